@@ -1,0 +1,8 @@
+"""Entry point for the window: `python main.py` and `kidcoder` with no subcommand."""
+
+
+def main(argv=None):
+    """Open the KidCoder window; returns the process exit code."""
+    from kidcoder.ui.app import run_app
+
+    return run_app(argv)

@@ -1,0 +1,1 @@
+"""The helper: diagnosis, hints, knowledge cards, game generation and the optional model."""

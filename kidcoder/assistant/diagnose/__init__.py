@@ -1,0 +1,1 @@
+"""Diagnosis of a child's program: one module per error family, found through a registry."""

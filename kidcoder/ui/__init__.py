@@ -1,0 +1,1 @@
+"""The one window: layout, panes, toolbar and the app loop."""

@@ -1,0 +1,47 @@
+# Clicker: click the circle as many times as you can before time runs out!
+import random
+import pygame
+
+pygame.init()
+screen = pygame.display.set_mode((600, 400))
+pygame.display.set_caption("Clicker")
+clock = pygame.time.Clock()
+font = pygame.font.Font(None, 36)
+
+target_x = 300
+target_y = 200
+radius = 30
+score = 0
+time_left = 30 * 60  # 30 seconds, counted in frames (60 each second)
+
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+        if event.type == pygame.MOUSEBUTTONDOWN and time_left > 0:
+            # How far was the click from the middle of the circle?
+            mouse_x, mouse_y = event.pos
+            distance = ((mouse_x - target_x) ** 2 + (mouse_y - target_y) ** 2) ** 0.5
+            if distance < radius:
+                score = score + 1
+                # Jump to a new place, and get a bit smaller
+                target_x = random.randint(40, 560)
+                target_y = random.randint(60, 360)
+                radius = max(10, radius - 1)
+
+    if time_left > 0:
+        time_left = time_left - 1
+
+    screen.fill((40, 0, 60))
+    pygame.draw.circle(screen, (255, 215, 0), (target_x, target_y), radius)
+    seconds = time_left // 60
+    text = font.render("Score: " + str(score) + "   Time: " + str(seconds), True, (255, 255, 255))
+    screen.blit(text, (10, 10))
+    if time_left == 0:
+        screen.blit(font.render("Time is up!", True, (255, 255, 0)), (230, 180))
+
+    pygame.display.flip()
+    clock.tick(60)
+
+pygame.quit()

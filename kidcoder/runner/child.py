@@ -1,0 +1,357 @@
+"""Runs inside the game process: `python -m kidcoder.runner.child PROGRAM --msg-fd N --cmd-fd N ...`.
+
+It limits itself, reports Ready, runs the child's file as __main__, and turns the
+ending (quit, frame limit, stop, error) into protocol messages on the message pipe.
+The game's own print output goes to stdout/stderr, which the app reads as the console.
+"""
+from __future__ import annotations
+
+import argparse
+import builtins
+import io
+import os
+import queue
+import sys
+import threading
+import time
+import traceback
+
+from kidcoder.runner import limits, protocol
+
+MAX_OUTPUT_LINES = 2000
+MAX_OUTPUT_BYTES = 256 * 1024
+TOO_MUCH_OUTPUT = "\n[KidCoder: too much output, the rest is hidden]\n"
+
+
+class InputNeeded(Exception):
+    """input() was called but nobody can type (a headless run without --stdin)."""
+
+
+class Channel:
+    """The message pipe to the app; write() is safe from any thread."""
+
+    def __init__(self, fd: int):
+        self._file = os.fdopen(fd, "wb", buffering=0)
+        self._lock = threading.Lock()
+
+    def send(self, message) -> None:
+        data = protocol.encode(message)
+        with self._lock:
+            try:
+                self._file.write(data)
+            except (BrokenPipeError, OSError):
+                os._exit(0)     # the app is gone: nothing left to play for
+
+
+class CappedOutput(io.TextIOBase):
+    """sys.stdout/stderr for the game: passes text on until the shared cap, then one marker."""
+
+    budget = {"lines": MAX_OUTPUT_LINES, "bytes": MAX_OUTPUT_BYTES, "truncated": False}
+
+    def __init__(self, raw):
+        self._raw = raw
+
+    def writable(self):
+        return True
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    def write(self, text):
+        text = str(text)
+        budget = CappedOutput.budget
+        if budget["truncated"]:
+            return len(text)
+        lines, size = text.count("\n"), len(text.encode("utf-8", "replace"))
+        if lines > budget["lines"] or size > budget["bytes"]:
+            budget["truncated"] = True
+            self._raw.write(TOO_MUCH_OUTPUT)
+            self._raw.flush()
+            return len(text)
+        budget["lines"] -= lines
+        budget["bytes"] -= size
+        self._raw.write(text)
+        return len(text)
+
+    def flush(self):
+        try:
+            self._raw.flush()
+        except (OSError, ValueError):
+            pass
+
+    def fileno(self):
+        return self._raw.fileno()
+
+    def isatty(self):
+        return False
+
+
+class Commands:
+    """Reads the app's commands on a thread; input events go to the hooks, the rest to queues."""
+
+    def __init__(self, fd: int, channel: Channel, state: "GameState"):
+        self._file = os.fdopen(fd, "rb", buffering=0)
+        self.channel = channel
+        self.state = state
+        self.input_lines: "queue.Queue" = queue.Queue()
+        self.control: "queue.Queue" = queue.Queue()
+        self.hooks = None
+        thread = threading.Thread(target=self._read, name="kidcoder-commands", daemon=True)
+        thread.start()
+
+    def _read(self) -> None:
+        buffer = b""
+        while True:
+            try:
+                chunk = os.read(self._file.fileno(), 65536)
+            except OSError:
+                chunk = b""
+            if not chunk:                       # the app closed the pipe or died
+                self.state.finish("stopped")
+            buffer += chunk
+            while b"\n" in buffer:
+                line, buffer = buffer.split(b"\n", 1)
+                self._handle(protocol.decode(line))
+
+    def _handle(self, message) -> None:
+        if message is None:
+            return
+        kind = type(message).__name__
+        if kind == "Stop":
+            self.state.finish("stopped")
+        elif kind == "InputLine":
+            self.input_lines.put(message)
+        elif kind in ("Pause", "Resume", "Step"):
+            self.control.put(message)
+        elif self.hooks is not None:
+            self.hooks.queue_event(message)
+
+
+class GameState:
+    """Counts frames, holds pause/step, and ends the process the same way every time."""
+
+    def __init__(self, channel: Channel, frame_limit, shm_prefix: str):
+        self.channel = channel
+        self.frame_limit = frame_limit
+        self.shm_prefix = shm_prefix
+        self.frames = 0
+        self.writer = None
+        self.displays = 0
+        self.paused = False
+        self.steps = 0
+        self.commands = None
+        self._lock = threading.Lock()
+        self._first_flip = None
+
+    def fps(self) -> float:
+        if self._first_flip is None or self.frames < 2:
+            return 0.0
+        elapsed = time.monotonic() - self._first_flip
+        return (self.frames - 1) / elapsed if elapsed > 0 else 0.0
+
+    def finish(self, reason: str, exit_code: int = 0) -> None:
+        """Send Finished and leave at once (from any thread): no game code runs after this."""
+        with self._lock:
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except Exception:
+                    pass
+            self.channel.send(protocol.Finished(reason=reason, frames=self.frames, exit_code=exit_code,
+                                                output_truncated=CappedOutput.budget["truncated"]))
+            os._exit(0)
+
+    def on_display(self, surface) -> None:
+        from kidcoder.runner.frames import FrameWriter
+
+        width, height = surface.get_size()
+        self.displays += 1
+        name = f"{self.shm_prefix}_{self.displays}"
+        self.writer = FrameWriter(name, width, height)
+        self.channel.send(protocol.DisplayOpened(width=width, height=height))
+
+    def publish(self, surface) -> None:
+        if self.writer is None:
+            self.on_display(surface)
+        self.frames += 1
+        now = time.monotonic()
+        if self._first_flip is None:
+            self._first_flip = now
+        self.writer.publish(surface, self.frames, now)
+        if self.frame_limit and self.frames >= self.frame_limit:
+            self.finish("frames")
+        self._hold_if_paused()
+
+    def _hold_if_paused(self) -> None:
+        control = self.commands.control
+        while True:
+            try:
+                message = control.get_nowait() if not self._must_wait() else control.get()
+            except queue.Empty:
+                return
+            kind = type(message).__name__
+            if kind == "Pause":
+                self.paused, self.steps = True, 0
+            elif kind == "Resume":
+                self.paused = False
+            elif kind == "Step":
+                self.steps += 1
+            if not self._must_wait():
+                if self.paused and self.steps:
+                    self.steps -= 1
+                return
+
+    def _must_wait(self) -> bool:
+        if self.paused and self.steps == 0:
+            self.channel.send(protocol.Paused(frame=self.frames))
+            return True
+        return False
+
+
+def program_line(exc: BaseException, program: str):
+    """The line (and column) in the child's own file where exc happened, or (None, None)."""
+    target = os.path.normcase(os.path.abspath(program))
+    if isinstance(exc, SyntaxError) and exc.filename and \
+            os.path.normcase(os.path.abspath(exc.filename)) == target:
+        return exc.lineno, exc.offset
+    line = column = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if os.path.normcase(os.path.abspath(frame.filename)) == target:
+            line, column = frame.lineno, getattr(frame, "colno", None)
+    return line, (column + 1 if column is not None else None)
+
+
+def child_traceback(exc: BaseException) -> str:
+    """The traceback without KidCoder's and runpy's own frames: only what the child wrote."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if not f.filename.startswith(here) and "runpy" not in os.path.basename(f.filename)
+              and not f.filename.startswith("<frozen runpy")]
+    text = "Traceback (most recent call last):\n" if frames else ""
+    text += "".join(traceback.format_list(frames))
+    text += "".join(traceback.format_exception_only(type(exc), exc))
+    return text
+
+
+def _make_input(channel: Channel, commands: Commands, interactive: bool):
+    def kid_input(prompt=""):
+        prompt = str(prompt)
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+        channel.send(protocol.InputRequest(prompt=prompt))
+        if not interactive and commands.input_lines.empty():
+            raise InputNeeded("The program asked for input, but nobody can type here.")
+        line = commands.input_lines.get()
+        if line.eof:
+            raise InputNeeded("The program asked for input, but nobody can type here.")
+        sys.stdout.write(line.text + "\n")
+        return line.text
+    return kid_input
+
+
+class _InputStdin(io.TextIOBase):
+    def __init__(self, read_line):
+        self._read_line = read_line
+
+    def readable(self):
+        return True
+
+    def readline(self, size=-1):
+        try:
+            return self._read_line("") + "\n"
+        except InputNeeded:
+            return ""
+
+    def read(self, size=-1):
+        return self.readline()
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="kidcoder.runner.child")
+    parser.add_argument("program")
+    parser.add_argument("--msg-fd", type=int, required=True)
+    parser.add_argument("--cmd-fd", type=int, required=True)
+    parser.add_argument("--shm-prefix", required=True)
+    parser.add_argument("--frames", type=int, default=0)
+    parser.add_argument("--memory-mb", type=int, default=limits.DEFAULT_MEMORY_MB)
+    parser.add_argument("--allow-network", action="store_true")
+    parser.add_argument("--interactive", action="store_true", help="input() waits for the app")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> None:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    channel = Channel(args.msg_fd)
+    state = GameState(channel, args.frames, args.shm_prefix)
+    commands = Commands(args.cmd_fd, channel, state)
+    state.commands = commands
+    channel.send(protocol.Ready(version=protocol.PROTOCOL_VERSION, pid=os.getpid()))
+
+    program = os.path.abspath(args.program)
+    with open(program, encoding="utf-8-sig") as f:
+        source = f.read()
+    sys.stdout = CappedOutput(sys.stdout)
+    sys.stderr = CappedOutput(sys.stderr)
+    kid_input = _make_input(channel, commands, args.interactive)
+    builtins.input = kid_input
+    sys.stdin = _InputStdin(kid_input)
+
+    from kidcoder.runner.game_hooks import GameHooks, uses_pygame
+
+    if uses_pygame(source):
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        import pygame
+
+        hooks = GameHooks(pygame, publish=state.publish, on_display=state.on_display,
+                          on_caption=lambda text: channel.send(protocol.Caption(text=text)))
+        hooks.install()
+        commands.hooks = hooks
+    limits.limit_memory(args.memory_mb)
+    if not args.allow_network:
+        limits.switch_off_network()
+    limits.switch_off_subprocesses()
+
+    sys.argv = [program]
+    sys.path.insert(0, os.path.dirname(program))
+    import runpy
+
+    try:
+        runpy.run_path(program, run_name="__main__")
+    except SystemExit as exc:
+        code = exc.code
+        if code is None or code == 0:
+            state.finish("quit")
+        if not isinstance(code, int):
+            print(code, file=sys.stderr)
+            code = 1
+        line, column = program_line(exc, program)
+        channel.send(protocol.GameError(type="SystemExit", message=f"The program ended with exit code {code}.",
+                                        line=line, traceback=child_traceback(exc), column=column))
+        state.finish("quit", exit_code=code)
+    except MemoryError as exc:
+        _report(channel, exc, program)
+        state.finish("memory")
+    except BaseException as exc:      # every other ending is the child's error, reported kindly
+        _report(channel, exc, program)
+        state.finish("error")
+    state.finish("quit")
+
+
+def _report(channel: Channel, exc: BaseException, program: str) -> None:
+    line, column = program_line(exc, program)
+    text = child_traceback(exc)
+    try:
+        sys.stderr.write(text)
+    except Exception:
+        pass
+    message = str(exc) if not isinstance(exc, SyntaxError) else (exc.msg or str(exc))
+    if isinstance(exc, MemoryError) and not message:
+        message = "The program used more memory than it is allowed."
+    channel.send(protocol.GameError(type=type(exc).__name__, message=message, line=line,
+                                    traceback=text, column=column))
+
+
+if __name__ == "__main__":
+    main()

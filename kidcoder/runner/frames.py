@@ -1,0 +1,166 @@
+"""A double-buffered frame buffer in shared memory, written by the game and read by the app.
+
+Layout: a header, then two slots. Each slot has a sequence number that is odd
+while the writer is inside it (a seqlock), so the reader never returns a torn
+frame: it copies a slot and keeps the copy only if the number did not move.
+Pixels are stored as 32-bit BGRA (pygame's "BGRA" buffer format).
+"""
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from multiprocessing import shared_memory
+from typing import Optional
+
+MAGIC = 0x4B434642  # "KCFB"
+VERSION = 1
+_HEADER = struct.Struct("<IIIIiI")          # magic, version, width, height, latest slot, pad
+HEADER_SIZE = 64
+_SLOT = struct.Struct("<QQdII")             # seq, frame number, publish time, width, height
+SLOT_HEADER_SIZE = 32
+BYTES_PER_PIXEL = 4
+PIXEL_FORMAT = "BGRA"
+
+
+@dataclass
+class Frame:
+    """One finished frame copied out of shared memory."""
+    number: int
+    width: int
+    height: int
+    pixels: bytes          # width * height * 4 bytes, BGRA
+    time: float            # time.monotonic() in the game process when it was published
+
+    def to_surface(self):
+        """The frame as a pygame Surface (imports pygame; the app and screenshots use it)."""
+        import pygame
+
+        return pygame.image.frombuffer(self.pixels, (self.width, self.height), PIXEL_FORMAT)
+
+
+def segment_size(width: int, height: int) -> int:
+    return HEADER_SIZE + 2 * (SLOT_HEADER_SIZE + width * height * BYTES_PER_PIXEL)
+
+
+def _open_untracked(name: str, create: bool, size: int = 0) -> shared_memory.SharedMemory:
+    """Open a segment without multiprocessing's resource tracker (which would unlink it when the
+    *game* exits and spawn a helper process); the app unlinks it itself."""
+    from multiprocessing import resource_tracker
+
+    saved = resource_tracker.register
+    resource_tracker.register = lambda *args, **kwargs: None
+    try:
+        return shared_memory.SharedMemory(name=name, create=create, size=size)
+    finally:
+        resource_tracker.register = saved
+
+
+def unlink_segment(name: str) -> bool:
+    """Remove a segment by name if it still exists (the app's cleanup)."""
+    try:
+        segment = _open_untracked(name, create=False)
+    except (FileNotFoundError, OSError, ValueError):
+        return False
+    segment.close()
+    try:
+        from multiprocessing import resource_tracker
+
+        saved = resource_tracker.unregister
+        resource_tracker.unregister = lambda *args, **kwargs: None
+        try:
+            segment.unlink()
+        finally:
+            resource_tracker.unregister = saved
+    except FileNotFoundError:
+        return False
+    return True
+
+
+class FrameWriter:
+    """The game's side: publish() copies the display surface into the slot the reader is not using."""
+
+    def __init__(self, name: str, width: int, height: int):
+        self.width, self.height = width, height
+        self.segment = _open_untracked(name, create=True, size=segment_size(width, height))
+        self.name = name
+        _HEADER.pack_into(self.segment.buf, 0, MAGIC, VERSION, width, height, -1, 0)
+        self._latest = -1
+        self._seq = [0, 0]
+        self._views = [None, None]
+
+    def _slot_offset(self, slot: int) -> int:
+        return HEADER_SIZE + slot * (SLOT_HEADER_SIZE + self.width * self.height * BYTES_PER_PIXEL)
+
+    def _slot_surface(self, slot: int):
+        """A pygame Surface that *is* the slot's pixel memory, so a blit is the only copy."""
+        if self._views[slot] is None:
+            import pygame
+
+            start = self._slot_offset(slot) + SLOT_HEADER_SIZE
+            size = self.width * self.height * BYTES_PER_PIXEL
+            self._views[slot] = pygame.image.frombuffer(self.segment.buf[start:start + size],
+                                                        (self.width, self.height), PIXEL_FORMAT)
+        return self._views[slot]
+
+    def publish(self, surface, number: int, when: float) -> None:
+        """Copy surface (scaled if its size changed) into a free slot and make it the latest."""
+        import pygame
+
+        slot = 0 if self._latest != 0 else 1
+        offset = self._slot_offset(slot)
+        buf = self.segment.buf
+        self._seq[slot] += 1                                   # odd: writing
+        struct.pack_into("<Q", buf, offset, self._seq[slot])
+        target = self._slot_surface(slot)
+        if surface.get_size() != (self.width, self.height):
+            surface = pygame.transform.scale(surface, (self.width, self.height))
+        target.blit(surface, (0, 0))
+        self._seq[slot] += 1                                   # even: done
+        _SLOT.pack_into(buf, offset, self._seq[slot], number, when, self.width, self.height)
+        struct.pack_into("<i", buf, 16, slot)
+        self._latest = slot
+
+
+class FrameReader:
+    """The app's side: latest() returns the newest whole frame, or None before the first one."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.segment = _open_untracked(name, create=False)
+        magic, version, self.width, self.height, _, _ = _HEADER.unpack_from(self.segment.buf, 0)
+        if magic != MAGIC or version != VERSION:
+            self.segment.close()
+            raise ValueError("not a KidCoder frame buffer")
+        self._pixel_bytes = self.width * self.height * BYTES_PER_PIXEL
+
+    def latest_info(self):
+        """(number, publish time) of the newest frame, without copying it; (0, 0.0) before the first."""
+        slot = struct.unpack_from("<i", self.segment.buf, 16)[0]
+        if slot < 0:
+            return 0, 0.0
+        offset = HEADER_SIZE + slot * (SLOT_HEADER_SIZE + self._pixel_bytes)
+        _, number, when, _, _ = _SLOT.unpack_from(self.segment.buf, offset)
+        return number, when
+
+    def latest(self, tries: int = 8) -> Optional[Frame]:
+        buf = self.segment.buf
+        for _ in range(tries):
+            slot = struct.unpack_from("<i", buf, 16)[0]
+            if slot < 0:
+                return None
+            offset = HEADER_SIZE + slot * (SLOT_HEADER_SIZE + self._pixel_bytes)
+            seq1, number, when, width, height = _SLOT.unpack_from(buf, offset)
+            if seq1 % 2:
+                continue
+            start = offset + SLOT_HEADER_SIZE
+            pixels = bytes(buf[start:start + self._pixel_bytes])
+            seq2 = struct.unpack_from("<Q", buf, offset)[0]
+            if seq1 == seq2:
+                return Frame(number, width, height, pixels, when)
+        return None
+
+    def close(self) -> None:
+        try:
+            self.segment.close()
+        except BufferError:
+            pass

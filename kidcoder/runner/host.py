@@ -1,0 +1,439 @@
+"""GameProcess: the app's handle on one running game (start, poll, frames, input, pause, stop).
+
+The game runs in a fresh interpreter in its own process group, with the
+program's folder as its working directory. Two reader threads turn the child's
+message pipe and its stdout/stderr into a queue that poll() drains; nothing here
+blocks the caller for more than the time it takes to stop a game (at most ~1 s).
+"""
+from __future__ import annotations
+
+import collections
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Deque, List, Optional
+
+from kidcoder.runner import protocol
+from kidcoder.runner.frames import Frame, FrameReader, unlink_segment
+
+NO_FRAME_SECONDS = 3.0
+STOP_GRACE_SECONDS = 1.0
+MAX_CONSOLE_LINES = 2000
+MAX_CONSOLE_BYTES = 256 * 1024
+
+
+# ---- messages the host makes itself (never sent over a pipe) ------------------------------
+
+@dataclass
+class ConsoleText:
+    """Text the game printed (stdout or stderr)."""
+    text: str
+
+
+@dataclass
+class NoFrame:
+    """The game has shown no new frame for `seconds` (a loop without flip, or a long calculation)."""
+    seconds: float
+
+
+@dataclass
+class ProcessEnded:
+    """The game process is gone. status: ok | error | killed | stopped | timeout."""
+    status: str
+    returncode: Optional[int]
+
+
+class GameProcess:
+    """One child program. Create, start(), then call poll() often (each UI frame is fine)."""
+
+    def __init__(self, program, *, frames: int = 0, memory_mb: int = 512, allow_network: bool = False,
+                 interactive: bool = True, stdin_lines: Optional[List[str]] = None,
+                 python: str = sys.executable, no_frame_seconds: float = NO_FRAME_SECONDS):
+        self.program = Path(program).resolve()
+        self.frame_limit = frames
+        self.memory_mb = memory_mb
+        self.allow_network = allow_network
+        self.interactive = interactive
+        self.stdin_lines = list(stdin_lines or [])
+        self.python = python
+        self.no_frame_seconds = no_frame_seconds
+        self._reset()
+
+    def _reset(self) -> None:
+        self.process: Optional[subprocess.Popen] = None
+        self._queue: "queue.Queue" = queue.Queue()
+        self._cmd_file = None
+        self._cmd_lock = threading.Lock()
+        self._reader: Optional[FrameReader] = None
+        self._segments: List[str] = []
+        self._prefix = "kc" + uuid.uuid4().hex[:12]
+        self._threads: List[threading.Thread] = []
+        self._last_frame_number = 0
+        self._last_frame_time = 0.0
+        self._no_frame_reported = False
+        self._waiting_for_input = False
+        self._console_budget = [MAX_CONSOLE_LINES, MAX_CONSOLE_BYTES]
+        self._stop_reason: Optional[str] = None
+        self._ended_reported = False
+        self.ready: Optional[protocol.Ready] = None
+        self.caption = ""
+        self.size: Optional[tuple] = None
+        self.paused = False
+        self.paused_at: Optional[int] = None
+        self.finished: Optional[protocol.Finished] = None
+        self.error: Optional[protocol.GameError] = None
+        self.console: Deque[str] = collections.deque(maxlen=MAX_CONSOLE_LINES + 1)
+        self.console_truncated = False
+        self.started_at = 0.0
+        self.first_frame_at: Optional[float] = None
+        self.frames_seen = 0
+        self._first_frame_info = None
+
+    # ---- life cycle ---------------------------------------------------------------------
+    def start(self) -> None:
+        """Spawn the child. Raises FileNotFoundError if the program is missing."""
+        if not self.program.is_file():
+            raise FileNotFoundError(str(self.program))
+        msg_read, msg_write = os.pipe()
+        cmd_read, cmd_write = os.pipe()
+        args = [self.python, "-X", "utf8", "-m", "kidcoder.runner.child", str(self.program),
+                "--msg-fd", str(msg_write), "--cmd-fd", str(cmd_read), "--shm-prefix", self._prefix,
+                "--frames", str(self.frame_limit or 0), "--memory-mb", str(self.memory_mb)]
+        if self.allow_network:
+            args.append("--allow-network")
+        if self.interactive:
+            args.append("--interactive")
+        env = dict(os.environ)
+        env["PYTHONPATH"] = _package_root() + os.pathsep + env.get("PYTHONPATH", "")
+        env["PYTHONUNBUFFERED"] = "1"
+        env["PYTHONIOENCODING"] = "utf-8"
+        env["SDL_VIDEODRIVER"] = "dummy"
+        env["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+        env.pop("PYTHONSTARTUP", None)
+        self.started_at = time.monotonic()
+        try:
+            self.process = subprocess.Popen(
+                args, cwd=str(self.program.parent), env=env, stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=(msg_write, cmd_read),
+                start_new_session=True)
+        finally:
+            os.close(msg_write)
+            os.close(cmd_read)
+        self._cmd_file = os.fdopen(cmd_write, "wb", buffering=0)
+        self._last_frame_time = time.monotonic()
+        self._spawn_reader(self._read_messages, msg_read)
+        self._spawn_reader(self._read_output, self.process.stdout.fileno())
+        for line in self.stdin_lines:
+            self._send(protocol.InputLine(text=line))
+        if not self.interactive:
+            self._send(protocol.InputLine(eof=True))
+
+    def restart(self) -> None:
+        """Stop the running game (if any) and start the program again from the top."""
+        self.close()
+        self._reset()
+        self.start()
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self, grace: float = STOP_GRACE_SECONDS) -> None:
+        """Ask politely; after `grace` seconds kill the whole process group. Returns when it is gone."""
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self._stop_reason = self._stop_reason or "stopped"
+            self._send(protocol.Stop())
+            try:
+                self.process.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                pass
+        self._kill_group()
+
+    def kill(self) -> None:
+        """End the game now, without asking."""
+        if self.process is not None:
+            self._stop_reason = self._stop_reason or "killed"
+            self._kill_group()
+
+    def close(self) -> None:
+        """Stop the game and free its shared memory. Safe to call twice."""
+        self.stop()
+        for thread in self._threads:
+            thread.join(timeout=1.0)
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        for name in self._segments + [f"{self._prefix}_{len(self._segments) + 1}"]:
+            unlink_segment(name)
+        self._segments = []
+        if self._cmd_file is not None:
+            try:
+                self._cmd_file.close()
+            except OSError:
+                pass
+            self._cmd_file = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _kill_group(self) -> None:
+        process = self.process
+        if process is None:
+            return
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError, OSError):
+            pass
+        try:
+            process.wait(timeout=2.0)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    # ---- talking to the game ----------------------------------------------------------------
+    def _send(self, message) -> bool:
+        with self._cmd_lock:
+            if self._cmd_file is None:
+                return False
+            try:
+                self._cmd_file.write(protocol.encode(message))
+                return True
+            except (BrokenPipeError, OSError, ValueError):
+                return False
+
+    def send_event(self, message) -> bool:
+        """Send an input event (KeyEvent, TextEvent, MouseMotion, MouseButton, MouseWheel, QuitEvent)."""
+        return self._send(message)
+
+    def send_input(self, text: str) -> bool:
+        """Answer the program's input() with one line."""
+        self._waiting_for_input = False
+        self.console.append(text)
+        return self._send(protocol.InputLine(text=text))
+
+    def pause(self) -> bool:
+        self.paused = True
+        return self._send(protocol.Pause())
+
+    def resume(self) -> bool:
+        self.paused = False
+        self.paused_at = None
+        self._last_frame_time = time.monotonic()
+        return self._send(protocol.Resume())
+
+    def step(self) -> bool:
+        """While paused, let exactly one more frame through."""
+        if not self.paused:
+            self.pause()
+        return self._send(protocol.Step())
+
+    @property
+    def waiting_for_input(self) -> bool:
+        return self._waiting_for_input
+
+    # ---- reading what the game says -------------------------------------------------------
+    def _spawn_reader(self, target, fd: int) -> None:
+        thread = threading.Thread(target=target, args=(fd,), daemon=True, name="kidcoder-game-reader")
+        thread.start()
+        self._threads.append(thread)
+
+    def _read_messages(self, fd: int) -> None:
+        buffer = b""
+        with os.fdopen(fd, "rb", buffering=0) as pipe:
+            while True:
+                try:
+                    chunk = pipe.read(65536)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    break
+                buffer += chunk
+                while b"\n" in buffer:
+                    line, buffer = buffer.split(b"\n", 1)
+                    message = protocol.decode(line)
+                    if message is not None:
+                        self._queue.put(message)
+                if len(buffer) > protocol.MAX_LINE_BYTES:
+                    buffer = b""
+        self._queue.put(_PipeClosed("messages"))
+
+    def _read_output(self, fd: int) -> None:
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                break
+            lines, size = self._console_budget
+            if lines <= 0 or size <= 0:
+                continue            # keep draining so the game never blocks on a full pipe
+            text = chunk.decode("utf-8", "replace")
+            self._console_budget[0] -= text.count("\n")
+            self._console_budget[1] -= len(chunk)
+            self._queue.put(ConsoleText(text))
+            if self._console_budget[0] <= 0 or self._console_budget[1] <= 0:
+                self._queue.put(ConsoleText("\n[KidCoder: too much output, the rest is hidden]\n"))
+        self._queue.put(_PipeClosed("output"))
+
+    def poll(self) -> list:
+        """Everything that happened since the last call: protocol messages and host messages."""
+        out = []
+        while True:
+            try:
+                message = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if isinstance(message, _PipeClosed):
+                continue
+            self._note(message)
+            out.append(message)
+        self._check_frames(out)
+        self._check_ended(out)
+        return out
+
+    def _note(self, message) -> None:
+        if isinstance(message, protocol.Ready):
+            self.ready = message
+        elif isinstance(message, protocol.DisplayOpened):
+            self._attach(message)
+        elif isinstance(message, protocol.Caption):
+            self.caption = message.text
+        elif isinstance(message, protocol.Paused):
+            self.paused_at = message.frame
+        elif isinstance(message, protocol.InputRequest):
+            self._waiting_for_input = True
+        elif isinstance(message, protocol.GameError):
+            self.error = message
+        elif isinstance(message, protocol.Finished):
+            self.finished = message
+        elif isinstance(message, ConsoleText):
+            self._add_console(message.text)
+
+    def _add_console(self, text: str) -> None:
+        if self.console and not self.console[-1].endswith("\n"):
+            text = self.console.pop() + text
+        for piece in text.splitlines(keepends=True):
+            self.console.append(piece)
+
+    def _attach(self, message: protocol.DisplayOpened) -> None:
+        name = f"{self._prefix}_{len(self._segments) + 1}"
+        self._segments.append(name)
+        if self._reader is not None:
+            self._reader.close()
+            unlink_segment(self._reader.name)
+        try:
+            self._reader = FrameReader(name)
+        except (FileNotFoundError, OSError, ValueError):
+            self._reader = None
+        self.size = (message.width, message.height)
+
+    def latest_number(self) -> int:
+        """The newest frame's number (0 before the first); cheap, no copy."""
+        return self._latest_info()[0]
+
+    def _latest_info(self):
+        return self._reader.latest_info() if self._reader is not None else (0, 0.0)
+
+    def fps(self) -> float:
+        """Frames per second by the game's own clock, from the first frame seen to the newest."""
+        number, when = self._latest_info()
+        if self._first_frame_info is None:
+            return 0.0
+        first_number, first_when = self._first_frame_info
+        if number <= first_number or when <= first_when:
+            return 0.0
+        return (number - first_number) / (when - first_when)
+
+    def latest_frame(self) -> Optional[Frame]:
+        """A copy of the newest whole frame, or None before the first one."""
+        if self._reader is None:
+            return None
+        return self._reader.latest()
+
+    def _check_frames(self, out: list) -> None:
+        number, when = self._latest_info()
+        now = time.monotonic()
+        if number != self._last_frame_number:
+            if self.first_frame_at is None:
+                self.first_frame_at = now
+                self._first_frame_info = (number, when)
+            self._last_frame_number = number
+            self._last_frame_time = now
+            self._no_frame_reported = False
+            self.frames_seen = number
+            return
+        if (self.running and not self.paused and not self._waiting_for_input and self.ready is not None
+                and not self._no_frame_reported and now - self._last_frame_time >= self.no_frame_seconds):
+            self._no_frame_reported = True
+            out.append(NoFrame(seconds=round(now - self._last_frame_time, 1)))
+
+    def _check_ended(self, out: list) -> None:
+        if self._ended_reported or self.process is None or self.process.poll() is None:
+            return
+        # Let the reader threads finish so the last messages are not lost.
+        for thread in self._threads:
+            thread.join(timeout=0.5)
+        while True:
+            try:
+                message = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if not isinstance(message, _PipeClosed):
+                self._note(message)
+                out.append(message)
+        self._check_frames([])
+        self._ended_reported = True
+        out.append(ProcessEnded(status=self.status(), returncode=self.process.returncode))
+
+    def status(self) -> str:
+        """How the game ended: ok | error | killed | stopped | timeout ("running" while it runs)."""
+        if self.running:
+            return "running"
+        finished = self.finished
+        if self._stop_reason in ("timeout",):
+            return "timeout"
+        if finished is not None:
+            if finished.reason in ("quit", "frames"):
+                return "ok" if finished.exit_code == 0 else "error"
+            if finished.reason == "memory":
+                return "killed"
+            if finished.reason == "stopped":
+                return "stopped"
+            return "error"
+        if self._stop_reason == "stopped":
+            return "stopped"
+        return "killed"
+
+    def wait_ended(self, timeout: float) -> list:
+        """Poll until the process has ended or timeout passes; returns all messages seen."""
+        deadline = time.monotonic() + timeout
+        seen = []
+        while time.monotonic() < deadline:
+            seen.extend(self.poll())
+            if self._ended_reported:
+                return seen
+            time.sleep(0.005)
+        return seen
+
+
+class _PipeClosed:
+    def __init__(self, which: str):
+        self.which = which
+
+
+def _package_root() -> str:
+    """The folder that holds the kidcoder package, so the child imports this same copy."""
+    return str(Path(__file__).resolve().parent.parent.parent)

@@ -232,3 +232,30 @@ def find_in_lines(lines: List[str], query: str, start: Pos, case_sensitive: bool
         if at >= 0:
             return index, at
     return None
+
+
+def display_col(line: str, col: int, tab: int = 4) -> int:
+    """The screen column of character col, with tabs stretched to the next multiple of tab."""
+    if "\t" not in line:
+        return col
+    out = 0
+    for ch in line[:col]:
+        out = out + tab - out % tab if ch == "\t" else out + 1
+    return out + max(0, col - len(line))
+
+
+def char_col(line: str, screen_col: int, tab: int = 4) -> int:
+    """The character column nearest to a screen column (the inverse of display_col)."""
+    if "\t" not in line:
+        return max(0, min(screen_col, len(line)))
+    out = 0
+    for i, ch in enumerate(line):
+        width = tab - out % tab if ch == "\t" else 1
+        if screen_col < out + (width + 1) // 2:
+            return i
+        out += width
+    return len(line)
+
+
+def expand_tabs(line: str, tab: int = 4) -> str:
+    return line.expandtabs(tab) if "\t" in line else line

@@ -1,0 +1,372 @@
+"""EditorView: the code pane a child types in, drawn with pygame inside a rectangle of the window.
+
+The window embeds it like this::
+
+    view = EditorView(pygame.Rect(0, 40, 640, 600), settings)   # settings: font_size, theme
+    view.set_text(source)                 # get_text() gives it back; view.buffer is the TextBuffer
+    consumed = view.handle_event(event)   # KEYDOWN, TEXTINPUT, mouse buttons/motion/wheel -> bool
+    view.update(dt)                       # dt in seconds: the cursor blinks
+    view.draw(surface)                    # draws only inside view.rect (visible lines only)
+    view.set_error_marker(7, "A ( is not closed")   # 1-based line, short text already translated
+    view.clear_error_marker()
+    view.zoom_in(); view.zoom_out()        # also Ctrl + and Ctrl -; view.font_size is the current size
+    view.focused = True                   # a click inside focuses, a click outside unfocuses
+    view.set_rect(new_rect)               # when the window is resized
+
+Typed letters arrive as TEXTINPUT events (so accents, ñ and AltGr keys work);
+KEYDOWN handles editing keys and Ctrl shortcuts. Keys the view does not use
+(F5, Ctrl+S, Ctrl+F, Ctrl+G, ...) return False so the window can act on them;
+the window's find and go-to-line boxes call view.buffer.find_next() and
+view.goto_line(). The clipboard is the system one where pygame has it.
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable, Optional, Tuple
+
+import pygame
+
+from kidcoder.editor import textops
+from kidcoder.editor.buffer import Pos, TextBuffer
+from kidcoder.editor.clipboard import SystemClipboard
+from kidcoder.editor.highlight import Highlighter
+from kidcoder.editor.paint import paint_editor
+from kidcoder.editor.render import (DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, EditorFonts, LineRenderer,
+                                    draw_wavy_line)
+from kidcoder.editor.theme import SyntaxTheme, load_theme
+
+BLINK_S = 0.53
+DOUBLE_CLICK_S = 0.4
+WHEEL_LINES = 3
+ZOOM_STEP = 2
+PAD = 6  # pixels between the gutter and the code
+
+
+class EditorView:
+    """A scrolling, highlighted code editor pane; see the module docstring for how to embed it."""
+
+    def __init__(self, rect, settings=None, *, font_size: Optional[int] = None, theme: Optional[SyntaxTheme] = None,
+                 clipboard=None, text: str = "", clock: Callable[[], float] = time.monotonic):
+        self.rect = pygame.Rect(rect)
+        self.theme = theme or load_theme(getattr(settings, "theme", "default"))
+        self._clock = clock
+        self.buffer = TextBuffer(text, clipboard if clipboard is not None else SystemClipboard(), clock=clock)
+        self.highlighter = Highlighter(self.buffer.lines)
+        self.buffer.add_listener(self._on_change)
+        self.focused = True
+        self.top = 0          # first visible line
+        self.left = 0         # first visible screen column
+        self.error_line: Optional[int] = None   # 0-based internally
+        self.error_message = ""
+        self._blink_t = 0.0
+        self._dragging = False
+        self._last_click: Tuple[float, Pos, int] = (-1.0, (-1, -1), 0)
+        self._bracket_cache: Tuple[object, Optional[Tuple[Pos, Pos]]] = (None, None)
+        self._set_fonts(font_size or getattr(settings, "font_size", DEFAULT_FONT_SIZE))
+
+    # ----- setup ------------------------------------------------------------------------------
+    def _set_fonts(self, size: int) -> None:
+        self.fonts = EditorFonts(size)
+        self.renderer = LineRenderer(self.fonts, self.theme)
+        self.number_cache = {}
+
+    @property
+    def font_size(self) -> int:
+        return self.fonts.size
+
+    def set_rect(self, rect) -> None:
+        self.rect = pygame.Rect(rect)
+        self.ensure_cursor_visible()
+
+    def set_theme(self, theme: SyntaxTheme) -> None:
+        self.theme = theme
+        self._set_fonts(self.fonts.size)
+
+    def set_text(self, text: str) -> None:
+        """Show a new program (opening a file): the cursor goes to the top, undo history starts fresh."""
+        self.buffer.set_text(text)
+        self.top = self.left = 0
+        self.clear_error_marker()
+
+    def get_text(self) -> str:
+        return self.buffer.get_text()
+
+    def _on_change(self, first: int, old_count: int, new_count: int) -> None:
+        self.highlighter.lines_changed(first, old_count, new_count)
+        if self.error_line is not None and old_count != new_count and self.error_line > first:
+            self.error_line = max(first, self.error_line + new_count - old_count)  # the marker moves with its line
+
+    # ----- error marker and zoom --------------------------------------------------------------
+    def set_error_marker(self, line: int, message: str = "") -> None:
+        """Mark line (1-based, as in the gutter) with a short message, and scroll so it shows."""
+        self.error_line = max(0, min(line - 1, len(self.buffer.lines) - 1))
+        self.error_message = message
+        rows = self.visible_rows
+        if not self.top <= self.error_line < self.top + rows:
+            self.top = max(0, self.error_line - rows // 3)
+
+    def clear_error_marker(self) -> None:
+        self.error_line, self.error_message = None, ""
+
+    def zoom_in(self) -> None:
+        self._set_fonts(min(MAX_FONT_SIZE, self.fonts.size + ZOOM_STEP))
+        self.ensure_cursor_visible()
+
+    def zoom_out(self) -> None:
+        self._set_fonts(max(MIN_FONT_SIZE, self.fonts.size - ZOOM_STEP))
+        self.ensure_cursor_visible()
+
+    def goto_line(self, number: int) -> None:
+        """Move the cursor to line number (1-based) and show it."""
+        self.buffer.goto_line(number)
+        self.ensure_cursor_visible(center=True)
+
+    # ----- geometry ---------------------------------------------------------------------------
+    @property
+    def gutter_width(self) -> int:
+        digits = max(3, len(str(len(self.buffer.lines))))
+        return (digits + 2) * self.fonts.char_width  # room for the error badge and the number
+
+    @property
+    def text_x(self) -> int:
+        return self.rect.x + self.gutter_width + PAD
+
+    @property
+    def visible_rows(self) -> int:
+        return max(1, self.rect.height // self.fonts.line_height)
+
+    @property
+    def visible_cols(self) -> int:
+        return max(1, (self.rect.right - self.text_x) // self.fonts.char_width)
+
+    def line_y(self, line: int) -> int:
+        return self.rect.y + (line - self.top) * self.fonts.line_height
+
+    def cursor_rect(self) -> pygame.Rect:
+        """Where the cursor bar is drawn on the surface."""
+        line, col = self.buffer.cursor
+        screen_col = textops.display_col(self.buffer.lines[line], col)
+        x = self.text_x + (screen_col - self.left) * self.fonts.char_width
+        return pygame.Rect(x - 1, self.line_y(line), max(2, self.fonts.size // 9), self.fonts.line_height)
+
+    def pos_at(self, point) -> Pos:
+        """The text position under a point of the surface (clamped to the text)."""
+        x, y = point
+        line = self.top + (y - self.rect.y) // self.fonts.line_height
+        line = max(0, min(line, len(self.buffer.lines) - 1))
+        screen_col = self.left + round((x - self.text_x) / self.fonts.char_width)
+        return line, textops.char_col(self.buffer.lines[line], max(0, screen_col))
+
+    def ensure_cursor_visible(self, center: bool = False) -> None:
+        line, col = self.buffer.cursor
+        rows, cols = self.visible_rows, self.visible_cols
+        if center and not self.top <= line < self.top + rows:
+            self.top = max(0, line - rows // 2)
+        if line < self.top:
+            self.top = line
+        elif line >= self.top + rows:
+            self.top = line - rows + 1
+        screen_col = textops.display_col(self.buffer.lines[line], col)
+        margin = min(4, cols // 4)
+        if screen_col < self.left + margin:
+            self.left = max(0, screen_col - margin)
+        elif screen_col > self.left + cols - margin:
+            self.left = screen_col - cols + margin
+        self._blink_t = 0.0
+        self._tell_ime()
+
+    def scroll(self, lines: int = 0, cols: int = 0) -> None:
+        max_top = max(0, len(self.buffer.lines) - max(1, self.visible_rows - 3))
+        self.top = max(0, min(max_top, self.top + lines))
+        self.left = max(0, self.left + cols)
+
+    def _tell_ime(self) -> None:
+        """Tell the system where the cursor is, so an input-method window opens next to it."""
+        try:
+            pygame.key.set_text_input_rect(self.cursor_rect())
+        except (pygame.error, AttributeError):
+            pass
+
+    # ----- events -----------------------------------------------------------------------------
+    def handle_event(self, event) -> bool:
+        """Act on one pygame event; True when the editor used it."""
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            return self._mouse_down(event)
+        if event.type == pygame.MOUSEMOTION and self._dragging:
+            self._drag_to(event.pos)
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and self._dragging and event.button == 1:
+            self._dragging = False
+            return True
+        if event.type == pygame.MOUSEWHEEL:
+            return self._wheel(event)
+        if not self.focused:
+            return False
+        if event.type == pygame.TEXTINPUT:
+            text = "".join(ch for ch in event.text if ch == "\t" or ch >= " ")
+            if text:
+                self.buffer.type_text(text)
+                self.ensure_cursor_visible()
+            return True
+        if event.type == pygame.KEYDOWN:
+            used = self._key(event)
+            if used:
+                self.ensure_cursor_visible()
+            return used
+        return False
+
+    def _key(self, event) -> bool:
+        mod = event.mod
+        alt_gr = bool(mod & pygame.KMOD_RALT) or (mod & pygame.KMOD_CTRL and mod & pygame.KMOD_ALT)
+        ctrl = bool(mod & (pygame.KMOD_CTRL | pygame.KMOD_META)) and not alt_gr
+        shift = bool(mod & pygame.KMOD_SHIFT)
+        key, buf = event.key, self.buffer
+        if ctrl:
+            return self._shortcut(key, shift)
+        if key == pygame.K_LEFT:
+            buf.move_left(shift)
+        elif key == pygame.K_RIGHT:
+            buf.move_right(shift)
+        elif key == pygame.K_UP:
+            buf.move_up(shift)
+        elif key == pygame.K_DOWN:
+            buf.move_down(shift)
+        elif key == pygame.K_HOME:
+            buf.home(shift)
+        elif key == pygame.K_END:
+            buf.end(shift)
+        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            rows = max(1, self.visible_rows - 1)
+            rows = -rows if key == pygame.K_PAGEUP else rows
+            buf.move_vertical(rows, shift)
+            self.scroll(rows)
+        elif key == pygame.K_BACKSPACE:
+            buf.backspace()
+        elif key == pygame.K_DELETE:
+            buf.delete_forward()
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            buf.newline()
+        elif key == pygame.K_TAB:
+            buf.dedent_lines() if shift else buf.tab()
+        elif key == pygame.K_ESCAPE and buf.selection():
+            buf.set_cursor(buf.cursor)
+        else:
+            # Letters come as TEXTINPUT; claim their KEYDOWN so the window does not treat them as shortcuts.
+            return bool(getattr(event, "unicode", "")) and event.unicode.isprintable() and key != pygame.K_ESCAPE
+        return True
+
+    def _shortcut(self, key: int, shift: bool) -> bool:
+        buf = self.buffer
+        if key in (pygame.K_LEFT, pygame.K_RIGHT):
+            (buf.move_left if key == pygame.K_LEFT else buf.move_right)(shift, word=True)
+        elif key in (pygame.K_HOME, pygame.K_END):
+            (buf.home if key == pygame.K_HOME else buf.end)(shift, document=True)
+        elif key in (pygame.K_UP, pygame.K_DOWN):
+            self.scroll(-1 if key == pygame.K_UP else 1)
+            return True
+        elif key == pygame.K_BACKSPACE:
+            if not buf.selection():
+                buf.move_left(select=True, word=True)
+            buf.backspace()
+        elif key == pygame.K_a:
+            buf.select_all()
+        elif key == pygame.K_c:
+            buf.copy()
+        elif key == pygame.K_x:
+            buf.cut()
+        elif key == pygame.K_v:
+            buf.paste()
+        elif key == pygame.K_z:
+            buf.redo() if shift else buf.undo()
+        elif key == pygame.K_y:
+            buf.redo()
+        elif key in (pygame.K_SLASH, pygame.K_KP_DIVIDE) or (key == pygame.K_7 and shift):
+            buf.toggle_comment()  # Ctrl+/ (on Spanish keyboards / is Shift+7)
+        elif key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+            self.zoom_in()
+        elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            self.zoom_out()
+        elif key in (pygame.K_0, pygame.K_KP0):
+            self._set_fonts(DEFAULT_FONT_SIZE)
+        else:
+            return False
+        return True
+
+    def _mouse_down(self, event) -> bool:
+        if event.button in (4, 5):  # old-style wheel buttons; MOUSEWHEEL handles scrolling
+            return self.rect.collidepoint(event.pos)
+        if not self.rect.collidepoint(event.pos):
+            self.focused = False
+            return False
+        self.focused = True
+        if event.button != 1:
+            return True
+        pos = self.pos_at(event.pos)
+        now = self._clock()
+        last_at, last_pos, clicks = self._last_click
+        clicks = clicks + 1 if now - last_at <= DOUBLE_CLICK_S and last_pos == pos else 1
+        self._last_click = (now, pos, clicks)
+        shift = bool(pygame.key.get_mods() & pygame.KMOD_SHIFT)
+        if event.pos[0] < self.text_x - PAD:          # the gutter: select the whole line
+            self.buffer.set_cursor((pos[0], 0))
+            self.buffer.set_cursor((pos[0] + 1, 0) if pos[0] + 1 < len(self.buffer.lines)
+                                   else (pos[0], len(self.buffer.lines[pos[0]])), select=True)
+        elif clicks == 2:
+            self.buffer.select_word_at(pos)
+        elif clicks >= 3:
+            self.buffer.set_cursor((pos[0], 0))
+            self.buffer.end(select=True)
+        else:
+            self.buffer.set_cursor(pos, select=shift)
+            self._dragging = True
+        self.ensure_cursor_visible()
+        return True
+
+    def _drag_to(self, point) -> None:
+        if point[1] < self.rect.top:
+            self.scroll(-1)
+        elif point[1] >= self.rect.bottom:
+            self.scroll(1)
+        self.buffer.set_cursor(self.pos_at(point), select=True)
+        self.ensure_cursor_visible()
+
+    def _wheel(self, event) -> bool:
+        if not self.rect.collidepoint(pygame.mouse.get_pos()) and not self.focused:
+            return False
+        if pygame.key.get_mods() & pygame.KMOD_SHIFT:
+            self.scroll(cols=-event.y * WHEEL_LINES)
+        else:
+            self.scroll(lines=-event.y * WHEEL_LINES, cols=event.x * WHEEL_LINES)
+        return True
+
+    # ----- time and drawing -------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        """Advance the cursor blink by dt seconds."""
+        self._blink_t = (self._blink_t + dt) % (2 * BLINK_S)
+
+    @property
+    def cursor_shown(self) -> bool:
+        return self.focused and self._blink_t < BLINK_S
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the pane into self.rect of surface."""
+        self.highlighter.refresh(self.buffer.lines)
+        paint_editor(self, surface)
+
+    def bracket_pair(self) -> Optional[Tuple[Pos, Pos]]:
+        """The bracket next to the cursor and its partner, looked up near the visible lines only."""
+        key = (self.buffer.version, self.buffer.cursor)
+        if self._bracket_cache[0] != key:
+            line, col = self.buffer.cursor
+            text = self.buffer.lines[line]
+            pair = None
+            for c in (col, col - 1):
+                if 0 <= c < len(text) and text[c] in "()[]{}":
+                    first = max(0, line - 200)
+                    window = self.buffer.lines[first:line + 200]
+                    found = textops.matching_bracket(window, (line - first, c))
+                    if found:
+                        pair = ((line, c), (found[0] + first, found[1]))
+                    break
+            self._bracket_cache = (key, pair)
+        return self._bracket_cache[1]

@@ -104,6 +104,7 @@ class Hit:
     title: str
     score: float
     lang: str
+    strong: bool = True     # the title or the tags matched, not only the body or the code
 
 
 # ---------------------------------------------------------------- queries
@@ -307,13 +308,14 @@ class KnowledgeIndex:
                     query = make_query(_QueryBuilder(self._searcher.reader(), _card_fields(lang), "code"))
                     if query is None:
                         return []
-                    results = self._searcher.search(query, limit=limit, filter=Term("lang", lang))
-                    return [Hit(r["id"], r["title"], float(r.score), r["lang"]) for r in results]
+                    results = self._searcher.search(query, limit=limit, filter=Term("lang", lang), terms=True)
+                    return [Hit(r["id"], r["title"], float(r.score), r["lang"], _strong(r)) for r in results]
                 except Exception:
                     if attempt == 2:
                         raise
                     self.close()       # damaged after it was opened: build it again
-                    shutil.rmtree(self.path, ignore_errors=True) if self.path else None
+                    if self.path:
+                        shutil.rmtree(self.path, ignore_errors=True)
         return []
 
     def search(self, question: str, lang: str, limit: int = 3) -> List[Hit]:
@@ -338,6 +340,10 @@ class KnowledgeIndex:
             return Or(clauses) if clauses else None
 
         return self._run(make, lang, limit)
+
+
+def _strong(result) -> bool:
+    return any(field.startswith(("title_", "tags_", "id")) for field, _ in result.matched_terms())
 
 
 def _card_fields(lang: str) -> Dict[str, Sequence[str]]:

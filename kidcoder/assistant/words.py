@@ -56,7 +56,15 @@ _KID_STOPS_ES = _folded("""
     """)
 _AMBIGUOUS_ES = _folded("y o no si")
 
-_SHORT_QUESTION = 3
+_SHORT_QUESTION = 2
+
+# Symbols children ask about, said in words the cards use.
+_SYMBOLS = {
+    "en": (("==", " equal compare "), ("!=", " not equal compare "), ("+=", " add "), ("#", " comment "),
+           (":", " colon "), ("%", " remainder "), ("//", " divide "), ("[]", " list "), ("{}", " dictionary ")),
+    "es": (("==", " igual comparar "), ("!=", " distinto comparar "), ("+=", " sumar "), ("#", " comentario "),
+           (":", " dos puntos "), ("%", " resto "), ("//", " dividir "), ("[]", " lista "), ("{}", " diccionario ")),
+}
 
 # Words that mark a question as Spanish or English (folded); accents, ñ, ¿ and ¡ count for Spanish.
 _SPANISH_MARKS = _folded("""
@@ -82,10 +90,17 @@ def words(text: str) -> List[str]:
 def topic_words(question: str, lang: str) -> List[str]:
     """The words of a question that say what it is about (kid phrasing and stop words removed)."""
     stops, ambiguous = (_KID_STOPS_ES, _AMBIGUOUS_ES) if lang == "es" else (_KID_STOPS_EN, _AMBIGUOUS_EN)
-    kept = [word for word in words(question) if word not in stops]
+    kept = [word for word in words(spell_symbols(question, lang)) if word not in stops]
     if len(kept) > _SHORT_QUESTION:
         kept = [word for word in kept if word not in ambiguous]
     return kept
+
+
+def spell_symbols(text: str, lang: str) -> str:
+    """Symbols standing alone are said in words: "what does # mean" -> "what does comment mean"."""
+    for symbol, said in _SYMBOLS.get(lang, _SYMBOLS["en"]):
+        text = re.sub(r"(?<!\S)" + re.escape(symbol) + r"(?!\S)", said, text)
+    return text
 
 
 def guess_language(text: str) -> Optional[str]:

@@ -1,0 +1,191 @@
+"""Figures for the knowledge index: build time, answer time, and how often the right card comes back.
+
+QUESTIONS is our retrieval test set: questions as children really type them
+(misspelled, in English and Spanish) with the card(s) that must be in the top 3.
+tests/assistant/test_answer.py asserts the hit rate; `kidcoder bench` reports it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Dict, List, Optional, Sequence, Tuple
+
+# (lang, question, ids any of which must come in the top 3)
+QUESTIONS: List[Tuple[str, str, Tuple[str, ...]]] = [
+    ("en", "how do i make my guy jump", ("gravity-jump",)),
+    ("en", "how to jummp", ("gravity-jump",)),
+    ("en", "my charecter falls through the floor", ("gravity-jump", "recipe-platformer")),
+    ("en", "wat is a loop", ("while-loop", "for-loop-range", "game-loop")),
+    ("en", "my game is frozen", ("game-loop", "events-quit")),
+    ("en", "the window says not responding", ("game-loop", "events-quit")),
+    ("en", "window closes right away", ("game-loop",)),
+    ("en", "how do i close the window with the x", ("events-quit",)),
+    ("en", "colision between player and enemy", ("rect-collisions",)),
+    ("en", "how do i know if two things touch", ("rect-collisions",)),
+    ("en", "how to move with arrow keys", ("move-with-keys", "keydown-vs-get-pressed")),
+    ("en", "my guy only moves once when i hold the key", ("keydown-vs-get-pressed",)),
+    ("en", "what is get_pressed", ("keydown-vs-get-pressed",)),
+    ("en", "how do i show the score", ("text-score",)),
+    ("en", "how to write text on the screen", ("text-score",)),
+    ("en", "how do i make a random number", ("random",)),
+    ("en", "how to make enemys appear in random places", ("random-spawning",)),
+    ("en", "my screen is black", ("display-flip", "screen-fill")),
+    ("en", "my guy leaves a trail behind him", ("screen-fill",)),
+    ("en", "how do i make the ball bounce", ("bouncing",)),
+    ("en", "how do i stop my player going off the screen", ("screen-edges",)),
+    ("en", "the game is too fast", ("clock-fps", "speed-velocity")),
+    ("en", "what is fps", ("clock-fps",)),
+    ("en", "how do i play a sound", ("sound",)),
+    ("en", "how do i put a picture in my game", ("images",)),
+    ("en", "how to use the mouse click", ("mouse",)),
+    ("en", "what colour numbers make yellow", ("colours",)),
+    ("en", "how do i draw a circle", ("draw-shapes",)),
+    ("en", "game over screen and play again", ("game-over-restart",)),
+    ("en", "how to make lives", ("lives",)),
+    ("en", "how do i make a timer", ("timers",)),
+    ("en", "what is a varible", ("variables",)),
+    ("en", "what does NameError mean", ("name-error",)),
+    ("en", "name is not defined", ("name-error",)),
+    ("en", "invalid syntax", ("syntax-error",)),
+    ("en", "unexpected indent", ("indentation-error", "indentation")),
+    ("en", "can only concatenate str not int", ("type-error", "string-to-number")),
+    ("en", "list index out of range", ("index-error",)),
+    ("en", "division by zero error", ("zero-division-error",)),
+    ("en", "how do i make a function", ("functions",)),
+    ("en", "what does return do", ("function-return",)),
+    ("en", "how do i add something to a list", ("list-methods",)),
+    ("en", "what is a dictonary", ("dictionaries",)),
+    ("en", "how do i ask the player for their name", ("input",)),
+    ("en", "turn text into a number", ("string-to-number",)),
+    ("en", "if and else", ("if-else",)),
+    ("en", "what is elif", ("elif",)),
+    ("en", "repeat something 10 times", ("for-loop-range",)),
+    ("en", "how to stop a loop", ("break-continue", "while-loop")),
+    ("en", "make a pong game", ("recipe-pong",)),
+    ("en", "how do i make a snake game", ("recipe-snake",)),
+    ("en", "my guy shoots bullets", ("recipe-shooter",)),
+    ("en", "a game where you catch falling things", ("recipe-catch",)),
+    ("en", "how do i make levels", ("levels",)),
+    ("en", "how to save the high score", ("high-score",)),
+    ("en", "pause the game when i press p", ("pause-game",)),
+    ("en", "two players on one keyboard", ("two-players",)),
+    ("en", "how do i animate my character", ("animation",)),
+    ("en", "what does the colon do", ("colons",)),
+    ("en", "what does # mean in python", ("comments",)),
+    ("es", "como hago que mi personaje salte", ("gravity-jump",)),
+    ("es", "por que la pantalla esta negra", ("display-flip", "screen-fill")),
+    ("es", "mi juego se congela", ("game-loop", "events-quit")),
+    ("es", "la ventana se cierra sola", ("game-loop", "events-quit")),
+    ("es", "como muevo al personaje con las flechas", ("move-with-keys", "keydown-vs-get-pressed")),
+    ("es", "como se si dos cosas chocan", ("rect-collisions",)),
+    ("es", "colision con el enemigo", ("rect-collisions",)),
+    ("es", "como pongo los puntos en la pantalla", ("text-score",)),
+    ("es", "numero al azar", ("random",)),
+    ("es", "que es un bucle", ("while-loop", "for-loop-range", "game-loop")),
+    ("es", "como hago que la pelota rebote", ("bouncing",)),
+    ("es", "el juego va muy rapido", ("clock-fps", "speed-velocity")),
+    ("es", "como pongo musica", ("sound",)),
+    ("es", "como pongo una imagen", ("images",)),
+    ("es", "como uso el raton", ("mouse",)),
+    ("es", "que color es el amarillo", ("colours",)),
+    ("es", "dibujar un circulo", ("draw-shapes",)),
+    ("es", "mi personaje deja un rastro", ("screen-fill",)),
+    ("es", "que es una variable", ("variables",)),
+    ("es", "como hago una funcion", ("functions",)),
+    ("es", "que es una lista", ("lists",)),
+    ("es", "como hago un temporizador", ("timers",)),
+    ("es", "perder vidas", ("lives",)),
+    ("es", "fin del juego y volver a jugar", ("game-over-restart",)),
+    ("es", "enemigos que aparecen al azar", ("random-spawning",)),
+    ("es", "juego de atrapar cosas que caen", ("recipe-catch",)),
+    ("es", "juego de la serpiente", ("recipe-snake",)),
+    ("es", "como hago un pong", ("recipe-pong",)),
+    ("es", "para que sirven los dos puntos", ("colons",)),
+    ("es", "que es la sangria", ("indentation", "indentation-error")),
+    ("es", "como creo la ventana", ("window-set-mode",)),
+]
+
+COLD_QUESTION = "how do i make my guy jump"
+
+
+def evaluate(index, questions: Sequence[Tuple[str, str, Tuple[str, ...]]] = QUESTIONS,
+             available: Optional[Dict[str, set]] = None) -> Dict[str, object]:
+    """Top-3 hit rates per language; questions whose cards do not exist yet are skipped and listed."""
+    asked = {"en": 0, "es": 0}
+    found = {"en": 0, "es": 0}
+    misses: List[Dict[str, object]] = []
+    skipped: List[str] = []
+    for lang, question, expected in questions:
+        if available is not None and not set(expected) & available.get(lang, set()):
+            skipped.append(f"{lang}: {question}")
+            continue
+        got = [hit.card_id for hit in index.search(question, lang, limit=3)]
+        asked[lang] += 1
+        if set(expected) & set(got):
+            found[lang] += 1
+        else:
+            misses.append({"lang": lang, "question": question, "expected": list(expected), "got": got})
+    total = asked["en"] + asked["es"]
+    rate = (lambda a, f: round(f / a, 3) if a else None)
+    return {"asked": asked, "found": found, "rate_en": rate(asked["en"], found["en"]),
+            "rate_es": rate(asked["es"], found["es"]),
+            "rate": rate(total, found["en"] + found["es"]), "misses": misses, "skipped": skipped}
+
+
+def available_cards() -> Dict[str, set]:
+    from kidcoder.assistant import knowledge
+
+    return {lang: {card.id for card in knowledge.load_cards(lang)} for lang in ("en", "es")}
+
+
+def _p95(values: List[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def measure(**_options) -> Dict[str, object]:
+    """index_build_s, ask_ms_p95 (warm, in process, no model), ask_cli_cold_s and the retrieval hit rates."""
+    from kidcoder.assistant.answer import ask
+    from kidcoder.assistant.index import KnowledgeIndex, rebuild_index
+
+    with tempfile.TemporaryDirectory(prefix="kidcoder-bench-index-") as folder:
+        index = KnowledgeIndex(index_dir=folder)
+        started = time.perf_counter()
+        index.ensure_ready()
+        build_s = time.perf_counter() - started
+        quality = evaluate(index, available=available_cards())
+        timings = []
+        for _round in range(3):
+            for lang, question, _expected in QUESTIONS:
+                started = time.perf_counter()
+                ask(question, lang, use_model=False, index=index)
+                timings.append((time.perf_counter() - started) * 1000)
+        index.close()
+    rebuild_index(force=False)      # the CLI below then finds a ready index, as in a classroom
+    cold = []
+    env = dict(os.environ)
+    for _round in range(3):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "kidcoder", "ask", COLD_QUESTION, "--json", "--no-model"],
+                       env=env, capture_output=True, check=True, timeout=60)
+        cold.append(time.perf_counter() - started)
+    return {
+        "index_build_s": round(build_s, 3),
+        "index_cards": index.card_count,
+        "ask_ms_p95": round(_p95(timings), 2),
+        "ask_ms_median": round(statistics.median(timings), 2),
+        "ask_cli_cold_s": round(statistics.median(cold), 3),
+        "retrieval_hit_rate_top3": quality["rate"],
+        "retrieval_hit_rate_top3_en": quality["rate_en"],
+        "retrieval_hit_rate_top3_es": quality["rate_es"],
+        "retrieval_questions": quality["asked"],
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(), indent=2))

@@ -110,6 +110,50 @@ QUESTIONS: List[Tuple[str, str, Tuple[str, ...]]] = [
     ("es", "como creo la ventana", ("window-set-mode",)),
 ]
 
+# Written after the index was tuned on QUESTIONS and never tuned on: an honest second figure.
+HELD_OUT: List[Tuple[str, str, Tuple[str, ...]]] = [
+    ("en", "why cant my player jump twice", ("gravity-jump",)),
+    ("en", "why is nothing moving", ("game-loop", "move-with-keys", "speed-velocity")),
+    ("en", "how do i make things fall down", ("gravity-jump", "random-spawning", "recipe-catch")),
+    ("en", "my enemy goes through the wall", ("rect-collisions", "screen-edges", "bouncing")),
+    ("en", "make the ball go faster", ("speed-velocity",)),
+    ("en", "how to count points", ("text-score", "variables")),
+    ("en", "what is a for loop", ("for-loop-range",)),
+    ("en", "how do i make a list of enemies", ("lists", "random-spawning", "sprite-groups")),
+    ("en", "i get an error that says indentationerror", ("indentation-error",)),
+    ("en", "KeyError what does it mean", ("key-error",)),
+    ("en", "object has no attribute", ("attribute-error",)),
+    ("en", "how do i use import", ("modules-import",)),
+    ("en", "whats a global variable", ("global-variables",)),
+    ("en", "maximum recursion depth exceeded", ("recursion-error",)),
+    ("en", "no such file or directory", ("file-not-found-error",)),
+    ("en", "how to use True and False", ("booleans-and-or",)),
+    ("en", "how do i check if score is bigger than 10", ("comparisons", "if-else")),
+    ("en", "what is a tuple", ("tuples",)),
+    ("en", "how do i print something", ("print",)),
+    ("en", "put a variable in a sentence", ("f-strings", "strings")),
+    ("en", "make a maze game", ("recipe-maze",)),
+    ("en", "breakout game with bricks", ("recipe-breakout",)),
+    ("en", "quiz game with questions", ("recipe-quiz",)),
+    ("en", "cookie clicker", ("recipe-clicker",)),
+    ("en", "platformer with platforms to jump on", ("recipe-platformer",)),
+    ("en", "dodge the falling rocks", ("recipe-dodge",)),
+    ("en", "how do i make sprites", ("sprite-groups", "images")),
+    ("en", "how do i change the background color", ("screen-fill", "colours")),
+    ("es", "mi personaje no se mueve", ("move-with-keys", "game-loop")),
+    ("es", "la pelota se sale de la pantalla", ("bouncing", "screen-edges")),
+    ("es", "como cuento los puntos", ("text-score", "variables")),
+    ("es", "que es un for", ("for-loop-range",)),
+    ("es", "como hago que caigan cosas del cielo", ("random-spawning", "recipe-catch", "gravity-jump")),
+    ("es", "cambiar el color del fondo", ("screen-fill", "colours")),
+    ("es", "como se usa if", ("if-else",)),
+    ("es", "juego de esquivar", ("recipe-dodge",)),
+    ("es", "como hago que el juego vaya mas lento", ("clock-fps", "speed-velocity")),
+    ("es", "como cierro la ventana", ("events-quit",)),
+    ("es", "el enemigo atraviesa al jugador", ("rect-collisions",)),
+    ("es", "como pongo un titulo a la ventana", ("window-set-mode",)),
+]
+
 COLD_QUESTION = "how do i make my guy jump"
 
 
@@ -159,6 +203,7 @@ def measure(**_options) -> Dict[str, object]:
         index.ensure_ready()
         build_s = time.perf_counter() - started
         quality = evaluate(index, available=available_cards())
+        held_out = evaluate(index, HELD_OUT, available=available_cards())
         timings = []
         for _round in range(3):
             for lang, question, _expected in QUESTIONS:
@@ -184,6 +229,7 @@ def measure(**_options) -> Dict[str, object]:
         "retrieval_hit_rate_top3_en": quality["rate_en"],
         "retrieval_hit_rate_top3_es": quality["rate_es"],
         "retrieval_questions": quality["asked"],
+        "retrieval_hit_rate_top3_held_out": held_out["rate"],
     }
 
 

@@ -1,0 +1,50 @@
+"""Runtime family: pygame's own complaints — something used before pygame.init() or after
+pygame.quit(), a colour that is not three numbers from 0 to 255, a rectangle that is not
+four numbers.
+"""
+from __future__ import annotations
+
+import ast
+from typing import Optional
+
+from kidcoder.assistant.diagnose.finding import Finding, Program
+from kidcoder.assistant.diagnose.gameloop import dotted_name
+from kidcoder.assistant.diagnose.registry import runtime_handler
+from kidcoder.assistant.diagnose.runtime_names import error_line
+
+
+def calls(program: Program, dotted: str) -> bool:
+    """True when the program calls this dotted function, e.g. "pygame.init"."""
+    if program.tree is None:
+        return dotted + "(" in program.source
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.Call) and dotted_name(node.func) == dotted:
+            return True
+    return False
+
+
+@runtime_handler("error", "pygame.error", order=20)
+def not_initialised(program: Program, error: dict) -> Optional[Finding]:
+    message, line = str(error.get("message", "")), error_line(error)
+    if "video system not initialized" in message or "display Surface quit" in message \
+            or "Surface is not initialized" in message:
+        if calls(program, "pygame.init") or calls(program, "pygame.display.init"):
+            return Finding("pygame", line, None, "diag.used_after_quit", {"line": line})
+        return Finding("pygame", line, None, "diag.pygame_not_init", {"line": line, "part": "display"})
+    for part in ("font", "mixer"):
+        if f"{part} not initialized" in message or f"{part} system not initialized" in message:
+            return Finding("pygame", line, None, "diag.pygame_not_init", {"line": line, "part": part})
+    return None
+
+
+@runtime_handler("ValueError", "TypeError", order=20)
+def bad_arguments(program: Program, error: dict) -> Optional[Finding]:
+    message, line = str(error.get("message", "")), error_line(error)
+    if message.startswith("invalid color"):
+        key = "diag.bad_colour_name" if "name" in message else "diag.bad_colour"
+        return Finding("pygame", line, None, key, {"line": line})
+    if message.startswith(("rect argument is invalid", "Argument must be rect style object", "Invalid rect")):
+        return Finding("pygame", line, None, "diag.bad_rect", {"line": line})
+    if "argument must be a pair of numbers" in message or "must be a pair of numbers" in message:
+        return Finding("pygame", line, None, "diag.bad_position", {"line": line})
+    return None

@@ -306,7 +306,7 @@ class EditorView:
         last_at, last_pos, clicks = self._last_click
         clicks = clicks + 1 if now - last_at <= DOUBLE_CLICK_S and last_pos == pos else 1
         self._last_click = (now, pos, clicks)
-        shift = bool(pygame.key.get_mods() & pygame.KMOD_SHIFT)
+        shift = bool(_mods() & pygame.KMOD_SHIFT)
         if event.pos[0] < self.text_x - PAD:          # the gutter: select the whole line
             self.buffer.set_cursor((pos[0], 0))
             self.buffer.set_cursor((pos[0] + 1, 0) if pos[0] + 1 < len(self.buffer.lines)
@@ -331,9 +331,10 @@ class EditorView:
         self.ensure_cursor_visible()
 
     def _wheel(self, event) -> bool:
-        if not self.rect.collidepoint(pygame.mouse.get_pos()) and not self.focused:
+        mouse = _mouse_pos()
+        if not self.focused and not (mouse and self.rect.collidepoint(mouse)):
             return False
-        if pygame.key.get_mods() & pygame.KMOD_SHIFT:
+        if _mods() & pygame.KMOD_SHIFT:
             self.scroll(cols=-event.y * WHEEL_LINES)
         else:
             self.scroll(lines=-event.y * WHEEL_LINES, cols=event.x * WHEEL_LINES)
@@ -370,3 +371,18 @@ class EditorView:
                     break
             self._bracket_cache = (key, pair)
         return self._bracket_cache[1]
+
+
+def _mods() -> int:
+    """Modifier keys held now (0 when the display is not up, as in some tests)."""
+    try:
+        return pygame.key.get_mods()
+    except pygame.error:
+        return 0
+
+
+def _mouse_pos():
+    try:
+        return pygame.mouse.get_pos()
+    except pygame.error:
+        return None

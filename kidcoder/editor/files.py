@@ -147,13 +147,20 @@ def _keep_backup(path: Path) -> None:
     try:
         if link.exists():
             link.unlink()
-        os.link(path, link)  # a second name for the old file: instant, no copy
+        try:
+            os.link(path, link)  # a second name for the old file: instant, no copy
+        except OSError:
+            with open(link, "wb") as out:  # file systems without hard links (FAT USB sticks)
+                out.write(path.read_bytes())
+                out.flush()
+                os.fsync(out.fileno())
+        os.replace(link, bak)
     except OSError:
-        with open(link, "wb") as out:  # file systems without hard links (FAT USB sticks)
-            out.write(path.read_bytes())
-            out.flush()
-            os.fsync(out.fileno())
-    os.replace(link, bak)
+        try:
+            link.unlink()
+        except OSError:
+            pass
+        raise
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -169,6 +176,29 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _written_by_live_process(file: Path, grace_s: float = 60.0) -> bool:
+    """True when the temp file may belong to a save still running (its process is alive, or it is new)."""
+    parts = file.name.split(".")
+    try:
+        pid = int(parts[-3])
+    except (IndexError, ValueError):
+        return False
+    if pid == os.getpid():
+        return True
+    if os.name == "posix":
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True
+        return True
+    try:
+        return time.time() - file.stat().st_mtime < grace_s
+    except OSError:
+        return False
 
 
 class AutosaveTimer:
@@ -286,7 +316,11 @@ class ProjectFiles:
             pass
 
     def recoveries(self) -> List[Recovery]:
-        """Unsaved work left by a crash or power cut, newest first (work already saved is skipped)."""
+        """Unsaved work left by a crash or power cut, newest first (work already saved is skipped).
+
+        Called at start-up; it also removes half-written temp files a crash left behind.
+        """
+        self.clean_leftovers()
         found: List[Tuple[float, Recovery]] = []
         if not self.autosave_folder.is_dir():
             return []
@@ -295,6 +329,22 @@ class ProjectFiles:
             if recovery is not None:
                 found.append((recovery.saved_at, recovery))
         return [r for _, r in sorted(found, key=lambda pair: pair[0], reverse=True)]
+
+    def clean_leftovers(self) -> int:
+        """Delete temp files from saves that a crash interrupted; returns how many went."""
+        removed = 0
+        for folder in (self.folder, self.autosave_folder):
+            if not folder.is_dir():
+                continue
+            for file in folder.glob(".*.tmp"):
+                if _written_by_live_process(file):
+                    continue
+                try:
+                    file.unlink()
+                    removed += 1
+                except OSError:
+                    pass
+        return removed
 
     def _read_recovery(self, file: Path) -> Optional[Recovery]:
         try:

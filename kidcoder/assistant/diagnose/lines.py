@@ -46,8 +46,10 @@ def replace_word(line: str, old: str, new: str, count: int = 1) -> Optional[str]
         result, made = pattern.subn(new, line, count=count)
         return result if made else None
     pieces, last, made = [], 0, 0
+    previous = ""
     for kind, text, start in tokens:
-        if kind == tokenize.NAME and text == old and made < count:
+        after_dot, previous = previous == ".", text
+        if kind == tokenize.NAME and text == old and made < count and not after_dot:
             pieces.append(line[last:start])
             pieces.append(new)
             last = start + len(text)

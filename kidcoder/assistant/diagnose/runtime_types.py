@@ -4,6 +4,7 @@ a function that never stops calling itself.
 """
 from __future__ import annotations
 
+import ast
 import re
 from typing import Optional
 
@@ -18,10 +19,25 @@ _ARGS = re.compile(r"(\w+)\(\) (takes|missing) ")
 NUMBER_TYPES = ("int", "float")
 
 
+def _number_added_to_name(program: Program, line: int) -> bool:
+    """`age + 1` on this line: the text is in a variable (often from input()) and meets a number."""
+    if program.tree is None:
+        return False
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.BinOp) and getattr(node, "lineno", 0) == line and isinstance(node.op, ast.Add):
+            sides = (node.left, node.right)
+            if any(isinstance(s, ast.Constant) and isinstance(s.value, (int, float)) for s in sides) and \
+                    any(isinstance(s, (ast.Name, ast.Subscript, ast.Attribute)) for s in sides):
+                return True
+    return False
+
+
 @runtime_handler("TypeError", order=40)
 def type_error(program: Program, error: dict) -> Optional[Finding]:
     message, line = str(error.get("message", "")), error_line(error)
     match = _CONCAT.search(message)
+    if match and _number_added_to_name(program, line):
+        return Finding("runtime", line, None, "diag.number_and_text", {"line": line, "op": "+"})
     if match:
         return Finding("runtime", line, None, "diag.str_plus_number", {"line": line, "other": match.group(1)})
     match = _OPERAND.search(message)

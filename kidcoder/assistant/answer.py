@@ -13,7 +13,7 @@ from kidcoder.assistant import knowledge, words
 from kidcoder.i18n import tr
 
 KEY_WORDS_BUDGET = 110     # words of a card's body shown in an answer (cards have at most ~150)
-MIN_SCORE = 2.0            # weaker matches are guesses; better to say "I don't know that yet"
+MIN_SCORE = 1.0            # weaker matches are guesses; better to say "I don't know that yet"
 MIN_BODY_SCORE = 12.0      # a card whose title and tags did not match needs a clearly better body match
 SEE_ALSO = 3
 CLOSE_HIT = 0.6            # another hit this close to the best one is listed before the related cards

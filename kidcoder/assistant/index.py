@@ -38,7 +38,7 @@ SCHEMA_VERSION = "kidcoder-index-3"
 MANIFEST = "kidcoder-index.json"
 TITLE_BOOST, TAGS_BOOST, BODY_BOOST, CODE_BOOST = 3.0, 2.0, 1.0, 0.6
 FUZZY_BOOST = 0.6
-ID_BOOST = 6.0
+ID_BOOST = 10.0
 _PYTHON_WORDS = {"and", "or", "not", "if", "for", "in", "is", "as", "with", "from", "while", "else", "y", "o",
                  "no", "si", "x"}
 
@@ -329,7 +329,7 @@ class KnowledgeIndex:
         """The cards about an error and the names around the line where it happened."""
         lang = lang if lang in LANGS else "en"
         card_id = error_card_id(error_type) if error_type else ""
-        idents = [name for name in dict.fromkeys(identifiers or []) if name and name.strip()]
+        idents = list({name.strip().lower(): name.strip() for name in identifiers or [] if name and name.strip()}.values())
 
         def make(builder: _QueryBuilder):
             clauses = [Term("id", card_id, boost=ID_BOOST)] if card_id else []

@@ -174,3 +174,22 @@ def test_cli_index_rebuild_and_ask_follow_the_contract():
     assert spanish["sources"][0]["id"] in {"display-flip", "screen-fill"}
     empty = _cli("ask", "  ", "--json")
     assert empty.returncode == 2 and empty.stderr.count("\n") == 1
+
+
+def test_no_card_in_spanish_falls_back_to_an_english_card(tmp_path):
+    cards = tmp_path / "cards"
+    (cards / "en").mkdir(parents=True)
+    (cards / "es").mkdir()
+    (cards / "en" / "recipe-snake.md").write_text(
+        "---\nid: recipe-snake\ntitle: Snake\ntags: [snake, serpiente]\nlevel: 1\nrelated: []\n---\n"
+        "Make a snake that grows.\n\n```python\nsnake = [(5, 5)]\n```\n", encoding="utf-8")
+    for other in ("lists", "sound", "mouse"):
+        (cards / "en" / f"{other}.md").write_text(
+            f"---\nid: {other}\ntitle: {other}\ntags: [{other}]\nlevel: 1\nrelated: []\n---\n"
+            f"All about {other}.\n\n```python\nx = 1\n```\n", encoding="utf-8")
+    small = KnowledgeIndex(index_dir=tmp_path / "ix", cards_dir=cards)
+    result = ask("como hago el juego de la serpiente", "es", use_model=False, index=small)
+    assert result["sources"] == [{"id": "recipe-snake", "title": "Snake"}]
+    assert tr("answer.only_english", lang="es") in result["answer"]
+    assert tr("answer.example", lang="es") in result["answer"]
+    small.close()

@@ -19,9 +19,26 @@ SEE_ALSO = 3
 CLOSE_HIT = 0.6            # another hit this close to the best one is listed before the related cards
 
 
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def unwrap(paragraph: str) -> str:
+    """Join the hard-wrapped lines of a paragraph so the helper pane can wrap it to its own width.
+
+    List items stay on their own lines; a list item's wrapped continuation joins its item.
+    """
+    lines: List[str] = []
+    for line in paragraph.splitlines():
+        if lines and line.strip() and not _LIST_ITEM_RE.match(line):
+            lines[-1] = lines[-1].rstrip() + " " + line.strip()
+        elif line.strip():
+            lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
 def paragraphs(body: str) -> List[str]:
-    """A card body cut into paragraphs; a line ending in ':' stays with the list after it."""
-    parts = [part.strip() for part in re.split(r"\n\s*\n", body) if part.strip()]
+    """A card body cut into unwrapped paragraphs; a line ending in ':' stays with the list after it."""
+    parts = [unwrap(part.strip()) for part in re.split(r"\n\s*\n", body) if part.strip()]
     merged: List[str] = []
     for part in parts:
         if merged and merged[-1].rstrip().endswith(":"):

@@ -172,6 +172,9 @@ def test_cli_index_rebuild_and_ask_follow_the_contract():
     assert result["sources"][0]["id"] == "gravity-jump" and result["model"] is None
     spanish = json.loads(_cli("ask", "por que la pantalla esta negra", "--json", "--no-model", "--lang", "es").stdout)
     assert spanish["sources"][0]["id"] in {"display-flip", "screen-fill"}
+    with_model_allowed = _cli("ask", "what is a list", "--json")     # no model in the test home: rules answer
+    assert with_model_allowed.returncode == 0, with_model_allowed.stderr
+    assert json.loads(with_model_allowed.stdout)["sources"][0]["id"] == "lists"
     empty = _cli("ask", "  ", "--json")
     assert empty.returncode == 2 and empty.stderr.count("\n") == 1
 
@@ -193,3 +196,9 @@ def test_no_card_in_spanish_falls_back_to_an_english_card(tmp_path):
     assert tr("answer.only_english", lang="es") in result["answer"]
     assert tr("answer.example", lang="es") in result["answer"]
     small.close()
+
+
+def test_hard_wrapped_card_lines_are_joined_but_lists_stay():
+    text = "A list holds many things\nin one variable.\n- first item\n  goes on\n- second\n1. step"
+    assert answer.unwrap(text) == ("A list holds many things in one variable.\n- first item goes on\n"
+                                   "- second\n1. step")

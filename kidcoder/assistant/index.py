@@ -17,6 +17,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -74,12 +75,14 @@ def _index_stops(lang: str) -> frozenset:
     return frozenset(words.fold(word) for word in base) - _PYTHON_WORDS
 
 
+@lru_cache(maxsize=None)
 def text_analyzer(lang: str):
     """Words of a card or question in one language: identifiers split, lower case, no accents, stemmed."""
     return (RegexTokenizer(r"\w+") | IdentifierSplitFilter() | LowercaseFilter() | CharsetFilter(accent_map)
             | StopFilter(stoplist=_index_stops(lang), minsize=1) | StemFilter(lang=lang))
 
 
+@lru_cache(maxsize=None)
 def code_analyzer():
     """Identifiers in code: pygame.key.get_pressed -> pygame, key, get_pressed, get, pressed."""
     return RegexTokenizer(r"\w+") | IdentifierSplitFilter() | LowercaseFilter()
@@ -329,7 +332,8 @@ class KnowledgeIndex:
         """The cards about an error and the names around the line where it happened."""
         lang = lang if lang in LANGS else "en"
         card_id = error_card_id(error_type) if error_type else ""
-        idents = list({name.strip().lower(): name.strip() for name in identifiers or [] if name and name.strip()}.values())
+        idents = list({name.strip().lower(): name.strip()
+                       for name in identifiers or [] if name and name.strip()}.values())
 
         def make(builder: _QueryBuilder):
             clauses = [Term("id", card_id, boost=ID_BOOST)] if card_id else []

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Callable, Dict, Optional
 
 from kidcoder.editor.files import ProgramFileError, read_program_text
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

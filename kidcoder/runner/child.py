@@ -308,6 +308,8 @@ def main(argv=None) -> None:
                           on_caption=lambda text: channel.send(protocol.Caption(text=text)))
         hooks.install()
         commands.hooks = hooks
+        if any(word in source for word in ("SysFont", "sysfont", "match_font", "get_fonts")):
+            _find_system_fonts(pygame)
     limits.limit_memory(args.memory_mb)
     if not args.allow_network:
         limits.switch_off_network()
@@ -337,6 +339,16 @@ def main(argv=None) -> None:
         _report(channel, exc, program)
         state.finish("error")
     state.finish("quit")
+
+
+def _find_system_fonts(pygame) -> None:
+    """pygame asks the fc-list program for system fonts; do it now, before other programs are switched off."""
+    try:
+        import pygame.sysfont
+
+        pygame.sysfont.initsysfonts()
+    except Exception:
+        pass
 
 
 def _report(channel: Channel, exc: BaseException, program: str) -> None:

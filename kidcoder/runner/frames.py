@@ -120,6 +120,14 @@ class FrameWriter:
         struct.pack_into("<i", buf, 16, slot)
         self._latest = slot
 
+    def close(self) -> None:
+        """Let go of the pixel views, then of the segment (the app unlinks it)."""
+        self._views = [None, None]
+        try:
+            self.segment.close()
+        except BufferError:
+            pass
+
 
 class FrameReader:
     """The app's side: latest() returns the newest whole frame, or None before the first one."""

@@ -23,6 +23,11 @@ from typing import Deque, List, Optional
 from kidcoder.runner import protocol
 from kidcoder.runner.frames import Frame, FrameReader, unlink_segment
 
+# Started with -c rather than -m so that the program's folder (the working directory) is taken off
+# sys.path before anything is imported: a child's file named socket.py or queue.py must not
+# replace the runner's own modules.
+CHILD_BOOTSTRAP = ("import os, sys; sys.path[:] = [p for p in sys.path if p not in ('', '.', os.getcwd())]; "
+                   "from kidcoder.runner.child import main; main()")
 NO_FRAME_SECONDS = 3.0
 STOP_GRACE_SECONDS = 1.0
 MAX_CONSOLE_LINES = 2000
@@ -103,7 +108,7 @@ class GameProcess:
             raise FileNotFoundError(str(self.program))
         msg_read, msg_write = os.pipe()
         cmd_read, cmd_write = os.pipe()
-        args = [self.python, "-X", "utf8", "-m", "kidcoder.runner.child", str(self.program),
+        args = [self.python, "-X", "utf8", "-c", CHILD_BOOTSTRAP, str(self.program),
                 "--msg-fd", str(msg_write), "--cmd-fd", str(cmd_read), "--shm-prefix", self._prefix,
                 "--frames", str(self.frame_limit or 0), "--memory-mb", str(self.memory_mb)]
         if self.allow_network:
@@ -111,7 +116,7 @@ class GameProcess:
         if self.interactive:
             args.append("--interactive")
         env = dict(os.environ)
-        env["PYTHONPATH"] = _package_root() + os.pathsep + env.get("PYTHONPATH", "")
+        env["PYTHONPATH"] = os.pathsep.join(p for p in [_package_root(), env.get("PYTHONPATH", "")] if p)
         env["PYTHONUNBUFFERED"] = "1"
         env["PYTHONIOENCODING"] = "utf-8"
         env["SDL_VIDEODRIVER"] = "dummy"

@@ -1,0 +1,96 @@
+"""`kidcoder run FILE` without --headless: a plain window that shows the game's frames and sends it input.
+
+The full studio window comes from kidcoder.ui; this small viewer is for running
+one program from a terminal, and shares the same runner.
+"""
+from __future__ import annotations
+
+import os
+import time
+from typing import List, Optional
+
+from kidcoder.runner import protocol
+from kidcoder.runner.host import GameProcess, ProcessEnded
+from kidcoder.runner.headless import _result, save_png
+
+
+def event_to_message(event, scale=(1.0, 1.0), offset=(0, 0)):
+    """A pygame event in the viewer (or the app's preview) as a protocol message for the game, or None.
+
+    scale/offset map window coordinates into game coordinates."""
+    import pygame
+
+    def game_pos(pos):
+        return [int((pos[0] - offset[0]) / scale[0]), int((pos[1] - offset[1]) / scale[1])]
+
+    if event.type in (pygame.KEYDOWN, pygame.KEYUP):
+        return protocol.KeyEvent(action="down" if event.type == pygame.KEYDOWN else "up", key=event.key,
+                                 mod=event.mod, unicode=getattr(event, "unicode", ""),
+                                 scancode=getattr(event, "scancode", 0))
+    if event.type == pygame.TEXTINPUT:
+        return protocol.TextEvent(text=event.text)
+    if event.type == pygame.MOUSEMOTION:
+        return protocol.MouseMotion(pos=game_pos(event.pos), rel=[int(event.rel[0] / scale[0]),
+                                    int(event.rel[1] / scale[1])], buttons=list(event.buttons))
+    if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+        return protocol.MouseButton(action="down" if event.type == pygame.MOUSEBUTTONDOWN else "up",
+                                    pos=game_pos(event.pos), button=event.button)
+    if event.type == pygame.MOUSEWHEEL:
+        return protocol.MouseWheel(x=event.x, y=event.y)
+    if event.type == pygame.QUIT:
+        return protocol.QuitEvent()
+    return None
+
+
+def run_in_window(path, frames: Optional[int] = None, seconds: Optional[float] = None,
+                  screenshot: Optional[str] = None, stdin_lines: Optional[List[str]] = None) -> dict:
+    """Show the game in a window until it ends (closing the window ends the game)."""
+    import pygame
+
+    pygame.display.init()
+    window = pygame.display.set_mode((640, 480), pygame.RESIZABLE)
+    pygame.display.set_caption("KidCoder")
+    game = GameProcess(path, frames=frames or 0, interactive=stdin_lines is None, stdin_lines=stdin_lines)
+    clock = pygame.time.Clock()
+    started = time.monotonic()
+    timed_out = False
+    with game:
+        game.start()
+        ended = False
+        shown = 0
+        quit_asked = None
+        while not ended:
+            for event in pygame.event.get():
+                if event.type == pygame.QUIT:
+                    quit_asked = quit_asked or time.monotonic()
+                message = event_to_message(event)
+                if message is not None:
+                    game.send_event(message)
+            for message in game.poll():
+                if isinstance(message, protocol.Caption):
+                    pygame.display.set_caption(f"KidCoder - {message.text}")
+                if isinstance(message, protocol.DisplayOpened):
+                    window = pygame.display.set_mode((message.width, message.height), pygame.RESIZABLE)
+                if isinstance(message, ProcessEnded):
+                    ended = True
+            if game.latest_number() != shown:
+                frame = game.latest_frame()
+                if frame is not None:
+                    shown = frame.number
+                    window.blit(frame.to_surface(), (0, 0))
+                    pygame.display.flip()
+            if quit_asked and time.monotonic() - quit_asked > 1.0:
+                game.stop()      # the game ignored QUIT: closing the window still ends it
+            if seconds and time.monotonic() - started > seconds:
+                timed_out = True
+                game._stop_reason = "timeout"
+                game.stop()
+                game.wait_ended(2.0)
+                break
+            clock.tick(120)
+        last = game.latest_frame()
+        result = _result(game, time.monotonic() - started, [], timed_out)
+    pygame.display.quit()
+    if screenshot and last is not None:
+        save_png(last, os.fspath(screenshot))
+    return result.as_contract()

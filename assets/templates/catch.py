@@ -1,0 +1,101 @@
+# Catch game: move left and right and catch the falling things.
+import math
+import random
+import pygame
+
+# ---- SETTINGS: change these values to make the game your own! ----
+TITLE = "Catch the stars"
+PLAYER_NAME = "basket"
+PLAYER_SHAPE = "square"  # circle, square, triangle, diamond, star or oval
+PLAYER_COLOUR = (200, 120, 40)  # (red, green, blue), each from 0 to 255
+THING_NAME = "star"
+THING_SHAPE = "star"  # circle, square, triangle, diamond, star or oval
+THING_COLOUR = (255, 220, 0)  # (red, green, blue), each from 0 to 255
+BACKGROUND = (20, 30, 70)  # the colour of the sky
+SPEED = 6  # how fast the player moves
+FALL_SPEED = 3  # how fast things fall
+COUNT = 3  # how many things fall at the same time
+LIVES = 3  # how many things you can miss
+WIN_SCORE = 20  # catch this many to win
+CONTROLS = "arrows"  # "arrows" or "wasd"
+SCORE_TEXT = "Score"
+LIVES_TEXT = "Lives"
+WIN_TEXT = "You win!"
+LOSE_TEXT = "Game over!"
+# ---- END OF SETTINGS ----
+
+pygame.init()
+screen = pygame.display.set_mode((600, 400))
+pygame.display.set_caption(TITLE)
+clock = pygame.time.Clock()
+font = pygame.font.Font(None, 32)
+small_font = pygame.font.Font(None, 20)
+
+
+def draw_shape(surface, shape, colour, rect):
+    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+    x, y, w, h = rect
+    if shape == "circle":
+        pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
+    elif shape == "oval":
+        pygame.draw.ellipse(surface, colour, rect)
+    elif shape == "triangle":
+        pygame.draw.polygon(surface, colour, [(x + w // 2, y), (x, y + h), (x + w, y + h)])
+    elif shape == "diamond":
+        pygame.draw.polygon(surface, colour, [(x + w // 2, y), (x + w, y + h // 2), (x + w // 2, y + h), (x, y + h // 2)])
+    elif shape == "star":
+        points = []
+        for i in range(10):
+            size = min(w, h) / (2 if i % 2 == 0 else 5)
+            angle = math.pi * i / 5 - math.pi / 2
+            points.append((x + w / 2 + size * math.cos(angle), y + h / 2 + size * math.sin(angle)))
+        pygame.draw.polygon(surface, colour, points)
+    else:  # a square, or a shape this game does not know
+        pygame.draw.rect(surface, colour, rect)
+
+
+LEFT = pygame.K_a if CONTROLS == "wasd" else pygame.K_LEFT
+RIGHT = pygame.K_d if CONTROLS == "wasd" else pygame.K_RIGHT
+player = pygame.Rect(270, 340, 60, 40)
+# Each falling thing is a rectangle that starts above the window
+things = [pygame.Rect(random.randint(0, 570), -60 * i, 30, 30) for i in range(COUNT)]
+score = 0
+lives = LIVES
+
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+
+    if 0 < lives and score < WIN_SCORE:
+        keys = pygame.key.get_pressed()
+        if keys[LEFT] and player.left > 0:
+            player.x -= SPEED
+        if keys[RIGHT] and player.right < 600:
+            player.x += SPEED
+        for thing in things:
+            thing.y += FALL_SPEED
+            if thing.colliderect(player):  # caught it!
+                score += 1
+                thing.topleft = (random.randint(0, 570), -30)
+            elif thing.top > 400:  # missed it
+                lives -= 1
+                thing.topleft = (random.randint(0, 570), -30)
+
+    screen.fill(BACKGROUND)
+    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, player)
+    screen.blit(small_font.render(PLAYER_NAME, True, (255, 255, 255)), (player.x, player.y - 16))
+    for thing in things:
+        draw_shape(screen, THING_SHAPE, THING_COLOUR, thing)
+    text = SCORE_TEXT + ": " + str(score) + "   " + LIVES_TEXT + ": " + str(lives)
+    screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
+    if lives <= 0:
+        screen.blit(font.render(LOSE_TEXT, True, (255, 100, 100)), (230, 180))
+    elif score >= WIN_SCORE:
+        screen.blit(font.render(WIN_TEXT, True, (255, 255, 100)), (230, 180))
+
+    pygame.display.flip()
+    clock.tick(60)
+
+pygame.quit()

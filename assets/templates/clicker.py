@@ -1,0 +1,88 @@
+# Clicker: click the thing as many times as you can before the time runs out.
+import math
+import random
+import pygame
+
+# ---- SETTINGS: change these values to make the game your own! ----
+TITLE = "Clicker"
+THING_NAME = "cookie"
+THING_SHAPE = "circle"  # circle, square, triangle, diamond, star or oval
+THING_COLOUR = (200, 140, 60)  # (red, green, blue), each from 0 to 255
+BACKGROUND = (40, 0, 60)  # the colour of the background
+SIZE = 70  # how big the thing is at the start
+SPEED = 0  # how fast the thing moves around (0 means it stays still)
+SECONDS = 30  # how long one game lasts
+SCORE_TEXT = "Clicks"
+TIME_TEXT = "Time"
+LOSE_TEXT = "Time is up!"
+# ---- END OF SETTINGS ----
+
+pygame.init()
+screen = pygame.display.set_mode((600, 400))
+pygame.display.set_caption(TITLE)
+clock = pygame.time.Clock()
+font = pygame.font.Font(None, 32)
+small_font = pygame.font.Font(None, 22)
+
+
+def draw_shape(surface, shape, colour, rect):
+    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+    x, y, w, h = rect
+    if shape == "circle":
+        pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
+    elif shape == "oval":
+        pygame.draw.ellipse(surface, colour, rect)
+    elif shape == "triangle":
+        pygame.draw.polygon(surface, colour, [(x + w // 2, y), (x, y + h), (x + w, y + h)])
+    elif shape == "diamond":
+        pygame.draw.polygon(surface, colour, [(x + w // 2, y), (x + w, y + h // 2), (x + w // 2, y + h), (x, y + h // 2)])
+    elif shape == "star":
+        points = []
+        for i in range(10):
+            size = min(w, h) / (2 if i % 2 == 0 else 5)
+            angle = math.pi * i / 5 - math.pi / 2
+            points.append((x + w / 2 + size * math.cos(angle), y + h / 2 + size * math.sin(angle)))
+        pygame.draw.polygon(surface, colour, points)
+    else:  # a square, or a shape this game does not know
+        pygame.draw.rect(surface, colour, rect)
+
+
+target = pygame.Rect(265, 165, SIZE, SIZE)
+speed_x = SPEED
+speed_y = SPEED
+score = 0
+time_left = SECONDS * 60  # counted in frames: 60 frames make one second
+
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+        if event.type == pygame.MOUSEBUTTONDOWN and time_left > 0:
+            if target.collidepoint(event.pos):  # you clicked it!
+                score += 1
+                size = max(20, target.width - 2)  # it gets a bit smaller each time
+                target = pygame.Rect(random.randint(0, 600 - size), random.randint(50, 400 - size), size, size)
+
+    if time_left > 0:
+        time_left -= 1
+        # The thing moves around and bounces off the edges
+        target.x += speed_x
+        target.y += speed_y
+        if target.left < 0 or target.right > 600:
+            speed_x = -speed_x
+        if target.top < 50 or target.bottom > 400:
+            speed_y = -speed_y
+
+    screen.fill(BACKGROUND)
+    draw_shape(screen, THING_SHAPE, THING_COLOUR, target)
+    screen.blit(small_font.render(THING_NAME, True, (255, 255, 255)), (target.x, target.bottom))
+    text = SCORE_TEXT + ": " + str(score) + "   " + TIME_TEXT + ": " + str(time_left // 60)
+    screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
+    if time_left == 0:
+        screen.blit(font.render(LOSE_TEXT, True, (255, 255, 100)), (230, 180))
+
+    pygame.display.flip()
+    clock.tick(60)
+
+pygame.quit()

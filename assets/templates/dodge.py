@@ -1,0 +1,101 @@
+# Dodge game: move around and stay away from the falling things for as long as you can.
+import math
+import random
+import pygame
+
+# ---- SETTINGS: change these values to make the game your own! ----
+TITLE = "Dodge the rocks"
+PLAYER_NAME = "me"
+PLAYER_SHAPE = "circle"  # circle, square, triangle, diamond, star or oval
+PLAYER_COLOUR = (0, 200, 255)  # (red, green, blue), each from 0 to 255
+THING_NAME = "rock"
+THING_SHAPE = "square"  # circle, square, triangle, diamond, star or oval
+THING_COLOUR = (150, 110, 80)  # (red, green, blue), each from 0 to 255
+BACKGROUND = (30, 30, 40)  # the colour of the background
+SPEED = 6  # how fast the player moves
+FALL_SPEED = 4  # how fast things fall
+COUNT = 5  # how many things fall at the same time
+LIVES = 3  # how many times you can be hit
+WIN_SCORE = 30  # stay alive this many seconds to win
+CONTROLS = "arrows"  # "arrows" or "wasd"
+SCORE_TEXT = "Time"
+LIVES_TEXT = "Lives"
+WIN_TEXT = "You win!"
+LOSE_TEXT = "Game over!"
+# ---- END OF SETTINGS ----
+
+pygame.init()
+screen = pygame.display.set_mode((600, 400))
+pygame.display.set_caption(TITLE)
+clock = pygame.time.Clock()
+font = pygame.font.Font(None, 32)
+small_font = pygame.font.Font(None, 20)
+
+
+def draw_shape(surface, shape, colour, rect):
+    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+    x, y, w, h = rect
+    if shape == "circle":
+        pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
+    elif shape == "oval":
+        pygame.draw.ellipse(surface, colour, rect)
+    elif shape == "triangle":
+        pygame.draw.polygon(surface, colour, [(x + w // 2, y), (x, y + h), (x + w, y + h)])
+    elif shape == "diamond":
+        pygame.draw.polygon(surface, colour, [(x + w // 2, y), (x + w, y + h // 2), (x + w // 2, y + h), (x, y + h // 2)])
+    elif shape == "star":
+        points = []
+        for i in range(10):
+            size = min(w, h) / (2 if i % 2 == 0 else 5)
+            angle = math.pi * i / 5 - math.pi / 2
+            points.append((x + w / 2 + size * math.cos(angle), y + h / 2 + size * math.sin(angle)))
+        pygame.draw.polygon(surface, colour, points)
+    else:  # a square, or a shape this game does not know
+        pygame.draw.rect(surface, colour, rect)
+
+
+LEFT = pygame.K_a if CONTROLS == "wasd" else pygame.K_LEFT
+RIGHT = pygame.K_d if CONTROLS == "wasd" else pygame.K_RIGHT
+player = pygame.Rect(280, 350, 40, 40)
+things = [pygame.Rect(random.randint(0, 570), -80 * i, 30, 30) for i in range(COUNT)]
+frames = 0  # 60 frames make one second
+lives = LIVES
+
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+
+    playing = lives > 0 and frames < WIN_SCORE * 60
+    if playing:
+        frames += 1
+        keys = pygame.key.get_pressed()
+        if keys[LEFT] and player.left > 0:
+            player.x -= SPEED
+        if keys[RIGHT] and player.right < 600:
+            player.x += SPEED
+        for thing in things:
+            thing.y += FALL_SPEED
+            if thing.colliderect(player):  # ouch, it hit you!
+                lives -= 1
+                thing.topleft = (random.randint(0, 570), -30)
+            elif thing.top > 400:  # it fell past you: a new one starts at the top
+                thing.topleft = (random.randint(0, 570), -30)
+
+    screen.fill(BACKGROUND)
+    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, player)
+    screen.blit(small_font.render(PLAYER_NAME, True, (255, 255, 255)), (player.x, player.y - 16))
+    for thing in things:
+        draw_shape(screen, THING_SHAPE, THING_COLOUR, thing)
+    text = SCORE_TEXT + ": " + str(frames // 60) + "   " + LIVES_TEXT + ": " + str(lives)
+    screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
+    if lives <= 0:
+        screen.blit(font.render(LOSE_TEXT, True, (255, 100, 100)), (230, 180))
+    elif not playing:
+        screen.blit(font.render(WIN_TEXT, True, (255, 255, 100)), (230, 180))
+
+    pygame.display.flip()
+    clock.tick(60)
+
+pygame.quit()

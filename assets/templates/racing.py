@@ -1,0 +1,107 @@
+# Racing: steer left and right on the road and don't crash into the others.
+import math
+import random
+import pygame
+
+# ---- SETTINGS: change these values to make the game your own! ----
+TITLE = "Racing"
+PLAYER_NAME = "car"
+PLAYER_SHAPE = "square"  # circle, square, triangle, diamond, star or oval
+PLAYER_COLOUR = (230, 30, 30)  # (red, green, blue), each from 0 to 255
+THING_NAME = "truck"
+THING_SHAPE = "square"  # circle, square, triangle, diamond, star or oval
+THING_COLOUR = (40, 90, 230)  # (red, green, blue), each from 0 to 255
+ROAD_COLOUR = (70, 70, 70)  # (red, green, blue), each from 0 to 255
+BACKGROUND = (40, 150, 40)  # the grass beside the road
+SPEED = 6  # how fast the road goes by
+STEER = 5  # how fast you steer
+COUNT = 3  # how many others are on the road
+LIVES = 3  # how many crashes you can have
+WIN_SCORE = 1000  # drive this far to win
+CONTROLS = "arrows"  # "arrows" or "wasd"
+SCORE_TEXT = "Distance"
+LIVES_TEXT = "Lives"
+WIN_TEXT = "You win the race!"
+LOSE_TEXT = "Game over!"
+# ---- END OF SETTINGS ----
+
+pygame.init()
+screen = pygame.display.set_mode((600, 400))
+pygame.display.set_caption(TITLE)
+clock = pygame.time.Clock()
+font = pygame.font.Font(None, 32)
+small_font = pygame.font.Font(None, 20)
+
+
+def draw_shape(surface, shape, colour, rect):
+    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+    x, y, w, h = rect
+    if shape == "circle":
+        pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
+    elif shape == "oval":
+        pygame.draw.ellipse(surface, colour, rect)
+    elif shape == "triangle":
+        pygame.draw.polygon(surface, colour, [(x + w // 2, y), (x, y + h), (x + w, y + h)])
+    elif shape == "diamond":
+        pygame.draw.polygon(surface, colour, [(x + w // 2, y), (x + w, y + h // 2), (x + w // 2, y + h), (x, y + h // 2)])
+    elif shape == "star":
+        points = []
+        for i in range(10):
+            size = min(w, h) / (2 if i % 2 == 0 else 5)
+            angle = math.pi * i / 5 - math.pi / 2
+            points.append((x + w / 2 + size * math.cos(angle), y + h / 2 + size * math.sin(angle)))
+        pygame.draw.polygon(surface, colour, points)
+    else:  # a square, or a shape this game does not know
+        pygame.draw.rect(surface, colour, rect)
+
+
+LEFT = pygame.K_a if CONTROLS == "wasd" else pygame.K_LEFT
+RIGHT = pygame.K_d if CONTROLS == "wasd" else pygame.K_RIGHT
+ROAD = pygame.Rect(150, 0, 300, 400)
+car = pygame.Rect(285, 320, 30, 50)
+others = [pygame.Rect(random.randint(160, 410), -150 * i - 60, 30, 50) for i in range(COUNT)]
+line_y = 0  # the white lines move to show that we are driving
+distance = 0
+lives = LIVES
+
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+
+    if lives > 0 and distance < WIN_SCORE:
+        keys = pygame.key.get_pressed()
+        if keys[LEFT] and car.left > ROAD.left:
+            car.x -= STEER
+        if keys[RIGHT] and car.right < ROAD.right:
+            car.x += STEER
+        distance += 1
+        line_y = (line_y + SPEED) % 40
+        for other in others:
+            other.y += SPEED // 2 + 1  # the others are a bit slower than you
+            if other.colliderect(car):  # crash!
+                lives -= 1
+                other.topleft = (random.randint(160, 410), -60)
+            elif other.top > 400:
+                other.topleft = (random.randint(160, 410), -60)
+
+    screen.fill(BACKGROUND)
+    pygame.draw.rect(screen, ROAD_COLOUR, ROAD)
+    for y in range(-40, 400, 40):
+        pygame.draw.rect(screen, (255, 255, 255), (297, y + line_y, 6, 20))
+    for other in others:
+        draw_shape(screen, THING_SHAPE, THING_COLOUR, other)
+    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, car)
+    screen.blit(small_font.render(PLAYER_NAME, True, (255, 255, 255)), (car.x, car.bottom))
+    text = SCORE_TEXT + ": " + str(distance) + "   " + LIVES_TEXT + ": " + str(lives)
+    screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
+    if lives <= 0:
+        screen.blit(font.render(LOSE_TEXT, True, (255, 100, 100)), (230, 180))
+    elif distance >= WIN_SCORE:
+        screen.blit(font.render(WIN_TEXT, True, (255, 255, 100)), (200, 180))
+
+    pygame.display.flip()
+    clock.tick(60)
+
+pygame.quit()

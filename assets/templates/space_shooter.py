@@ -1,0 +1,115 @@
+# Space shooter: fly left and right, press SPACE to shoot the things that come down.
+import math
+import random
+import pygame
+
+# ---- SETTINGS: change these values to make the game your own! ----
+TITLE = "Space shooter"
+PLAYER_NAME = "ship"
+PLAYER_SHAPE = "triangle"  # circle, square, triangle, diamond, star or oval
+PLAYER_COLOUR = (0, 200, 255)  # (red, green, blue), each from 0 to 255
+THING_NAME = "alien"
+THING_SHAPE = "oval"  # circle, square, triangle, diamond, star or oval
+THING_COLOUR = (120, 255, 80)  # (red, green, blue), each from 0 to 255
+BULLET_COLOUR = (255, 255, 0)  # (red, green, blue), each from 0 to 255
+BACKGROUND = (0, 0, 20)  # the colour of space
+SPEED = 6  # how fast your ship moves
+FALL_SPEED = 2  # how fast the enemies come down
+COUNT = 4  # how many enemies at the same time
+LIVES = 3  # how many enemies can get past you
+WIN_SCORE = 25  # hit this many to win
+CONTROLS = "arrows"  # "arrows" or "wasd"
+SCORE_TEXT = "Score"
+LIVES_TEXT = "Lives"
+WIN_TEXT = "You win!"
+LOSE_TEXT = "Game over!"
+# ---- END OF SETTINGS ----
+
+pygame.init()
+screen = pygame.display.set_mode((600, 400))
+pygame.display.set_caption(TITLE)
+clock = pygame.time.Clock()
+font = pygame.font.Font(None, 32)
+small_font = pygame.font.Font(None, 20)
+
+
+def draw_shape(surface, shape, colour, rect):
+    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+    x, y, w, h = rect
+    if shape == "circle":
+        pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
+    elif shape == "oval":
+        pygame.draw.ellipse(surface, colour, rect)
+    elif shape == "triangle":
+        pygame.draw.polygon(surface, colour, [(x + w // 2, y), (x, y + h), (x + w, y + h)])
+    elif shape == "diamond":
+        pygame.draw.polygon(surface, colour, [(x + w // 2, y), (x + w, y + h // 2), (x + w // 2, y + h), (x, y + h // 2)])
+    elif shape == "star":
+        points = []
+        for i in range(10):
+            size = min(w, h) / (2 if i % 2 == 0 else 5)
+            angle = math.pi * i / 5 - math.pi / 2
+            points.append((x + w / 2 + size * math.cos(angle), y + h / 2 + size * math.sin(angle)))
+        pygame.draw.polygon(surface, colour, points)
+    else:  # a square, or a shape this game does not know
+        pygame.draw.rect(surface, colour, rect)
+
+
+LEFT = pygame.K_a if CONTROLS == "wasd" else pygame.K_LEFT
+RIGHT = pygame.K_d if CONTROLS == "wasd" else pygame.K_RIGHT
+ship = pygame.Rect(280, 350, 40, 36)
+bullets = []
+enemies = [pygame.Rect(random.randint(0, 560), -70 * i - 40, 36, 30) for i in range(COUNT)]
+stars = [(random.randint(0, 599), random.randint(0, 399)) for i in range(50)]
+score = 0
+lives = LIVES
+
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE and len(bullets) < 5:
+            bullets.append(pygame.Rect(ship.centerx - 2, ship.top, 4, 12))
+
+    if lives > 0 and score < WIN_SCORE:
+        keys = pygame.key.get_pressed()
+        if keys[LEFT] and ship.left > 0:
+            ship.x -= SPEED
+        if keys[RIGHT] and ship.right < 600:
+            ship.x += SPEED
+        for bullet in bullets[:]:  # [:] is a copy, so we can remove from the list
+            bullet.y -= 9
+            if bullet.bottom < 0:
+                bullets.remove(bullet)
+        for enemy in enemies:
+            enemy.y += FALL_SPEED
+            hit = enemy.collidelist(bullets)
+            if hit != -1:  # a bullet got it!
+                bullets.pop(hit)
+                score += 1
+                enemy.topleft = (random.randint(0, 560), -40)
+            elif enemy.top > 400 or enemy.colliderect(ship):
+                lives -= 1
+                enemy.topleft = (random.randint(0, 560), -40)
+
+    screen.fill(BACKGROUND)
+    for star in stars:
+        screen.set_at(star, (200, 200, 200))
+    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, ship)
+    screen.blit(small_font.render(PLAYER_NAME, True, (255, 255, 255)), (ship.x, ship.bottom))
+    for bullet in bullets:
+        pygame.draw.rect(screen, BULLET_COLOUR, bullet)
+    for enemy in enemies:
+        draw_shape(screen, THING_SHAPE, THING_COLOUR, enemy)
+    text = SCORE_TEXT + ": " + str(score) + "   " + LIVES_TEXT + ": " + str(lives)
+    screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
+    if lives <= 0:
+        screen.blit(font.render(LOSE_TEXT, True, (255, 100, 100)), (230, 180))
+    elif score >= WIN_SCORE:
+        screen.blit(font.render(WIN_TEXT, True, (255, 255, 100)), (230, 180))
+
+    pygame.display.flip()
+    clock.tick(60)
+
+pygame.quit()

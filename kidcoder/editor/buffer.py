@@ -10,43 +10,11 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Tuple
 
 from kidcoder.editor import textops
 from kidcoder.editor.clipboard import InAppClipboard
-
-Pos = Tuple[int, int]
-BURST_GAP_S = 1.0  # a pause this long starts a new undo step while typing
-
-
-@dataclass
-class Edit:
-    """One replacement: at start, the text removed was replaced by the text inserted."""
-    start: Pos
-    removed: str
-    inserted: str
-
-
-@dataclass
-class UndoStep:
-    """What one Ctrl+Z takes back: one or more edits and where the cursor was around them."""
-    kind: str
-    cursor_before: Pos
-    anchor_before: Optional[Pos]
-    edits: List[Edit] = field(default_factory=list)
-    cursor_after: Pos = (0, 0)
-    anchor_after: Optional[Pos] = None
-    at: float = 0.0
-    ident: int = 0
-
-
-def end_of(start: Pos, text: str) -> Pos:
-    """Where text ends when written at start."""
-    parts = text.split("\n")
-    if len(parts) == 1:
-        return start[0], start[1] + len(text)
-    return start[0] + len(parts) - 1, len(parts[-1])
+from kidcoder.editor.undo import Edit, Pos, UndoHistory, end_of
 
 
 def detect_indent_unit(lines: List[str]) -> str:
@@ -63,8 +31,6 @@ class TextBuffer:
         self.clipboard = clipboard if clipboard is not None else InAppClipboard()
         self._clock = clock
         self._listeners: List[Callable[[int, int, int], None]] = []
-        self._pending: Optional[UndoStep] = None
-        self._next_id = 1
         self.set_text(text)
 
     # ----- whole text -------------------------------------------------------------------------
@@ -76,10 +42,7 @@ class TextBuffer:
         self.cursor: Pos = (0, 0)
         self.anchor: Optional[Pos] = None
         self._goal_col: Optional[int] = None
-        self._undo: List[UndoStep] = []
-        self._redo: List[UndoStep] = []
-        self._group_open = False
-        self._saved_id = 0
+        self.history = UndoHistory(self._clock)
         self.version = getattr(self, "version", 0) + 1
         self._notify(0, old_count, len(self.lines))
 
@@ -93,11 +56,10 @@ class TextBuffer:
     @property
     def modified(self) -> bool:
         """True when the text differs from the last mark_saved() (undoing back to it counts as saved)."""
-        return (self._undo[-1].ident if self._undo else 0) != self._saved_id
+        return self.history.modified
 
     def mark_saved(self) -> None:
-        self._saved_id = self._undo[-1].ident if self._undo else 0
-        self._group_open = False
+        self.history.mark_saved()
 
     # ----- reading ----------------------------------------------------------------------------
     def clamp(self, pos: Pos) -> Pos:
@@ -147,83 +109,40 @@ class TextBuffer:
     def _edit(self, start: Pos, end: Pos, text: str, kind: str = "edit") -> Pos:
         """Replace start..end with text, record it for undo, and put the cursor after it."""
         start, end = self.clamp(start), self.clamp(end)
-        edit = Edit(start, self.text_range(start, end), text)
-        if self._pending is None:
-            step = self._mergeable_step(kind, edit)
-            if step is None:
-                step = self._new_step(kind)
-                self._undo.append(step)
-            step.edits.append(edit)
-        else:
-            self._pending.edits.append(edit)
-            step = None
-        self._redo.clear()
+        step = self.history.record(Edit(start, self.text_range(start, end), text), kind, self.cursor, self.anchor)
         self.cursor = self._apply(start, end, text)
         self.anchor = None
         self._goal_col = None
-        if step is not None:
-            step.cursor_after, step.anchor_after, step.at = self.cursor, None, self._clock()
-            self._group_open = kind in ("type", "delete", "delete_forward")
+        self.history.finish(step, self.cursor, None)
         return self.cursor
-
-    def _new_step(self, kind: str) -> UndoStep:
-        step = UndoStep(kind, self.cursor, self.anchor, ident=self._next_id)
-        self._next_id += 1
-        return step
-
-    def _mergeable_step(self, kind: str, edit: Edit) -> Optional[UndoStep]:
-        if not (self._group_open and self._undo) or kind not in ("type", "delete", "delete_forward"):
-            return None
-        last = self._undo[-1]
-        if last.kind != kind or self._clock() - last.at >= BURST_GAP_S:
-            return None
-        prev = last.edits[-1]
-        if kind == "type":
-            joins = edit.start == end_of(prev.start, prev.inserted) and not edit.removed
-        elif kind == "delete":
-            joins = end_of(edit.start, edit.removed) == prev.start and not edit.inserted
-        else:
-            joins = edit.start == prev.start and not edit.inserted
-        return last if joins else None
 
     @contextmanager
     def _compound(self, kind: str):
         """Group the edits made inside the block into one undo step."""
-        if self._pending is not None:
-            yield
-            return
-        self._pending = self._new_step(kind)
-        self._group_open = False
+        started = self.history.begin_group(kind, self.cursor, self.anchor)
         try:
             yield
         finally:
-            step, self._pending = self._pending, None
-            if step.edits:
-                step.cursor_after, step.anchor_after, step.at = self.cursor, self.anchor, self._clock()
-                self._undo.append(step)
-                self._redo.clear()
+            if started:
+                self.history.end_group(self.cursor, self.anchor)
 
     # ----- undo -------------------------------------------------------------------------------
     def undo(self) -> bool:
-        if not self._undo:
+        step = self.history.pop_undo()
+        if step is None:
             return False
-        step = self._undo.pop()
         for edit in reversed(step.edits):
             self._apply(edit.start, end_of(edit.start, edit.inserted), edit.removed)
         self.cursor, self.anchor = step.cursor_before, step.anchor_before
-        self._redo.append(step)
-        self._group_open = False
         return True
 
     def redo(self) -> bool:
-        if not self._redo:
+        step = self.history.pop_redo()
+        if step is None:
             return False
-        step = self._redo.pop()
         for edit in step.edits:
             self._apply(edit.start, end_of(edit.start, edit.removed), edit.inserted)
         self.cursor, self.anchor = step.cursor_after, step.anchor_after
-        self._undo.append(step)
-        self._group_open = False
         return True
 
     # ----- typing and deleting ----------------------------------------------------------------
@@ -375,7 +294,7 @@ class TextBuffer:
         else:
             self.anchor = None
         self.cursor = pos
-        self._group_open = False
+        self.history.break_burst()
 
     def _move(self, pos: Pos, select: bool, keep_goal: bool = False) -> None:
         goal = self._goal_col
@@ -445,7 +364,7 @@ class TextBuffer:
         line, col = self.clamp(pos)
         start, end = textops.word_bounds(self.lines[line], col)
         self.anchor, self.cursor = (line, start), (line, end)
-        self._group_open = False
+        self.history.break_burst()
 
     def goto_line(self, number: int) -> None:
         """Put the cursor at the first letter of line number (1-based, as in the gutter)."""
@@ -460,7 +379,7 @@ class TextBuffer:
         if found is None:
             return False
         self.anchor, self.cursor = found, (found[0], found[1] + len(query))
-        self._group_open = False
+        self.history.break_burst()
         return True
 
     def matching_bracket(self, pos: Optional[Pos] = None) -> Optional[Pos]:

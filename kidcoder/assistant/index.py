@@ -185,6 +185,7 @@ class KnowledgeIndex:
         self.built = False          # True when this object built the index (rather than opened one)
         self.build_seconds = 0.0
         self.error: Optional[str] = None
+        self.card_errors: List[str] = []   # malformed cards left out of the last build
 
     # -- lifecycle
     @property
@@ -267,7 +268,9 @@ class KnowledgeIndex:
     def _build(self, folder: Path, digest: str) -> None:
         started = time.perf_counter()
         self.root.mkdir(parents=True, exist_ok=True)
-        cards = [card for lang in LANGS for card in knowledge.load_cards(lang, self.cards_dir)]
+        errors: List[str] = []
+        cards = [card for lang in LANGS for card in knowledge.load_cards(lang, self.cards_dir, errors)]
+        self.card_errors = errors
         temp = self.root / f".build-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         temp.mkdir()
         try:

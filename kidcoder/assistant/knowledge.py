@@ -143,15 +143,24 @@ def card_files(lang: str, folder: Optional[Path] = None) -> List[Path]:
     return sorted(where.glob("*.md")) if where.is_dir() else []
 
 
-def load_cards(lang: str, folder: Optional[Path] = None) -> List[Card]:
-    """All cards of one language (``folder`` is the knowledge root or the language folder)."""
+def load_cards(lang: str, folder: Optional[Path] = None, errors: Optional[List[str]] = None) -> List[Card]:
+    """All cards of one language (``folder`` is the knowledge root or the language folder).
+
+    A malformed card raises CardError, unless an ``errors`` list is given: then the card is
+    skipped and the message added to the list (the running app keeps its other cards).
+    """
     cards = []
     for path in card_files(lang, folder):
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CardError(f"{path}: cannot be read ({exc})") from None
-        cards.append(parse_card(text, lang, path))
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise CardError(f"{path}: cannot be read ({exc})") from None
+            cards.append(parse_card(text, lang, path))
+        except CardError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
     return cards
 
 
@@ -170,14 +179,14 @@ def _signature(files: List[Path]) -> Tuple:
 
 
 def cards_by_id(lang: str, folder: Optional[Path] = None) -> Dict[str, Card]:
-    """{id: Card} for one language; read again only when a card file changes."""
+    """{id: Card} for one language, skipping malformed cards; read again only when a card file changes."""
     key = (lang, str(cards_folder(lang, folder)))
     files = card_files(lang, folder)
     signature = _signature(files)
     cached = _by_id_cache.get(key)
     if cached and cached[0] == signature:
         return dict(cached[1])
-    cards = {card.id: card for card in load_cards(lang, folder)}
+    cards = {card.id: card for card in load_cards(lang, folder, errors=[])}
     _by_id_cache[key] = (signature, cards)
     return dict(cards)
 

@@ -206,3 +206,10 @@ def test_template_index_says_none_when_nothing_matches():
     templates = TemplateIndex(TEMPLATES)
     assert templates.best("how do i make my", "en") is None
     assert templates.best("purple elephants", "en") is None
+
+
+def test_a_malformed_card_is_left_out_not_fatal(small_cards, tmp_path):
+    (small_cards / "en" / "broken.md").write_text("no front matter", encoding="utf-8")
+    ix = KnowledgeIndex(index_dir=tmp_path / "ix", cards_dir=small_cards).ensure_ready()
+    assert ix.card_count == 3 and len(ix.card_errors) == 1 and "broken.md" in ix.card_errors[0]
+    assert ix.search("jump", "en")[0].card_id == "gravity-jump"

@@ -104,3 +104,12 @@ def test_content_hash_changes_with_any_card(tmp_path):
 def test_code_blocks_and_word_count():
     assert [kind for kind, _ in code_blocks(GOOD + "\n```text\nx\n```\n")] == ["python", "text"]
     assert knowledge.word_count("Don't stop the `game_loop` now!") == 5
+
+
+def test_lenient_loading_skips_a_bad_card_and_reports_it(tmp_path):
+    write(tmp_path, "en", "good.md", GOOD.replace("id: game-loop", "id: good"))
+    bad = write(tmp_path, "en", "bad.md", "no front matter")
+    errors = []
+    assert [c.id for c in load_cards("en", tmp_path, errors)] == ["good"]
+    assert len(errors) == 1 and str(bad) in errors[0]
+    assert list(knowledge.cards_by_id("en", tmp_path)) == ["good"]

@@ -103,12 +103,15 @@ def _paint_error(surface, view, gutter, code_area, text_x) -> None:
 
 
 def _paint_message(surface, view, message, x, y, code_area) -> None:
+    """The message goes after the code when it fits; otherwise in a strip at the pane's edge, never over the line."""
     theme, font = view.theme, view.fonts.regular
-    lh = view.fonts.line_height
+    lh, cw = view.fonts.line_height, view.fonts.char_width
+    if x + font.size(message)[0] + 12 > code_area.right - 4:
+        strip_y = code_area.bottom - lh if y + lh < code_area.bottom - lh else code_area.top
+        x, y = code_area.x + cw // 2, strip_y
+        surface.fill(theme.color("error_background"), (code_area.x, strip_y, code_area.width, lh))
     space = code_area.right - 4
-    if x > space - 8 * view.fonts.char_width:
-        x = max(code_area.x + 4, space - font.size(message)[0] - 12)
-    while message and x + font.size(message)[0] + 12 > space and len(message) > 1:
+    while x + font.size(message)[0] + 12 > space and len(message) > 1:
         message = message[:-2] + "…"
     image = font.render(message, True, theme.color("error_text"))
     box = pygame.Rect(x, y + 1, image.get_width() + 12, lh - 2)

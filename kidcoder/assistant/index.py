@@ -250,19 +250,11 @@ class KnowledgeIndex:
             self._hash = None
 
     def _open(self, folder: Path, digest: str) -> bool:
-        try:
-            manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-            if manifest.get("hash") != digest:
-                return False
-            ix = whoosh_index.open_dir(str(folder))
-            if ix.doc_count() != manifest.get("cards"):
-                return False
-            searcher = ix.searcher()
-            searcher.search(Term("lang", "en"), limit=1)   # touch the postings: damage shows here
-        except Exception:
+        opened = _try_open(folder, digest)
+        if opened is None:
             return False
-        self._ix, self._searcher, self._hash = ix, searcher, digest
-        self.path, self.card_count = folder, manifest["cards"]
+        self._ix, self._searcher, cards = opened
+        self._hash, self.path, self.card_count = digest, folder, cards
         return True
 
     def _build(self, folder: Path, digest: str) -> None:
@@ -281,12 +273,16 @@ class KnowledgeIndex:
             writer.commit()
             (temp / MANIFEST).write_text(json.dumps({"hash": digest, "cards": len(cards),
                                                      "schema": SCHEMA_VERSION}), encoding="utf-8")
-            shutil.rmtree(folder, ignore_errors=True)     # a damaged earlier build
-            try:
-                os.rename(temp, folder)
-            except OSError:
-                if not (folder / MANIFEST).exists():    # not simply another process winning the race
-                    raise
+            winner = _try_open(folder, digest)
+            if winner is not None:           # another process built the same cards meanwhile: use theirs
+                winner[1].close()
+            else:
+                shutil.rmtree(folder, ignore_errors=True)     # a damaged earlier build
+                try:
+                    os.rename(temp, folder)
+                except OSError:
+                    if not (folder / MANIFEST).exists():    # not simply another process winning the race
+                        raise
         finally:
             shutil.rmtree(temp, ignore_errors=True)
         self.built = True
@@ -347,6 +343,22 @@ class KnowledgeIndex:
             return Or(clauses) if clauses else None
 
         return self._run(make, lang, limit)
+
+
+def _try_open(folder: Path, digest: str):
+    """(index, searcher, card count) for a complete, undamaged index of these cards, else None."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("hash") != digest:
+            return None
+        ix = whoosh_index.open_dir(str(folder))
+        if ix.doc_count() != manifest.get("cards"):
+            return None
+        searcher = ix.searcher()
+        searcher.search(Term("lang", "en"), limit=1)   # touch the postings: damage shows here
+    except Exception:
+        return None
+    return ix, searcher, manifest["cards"]
 
 
 def _strong(result) -> bool:

@@ -213,3 +213,14 @@ def test_a_malformed_card_is_left_out_not_fatal(small_cards, tmp_path):
     ix = KnowledgeIndex(index_dir=tmp_path / "ix", cards_dir=small_cards).ensure_ready()
     assert ix.card_count == 3 and len(ix.card_errors) == 1 and "broken.md" in ix.card_errors[0]
     assert ix.search("jump", "en")[0].card_id == "gravity-jump"
+
+
+def test_two_builders_at_once_end_with_one_good_index(small_cards, tmp_path):
+    builders = [KnowledgeIndex(index_dir=tmp_path / "ix", cards_dir=small_cards) for _ in range(4)]
+    threads = [b.start_background() for b in builders]
+    for thread in threads:
+        thread.join(30)
+    assert all(b.ready and b.error is None for b in builders)
+    assert len({b.path for b in builders}) == 1
+    assert [p.name for p in (tmp_path / "ix").iterdir()] == [builders[0].path.name]
+    assert all(b.search("jump", "en")[0].card_id == "gravity-jump" for b in builders)

@@ -237,3 +237,29 @@ def test_typing_renders_only_the_changed_line(view):
     view.handle_event(text_event("0"))
     drawn(view)
     assert view.renderer.renders - before == 1
+
+
+def test_long_error_message_goes_to_a_strip_and_leaves_the_line_readable(view):
+    view.set_error_marker(4, "This message is much too long to fit after the code on this line, " * 2)
+    surface = drawn(view)
+    lh = view.fonts.line_height
+    error_bg = view.theme.color("error_background")
+    strip_top = view.rect.bottom - lh
+    assert colour(surface, view.rect.right - 30, strip_top + lh // 2) == error_bg
+    # The marked line itself keeps its own background to the right of the code.
+    assert error_bg not in row_colours(surface, view.text_x + 20 * view.fonts.char_width, view.rect.right - 10,
+                                       view.line_y(3) + 2, view.line_y(3) + lh - 6)
+
+
+def test_matching_brackets_are_highlighted(view):
+    view.buffer.set_cursor((5, 5))  # just before the ( of print(move(2))
+    assert view.bracket_pair() == ((5, 5), (5, 13))
+    surface = drawn(view)
+    cw, lh = view.fonts.char_width, view.fonts.line_height
+    match = view.theme.color("bracket_match")
+    for col in (5, 13):
+        box = row_colours(surface, view.text_x + col * cw, view.text_x + (col + 1) * cw, view.line_y(5),
+                          view.line_y(5) + lh)
+        assert match in box
+    between = row_colours(surface, view.text_x + 7 * cw, view.text_x + 9 * cw, view.line_y(5), view.line_y(5) + lh)
+    assert match not in between

@@ -198,8 +198,20 @@ def _realign(program, finding):
 @builds("diag.expected_indent")
 def _indent(program, finding):
     header = program.line(finding.values.get("header", finding.line - 1))
-    inner = indent_of(header) + ("\t" if indent_of(header).startswith("\t") else "    ")
-    return _one(program, finding.line, inner + program.line(finding.line).lstrip())
+    unit = "\t" if indent_of(header).startswith("\t") else "    "
+    fixes = _one(program, finding.line, indent_of(header) + unit + program.line(finding.line).lstrip())
+    # the lines below that were already further in belong to the same block: move them too
+    last = finding.line
+    while last + 1 <= len(program.lines) and (not program.line(last + 1).strip() or
+                                              len(indent_of(program.line(last + 1))) > len(indent_of(header))):
+        last += 1
+    while last > finding.line and not program.line(last).strip():
+        last -= 1
+    if last > finding.line:
+        moved = [unit + text if text.strip() else text for text in program.lines[finding.line - 1: last]]
+        moved[0] = indent_of(header) + unit + program.line(finding.line).lstrip()
+        fixes.append(Fix(finding.line, last, "\n".join(moved)))
+    return fixes
 
 
 @builds("diag.print_py2")

@@ -151,14 +151,23 @@ def _card(finding: Finding, lang: str):
         return None
 
 
+def say(key: str, lang: str, values: Optional[dict] = None) -> str:
+    """tr() with the finding's values filled in (values may use names tr() keeps for itself, like key)."""
+    text = tr(key, lang=lang)
+    try:
+        return text.format(**(values or {}))
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
 def hint_text(finding: Finding, level: int, lang: str, card=None, fix: Optional[Fix] = None) -> str:
     """The words for one level of the ladder (pure: the card and fix are passed in)."""
     values = dict(finding.values)
     values.setdefault("line", finding.line)
     if level <= 1:
-        return tr(finding.key + ".nudge", lang=lang, **values)
+        return say(finding.key + ".nudge", lang, values)
     if level == 2:
-        parts = [tr(finding.key + ".explain", lang=lang, **values)]
+        parts = [say(finding.key + ".explain", lang, values)]
         if card is not None:
             parts.append(tr("hint.card", lang=lang, title=card.title))
             code = (card.code or "").strip("\n")
@@ -166,7 +175,7 @@ def hint_text(finding: Finding, level: int, lang: str, card=None, fix: Optional[
                 parts.append(tr("hint.example", lang=lang) + "\n" + code)
         return "\n\n".join(parts)
     after = tr("hint.fix_checked" if fix is not None else "hint.fix_none", lang=lang)
-    return tr(finding.key + ".fix", lang=lang, **values) + " " + after
+    return say(finding.key + ".fix", lang, values) + " " + after
 
 
 def _enrich(finding: Finding, source: str, text: str, level: int, lang: str, card) -> Optional[dict]:

@@ -61,7 +61,7 @@ def _own_breaks(loop: ast.While) -> bool:
 def has_way_out(loop: GameLoop) -> Optional[bool]:
     """True/False when we can tell whether the loop can end; None when its condition is too clever."""
     node = loop.node
-    if loop.calls_ending(*EXIT_CALLS) or _own_breaks(node):
+    if any(dotted_name(call.func) in EXIT_CALLS for call in loop.calls()) or _own_breaks(node):
         return True
     if any(isinstance(n, (ast.Return, ast.Raise)) for n in loop.walk()):
         return True

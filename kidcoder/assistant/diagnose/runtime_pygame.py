@@ -23,17 +23,30 @@ def calls(program: Program, dotted: str) -> bool:
     return False
 
 
+def quit_in_loop(program: Program) -> Optional[int]:
+    """The line of a pygame.quit() call inside a loop: the usual reason pygame is used after quitting."""
+    if program.tree is None:
+        return None
+    for loop in ast.walk(program.tree):
+        if isinstance(loop, (ast.While, ast.For)):
+            for node in ast.walk(loop):
+                if isinstance(node, ast.Call) and dotted_name(node.func) == "pygame.quit":
+                    return node.lineno
+    return None
+
+
 @runtime_handler("error", "pygame.error", order=20)
 def not_initialised(program: Program, error: dict) -> Optional[Finding]:
     message, line = str(error.get("message", "")), error_line(error)
     if "video system not initialized" in message or "display Surface quit" in message \
             or "Surface is not initialized" in message:
         if calls(program, "pygame.init") or calls(program, "pygame.display.init"):
-            return Finding("pygame", line, None, "diag.used_after_quit", {"line": line})
-        return Finding("pygame", line, None, "diag.pygame_not_init", {"line": line, "part": "display"})
+            where = quit_in_loop(program) or line
+            return Finding("runtime", where, None, "diag.used_after_quit", {"line": where})
+        return Finding("runtime", line, None, "diag.pygame_not_init", {"line": line, "part": "display"})
     for part in ("font", "mixer"):
         if f"{part} not initialized" in message or f"{part} system not initialized" in message:
-            return Finding("pygame", line, None, "diag.pygame_not_init", {"line": line, "part": part})
+            return Finding("runtime", line, None, "diag.pygame_not_init", {"line": line, "part": part})
     return None
 
 
@@ -42,9 +55,9 @@ def bad_arguments(program: Program, error: dict) -> Optional[Finding]:
     message, line = str(error.get("message", "")), error_line(error)
     if message.startswith("invalid color"):
         key = "diag.bad_colour_name" if "name" in message else "diag.bad_colour"
-        return Finding("pygame", line, None, key, {"line": line})
+        return Finding("runtime", line, None, key, {"line": line})
     if message.startswith(("rect argument is invalid", "Argument must be rect style object", "Invalid rect")):
-        return Finding("pygame", line, None, "diag.bad_rect", {"line": line})
+        return Finding("runtime", line, None, "diag.bad_rect", {"line": line})
     if "argument must be a pair of numbers" in message or "must be a pair of numbers" in message:
-        return Finding("pygame", line, None, "diag.bad_position", {"line": line})
+        return Finding("runtime", line, None, "diag.bad_position", {"line": line})
     return None

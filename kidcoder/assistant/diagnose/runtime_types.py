@@ -75,5 +75,10 @@ def zero_division(program: Program, error: dict) -> Finding:
 def recursion(program: Program, error: dict) -> Finding:
     line = error_line(error)
     function = function_at(program, line)
+    if function is not None:  # point at the call that repeats, not at the line that ran out of room
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == function.name:
+                line = node.lineno
+                break
     return Finding("runtime", line, None, "diag.recursion",
                    {"line": line, "function": function.name if function else "?"})

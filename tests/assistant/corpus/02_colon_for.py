@@ -1,0 +1,3 @@
+friends = ["Ana", "Ben", "Caro"]
+for friend in friends
+    print("Hello " + friend)

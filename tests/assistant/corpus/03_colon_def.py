@@ -1,0 +1,4 @@
+def say_hi(name)
+    print("Hi " + name + "!")
+
+say_hi("Mia")

@@ -1,0 +1,5 @@
+number = 7
+if number % 2 == 0:
+    print("even")
+else
+    print("odd")

@@ -1,0 +1,3 @@
+name = "Leo"
+print("Welcome to my quiz"
+print("Good luck, " + name)

@@ -1,0 +1,2 @@
+pets = ["cat", "dog", "fish")
+print(pets)

@@ -1,0 +1,2 @@
+points = 10
+print("Points:", points))

@@ -1,0 +1,2 @@
+print("Hello world)
+print("Bye")

@@ -1,0 +1,4 @@
+x = 5
+y = 10
+    total = x + y
+print(total)

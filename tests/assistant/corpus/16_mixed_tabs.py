@@ -1,0 +1,4 @@
+n = 3
+if n > 1:
+	print('big')
+        print('really big')

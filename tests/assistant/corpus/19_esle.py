@@ -1,0 +1,5 @@
+guess = 4
+if guess == 4:
+    print("Right!")
+esle:
+    print("Wrong!")

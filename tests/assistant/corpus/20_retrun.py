@@ -1,0 +1,4 @@
+def double(n):
+    retrun n * 2
+
+print(double(21))

@@ -1,0 +1,2 @@
+print(“Hello from my first program”)
+print('bye')

@@ -1,0 +1,2 @@
+score = 12
+print("Your score is" score)

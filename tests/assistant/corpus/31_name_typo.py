@@ -1,0 +1,3 @@
+score = 0
+score = score + 5
+print("Score:", scor)

@@ -1,0 +1,3 @@
+playing = true
+if playing:
+    print("Let's go!")

@@ -1,0 +1,2 @@
+dice = random.randint(1, 6)
+print("You rolled", dice)

@@ -1,0 +1,2 @@
+print("Total:", total)
+total = 10

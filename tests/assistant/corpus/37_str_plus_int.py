@@ -1,0 +1,2 @@
+points = 20
+print("You have " + points + " points")

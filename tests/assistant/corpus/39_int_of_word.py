@@ -1,0 +1,3 @@
+answer = "ten"
+number = int(answer)
+print(number * 2)

@@ -1,0 +1,2 @@
+names = ["Ava", "Max", "Lily"]
+print("Last one:", names[len(names)])

@@ -1,0 +1,2 @@
+prices = {"banana": 2, "apple": 3}
+print("A banana costs", prices["banan"])

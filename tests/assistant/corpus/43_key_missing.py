@@ -1,0 +1,2 @@
+ages = {"Tom": 10, "Eva": 12}
+print(ages["Zack"])

@@ -1,0 +1,3 @@
+scores = []
+average = sum(scores) / len(scores)
+print(average)

@@ -1,0 +1,2 @@
+file = open("highscores.txt")
+print(file.read())

@@ -1,0 +1,3 @@
+bag = []
+bag.apend("sword")
+print(bag)

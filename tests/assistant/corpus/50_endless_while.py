@@ -1,0 +1,4 @@
+count = 0
+while count < 5:
+    print("Hello!")
+print("done")

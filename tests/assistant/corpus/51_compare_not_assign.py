@@ -1,0 +1,3 @@
+coins = 5
+coins == coins + 1
+print(coins)

@@ -1,0 +1,14 @@
+import pygame
+pygame.init()
+screen = pygame.display.set_mode((400, 300))
+player = pygame.image.load("player.png")
+clock = pygame.time.Clock()
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+    screen.fill((0, 0, 0))
+    screen.blit(player, (100, 100))
+    pygame.display.flip()
+    clock.tick(60)

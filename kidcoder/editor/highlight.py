@@ -125,7 +125,7 @@ def _tokenize_line(line: str, offset: int) -> Tuple[List[Span], State]:
 
 def _state_for_unclosed(line: str, start: int) -> State:
     """The state after a string that starts at start and is not closed on its line."""
-    body_start, state = _opener_at(line, start)
+    _, state = _opener_at(line, start)
     if state is None:
         return None
     quote, _ = state

@@ -9,9 +9,12 @@ The window embeds it like this::
     view.draw(surface)                    # draws only inside view.rect (visible lines only)
     view.set_error_marker(7, "A ( is not closed")   # 1-based line, short text already translated
     view.clear_error_marker()
-    view.zoom_in(); view.zoom_out()        # also Ctrl + and Ctrl -; view.font_size is the current size
+    view.zoom_in(); view.zoom_out()       # also Ctrl + / Ctrl - (Ctrl 0 resets); view.font_size is the size
     view.focused = True                   # a click inside focuses, a click outside unfocuses
     view.set_rect(new_rect)               # when the window is resized
+    view.buffer.replace_lines(3, 4, fixed)  # the assistant's "apply fix": 1-based lines, one undo step
+    view.buffer.modified, view.buffer.mark_saved()   # unsaved-changes star; call after a save
+    view.buffer.version                   # changes on every edit: then call AutosaveTimer.edited()
 
 Typed letters arrive as TEXTINPUT events (so accents, ñ and AltGr keys work);
 KEYDOWN handles editing keys and Ctrl shortcuts. Keys the view does not use
@@ -31,8 +34,7 @@ from kidcoder.editor.buffer import Pos, TextBuffer
 from kidcoder.editor.clipboard import SystemClipboard
 from kidcoder.editor.highlight import Highlighter
 from kidcoder.editor.paint import paint_editor
-from kidcoder.editor.render import (DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, EditorFonts, LineRenderer,
-                                    draw_wavy_line)
+from kidcoder.editor.render import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, EditorFonts, LineRenderer
 from kidcoder.editor.theme import SyntaxTheme, load_theme
 
 BLINK_S = 0.53
@@ -60,7 +62,7 @@ class EditorView:
         self.error_message = ""
         self._blink_t = 0.0
         self._dragging = False
-        self._last_click: Tuple[float, Pos, int] = (-1.0, (-1, -1), 0)
+        self._last_click: Tuple[float, Tuple[int, int], int] = (-1.0, (-99, -99), 0)
         self._bracket_cache: Tuple[object, Optional[Tuple[Pos, Pos]]] = (None, None)
         self._set_fonts(font_size or getattr(settings, "font_size", DEFAULT_FONT_SIZE))
 
@@ -114,6 +116,10 @@ class EditorView:
 
     def zoom_out(self) -> None:
         self._set_fonts(max(MIN_FONT_SIZE, self.fonts.size - ZOOM_STEP))
+        self.ensure_cursor_visible()
+
+    def zoom_reset(self) -> None:
+        self._set_fonts(DEFAULT_FONT_SIZE)
         self.ensure_cursor_visible()
 
     def goto_line(self, number: int) -> None:
@@ -193,6 +199,9 @@ class EditorView:
         if event.type == pygame.MOUSEBUTTONDOWN:
             return self._mouse_down(event)
         if event.type == pygame.MOUSEMOTION and self._dragging:
+            if not getattr(event, "buttons", (1,))[0]:
+                self._dragging = False  # the button was let go outside the window
+                return False
             self._drag_to(event.pos)
             return True
         if event.type == pygame.MOUSEBUTTONUP and self._dragging and event.button == 1:
@@ -223,6 +232,8 @@ class EditorView:
         key, buf = event.key, self.buffer
         if ctrl:
             return self._shortcut(key, shift)
+        if mod & pygame.KMOD_LALT:
+            return False  # Alt+key belongs to the window (menus)
         if key == pygame.K_LEFT:
             buf.move_left(shift)
         elif key == pygame.K_RIGHT:
@@ -287,7 +298,7 @@ class EditorView:
         elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
             self.zoom_out()
         elif key in (pygame.K_0, pygame.K_KP0):
-            self._set_fonts(DEFAULT_FONT_SIZE)
+            self.zoom_reset()
         else:
             return False
         return True
@@ -303,9 +314,10 @@ class EditorView:
             return True
         pos = self.pos_at(event.pos)
         now = self._clock()
-        last_at, last_pos, clicks = self._last_click
-        clicks = clicks + 1 if now - last_at <= DOUBLE_CLICK_S and last_pos == pos else 1
-        self._last_click = (now, pos, clicks)
+        last_at, (last_x, last_y), clicks = self._last_click
+        near = abs(event.pos[0] - last_x) <= 4 and abs(event.pos[1] - last_y) <= 4
+        clicks = clicks + 1 if now - last_at <= DOUBLE_CLICK_S and near else 1
+        self._last_click = (now, tuple(event.pos), clicks)
         shift = bool(_mods() & pygame.KMOD_SHIFT)
         if event.pos[0] < self.text_x - PAD:          # the gutter: select the whole line
             self.buffer.set_cursor((pos[0], 0))

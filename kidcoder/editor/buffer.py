@@ -34,8 +34,11 @@ class TextBuffer:
         self.set_text(text)
 
     # ----- whole text -------------------------------------------------------------------------
-    def set_text(self, text: str) -> None:
-        """Replace everything (opening a file); forgets undo history and counts as saved."""
+    def set_text(self, text: str, saved: bool = True) -> None:
+        """Replace everything (opening a file); forgets undo history.
+
+        saved=False is for recovered work that is not in the file yet: it counts as modified.
+        """
         old_count = len(getattr(self, "lines", [])) or 1
         self.lines: List[str] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.indent_unit = detect_indent_unit(self.lines)
@@ -43,6 +46,8 @@ class TextBuffer:
         self.anchor: Optional[Pos] = None
         self._goal_col: Optional[int] = None
         self.history = UndoHistory(self._clock)
+        if not saved:
+            self.history.mark_unsaved()
         self.version = getattr(self, "version", 0) + 1
         self._notify(0, old_count, len(self.lines))
 

@@ -7,6 +7,13 @@ and save-as that write atomically (temp file, fsync, rename) and keep the
 previous version as NAME.bak, autosave to a side folder, and recovery of that
 autosave after a crash. Line endings and a UTF-8 BOM are remembered on open
 and written back the same way; tabs are left exactly as they were.
+
+How the window uses it (file work goes through editor.worker.FileWorker):
+at start, recoveries() -> ask with recovery_message() -> restore() and
+view.set_text(doc.text, saved=False), or discard_recovery(). Each frame,
+when view.buffer.version changed call AutosaveTimer.edited(); when due(),
+submit ("autosave", a ProgramFile copy with the current text) and done().
+After a save, view.buffer.mark_saved().
 """
 from __future__ import annotations
 

@@ -117,6 +117,10 @@ class UndoHistory:
         self._saved_id = self._current_id()
         self._burst_open = False
 
+    def mark_unsaved(self) -> None:
+        """The text differs from the file even with nothing to undo (recovered work)."""
+        self._saved_id = -1
+
     def _current_id(self) -> int:
         return self.undo_steps[-1].ident if self.undo_steps else 0
 

@@ -84,9 +84,12 @@ class EditorView:
         self.theme = theme
         self._set_fonts(self.fonts.size)
 
-    def set_text(self, text: str) -> None:
-        """Show a new program (opening a file): the cursor goes to the top, undo history starts fresh."""
-        self.buffer.set_text(text)
+    def set_text(self, text: str, saved: bool = True) -> None:
+        """Show a new program (opening a file): the cursor goes to the top, undo history starts fresh.
+
+        saved=False for recovered work that still needs saving.
+        """
+        self.buffer.set_text(text, saved)
         self.top = self.left = 0
         self.clear_error_marker()
 

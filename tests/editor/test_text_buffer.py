@@ -427,3 +427,11 @@ def test_undo_all_then_redo_all_round_trips(start, actions):
     while buf.redo():
         pass
     assert buf.get_text() == final
+
+
+def test_recovered_text_counts_as_unsaved_until_marked_saved():
+    buf, _ = make()
+    buf.set_text("recovered work", saved=False)
+    assert buf.modified
+    buf.mark_saved()
+    assert not buf.modified

@@ -124,23 +124,24 @@ class FakeModel(HintModel):
         if pieces:
             pieces[-1] = pieces[-1][:-1]
         out: List[str] = []
+        first: Optional[float] = None
         for index, piece in enumerate(pieces):
             delay = self.first_token_delay_s if index == 0 else self.token_delay_s
-            limit = first_token_timeout_s if index == 0 else timeout_s
-            if self._wait(delay, start, limit if index == 0 else timeout_s):
-                reason = "cancelled" if self._cancel.is_set() else "timeout"
-                return Generation("".join(out), reason, index, None, time.monotonic() - start)
+            limits = [limit for limit in (first_token_timeout_s if index == 0 else None, timeout_s)
+                      if limit is not None]
+            left = min(limits) - (time.monotonic() - start) if limits else None
+            if left is not None and delay > left:
+                cancelled = self._cancel.wait(max(0.0, left))
+                return Generation("".join(out), "cancelled" if cancelled else "timeout", index, first,
+                                  time.monotonic() - start)
+            if self._cancel.wait(delay) if delay else self._cancel.is_set():
+                return Generation("".join(out), "cancelled", index, first, time.monotonic() - start)
+            if first is None:
+                first = time.monotonic() - start
             out.append(piece)
             if on_token:
                 on_token(piece)
-        return Generation("".join(out), "stop", len(pieces), 0.0 if pieces else None, time.monotonic() - start)
-
-    def _wait(self, delay: float, start: float, limit: Optional[float]) -> bool:
-        """Sleep delay seconds; True if cancelled or past the time limit first."""
-        if limit is not None and time.monotonic() + delay - start > limit:
-            self._cancel.wait(max(0.0, limit - (time.monotonic() - start)))
-            return True
-        return self._cancel.wait(delay) if delay else self._cancel.is_set()
+        return Generation("".join(out), "stop", len(pieces), first, time.monotonic() - start)
 
     def cancel(self) -> None:
         self._cancel.set()

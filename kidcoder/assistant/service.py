@@ -89,6 +89,17 @@ def review(kind: str, text: str, facts: Mapping, lang: str) -> Optional[str]:
     return safe
 
 
+def finished_text(result: Generation) -> str:
+    """The answer, without the half sentence an answer cut at its token limit ends with (code kept whole)."""
+    text = result.text
+    if result.reason != "length" or "```" in text:
+        return text
+    if text.rstrip().endswith((".", "!", "?")):
+        return text
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return text[:ends[-1]].rstrip() if ends else text
+
+
 def program_from_answer(text: str, lang: str) -> Optional[str]:
     """The program in a "game" answer (its first python block, or the whole text when it is bare code),
     if its words and links are acceptable; the caller compiles, checks and runs it."""
@@ -271,7 +282,8 @@ class ModelService:
             self._switch_off(model, "model.off.too_slow", f"no first token in {self.first_token_limit_s:.0f} s")
             self._emit(request_id, "dropped")
             return
-        accepted = None if gate.unsafe or result.reason == "error" else review(kind, result.text, facts, lang)
+        cut_off = result.reason in ("error", "timeout")
+        accepted = None if gate.unsafe or cut_off else review(kind, finished_text(result), facts, lang)
         if accepted is None:
             self._emit(request_id, "dropped")
         else:
@@ -348,6 +360,6 @@ def enrich_once(kind: str, facts: Mapping, lang: str = "en", settings=None) -> O
             return None
         if result.reason not in ("stop", "length"):
             return None
-        text = review(kind, result.text, facts, lang)
+        text = review(kind, finished_text(result), facts, lang)
         return {"text": text, "model": model.name} if text else None
     return None

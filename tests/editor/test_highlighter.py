@@ -1,6 +1,4 @@
 """Highlighting: token kinds, half-typed code, and incremental updates matching a full recompute."""
-from hypothesis import given, settings, strategies as st
-
 from kidcoder.editor.buffer import TextBuffer
 from kidcoder.editor.highlight import Highlighter, highlight_line, highlight_text
 
@@ -107,28 +105,3 @@ def test_opening_a_triple_quote_recolours_what_follows_and_closing_it_restores()
     done = hl.refresh(buf.lines)
     assert done == 2  # line 3, and line 4 whose state changed back; nothing after
     assert hl.spans(3) == full(buf.lines)[3] and (4, 5, "number") in hl.spans(3)
-
-
-EDITS = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 20),
-                           st.sampled_from(['"""', "'", '"', "\n", "(", ")", "#", "x", "1", "\\", " ", "def "])),
-                 max_size=25)
-
-
-@settings(max_examples=120, deadline=None)
-@given(start=st.text('ab"\'\n#(1 ', max_size=40), edits=EDITS)
-def test_incremental_highlight_equals_full_highlight(start, edits):
-    buf = TextBuffer(start)
-    hl = Highlighter(buf.lines)
-    buf.add_listener(hl.lines_changed)
-    hl.refresh(buf.lines)
-    for line, col, text in edits:
-        buf.set_cursor((line, col))
-        if text == "\n":
-            buf.newline()
-        else:
-            buf.type_text(text)
-        if line % 3 == 0:  # sometimes several edits pile up before a refresh
-            hl.refresh(buf.lines)
-    hl.refresh(buf.lines)
-    expected = full(buf.lines)
-    assert [hl.spans(i) for i in range(len(buf.lines))] == expected

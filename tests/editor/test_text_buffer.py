@@ -1,7 +1,5 @@
 """TextBuffer: every editing command, selection, clipboard and undo/redo (plain Python, no pygame)."""
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from kidcoder.editor.buffer import TextBuffer
 from kidcoder.editor.clipboard import InAppClipboard
 
@@ -363,70 +361,6 @@ def test_listeners_hear_which_lines_changed():
     buf.newline()
     buf.replace_lines(1, 3, "z")
     assert heard == [(1, 1, 2), (0, 3, 1)]  # lines 1..3 of the 4 became one
-
-
-# ----- property-based round trips -------------------------------------------------------------------
-ACTIONS = st.lists(st.one_of(
-    st.tuples(st.just("type"), st.sampled_from(list("ab :(#\"é"))),
-    st.tuples(st.just("newline"), st.none()),
-    st.tuples(st.just("backspace"), st.none()),
-    st.tuples(st.just("delete"), st.none()),
-    st.tuples(st.just("tab"), st.none()),
-    st.tuples(st.just("dedent"), st.none()),
-    st.tuples(st.just("comment"), st.none()),
-    st.tuples(st.just("move"), st.tuples(st.integers(0, 6), st.integers(0, 12), st.booleans())),
-    st.tuples(st.just("replace"), st.tuples(st.integers(1, 8), st.integers(0, 2), st.text("xy\n", max_size=6))),
-    st.tuples(st.just("paste"), st.text("pq\n\t", max_size=5)),
-    st.tuples(st.just("pause"), st.none()),
-), max_size=40)
-
-
-def apply(buf, clock, action, arg):
-    if action == "type":
-        buf.type_text(arg)
-    elif action == "newline":
-        buf.newline()
-    elif action == "backspace":
-        buf.backspace()
-    elif action == "delete":
-        buf.delete_forward()
-    elif action == "tab":
-        buf.tab()
-    elif action == "dedent":
-        buf.dedent_lines()
-    elif action == "comment":
-        buf.toggle_comment()
-    elif action == "move":
-        buf.set_cursor(arg[:2], select=arg[2])
-    elif action == "replace":
-        start = min(arg[0], len(buf.lines))
-        buf.replace_lines(start, min(len(buf.lines), start + arg[1]), arg[2])
-    elif action == "paste":
-        buf.clipboard.put(arg)
-        buf.paste()
-    elif action == "pause":
-        clock.now += 2
-
-
-@settings(max_examples=150, deadline=None)
-@given(start=st.text("ab \n:", max_size=30), actions=ACTIONS)
-def test_undo_all_then_redo_all_round_trips(start, actions):
-    buf, clock = make(start)
-    snapshots = [buf.get_text()]
-    for action, arg in actions:
-        apply(buf, clock, action, arg)
-        clock.now += 0.01
-        assert 0 <= buf.cursor[0] < len(buf.lines)
-        assert 0 <= buf.cursor[1] <= len(buf.lines[buf.cursor[0]])
-        snapshots.append(buf.get_text())
-    final = buf.get_text()
-    while buf.undo():
-        assert buf.get_text() in snapshots
-    assert buf.get_text() == start
-    assert not buf.modified
-    while buf.redo():
-        pass
-    assert buf.get_text() == final
 
 
 def test_recovered_text_counts_as_unsaved_until_marked_saved():

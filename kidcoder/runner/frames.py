@@ -3,7 +3,8 @@
 Layout: a header, then two slots. Each slot has a sequence number that is odd
 while the writer is inside it (a seqlock), so the reader never returns a torn
 frame: it copies a slot and keeps the copy only if the number did not move.
-Pixels are stored as 32-bit BGRA (pygame's "BGRA" buffer format).
+Pixels are stored as 32-bit little-endian XRGB (bytes B, G, R, then one ignored byte),
+the format of SDL's software display surface, so publishing is usually one memcpy.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ HEADER_SIZE = 64
 _SLOT = struct.Struct("<QQdII")             # seq, frame number, publish time, width, height
 SLOT_HEADER_SIZE = 32
 BYTES_PER_PIXEL = 4
-PIXEL_FORMAT = "BGRA"
+PIXEL_FORMAT = "BGRA"                        # frombuffer format for the slow path's views
+XRGB_MASKS = (0xFF0000, 0xFF00, 0xFF, 0)
 
 
 @dataclass
@@ -28,14 +30,16 @@ class Frame:
     number: int
     width: int
     height: int
-    pixels: bytes          # width * height * 4 bytes, BGRA
+    pixels: bytes          # width * height * 4 bytes: B, G, R, ignored
     time: float            # time.monotonic() in the game process when it was published
 
     def to_surface(self):
         """The frame as a pygame Surface (imports pygame; the app and screenshots use it)."""
         import pygame
 
-        return pygame.image.frombuffer(self.pixels, (self.width, self.height), PIXEL_FORMAT)
+        surface = pygame.Surface((self.width, self.height), 0, 32, masks=XRGB_MASKS)
+        surface.get_buffer().write(self.pixels)
+        return surface
 
 
 def segment_size(width: int, height: int) -> int:
@@ -76,6 +80,13 @@ def unlink_segment(name: str) -> bool:
     return True
 
 
+def _is_plain_xrgb(surface, width: int, height: int) -> bool:
+    """True when the surface's memory is already our layout, so one memcpy publishes it."""
+    masks = surface.get_masks()
+    return (surface.get_size() == (width, height) and surface.get_bitsize() == 32
+            and surface.get_pitch() == width * 4 and masks[:3] == XRGB_MASKS[:3])
+
+
 class FrameWriter:
     """The game's side: publish() copies the display surface into the slot the reader is not using."""
 
@@ -111,10 +122,13 @@ class FrameWriter:
         buf = self.segment.buf
         self._seq[slot] += 1                                   # odd: writing
         struct.pack_into("<Q", buf, offset, self._seq[slot])
-        target = self._slot_surface(slot)
-        if surface.get_size() != (self.width, self.height):
-            surface = pygame.transform.scale(surface, (self.width, self.height))
-        target.blit(surface, (0, 0))
+        if _is_plain_xrgb(surface, self.width, self.height):
+            start = offset + SLOT_HEADER_SIZE
+            buf[start:start + self.width * self.height * BYTES_PER_PIXEL] = memoryview(surface.get_buffer()).cast("B")
+        else:
+            if surface.get_size() != (self.width, self.height):
+                surface = pygame.transform.scale(surface, (self.width, self.height))
+            self._slot_surface(slot).blit(surface, (0, 0))
         self._seq[slot] += 1                                   # even: done
         _SLOT.pack_into(buf, offset, self._seq[slot], number, when, self.width, self.height)
         struct.pack_into("<i", buf, 16, slot)

@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--model", metavar="FILE", help="a .gguf model file to measure")
     bench.add_argument("--only", metavar="NAMES", help="comma-separated benchmark groups")
 
+    settings = sub.add_parser("settings", help="show the settings in effect and where they came from")
+    settings.add_argument("--json", action="store_true")
+
     model = sub.add_parser("model", help="manage the optional helper model")
     model_sub = model.add_subparsers(dest="model_command", parser_class=_Parser)
     add = model_sub.add_parser("add", help="check a .gguf file and add it to the models folder")
@@ -223,7 +226,30 @@ def cmd_model(args) -> int:
     raise UserError("say 'kidcoder model add FILE' or 'kidcoder model list'")
 
 
+def cmd_settings(args) -> int:
+    from dataclasses import asdict
+
+    from kidcoder.config import SETTINGS_HELP, load_settings_with_report
+
+    settings, report = load_settings_with_report()
+    values = asdict(settings)
+    result = {"path": report.path, "settings": values, "sources": report.sources, "problems": report.problems}
+
+    def human(r):
+        lines = [f"Settings file: {r['path']}"]
+        for name, value in r["settings"].items():
+            if name == "extra":
+                continue
+            lines.append(f"  {name} = {json.dumps(value)}   ({r['sources'][name]}) - {SETTINGS_HELP.get(name, '')}")
+        lines += [f"Problem: {p}" for p in r["problems"]]
+        return "\n".join(lines)
+
+    _emit(result, args.json, human)
+    return EXIT_OK
+
+
 COMMANDS: Dict[str, Callable] = {
+    "settings": cmd_settings,
     "run": cmd_run, "hint": cmd_hint, "ask": cmd_ask, "generate": cmd_generate,
     "index": cmd_index, "bench": cmd_bench, "model": cmd_model,
 }

@@ -1,15 +1,36 @@
-"""Settings: one owner loads and saves them; everything else receives a Settings object."""
+"""Settings: one owner loads and saves them; everything else receives a Settings object.
+
+The file is JSON at `kidcoder.paths.config_dir()/settings.json` (schema: SETTINGS_HELP
+below and docs/settings.md). A missing, damaged or half-wrong file never stops the
+app: bad values fall back to their defaults and load_report() says what happened.
+"""
 from __future__ import annotations
 
 import json
+import locale
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Optional
+from typing import Dict, List, Optional, Tuple
 
 from kidcoder import paths
 
 LANGUAGES = ("en", "es")
+
+# name -> what it means, for `kidcoder settings` and the teacher's guide
+SETTINGS_HELP: Dict[str, str] = {
+    "language": "en or es; when absent, taken from the system locale",
+    "font_size": "editor text size in points, 10 to 48",
+    "theme": "default or high_contrast",
+    "max_hint_level": "highest hint level children may open: 1 nudge, 2 explanation, 3 fix",
+    "autosave_seconds": "save unsaved work this many seconds after the last edit, 1 to 60",
+    "memory_limit_mb": "memory a running game may use, in MB (at least 64)",
+    "network_allowed": "true lets games use the network (off by default)",
+    "model_enabled": "false switches the optional helper model off",
+    "model_path": "a .gguf model file to use instead of the first one in the models folder",
+    "model_first_token_limit_s": "a model slower than this to start answering is switched off",
+    "model_server_url": "an OpenAI-compatible classroom server, e.g. http://10.0.0.5:8080 (optional)",
+}
 
 
 @dataclass
@@ -19,50 +40,117 @@ class Settings:
     language: str = "en"
     font_size: int = 18
     theme: str = "default"              # "default" or "high_contrast"
+    max_hint_level: int = 3
+    autosave_seconds: int = 5
     memory_limit_mb: int = 512          # address-space limit of a running game
     network_allowed: bool = False       # games get no network unless a teacher allows it
-    model_path: Optional[str] = None    # a .gguf file the teacher chose
     model_enabled: bool = True
+    model_path: Optional[str] = None    # a .gguf file the teacher chose
     model_first_token_limit_s: float = 10.0
     model_server_url: Optional[str] = None  # optional classroom server (OpenAI-compatible)
     extra: dict = field(default_factory=dict)
 
     def validated(self) -> "Settings":
         """A copy with every out-of-range value replaced by its default."""
-        good = Settings()
-        out = Settings(**asdict(self))
-        if out.language not in LANGUAGES:
-            out.language = good.language
-        if not isinstance(out.font_size, int) or not 10 <= out.font_size <= 48:
-            out.font_size = good.font_size
-        if out.theme not in ("default", "high_contrast"):
-            out.theme = good.theme
-        if not isinstance(out.memory_limit_mb, int) or out.memory_limit_mb < 64:
-            out.memory_limit_mb = good.memory_limit_mb
-        return out
+        return validate(self)[0]
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_RULES = {
+    "language": lambda v: v in LANGUAGES,
+    "font_size": lambda v: _is_int(v) and 10 <= v <= 48,
+    "theme": lambda v: v in ("default", "high_contrast"),
+    "max_hint_level": lambda v: _is_int(v) and 1 <= v <= 3,
+    "autosave_seconds": lambda v: _is_int(v) and 1 <= v <= 60,
+    "memory_limit_mb": lambda v: _is_int(v) and v >= 64,
+    "network_allowed": lambda v: isinstance(v, bool),
+    "model_enabled": lambda v: isinstance(v, bool),
+    "model_path": lambda v: v is None or (isinstance(v, str) and v.strip() != ""),
+    "model_first_token_limit_s": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0,
+    "model_server_url": lambda v: v is None or (isinstance(v, str) and v.startswith(("http://", "https://"))),
+    "extra": lambda v: isinstance(v, dict),
+}
+
+
+def validate(settings: Settings) -> Tuple[Settings, List[str]]:
+    """(a copy with bad values reset to defaults, the names of the values that were reset). Pure."""
+    good = Settings()
+    values = asdict(settings)
+    reset = []
+    for name, ok in _RULES.items():
+        if not ok(values[name]):
+            values[name] = getattr(good, name)
+            reset.append(name)
+    return Settings(**values), reset
+
+
+def system_language(environ=None) -> str:
+    """en or es from the system locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), default en."""
+    environ = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "es" if value.lower().startswith("es") else "en"
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "es" if code.lower().startswith("es") else "en"
 
 
 def settings_path() -> Path:
     return paths.config_dir() / "settings.json"
 
 
+@dataclass
+class LoadReport:
+    """Where each value came from (file, locale, default) and anything wrong with the file."""
+    path: str
+    sources: Dict[str, str]
+    problems: List[str]
+
+
+def load_settings_with_report(path: Optional[Path] = None) -> Tuple[Settings, LoadReport]:
+    """Read settings and say where each value came from. Never raises for a bad file."""
+    path = Path(path) if path else settings_path()
+    problems: List[str] = []
+    raw: dict = {}
+    if path.exists():
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            problems.append(f"{path} could not be read ({type(exc).__name__}); using the defaults")
+            raw = {}
+        if not isinstance(raw, dict):
+            problems.append(f"{path} is not a JSON object; using the defaults")
+            raw = {}
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(k for k in raw if k not in known and not k.startswith("_"))
+    if unknown:
+        problems.append("unknown settings ignored: " + ", ".join(unknown))
+    chosen = {k: v for k, v in raw.items() if k in known}
+    sources = {name: "file" if name in chosen else "default" for name in known}
+    if "language" not in chosen:
+        chosen["language"] = system_language()
+        sources["language"] = "system locale"
+    settings, reset = validate(Settings(**chosen))
+    for name in reset:
+        problems.append(f"{name}: {raw.get(name)!r} is not allowed; using {getattr(settings, name)!r}")
+        sources[name] = "default (bad value in file)"
+    return settings, LoadReport(path=str(path), sources=sources, problems=problems)
+
+
 def load_settings(path: Optional[Path] = None) -> Settings:
     """Read settings; a missing or damaged file gives the defaults (never an error for the child)."""
-    path = path or settings_path()
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raw = {}
-    if not isinstance(raw, dict):
-        raw = {}
-    known = {f.name for f in fields(Settings)}
-    settings = Settings(**{k: v for k, v in raw.items() if k in known})
-    return settings.validated()
+    return load_settings_with_report(path)[0]
 
 
 def save_settings(settings: Settings, path: Optional[Path] = None) -> None:
     """Write settings atomically (temp file, then rename)."""
-    path = path or settings_path()
+    path = Path(path) if path else settings_path()
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
     os.replace(tmp, path)

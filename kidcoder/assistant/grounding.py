@@ -16,7 +16,11 @@ _NAME_ERROR = re.compile(r"name '([A-Za-z_]\w*)' is not defined")
 _SUGGESTION = re.compile(r"Did you mean:? '([A-Za-z_]\w*)'")
 _EXPECTED = re.compile(r"expected '([^']{1,3})'")
 _NEVER_CLOSED = re.compile(r"'([(\[{])' was never closed")
-_LINE_MENTION = re.compile(r"\b(?:line|l[ií]nea|row|fila)s?\s*(?:n[úu]mero\s*|number\s*|#\s*)?(\d+)", re.I)
+_LINE_MENTION = re.compile(r"\b(?:line|l[ií]nea|row|fila)s?\s*[:#]?\s*(?:n[úu]mero\s*|number\s*)?(\d+)", re.I)
+_BACKTICKED = re.compile(r"`([^`\n]{1,60})`")
+# Signs the model retold its instructions instead of talking to the child.
+_ECHOES = re.compile(r"the helper|the child|a child|facts \(all true\)|el ayudante|el niño|la niña|un niño|"
+                     r"^\s*>?\s*\d+\s*\|", re.I | re.M)
 _PYGAME_NAME = re.compile(r"\bpygame((?:\.[A-Za-z_]\w*)+)")
 _ERROR_TYPE = re.compile(r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)*Error)\b")
 
@@ -148,8 +152,37 @@ def unknown_pygame_names(text: str, known: Optional[Mapping[str, str]] = None) -
     return bad
 
 
-def check_hint(answer: str, finding: Mapping, rules_hint: str = "") -> Grounding:
-    """Does an explanation keep the diagnosis' key facts, and contradict none?"""
+def invented_code(answer: str, known: str) -> List[str]:
+    """`code` the answer quotes that appears nowhere in what the rules, the cards and the child's code said."""
+    squeezed = re.sub(r"\s+", "", known)
+    return [term for term in _BACKTICKED.findall(answer)
+            if re.sub(r"\s+", "", term).rstrip("()") not in squeezed]
+
+
+def echoes(answer: str) -> List[str]:
+    """Pieces of the prompt's scaffolding repeated in the answer (it talks about the child, not to them)."""
+    return sorted({m.group(0).strip().lower() for m in _ECHOES.finditer(answer)})
+
+
+def _common_contradictions(answer: str, known: str) -> List[str]:
+    found = []
+    invented = unknown_pygame_names(answer)
+    if invented:
+        found.append("uses pygame names that do not exist: " + ", ".join(invented))
+    made_up = invented_code(answer, known)
+    if made_up:
+        found.append("quotes code nobody wrote: " + ", ".join(made_up[:4]))
+    repeated = echoes(answer)
+    if repeated:
+        found.append("repeats its instructions: " + ", ".join(repeated[:3]))
+    return found
+
+
+def check_hint(answer: str, finding: Mapping, rules_hint: str = "", context: str = "") -> Grounding:
+    """Does an explanation keep the diagnosis' key facts, and contradict none?
+
+    context: the child's lines and the cards the prompt showed (code quoted from them is fine).
+    """
     facts = key_facts(finding, rules_hint)
     missing: List[str] = []
     contradictions: List[str] = []
@@ -177,9 +210,9 @@ def check_hint(answer: str, finding: Mapping, rules_hint: str = "") -> Grounding
         others = set(_ERROR_TYPE.findall(answer)) - {facts.error_type}
         if others:
             contradictions.append("names another error: " + ", ".join(sorted(others)))
-    invented = unknown_pygame_names(answer)
-    if invented:
-        contradictions.append("uses pygame names that do not exist: " + ", ".join(invented))
+    known = " ".join([context, rules_hint, str(finding.get("message") or ""), facts.wrong_name or "",
+                      facts.right_name or "", facts.symbol or ""])
+    contradictions += _common_contradictions(answer, known)
     return Grounding(not missing and not contradictions, missing, contradictions)
 
 
@@ -190,17 +223,14 @@ def _key_terms(text: str) -> Set[str]:
     return {t.strip() for t in terms if t.strip()}
 
 
-def check_answer(answer: str, rules_answer: str = "", cards: Iterable = ()) -> Grounding:
+def check_answer(answer: str, rules_answer: str = "", cards: Iterable = (), question: str = "") -> Grounding:
     """Does an answer to a question stay on the ground the rules and cards laid?
 
     It must use only pygame names that exist, and, when the rules' answer named code
     (`pygame.display.flip()`, `clock.tick`…), mention at least one of those terms.
     """
     missing: List[str] = []
-    contradictions: List[str] = []
-    invented = unknown_pygame_names(answer)
-    if invented:
-        contradictions.append("uses pygame names that do not exist: " + ", ".join(invented))
+    contradictions = _common_contradictions(answer, " ".join([rules_answer, question, _cards_text(cards)]))
     terms = _key_terms(rules_answer)
     if terms:
         bare = {t.split("(")[0] for t in terms}
@@ -211,12 +241,24 @@ def check_answer(answer: str, rules_answer: str = "", cards: Iterable = ()) -> G
     return Grounding(not missing and not contradictions, missing, contradictions)
 
 
+def _cards_text(cards: Iterable) -> str:
+    parts = []
+    for card in cards or ():
+        for name in ("title", "body", "code"):
+            value = card.get(name, "") if isinstance(card, Mapping) else getattr(card, name, "")
+            parts.append(str(value or ""))
+    return "\n".join(parts)
+
+
 def check(kind: str, answer: str, facts: Mapping) -> Grounding:
     """Grounding for one kind of request; "game" programs are checked by running them, not here."""
     if kind == "hint":
-        return check_hint(answer, dict(facts.get("finding") or {}), str(facts.get("rules_hint") or ""))
+        context = "\n".join([str(facts.get("source_excerpt") or facts.get("source") or ""),
+                             _cards_text(facts.get("cards") or ())])
+        return check_hint(answer, dict(facts.get("finding") or {}), str(facts.get("rules_hint") or ""), context)
     if kind == "answer":
-        return check_answer(answer, str(facts.get("rules_answer") or ""), facts.get("cards") or ())
+        return check_answer(answer, str(facts.get("rules_answer") or ""), facts.get("cards") or (),
+                            str(facts.get("question") or ""))
     if kind == "game":
         return Grounding(bool(answer.strip()), [] if answer.strip() else ["a program"])
     raise ValueError(f"unknown request kind: {kind!r}")

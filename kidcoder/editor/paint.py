@@ -41,10 +41,11 @@ def paint_editor(view, surface: pygame.Surface) -> None:
                 if b_line == line:
                     bx = text_x + textops.display_col(text, b_col) * cw
                     surface.fill(theme.color("bracket_match"), (bx, y, cw, lh))
-        image = view.renderer.line(text, view.highlighter.spans(line))
+        image, first_col = view.renderer.visible_part(text, view.highlighter.spans(line), view.left,
+                                                      view.visible_cols)
         if image is not None:
             surface.set_clip(code_area.clip(surface.get_clip()))
-            surface.blit(image, (text_x, y))
+            surface.blit(image, (text_x + first_col * cw, y))
             surface.set_clip(rect.clip(old_clip) if old_clip else rect)
         _paint_number(surface, view, line, y, gutter, current=line == cur_line)
 

@@ -20,6 +20,8 @@ from kidcoder.editor.theme import SyntaxTheme, TokenStyle
 FONT_FILES = {"regular": "DejaVuSansMono.ttf", "bold": "DejaVuSansMono-Bold.ttf",
               "italic": "DejaVuSansMono-Oblique.ttf"}
 MIN_FONT_SIZE, MAX_FONT_SIZE, DEFAULT_FONT_SIZE = 12, 48, 18
+LONG_LINE = 400   # characters; longer lines are rendered in pieces around what is visible
+CHUNK = 256
 
 
 class EditorFonts:
@@ -104,6 +106,22 @@ class LineRenderer:
         if len(self._cache) > self.capacity:
             self._cache.popitem(last=False)
         return surface
+
+    def visible_part(self, text: str, spans: List[Span], left: int, cols: int
+                     ) -> Tuple[Optional[pygame.Surface], int]:
+        """The surface for the part of a line that can be seen, and its first screen column.
+
+        Short lines are rendered whole; a very long line (a big list of numbers)
+        only around the visible columns, so typing in it stays fast.
+        """
+        if len(text) <= LONG_LINE:
+            return self.line(text, spans), 0
+        shown = textops.expand_tabs(text)
+        moved = [(textops.display_col(text, a), textops.display_col(text, b), kind) for a, b, kind in spans]
+        start = (left // CHUNK) * CHUNK
+        end = start + cols + CHUNK
+        part = [(max(a, start) - start, min(b, end) - start, kind) for a, b, kind in moved if b > start and a < end]
+        return self.line(shown[start:end], part), start
 
     def _render(self, text: str, spans: List[Span]) -> Optional[pygame.Surface]:
         if not text.strip():

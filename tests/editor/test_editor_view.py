@@ -263,3 +263,19 @@ def test_matching_brackets_are_highlighted(view):
         assert match in box
     between = row_colours(surface, view.text_x + 7 * cw, view.text_x + 9 * cw, view.line_y(5), view.line_y(5) + lh)
     assert match not in between
+
+
+def test_a_very_long_line_is_rendered_only_around_what_shows(clock):
+    numbers = "x = [" + ", ".join(str(i) for i in range(3000)) + "]"
+    long = EditorView(pygame.Rect(0, 0, 400, 200), font_size=18, clipboard=InAppClipboard(),
+                      text=numbers, clock=clock)
+    long.handle_event(key(pygame.K_END))
+    assert long.left > 10000
+    surface = pygame.Surface((400, 200))
+    long.draw(surface)
+    image, first_col = long.renderer.visible_part(numbers, long.highlighter.spans(0), long.left, long.visible_cols)
+    assert first_col <= long.left < first_col + image.get_width() // long.fonts.char_width
+    assert image.get_width() < 400 * long.fonts.char_width
+    rect = long.cursor_rect()
+    assert long.rect.contains(rect)
+    assert colour(surface, rect.centerx, rect.centery) == long.theme.color("cursor")

@@ -15,6 +15,7 @@ GROUPS = {
     "hint": "kidcoder.assistant.bench_hint",
     "generate": "kidcoder.assistant.bench_generate",
     "model": "kidcoder.assistant.bench_model",
+    "install": "kidcoder.bench_install",
 }
 
 

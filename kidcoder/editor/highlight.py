@@ -235,3 +235,43 @@ class Highlighter:
         """The open string (if any) at the end of line index; for tests and the view."""
         out = self._out[index]
         return None if out is _UNSET else out
+
+
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+
+
+def match_bracket(lines: List[str], spans_of, pos: Tuple[int, int], limit: int = 1000
+                  ) -> Optional[Tuple[int, int]]:
+    """The bracket matching the one at pos, using highlight spans (brackets in strings and comments are skipped).
+
+    spans_of(i) gives the spans of line i. Only up to limit lines are searched,
+    so the cost stays small even in a huge file; the usual partner is close by.
+    """
+    line, col = pos
+    text = lines[line]
+    if not (0 <= col < len(text)) or not _is_code_bracket(text, spans_of(line), col):
+        return None
+    ch = text[col]
+    forward = ch in _OPEN
+    want = _OPEN.get(ch) or _CLOSE[ch]
+    depth = 0
+    stop = min(len(lines), line + limit) if forward else max(-1, line - limit)
+    step = 1 if forward else -1
+    for index in range(line, stop, step):
+        row = lines[index]
+        cols = [a for a, b, kind in spans_of(index) if kind == "operator" and b - a == 1 and row[a] in "()[]{}"]
+        if index == line:
+            cols = [c for c in cols if (c >= col if forward else c <= col)]
+        for c in (cols if forward else reversed(cols)):
+            if row[c] == ch:
+                depth += 1
+            elif row[c] == want:
+                depth -= 1
+                if depth == 0:
+                    return index, c
+    return None
+
+
+def _is_code_bracket(text: str, spans: List[Span], col: int) -> bool:
+    return text[col] in "()[]{}" and any(a == col and kind == "operator" for a, b, kind in spans)

@@ -32,7 +32,7 @@ import pygame
 from kidcoder.editor import textops
 from kidcoder.editor.buffer import Pos, TextBuffer
 from kidcoder.editor.clipboard import SystemClipboard
-from kidcoder.editor.highlight import Highlighter
+from kidcoder.editor.highlight import Highlighter, match_bracket
 from kidcoder.editor.paint import paint_editor
 from kidcoder.editor.render import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, EditorFonts, LineRenderer
 from kidcoder.editor.theme import SyntaxTheme, load_theme
@@ -370,19 +370,16 @@ class EditorView:
         paint_editor(self, surface)
 
     def bracket_pair(self) -> Optional[Tuple[Pos, Pos]]:
-        """The bracket next to the cursor and its partner, looked up near the visible lines only."""
+        """The bracket next to the cursor and its partner (found through the highlight spans), or None."""
         key = (self.buffer.version, self.buffer.cursor)
         if self._bracket_cache[0] != key:
+            self.highlighter.refresh(self.buffer.lines)
             line, col = self.buffer.cursor
-            text = self.buffer.lines[line]
             pair = None
             for c in (col, col - 1):
-                if 0 <= c < len(text) and text[c] in "()[]{}":
-                    first = max(0, line - 200)
-                    window = self.buffer.lines[first:line + 200]
-                    found = textops.matching_bracket(window, (line - first, c))
-                    if found:
-                        pair = ((line, c), (found[0] + first, found[1]))
+                found = match_bracket(self.buffer.lines, self.highlighter.spans, (line, c))
+                if found:
+                    pair = ((line, c), found)
                     break
             self._bracket_cache = (key, pair)
         return self._bracket_cache[1]

@@ -1,6 +1,6 @@
 """Highlighting: token kinds, half-typed code, and incremental updates matching a full recompute."""
 from kidcoder.editor.buffer import TextBuffer
-from kidcoder.editor.highlight import Highlighter, highlight_line, highlight_text
+from kidcoder.editor.highlight import Highlighter, highlight_line, highlight_text, match_bracket
 
 
 def kinds(line, state=None):
@@ -105,3 +105,17 @@ def test_opening_a_triple_quote_recolours_what_follows_and_closing_it_restores()
     done = hl.refresh(buf.lines)
     assert done == 2  # line 3, and line 4 whose state changed back; nothing after
     assert hl.spans(3) == full(buf.lines)[3] and (4, 5, "number") in hl.spans(3)
+
+
+def test_match_bracket_uses_spans_and_skips_brackets_in_strings_and_comments():
+    text = 'draw(a, ")", [1,\n  2])  # (\nx = (1'
+    lines = text.split("\n")
+    spans = highlight_text(text)
+    spans_of = spans.__getitem__
+    assert match_bracket(lines, spans_of, (0, 4)) == (1, 4)
+    assert match_bracket(lines, spans_of, (1, 4)) == (0, 4)
+    assert match_bracket(lines, spans_of, (0, 13)) == (1, 3)
+    assert match_bracket(lines, spans_of, (0, 9)) is None     # the ) inside the string
+    assert match_bracket(lines, spans_of, (1, 8)) is None     # the ( inside the comment
+    assert match_bracket(lines, spans_of, (2, 4)) is None     # never closed
+    assert match_bracket(lines, spans_of, (0, 4), limit=1) is None  # partner beyond the search limit

@@ -28,6 +28,7 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.lang import stopwords_for_language
 from whoosh.query import FuzzyTerm, Or, Term
+from whoosh.scoring import BM25F
 from whoosh.support.charset import accent_map
 
 from kidcoder import paths
@@ -35,10 +36,14 @@ from kidcoder.assistant import knowledge, words
 
 LANGS = ("en", "es")
 # Part of the content hash: change it whenever the schema or the analyzers change.
-SCHEMA_VERSION = "kidcoder-index-3"
+SCHEMA_VERSION = "kidcoder-index-5"
 MANIFEST = "kidcoder-index.json"
 TITLE_BOOST, TAGS_BOOST, BODY_BOOST, CODE_BOOST = 3.0, 2.0, 1.0, 0.6
+NAME_BOOST = 2.0        # the title's head ("Lists" in "Lists - many things in one variable")
 FUZZY_BOOST = 0.6
+CORRECTED_BOOST = 0.8
+MAX_CORRECTIONS = 2
+LONG_WORD = 8           # words this long may be two edits away from the right spelling
 ID_BOOST = 10.0
 _PYTHON_WORDS = {"and", "or", "not", "if", "for", "in", "is", "as", "with", "from", "while", "else", "y", "o",
                  "no", "si", "x"}
@@ -93,10 +98,19 @@ def card_schema() -> Schema:
               "title": STORED(), "code": TEXT(analyzer=code_analyzer(), field_boost=CODE_BOOST, phrase=False)}
     for lang in LANGS:
         analyzer = text_analyzer(lang)
-        fields[f"title_{lang}"] = TEXT(analyzer=analyzer, field_boost=TITLE_BOOST, phrase=False)
-        fields[f"tags_{lang}"] = TEXT(analyzer=analyzer, field_boost=TAGS_BOOST, phrase=False)
-        fields[f"body_{lang}"] = TEXT(analyzer=analyzer, field_boost=BODY_BOOST, phrase=False)
+        fields[f"name_{lang}"] = TEXT(analyzer=analyzer, field_boost=NAME_BOOST, phrase=False)
+        fields[f"title_{lang}"] = TEXT(analyzer=analyzer, field_boost=TITLE_BOOST, phrase=False,
+                                       spelling=True)
+        fields[f"tags_{lang}"] = TEXT(analyzer=analyzer, field_boost=TAGS_BOOST, phrase=False,
+                                       spelling=True)
+        fields[f"body_{lang}"] = TEXT(analyzer=analyzer, field_boost=BODY_BOOST, phrase=False,
+                                       spelling=True)
     return Schema(**fields)
+
+
+def weighting() -> BM25F:
+    """BM25F without length normalisation for tags: a card with more synonyms is not a worse match."""
+    return BM25F(**{f"tags_{lang}_B": 0.0 for lang in LANGS})
 
 
 @dataclass(frozen=True)
@@ -128,8 +142,9 @@ class _QueryBuilder:
         except (KeyError, ValueError):
             return False
 
-    def word_clauses(self, word: str, weight: float = 1.0) -> List:
-        """Every way one word can match; fuzzy ones only when the word is nowhere in the index."""
+    def word_clauses(self, word: str, weight: float = 1.0, correct: bool = True) -> List:
+        """Every way one word can match. A word the index does not know is spelled right first
+        (Whoosh's spelling fields hold the unstemmed words); failing that, fuzzy terms are used."""
         exact, candidates = [], []
         for lang, fields in self.text_fields.items():
             for stem in {token.text for token in self._analyzers[lang](word)}:
@@ -141,19 +156,46 @@ class _QueryBuilder:
             for token in {token.text for token in self._code(word)}:
                 if self._known(self.code_field, token):
                     exact.append(Term(self.code_field, token, boost=weight))
+        if exact or not correct:
+            return exact
+        for fields in self.text_fields.values():
+            for corrected in self.correct(word, fields):
+                exact.extend(self.word_clauses(corrected, weight * CORRECTED_BOOST, correct=False))
         if exact:
             return exact
         fuzzy = []
         for field, stem in candidates:
             if len(stem) >= 4:
-                fuzzy.append(FuzzyTerm(field, stem, boost=weight * FUZZY_BOOST, maxdist=1 if len(stem) <= 6 else 2,
-                                       prefixlength=1, constantscore=False))
+                fuzzy.append(FuzzyTerm(field, stem, boost=weight * FUZZY_BOOST, prefixlength=1, constantscore=False,
+                                       maxdist=1 if len(stem) < LONG_WORD else 2))
         return fuzzy
 
-    def query(self, topic: Iterable[str], weight: float = 1.0):
+    def correct(self, word: str, fields: Sequence[str]) -> List[str]:
+        """Known words nearest to a misspelled one: the fewest edits (two only for long words), the
+        most used first. "collsion" -> [collision, colision]: both, as tags hold kid spellings too."""
+        if len(word) < 4:
+            return []
+        for distance in ((1,) if len(word) < LONG_WORD else (1, 2)):
+            uses: Dict[str, int] = {}
+            for field in fields:
+                if not self.reader.schema[field].separate_spelling():
+                    continue
+                spelling = self.reader.schema[field].spelling_fieldname(field)
+                try:
+                    for suggestion in self.reader.terms_within(spelling, word, distance, prefix=1):
+                        uses[suggestion] = uses.get(suggestion, 0) + int(self.reader.frequency(spelling, suggestion))
+                except (KeyError, ValueError):
+                    continue
+            uses.pop(word, None)
+            if uses:
+                return sorted(uses, key=lambda w: (-uses[w], w))[:MAX_CORRECTIONS]
+        return []
+
+    def query(self, topic: Iterable[Tuple[str, float]], weight: float = 1.0):
+        """One Or over every word's clauses; topic is (word, weight) pairs from words.weighted_topic_words()."""
         clauses = []
-        for word in topic:
-            clauses.extend(self.word_clauses(word, weight))
+        for word, word_weight in topic:
+            clauses.extend(self.word_clauses(word, weight * word_weight))
         return Or(clauses) if clauses else None
 
 
@@ -323,7 +365,7 @@ class KnowledgeIndex:
     def search(self, question: str, lang: str, limit: int = 3) -> List[Hit]:
         """The cards that best answer a child's question, best first (empty when nothing matches)."""
         lang = lang if lang in LANGS else "en"
-        topic = words.topic_words(question, lang)
+        topic = words.weighted_topic_words(question, lang)
         return self._run(lambda builder: builder.query(topic), lang, limit) if topic else []
 
     def search_code(self, error_type: Optional[str], identifiers: Sequence[str], lang: str,
@@ -354,7 +396,7 @@ def _try_open(folder: Path, digest: str):
         ix = whoosh_index.open_dir(str(folder))
         if ix.doc_count() != manifest.get("cards"):
             return None
-        searcher = ix.searcher()
+        searcher = ix.searcher(weighting=weighting())
         searcher.search(Term("lang", "en"), limit=1)   # touch the postings: damage shows here
     except Exception:
         return None
@@ -362,18 +404,24 @@ def _try_open(folder: Path, digest: str):
 
 
 def _strong(result) -> bool:
-    return any(field.startswith(("title_", "tags_", "id")) for field, _ in result.matched_terms())
+    return any(field.startswith(("name_", "title_", "tags_", "id")) for field, _ in result.matched_terms())
 
 
 def _card_fields(lang: str) -> Dict[str, Sequence[str]]:
-    return {lang: (f"title_{lang}", f"tags_{lang}", f"body_{lang}")}
+    return {lang: (f"name_{lang}", f"title_{lang}", f"tags_{lang}", f"body_{lang}")}
+
+
+def title_head(title: str) -> str:
+    """What a card is about, from its title: "Lists - many things" -> "Lists", "Rect y choques (colisiones)"
+    -> "Rect y choques"."""
+    return re.split(r"\s[-–—:]\s|:\s|\s\(", title, maxsplit=1)[0].strip()
 
 
 def card_document(card: knowledge.Card) -> Dict[str, str]:
     """The fields Whoosh stores and searches for one card."""
     lang = card.lang if card.lang in LANGS else "en"
     return {"key": f"{lang}/{card.id}", "id": card.id, "lang": lang, "title": card.title,
-            f"title_{lang}": card.title, f"tags_{lang}": " ; ".join(card.tags), f"body_{lang}": card.body,
+            f"name_{lang}": title_head(card.title), f"title_{lang}": card.title, f"tags_{lang}": " ; ".join(card.tags), f"body_{lang}": card.body,
             "code": card.code}
 
 
@@ -416,8 +464,8 @@ class TemplateIndex:
 
     def __init__(self, entries: Sequence[Dict[str, str]]):
         schema = Schema(id=ID(stored=True, unique=True),
-                        text_en=TEXT(analyzer=text_analyzer("en"), phrase=False),
-                        text_es=TEXT(analyzer=text_analyzer("es"), phrase=False))
+                        text_en=TEXT(analyzer=text_analyzer("en"), phrase=False, spelling=True),
+                        text_es=TEXT(analyzer=text_analyzer("es"), phrase=False, spelling=True))
         self._ix = RamStorage().create_index(schema)
         writer = self._ix.writer()
         for entry in entries:
@@ -430,13 +478,13 @@ class TemplateIndex:
     def best(self, description: str, lang: str) -> Optional[Tuple[str, float]]:
         lang = lang if lang in LANGS else "en"
         other = "es" if lang == "en" else "en"
-        topic = words.topic_words(description, lang)
+        topic = words.weighted_topic_words(description, lang)
         if not topic:
             return None
         with self._lock:
             own = _QueryBuilder(self._searcher.reader(), {lang: (f"text_{lang}",)})
             foreign = _QueryBuilder(self._searcher.reader(), {other: (f"text_{other}",)})
-            clauses = [q for q in (own.query(topic), foreign.query(words.topic_words(description, other), 0.5))
+            clauses = [q for q in (own.query(topic), foreign.query(words.weighted_topic_words(description, other), 0.5))
                        if q is not None]
             if not clauses:
                 return None

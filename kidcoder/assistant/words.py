@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 _WORD_RE = re.compile(r"\w+")
 
@@ -38,8 +38,9 @@ _KID_STOPS_EN = _folded("""
     like also still even again too much many lot lots one ones thing
     mean means meaning explain
     """)
-# Python words that are ordinary English as well: kept only in short questions ("what is and").
-_AMBIGUOUS_EN = _folded("and or not if in is for as with from")
+# Python words that are ordinary words as well, and small numbers: dropped from long questions,
+# and weaker than the other words of a short one ("what is a for loop", "colision entre dos cosas").
+_AMBIGUOUS_EN = _folded("and or not if in is for as with from one two three")
 
 _KID_STOPS_ES = _folded("""
     a al algo algun alguna alguno algunos algunas ante antes como cómo con contra cual cuál cuando cuándo
@@ -54,9 +55,12 @@ _KID_STOPS_ES = _folded("""
     cosa cosas algo eso asi así usar uso usa pongo poner sirve funciona funcionan anda
     codigo código programa programar python significa explica explicame explícame
     """)
-_AMBIGUOUS_ES = _folded("y o no si")
+_AMBIGUOUS_ES = _folded("y o no si uno dos tres")
 
+_WEAK_EN = _folded("not in is as with from one two three")
+_WEAK_ES = _folded("no uno dos tres")
 _SHORT_QUESTION = 2
+WEAK_WEIGHT = 0.35
 
 # Symbols children ask about, said in words the cards use.
 _SYMBOLS = {
@@ -89,11 +93,19 @@ def words(text: str) -> List[str]:
 
 def topic_words(question: str, lang: str) -> List[str]:
     """The words of a question that say what it is about (kid phrasing and stop words removed)."""
+    return [word for word, _weight in weighted_topic_words(question, lang)]
+
+
+def weighted_topic_words(question: str, lang: str) -> List[Tuple[str, float]]:
+    """topic_words() with a weight each: an everyday word that is also a Python word counts less."""
     stops, ambiguous = (_KID_STOPS_ES, _AMBIGUOUS_ES) if lang == "es" else (_KID_STOPS_EN, _AMBIGUOUS_EN)
     kept = [word for word in words(spell_symbols(question, lang)) if word not in stops]
     if len(kept) > _SHORT_QUESTION:
         kept = [word for word in kept if word not in ambiguous]
-    return kept
+    weak = _WEAK_ES if lang == "es" else _WEAK_EN
+    if all(word in weak for word in kept):
+        return [(word, 1.0) for word in kept]
+    return [(word, WEAK_WEIGHT if word in weak else 1.0) for word in kept]
 
 
 def spell_symbols(text: str, lang: str) -> str:

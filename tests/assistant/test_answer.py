@@ -38,9 +38,10 @@ def test_retrieval_hit_rate_on_childrens_questions(index):
     assert result["rate_es"] >= REQUIRED_RATE - 0.05, result["misses"]
 
 
-def test_retrieval_hit_rate_on_held_out_questions(index):
-    result = bench_index.evaluate(index, bench_index.HELD_OUT, available=bench_index.available_cards())
-    _report("held-out set", result)
+@pytest.mark.parametrize("name", ["HELD_OUT", "FRESH"])
+def test_retrieval_hit_rate_on_questions_not_tuned_for(index, name):
+    result = bench_index.evaluate(index, getattr(bench_index, name), available=bench_index.available_cards())
+    _report(name, result)
     assert result["rate"] >= 0.8, result["misses"]
 
 

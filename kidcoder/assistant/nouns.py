@@ -76,7 +76,7 @@ NOUNS: Tuple[Noun, ...] = (
     _noun("pirate", "pirate pirates", "pirata piratas", "square", (150, 50, 50), _C),
     _noun("hero", "hero superhero", "héroe superhéroe", "square", (30, 80, 220), _C),
     _noun("alien", "alien aliens martian martians invader invaders",
-          "alien aliens extraterrestre extraterrestres marciano marcianos", "oval", (120, 255, 80), _C),
+          "marciano marcianos extraterrestre extraterrestres alien aliens", "oval", (120, 255, 80), _C),
     _noun("robot", "robot robots", "robot robots", "square", (170, 170, 190), _C),
     _noun("monster", "monster monsters", "monstruo monstruos", "square", (150, 50, 200), _C),
     _noun("ghost", "ghost ghosts", "fantasma fantasmas", "oval", (235, 235, 255), _C),
@@ -188,6 +188,11 @@ def find_noun(word: str) -> Optional[Tuple[Noun, str]]:
     cutoff = 0.85 if len(folded) <= 4 else 0.8
     close = difflib.get_close_matches(folded, _ALL_WORDS, n=1, cutoff=cutoff)
     return _BY_WORD[close[0]] if close else None
+
+
+def exact_noun(word: str) -> Optional[Tuple[Noun, str]]:
+    """Like find_noun(), but only for words spelt exactly as in the list (accents do not matter)."""
+    return _BY_WORD.get(fold(word))
 
 
 def noun_by_key(key: str) -> Optional[Noun]:

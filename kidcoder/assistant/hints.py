@@ -196,15 +196,19 @@ def _enrich(finding: Finding, source: str, text: str, level: int, lang: str, car
 
 
 def hint_for_program(source: str, path=None, level: int = 1, lang: str = "en", use_model: bool = False,
-                     runner: Optional[Runner] = None) -> Dict[str, object]:
-    """`kidcoder hint --json`: ok, problem, hint (at `level`), a checked fix or None, sources, model."""
+                     runner: Optional[Runner] = None, run: bool = True, check_fix: bool = True) -> Dict[str, object]:
+    """`kidcoder hint --json`: ok, problem, hint (at `level`), a checked fix or None, sources, model.
+
+    run=False and check_fix=False give the instant answer (no child process) that the app
+    can show first; the CLI always runs and checks.
+    """
     lang = lang if lang in ("en", "es") else "en"
-    found = diagnose(source, runner=runner)
+    found = diagnose(source, runner=runner, run=run)
     finding = found.finding
     if finding is None:
         return {"ok": True, "problem": None, "hint": tr("hint.ok", lang=lang), "fix": None, "sources": [],
                 "model": None}
-    fix = checked_fix(source, finding, runner)
+    fix = checked_fix(source, finding, runner) if check_fix else None
     card = _card(finding, lang)
     text = hint_text(finding, level, lang, card, fix)
     model = None

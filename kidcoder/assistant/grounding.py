@@ -19,7 +19,8 @@ _NEVER_CLOSED = re.compile(r"'([(\[{])' was never closed")
 _LINE_MENTION = re.compile(r"\b(?:line|l[ií]nea|row|fila)s?\s*[:#]?\s*(?:n[úu]mero\s*|number\s*)?(\d+)", re.I)
 _BACKTICKED = re.compile(r"`([^`\n]{1,60})`")
 # Signs the model retold its instructions instead of talking to the child.
-_ECHOES = re.compile(r"the helper|the child|a child|facts \(all true\)|el ayudante|el niño|la niña|un niño|"
+_ECHOES = re.compile(r"the helper|the child|a child|what we know:|my code near the problem|a true answer to start from|"
+                     r"my question:|el ayudante|el niño|la niña|un niño|"
                      r"^\s*>?\s*\d+\s*\|", re.I | re.M)
 _PYGAME_NAME = re.compile(r"\bpygame((?:\.[A-Za-z_]\w*)+)")
 _ERROR_TYPE = re.compile(r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)*Error)\b")
@@ -159,6 +160,21 @@ def invented_code(answer: str, known: str) -> List[str]:
             if re.sub(r"\s+", "", term).rstrip("()") not in squeezed]
 
 
+_COMMON_WORDS = {
+    "en": frozenset("the is are you your and to of it this that with when have not can".split()),
+    "es": frozenset("el la los las de que es tu y en un una para con por cuando no puedes".split()),
+}
+
+
+def wrong_language(answer: str, lang: str) -> bool:
+    """True when the answer is plainly in the other language (small models often ignore the request)."""
+    words = re.findall(r"[a-záéíóúñü]+", answer.lower())
+    other = "en" if lang == "es" else "es"
+    ours = sum(w in _COMMON_WORDS.get(lang, ()) for w in words)
+    theirs = sum(w in _COMMON_WORDS[other] for w in words)
+    return theirs >= 3 and theirs > 2 * ours
+
+
 def echoes(answer: str) -> List[str]:
     """Pieces of the prompt's scaffolding repeated in the answer (it talks about the child, not to them)."""
     return sorted({m.group(0).strip().lower() for m in _ECHOES.finditer(answer)})
@@ -250,8 +266,10 @@ def _cards_text(cards: Iterable) -> str:
     return "\n".join(parts)
 
 
-def check(kind: str, answer: str, facts: Mapping) -> Grounding:
+def check(kind: str, answer: str, facts: Mapping, lang: str = "en") -> Grounding:
     """Grounding for one kind of request; "game" programs are checked by running them, not here."""
+    if kind in ("hint", "answer") and wrong_language(answer, lang):
+        return Grounding(False, [], [f"not written in {lang}"])
     if kind == "hint":
         context = "\n".join([str(facts.get("source_excerpt") or facts.get("source") or ""),
                              _cards_text(facts.get("cards") or ())])

@@ -146,7 +146,8 @@ def cards_text(cards: Optional[Iterable], budget: int) -> str:
 
 def _system(lang: str, extra: Sequence[str] = ()) -> str:
     rules = [
-        "You are KidCoder, a kind helper for children aged 8 to 14 who make games with Python and pygame-ce.",
+        "You are KidCoder, a kind coding tutor. You talk to a child aged 8 to 14 who makes games with "
+        "Python and pygame-ce. Talk to the child as \"you\".",
         "Use short, simple sentences a 10-year-old can read. Never blame the child.",
         f"Write your whole answer in {LANGUAGE_NAMES.get(lang, 'English')}.",
         "Use only the facts given to you. Do not invent error messages, line numbers or functions.",
@@ -174,8 +175,13 @@ def _problem_facts(finding: Mapping, rules_hint: str) -> str:
     if facts.symbol:
         lines.append(f"Missing symbol: {facts.symbol}")
     if rules_hint:
-        lines.append(f"The helper's hint: {rules_hint}")
+        lines.append(f"Hint: {rules_hint}")
     return "\n".join(lines)
+
+
+def _left(budget: int, fmt: ChatFormat, system: str, user: str) -> int:
+    """Tokens left for the cards once the rest of the prompt is laid out (with room for headings)."""
+    return max(0, budget - estimate_tokens(fmt.full_prompt(system, user)) - 10)
 
 
 def hint_prompt(facts: Mapping, lang: str = "en", fmt: ChatFormat = CHATML,
@@ -185,26 +191,29 @@ def hint_prompt(facts: Mapping, lang: str = "en", fmt: ChatFormat = CHATML,
     facts: source_excerpt (or source), finding (dict with line, kind, message, maybe wrong/right),
     rules_hint, level, cards.
     """
+    from kidcoder.assistant.grounding import key_facts
+
     finding = dict(facts.get("finding") or {})
     level = int(facts.get("level") or 2)
     rules_hint = str(facts.get("rules_hint") or "")
+    finding_line = key_facts(finding, rules_hint).line
     excerpt = facts.get("source_excerpt")
     if not excerpt and facts.get("source"):
-        excerpt = excerpt_around(str(facts["source"]), finding.get("line"))
+        excerpt = excerpt_around(str(facts["source"]), finding_line)
     known = _problem_facts(finding, rules_hint)
-    code_budget = max(60, budget // 3)
-    code = trim_to_tokens(str(excerpt or ""), code_budget)
-    card_budget = max(0, budget - estimate_tokens(known) - estimate_tokens(code) - 120)
+    code = trim_to_tokens(str(excerpt or ""), max(60, budget // 3))
     level_rule = ("You may show the fixed line." if level >= 3 else
                   "Do not write the fixed code. Give a clue so the child can fix it.")
-    line_rule = f"Say the line number {finding['line']}." if finding.get("line") else ""
+    line_rule = f"Say the line number {finding_line}." if finding_line else ""
     system = _system(lang, [level_rule, line_rule, "Answer in at most 3 sentences."])
-    user = (f"A child's program has a problem.\n\nFacts (all true):\n{known}\n\n"
-            f"The child's code around the problem:\n```python\n{code}\n```\n")
-    cards = cards_text(facts.get("cards"), card_budget)
+    user = (f"My program has a problem.\n\nWhat we know:\n{known}\n\n"
+            f"My code near the problem:\n```python\n{code}\n```\n")
+    where = f" on line {finding_line}" if finding_line else ""
+    ask = f"\nPlease explain to me what is wrong{where}, in two or three short sentences."
+    cards = cards_text(facts.get("cards"), _left(budget, fmt, system, user + ask))
     if cards:
-        user += f"\nNotes that may help:\n{cards}\n"
-    user += "\nExplain the problem to the child, using the facts."
+        user += f"\nNotes:\n{cards}\n"
+    user += ask
     return ChatPrompt("hint", system, user, fmt, DEFAULT_ANSWER_TOKENS["hint"], lang)
 
 
@@ -213,16 +222,16 @@ def answer_prompt(facts: Mapping, lang: str = "en", fmt: ChatFormat = CHATML,
     """Answer a child's question from the cards; the rules' answer is the backbone. facts: question, cards, rules_answer."""
     question = trim_to_tokens(str(facts.get("question") or "").strip(), 120)
     rules_answer = trim_to_tokens(str(facts.get("rules_answer") or "").strip(), 200)
-    card_budget = max(0, budget - estimate_tokens(question) - estimate_tokens(rules_answer) - 120)
     system = _system(lang, ["If the notes do not answer the question, say you are not sure.",
                             "Keep any code example under 12 lines.", "Answer in at most 5 sentences."])
-    user = f"The child asks: {question}\n"
+    user = f"My question: {question}\n"
     if rules_answer:
-        user += f"\nThe helper already found this answer (it is true):\n{rules_answer}\n"
-    cards = cards_text(facts.get("cards"), card_budget)
+        user += f"\nA true answer to start from:\n{rules_answer}\n"
+    ask = "\nPlease answer my question in a few short sentences, using only these facts."
+    cards = cards_text(facts.get("cards"), _left(budget, fmt, system, user + ask))
     if cards:
         user += f"\nNotes:\n{cards}\n"
-    user += "\nAnswer the child's question kindly, using the notes."
+    user += ask
     return ChatPrompt("answer", system, user, fmt, DEFAULT_ANSWER_TOKENS["answer"], lang)
 
 
@@ -240,7 +249,7 @@ def game_prompt(facts: Mapping, lang: str = "en", fmt: ChatFormat = CHATML,
         "pygame.display.flip().",
         f"Write comments and on-screen text in {LANGUAGE_NAMES.get(lang, 'English')}.",
     ])
-    user = f"The child wants: {description}\n"
+    user = f"I want a game: {description}\n"
     if slot_text:
         user += f"\nChoices already made:\n{slot_text}\n"
     user += (f"\nTemplate game ({facts.get('template_id') or 'template'}):\n```python\n"

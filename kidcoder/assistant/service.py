@@ -79,7 +79,7 @@ def review(kind: str, text: str, facts: Mapping, lang: str) -> Optional[str]:
     text = prompts.clean_answer(text)
     if kind == "game":
         return program_from_answer(text, lang)
-    verdict = grounding.check(kind, text, facts)
+    verdict = grounding.check(kind, text, facts, lang)
     if not verdict.ok:
         log.info("model answer dropped (grounding): %s", "; ".join(grounding.describe(verdict)))
         return None

@@ -69,3 +69,22 @@ def test_review_shows_the_grounded_answer_and_drops_the_other():
     assert review("hint", "Names are fun. Try again!", facts, "en") is None
     unsafe = "On line 12 you typed scor, not score. Ask at www.example.com"
     assert review("hint", unsafe, facts, "en") is None
+
+
+def test_an_answer_in_the_wrong_language_is_dropped():
+    english = "On line 12 you wrote scor. Your program made a name called score, and that is the one to use."
+    spanish = "En la línea 12 escribiste scor. Tu programa tiene un nombre que es score, y es el que tienes que usar."
+    facts = {"finding": NAME_ERROR}
+    assert grounding.check("hint", english, facts, "en").ok
+    assert not grounding.check("hint", english, facts, "es").ok
+    assert grounding.check("hint", spanish, facts, "es").ok
+    assert not grounding.check("hint", spanish, facts, "en").ok
+
+
+def test_code_quoted_from_nowhere_and_echoed_instructions_are_dropped():
+    facts = {"finding": NAME_ERROR, "source_excerpt": ">12 |     scor = scor + 1"}
+    assert grounding.check("hint", "On line 12, `scor = scor + 1` uses scor. You made score.", facts).ok
+    invented = grounding.check("hint", "On line 12 use `float(scor)` instead of score.", facts)
+    assert not invented.ok and any("nobody wrote" in c for c in invented.contradictions)
+    echo = grounding.check("hint", "The child wrote scor on line 12, not score.", facts)
+    assert not echo.ok and any("instructions" in c for c in echo.contradictions)

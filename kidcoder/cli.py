@@ -189,8 +189,11 @@ def cmd_generate(args) -> int:
         raise UserError("the description is empty")
     from kidcoder.assistant.generate import generate_game
 
-    result = generate_game(args.description, lang=_settings_language(args.lang), use_model=not args.no_model,
-                           out=args.out)
+    try:
+        result = generate_game(args.description, lang=_settings_language(args.lang), use_model=not args.no_model,
+                               out=args.out)
+    except FileExistsError as exc:  # --out names a file that exists: never overwrite a child's work
+        raise UserError(str(exc)) from None
     _emit(result, args.json, lambda r: f"Made {r['file']} (template: {r['template']})")
     return EXIT_OK
 

@@ -26,7 +26,7 @@ def _folded(words: str) -> frozenset:
 # Words that say "I have a question" rather than what it is about (with kid spellings).
 _KID_STOPS_EN = _folded("""
     a an the i im ive me my mine myself you your youre u ur we us our it its itself he she they them
-    how hw hwo what wat wut wht whats why y where which who whom when whenever whats
+    how hw hwo what wat wut wht whats why where which who whom when whenever
     do does did doing done dont doesnt didnt cant cannot wont isnt arent wasnt shouldnt couldnt
     don doesn didn can couldn won isn aren wasn t s m ve ll d re
     make makes making made can could would should will shall may might must want wants wanna wantto

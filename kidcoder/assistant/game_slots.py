@@ -33,6 +33,7 @@ GAME_WORDS = _folded("""
     moves move moving runs run running walks walk fly flies flying swim swims swimming goes go falls falling
     se mueve mueven corre corren camina caminan vuela vuelan nada nadan va van cae caen
     big small little tiny huge giant large long short grande grandes pequeño pequeña pequeños chico chica gigante
+    against versus contra friend friends amigo amiga amigos amigas
     happy sad angry hungry funny cute crazy cool magic magical evil good bad scary brave
     feliz triste enojado hambriento hambrienta gracioso bonito bonita loco loca mágico malo malvado bueno valiente
     fast faster quick quickly speedy slow slowly super very really rapido rapida rapidos veloz lento lenta despacio muy
@@ -70,6 +71,7 @@ TIMES_WORDS = _folded("times multiply multiplying multiplication multiplicar mul
 MINUS_WORDS = _folded("minus subtract subtracting subtraction takeaway resta restas restar menos")
 PLUS_WORDS = _folded("plus add adding addition sum sums suma sumas sumar")
 BACKGROUND_WORDS = _folded("background fondo")
+PLAYERS_WORDS = _folded("players player people jugadores jugador personas")
 UP_TO_WORDS = _folded("up to hasta biggest max maximum mayor maximo")
 
 SCENES: Dict[str, Colour] = {}
@@ -228,6 +230,8 @@ def _colour_targets(reading: Reading, lang: str) -> Tuple[Dict[int, Colour], Lis
 def _number_slot(reading: Reading, token: _Word, template: Mapping, defaults: Mapping) -> Optional[str]:
     tokens = reading.tokens
     near = {t.folded for t in tokens[max(0, token.index - 2):token.index + 3]}
+    if {t.folded for t in tokens[token.index + 1:token.index + 2]} & PLAYERS_WORDS:
+        return None  # "two players" says who plays, not a setting
     wishes: List[str] = []
     if near & LIVES_WORDS:
         wishes.append("LIVES")
@@ -252,6 +256,30 @@ def _limits(template: Mapping, slot: str) -> Tuple[int, int]:
 
 def _brightness(colour: Colour) -> float:
     return 0.3 * colour[0] + 0.59 * colour[1] + 0.11 * colour[2]
+
+
+def _distance(one: Colour, two: Colour) -> float:
+    return sum((a - b) ** 2 for a, b in zip(one, two)) ** 0.5
+
+
+def _dark(colour: Colour) -> bool:
+    return _brightness(colour) < 128
+
+
+def _fit_colours(values: Dict[str, object], defaults: Mapping[str, object], wished: Optional[Colour]) -> None:
+    """A wished background (a scene or a colour word) when it keeps the template's texts readable, and
+    player and thing colours that stand out from what they are drawn on (lighter on dark, darker on light).
+    """
+    default = defaults["BACKGROUND"]
+    if wished is not None and _dark(wished) == _dark(default) and wished != default:
+        values["BACKGROUND"] = wished
+    back = values.get("BACKGROUND", default)
+    ground = defaults.get("ROAD_COLOUR", back)  # cars drive on the road, not on the grass
+    for slot in ("PLAYER_COLOUR", "THING_COLOUR"):
+        colour = values.get(slot, defaults.get(slot))
+        if isinstance(colour, tuple) and slot in defaults and _distance(colour, ground) < 90:
+            target = 255 if _dark(ground) else 0
+            values[slot] = tuple(int((part + target) / 2) for part in colour)
 
 
 def make_title(description: str) -> str:
@@ -298,7 +326,8 @@ def slots_for(description: str, lang: str, template: Mapping, defaults: Mapping[
     for role in roles:
         token = chosen.get(role)
         if token is not None:
-            put(f"{role}_NAME", token.noun.name(token.noun_lang or lang))
+            put(f"{role}_NAME", nouns.display_name(token.noun, token.text, lang) if token.known
+                else token.noun.name(lang))
             put(f"{role}_SHAPE", token.noun.shape)
             put(f"{role}_COLOUR", by_noun.get(token.index, token.noun.colour))
     for role in roles:  # colours said on their own go to whoever has no colour of their own yet
@@ -326,13 +355,7 @@ def slots_for(description: str, lang: str, template: Mapping, defaults: Mapping[
         put("CONTROLS", reading.controls)
 
     if "BACKGROUND" in defaults:
-        back = background or reading.scene or defaults["BACKGROUND"]
-        for slot in ("PLAYER_COLOUR", "THING_COLOUR"):
-            colour = values.get(slot, defaults.get(slot))
-            if isinstance(colour, tuple) and abs(_brightness(colour) - _brightness(back)) < 40:
-                back = (20, 20, 40) if _brightness(colour) > 110 else (225, 230, 240)
-        if back != defaults["BACKGROUND"]:
-            values["BACKGROUND"] = back
+        _fit_colours(values, defaults, background or reading.scene)
     return values
 
 

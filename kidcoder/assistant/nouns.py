@@ -195,6 +195,23 @@ def exact_noun(word: str) -> Optional[Tuple[Noun, str]]:
     return _BY_WORD.get(fold(word))
 
 
+def display_name(noun: Noun, word: str, lang: str) -> str:
+    """The name to show for a noun the child wrote as word: their own word, in the singular when we know it.
+
+    "carros" -> "carro", "pinguino" -> "pingüino", "dragón" -> "dragón"; a misspelt or
+    unknown word shows the noun's usual name.
+    """
+    folded = fold(word)
+    for names in ((noun.es, noun.en) if lang == "es" else (noun.en, noun.es)):
+        plain = [fold(name) for name in names]
+        if folded in plain:
+            index = plain.index(folded)
+            if index > 0 and folded.endswith("s") and not plain[index - 1].endswith("s"):
+                index -= 1  # the lists put each singular right before its plural
+            return names[index]
+    return noun.name(lang)
+
+
 def noun_by_key(key: str) -> Optional[Noun]:
     """A known thing by its key ("cat")."""
     for noun in NOUNS:

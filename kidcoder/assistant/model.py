@@ -96,6 +96,7 @@ class FakeModel(HintModel):
         self.token_delay_s, self.first_token_delay_s = token_delay_s, first_token_delay_s
         self.fail_load, self.crash_on = fail_load, crash_on
         self.prompts: List[ChatPrompt] = []
+        self.results: List[Generation] = []
         self.loaded = self.closed = False
         self._cancel = threading.Event()
 
@@ -113,6 +114,11 @@ class FakeModel(HintModel):
         return reply
 
     def generate(self, prompt, on_token=None, *, threads=None, first_token_timeout_s=None, timeout_s=None):
+        result = self._generate(prompt, on_token, first_token_timeout_s, timeout_s)
+        self.results.append(result)
+        return result
+
+    def _generate(self, prompt, on_token, first_token_timeout_s, timeout_s) -> Generation:
         self._cancel.clear()
         self.prompts.append(prompt)
         reply = self._reply(prompt)

@@ -42,25 +42,33 @@ class ModelEvent:
 
 
 class StreamGate:
-    """Lets streamed text through a sentence at a time, once the text so far passes the safety filter."""
+    """Lets streamed text through a sentence at a time, once the text so far passes the safety filter
+    and contradicts none of the facts; the first failure rejects the whole answer (and stops the model)."""
 
-    def __init__(self, lang: str):
-        self.lang = lang
+    def __init__(self, lang: str, kind: str = "hint", facts: Optional[Mapping] = None):
+        self.lang, self.kind, self.facts = lang, kind, facts
         self.text = ""
         self.released = 0
-        self.unsafe = False
+        self.rejected = ""
+
+    @property
+    def unsafe(self) -> bool:
+        return bool(self.rejected)
 
     def feed(self, piece: str) -> str:
         """Add a piece; return the newly releasable text ("" while a sentence or code block is open)."""
-        if self.unsafe:
+        if self.rejected:
             return ""
         self.text += piece
         end = self._safe_end()
         if end <= self.released:
             return ""
         candidate = self.text[:end]
-        if model_text_problems(candidate, self.lang):
-            self.unsafe = True
+        problems = model_text_problems(candidate, self.lang)
+        if not problems and self.facts is not None and self.kind in ("hint", "answer"):
+            problems = grounding.check(self.kind, candidate, self.facts, self.lang).contradictions
+        if problems:
+            self.rejected = problems[0]
             return ""
         new, self.released = self.text[self.released:end], end
         return new
@@ -249,7 +257,7 @@ class ModelService:
             self._emit(request_id, "off")
             return
         prompt = prompts.build_prompt(kind, facts, lang, model.chat_format)
-        gate = StreamGate(lang)
+        gate = StreamGate(lang, kind, facts)
 
         def on_token(piece: str) -> None:
             released = gate.feed(piece)
@@ -344,8 +352,15 @@ def enrich_once(kind: str, facts: Mapping, lang: str = "en", settings=None) -> O
         if model is None:
             return None
         prompt = prompts.build_prompt(kind, facts, lang, model.chat_format)
+        gate = StreamGate(lang, kind, facts)
+
+        def on_token(piece: str, model=model, gate=gate) -> None:
+            gate.feed(piece)
+            if gate.rejected:
+                model.cancel()  # a contradiction or unsafe text: no need to hear the rest
+
         try:
-            result = model.generate(prompt, None, threads=choose_threads(os.cpu_count(), busy_cores_now()),
+            result = model.generate(prompt, on_token, threads=choose_threads(os.cpu_count(), busy_cores_now()),
                                     first_token_timeout_s=limit, timeout_s=TIMEOUTS_S[kind])
         except ModelError as exc:
             with _shared_lock:
@@ -357,6 +372,9 @@ def enrich_once(kind: str, facts: Mapping, lang: str = "en", settings=None) -> O
             continue
         if result.reason == "timeout" and result.first_token_s is None:
             switch_off(getattr(model, "path", model.name), "model.off.too_slow")
+            return None
+        if gate.rejected:
+            log.info("model answer dropped early: %s", gate.rejected)
             return None
         if result.reason not in ("stop", "length"):
             return None

@@ -215,3 +215,21 @@ def test_enrich_once_on_the_real_tiny_model_rejects_its_gibberish(tmp_path, monk
     assert enrich_once("hint", FACTS, "en", Settings()) is None  # random weights cannot keep the facts
     shared = list(service_module._shared.values())
     assert shared and shared[0].alive  # loaded once, kept for the next one-shot call
+
+
+def test_a_contradiction_stops_the_model_early():
+    reply = "Look at line 40 first. " + "Then more words follow here. " * 40
+    model = FakeModel(reply, token_delay_s=0.001)
+    service = make_service(model)
+    request_id = service.request("hint", FACTS, "en")
+    events = collect(service, ends(request_id))
+    assert events[-1].kind == "dropped" and not any(e.kind == "token" for e in events)
+    service.close()
+    assert model.results[0].reason == "cancelled" and model.results[0].tokens < 20
+
+
+def test_enrich_once_stops_listening_after_a_contradiction(monkeypatch):
+    fake = FakeModel("The child wrote scor on line 12. " + "Blah blah blah. " * 50)
+    monkeypatch.setattr(service_module, "open_model", lambda settings: fake)
+    assert enrich_once("hint", FACTS, "en", Settings()) is None
+    assert fake.results[0].reason == "cancelled" and fake.results[0].tokens < 20

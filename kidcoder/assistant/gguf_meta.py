@@ -121,8 +121,10 @@ def read_header(path) -> GGUFHeader:
     size = path.stat().st_size
     with path.open("rb") as stream:
         reader = _Reader(stream, size)
-        if size < 24 or reader.take(4) != MAGIC:
+        if size < 4 or reader.take(4) != MAGIC:
             raise GGUFError("this is not a GGUF model file")
+        if size < 24:
+            raise GGUFError("the file ends in the middle of its header")
         version = reader.unpack("<I")
         if version not in (2, 3):
             raise GGUFError(f"GGUF version {version} is not supported")

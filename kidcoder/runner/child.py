@@ -299,7 +299,7 @@ def main(argv=None) -> None:
 
     from kidcoder.runner.game_hooks import GameHooks, uses_pygame
 
-    if uses_pygame(source):
+    if uses_pygame(source, os.path.dirname(program)):
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         import pygame

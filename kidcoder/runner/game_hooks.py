@@ -232,6 +232,22 @@ def _make_sound_work(pg) -> None:
         pass
 
 
-def uses_pygame(source: str) -> bool:
-    """Cheap check so plain Python programs start without loading pygame."""
-    return "pygame" in source
+def uses_pygame(source: str, folder: str = "") -> bool:
+    """Cheap check so plain Python programs start without loading pygame: the program, or one of
+    the modules beside it that it may import, mentions pygame."""
+    if "pygame" in source:
+        return True
+    if not folder:
+        return False
+    try:
+        names = [n for n in os.listdir(folder) if n.endswith(".py")][:50]
+    except OSError:
+        return False
+    for name in names:
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as f:
+                if "pygame" in f.read(200_000):
+                    return True
+        except OSError:
+            continue
+    return False

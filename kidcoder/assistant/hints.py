@@ -50,6 +50,9 @@ CARDS = {
     "diag.no_events": "events-quit", "diag.no_quit": "events-quit", "diag.no_way_out": "events-quit",
     "diag.quit_lowercase": "events-quit", "diag.no_flip": "display-flip", "diag.draw_after_flip": "display-flip",
     "diag.no_tick": "clock-fps", "diag.no_fill": "screen-fill", "diag.no_frame": "game-loop",
+    "diag.else_if": "elif", "diag.wrong_comparison": "comparisons", "diag.def_brackets": "functions",
+    "diag.fstring_brace": "f-strings", "diag.module_name": "modules-import", "diag.module_missing": "modules-import",
+    "diag.needs_tuple": "window-set-mode", "diag.render_number": "text-score", "diag.missing_argument": "parameters",
     "diag.compare_not_assign": "comparisons", "diag.missing_call": "functions", "diag.endless_loop": "while-loop",
 }
 EXAMPLE_MAX_LINES = 12

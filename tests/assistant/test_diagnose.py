@@ -1,6 +1,7 @@
 """Diagnosis as plain data: syntax heuristics, runtime handlers and pygame pitfalls, without running anything."""
 import json
 import re
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -193,6 +194,10 @@ def test_assistant_diagnosis_never_imports_pygame():
     assert out.stdout.strip() == "False", out.stderr
 
 
+def _fields(text):
+    return {name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+
 def _catalog(lang):
     return json.loads((ROOT / "assets" / "i18n" / lang / "diagnose.json").read_text(encoding="utf-8"))
 
@@ -209,6 +214,6 @@ def test_every_key_the_code_uses_is_in_both_catalogs_with_the_same_placeholders(
             full = f"{key}.{level}"
             assert full in en and full in es, full
     for key in en:
-        assert set(re.findall(r"\{(\w+)\}", en[key])) == set(re.findall(r"\{(\w+)\}", es[key])), key
+        assert _fields(en[key]) == _fields(es[key]), key
     for key in ("hint.ok", "hint.card", "hint.example", "hint.fix_checked", "hint.fix_none"):
         assert key in en and key in es

@@ -83,3 +83,18 @@ def unbound_local(program: Program, error: dict) -> Optional[Finding]:
     function = function_at(program, line)
     return Finding("runtime", line, None, "diag.unbound_local",
                    {"line": line, "name": name, "function": function.name if function else "?"})
+
+
+_MODULE = re.compile(r"No module named '([\w.]+)'")
+
+
+@runtime_handler("ModuleNotFoundError", order=10)
+def module_not_found(program: Program, error: dict) -> Optional[Finding]:
+    match = _MODULE.search(str(error.get("message", "")))
+    if not match:
+        return None
+    name, line = match.group(1), error_line(error)
+    suggestion = close_name(name, MODULES, cutoff=0.6)
+    if suggestion:
+        return Finding("runtime", line, None, "diag.module_name", {"line": line, "name": name, "suggestion": suggestion})
+    return Finding("runtime", line, None, "diag.module_missing", {"line": line, "name": name})

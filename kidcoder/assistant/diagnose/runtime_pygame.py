@@ -5,6 +5,7 @@ four numbers.
 from __future__ import annotations
 
 import ast
+import re
 from typing import Optional
 
 from kidcoder.assistant.diagnose.finding import Finding, Program
@@ -21,6 +22,9 @@ def calls(program: Program, dotted: str) -> bool:
         if isinstance(node, ast.Call) and dotted_name(node.func) == dotted:
             return True
     return False
+
+
+_MISSING_ARGUMENT = re.compile(r"^function missing required argument '(\w+)'")
 
 
 def quit_in_loop(program: Program) -> Optional[int]:
@@ -58,6 +62,15 @@ def bad_arguments(program: Program, error: dict) -> Optional[Finding]:
         return Finding("runtime", line, None, key, {"line": line})
     if message.startswith(("rect argument is invalid", "Argument must be rect style object", "Invalid rect")):
         return Finding("runtime", line, None, "diag.bad_rect", {"line": line})
-    if "argument must be a pair of numbers" in message or "must be a pair of numbers" in message:
+    if "must be a pair of numbers" in message or message.startswith("invalid destination position"):
         return Finding("runtime", line, None, "diag.bad_position", {"line": line})
+    flat_numbers = message.startswith("'int' object is not iterable") and \
+        any(word in program.line(line) for word in ("set_mode(", ".fill("))
+    if flat_numbers or message.startswith(("size must be two numbers", "invalid rectstyle object")):
+        return Finding("runtime", line, None, "diag.needs_tuple", {"line": line})
+    if message.startswith("text must be a unicode or bytes"):
+        return Finding("runtime", line, None, "diag.render_number", {"line": line})
+    match = _MISSING_ARGUMENT.search(message)
+    if match:
+        return Finding("runtime", line, None, "diag.missing_argument", {"line": line, "argument": match.group(1)})
     return None

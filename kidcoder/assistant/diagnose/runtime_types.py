@@ -16,6 +16,7 @@ _CONCAT = re.compile(r'can only concatenate str \(not "(\w+)"\) to str')
 _OPERAND = re.compile(r"unsupported operand type\(s\) for (\S+): '(\w+)' and '(\w+)'")
 _LITERAL = re.compile(r"(?:invalid literal for (int|float)\(\) with base \d+|could not convert string to (float)): (.*)$")
 _ARGS = re.compile(r"(\w+)\(\) (takes|missing) ")
+_ORDER = re.compile(r"'(\S+)' not supported between instances of '(\w+)' and '(\w+)'")
 NUMBER_TYPES = ("int", "float")
 
 
@@ -46,6 +47,9 @@ def type_error(program: Program, error: dict) -> Optional[Finding]:
         if "str" in (left, right) and (left in NUMBER_TYPES or right in NUMBER_TYPES):
             return Finding("runtime", line, None, "diag.number_and_text", {"line": line, "op": op})
         return None
+    match = _ORDER.search(message)
+    if match and {match.group(2), match.group(3)} & {"str"} and {match.group(2), match.group(3)} & set(NUMBER_TYPES):
+        return Finding("runtime", line, None, "diag.number_and_text", {"line": line, "op": match.group(1)})
     if message.startswith("'tuple' object is not callable"):
         return Finding("runtime", line, None, "diag.tuple_called", {"line": line})
     match = _ARGS.search(message)

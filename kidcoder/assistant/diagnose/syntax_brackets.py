@@ -97,3 +97,11 @@ def missing_comma(program: Program, error: SyntaxError) -> Optional[Finding]:
     line = error.lineno or 1
     return Finding("syntax", line, error.offset, "diag.missing_comma",
                    {"line": line, "start": error.offset or 1, "end": error.end_offset or 0})
+
+
+@syntax_rule(53)
+def fstring_brace(program: Program, error: SyntaxError) -> Optional[Finding]:
+    if not error.msg.startswith("f-string: expecting '}'"):
+        return None
+    line = error.lineno or 1
+    return Finding("syntax", line, error.offset, "diag.fstring_brace", {"line": line})

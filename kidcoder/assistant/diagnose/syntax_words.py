@@ -6,6 +6,7 @@ from memory (whiel, esle, retrun); Python only says "invalid syntax" for most of
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Optional
 
 from kidcoder.assistant.diagnose.finding import Finding, Program
@@ -102,3 +103,25 @@ def misspelled_keyword(program: Program, error: SyntaxError) -> Optional[Finding
                            {"line": number, "word": match.group(0), "keyword": suggestion})
     return None
 
+
+
+_WRONG_COMPARE = {"=>": ">=", "=<": "<=", "=!": "!=", "><": "!=", "<>": "!="}
+
+
+@syntax_rule(25)
+def other_language_habits(program: Program, error: SyntaxError) -> Optional[Finding]:
+    """`else if` (elif in Python), `=>` for >=, and `def name:` with no brackets."""
+    if not error.msg.startswith(("invalid syntax", "expected ':'", "expected '('")):
+        return None
+    number = error.lineno or 1
+    code = code_part(program.line(number))
+    if re.match(r"^\s*else\s+if\b", code):
+        return Finding("syntax", number, len(code) - len(code.lstrip()) + 1, "diag.else_if", {"line": number})
+    for wrong, right in _WRONG_COMPARE.items():
+        index = code.find(wrong)
+        if index >= 0 and first_word(code) in ("if", "elif", "while") and f"{wrong}=" not in code:
+            return Finding("syntax", number, index + 1, "diag.wrong_comparison",
+                           {"line": number, "wrong": wrong, "right": right})
+    if error.msg == "expected '('" and first_word(code) == "def":
+        return Finding("syntax", number, error.offset, "diag.def_brackets", {"line": number})
+    return None

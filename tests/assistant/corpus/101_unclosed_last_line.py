@@ -1,0 +1,2 @@
+lives = 0
+print("Game over"

@@ -1,0 +1,2 @@
+score = 30
+print(score + " points")

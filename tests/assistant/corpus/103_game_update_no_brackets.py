@@ -1,0 +1,20 @@
+import pygame
+pygame.init()
+
+screen = pygame.display.set_mode((600, 400))
+pygame.display.set_caption("My Game")
+clock = pygame.time.Clock()
+
+x = 100
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+    x += 3
+    screen.fill((0, 0, 0))
+    pygame.draw.rect(screen, (255, 0, 0), (x, 200, 40, 40))
+    pygame.display.update
+    clock.tick(60)
+
+pygame.quit()

@@ -1,0 +1,19 @@
+import pygame
+pygame.init()
+
+screen = pygame.display.set_mode((600, 400))
+pygame.display.set_caption("My Game")
+clock = pygame.time.Clock()
+
+x = 100
+black = (0, 0, 0)
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+    screen.fill(BLACK)
+    pygame.display.flip()
+    clock.tick(60)
+
+pygame.quit()

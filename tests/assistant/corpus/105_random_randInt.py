@@ -1,0 +1,3 @@
+import random
+roll = random.randInt(1, 6)
+print("You rolled", roll)

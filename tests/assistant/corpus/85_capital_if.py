@@ -1,0 +1,3 @@
+score = 12
+If score > 10:
+    print("High score!")

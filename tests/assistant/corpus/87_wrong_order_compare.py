@@ -1,0 +1,3 @@
+lives = 0
+if lives =< 0:
+    print("Game over")

@@ -1,0 +1,4 @@
+def jump:
+    print("Boing!")
+
+jump()

@@ -1,0 +1,3 @@
+import Random
+n = Random.randint(1, 6)
+print(n)

@@ -1,0 +1,3 @@
+lives = "3"
+lives = lives - 1
+print("Lives left:", lives)

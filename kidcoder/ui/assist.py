@@ -1,0 +1,192 @@
+"""The helper's work for the window: hints after a game error, answers, new games, the search index.
+
+Each call runs on the worker (they run programs and searches: 0.1-5 s); results
+come back through `result()` and only the newest of each kind is shown. A game
+error marks its line at once from the traceback; the hint ladder's level-1 words
+replace that text when the diagnosis arrives.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from kidcoder.i18n import tr
+
+
+def error_summary(error) -> str:
+    """A short, kind first line about a game error, before the helper's diagnosis arrives."""
+    name = str(getattr(error, "type", "") or "").rsplit(".", 1)[-1] or tr("ui.error.unknown")
+    return tr("ui.error.marker", type=name)
+
+
+class Assist:
+    """Hint ladder state and the background requests of the helper pane."""
+
+    def __init__(self, app):
+        self.app = app
+        self.level = 1
+        self.hint_source: Optional[str] = None
+        self.index_ready = False
+
+    # ---- the search index -------------------------------------------------------------------
+    def start_index(self) -> None:
+        def build():
+            from kidcoder.assistant.index import shared_index
+
+            index = shared_index()
+            index.ensure_ready()
+            return index.card_count
+
+        self.app.status = tr("ui.status.index_building")
+        self.app.worker.submit("index", build)
+
+    # ---- game errors and hints --------------------------------------------------------------
+    def game_starting(self) -> None:
+        self.level = 1
+        self.hint_source = None
+
+    def game_error(self, error) -> None:
+        app = self.app
+        line = getattr(error, "line", None)
+        summary = error_summary(error)
+        if line:
+            app.editor.view.set_error_marker(int(line), summary)
+            app.helper.show(tr("ui.helper.hint_title_line", line=line), tr("ui.helper.looking", line=line))
+        else:
+            app.helper.show(tr("ui.helper.hint_title"), tr("ui.helper.looking_no_line"))
+        app.set_focus("editor")
+        self.request_hint(1)
+
+    def request_hint(self, level: int) -> None:
+        app = self.app
+        self.level = level
+        source = app.editor.get_text()
+        self.hint_source = source
+        app.helper.busy = True
+        path = str(app.docs.path) if app.docs.path else None
+        app.worker.submit("hint", _hint, source, path, level, app.settings.language, replace=True,
+                          tag={"source": source, "level": level})
+
+    def more_help(self) -> None:
+        """F1 / More help: the next level of the ladder (or a first look when there is no hint yet)."""
+        helper = self.app.helper
+        if helper.hint is None or helper.hint.get("ok") or self.hint_source != self.app.editor.get_text():
+            self.request_hint(1)
+        else:
+            self.request_hint(min(3, self.level + 1))
+
+    def apply_fix(self) -> None:
+        """Put the checked fix into the program as one undo step (Ctrl+Z takes it back)."""
+        app = self.app
+        fix = (app.helper.hint or {}).get("fix")
+        if not fix:
+            return
+        try:
+            app.editor.view.buffer.replace_lines(int(fix["start_line"]), int(fix["end_line"]),
+                                                 str(fix["replacement"]))
+        except (ValueError, KeyError, TypeError):
+            app.helper.show(tr("ui.helper.problem_title"), tr("ui.helper.fix_stale"))
+            return
+        app.editor.view.clear_error_marker()
+        app.editor.view.ensure_cursor_visible(center=True)
+        app.helper.forget_hint()
+        app.helper.show(tr("ui.helper.fixed_title"), tr("ui.helper.fixed"))
+        app.set_focus("editor")
+
+    def program_changed(self) -> None:
+        """The child typed: an old fix no longer fits (the hint text may stay)."""
+        if self.app.helper.fix_button.visible:
+            self.app.helper.fix_button.hide()
+
+    # ---- questions and new games ------------------------------------------------------------
+    def ask(self, question: str) -> None:
+        app = self.app
+        question = question.strip()
+        if not question:
+            app.set_focus("question")
+            return
+        app.helper.busy = True
+        app.helper.show(tr("ui.helper.question_title"), question + "\n\n" + tr("ui.helper.thinking"))
+        app.worker.submit("ask", _ask, question, app.settings.language, replace=True, tag=question)
+
+    def make_game(self, description: Optional[str]) -> None:
+        if not description:
+            return
+        app = self.app
+        app.helper.busy = True
+        app.helper.show(tr("ui.make.title"), tr("ui.make.working"))
+        app.worker.submit("generate", _generate, description, app.settings.language, replace=True)
+
+    # ---- results ----------------------------------------------------------------------------
+    def result(self, result) -> None:
+        app = self.app
+        if result.kind == "index":
+            self.index_ready = result.ok
+            app.status = tr("ui.status.index_ready") if result.ok else tr("ui.status.index_failed")
+            return
+        if result.kind not in ("hint", "ask", "generate"):
+            return
+        if not app.worker.is_latest(result):
+            return
+        app.helper.busy = False
+        if not result.ok:
+            app.helper.show(tr("ui.helper.problem_title"), tr("ui.helper.failed"))
+            return
+        if result.kind == "hint":
+            self._hint_arrived(result.value, result.tag["level"])
+        elif result.kind == "ask":
+            self._answer_arrived(result.tag, result.value)
+        else:
+            self._game_arrived(result.value)
+
+    def _hint_arrived(self, hint: dict, level: int) -> None:
+        app = self.app
+        app.helper.show_hint(hint, level)
+        problem = hint.get("problem") or {}
+        line = problem.get("line")
+        if line and self.hint_source == app.editor.get_text():
+            app.editor.view.set_error_marker(int(line), str(problem.get("message") or ""))
+
+    def _answer_arrived(self, question: str, answer: dict) -> None:
+        text = str(answer.get("answer") or "")
+        sources = answer.get("sources") or []
+        if sources:
+            text += "\n\n" + tr("ui.helper.read_more", titles=", ".join(s.get("title", "") for s in sources))
+        self.app.helper.show(question, text)
+
+    def _game_arrived(self, made: dict) -> None:
+        app = self.app
+        path = made.get("file") if isinstance(made, dict) else None
+        if not path:
+            app.helper.show(tr("ui.make.title"), tr("ui.make.failed"))
+            return
+        app.actions.open_file(path)
+        app.helper.show(tr("ui.make.title"), tr("ui.make.done"))
+
+    def close(self) -> None:
+        pass
+
+
+# ---- the calls themselves (they run on the worker thread) -------------------------------------
+
+def _hint(source: str, path, level: int, lang: str) -> dict:
+    from kidcoder.assistant.hints import hint_for_program
+
+    return hint_for_program(source, path, level=level, lang=lang, use_model=False)
+
+
+def _ask(question: str, lang: str) -> dict:
+    from kidcoder.assistant.answer import ask
+
+    return ask(question, lang, use_model=False)
+
+
+def _generate(description: str, lang: str) -> dict:
+    from kidcoder.ui.gallery import free_name
+    from kidcoder import paths
+
+    try:
+        from kidcoder.assistant.generate import generate_game
+    except ImportError:
+        return {"file": None}
+    out = free_name(paths.projects_dir(), "my_new_game.py")
+    return generate_game(description, lang, False, str(out))

@@ -1,0 +1,101 @@
+"""The console pane: what the game prints, and a line to type into when the program calls input().
+
+Lines are drawn with the monospaced font (only the visible ones); the input line
+is a pygame-gui UITextEntryLine that appears while the game waits for an answer.
+"""
+from __future__ import annotations
+
+from typing import List
+
+import pygame
+import pygame_gui
+
+from kidcoder.i18n import tr
+from kidcoder.ui.layout import Box, visible_lines
+from kidcoder.ui.style import draw_title
+
+INPUT_H = 40
+MAX_LINES = 2000
+
+
+class ConsolePane:
+    """Printed text (scrollable with the wheel) and the input() line."""
+
+    def __init__(self, box: Box, manager, fonts, colours):
+        self.box = box
+        self.manager = manager
+        self.fonts, self.colours = fonts, colours
+        self.lines: List[str] = []
+        self.scroll_back = 0
+        self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(self._entry_box()), manager,
+                                                         placeholder_text=tr("ui.console.placeholder"),
+                                                         object_id="#console_input")
+        self.entry.hide()
+        self.waiting = False
+
+    def _entry_box(self) -> Box:
+        body = self.box.below_title()
+        return Box(body.x + 4, body.bottom - INPUT_H, body.w - 8, INPUT_H - 4)
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return pygame.Rect(self.box)
+
+    def set_box(self, box: Box) -> None:
+        self.box = box
+        entry = self._entry_box()
+        self.entry.set_relative_position((entry.x, entry.y))
+        self.entry.set_dimensions((entry.w, entry.h))
+
+    def set_lines(self, lines) -> None:
+        """The game's console (a sequence of text pieces, each ending in a newline or not)."""
+        self.lines = [piece.rstrip("\n") for piece in list(lines)[-MAX_LINES:]]
+
+    def clear(self) -> None:
+        self.lines, self.scroll_back = [], 0
+        self.set_waiting(False)
+
+    def set_waiting(self, waiting: bool) -> None:
+        if waiting == self.waiting:
+            return
+        self.waiting = waiting
+        if waiting:
+            self.entry.set_text("")
+            self.entry.show()
+        else:
+            self.entry.unfocus()
+            self.entry.hide()
+
+    def take_answer(self) -> str:
+        text = self.entry.get_text()
+        self.entry.set_text("")
+        return text
+
+    def handle_wheel(self, event) -> bool:
+        if event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(pygame.mouse.get_pos()):
+            self.scroll_back = max(0, min(len(self.lines), self.scroll_back + event.y * 3))
+            return True
+        return False
+
+    def draw(self, surface, active: bool = False) -> None:
+        col = self.colours
+        draw_title(surface, self.box.title(), tr("ui.console.title"), self.fonts, col,
+                   active=active or self.waiting,
+                   right_text=tr("ui.console.waiting") if self.waiting else "")
+        body = pygame.Rect(self.box.below_title())
+        pygame.draw.rect(surface, col["console_bg"], body)
+        text_area = body.inflate(-16, -8)
+        if self.waiting:
+            text_area.height -= INPUT_H
+        font = self.fonts.mono
+        line_h = font.get_linesize()
+        shown = self.lines or [tr("ui.console.empty")]
+        colour = col["console_text"] if self.lines else col["title_idle"]
+        first, end = visible_lines(len(shown), text_area.height, line_h, self.scroll_back)
+        clip = surface.get_clip()
+        surface.set_clip(text_area)
+        y = text_area.y
+        for line in shown[first:end]:
+            surface.blit(font.render(line.expandtabs(4)[:300], True, colour), (text_area.x, y))
+            y += line_h
+        surface.set_clip(clip)

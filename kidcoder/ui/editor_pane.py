@@ -1,0 +1,67 @@
+"""The editor pane: the editor's EditorView under a title strip with the program's name.
+
+The pane only places and frames the view; typing, undo and drawing the code are
+the editor's. It tells the window when the text changed (for autosave).
+"""
+from __future__ import annotations
+
+import pygame
+
+from kidcoder.i18n import tr
+from kidcoder.ui.layout import Box
+from kidcoder.ui.style import draw_title
+
+
+class EditorPane:
+    """EditorView plus a title; `version` changes whenever the text does."""
+
+    def __init__(self, box: Box, settings, fonts, colours):
+        from kidcoder.editor.view import EditorView
+
+        self.box = box
+        self.fonts, self.colours = fonts, colours
+        self.view = EditorView(pygame.Rect(box.below_title()), settings)
+        self.name = ""
+        self.modified = False
+        self.note = ""            # a short status, e.g. "Saved my_game.py."
+
+    def set_box(self, box: Box) -> None:
+        self.box = box
+        self.view.set_rect(pygame.Rect(box.below_title()))
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return pygame.Rect(self.box)
+
+    @property
+    def focused(self) -> bool:
+        return self.view.focused
+
+    @focused.setter
+    def focused(self, value: bool) -> None:
+        self.view.focused = value
+
+    @property
+    def version(self) -> int:
+        return self.view.buffer.version
+
+    def set_text(self, text: str) -> None:
+        self.view.set_text(text)
+
+    def get_text(self) -> str:
+        return self.view.get_text()
+
+    def handle_event(self, event) -> bool:
+        return self.view.handle_event(event)
+
+    def update(self, dt: float) -> None:
+        self.view.update(dt)
+
+    def title_text(self) -> str:
+        name = self.name or tr("ui.editor.untitled")
+        return tr("ui.editor.title", name=name) + (" *" if self.modified else "")
+
+    def draw(self, surface) -> None:
+        draw_title(surface, self.box.title(), self.title_text(), self.fonts, self.colours,
+                   active=self.view.focused, right_text=self.note)
+        self.view.draw(surface)

@@ -1,0 +1,138 @@
+"""GameControl: the window's one owner of the running game (start, stop, pause, input, messages).
+
+Starting a game only spawns a process (a few ms). Stopping can take up to a
+second, so an old game is handed to a worker lane to stop and close; the UI
+forgets it at once, and `close_all()` at quit waits until every game is gone.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Callable, List, Optional
+
+from kidcoder.ui.worker import Worker
+
+
+class GameControl:
+    """Start/stop the game shown in the preview; poll() returns its messages each frame."""
+
+    def __init__(self, settings, worker: Worker, factory: Optional[Callable] = None):
+        self.settings = settings
+        self.worker = worker
+        self._factory = factory
+        self.game = None
+        self.path = None
+        self.state = "idle"          # idle | running | paused | ended | stopped
+        self.end_status: Optional[str] = None
+        self._retired: List[object] = []
+        self._lock = threading.Lock()
+
+    def _make(self, path):
+        if self._factory is not None:
+            return self._factory(path)
+        from kidcoder.runner.host import GameProcess
+
+        return GameProcess(path, interactive=True, memory_mb=getattr(self.settings, "memory_limit_mb", 512),
+                           allow_network=getattr(self.settings, "network_allowed", False))
+
+    # ---- life cycle -----------------------------------------------------------------------
+    def start(self, path) -> None:
+        """Run the program at path; a game already running is stopped first (in the background)."""
+        self._retire_current()
+        game = self._make(path)
+        game.start()
+        self.game, self.path = game, path
+        self.state, self.end_status = "running", None
+
+    def stop(self) -> bool:
+        """Stop the game now (the process ends in the background); False when nothing ran."""
+        if self.game is None or self.state in ("stopped", "ended", "idle"):
+            return False
+        self._retire_current(keep_for_display=True)
+        self.state = "stopped"
+        return True
+
+    def _retire_current(self, keep_for_display: bool = False) -> None:
+        game = self.game
+        if game is None:
+            return
+        with self._lock:
+            self._retired.append(game)
+        self.worker.submit("game-close", self._close, game, lane="game-close")
+        if not keep_for_display:
+            self.game = None
+
+    def _close(self, game) -> None:
+        try:
+            game.close()
+        finally:
+            with self._lock:
+                if game in self._retired:
+                    self._retired.remove(game)
+
+    def close_all(self, timeout: float = 5.0) -> None:
+        """At quit: stop every game and wait until all are gone (nothing is left running)."""
+        if self.game is not None:
+            with self._lock:
+                if self.game not in self._retired:
+                    self._retired.append(self.game)
+        self.game = None
+        with self._lock:
+            games = list(self._retired)
+        for game in games:
+            try:
+                game.close()
+            except Exception:
+                pass
+        with self._lock:
+            self._retired.clear()
+
+    @property
+    def stopping(self) -> int:
+        """Games still being stopped in the background."""
+        with self._lock:
+            return len(self._retired)
+
+    @property
+    def live(self) -> bool:
+        """A game is running (or paused) in the preview."""
+        return self.game is not None and self.state in ("running", "paused")
+
+    # ---- talking to the game ----------------------------------------------------------------
+    def poll(self) -> list:
+        """Messages from the current game (a stopped game's are dropped)."""
+        if self.game is None or self.state == "stopped":
+            return []
+        messages = self.game.poll()
+        for message in messages:
+            if type(message).__name__ == "ProcessEnded":
+                self.state = "ended"
+                self.end_status = getattr(message, "status", None)
+        return messages
+
+    def send_event(self, message) -> None:
+        if self.live and message is not None:
+            self.game.send_event(message)
+
+    def send_input(self, text: str) -> bool:
+        if self.live and self.game.waiting_for_input:
+            return self.game.send_input(text)
+        return False
+
+    @property
+    def waiting_for_input(self) -> bool:
+        return self.live and bool(self.game.waiting_for_input)
+
+    def toggle_pause(self) -> None:
+        if not self.live:
+            return
+        if self.state == "paused":
+            self.game.resume()
+            self.state = "running"
+        else:
+            self.game.pause()
+            self.state = "paused"
+
+    def step(self) -> None:
+        if self.live:
+            self.game.step()
+            self.state = "paused"

@@ -1,0 +1,146 @@
+"""The helper pane: hints about the child's program, answers to questions, and a box to ask one.
+
+Text shows in a pygame-gui UITextBox (it wraps and scrolls); everything it shows
+is already translated. The pane remembers the last hint so "More help" can climb
+the hint ladder (level 1 nudge, 2 explanation, 3 the fix) and "Fix it" can apply
+the checked fix as one undo step.
+"""
+from __future__ import annotations
+
+import html
+from typing import Optional
+
+import pygame
+import pygame_gui
+
+from kidcoder.i18n import tr
+from kidcoder.ui.layout import TITLE_H, Box
+from kidcoder.ui.style import draw_title
+
+ASK_ROW_H = 46
+SMALL_BUTTON_H = TITLE_H - 4
+
+
+def to_html(text: str, heading: Optional[str] = None) -> str:
+    """Plain text (which may hold code) as the small HTML pygame-gui's text box understands."""
+    body = html.escape(text, quote=False).replace("\n", "<br>")
+    if heading:
+        return f"<b>{html.escape(heading, quote=False)}</b><br>{body}"
+    return body
+
+
+class HelperPane:
+    """Hint and answer text, More help / Fix it buttons, and the question box."""
+
+    def __init__(self, box: Box, manager, fonts, colours):
+        self.box = box
+        self.manager = manager
+        self.fonts, self.colours = fonts, colours
+        self.heading = ""
+        self.text = ""
+        self.hint: Optional[dict] = None     # the last hint_for_program() result
+        self.level = 1
+        self.busy = False
+        boxes = self._boxes()
+        self.text_box = pygame_gui.elements.UITextBox("", pygame.Rect(boxes["text"]), manager,
+                                                      object_id="#helper_text")
+        self.question = pygame_gui.elements.UITextEntryLine(pygame.Rect(boxes["question"]), manager,
+                                                            placeholder_text=tr("ui.helper.placeholder"),
+                                                            object_id="#question")
+        self.question.length_limit = 300
+        self.ask_button = pygame_gui.elements.UIButton(pygame.Rect(boxes["ask"]), tr("ui.helper.ask"), manager,
+                                                       tool_tip_text=tr("ui.helper.ask_tip"), object_id="#ask")
+        self.more_button = pygame_gui.elements.UIButton(pygame.Rect(boxes["more"]), tr("ui.helper.more"), manager,
+                                                        tool_tip_text=tr("ui.helper.more_tip"),
+                                                        object_id="#small_button")
+        self.fix_button = pygame_gui.elements.UIButton(pygame.Rect(boxes["fix"]), tr("ui.helper.fix"), manager,
+                                                       tool_tip_text=tr("ui.helper.fix_tip"),
+                                                       object_id="#small_button")
+        self.more_button.hide()
+        self.fix_button.hide()
+        self.show(tr("ui.helper.welcome_title"), tr("ui.helper.welcome"))
+
+    def _boxes(self):
+        title = self.box.title()
+        body = self.box.below_title()
+        ask_w = max(90, self.fonts.button_width(tr("ui.helper.ask")))
+        row_y = body.bottom - ASK_ROW_H + 4
+        more_w = self.fonts.button_width(tr("ui.helper.more"), 20)
+        fix_w = self.fonts.button_width(tr("ui.helper.fix"), 20)
+        fix = Box(title.right - fix_w - 4, title.y + 2, fix_w, SMALL_BUTTON_H)
+        more = Box(fix.x - more_w - 6, title.y + 2, more_w, SMALL_BUTTON_H)
+        return {
+            "text": Box(body.x, body.y, body.w, body.h - ASK_ROW_H),
+            "question": Box(body.x + 6, row_y, body.w - ask_w - 18, ASK_ROW_H - 10),
+            "ask": Box(body.right - ask_w - 6, row_y, ask_w, ASK_ROW_H - 10),
+            "more": more,
+            "fix": fix,
+        }
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return pygame.Rect(self.box)
+
+    def set_box(self, box: Box) -> None:
+        self.box = box
+        boxes = self._boxes()
+        for name, element in (("text", self.text_box), ("question", self.question), ("ask", self.ask_button),
+                              ("more", self.more_button), ("fix", self.fix_button)):
+            b = boxes[name]
+            element.set_relative_position((b.x, b.y))
+            element.set_dimensions((b.w, b.h))
+
+    def relabel(self) -> None:
+        """After the language changed: new words on the buttons (and their sizes)."""
+        self.ask_button.set_text(tr("ui.helper.ask"))
+        self.more_button.set_text(tr("ui.helper.more"))
+        self.fix_button.set_text(tr("ui.helper.fix"))
+        self.set_box(self.box)
+
+    # ---- content ----------------------------------------------------------------------------
+    def show(self, heading: str, text: str) -> None:
+        """Replace the pane's text (heading in bold)."""
+        self.heading, self.text = heading, text
+        self.text_box.set_text(to_html(text, heading))
+
+    def append(self, text: str) -> None:
+        """Add streamed text (a model's words) after what is shown."""
+        self.text += text
+        self.text_box.append_html_text(to_html(text))
+
+    def show_hint(self, hint: dict, level: int) -> None:
+        """A hint_for_program() result at a level of the ladder."""
+        self.hint, self.level = hint, level
+        if hint.get("ok"):
+            self.show(tr("ui.helper.ok_title"), str(hint.get("hint") or tr("ui.helper.ok")))
+            self.more_button.hide()
+            self.fix_button.hide()
+            return
+        problem = hint.get("problem") or {}
+        line = problem.get("line")
+        heading = tr("ui.helper.hint_title_line", line=line) if line else tr("ui.helper.hint_title")
+        self.show(heading, str(hint.get("hint") or problem.get("message") or ""))
+        if level < 3:
+            self.more_button.show()
+        else:
+            self.more_button.hide()
+        if level >= 3 and hint.get("fix"):
+            self.fix_button.show()
+        else:
+            self.fix_button.hide()
+
+    def forget_hint(self) -> None:
+        self.hint = None
+        self.more_button.hide()
+        self.fix_button.hide()
+
+    def draw(self, surface, active: bool = False) -> None:
+        col = self.colours
+        right = "" if self.more_button.visible or self.fix_button.visible else (
+            tr("ui.helper.thinking") if self.busy else "")
+        draw_title(surface, self.box.title(), tr("ui.helper.title"), self.fonts, col, active=active,
+                   right_text=right)
+        body = pygame.Rect(self.box.below_title())
+        pygame.draw.rect(surface, col["pane"], body)
+        row = pygame.Rect(body.x, body.bottom - ASK_ROW_H, body.w, ASK_ROW_H)
+        pygame.draw.rect(surface, col["background"], row)

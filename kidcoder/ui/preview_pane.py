@@ -1,0 +1,187 @@
+"""The preview pane: the running game's newest frame, scaled to fit with its aspect ratio.
+
+It asks the game for a frame only when the frame number moved (cheap), scales it
+once, and maps keys and mouse over the picture into the game's own coordinates.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import pygame
+
+from kidcoder.i18n import tr
+from kidcoder.ui.layout import Box, fit_inside
+from kidcoder.ui.style import draw_title
+
+SMOOTH_UP_TO = 1.0      # scaling down uses smoothscale; scaling up keeps crisp pixels
+
+
+class PreviewPane:
+    """Draws frames; `focused` means the game has the keyboard and the mouse."""
+
+    def __init__(self, box: Box, fonts, colours):
+        self.box = box
+        self.fonts, self.colours = fonts, colours
+        self.focused = False
+        self.shown_number = 0
+        self.frames_drawn = 0
+        self.game_size = (0, 0)
+        self._scaled: Optional[pygame.Surface] = None
+        self._shown = Box(0, 0, 0, 0)
+        self._scale = 1.0
+        self._last_frame = None
+        self.caption = ""
+        self.fps = 0.0
+        self.state = "idle"
+        self.message = ""           # a kind line shown over the picture (no frame, ended, ...)
+        self.held_keys = set()
+
+    @property
+    def area(self) -> Box:
+        return self.box.below_title().inset(4)
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return pygame.Rect(self.box)
+
+    def set_box(self, box: Box) -> None:
+        self.box = box
+        self._rescale()
+
+    def clear(self) -> None:
+        self.shown_number = 0
+        self._scaled = None
+        self._last_frame = None
+        self.game_size = (0, 0)
+        self.caption, self.fps, self.message = "", 0.0, ""
+
+    # ---- frames ---------------------------------------------------------------------------
+    def refresh(self, game) -> bool:
+        """Show the game's newest frame if it changed; True when a new one was taken."""
+        if game is None:
+            return False
+        number = game.latest_number()
+        if number == self.shown_number:
+            return False
+        frame = game.latest_frame()
+        if frame is None:
+            return False
+        self.shown_number = frame.number
+        self.frames_drawn += 1
+        self._last_frame = frame.to_surface()
+        self.game_size = (frame.width, frame.height)
+        self._rescale()
+        return True
+
+    def _rescale(self) -> None:
+        if self._last_frame is None:
+            self._scaled = None
+            return
+        self._shown, self._scale = fit_inside(self.area, self.game_size)
+        size = (self._shown.w, self._shown.h)
+        if size == self._last_frame.get_size():
+            self._scaled = self._last_frame.copy()
+        elif self._scale <= SMOOTH_UP_TO:
+            self._scaled = pygame.transform.smoothscale(self._last_frame.convert() if pygame.display.get_surface()
+                                                        else self._last_frame, size)
+        else:
+            self._scaled = pygame.transform.scale(self._last_frame, size)
+
+    # ---- input ----------------------------------------------------------------------------
+    def over_picture(self, pos) -> bool:
+        return self._scaled is not None and self._shown.contains(pos)
+
+    def to_game_message(self, event):
+        """The event as a protocol message for the game (mouse in game pixels), or None."""
+        from kidcoder.runner.viewer import event_to_message
+
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            if not self.over_picture(event.pos) or not self.game_size[0]:
+                return None
+            scale = (self._shown.w / self.game_size[0], self._shown.h / self.game_size[1])
+            return event_to_message(event, scale, (self._shown.x, self._shown.y))
+        if event.type == pygame.KEYDOWN:
+            self.held_keys.add(event.key)
+        elif event.type == pygame.KEYUP:
+            self.held_keys.discard(event.key)
+        return event_to_message(event)
+
+    def release_keys(self):
+        """KEYUP messages for keys still held when the game loses the keyboard (no stuck arrows)."""
+        from kidcoder.runner import protocol
+
+        released = [protocol.KeyEvent(action="up", key=key) for key in sorted(self.held_keys)]
+        self.held_keys.clear()
+        return released
+
+    # ---- drawing --------------------------------------------------------------------------
+    def title_text(self) -> str:
+        if self.caption:
+            return tr("ui.preview.title_caption", caption=self.caption)
+        return tr("ui.preview.title")
+
+    def right_text(self) -> str:
+        if self.state == "paused":
+            return tr("ui.preview.paused")
+        if self.state == "running" and self.fps > 0:
+            return tr("ui.preview.fps", fps=round(self.fps))
+        return ""
+
+    def draw(self, surface) -> None:
+        col = self.colours
+        draw_title(surface, self.box.title(), self.title_text(), self.fonts, col, active=self.focused,
+                   right_text=self.right_text())
+        body = pygame.Rect(self.box.below_title())
+        pygame.draw.rect(surface, col["preview_bg"], body)
+        if self._scaled is not None:
+            surface.blit(self._scaled, (self._shown.x, self._shown.y))
+        lines = self._overlay_lines()
+        if lines:
+            self._draw_overlay(surface, body, lines)
+
+    def _overlay_lines(self):
+        if self.message:
+            return [self.message]
+        if self._scaled is None:
+            if self.state == "running":
+                return [tr("ui.preview.starting")]
+            return [tr("ui.preview.empty"), tr("ui.preview.empty_keys")]
+        if self.state in ("running", "paused") and not self.focused:
+            return [tr("ui.preview.click_to_play")]
+        if self.focused:
+            return [tr("ui.preview.esc_back")]
+        return []
+
+    def _draw_overlay(self, surface, body: pygame.Rect, lines) -> None:
+        col = self.colours
+        rendered = []
+        for text in lines:
+            rendered.extend(self.fonts.body.render(part, True, col["preview_text"])
+                            for part in wrap_text(text, self.fonts.body, body.width - 40))
+        height = sum(r.get_height() for r in rendered) + 12
+        centered = self._scaled is None
+        y = body.centery - height // 2 if centered else body.bottom - height - 6
+        band = pygame.Rect(body.x + 8, y, body.width - 16, height)
+        shade = pygame.Surface(band.size, pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 170))
+        surface.blit(shade, band.topleft)
+        y += 6
+        for r in rendered:
+            surface.blit(r, (body.centerx - r.get_width() // 2, y))
+            y += r.get_height()
+
+
+def wrap_text(text: str, font, width: int):
+    """Split text into lines that fit width pixels (words are never cut unless one is too long)."""
+    out = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width or not line:
+                line = candidate
+            else:
+                out.append(line)
+                line = word
+        out.append(line)
+    return out

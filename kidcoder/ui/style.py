@@ -1,0 +1,98 @@
+"""The look of the window: the pygame-gui theme file, our own pane colours from it, and fonts.
+
+assets/theme.json (default) and assets/theme_high_contrast.json are pygame-gui
+themes; their "_kidcoder" block holds the colours of what KidCoder draws itself
+(pane titles, preview, console, focus ring), so one file decides the whole look.
+"""
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Tuple
+
+from kidcoder import paths
+
+RGB = Tuple[int, int, int]
+THEME_FILES = {"default": "theme.json", "high_contrast": "theme_high_contrast.json"}
+UI_FONT_SIZE = 17
+TITLE_FONT_SIZE = 16
+CONSOLE_FONT_SIZE = 15
+
+
+def theme_path(name: str) -> Path:
+    return paths.assets_dir() / THEME_FILES.get(name, THEME_FILES["default"])
+
+
+@lru_cache(maxsize=4)
+def theme_data(name: str) -> dict:
+    """The whole theme file as a dict (pygame-gui reads it; we read its _kidcoder block)."""
+    return json.loads(theme_path(name).read_text(encoding="utf-8"))
+
+
+def parse_hex(value: str) -> RGB:
+    value = value.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def colours(name: str) -> Dict[str, RGB]:
+    """Pane colours by name: background, pane, title, title_text, text, focus, console_bg, ..."""
+    block = theme_data(name)["_kidcoder"]
+    return {key: parse_hex(value) for key, value in block.items()
+            if isinstance(value, str) and value.startswith("#")}
+
+
+def ui_font_file(bold: bool = False) -> str:
+    """Noto Sans as shipped with pygame-gui (the same face the buttons use), so all text matches."""
+    import pygame_gui
+
+    folder = os.path.join(os.path.dirname(pygame_gui.__file__), "data")
+    return os.path.join(folder, "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf")
+
+
+def mono_font_file() -> str:
+    return str(paths.assets_dir() / "fonts" / "DejaVuSansMono.ttf")
+
+
+class Fonts:
+    """The few fonts the panes draw with (loaded once per window)."""
+
+    def __init__(self):
+        import pygame
+
+        self.title = pygame.font.Font(ui_font_file(bold=True), TITLE_FONT_SIZE)
+        self.body = pygame.font.Font(ui_font_file(), UI_FONT_SIZE)
+        self.big = pygame.font.Font(ui_font_file(bold=True), 20)
+        self.mono = pygame.font.Font(mono_font_file(), CONSOLE_FONT_SIZE)
+        self.button = pygame.font.Font(ui_font_file(bold=True), UI_FONT_SIZE)
+
+    def button_width(self, text: str, padding: int = 26) -> int:
+        return self.button.size(text)[0] + padding
+
+
+def draw_focus_ring(surface, rect, colour: RGB, width: int = 3) -> None:
+    """The visible focus: a thick rounded outline just outside rect."""
+    import pygame
+
+    pygame.draw.rect(surface, colour, pygame.Rect(rect).inflate(2 * width, 2 * width), width,
+                     border_radius=6)
+
+
+def draw_title(surface, box, text: str, fonts: Fonts, col: Dict[str, RGB], active: bool = False,
+               right_text: str = "") -> None:
+    """A pane's title strip; brighter when the pane has the keyboard."""
+    import pygame
+
+    rect = pygame.Rect(box)
+    pygame.draw.rect(surface, col["title"] if active else col["title_idle"], rect,
+                     border_top_left_radius=6, border_top_right_radius=6)
+    label = fonts.title.render(text, True, col["title_text"])
+    clip = surface.get_clip()
+    surface.set_clip(rect.inflate(-8, 0))
+    surface.blit(label, (rect.x + 10, rect.centery - label.get_height() // 2))
+    if right_text:
+        extra = fonts.title.render(right_text, True, col["title_text"])
+        x = max(rect.x + 20 + label.get_width(), rect.right - extra.get_width() - 10)
+        surface.blit(extra, (x, rect.centery - extra.get_height() // 2))
+    surface.set_clip(clip)

@@ -1,0 +1,92 @@
+"""The toolbar: one pygame-gui button per action, laid out in rows that wrap on small windows.
+
+Each button names an action of the window (the same names the keyboard uses), so a
+click, a shortcut and Enter on a focused button all do the same thing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional
+
+import pygame
+import pygame_gui
+
+from kidcoder.i18n import tr
+from kidcoder.ui.layout import Box, place_buttons
+
+
+@dataclass(frozen=True)
+class ButtonSpec:
+    action: str
+    label: str          # i18n key of the button's words
+    tip: str            # i18n key of its tool tip (it names the shortcut)
+    object_id: str = "#toolbar_button"
+
+
+BUTTONS: List[ButtonSpec] = [
+    ButtonSpec("new", "ui.toolbar.new", "ui.toolbar.new_tip"),
+    ButtonSpec("open", "ui.toolbar.open", "ui.toolbar.open_tip"),
+    ButtonSpec("save", "ui.toolbar.save", "ui.toolbar.save_tip"),
+    ButtonSpec("examples", "ui.toolbar.examples", "ui.toolbar.examples_tip"),
+    ButtonSpec("make_game", "ui.toolbar.make_game", "ui.toolbar.make_game_tip"),
+    ButtonSpec("run", "ui.toolbar.run", "ui.toolbar.run_tip", "#run_button"),
+    ButtonSpec("stop", "ui.toolbar.stop", "ui.toolbar.stop_tip", "#stop_button"),
+    ButtonSpec("help", "ui.toolbar.help", "ui.toolbar.help_tip"),
+    ButtonSpec("ask", "ui.toolbar.ask", "ui.toolbar.ask_tip"),
+    ButtonSpec("zoom_out", "ui.toolbar.zoom_out", "ui.toolbar.zoom_out_tip"),
+    ButtonSpec("zoom_in", "ui.toolbar.zoom_in", "ui.toolbar.zoom_in_tip"),
+    ButtonSpec("contrast", "ui.toolbar.contrast", "ui.toolbar.contrast_tip"),
+    ButtonSpec("language", "ui.toolbar.language", "ui.toolbar.language_tip"),
+]
+
+
+def button_widths(fonts, specs=BUTTONS) -> List[int]:
+    return [max(44, fonts.button_width(tr(spec.label))) for spec in specs]
+
+
+class Toolbar:
+    """The row(s) of buttons at the top; `action_for(element)` says which action a click meant."""
+
+    def __init__(self, box: Box, manager, fonts, colours):
+        self.box = box
+        self.manager = manager
+        self.fonts, self.colours = fonts, colours
+        self.buttons: Dict[str, pygame_gui.elements.UIButton] = {}
+        boxes, _ = place_buttons(box, button_widths(fonts))
+        for spec, b in zip(BUTTONS, boxes):
+            self.buttons[spec.action] = pygame_gui.elements.UIButton(
+                pygame.Rect(b), tr(spec.label), manager, tool_tip_text=tr(spec.tip), object_id=spec.object_id)
+
+    @property
+    def order(self) -> List[str]:
+        return [spec.action for spec in BUTTONS]
+
+    def set_box(self, box: Box) -> None:
+        self.box = box
+        boxes, _ = place_buttons(box, button_widths(self.fonts))
+        for spec, b in zip(BUTTONS, boxes):
+            button = self.buttons[spec.action]
+            button.set_relative_position((b.x, b.y))
+            button.set_dimensions((b.w, b.h))
+
+    def relabel(self) -> None:
+        for spec in BUTTONS:
+            button = self.buttons[spec.action]
+            button.set_text(tr(spec.label))
+            button.tool_tip_text = tr(spec.tip)
+        self.set_box(self.box)
+
+    def action_for(self, element) -> Optional[str]:
+        for action, button in self.buttons.items():
+            if button is element:
+                return action
+        return None
+
+    def set_enabled(self, action: str, enabled: bool) -> None:
+        button = self.buttons.get(action)
+        if button is None or button.is_enabled == enabled:
+            return
+        button.enable() if enabled else button.disable()
+
+    def draw_background(self, surface) -> None:
+        pygame.draw.rect(surface, self.colours["status"], pygame.Rect(self.box))

@@ -8,6 +8,7 @@ pygame.display.set_caption("Clicker")
 clock = pygame.time.Clock()
 font = pygame.font.Font(None, 36)
 
+# The circle to click: where it is and how big it is
 target_x = 300
 target_y = 200
 radius = 30
@@ -30,12 +31,14 @@ while running:
                 target_y = random.randint(60, 360)
                 radius = max(10, radius - 1)
 
+    # One frame has gone by: the clock counts down
     if time_left > 0:
         time_left = time_left - 1
 
+    # Draw the circle and the score
     screen.fill((40, 0, 60))
     pygame.draw.circle(screen, (255, 215, 0), (target_x, target_y), radius)
-    seconds = time_left // 60
+    seconds = time_left // 60  # 60 frames make one second
     text = font.render("Score: " + str(score) + "   Time: " + str(seconds), True, (255, 255, 255))
     screen.blit(text, (10, 10))
     if time_left == 0:

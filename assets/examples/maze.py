@@ -19,7 +19,8 @@ MAZE = [
     "#........#..E#",
     "##############",
 ]
-CELL = 40
+CELL = 40  # each square of the map is 40 pixels wide
+# The player starts at column 1, row 1
 player_col = 1
 player_row = 1
 moves = 0
@@ -50,6 +51,7 @@ while running:
             if MAZE[player_row][player_col] == "E":
                 won = True
 
+    # Draw the map one square at a time: r is the row, c is the column
     screen.fill((20, 20, 20))
     for r in range(len(MAZE)):
         for c in range(len(MAZE[r])):
@@ -57,6 +59,7 @@ while running:
                 pygame.draw.rect(screen, (120, 120, 140), (c * CELL, r * CELL, CELL, CELL))
             if MAZE[r][c] == "E":
                 pygame.draw.rect(screen, (0, 200, 0), (c * CELL, r * CELL, CELL, CELL))
+    # The player is a small blue square in the middle of its map square
     pygame.draw.rect(screen, (60, 120, 255), (player_col * CELL + 8, player_row * CELL + 8, 24, 24))
     text = font.render("Moves: " + str(moves), True, (255, 255, 255))
     screen.blit(text, (10, 365))

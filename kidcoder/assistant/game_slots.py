@@ -58,6 +58,7 @@ OBJECT_VERBS = _folded("""
     dibuja dibujar
     """)
 
+_OBJECT_VERBS_SORTED = sorted(OBJECT_VERBS)
 FAST_WORDS = _folded("fast faster quick quickly speedy rapid rapido rapida rapidos rapidas veloz deprisa")
 SLOW_WORDS = _folded("slow slower slowly lento lenta lentos lentas despacio")
 STRONG_WORDS = _folded("very super really so muy super")
@@ -174,11 +175,18 @@ def _read_modifier(reading: Reading, folded: str, strong: bool) -> None:
         reading.controls = "wasd"
 
 
+def _is_object_verb(folded: str) -> bool:
+    """"catches", "atrapa", and close misspellings of them ("cathces")."""
+    if folded in OBJECT_VERBS:
+        return True
+    return len(folded) >= 5 and bool(difflib.get_close_matches(folded, _OBJECT_VERBS_SORTED, n=1, cutoff=0.8))
+
+
 def _thing_score(reading: Reading, token: _Word) -> int:
     """How much a noun sounds like the thing to catch or dodge rather than the one who plays."""
     score = 1 if token.noun.kind == "thing" else -1
     before = reading.tokens[max(0, token.index - 3):token.index]
-    if any(word.folded in OBJECT_VERBS for word in before):
+    if any(_is_object_verb(word.folded) for word in before):
         score += 2
     return score
 
@@ -194,7 +202,7 @@ def assign_roles(reading: Reading, roles: Sequence[str]) -> Dict[str, _Word]:
     chosen: Dict[str, _Word] = {}
     others = [role for role in roles if role != "THING"]
     if "THING" in roles and candidates:
-        best = min(candidates, key=lambda t: (-_thing_score(reading, t), not t.known, -t.index))
+        best = min(candidates, key=lambda t: (-_thing_score(reading, t), -t.index))  # a tie: the later noun
         if _thing_score(reading, best) > 0 or len(candidates) > len(others) or not others:
             chosen["THING"] = best
             candidates.remove(best)

@@ -185,6 +185,8 @@ def find_noun(word: str) -> Optional[Tuple[Noun, str]]:
         return _BY_WORD[folded]
     if len(folded) < 3 or not folded.isalpha():
         return None
+    if folded.endswith("ys") and folded[:-2] + "ies" in _BY_WORD:  # "cookys" -> "cookies"
+        return _BY_WORD[folded[:-2] + "ies"]
     cutoff = 0.85 if len(folded) <= 4 else 0.8
     close = difflib.get_close_matches(folded, _ALL_WORDS, n=1, cutoff=cutoff)
     return _BY_WORD[close[0]] if close else None

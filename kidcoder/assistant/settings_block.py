@@ -96,6 +96,8 @@ def format_value(value: object) -> str:
         return repr(round(value, 3))
     if isinstance(value, tuple):
         return "(" + ", ".join(format_value(item) for item in value) + ("," if len(value) == 1 else "") + ")"
+    if isinstance(value, list):
+        return "[" + ", ".join(format_value(item) for item in value) + "]"
     if isinstance(value, int):
         return str(value)
     raise TypeError(f"not a settings value: {value!r}")
@@ -118,6 +120,8 @@ def fill_settings(source: str, values: Mapping[str, object],
         if not slot:
             continue
         name, old, comment = slot
+        if name not in values and name not in comments:
+            continue  # untouched lines stay exactly as the template wrote them
         value = values.get(name, old)
         if not _same_kind(old, value):
             raise TypeError(f"{name} should be like {old!r}, not {value!r}")
@@ -136,4 +140,6 @@ def _same_kind(old: object, new: object) -> bool:
         return isinstance(new, (int, float))
     if isinstance(old, tuple):
         return isinstance(new, tuple) and len(new) == len(old)
+    if isinstance(old, list):
+        return isinstance(new, list)
     return type(old) is type(new)

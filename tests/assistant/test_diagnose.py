@@ -34,6 +34,11 @@ SYNTAX_CASES = [
     ("print(\u201chi\u201d)\n", "diag.odd_character", 1),
     ("a = [1, 2 3]\n", "diag.missing_comma", 1),
     ("b = 4 +\n", "diag.syntax_generic", 1),
+    ("x = 1\nif x > 2:\n    pass\nelse if x:\n    pass\n", "diag.else_if", 4),
+    ("x = 1\nif x =< 2:\n    pass\n", "diag.wrong_comparison", 2),
+    ("def jump:\n    pass\n", "diag.def_brackets", 1),
+    ("s = 1\nprint(f'{s')\n", "diag.fstring_brace", 2),
+    ("If 1 > 0:\n    pass\n", "diag.misspelled_keyword", 1),
 ]
 
 
@@ -111,6 +116,11 @@ def test_attribute_error_finds_the_closest_real_name(message, suggestion):
     ("UnboundLocalError", "cannot access local variable 'x' where it is not associated with a value",
      "diag.unbound_local"),
     ("WeirdError", "something odd", "diag.runtime_generic"),
+    ("ModuleNotFoundError", "No module named 'Random'", "diag.module_name"),
+    ("TypeError", "'>' not supported between instances of 'str' and 'int'", "diag.number_and_text"),
+    ("TypeError", "text must be a unicode or bytes", "diag.render_number"),
+    ("TypeError", "function missing required argument 'radius' (pos 4)", "diag.missing_argument"),
+    ("TypeError", "invalid destination position for blit", "diag.bad_position"),
 ])
 def test_runtime_handlers(type_name, message, key):
     assert _runtime("x = 1\ny = 2\n", type_name, message, 2).key == key

@@ -118,7 +118,9 @@ class Actions:
             elif message.status == "killed" and app.games.game is not None and app.games.game.finished is not None \
                     and app.games.game.finished.reason == "memory":
                 app.preview.message = tr("ui.preview.memory")
-            elif message.status != "error":
+            elif message.status == "error":
+                app.preview.message = tr("ui.preview.crashed")
+            else:
                 app.preview.message = tr("ui.preview.ended")
             if app.focus == "preview":
                 app.set_focus("editor")

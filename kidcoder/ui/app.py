@@ -18,8 +18,7 @@ import pygame_gui  # noqa: E402
 from kidcoder.i18n import set_language, tr  # noqa: E402
 from kidcoder.ui import focus as focusing  # noqa: E402
 from kidcoder.ui import style  # noqa: E402
-from kidcoder.ui.keys import action_for_key, shortcut_for_game  # noqa: E402
-from kidcoder.ui.layout import DEFAULT_SIZE, compute_layout, place_buttons, toolbar_rows_needed  # noqa: E402
+from kidcoder.ui.layout import DEFAULT_SIZE, compute_layout, toolbar_rows_needed  # noqa: E402
 
 FPS = 60
 KEY_HINTS = "ui.status.keys"
@@ -95,6 +94,7 @@ class App:
             buttons[action] = pygame_gui.elements.UIButton(pygame.Rect(0, 0, 10, 10), tr(key), self.manager,
                                                            tool_tip_text=tr(key + "_tip"),
                                                            object_id="#small_button")
+            buttons[action].hide()
         self._place_game_buttons(buttons)
         return buttons
 
@@ -216,7 +216,10 @@ class App:
         live = games.live
         self.toolbar.set_enabled("stop", live)
         for button in self._game_buttons.values():
-            button.enable() if live else button.disable()
+            if live and not button.visible:
+                button.show()
+            elif not live and button.visible:
+                button.hide()
 
     def draw(self) -> None:
         col = self.colours
@@ -235,12 +238,12 @@ class App:
         box = pygame.Rect(self.layout.status)
         pygame.draw.rect(surface, self.colours["status"], box)
         font = self.fonts.body
-        hints = font.render(tr(KEY_HINTS), True, self.colours["status_text"])
+        hints = self.fonts.text(font, tr(KEY_HINTS), self.colours["status_text"])
         right = box.right - hints.get_width() - 10
         message = self.status or tr("ui.status.ready")
         clip = surface.get_clip()
         surface.set_clip(pygame.Rect(box.x, box.y, max(0, right - 20 - box.x), box.h))
-        text = font.render(message, True, self.colours["status_text"])
+        text = self.fonts.text(font, message, self.colours["status_text"])
         surface.blit(text, (box.x + 10, box.centery - text.get_height() // 2))
         surface.set_clip(clip)
         if right > box.x + 10 + text.get_width() + 20:

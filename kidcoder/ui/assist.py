@@ -30,6 +30,16 @@ class Assist:
     # ---- the search index -------------------------------------------------------------------
     def start_index(self) -> None:
         def build():
+            # Building runs in its own process: a Python thread building it would take the
+            # interpreter lock from the UI thread for seconds. Opening a built index is quick.
+            import subprocess
+            import sys
+
+            import os
+
+            nice = (lambda: os.nice(10)) if hasattr(os, "nice") else None   # the game and the UI come first
+            subprocess.run([sys.executable, "-m", "kidcoder", "index"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, timeout=300, check=False, preexec_fn=nice)
             from kidcoder.assistant.index import shared_index
 
             index = shared_index()

@@ -96,6 +96,6 @@ class ConsolePane:
         surface.set_clip(text_area)
         y = text_area.y
         for line in shown[first:end]:
-            surface.blit(font.render(line.expandtabs(4)[:300], True, colour), (text_area.x, y))
+            surface.blit(self.fonts.text(font, line.expandtabs(4)[:300], colour), (text_area.x, y))
             y += line_h
         surface.set_clip(clip)

@@ -67,8 +67,9 @@ class HelperPane:
         row_y = body.bottom - ASK_ROW_H + 4
         more_w = self.fonts.button_width(tr("ui.helper.more"), 20)
         fix_w = self.fonts.button_width(tr("ui.helper.fix"), 20)
+        fix_shown = getattr(self, "fix_button", None) is not None and self.fix_button.visible
         fix = Box(title.right - fix_w - 4, title.y + 2, fix_w, SMALL_BUTTON_H)
-        more = Box(fix.x - more_w - 6, title.y + 2, more_w, SMALL_BUTTON_H)
+        more = Box((fix.x if fix_shown else title.right) - more_w - 6, title.y + 2, more_w, SMALL_BUTTON_H)
         return {
             "text": Box(body.x, body.y, body.w, body.h - ASK_ROW_H),
             "question": Box(body.x + 6, row_y, body.w - ask_w - 18, ASK_ROW_H - 10),
@@ -128,6 +129,7 @@ class HelperPane:
             self.fix_button.show()
         else:
             self.fix_button.hide()
+        self.set_box(self.box)
 
     def forget_hint(self) -> None:
         self.hint = None

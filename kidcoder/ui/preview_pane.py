@@ -82,8 +82,7 @@ class PreviewPane:
         if size == self._last_frame.get_size():
             self._scaled = self._last_frame.copy()
         elif self._scale <= SMOOTH_UP_TO:
-            self._scaled = pygame.transform.smoothscale(self._last_frame.convert() if pygame.display.get_surface()
-                                                        else self._last_frame, size)
+            self._scaled = pygame.transform.smoothscale(self._last_frame, size)
         else:
             self._scaled = pygame.transform.scale(self._last_frame, size)
 
@@ -156,7 +155,7 @@ class PreviewPane:
         col = self.colours
         rendered = []
         for text in lines:
-            rendered.extend(self.fonts.body.render(part, True, col["preview_text"])
+            rendered.extend(self.fonts.text(self.fonts.body, part, col["preview_text"])
                             for part in wrap_text(text, self.fonts.body, body.width - 40))
         height = sum(r.get_height() for r in rendered) + 12
         centered = self._scaled is None

@@ -66,6 +66,17 @@ class Fonts:
         self.big = pygame.font.Font(ui_font_file(bold=True), 20)
         self.mono = pygame.font.Font(mono_font_file(), CONSOLE_FONT_SIZE)
         self.button = pygame.font.Font(ui_font_file(bold=True), UI_FONT_SIZE)
+        self._rendered = {}
+
+    def text(self, font, text: str, colour):
+        """font.render(text), remembered: titles and status lines are drawn every frame but rarely change."""
+        key = (id(font), text, tuple(colour))
+        surface = self._rendered.get(key)
+        if surface is None:
+            if len(self._rendered) > 400:
+                self._rendered.clear()
+            surface = self._rendered[key] = font.render(text, True, colour)
+        return surface
 
     def button_width(self, text: str, padding: int = 26) -> int:
         return self.button.size(text)[0] + padding
@@ -87,12 +98,12 @@ def draw_title(surface, box, text: str, fonts: Fonts, col: Dict[str, RGB], activ
     rect = pygame.Rect(box)
     pygame.draw.rect(surface, col["title"] if active else col["title_idle"], rect,
                      border_top_left_radius=6, border_top_right_radius=6)
-    label = fonts.title.render(text, True, col["title_text"])
+    label = fonts.text(fonts.title, text, col["title_text"])
     clip = surface.get_clip()
     surface.set_clip(rect.inflate(-8, 0))
     surface.blit(label, (rect.x + 10, rect.centery - label.get_height() // 2))
     if right_text:
-        extra = fonts.title.render(right_text, True, col["title_text"])
+        extra = fonts.text(fonts.title, right_text, col["title_text"])
         x = max(rect.x + 20 + label.get_width(), rect.right - extra.get_width() - 10)
         surface.blit(extra, (x, rect.centery - extra.get_height() // 2))
     surface.set_clip(clip)

@@ -15,6 +15,7 @@ from typing import Dict, List, Optional, Tuple
 
 from kidcoder import i18n, paths
 from kidcoder.assistant import words
+from kidcoder.assistant.code_comments import translate_comments
 from kidcoder.assistant.game_slots import comments_for, slots_for
 from kidcoder.assistant.safety import check_code_safety
 from kidcoder.assistant.settings_block import START_MARK, fill_settings
@@ -40,7 +41,7 @@ def _build(description: str, lang: str, template_id: Optional[str]) -> Tuple[str
     template = all_templates()[template_id]
     values = slots_for(description, lang, template.meta, template.defaults, template_words())
     source = fill_settings(template.source, values, comments_for(template.meta, template.defaults, lang))
-    return template_id, _localise_header(source, template.meta, lang), values
+    return template_id, _localise_header(translate_comments(source, lang), template.meta, lang), values
 
 
 def _localise_header(source: str, meta, lang: str) -> str:

@@ -247,3 +247,18 @@ def test_cli_generate_contract(tmp_path):
     again = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert again.returncode == 2
     assert len(again.stderr.strip().splitlines()) == 1 and "already exists" in again.stderr
+
+
+def test_spanish_games_have_spanish_comments_everywhere():
+    from kidcoder.assistant.code_comments import comment_texts
+
+    english = set(i18n.catalog("en").values())
+    for template_id, template in all_templates().items():
+        # every comment of the template, except its first line (the title), has a translation
+        untranslated = [text for text in comment_texts(template.source)[1:]
+                        if text not in english and not text.startswith("---")]
+        assert untranslated == [], template_id
+        spanish = _built(template.meta["title_es"], "es")[1]
+        left = [text for text in comment_texts(spanish)[1:] if text in english and not text.startswith('"')]
+        assert left == [], template_id
+        compile(spanish, "game.py", "exec")

@@ -329,6 +329,11 @@ def slots_for(description: str, lang: str, template: Mapping, defaults: Mapping[
                 put(slot, name)
 
     by_noun, loose, background = _colour_targets(reading, lang)
+    if "BALL_COLOUR" in defaults:  # breakout: "a green ball" colours the ball, it does not name the paddle
+        for token in [t for t in reading.tokens if t.noun is not None and t.noun.key == "ball"]:
+            token.noun = None
+            if token.index in by_noun:
+                values["BALL_COLOUR"] = by_noun[token.index]
     chosen = assign_roles(reading, template.get("roles", ["PLAYER", "THING"]))
     roles = list(template.get("roles", ["PLAYER", "THING"]))
     for role in roles:

@@ -12,7 +12,7 @@ import json
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, Mapping, Optional, Tuple
+from typing import Dict, FrozenSet, Mapping, Optional, Tuple
 
 from kidcoder import paths
 from kidcoder.assistant import nouns, words

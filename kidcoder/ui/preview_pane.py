@@ -37,6 +37,16 @@ class PreviewPane:
         self.held_keys = set()
 
     @property
+    def last_frame(self) -> Optional[pygame.Surface]:
+        """The newest frame at the game's own size (None before the first)."""
+        return self._last_frame
+
+    @property
+    def shown_box(self) -> Box:
+        """Where the picture is drawn in the window."""
+        return self._shown
+
+    @property
     def area(self) -> Box:
         return self.box.below_title().inset(4)
 

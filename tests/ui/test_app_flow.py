@@ -1,0 +1,226 @@
+"""The real window on the dummy video driver: type a game, run it, play it, break it, stop it."""
+import os
+import time
+
+import pygame
+import pytest
+
+from kidcoder.assistant.hints import hint_for_program
+from kidcoder.i18n import tr
+from tests.runner.helpers import processes_in_group, wait_until
+from tests.ui.driver import centre_colour, close_app, key, make_app, run_until, step, type_program
+
+KEY_GAME = """import pygame
+pygame.init()
+screen = pygame.display.set_mode((200, 150))
+clock = pygame.time.Clock()
+colour = (0, 0, 255)
+while True:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            raise SystemExit
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
+            colour = (255, 0, 0)
+    screen.fill(colour)
+    pygame.display.flip()
+    clock.tick(60)"""
+
+BROKEN_GAME = """import pygame
+pygame.init()
+screen = pygame.display.set_mode((200, 150))
+clock = pygame.time.Clock()
+x = 0
+while True:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            raise SystemExit
+    x = x + 1
+    screen.fill((0, 0, 0))
+    if x > 10:
+        pygame.draw.circle(screen, (255, 0, 0), (x, 75), sise)
+    pygame.display.flip()
+    clock.tick(60)
+"""
+
+
+@pytest.fixture
+def app():
+    window = make_app()
+    yield window
+    close_app(window)
+
+
+def gone(pid):
+    return wait_until(lambda: not processes_in_group(pid), timeout=10)
+
+
+def test_typed_game_runs_takes_keys_and_stops(app):
+    app.editor.view.buffer.select_all()
+    type_program(app, KEY_GAME)
+    assert app.editor.get_text() == KEY_GAME          # typing went into the editor, indents and all
+
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.preview.frames_drawn >= 3, what="frames in the preview")
+    assert app.focus == "preview"                      # F5 gives the game the keyboard
+    assert centre_colour(app) == (0, 0, 255)
+    pid = app.games.game.process.pid
+    assert app.docs.path is not None and app.docs.path.read_text(encoding="utf-8") == KEY_GAME  # Run saved
+
+    key(app, pygame.K_SPACE, unicode=" ")              # a key pressed in the preview reaches the game
+    run_until(app, lambda: centre_colour(app) == (255, 0, 0), what="the game to turn red")
+
+    key(app, pygame.K_ESCAPE)                          # Esc gives the keyboard back to the editor
+    assert app.focus == "editor" and app.editor.focused
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="#"))
+    step(app)
+    assert app.editor.get_text() == KEY_GAME + "#"     # editing while the game runs is fine
+    assert app.games.live
+
+    key(app, pygame.K_F6)
+    assert app.games.state == "stopped" and not app.games.live
+    assert tr("ui.preview.stopped") == app.preview.message
+    assert gone(pid)
+    run_until(app, lambda: app.games.stopping == 0, what="the stopped game to be closed")
+
+
+def test_running_again_restarts_and_nothing_is_left_running(app):
+    app.editor.set_text(KEY_GAME)
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.preview.frames_drawn >= 2, what="first run")
+    first = app.games.game.process.pid
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.games.game is not None and app.games.game.process is not None
+              and app.games.game.process.pid != first and app.preview.frames_drawn >= 2, what="second run")
+    second = app.games.game.process.pid
+    assert gone(first)
+    app.shutdown()                                     # quitting stops the game that still runs
+    assert gone(second)
+
+
+def test_an_error_marks_its_line_and_the_helper_gives_the_level_one_hint(app):
+    app.editor.set_text(BROKEN_GAME)
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.editor.view.error_line is not None, what="the error marker")
+    assert app.editor.view.error_line == 12            # line 13, 0-based in the view
+    run_until(app, lambda: app.helper.hint is not None, timeout=30, what="the hint")
+    expected = hint_for_program(BROKEN_GAME, None, level=1, lang="en", use_model=False)
+    assert app.helper.hint["hint"] == expected["hint"]
+    assert app.helper.text == expected["hint"] and "sise" in app.helper.text
+    assert "Traceback" not in app.helper.text
+    assert app.editor.view.error_message == expected["problem"]["message"]
+    assert app.helper.more_button.visible
+    assert app.preview.message == tr("ui.preview.crashed")
+
+    key(app, pygame.K_F1)                              # More help climbs the ladder
+    run_until(app, lambda: app.helper.level == 2 and not app.helper.busy, timeout=30, what="level 2")
+    assert app.helper.text != expected["hint"]
+
+
+def test_a_click_in_the_preview_plays_with_the_mouse_in_game_pixels(app, tmp_path):
+    game = os.path.join(os.path.dirname(__file__), "..", "games", "keys.py")
+    with open(game, encoding="utf-8") as f:
+        app.editor.set_text(f.read())
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.preview.frames_drawn >= 2, what="frames")
+    key(app, pygame.K_ESCAPE)
+    shown = app.preview.shown_box
+    target = (shown.x + shown.w * 30 // 100, shown.y + shown.h * 40 // 80)     # game pixel (30, 40)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=target, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=target, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=target, button=1))
+    step(app)
+    assert app.focus == "preview"                       # clicking the game gives it the keyboard
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=target, rel=(0, 0), buttons=(0, 0, 0)))
+
+    def clicked_at_30_40():
+        frame = app.preview.last_frame
+        return (frame is not None and tuple(frame.get_at((50, 77)))[:3] == (255, 255, 0)
+                and any(tuple(frame.get_at((x, y)))[:3] == (255, 255, 255) for x in (29, 30, 31) for y in (39, 40, 41)))
+
+    run_until(app, clicked_at_30_40, what="the click and the mouse at (30, 40) in the game")
+    key(app, pygame.K_F6)
+
+
+def test_a_game_that_stops_drawing_gets_a_kind_message(app):
+    app.editor.set_text("import pygame\npygame.init()\nscreen = pygame.display.set_mode((100, 100))\n"
+                        "pygame.display.flip()\nwhile True:\n    pass\n")
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.preview.message == tr("ui.preview.no_frame"), timeout=20, what="no-frame message")
+    assert app.helper.heading == tr("ui.helper.no_frame_title")
+    key(app, pygame.K_F6)
+    assert not app.games.live
+
+
+def test_input_is_typed_into_the_console(app):
+    app.editor.set_text('name = input("What is your name? ")\nprint("Hello " + name)\n')
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.console.waiting, what="the console to ask")
+    assert app.focus == "console"
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="Ana"))
+    step(app)
+    key(app, pygame.K_RETURN)
+    run_until(app, lambda: any("Hello Ana" in line for line in app.console.lines), what="the answer")
+    run_until(app, lambda: app.games.state == "ended", what="the program to end")
+    assert app.focus == "editor"
+
+
+def test_quitting_with_unsaved_changes_asks_first(app):
+    app.editor.set_text("")
+    type_program(app, "print('hi')")
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    step(app)
+    assert app.dialog is not None and app.dialog.name == "quit" and app.running
+    key(app, pygame.K_ESCAPE)                          # Esc: keep working
+    assert app.dialog is None and app.running
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    step(app)
+    key(app, pygame.K_RETURN)                          # the focused first answer: Save and close
+    run_until(app, lambda: not app.running, what="save and close")
+    assert app.docs.path.read_text(encoding="utf-8") == "print('hi')"
+
+
+def test_quitting_without_changes_just_closes(app):
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    step(app)
+    assert app.dialog is None and not app.running
+
+
+def test_examples_open_from_the_keyboard_as_a_copy(app):
+    from kidcoder.ui.gallery import load_examples
+
+    second = load_examples("en")[1]
+    key(app, pygame.K_F3)
+    assert app.dialog is not None and app.dialog.name == "examples"
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_RETURN)
+    run_until(app, lambda: app.docs.path is not None and app.docs.path.stem.startswith(second.file[:-3]),
+              what="the example to open")
+    assert "examples" not in str(app.docs.path)        # a copy in the projects folder
+    assert app.editor.name == app.docs.path.name
+
+
+def test_language_and_contrast_switch_from_the_keyboard(app):
+    run_button = app.toolbar.buttons["run"]
+    assert run_button.text == tr("ui.toolbar.run", "en")
+    key(app, pygame.K_F10)
+    assert run_button.text == tr("ui.toolbar.run", "es") and app.settings.language == "es"
+    key(app, pygame.K_F10)
+    background = app.screen.get_at((app.size[0] // 2, app.size[1] - 40))
+    key(app, pygame.K_F9)
+    assert app.theme == "high_contrast"
+    assert app.screen.get_at((app.size[0] // 2, app.size[1] - 40)) != background
+
+
+def test_tab_moves_a_visible_focus_and_enter_presses(app):
+    key(app, pygame.K_TAB, mod=pygame.KMOD_LCTRL)      # Ctrl+Tab: editor -> helper question
+    assert app.focus == "question"
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="how do I move a sprite"))
+    step(app)
+    assert app.helper.question.get_text() == "how do I move a sprite"
+    key(app, pygame.K_TAB)
+    assert app.focus == "ask"
+    key(app, pygame.K_RETURN)
+    run_until(app, lambda: not app.helper.busy, timeout=30, what="the answer")
+    assert app.helper.heading == "how do I move a sprite" and len(app.helper.text) > 40
+    key(app, pygame.K_ESCAPE)
+    assert app.focus == "editor"

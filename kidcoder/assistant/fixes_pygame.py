@@ -147,3 +147,15 @@ def _move_flip(program, finding):
     end = body[last].end_lineno
     moved = program.lines[flip_line: end] + [program.line(flip_line)]
     return [Fix(flip_line, end, "\n".join(moved))]
+
+
+@builds("diag.frame_in_event_loop")
+def _out_of_event_loop(program, finding):
+    """Move the flip or tick line from inside the events loop to the end of the game loop."""
+    loop = find_game_loop(program)
+    number, end = finding.line, loop.node.end_lineno
+    if program.line(number).strip().endswith((":", "\\")) or number >= end:
+        return []
+    body = indent_of(program.line(loop.node.body[0].lineno))
+    moved = program.lines[number: end] + [body + program.line(number).strip()]
+    return [Fix(number, end, "\n".join(moved))]

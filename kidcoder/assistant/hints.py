@@ -48,7 +48,7 @@ CARDS = {
     "diag.bad_colour": "colours", "diag.bad_colour_name": "colours", "diag.bad_rect": "draw-shapes",
     "diag.bad_position": "draw-shapes", "diag.runtime_generic": "reading-errors",
     "diag.no_events": "events-quit", "diag.no_quit": "events-quit", "diag.no_way_out": "events-quit",
-    "diag.quit_lowercase": "events-quit", "diag.no_flip": "display-flip", "diag.draw_after_flip": "display-flip",
+    "diag.quit_lowercase": "events-quit", "diag.no_flip": "display-flip", "diag.frame_in_event_loop": "game-loop", "diag.draw_after_flip": "display-flip",
     "diag.no_tick": "clock-fps", "diag.no_fill": "screen-fill", "diag.no_frame": "game-loop",
     "diag.else_if": "elif", "diag.wrong_comparison": "comparisons", "diag.def_brackets": "functions",
     "diag.fstring_brace": "f-strings", "diag.module_name": "modules-import", "diag.module_missing": "modules-import",

@@ -99,6 +99,7 @@ def game_loop_pitfalls(program: Program) -> List[Finding]:
         findings.append(Finding("pygame", line, None, "diag.no_flip", {"line": line}))
     else:
         findings.extend(_draw_after_flip(loop))
+    findings.extend(_frame_work_in_event_loop(loop))
     if not loop.calls_ending(*PACE_CALLS):
         findings.append(Finding("pygame", line, None, "diag.no_tick", {"line": line}))
     findings.extend(_no_fill(loop))
@@ -146,4 +147,20 @@ def _no_fill(loop: GameLoop) -> List[Finding]:
         used |= {n.attr for a in args for n in ast.walk(a) if isinstance(n, ast.Attribute)}
         if used & changing:
             return [Finding("pygame", call.lineno, None, "diag.no_fill", {"line": call.lineno})]
+    return []
+
+
+def _frame_work_in_event_loop(loop: GameLoop) -> List[Finding]:
+    """flip() or tick() inside `for event in pygame.event.get()`: it only runs when an event comes,
+    so the picture freezes whenever nobody touches the keys."""
+    for node in ast.walk(loop.node):
+        if not (isinstance(node, ast.For) and isinstance(node.iter, ast.Call)
+                and dotted_name(node.iter.func).endswith("event.get")):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Call) and (any(dotted_name(inner.func).endswith(s) for s in FLIP_CALLS)
+                                                or called_name(inner) in ("tick", "tick_busy_loop")):
+                what = dotted_name(inner.func) + "()"
+                return [Finding("pygame", inner.lineno, None, "diag.frame_in_event_loop",
+                                {"line": inner.lineno, "what": what, "for_line": node.lineno})]
     return []

@@ -1,0 +1,3 @@
+animals = ["cat", "dog"]
+animals.add("cow")
+print(animals)

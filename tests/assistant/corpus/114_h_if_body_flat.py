@@ -1,0 +1,3 @@
+x = 10
+if x > 5:
+print("big")

@@ -1,0 +1,1 @@
+print("The answer is: " + 6 * 7)

@@ -1,0 +1,14 @@
+import pygame
+pygame.init()
+screen = pygame.display.set_mode((400, 300))
+clock = pygame.time.Clock()
+player = (100, 100, 50)
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+    screen.fill((0, 0, 0))
+    pygame.draw.rect(screen, (0, 0, 255), player)
+    pygame.display.flip()
+    clock.tick(60)

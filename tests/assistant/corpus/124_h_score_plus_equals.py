@@ -1,0 +1,7 @@
+score = 0
+
+def win():
+    score += 10
+
+win()
+print(score)

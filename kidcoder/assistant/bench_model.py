@@ -32,7 +32,7 @@ _PROGRAM = "\n".join(["import pygame", "pygame.init()", "screen = pygame.display
                         "pygame.quit()"])
 _LINE = _PROGRAM.splitlines().index(next(l for l in _PROGRAM.splitlines() if "scor)" in l)) + 1
 BENCH_FACTS = {
-    "source_excerpt": prompts.excerpt_around(_PROGRAM, _LINE, radius=8),
+    "source_excerpt": prompts.excerpt_around(_PROGRAM, _LINE),
     "finding": {"kind": "runtime", "line": _LINE, "key": "diag.name_error",
                 "message": "NameError: name 'scor' is not defined",
                 "values": {"line": _LINE, "name": "scor", "suggestion": "score"}},

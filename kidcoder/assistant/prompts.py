@@ -145,15 +145,14 @@ def cards_text(cards: Optional[Iterable], budget: int) -> str:
 
 
 def _system(lang: str, extra: Sequence[str] = ()) -> str:
+    """The standing rules, kept short: every token here delays the first word of the answer."""
     rules = [
-        "You are KidCoder, a kind coding tutor. You talk to a child aged 8 to 14 who makes games with "
-        "Python and pygame-ce. Talk to the child as \"you\".",
-        "Use short, simple sentences a 10-year-old can read. Never blame the child.",
-        f"Write your whole answer in {LANGUAGE_NAMES.get(lang, 'English')}.",
-        "Use only the facts given to you. Do not invent error messages, line numbers or functions.",
-        "Use only pygame-ce functions. No links, no personal questions.",
+        "You are KidCoder, a kind coding tutor for a child (8 to 14) who makes games with pygame-ce.",
+        "Talk to the child as \"you\", in short, simple sentences. Never blame.",
+        f"Answer in {LANGUAGE_NAMES.get(lang, 'English')}.",
+        "Use only the facts given; never invent errors, line numbers or functions. No links, no personal questions.",
     ]
-    return " ".join(rules + list(extra))
+    return " ".join(rules + [rule for rule in extra if rule])
 
 
 def _problem_facts(finding: Mapping, rules_hint: str) -> str:
@@ -202,14 +201,14 @@ def hint_prompt(facts: Mapping, lang: str = "en", fmt: ChatFormat = CHATML,
         excerpt = excerpt_around(str(facts["source"]), finding_line)
     known = _problem_facts(finding, rules_hint)
     code = trim_to_tokens(str(excerpt or ""), max(60, budget // 3))
-    level_rule = ("You may show the fixed line." if level >= 3 else
-                  "Do not write the fixed code. Give a clue so the child can fix it.")
-    line_rule = f"Say the line number {finding_line}." if finding_line else ""
-    system = _system(lang, [level_rule, line_rule, "Answer in at most 3 sentences."])
+    level_rule = "You may show the fixed line." if level >= 3 else "Give a clue, not the fixed code."
+    system = _system(lang, [level_rule])
     user = (f"My program has a problem.\n\nWhat we know:\n{known}\n\n"
             f"My code near the problem:\n```python\n{code}\n```\n")
     where = f" on line {finding_line}" if finding_line else ""
-    ask = f"\nPlease explain to me what is wrong{where}, in two or three short sentences."
+    ask = f"\nPlease explain to me what is wrong{where}, in two or three short sentences. Say the line number."
+    if not finding_line:
+        ask = "\nPlease explain to me what is wrong, in two or three short sentences."
     cards = cards_text(facts.get("cards"), _left(budget, fmt, system, user + ask))
     if cards:
         user += f"\nNotes:\n{cards}\n"
@@ -222,8 +221,8 @@ def answer_prompt(facts: Mapping, lang: str = "en", fmt: ChatFormat = CHATML,
     """Answer a child's question from the cards; the rules' answer is the backbone. facts: question, cards, rules_answer."""
     question = trim_to_tokens(str(facts.get("question") or "").strip(), 120)
     rules_answer = trim_to_tokens(str(facts.get("rules_answer") or "").strip(), 200)
-    system = _system(lang, ["If the notes do not answer the question, say you are not sure.",
-                            "Keep any code example under 12 lines.", "Answer in at most 5 sentences."])
+    system = _system(lang, ["If the facts do not answer the question, say you are not sure.",
+                            "Keep any code example under 12 lines."])
     user = f"My question: {question}\n"
     if rules_answer:
         user += f"\nA true answer to start from:\n{rules_answer}\n"

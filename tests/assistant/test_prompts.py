@@ -45,7 +45,7 @@ def test_hint_prompt_carries_the_facts_lines_and_cards_in_spanish():
     assert "Line: 41" in prompt.user and "Name written: scor" in prompt.user and "Name meant: score" in prompt.user
     assert ">41 | print(scor)" in prompt.user and "line_1 = 1" not in prompt.user
     assert "Un nombre se escribe siempre igual." in prompt.user
-    assert "Spanish" in prompt.system and "Do not write the fixed code" in prompt.system
+    assert "Spanish" in prompt.system and "Give a clue, not the fixed code" in prompt.system
 
 
 def test_level_three_may_show_the_fix():

@@ -207,3 +207,14 @@ def _render_text(program, finding):
             return one_line(program, finding.line,
                             text[: arg.col_offset] + f"str({segment})" + text[arg.end_col_offset:])
     return []
+
+
+@builds("diag.missing_quotes")
+def _quotes(program, finding):
+    name = finding.values["name"]
+    for node in _nodes_on_line(program, finding.line):
+        if isinstance(node, ast.Name) and node.id == name:
+            text = program.line(finding.line)
+            return one_line(program, finding.line,
+                            text[: node.col_offset] + f'"{name}"' + text[node.end_col_offset:])
+    return []

@@ -37,6 +37,7 @@ CARDS = {
     "diag.syntax_generic": "syntax-error", "diag.name_no_import": "modules-import",
     "diag.name_keyword": "booleans-and-or", "diag.name_pygame_constant": "name-error",
     "diag.name_before_assign": "variables", "diag.name_error": "name-error", "diag.name_unknown": "name-error",
+    "diag.missing_quotes": "strings",
     "diag.unbound_local": "unbound-local-error", "diag.attribute_suggest": "attribute-error",
     "diag.attribute_error": "attribute-error", "diag.attribute_none": "function-return",
     "diag.str_plus_number": "type-error", "diag.number_and_text": "string-to-number",

@@ -71,7 +71,23 @@ def name_error(program: Program, error: dict) -> Optional[Finding]:
     suggestion = close_name(name, defined + BUILTINS)
     if suggestion:
         return Finding("runtime", line, None, "diag.name_error", {**values, "suggestion": suggestion})
+    if _shown_as_text(program, line, name):
+        return Finding("runtime", line, None, "diag.missing_quotes", values)
     return Finding("runtime", line, None, "diag.name_unknown", values)
+
+
+def _shown_as_text(program: Program, line: int, name: str) -> bool:
+    """print(Hello): an unknown name given straight to print() or render() was probably meant as text."""
+    if program.tree is None:
+        return False
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.Call) and node.lineno == line:
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if called in ("print", "render", "input", "set_caption") and any(
+                    isinstance(arg, ast.Name) and arg.id == name for arg in node.args):
+                return True
+    return False
 
 
 @runtime_handler("UnboundLocalError", order=10)

@@ -148,7 +148,7 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
             continue
         if folded in stops or folded in vocabulary or not folded.isalpha() or len(folded) < 3:
             continue
-        if difflib.get_close_matches(folded, sorted(vocabulary), n=1, cutoff=0.8):
+        if len(folded) >= 5 and difflib.get_close_matches(folded, sorted(vocabulary), n=1, cutoff=0.8):
             continue  # a misspelt game word ("cathces"), not a new thing
         close = nouns.find_noun(folded)
         if close:

@@ -14,6 +14,7 @@ from kidcoder.ui.layout import Box, fit_inside
 from kidcoder.ui.style import draw_title
 
 SMOOTH_UP_TO = 1.0      # scaling down uses smoothscale; scaling up keeps crisp pixels
+HINT_H = 28             # a strip under the picture says how to play (it never covers the game)
 
 
 class PreviewPane:
@@ -48,7 +49,12 @@ class PreviewPane:
 
     @property
     def area(self) -> Box:
-        return self.box.below_title().inset(4)
+        body = self.box.below_title()
+        return Box(body.x, body.y, body.w, max(0, body.h - HINT_H)).inset(4)
+
+    def hint_box(self) -> Box:
+        body = self.box.below_title()
+        return Box(body.x, body.bottom - HINT_H, body.w, HINT_H)
 
     @property
     def rect(self) -> pygame.Rect:
@@ -146,20 +152,35 @@ class PreviewPane:
             surface.blit(self._scaled, (self._shown.x, self._shown.y))
         lines = self._overlay_lines()
         if lines:
-            self._draw_overlay(surface, body, lines)
+            self._draw_overlay(surface, pygame.Rect(self.area), lines)
+        self._draw_hint(surface)
 
     def _overlay_lines(self):
+        """Words over the picture: only when no game is playing in it."""
         if self.message:
             return [self.message]
         if self._scaled is None:
             if self.state == "running":
                 return [tr("ui.preview.starting")]
             return [tr("ui.preview.empty"), tr("ui.preview.empty_keys")]
-        if self.state in ("running", "paused") and not self.focused:
-            return [tr("ui.preview.click_to_play")]
-        if self.focused:
-            return [tr("ui.preview.esc_back")]
         return []
+
+    def hint_text(self) -> str:
+        if self.state in ("running", "paused") and self._scaled is not None:
+            return tr("ui.preview.esc_back") if self.focused else tr("ui.preview.click_to_play")
+        return ""
+
+    def _draw_hint(self, surface) -> None:
+        text = self.hint_text()
+        if not text:
+            return
+        box = pygame.Rect(self.hint_box())
+        colour = self.colours["focus"] if self.focused else self.colours["preview_text"]
+        label = self.fonts.text(self.fonts.title, text, colour)
+        clip = surface.get_clip()
+        surface.set_clip(box)
+        surface.blit(label, (box.centerx - label.get_width() // 2, box.centery - label.get_height() // 2))
+        surface.set_clip(clip)
 
     def _draw_overlay(self, surface, body: pygame.Rect, lines) -> None:
         col = self.colours
@@ -168,8 +189,7 @@ class PreviewPane:
             rendered.extend(self.fonts.text(self.fonts.body, part, col["preview_text"])
                             for part in wrap_text(text, self.fonts.body, body.width - 40))
         height = sum(r.get_height() for r in rendered) + 12
-        centered = self._scaled is None
-        y = body.centery - height // 2 if centered else body.bottom - height - 6
+        y = body.centery - height // 2
         band = pygame.Rect(body.x + 8, y, body.width - 16, height)
         shade = pygame.Surface(band.size, pygame.SRCALPHA)
         shade.fill((0, 0, 0, 170))

@@ -1,0 +1,30 @@
+"""The scripted demo the CI smoke test runs: python main.py with KIDCODER_DEMO=smoke exits 0."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_main(demo, tmp_path, timeout=90):
+    env = dict(os.environ, KIDCODER_DEMO=str(demo), KIDCODER_HOME=str(tmp_path), SDL_VIDEODRIVER="dummy",
+               SDL_AUDIODRIVER="dummy")
+    return subprocess.run([sys.executable, str(ROOT / "main.py")], env=env, capture_output=True, text=True,
+                          timeout=timeout, cwd=str(ROOT))
+
+
+def test_smoke_demo_opens_an_example_runs_it_and_quits(tmp_path):
+    done = run_main("smoke", tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads([line for line in done.stdout.splitlines() if line.startswith("{")][-1])["demo"]
+    assert report["ok"] and report["frames_seen"] >= 30
+    assert (tmp_path / "data" / "projects" / "moving_square.py").is_file()
+
+
+def test_a_failing_script_exits_1(tmp_path):
+    script = tmp_path / "demo.json"
+    script.write_text(json.dumps([{"stop": True}, {"quit": True}]), encoding="utf-8")
+    done = run_main(script, tmp_path)
+    assert done.returncode == 1

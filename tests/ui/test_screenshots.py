@@ -1,0 +1,43 @@
+"""Render the whole window to PNG at 1200x900 and 800x600 (docs/screenshot*.png) with a game running.
+
+The pictures are for people to look at; the test checks they are real: the
+right size, many colours, the game's own pixels inside the preview.
+"""
+from pathlib import Path
+
+import pygame
+import pytest
+
+from tests.ui.driver import close_app, make_app, run_until
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+SHOTS = {(1200, 900): "screenshot.png", (800, 600): "screenshot-800x600.png"}
+
+
+@pytest.mark.parametrize("size", list(SHOTS))
+def test_window_screenshot(size, tmp_path, monkeypatch):
+    monkeypatch.setenv("KIDCODER_HOME", str(tmp_path))     # a fresh projects folder: the file is catch.py
+    app = make_app(size)
+    try:
+        app.actions.open_example("catch.py")
+        run_until(app, lambda: app.docs.path is not None, what="the example")
+        app.actions.do("run")
+        run_until(app, lambda: app.preview.frames_drawn >= 60, what="60 frames")
+        app.set_focus("editor")
+        app.editor.view.goto_line(12)
+        for _ in range(3):
+            app.step()
+        DOCS.mkdir(exist_ok=True)
+        target = DOCS / SHOTS[size]
+        pygame.image.save(app.screen, str(target))
+        picture = pygame.image.load(str(target))
+        assert picture.get_size() == size
+        colours = {tuple(picture.get_at((x, y))) for x in range(0, size[0], 7) for y in range(0, size[1], 7)}
+        assert len(colours) > 50
+        shown = app.preview.shown_box
+        frame = app.preview.last_frame
+        assert frame is not None and shown.w > 200
+        sky = frame.get_at((frame.get_width() // 2, 60))     # the game's own pixels are in the window
+        assert picture.get_at((shown.x + shown.w // 2, shown.y + 60 * shown.h // frame.get_height())) == sky
+    finally:
+        close_app(app)

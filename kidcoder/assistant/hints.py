@@ -112,14 +112,10 @@ def diagnose(source: str, runner: Optional[Runner] = None, run: bool = True) -> 
     return Diagnosis(None, result)
 
 
-def runs_cleanly(result, source: str) -> bool:
-    """After a fix: no error, and a game reached its frames (or ended by itself)."""
-    if real_error(result) is not None:
-        return False
-    exit_kind = getattr(result, "exit", "")
-    if exit_kind == "ok" or (exit_kind == "error" and getattr(result, "error", None)):
-        return True
-    return False
+def runs_cleanly(result) -> bool:
+    """After a fix: no error of the program's own, and it reached its frames or ended by itself.
+    An "error" end here can only be a benign one, such as input() with nobody to type."""
+    return real_error(result) is None and getattr(result, "exit", "") in ("ok", "error")
 
 
 def check_fix(source: str, finding: Finding, fix: Fix, runner: Optional[Runner] = None) -> bool:
@@ -132,7 +128,7 @@ def check_fix(source: str, finding: Finding, fix: Fix, runner: Optional[Runner] 
     result = (runner or default_runner)(new, frames=CHECK_FRAMES, seconds=CHECK_SECONDS, stdin_lines=STDIN_LINES)
     if finding.key == "diag.endless_loop" and getattr(result, "exit", "") == "timeout":
         return False
-    return runs_cleanly(result, new)
+    return runs_cleanly(result)
 
 
 def checked_fix(source: str, finding: Finding, runner: Optional[Runner] = None) -> Optional[Fix]:
@@ -207,6 +203,10 @@ def hint_for_program(source: str, path=None, level: int = 1, lang: str = "en", u
     can show first; the CLI always runs and checks.
     """
     lang = lang if lang in ("en", "es") else "en"
+    if runner is None and run:
+        from kidcoder.assistant.checkrun import runner_beside
+
+        runner = runner_beside(path)
     found = diagnose(source, runner=runner, run=run)
     finding = found.finding
     if finding is None:

@@ -176,3 +176,23 @@ def test_cli_hint_json_contract(tmp_path):
 def test_cli_hint_missing_file_is_bad_input(tmp_path):
     out = _cli(str(tmp_path / "nope.py"), "--json")
     assert out.returncode == 2 and out.stderr.strip()
+
+
+def test_the_program_runs_beside_its_own_pictures(tmp_path):
+    import pygame
+
+    picture = pygame.Surface((8, 8))
+    picture.fill((255, 0, 0))
+    pygame.image.save(picture, str(tmp_path / "player.png"))
+    source = ("import pygame\npygame.init()\nscreen = pygame.display.set_mode((50, 50))\n"
+              "player = pygame.image.load('player.png')\nclock = pygame.time.Clock()\nrunning = True\n"
+              "frames = 0\nwhile running and frames < 5:\n    for event in pygame.event.get():\n"
+              "        if event.type == pygame.QUIT:\n            running = False\n    frames += 1\n"
+              "    screen.fill((0, 0, 0))\n    screen.blit(player, (10, 10))\n    pygame.display.flip()\n"
+              "    clock.tick(60)\n")
+    game = tmp_path / "game.py"
+    game.write_text(source, encoding="utf-8")
+    assert hints.hint_for_program(source, str(game))["ok"] is True
+    alone = hints.hint_for_program(source, None)
+    assert alone["problem"]["line"] == 4 and not alone["ok"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["game.py", "player.png"]

@@ -38,6 +38,7 @@ def test_window_screenshot(size, tmp_path, monkeypatch):
         frame = app.preview.last_frame
         assert frame is not None and shown.w > 200
         sky = frame.get_at((frame.get_width() // 2, 60))     # the game's own pixels are in the window
-        assert picture.get_at((shown.x + shown.w // 2, shown.y + 60 * shown.h // frame.get_height())) == sky
+        seen = picture.get_at((shown.x + shown.w // 2, shown.y + 60 * shown.h // frame.get_height()))
+        assert all(abs(a - b) <= 8 for a, b in zip(seen[:3], sky[:3])), (seen, sky)   # smoothscale blends a bit
     finally:
         close_app(app)

@@ -96,6 +96,27 @@ def decode(line: str):
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
+LOG_LIMIT_BYTES = 1_000_000
+
+
+def default_log_path() -> Path:
+    """Where the worker's native noise goes (CUDA probing, llama.cpp warnings): out of the child's view."""
+    from kidcoder import paths
+
+    return paths.cache_dir() / "model-worker.log"
+
+
+def open_log(path: Path):
+    """The log file for appending; started afresh once it grows past LOG_LIMIT_BYTES."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > LOG_LIMIT_BYTES:
+            path.unlink()
+    except OSError:
+        pass
+    return open(path, "ab")
+
+
 # --- host side -------------------------------------------------------------------------------------
 
 class ProcessModel(HintModel):
@@ -132,14 +153,13 @@ class ProcessModel(HintModel):
         env = dict(os.environ)
         env["PYTHONPATH"] = package_root + os.pathsep + env.get("PYTHONPATH", "") if env.get("PYTHONPATH") \
             else package_root
+        log_path = self.log_path or default_log_path()
         command = [sys.executable, "-m", "kidcoder.assistant.model_worker", str(self.path),
-                   "--format", self.chat_format.name, "--threads", str(self.threads)]
-        if self.log_path:
-            command += ["--log", str(self.log_path)]
+                   "--format", self.chat_format.name, "--threads", str(self.threads), "--log", str(log_path)]
         self._inbox = queue.Queue()
-        self._proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                      stderr=subprocess.DEVNULL, env=env, text=True, encoding="utf-8",
-                                      bufsize=1)
+        with open_log(log_path) as log:  # the worker's own errors, before it redirects its output there too
+            self._proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
+                                          env=env, text=True, encoding="utf-8", bufsize=1)
         threading.Thread(target=self._read, args=(self._proc, self._inbox), daemon=True,
                          name="model-worker-reader").start()
         message = self._next(time.monotonic() + self.load_timeout_s)
@@ -291,11 +311,8 @@ def main(argv=None) -> int:
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--log", default=None)
     args = parser.parse_args(argv)
-    if args.log is None:
-        from kidcoder import paths
-
-        args.log = str(paths.cache_dir() / "model-worker.log")
-    protocol = _private_stdout(args.log)
+    protocol = _private_stdout(args.log or str(default_log_path()))
+    sys.stdin.reconfigure(encoding="utf-8")
     lock = threading.Lock()
 
     def send(message) -> None:

@@ -76,8 +76,9 @@ def test_load_and_stream_tokens(tiny_models):
         assert result.reason in ("stop", "length")
         assert 0 < result.tokens <= 40 and result.first_token_s is not None
         assert pieces and len(pieces) <= result.tokens
-        again = model.generate(prompt(5))  # the same worker answers again
-        assert again.tokens <= 5
+        spanish = ChatPrompt("answer", "Ayudas a niños.", "¿Qué es un bucle? ñandú 🎮", max_tokens=5)
+        again = model.generate(spanish)  # the same worker answers again, in UTF-8 both ways
+        assert again.reason in ("stop", "length") and again.tokens <= 5
     finally:
         model.close()
     assert not model.alive

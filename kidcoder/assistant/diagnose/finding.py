@@ -6,6 +6,7 @@ and lets tests compare findings as plain data.
 from __future__ import annotations
 
 import ast
+import warnings
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
@@ -41,7 +42,9 @@ class Program:
         if not self._parsed:
             self._parsed = True
             try:
-                self._tree = ast.parse(self.source)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    self._tree = ast.parse(self.source)
             except (SyntaxError, ValueError):
                 self._tree = None
         return self._tree

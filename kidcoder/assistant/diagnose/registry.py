@@ -77,6 +77,14 @@ def compile_error(source: str) -> Optional[SyntaxError]:
     return None
 
 
+def _ask(handler, *args):
+    """Call one handler; a heuristic that trips over strange code is skipped, never fatal to the hint."""
+    try:
+        return handler(*args)
+    except Exception:  # noqa: BLE001 - the next handler (at worst the generic one) still answers
+        return None
+
+
 def diagnose_syntax(source: str) -> Optional[Finding]:
     """A syntax finding about the child's real mistake, or None when the program compiles."""
     load_families()
@@ -85,7 +93,7 @@ def diagnose_syntax(source: str) -> Optional[Finding]:
         return None
     program = Program(source)
     for _order, rule in _syntax:
-        finding = rule(program, error)
+        finding = _ask(rule, program, error)
         if finding is not None:
             return finding
     return None  # syntax_generic always answers, so this is not reached
@@ -100,7 +108,7 @@ def diagnose_runtime(source: str, error: dict) -> Optional[Finding]:
     handlers = sorted((item for name in names for item in _runtime.get(name, [])), key=lambda item: item[0])
     handlers += _runtime.get("*", [])
     for _order, handler in handlers:
-        finding = handler(program, error)
+        finding = _ask(handler, program, error)
         if finding is not None:
             return finding
     return None
@@ -114,7 +122,7 @@ def diagnose_static(source: str) -> List[Finding]:
         return []
     findings: List[Finding] = []
     for check in _static:
-        findings.extend(check(program))
+        findings.extend(_ask(check, program) or [])
     return sorted(findings, key=lambda f: (severity(f.key), f.line))
 
 

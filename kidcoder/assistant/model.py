@@ -13,7 +13,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Union
+from typing import Callable, Dict, List, Optional, Sequence, Union
 
 from kidcoder import paths
 from kidcoder.assistant import model_files
@@ -362,7 +362,3 @@ def list_models(settings=None, lang: Optional[str] = None) -> dict:
     chosen = find_model(settings)
     return {"models": rows, "active": chosen.path if chosen else None, "folder": str(paths.models_dir()),
             "server": getattr(settings, "model_server_url", None)}
-
-
-def describe_checks(checks: Iterable[model_files.ModelCheck], lang: str = "en") -> List[str]:
-    return [_message(check, lang) for check in checks]

@@ -9,7 +9,6 @@ copy in the models folder.
 """
 from __future__ import annotations
 
-import os
 import platform
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -194,10 +193,3 @@ def model_files_in(folder: Path) -> List[Path]:
         return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".gguf" and p.is_file())
     except OSError:
         return []
-
-
-def memory_needed_mb(path) -> float:
-    try:
-        return MEMORY_FACTOR * os.path.getsize(path) / 1e6
-    except OSError:
-        return 0.0

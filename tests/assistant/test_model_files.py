@@ -1,6 +1,5 @@
 """Model files: the header is read without native code, bad files are turned away with a reason,
 a known pre-tokenizer rename makes a corrected copy, and discovery follows settings > env > folder."""
-import os
 from pathlib import Path
 
 import pytest

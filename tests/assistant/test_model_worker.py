@@ -4,7 +4,6 @@ Its text is gibberish, but loading, streaming, cancel, timeouts, crashes and the
 noise of the native code are all real.
 """
 import importlib.util
-import json
 import subprocess
 import sys
 from pathlib import Path

@@ -137,7 +137,8 @@ def test_the_service_uses_the_classroom_server_from_settings(server, tmp_path, m
              "source_excerpt": ">12 | print(scor)", "rules_hint": "", "level": 2}
     request_id = service.request("hint", facts, "en")
     deadline, events = time.monotonic() + 10, []
-    while time.monotonic() < deadline and not any(e.kind in ("final", "dropped", "off") for e in events):
+    while time.monotonic() < deadline and not any(e.request_id == request_id and e.kind in ("final", "dropped", "off")
+                                                  for e in events):
         events += service.poll()
         time.sleep(0.01)
     assert events[-1].kind == "final" and events[-1].text == "".join(ANSWER)

@@ -7,7 +7,7 @@ import pytest
 
 from kidcoder.assistant import model as model_module
 from kidcoder.assistant import service as service_module
-from kidcoder.assistant.model import FakeModel, ModelError
+from kidcoder.assistant.model import FakeModel
 from kidcoder.assistant.service import ModelService, StreamGate, enrich_once
 from kidcoder.config import Settings
 

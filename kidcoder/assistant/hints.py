@@ -178,15 +178,20 @@ def hint_text(finding: Finding, level: int, lang: str, card=None, fix: Optional[
     return say(finding.key + ".fix", lang, values) + " " + after
 
 
-def _enrich(finding: Finding, source: str, text: str, level: int, lang: str, card) -> Optional[dict]:
+def _enrich(finding: Finding, source: str, text: str, level: int, lang: str, card,
+            error: Optional[dict] = None) -> Optional[dict]:
     """Ask the optional model to say the hint better; None keeps the rules' words."""
     try:
         from kidcoder.assistant.service import enrich_once
 
         lines = source.splitlines()
         excerpt = "\n".join(lines[max(0, finding.line - 4): finding.line + 2])
-        facts = {"source_excerpt": excerpt, "finding": finding.as_dict(), "rules_hint": text, "level": level,
-                 "cards": [card.id] if card is not None else []}
+        facts_finding = finding.as_dict()
+        if error:
+            facts_finding.update(type=error.get("type"), message=error.get("message"))
+        cards = [{"id": card.id, "title": card.title, "body": card.body, "code": card.code}] if card else []
+        facts = {"source_excerpt": excerpt, "finding": facts_finding, "rules_hint": text, "level": level,
+                 "cards": cards}
         answer = enrich_once("hint", facts, lang)
     except Exception:  # no model, no service, or a model that failed: the rules' hint stands
         return None
@@ -217,7 +222,7 @@ def hint_for_program(source: str, path=None, level: int = 1, lang: str = "en", u
     text = hint_text(finding, level, lang, card, fix)
     model = None
     if use_model:
-        answer = _enrich(finding, source, text, level, lang, card)
+        answer = _enrich(finding, source, text, level, lang, card, real_error(found.run))
         if answer is not None:
             text, model = str(answer["text"]), answer.get("model")
     message = hint_text(finding, 1, lang)

@@ -105,6 +105,13 @@ def test_level_two_tolerates_a_missing_card(monkeypatch):
     assert result["sources"] == [] and "colon" in result["hint"].lower()
 
 
+def test_every_card_the_ladder_names_exists_in_english():
+    from kidcoder.assistant.knowledge import cards_by_id
+
+    missing = sorted({card for card in hints.CARDS.values() if card not in cards_by_id("en")})
+    assert missing == []
+
+
 def test_spanish_hint():
     result = hints.hint_for_program(COLON, level=1, lang="es", runner=FakeRunner())
     assert "línea 2" in result["hint"]
@@ -128,6 +135,7 @@ def test_model_text_is_used_when_the_model_answers(monkeypatch):
     assert result["hint"] == "Look closely at the end of line 2." and result["model"] == "tiny.gguf"
     assert seen["kind"] == "hint" and seen["facts"]["finding"]["key"] == "diag.missing_colon"
     assert "if age > 10" in seen["facts"]["source_excerpt"]
+    assert seen["facts"]["cards"][0]["id"] == "colons" and seen["facts"]["cards"][0]["title"]
 
 
 @pytest.mark.parametrize("enrich", [lambda *a, **k: None, lambda *a, **k: 1 / 0])

@@ -183,6 +183,7 @@ class Actions:
                     app.helper.show(tr("ui.helper.problem_title"), tr("ui.gallery.failed"))
             else:
                 app.assist.result(result)
+        app.assist.stream.drain()
 
     def _file_result(self, result) -> None:
         app = self.app

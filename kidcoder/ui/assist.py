@@ -26,6 +26,9 @@ class Assist:
         self.level = 1
         self.hint_source: Optional[str] = None
         self.index_ready = False
+        from kidcoder.ui.model_stream import ModelStream
+
+        self.stream = ModelStream(app)
 
     # ---- the search index -------------------------------------------------------------------
     def start_index(self) -> None:
@@ -48,6 +51,7 @@ class Assist:
 
         self.app.status = tr("ui.status.index_building")
         self.app.worker.submit("index", build)
+        self.stream.start()
 
     # ---- game errors and hints --------------------------------------------------------------
     def game_starting(self) -> None:
@@ -103,7 +107,9 @@ class Assist:
         app.set_focus("editor")
 
     def program_changed(self) -> None:
-        """The child typed: an old fix no longer fits (the hint text may stay)."""
+        """The child typed: an old fix no longer fits (the hint text may stay), a model answer stops."""
+        if self.stream.request_id is not None and self.app.helper.hint is not None:
+            self.stream.cancel()
         if self.app.helper.fix_button.visible:
             self.app.helper.fix_button.hide()
 
@@ -129,6 +135,9 @@ class Assist:
     # ---- results ----------------------------------------------------------------------------
     def result(self, result) -> None:
         app = self.app
+        if result.kind == "model-open":
+            self.stream.opened(result)
+            return
         if result.kind == "index":
             self.index_ready = result.ok
             app.status = tr("ui.status.index_ready") if result.ok else tr("ui.status.index_failed")
@@ -155,13 +164,23 @@ class Assist:
         line = problem.get("line")
         if line and self.hint_source == app.editor.get_text():
             app.editor.view.set_error_marker(int(line), str(problem.get("message") or ""))
+        if problem and self.hint_source:
+            lines = self.hint_source.splitlines()
+            facts = {"source_excerpt": "\n".join(lines[max(0, (line or 1) - 4):(line or 1) + 2]),
+                     "finding": dict(problem), "rules_hint": app.helper.text, "level": level,
+                     "cards": [s.get("id") for s in hint.get("sources") or []]}
+            self.stream.request("hint", facts, app.helper.heading, app.helper.text)
 
-    def _answer_arrived(self, question: str, answer: dict) -> None:
+    def _answer_arrived(self, question: str, reply: dict) -> None:
+        answer, cards = reply.get("answer") or {}, reply.get("cards") or []
         text = str(answer.get("answer") or "")
         sources = answer.get("sources") or []
         if sources:
             text += "\n\n" + tr("ui.helper.read_more", titles=", ".join(s.get("title", "") for s in sources))
         self.app.helper.show(question, text)
+        if cards:
+            facts = {"question": question, "rules_answer": str(answer.get("answer") or ""), "cards": cards}
+            self.stream.request("answer", facts, question, text)
 
     def _game_arrived(self, made: dict) -> None:
         app = self.app
@@ -173,7 +192,7 @@ class Assist:
         app.helper.show(tr("ui.make.title"), tr("ui.make.done"))
 
     def close(self) -> None:
-        pass
+        self.stream.close()
 
 
 # ---- the calls themselves (they run on the worker thread) -------------------------------------
@@ -185,9 +204,23 @@ def _hint(source: str, path, level: int, lang: str) -> dict:
 
 
 def _ask(question: str, lang: str) -> dict:
+    """The rules' answer, and the cards it came from (the optional model is given the same cards)."""
     from kidcoder.assistant.answer import ask
 
-    return ask(question, lang, use_model=False)
+    answer = ask(question, lang, use_model=False)
+    cards = []
+    try:
+        from kidcoder.assistant.knowledge import cards_by_id
+
+        for source in answer.get("sources") or []:
+            for card_lang in (lang, "en"):
+                card = cards_by_id(card_lang).get(source.get("id"))
+                if card is not None:
+                    cards.append({"id": card.id, "title": card.title, "body": card.body, "code": card.code})
+                    break
+    except Exception:  # cards are only for the optional model
+        cards = []
+    return {"answer": answer, "cards": cards[:2]}
 
 
 def _generate(description: str, lang: str) -> dict:

@@ -1,0 +1,92 @@
+"""Optional: a language model, where the machine has one, says the helper's words better, streamed in.
+
+The rules' hint or answer always shows first. If a model is set up, the same facts
+go to kidcoder.assistant.service.ModelService; its checked sentences replace the
+rules' text as they arrive, and a "dropped" answer puts the rules' text back.
+Without a model (or without that module) nothing here does anything.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from kidcoder.i18n import tr
+
+MAX_EVENTS_PER_FRAME = 32
+
+
+def _open_service(settings):
+    """Runs on the worker: the service, or None when no model can be used here."""
+    try:
+        from kidcoder.assistant.model import find_model
+        from kidcoder.assistant.service import ModelService
+    except ImportError:
+        return None
+    if not getattr(settings, "model_enabled", True):
+        return None
+    if not getattr(settings, "model_server_url", None) and find_model(settings) is None:
+        return None
+    return ModelService(settings)
+
+
+class ModelStream:
+    """Owns the optional ModelService; `request()` after the rules' text is shown, `drain()` each frame."""
+
+    def __init__(self, app):
+        self.app = app
+        self.service = None
+        self.request_id: Optional[int] = None
+        self.heading = ""
+        self.rules_text = ""
+        self._streaming = False
+
+    def start(self) -> None:
+        self.app.worker.submit("model-open", _open_service, self.app.settings)
+
+    def opened(self, result) -> None:
+        if result.ok and result.value is not None:
+            self.service = result.value
+
+    @property
+    def available(self) -> bool:
+        return self.service is not None and self.service.available()
+
+    def request(self, kind: str, facts: dict, heading: str, rules_text: str) -> None:
+        if not self.available:
+            return
+        self.heading, self.rules_text, self._streaming = heading, rules_text, False
+        self.service.set_busy_cores(1 if self.app.games.live else 0)
+        self.request_id = self.service.request(kind, facts, self.app.settings.language)
+
+    def cancel(self) -> None:
+        if self.service is not None and self.request_id is not None:
+            self.service.cancel()
+            self.request_id = None
+
+    def drain(self) -> None:
+        if self.service is None:
+            return
+        helper = self.app.helper
+        for event in self.service.poll(MAX_EVENTS_PER_FRAME):
+            if event.request_id != self.request_id:
+                continue
+            if event.kind == "status":
+                self.app.status = tr(event.text)
+            elif event.kind == "token":
+                if not self._streaming:
+                    self._streaming = True
+                    helper.show(self.heading, "")
+                helper.append(event.text)
+            elif event.kind == "final":
+                helper.show(self.heading, event.text)
+                self.request_id = None
+            elif event.kind in ("dropped", "off"):
+                if self._streaming:
+                    helper.show(self.heading, self.rules_text)
+                self.request_id = None
+
+    def close(self) -> None:
+        if self.service is not None:
+            try:
+                self.service.close()
+            except Exception:
+                pass

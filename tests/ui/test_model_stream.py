@@ -1,0 +1,72 @@
+"""The optional model's words stream into the helper after the rules' text, and never replace it with nothing."""
+from types import SimpleNamespace
+
+from kidcoder.assistant.service import ModelEvent
+from kidcoder.ui.model_stream import ModelStream
+
+
+class FakeHelper:
+    def __init__(self):
+        self.heading, self.text = "", ""
+
+    def show(self, heading, text):
+        self.heading, self.text = heading, text
+
+    def append(self, text):
+        self.text += text
+
+
+class FakeService:
+    def __init__(self, events):
+        self.events, self.requests, self.cancelled = events, [], 0
+
+    def available(self):
+        return True
+
+    def set_busy_cores(self, busy):
+        self.busy = busy
+
+    def request(self, kind, facts, lang):
+        self.requests.append((kind, facts, lang))
+        return 7
+
+    def cancel(self):
+        self.cancelled += 1
+
+    def poll(self, limit):
+        out, self.events = self.events[:limit], self.events[limit:]
+        return out
+
+
+def make(events):
+    app = SimpleNamespace(helper=FakeHelper(), settings=SimpleNamespace(language="es"), status="",
+                          games=SimpleNamespace(live=True))
+    stream = ModelStream(app)
+    stream.service = FakeService(events)
+    app.helper.show("Pista", "rules words")
+    return app, stream
+
+
+def test_tokens_replace_the_rules_text_then_the_final_answer_stays():
+    app, stream = make([ModelEvent(7, "token", "Mira "), ModelEvent(3, "token", "old request "),
+                        ModelEvent(7, "token", "la línea 4."), ModelEvent(7, "final", "Mira la línea 4.")])
+    stream.request("hint", {"rules_hint": "rules words"}, "Pista", "rules words")
+    assert stream.service.requests[0][2] == "es" and stream.service.busy == 1
+    stream.drain()
+    assert (app.helper.heading, app.helper.text) == ("Pista", "Mira la línea 4.")
+    assert stream.request_id is None
+
+
+def test_a_dropped_answer_puts_the_rules_text_back():
+    app, stream = make([ModelEvent(7, "token", "Something wrong."), ModelEvent(7, "dropped")])
+    stream.request("answer", {}, "Pista", "rules words")
+    stream.drain()
+    assert app.helper.text == "rules words"
+
+
+def test_without_a_model_nothing_is_requested():
+    app, stream = make([])
+    stream.service = None
+    stream.request("hint", {}, "Pista", "rules words")
+    stream.drain()
+    assert app.helper.text == "rules words" and stream.request_id is None

@@ -82,6 +82,21 @@ class StreamGate:
         return ends[-1] if ends else 0
 
 
+def with_cards(facts: Mapping, lang: str) -> dict:
+    """facts with any card given by its id ("game-loop") replaced by the card itself (title, body, code)."""
+    cards = list(facts.get("cards") or ())
+    if not any(isinstance(card, str) for card in cards):
+        return dict(facts)
+    try:
+        from kidcoder.assistant.knowledge import cards_by_id
+
+        known = cards_by_id(lang)
+    except Exception:  # no cards is a smaller prompt, not an error
+        known = {}
+    resolved = [known.get(card) if isinstance(card, str) else card for card in cards]
+    return {**facts, "cards": [card for card in resolved if card is not None]}
+
+
 def review(kind: str, text: str, facts: Mapping, lang: str) -> Optional[str]:
     """The model's whole answer if it is grounded and safe, else None (the rules' answer stays)."""
     text = prompts.clean_answer(text)
@@ -150,7 +165,7 @@ class ModelService:
             request_id = self._latest
         self._cancel_model()
         self._ensure_thread()
-        self._requests.put((request_id, kind, dict(facts), lang))
+        self._requests.put((request_id, kind, facts, lang))
         return request_id
 
     def cancel(self) -> None:
@@ -173,7 +188,6 @@ class ModelService:
                 break
         return out
 
-    @property
     def available(self) -> bool:
         """False once the model is known to be missing or switched off."""
         return not self._off
@@ -222,6 +236,7 @@ class ModelService:
             if self._stale(request_id):
                 continue
             try:
+                facts = with_cards(facts, lang)
                 self._serve(request_id, kind, facts, lang)
             except Exception:  # the helper pane must never lose the rules' answer to a bug here
                 log.exception("model request failed")
@@ -343,6 +358,7 @@ def enrich_once(kind: str, facts: Mapping, lang: str = "en", settings=None) -> O
     if not getattr(settings, "model_enabled", True):
         return None
     limit = float(getattr(settings, "model_first_token_limit_s", 10.0) or 10.0)
+    facts = with_cards(facts, lang)
     for attempt in (1, 2):
         try:
             model = _shared_model(settings)

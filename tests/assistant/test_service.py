@@ -53,7 +53,7 @@ def test_without_a_model_the_service_says_off_and_enrich_once_returns_none():
     service = ModelService(Settings(), model_factory=lambda: None)
     request_id = service.request("hint", FACTS, "en")
     events = collect(service, ends(request_id))
-    assert [e.kind for e in events] == ["off"] and not service.available
+    assert [e.kind for e in events] == ["off"] and not service.available()
     assert enrich_once("hint", FACTS, "en", Settings()) is None
     assert enrich_once("hint", FACTS, "en", Settings(model_enabled=False)) is None
     service.close()
@@ -115,7 +115,7 @@ def test_a_model_too_slow_for_its_first_token_is_switched_off():
     service = make_service(model, model_first_token_limit_s=0.1)
     request_id = service.request("hint", FACTS, "en")
     events = collect(service, ends(request_id))
-    assert events[-1].kind == "dropped" and not service.available and model.closed
+    assert events[-1].kind == "dropped" and not service.available() and model.closed
     next_id = service.request("hint", FACTS, "en")
     assert collect(service, ends(next_id))[-1].kind == "off"
     service.close()
@@ -159,7 +159,7 @@ def test_a_crashed_model_is_restarted_once_then_switched_off():
     service = ModelService(Settings(), model_factory=lambda: always)
     request_id = service.request("hint", FACTS, "en")
     assert collect(service, ends(request_id))[-1].kind == "dropped"
-    assert not service.available
+    assert not service.available()
     service.close()
 
 
@@ -233,3 +233,18 @@ def test_enrich_once_stops_listening_after_a_contradiction(monkeypatch):
     monkeypatch.setattr(service_module, "open_model", lambda settings: fake)
     assert enrich_once("hint", FACTS, "en", Settings()) is None
     assert fake.results[0].reason == "cancelled" and fake.results[0].tokens < 20
+
+
+def test_cards_given_by_id_are_looked_up(monkeypatch):
+    import kidcoder.assistant.knowledge as knowledge
+
+    class Card:
+        id, title, body, code = "names", "Names", "A name is spelled the same way every time.", ""
+
+    monkeypatch.setattr(knowledge, "cards_by_id", lambda lang: {"names": Card()})
+    model = FakeModel(GOOD)
+    service = make_service(model)
+    request_id = service.request("hint", dict(FACTS, cards=["names", "no-such-card"]), "en")
+    collect(service, ends(request_id))
+    service.close()
+    assert "A name is spelled the same way every time." in model.prompts[0].user

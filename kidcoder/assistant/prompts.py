@@ -174,7 +174,7 @@ def _problem_facts(finding: Mapping, rules_hint: str) -> str:
     if facts.symbol:
         lines.append(f"Missing symbol: {facts.symbol}")
     if rules_hint:
-        lines.append(f"Hint: {rules_hint}")
+        lines.append(f"Hint: {trim_to_tokens(rules_hint, 150)}")
     return "\n".join(lines)
 
 

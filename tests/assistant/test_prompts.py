@@ -92,3 +92,8 @@ def test_unknown_kind_is_an_error():
 
     with pytest.raises(ValueError):
         build_prompt("poem", {})
+
+
+def test_a_long_rules_hint_is_trimmed():
+    prompt = build_prompt("hint", {"finding": FINDING, "rules_hint": "Look here. " * 400, "source_excerpt": "x"})
+    assert prompts.estimate_tokens(prompt.full_text()) < prompts.DEFAULT_PROMPT_BUDGET

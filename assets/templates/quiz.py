@@ -32,7 +32,7 @@ def draw_shape(surface, shape, colour, rect):
     if shape == "circle":
         pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
     elif shape == "oval":
-        pygame.draw.ellipse(surface, colour, rect)
+        pygame.draw.ellipse(surface, colour, (x, y + h // 5, w, h - 2 * (h // 5)))  # wider than tall
     elif shape == "triangle":
         pygame.draw.polygon(surface, colour, [(x + w // 2, y), (x, y + h), (x + w, y + h)])
     elif shape == "diamond":

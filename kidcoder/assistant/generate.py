@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from kidcoder import i18n, paths
-from kidcoder.assistant import words
+from kidcoder.assistant import nouns, words
 from kidcoder.assistant.code_comments import translate_comments
 from kidcoder.assistant.game_slots import comments_for, slots_for
 from kidcoder.assistant.safety import check_code_safety
@@ -97,9 +97,46 @@ def _ask_model(description: str, lang: str, template_id: str, source: str,
     return model_program(str(answer["text"])), str(answer.get("model") or "model")
 
 
+def description_language(description: str, asked: Optional[str]) -> str:
+    """The language to write the game in: the one asked for, unless the description is clearly in the other.
+
+    Besides the usual clues (words.guess_language), the words children use for
+    games count: "rompe ladrillos con estrellas" is Spanish.
+    """
+    asked = asked if asked in ("en", "es") else "en"
+    guessed = words.guess_language(description) or _vote(description)
+    return guessed if guessed and guessed != asked else asked
+
+
+def _vote(description: str) -> Optional[str]:
+    votes = {"en": 0, "es": 0}
+    spanish_words, english_words = _game_vocabulary()
+    for word in words.words(description):
+        found = nouns.exact_noun(word)
+        in_es, in_en = word in spanish_words, word in english_words
+        if found and not (in_es and in_en):
+            in_es, in_en = found[1] == "es" or in_es, found[1] == "en" or in_en
+        if in_es != in_en:
+            votes["es" if in_es else "en"] += 1
+    if votes["es"] >= votes["en"] + 2 or (votes["es"] and not votes["en"]):
+        return "es"
+    if votes["en"] >= votes["es"] + 2 or (votes["en"] and not votes["es"]):
+        return "en"
+    return None
+
+
+def _game_vocabulary() -> Tuple[frozenset, frozenset]:
+    """Words the templates use in Spanish only, and in English only."""
+    spanish, english = set(), set()
+    for template in all_templates().values():
+        spanish.update(words.words(template.text("es")))
+        english.update(words.words(template.text("en")))
+    return frozenset(spanish - english), frozenset(english - spanish)
+
+
 def make_game_source(description: str, lang: str, use_model: bool = False) -> Dict[str, object]:
     """{"source", "template", "model", "fallback"}: a checked program for a description, not yet saved."""
-    lang = words.choose_language(description, lang)
+    lang = description_language(description, lang)
     template_id, source, slots = _build(description, lang, None)
     if use_model:
         varied = _ask_model(description, lang, template_id, source, slots)

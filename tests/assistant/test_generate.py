@@ -12,12 +12,12 @@ import pytest
 
 from kidcoder import i18n
 from kidcoder.assistant import generate
-from kidcoder.assistant.generate import build_program, check_program, generate_game, make_game_source
+from kidcoder.assistant.generate import (build_program, check_program, description_language, generate_game,
+                                         make_game_source)
 from kidcoder.assistant.nouns import SHAPES
 from kidcoder.assistant.safety import check_code_safety
 from kidcoder.assistant.settings_block import read_settings
 from kidcoder.assistant.templates import all_templates
-from kidcoder.assistant.words import choose_language
 from kidcoder.runner.headless import run_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,7 +78,7 @@ CASES = [
 
 
 def _built(description, lang):
-    return build_program(description, choose_language(description, lang))
+    return build_program(description, description_language(description, lang))
 
 
 @pytest.mark.parametrize("description,lang,template", CASES, ids=[c[0] for c in CASES])
@@ -103,10 +103,9 @@ def test_same_description_same_game_in_this_and_other_processes():
     descriptions = [c[0] for c in CASES[::6]]
     here = [_built(d, "en")[1] for d in descriptions]
     assert here == [_built(d, "en")[1] for d in descriptions]
-    script = ("import json, sys\nfrom kidcoder.assistant.generate import build_program\n"
-              "from kidcoder.assistant.words import choose_language\n"
+    script = ("import json, sys\nfrom kidcoder.assistant.generate import build_program, description_language\n"
               "ds = json.loads(sys.argv[1])\n"
-              "print(json.dumps([build_program(d, choose_language(d, 'en'))[1] for d in ds]))\n")
+              "print(json.dumps([build_program(d, description_language(d, 'en'))[1] for d in ds]))\n")
     for seed in ("1", "2"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
         done = subprocess.run([sys.executable, "-c", script, json.dumps(descriptions)], capture_output=True,
@@ -139,6 +138,10 @@ def test_spanish_description_gives_a_spanish_game():
 def test_spanish_words_are_used_even_when_english_was_asked():
     s = _settings("una serpiente que come manzanas", "en")
     assert (s["PLAYER_NAME"], s["THING_NAME"]) == ("serpiente", "manzana")
+    assert description_language("rompe ladrillos con estrellas", "en") == "es"
+    assert _settings("rompe ladrillos con estrellas", "en")["SCORE_TEXT"] == "Puntos"
+    assert description_language("catch the stars", "es") == "en"
+    assert description_language("pong", "es") == "es"  # no clue: the language asked for
 
 
 def test_unknown_noun_still_gets_a_named_shape():

@@ -7,12 +7,14 @@ cache first, exactly as `kidcoder model add` would. Figures are null without a m
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Dict, Optional
 
 from kidcoder import paths
 from kidcoder.assistant import model_files, prompts
+from kidcoder.assistant.model import ModelError, busy_cores_now, choose_threads
 
 NULL_FIGURES = {"model_load_s": None, "model_first_token_s": None, "model_tokens_per_s": None, "model_rss_mb": None}
 
@@ -68,6 +70,26 @@ def _prepare(model_file: Optional[str]) -> Optional[model_files.ModelCheck]:
     return find_model(load_settings())
 
 
+def _generate_while_drawing(model, prompt, threads):
+    """Generate on a worker thread (as the app's service does) while this thread ticks at 60 frames
+    a second like the window: the worst gap between ticks shows whether drawing would stutter."""
+    box = {}
+    worker = threading.Thread(target=lambda: box.update(result=model.generate(prompt, threads=threads,
+                                                                              timeout_s=120)))
+    worker.start()
+    worst, late, last = 0.0, 0, time.perf_counter()
+    while worker.is_alive():
+        time.sleep(1 / 60)
+        now = time.perf_counter()
+        gap, last = now - last, now
+        worst = max(worst, gap)
+        late += gap > 2 / 60
+    worker.join()
+    if "result" not in box:
+        raise ModelError("model.off.crashed", "no answer")
+    return box["result"], {"worst_ms": round(worst * 1000, 1), "late": late}
+
+
 def measure(model_file: Optional[str] = None, threads: Optional[int] = None) -> Dict[str, object]:
     """Load the model in its worker process, ask one realistic hint, and report the figures."""
     check = _prepare(model_file)
@@ -75,7 +97,6 @@ def measure(model_file: Optional[str] = None, threads: Optional[int] = None) -> 
         return dict(NULL_FIGURES)
     if not check.ok:
         return {**NULL_FIGURES, "model_error": check.reason.rsplit(".", 1)[-1], "model_file": check.path}
-    from kidcoder.assistant.model import ModelError, busy_cores_now, choose_threads
     from kidcoder.assistant.model_worker import ProcessModel
 
     busy = busy_cores_now()
@@ -86,7 +107,7 @@ def measure(model_file: Optional[str] = None, threads: Optional[int] = None) -> 
         model.load()
         start_s = time.monotonic() - started
         prompt = prompts.build_prompt("hint", BENCH_FACTS, "en", model.chat_format)
-        result = model.generate(prompt, threads=threads, timeout_s=120)
+        result, frames = _generate_while_drawing(model, prompt, threads)
         rss = rss_mb(model.pid)
     except ModelError as exc:
         return {**NULL_FIGURES, "model_error": exc.reason.rsplit(".", 1)[-1], "model_file": check.path}
@@ -104,5 +125,7 @@ def measure(model_file: Optional[str] = None, threads: Optional[int] = None) -> 
         "model_prompt_tokens_est": prompts.estimate_tokens(prompt.full_text()),
         "model_answer_tokens": result.tokens,
         "model_threads": threads,
+        "model_worst_frame_ms": frames["worst_ms"],
+        "model_late_frames": frames["late"],
         "model_busy_cores": busy,
     }

@@ -57,7 +57,7 @@ def draw_shape(surface, shape, colour, rect):
 LEFT = pygame.K_a if CONTROLS == "wasd" else pygame.K_LEFT
 RIGHT = pygame.K_d if CONTROLS == "wasd" else pygame.K_RIGHT
 player = pygame.Rect(280, 350, 40, 40)
-things = [pygame.Rect(random.randint(0, 570), -80 * i, 30, 30) for i in range(COUNT)]
+things = [pygame.Rect(random.randint(0, 570), -80 * i - 120, 30, 30) for i in range(COUNT)]
 frames = 0  # 60 frames make one second
 lives = LIVES
 

@@ -245,8 +245,8 @@ _switched_off: Dict[str, str] = {}
 def switch_off(path, reason: str, detail: str = "") -> None:
     """Stop using a model file until the app restarts, with a note for the teacher in the log."""
     _switched_off[str(path)] = reason
-    teacher_note(tr("model.note.switched_off", lang="en", file=Path(str(path)).name,
-                    reason=tr(reason, lang="en")) + (f" ({detail})" if detail else ""))
+    teacher_note(tr("model.note.switched_off", file=Path(str(path)).name, reason=tr(reason))
+                 + (f" ({detail})" if detail else ""))
 
 
 def is_switched_off(path) -> bool:

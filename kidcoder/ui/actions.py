@@ -291,7 +291,8 @@ class Actions:
         from kidcoder.ui.dialogs import PromptDialog
 
         app = self.app
-        app.dialog = PromptDialog(app.manager, app.size, app.fonts, tr("ui.make.title"), tr("ui.make.message"),
+        app.dialog = PromptDialog(app.manager, app.size, app.fonts, tr("ui.make.title"),
+                                  tr("ui.make.message") + "\n" + tr("ui.make.placeholder"),
                                   tr("ui.make.placeholder"), tr("ui.make.ok"), name="make_game")
 
     def act_zoom_in(self) -> None:

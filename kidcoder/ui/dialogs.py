@@ -19,6 +19,8 @@ from kidcoder.ui.style import draw_focus_ring
 CANCEL = "cancel"
 BUTTON_H = 42
 PAD = 14
+TITLE_BAR_H = 40
+DESCRIPTION_H = 130
 
 
 def centred(window_size, want: Tuple[int, int]) -> pygame.Rect:
@@ -180,15 +182,16 @@ class ChoiceGrid(Dialog):
 
     def __init__(self, manager, window_size, fonts, title: str, items: Sequence[Tuple[str, str, str]],
                  empty_text: str = "", name: str = "grid"):
-        super().__init__(manager, window_size, title, (900, 640), name)
+        columns = 3 if min(900, window_size[0] - 40) - 2 * PAD >= 640 else 2
+        rows = max(1, (len(items) + columns - 1) // columns)
+        want_h = TITLE_BAR_H + 4 * PAD + rows * (BUTTON_H + 6) + DESCRIPTION_H + BUTTON_H
+        super().__init__(manager, window_size, title, (900, want_h), name)
         self.items = list(items)
         self.descriptions = {}
         width = self.inner.width - 2 * PAD
-        columns = 3 if width >= 640 else 2
         cell_w = (width - PAD * (columns - 1)) // columns
-        rows = max(1, (len(self.items) + columns - 1) // columns)
-        spare = self.inner.height - BUTTON_H - 3 * PAD - 110
-        cell_h = max(34, min(BUTTON_H, spare // rows - 6)) if rows else BUTTON_H
+        spare = self.inner.height - BUTTON_H - 3 * PAD - 90
+        cell_h = max(34, min(BUTTON_H, spare // rows - 6))
         self.columns = columns
         for index, (choice, label, description) in enumerate(self.items):
             row, col = divmod(index, columns)
@@ -212,7 +215,10 @@ class ChoiceGrid(Dialog):
         self._shown_for = element
         text = self.descriptions.get(element)
         if text is not None:
-            self.description.set_text(_escape(text))
+            from kidcoder.ui.helper_pane import to_html
+
+            heading, _, body = text.partition("\n")
+            self.description.set_text(to_html(body, heading) if body else to_html(heading))
 
     def move_focus(self, step: int) -> None:
         super().move_focus(step)

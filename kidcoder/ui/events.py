@@ -79,19 +79,19 @@ def _button(app, element) -> None:
 
 
 def _key_down(app, event) -> None:
-    if app.focus == "preview":
-        action = shortcut_for_game(event.key, event.mod)
+    playing = app.focus == "preview"
+    action = (shortcut_for_game if playing else action_for_key)(event.key, event.mod)
+    if action in ("next_pane", "previous_pane"):
+        step = 1 if action == "next_pane" else -1
+        app.set_focus(focusing.next_pane(app.focus_targets(), app.focus, step))
+        return
+    if playing:
         if action:
             app.actions.do(action)
         elif event.key == pygame.K_ESCAPE:
             app.set_focus("editor")
         else:
             app.games.send_event(app.preview.to_game_message(event))
-        return
-    action = action_for_key(event.key, event.mod)
-    if action in ("next_pane", "previous_pane"):
-        step = 1 if action == "next_pane" else -1
-        app.set_focus(focusing.next_pane(app.focus_targets(), app.focus, step))
         return
     if action:
         app.actions.do(action)

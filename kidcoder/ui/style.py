@@ -78,7 +78,7 @@ class Fonts:
             surface = self._rendered[key] = font.render(text, True, colour)
         return surface
 
-    def button_width(self, text: str, padding: int = 26) -> int:
+    def button_width(self, text: str, padding: int = 20) -> int:
         return self.button.size(text)[0] + padding
 
 

@@ -224,3 +224,51 @@ def test_tab_moves_a_visible_focus_and_enter_presses(app):
     assert app.helper.heading == "how do I move a sprite" and len(app.helper.text) > 40
     key(app, pygame.K_ESCAPE)
     assert app.focus == "editor"
+
+
+def test_make_a_game_from_a_description_opens_it(app):
+    key(app, pygame.K_F4)
+    assert app.dialog is not None and app.dialog.name == "make_game"
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="a snake game"))
+    step(app)
+    key(app, pygame.K_RETURN)
+    assert app.dialog is None
+    run_until(app, lambda: app.docs.path is not None and app.docs.path.stem.startswith("my_new_game"),
+              timeout=60, what="the new game to open")
+    source = app.editor.get_text()
+    compile(source, "game.py", "exec")
+    assert "pygame" in source and app.helper.heading == tr("ui.make.title")
+
+
+def test_open_lists_the_childs_programs(app):
+    app.editor.set_text("print('mine')\n")
+    key(app, pygame.K_s, mod=pygame.KMOD_LCTRL)
+    run_until(app, lambda: app.docs.path is not None and not app.editor.modified, what="the save")
+    saved = app.docs.path
+    key(app, pygame.K_n, mod=pygame.KMOD_LCTRL)
+    assert app.docs.path is None and "pygame" in app.editor.get_text()
+    key(app, pygame.K_o, mod=pygame.KMOD_LCTRL)
+    run_until(app, lambda: app.dialog is not None, what="the open dialog")
+    labels = [button.text for button in app.dialog.focusables]
+    assert saved.stem in labels
+    app.dialog.focus_index = labels.index(saved.stem)
+    key(app, pygame.K_RETURN)
+    run_until(app, lambda: app.docs.path == saved, what="the program to open")
+    assert app.editor.get_text() == "print('mine')\n"
+
+
+def test_unsaved_work_is_offered_back_after_a_crash(tmp_path, monkeypatch):
+    from kidcoder.editor.files import ProjectFiles
+
+    monkeypatch.setenv("KIDCODER_HOME", str(tmp_path))
+    files = ProjectFiles()
+    document = files.new("print('lost work')\n")
+    files.autosave(document)
+    window = make_app()
+    try:
+        run_until(window, lambda: window.dialog is not None, what="the recovery offer")
+        assert window.dialog.name == "recover"
+        key(window, pygame.K_RETURN)                       # Yes, bring them back
+        assert window.editor.get_text() == "print('lost work')\n" and window.editor.view.buffer.modified
+    finally:
+        close_app(window)

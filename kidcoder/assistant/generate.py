@@ -67,7 +67,10 @@ def check_program(source: str, run: bool = True) -> List[str]:
         return problems
     from kidcoder.runner.headless import run_source
 
-    result = run_source(source, frames=CHECK_FRAMES, seconds=CHECK_SECONDS, filename="game.py")
+    try:
+        result = run_source(source, frames=CHECK_FRAMES, seconds=CHECK_SECONDS, filename="game.py")
+    except Exception as exc:  # the runner could not start: better the plain template than a crash
+        return [f"the check run could not start: {type(exc).__name__}: {exc}"]
     if result.exit != "ok":
         detail = (result.error or {}).get("message", "") if result.error else ""
         return [f"the check run ended with {result.exit} after {result.frames} frames {detail}".strip()]
@@ -137,7 +140,13 @@ def _game_vocabulary() -> Tuple[frozenset, frozenset]:
 def make_game_source(description: str, lang: str, use_model: bool = False) -> Dict[str, object]:
     """{"source", "template", "model", "fallback"}: a checked program for a description, not yet saved."""
     lang = description_language(description, lang)
-    template_id, source, slots = _build(description, lang, None)
+    try:
+        template_id, source, slots = _build(description, lang, None)
+    except Exception:  # a description we could not read still gets a game: the plain template
+        log.exception("could not fill a template for %r", description)
+        template_id = choose_template(description, lang)[0]
+        return {"source": all_templates()[template_id].source, "template": template_id, "model": None,
+                "fallback": True}
     if use_model:
         varied = _ask_model(description, lang, template_id, source, slots)
         if varied is not None:

@@ -37,6 +37,7 @@ class Template:
 
 
 def templates_dir():
+    """assets/templates, where the programs and templates.json live."""
     return paths.assets_dir() / "templates"
 
 

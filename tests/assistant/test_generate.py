@@ -265,3 +265,14 @@ def test_spanish_games_have_spanish_comments_everywhere():
         left = [text for text in comment_texts(spanish)[1:] if text in english and not text.startswith('"')]
         assert left == [], template_id
         compile(spanish, "game.py", "exec")
+
+
+def test_a_description_that_breaks_the_filling_still_gets_the_template(monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise TypeError("unexpected")
+
+    monkeypatch.setattr(generate, "slots_for", broken)
+    monkeypatch.setattr(generate, "check_program", lambda source, run=True: [])
+    made = make_game_source("a cat that catches fish", "en", use_model=False)
+    assert (made["template"], made["fallback"]) == ("catch", True)
+    assert made["source"] == all_templates()["catch"].source

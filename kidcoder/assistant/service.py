@@ -168,6 +168,11 @@ class ModelService:
         self._requests.put((request_id, kind, facts, lang))
         return request_id
 
+    def warm_up(self) -> None:
+        """Load the model now, in the background, so the first hint does not wait for it (events have id 0)."""
+        self._ensure_thread()
+        self._requests.put((0, "warm", {}, "en"))
+
     def cancel(self) -> None:
         """The child edited the program (or moved on): stop the answer in flight at its next token."""
         with self._lock:
@@ -233,6 +238,10 @@ class ModelService:
             if item is None:
                 return
             request_id, kind, facts, lang = item
+            if kind == "warm":
+                if self._ready_model(0) is not None:
+                    self._emit(0, "status", "model.status.ready")
+                continue
             if self._stale(request_id):
                 continue
             try:

@@ -248,3 +248,15 @@ def test_cards_given_by_id_are_looked_up(monkeypatch):
     collect(service, ends(request_id))
     service.close()
     assert "A name is spelled the same way every time." in model.prompts[0].user
+
+
+def test_warm_up_loads_the_model_before_the_first_request():
+    model = FakeModel(GOOD)
+    service = make_service(model)
+    service.warm_up()
+    events = collect(service, lambda e: e.text == "model.status.ready")
+    assert model.loaded and [e.request_id for e in events] == [0, 0]
+    request_id = service.request("hint", FACTS, "en")
+    events = collect(service, ends(request_id))
+    assert "model.status.waking" not in [e.text for e in events]  # already awake
+    service.close()

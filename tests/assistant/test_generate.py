@@ -72,6 +72,10 @@ CASES = [
     ("preguntas de sumas", "es", "quiz"),
     ("un concurso de restas", "es", "quiz"),
     ("mathz quiz with 5 questions", "en", "quiz"),
+    ("un gato ke atrapa pezes", "es", "catch"),
+    ("una serpiete", "es", "snake"),
+    ("un laverinto con tesoros", "es", "maze"),
+    ("esquiba las rocas", "es", "dodge"),
     ("a platypus", "en", "catch"),
     ("un dragón", "es", "catch"),
 ]

@@ -18,7 +18,7 @@ from kidcoder.assistant.fixes import Fix, apply_fix, candidate_fixes
 from kidcoder.i18n import tr
 
 DIAGNOSE_FRAMES, DIAGNOSE_SECONDS = 120, 4.0
-CHECK_FRAMES, CHECK_SECONDS = 60, 4.0
+CHECK_FRAMES, CHECK_SECONDS = 60, 8.0  # generous: a slow laptop must not lose a good fix
 MAX_CANDIDATES = 3
 # input() gets small numbers: they work as text and as int(), so a correct program does not crash.
 STDIN_LINES = ["3"] * 8

@@ -5,7 +5,8 @@ game, stop it and quit. A script is a list of steps, each done when the one
 before it is finished:
 
     [{"open_example": "moving_square.py"}, {"run": true}, {"wait_frames": 30},
-     {"key": "right", "hold": 0.5}, {"wait": 1.0}, {"stop": true}, {"quit": true}]
+     {"key": "right", "hold": 0.5}, {"wait": 1.0}, {"screenshot": "shot.png"}, {"stop": true},
+     {"quit": true}]
 
 The exit code is 0 when every step worked (the game showed frames and stopped),
 1 otherwise; a one-line JSON summary is printed at the end.
@@ -74,6 +75,8 @@ class Demo:
 
     def fail(self, app, why: str) -> None:
         self.failed = why
+        self.report.update(ok=False, error=why)
+        print(json.dumps({"demo": self.report}), file=sys.stdout, flush=True)
         app.exit_code = 1
         app.running = False
 
@@ -110,6 +113,9 @@ class Demo:
                 self.fail(app, "the game showed no frames")
                 return False
             app.actions.do("stop")
+            return True
+        if "screenshot" in step:
+            pygame.image.save(app.screen, str(step["screenshot"]))
             return True
         if "wait_stopped" in step:
             return app.games.stopping == 0

@@ -131,21 +131,17 @@ class PreviewPane:
 
     # ---- drawing --------------------------------------------------------------------------
     def title_text(self) -> str:
-        if self.caption:
-            return tr("ui.preview.title_caption", caption=self.caption)
-        return tr("ui.preview.title")
-
-    def right_text(self) -> str:
+        """Caption, then how it runs: "Game: Catch · 60 fps" (Pause and Step sit at the right end)."""
+        title = tr("ui.preview.title_caption", caption=self.caption) if self.caption else tr("ui.preview.title")
         if self.state == "paused":
-            return tr("ui.preview.paused")
+            return f"{title} · {tr('ui.preview.paused')}"
         if self.state == "running" and self.fps > 0:
-            return tr("ui.preview.fps", fps=round(self.fps))
-        return ""
+            return f"{title} · {tr('ui.preview.fps', fps=round(self.fps))}"
+        return title
 
     def draw(self, surface) -> None:
         col = self.colours
-        draw_title(surface, self.box.title(), self.title_text(), self.fonts, col, active=self.focused,
-                   right_text=self.right_text())
+        draw_title(surface, self.box.title(), self.title_text(), self.fonts, col, active=self.focused)
         body = pygame.Rect(self.box.below_title())
         pygame.draw.rect(surface, col["preview_bg"], body)
         if self._scaled is not None:

@@ -272,3 +272,55 @@ def test_unsaved_work_is_offered_back_after_a_crash(tmp_path, monkeypatch):
         assert window.editor.get_text() == "print('lost work')\n" and window.editor.view.buffer.modified
     finally:
         close_app(window)
+
+
+def test_pause_and_step_from_the_keyboard(app):
+    app.editor.set_text(KEY_GAME)
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.preview.frames_drawn >= 3, what="frames")
+    key(app, pygame.K_F7)
+    assert app.games.state == "paused"
+    time.sleep(0.3)
+    step(app, 3)
+    paused_at = app.games.game.latest_number()
+    time.sleep(0.3)
+    step(app, 3)
+    assert app.games.game.latest_number() == paused_at          # no new frames while paused
+    assert tr("ui.preview.paused") in app.preview.title_text()
+    key(app, pygame.K_F8)
+    run_until(app, lambda: app.games.game.latest_number() == paused_at + 1, what="one more frame")
+    key(app, pygame.K_F7)
+    assert app.games.state == "running"
+    run_until(app, lambda: app.games.game.latest_number() > paused_at + 5, what="frames again")
+    key(app, pygame.K_F6)
+
+
+MISSING_COLON = """import pygame
+pygame.init()
+screen = pygame.display.set_mode((100, 100))
+running = True
+while running
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+    pygame.display.flip()
+"""
+
+
+def test_help_climbs_to_the_fix_and_fix_it_applies_it_as_one_undo_step(app):
+    app.editor.set_text(MISSING_COLON)
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.helper.hint is not None, timeout=30, what="the hint")
+    assert app.editor.view.error_line == 4
+    for level in (2, 3):
+        key(app, pygame.K_F1)
+        run_until(app, lambda: app.helper.level == level and not app.helper.busy, timeout=30, what=f"level {level}")
+    assert app.helper.fix_button.visible
+    key(app, pygame.K_TAB, mod=pygame.KMOD_LCTRL)               # editor -> helper: the first button
+    assert app.focus in ("more", "fix")
+    app.set_focus("fix")
+    key(app, pygame.K_RETURN)
+    assert "while running:" in app.editor.get_text() and app.editor.view.error_line is None
+    compile(app.editor.get_text(), "game.py", "exec")
+    key(app, pygame.K_z, mod=pygame.KMOD_LCTRL)                 # Ctrl+Z takes the fix back
+    assert app.editor.get_text() == MISSING_COLON

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import List, Optional
+from typing import List
 
 from kidcoder.assistant.diagnose.finding import Program
 from kidcoder.assistant.fixes import Fix, builds, one_line, split_comment

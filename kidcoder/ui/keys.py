@@ -26,6 +26,13 @@ SHORTCUTS = {
     (pygame.K_q, True, False): "quit",
     (pygame.K_e, True, False): "examples",
     (pygame.K_r, True, False): "run",
+    (pygame.K_EQUALS, True, False): "zoom_in",
+    (pygame.K_PLUS, True, False): "zoom_in",
+    (pygame.K_KP_PLUS, True, False): "zoom_in",
+    (pygame.K_EQUALS, True, True): "zoom_in",         # Ctrl + on keyboards where + needs Shift
+    (pygame.K_PLUS, True, True): "zoom_in",
+    (pygame.K_MINUS, True, False): "zoom_out",
+    (pygame.K_KP_MINUS, True, False): "zoom_out",
     (pygame.K_TAB, True, False): "next_pane",
     (pygame.K_TAB, True, True): "previous_pane",
 }

@@ -324,3 +324,24 @@ def test_help_climbs_to_the_fix_and_fix_it_applies_it_as_one_undo_step(app):
     compile(app.editor.get_text(), "game.py", "exec")
     key(app, pygame.K_z, mod=pygame.KMOD_LCTRL)                 # Ctrl+Z takes the fix back
     assert app.editor.get_text() == MISSING_COLON
+
+
+def test_typing_is_autosaved_without_asking(app):
+    type_program(app, "# keep me")
+    run_until(app, lambda: app.docs.files.autosave_file(app.docs.doc).is_file(), timeout=10, what="the autosave")
+    assert "# keep me" in app.docs.files.autosave_file(app.docs.doc).read_text(encoding="utf-8")
+
+
+def test_the_window_can_be_resized_down_to_800x600(app):
+    size_before = app.editor.view.font_size
+    key(app, pygame.K_EQUALS, mod=pygame.KMOD_LCTRL)
+    assert app.editor.view.font_size > size_before and app.settings.font_size == app.editor.view.font_size
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(800, 600), w=800, h=600))
+    step(app, 2)
+    assert app.size == (800, 600) and app.layout.window.w == 800
+    for name, box in app.layout.panes().items():
+        assert box.right <= 800 and box.bottom <= 600, name
+    for button in app.toolbar.buttons.values():
+        rect = button.get_abs_rect()
+        assert rect.right <= 800 and rect.bottom <= app.layout.toolbar.bottom
+    assert app.helper.ask_button.get_abs_rect().right <= app.layout.helper.right

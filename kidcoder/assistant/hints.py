@@ -169,12 +169,12 @@ def hint_text(finding: Finding, level: int, lang: str, card=None, fix: Optional[
     if level == 2:
         parts = [say(finding.key + ".explain", lang, values)]
         if card is not None:
-            parts.append(tr("hint.card", lang=lang, title=card.title))
+            parts.append(tr("diag.ladder.card", lang=lang, title=card.title))
             code = (card.code or "").strip("\n")
             if code and code.count("\n") < EXAMPLE_MAX_LINES:
-                parts.append(tr("hint.example", lang=lang) + "\n" + code)
+                parts.append(tr("diag.ladder.example", lang=lang) + "\n" + code)
         return "\n\n".join(parts)
-    after = tr("hint.fix_checked" if fix is not None else "hint.fix_none", lang=lang)
+    after = tr("diag.ladder.fix_checked" if fix is not None else "diag.ladder.fix_none", lang=lang)
     return say(finding.key + ".fix", lang, values) + " " + after
 
 
@@ -215,7 +215,7 @@ def hint_for_program(source: str, path=None, level: int = 1, lang: str = "en", u
     found = diagnose(source, runner=runner, run=run)
     finding = found.finding
     if finding is None:
-        return {"ok": True, "problem": None, "hint": tr("hint.ok", lang=lang), "fix": None, "sources": [],
+        return {"ok": True, "problem": None, "hint": tr("diag.ladder.ok", lang=lang), "fix": None, "sources": [],
                 "model": None}
     fix = checked_fix(source, finding, runner) if check_fix else None
     card = _card(finding, lang)

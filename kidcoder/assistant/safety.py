@@ -57,6 +57,7 @@ class _Checker(ast.NodeVisitor):
     def __init__(self):
         self.problems: List[str] = []
         self._sys_names = set()       # names bound to the sys module ("import sys as s")
+        self._image_names = set()     # names bound to pygame.image ("from pygame import image as im")
 
     def _problem(self, node: ast.AST, text: str) -> None:
         self.problems.append(f"line {getattr(node, 'lineno', 0)}: {text}")
@@ -71,6 +72,8 @@ class _Checker(ast.NodeVisitor):
             self._check_module(node, alias.name)
             if alias.name == "sys":
                 self._sys_names.add(alias.asname or "sys")
+            if alias.name == "pygame.image" and alias.asname:
+                self._image_names.add(alias.asname)
         self.generic_visit(node)
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
@@ -78,6 +81,11 @@ class _Checker(ast.NodeVisitor):
             self._problem(node, "relative imports are not allowed")
         else:
             self._check_module(node, node.module)
+        for alias in node.names:
+            if node.module == "pygame" and alias.name == "image":
+                self._image_names.add(alias.asname or "image")
+            if node.module == "pygame.image" and alias.name.startswith("save"):
+                self._problem(node, "saving pictures to files is not allowed")
         if (node.module or "").split(".")[0] == "sys":
             for alias in node.names:
                 if alias.name not in ALLOWED_SYS_ATTRIBUTES:
@@ -97,7 +105,8 @@ class _Checker(ast.NodeVisitor):
         if isinstance(node.value, ast.Name) and node.value.id in self._sys_names | {"sys"}:
             if attr not in ALLOWED_SYS_ATTRIBUTES:
                 self._problem(node, f"sys.{attr} is not allowed")
-        if attr in ("save", "save_extended") and _dotted(node.value).endswith("image"):
+        base = _dotted(node.value)
+        if attr in ("save", "save_extended") and (base.endswith("image") or base in self._image_names):
             self._problem(node, "saving pictures to files is not allowed")
         self.generic_visit(node)
 

@@ -30,6 +30,8 @@ UNSAFE = {
     "getattr trick": "getattr(__builtins__, 'ev' + 'al')\n",
     "globals": "globals()['x'] = 1\n",
     "save a picture": "import pygame\npygame.image.save(pygame.Surface((1, 1)), 'x.png')\n",
+    "save a picture through an alias": "from pygame import image as im\nim.save(s, 'x.png')\n",
+    "import the save function": "from pygame.image import save\n",
     "relative import": "from . import secrets\n",
     "does not compile": "def broken(:\n",
 }

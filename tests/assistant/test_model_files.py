@@ -140,3 +140,23 @@ def test_thread_choice_leaves_busy_cores_alone():
     assert model.choose_threads(2, busy=0) == 2
     assert model.choose_threads(16, busy=2) == 4
     assert model.choose_threads(1, busy=3) == 1
+
+
+def test_the_model_commands(files, home):
+    import json
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+
+    def kidcoder(*args):
+        return subprocess.run([sys.executable, "-m", "kidcoder", "model", *args], cwd=root, capture_output=True,
+                              text=True, timeout=120)
+
+    added = kidcoder("add", str(files["smollm"]), "--json")
+    assert added.returncode == 0 and json.loads(added.stdout)["fixed"] is True
+    refused = kidcoder("add", str(files["too_new"]))
+    assert refused.returncode == 2 and "gemma3" in refused.stdout
+    listing = json.loads(kidcoder("list", "--json").stdout)
+    assert [Path(m["path"]).name for m in listing["models"]] == ["smol.kidcoder-fixed.gguf"]
+    assert listing["active"].endswith("smol.kidcoder-fixed.gguf")

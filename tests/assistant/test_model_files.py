@@ -8,12 +8,14 @@ from kidcoder import paths
 from kidcoder.assistant import gguf_meta, model, model_files
 from kidcoder.config import Settings
 
-gguf = pytest.importorskip("gguf", reason="the gguf package (a test-only need) builds the tiny model files")
-from tiny_gguf import build_tiny_model  # noqa: E402
+NEEDS_GGUF = "the gguf package (a test-only need) builds the tiny model files"
 
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
+    pytest.importorskip("gguf", reason=NEEDS_GGUF)
+    from tiny_gguf import build_tiny_model
+
     folder = tmp_path_factory.mktemp("gguf-files")
     made = {
         "good": build_tiny_model(folder / "good.gguf"),
@@ -72,6 +74,7 @@ def test_machine_checks(files):
 
 
 def test_corrected_copy_keeps_every_tensor_byte(files, tmp_path):
+    gguf = pytest.importorskip("gguf", reason=NEEDS_GGUF)
     check = model_files.usable_model(files["smollm"], tmp_path)
     assert check.ok and check.path.endswith(".kidcoder-fixed.gguf")
     assert check.values["fixed_to"] == "starcoder"

@@ -127,6 +127,7 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
     stops = set(words.words(description)) - (set(words.topic_words(description, "en"))
                                              & set(words.topic_words(description, "es")))
     vocabulary = set(template_words) | GAME_WORDS | OBJECT_VERBS
+    vocabulary_list = sorted(vocabulary)
     reading = Reading()
     strong = False
     for index, text in enumerate(found):
@@ -148,7 +149,7 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
             continue
         if folded in stops or folded in vocabulary or not folded.isalpha() or len(folded) < 3:
             continue
-        if len(folded) >= 5 and difflib.get_close_matches(folded, sorted(vocabulary), n=1, cutoff=0.8):
+        if len(folded) >= 5 and difflib.get_close_matches(folded, vocabulary_list, n=1, cutoff=0.8):
             continue  # a misspelt game word ("cathces"), not a new thing
         close = nouns.find_noun(folded)
         if close:

@@ -231,13 +231,14 @@ def test_out_is_never_overwritten(tmp_path, monkeypatch):
     assert out.read_text(encoding="utf-8") == "# my own game\n"
 
 
-def test_default_names_are_new_files_in_projects(monkeypatch):
+def test_default_names_are_new_files_in_projects(monkeypatch, tmp_path):
+    monkeypatch.setenv("KIDCODER_HOME", str(tmp_path))
     monkeypatch.setattr(generate, "check_program", lambda source, run=True: [])
     first = generate_game("A Dragon that shoots rocks!", "en", use_model=False, out=None)
     second = generate_game("A Dragon that shoots rocks!", "en", use_model=False, out=None)
     assert first["file"] != second["file"]
     assert Path(first["file"]).name == "a_dragon_that_shoots_rocks.py"
-    assert Path(first["file"]).parent == Path(second["file"]).parent
+    assert Path(first["file"]).parent == Path(second["file"]).parent == (tmp_path / "data" / "projects").resolve()
     assert Path(first["file"]).read_text(encoding="utf-8") == Path(second["file"]).read_text(encoding="utf-8")
 
 

@@ -1,11 +1,11 @@
 """`kidcoder bench --only model`: null figures without a model, real figures (never asserted) with one."""
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from tiny_gguf import missing_tools
 
 from kidcoder.assistant import bench_model
 
@@ -35,8 +35,7 @@ def test_the_bench_prompt_is_a_real_hint():
     assert "scor" in facts["source_excerpt"] and facts["finding"]["line"] > 20
 
 
-@pytest.mark.skipif(importlib.util.find_spec("gpt4all") is None or importlib.util.find_spec("gguf") is None,
-                    reason="needs gpt4all and gguf for the real tiny model")
+@pytest.mark.skipif(missing_tools() is not None, reason=str(missing_tools()))
 def test_the_command_measures_a_model_file(tmp_path):
     from tiny_gguf import build_tiny_model
 

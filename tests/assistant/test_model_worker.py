@@ -3,12 +3,12 @@
 Its text is gibberish, but loading, streaming, cancel, timeouts, crashes and the stdout/stderr
 noise of the native code are all real.
 """
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from tiny_gguf import missing_tools
 
 from kidcoder.assistant import model_worker
 from kidcoder.assistant.model import ModelError
@@ -16,9 +16,7 @@ from kidcoder.assistant.model_worker import Cancel, Done, Generate, ProcessModel
 from kidcoder.assistant.prompts import ChatPrompt
 
 ROOT = Path(__file__).resolve().parents[2]
-needs_backend = pytest.mark.skipif(
-    importlib.util.find_spec("gpt4all") is None or importlib.util.find_spec("gguf") is None,
-    reason="needs the gpt4all package (the model backend) and the gguf package (builds the tiny test model)")
+needs_backend = pytest.mark.skipif(missing_tools() is not None, reason=str(missing_tools()))
 
 
 @pytest.fixture(scope="session")

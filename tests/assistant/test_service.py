@@ -1,9 +1,9 @@
 """The model service with FakeModel: rules first, model text streamed safely, cancel on edit, timeouts,
 crashes restarted once, and enrich_once for the command line (also on the real tiny model)."""
-import importlib.util
 import time
 
 import pytest
+from tiny_gguf import missing_tools
 
 from kidcoder.assistant import model as model_module
 from kidcoder.assistant import service as service_module
@@ -204,8 +204,7 @@ def test_enrich_once_restarts_a_crashed_model_once(monkeypatch):
     assert enrich_once("hint", FACTS, "en", Settings())["text"] == GOOD
 
 
-@pytest.mark.skipif(importlib.util.find_spec("gpt4all") is None or importlib.util.find_spec("gguf") is None,
-                    reason="needs gpt4all and gguf for the real tiny model")
+@pytest.mark.skipif(missing_tools() is not None, reason=str(missing_tools()))
 def test_enrich_once_on_the_real_tiny_model_rejects_its_gibberish(tmp_path, monkeypatch):
     from tiny_gguf import build_tiny_model
 

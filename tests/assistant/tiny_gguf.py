@@ -21,6 +21,23 @@ _WORDS = ["▁the", "▁a", "▁line", "▁name", "▁score", "▁colon", "▁pl
           "▁you", "▁is", "▁in", "▁it", "▁to", "▁and", "▁print", "▁def", "▁if", "▁for", "e", "t", "a", "o", "s"]
 
 
+def missing_tools() -> Optional[str]:
+    """Why the real-backend tests cannot run here (None when they can): they need gpt4all, gguf and numpy.
+
+    gpt4all is only looked up, not imported: its native libraries load in the worker process.
+    """
+    import importlib.util
+
+    try:
+        import gguf  # noqa: F401
+        import numpy  # noqa: F401
+    except ImportError as exc:
+        return f"needs the gguf package to build the tiny test model ({exc})"
+    if importlib.util.find_spec("gpt4all") is None:
+        return "needs the gpt4all package (the on-device model backend)"
+    return None
+
+
 def vocabulary(with_bytes: bool = True):
     """(tokens, scores, types): <unk>, <s>, </s>, ChatML markers, optional byte tokens, a few words."""
     import gguf

@@ -80,7 +80,7 @@ class App:
         rows = toolbar_rows_needed(self.size[0], button_widths(self.fonts))
         self.layout = compute_layout(*self.size, toolbar_rows=rows)
         lay = self.layout
-        self.toolbar = Toolbar(lay.toolbar, self.manager, self.fonts, self.colours)
+        self.toolbar = Toolbar(lay.toolbar, lay.status, self.manager, self.fonts, self.colours)
         self.editor = EditorPane(lay.editor, self.settings, self.fonts, self.colours)
         self.preview = PreviewPane(lay.preview, self.fonts, self.colours)
         self.console = ConsolePane(lay.console, self.manager, self.fonts, self.colours)
@@ -118,7 +118,7 @@ class App:
         rows = toolbar_rows_needed(self.size[0], button_widths(self.fonts))
         self.layout = compute_layout(*self.size, toolbar_rows=rows)
         lay = self.layout
-        self.toolbar.set_box(lay.toolbar)
+        self.toolbar.set_box(lay.toolbar, lay.status)
         self.editor.set_box(lay.editor)
         self.preview.set_box(lay.preview)
         self.console.set_box(lay.console)
@@ -136,7 +136,7 @@ class App:
     # ---- focus ------------------------------------------------------------------------------
     def focus_targets(self):
         return focusing.focus_order(self.toolbar.order, self.console.waiting, self.helper.more_button.visible,
-                                    self.helper.fix_button.visible)
+                                    self.helper.fix_button.visible, self.toolbar.view_order)
 
     def set_focus(self, target: str) -> None:
         """Give the keyboard to a target; the game loses held keys when it loses the keyboard."""
@@ -151,7 +151,7 @@ class App:
 
     def focus_element(self, target: str):
         """The pygame-gui element (or pane rect owner) a target stands for, for the focus ring."""
-        if target.startswith("tb:"):
+        if target.startswith(("tb:", "vw:")):
             return self.toolbar.buttons.get(target[3:])
         return {"question": self.helper.question, "ask": self.helper.ask_button, "more": self.helper.more_button,
                 "fix": self.helper.fix_button, "console": self.console.entry}.get(target)
@@ -220,6 +220,7 @@ class App:
                 button.show()
             elif not live and button.visible:
                 button.hide()
+        self.preview.title_right = self._game_buttons["pause"].get_abs_rect().x if live else 0
 
     def draw(self) -> None:
         col = self.colours
@@ -239,7 +240,7 @@ class App:
         pygame.draw.rect(surface, self.colours["status"], box)
         font = self.fonts.body
         hints = self.fonts.text(font, tr(KEY_HINTS), self.colours["status_text"])
-        right = box.right - hints.get_width() - 10
+        right = self.toolbar.view_left - hints.get_width() - 16
         message = self.status or tr("ui.status.ready")
         clip = surface.get_clip()
         surface.set_clip(pygame.Rect(box.x, box.y, max(0, right - 20 - box.x), box.h))

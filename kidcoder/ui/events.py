@@ -114,9 +114,9 @@ def _key_down(app, event) -> None:
         element = app.focus_element(app.focus)
         if element is not None and element.visible and element.is_enabled:
             _button(app, element)
-    elif event.key in (pygame.K_RIGHT, pygame.K_DOWN, pygame.K_LEFT, pygame.K_UP) and app.focus.startswith("tb:"):
+    elif event.key in (pygame.K_RIGHT, pygame.K_DOWN, pygame.K_LEFT, pygame.K_UP) and app.focus[:3] in ("tb:", "vw:"):
         step = 1 if event.key in (pygame.K_RIGHT, pygame.K_DOWN) else -1
-        order = [t for t in app.focus_targets() if t.startswith("tb:")]
+        order = [t for t in app.focus_targets() if t[:3] == app.focus[:3]]
         app.set_focus(focusing.next_target(order, app.focus, step))
 
 

@@ -10,20 +10,26 @@ from typing import List, Sequence
 
 
 def focus_order(toolbar_actions: Sequence[str], console_waiting: bool, more_shown: bool,
-                fix_shown: bool) -> List[str]:
-    """All targets that can have focus now, in Tab order (left to right, top to bottom)."""
+                fix_shown: bool, view_actions: Sequence[str] = ()) -> List[str]:
+    """All targets that can have focus now, in Tab order (left to right, top to bottom).
+
+    view_actions are the small buttons in the status bar (zoom, contrast, language): last.
+    """
     order = [f"tb:{action}" for action in toolbar_actions]
     order += ["editor"]
     order += [target for target, shown in (("more", more_shown), ("fix", fix_shown)) if shown]
     order += ["question", "ask", "preview"]
     if console_waiting:
         order.append("console")
+    order += [f"vw:{action}" for action in view_actions]
     return order
 
 
 def pane_of(target: str) -> str:
     if target.startswith("tb:"):
         return "toolbar"
+    if target.startswith("vw:"):
+        return "status"
     if target in ("question", "ask", "more", "fix"):
         return "helper"
     return target

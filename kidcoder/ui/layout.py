@@ -13,7 +13,7 @@ DEFAULT_SIZE = (1200, 900)
 GAP = 6                 # space between panes
 TITLE_H = 30            # the title strip at the top of each pane
 TOOLBAR_ROW_H = 44
-STATUS_H = 30
+STATUS_H = 34
 BUTTON_GAP = 6
 
 
@@ -89,6 +89,16 @@ def place_buttons(area: Box, button_widths: Sequence[int], gap: int = BUTTON_GAP
         rows[-1].append(index)
         x += width + gap
     return boxes, rows
+
+
+def place_right(area: Box, button_widths: Sequence[int], gap: int = 4) -> List[Box]:
+    """Buttons in one row at the right end of a strip (the status bar's view buttons), left to right."""
+    x = area.right - gap - sum(button_widths) - gap * (len(button_widths) - 1)
+    boxes = []
+    for width in button_widths:
+        boxes.append(Box(x, area.y + gap, width, max(1, area.h - 2 * gap)))
+        x += width + gap
+    return boxes
 
 
 def compute_layout(width: int, height: int, toolbar_rows: int = 1) -> Layout:

@@ -36,6 +36,7 @@ class PreviewPane:
         self.state = "idle"
         self.message = ""           # a kind line shown over the picture (no frame, ended, ...)
         self.held_keys = set()
+        self.title_right = 0        # where the Pause and Step buttons begin (0: no buttons)
 
     @property
     def last_frame(self) -> Optional[pygame.Surface]:
@@ -141,7 +142,8 @@ class PreviewPane:
 
     def draw(self, surface) -> None:
         col = self.colours
-        draw_title(surface, self.box.title(), self.title_text(), self.fonts, col, active=self.focused)
+        draw_title(surface, self.box.title(), self.title_text(), self.fonts, col, active=self.focused,
+                   text_right=self.title_right)
         body = pygame.Rect(self.box.below_title())
         pygame.draw.rect(surface, col["preview_bg"], body)
         if self._scaled is not None:

@@ -91,8 +91,8 @@ def draw_focus_ring(surface, rect, colour: RGB, width: int = 3) -> None:
 
 
 def draw_title(surface, box, text: str, fonts: Fonts, col: Dict[str, RGB], active: bool = False,
-               right_text: str = "") -> None:
-    """A pane's title strip; brighter when the pane has the keyboard."""
+               right_text: str = "", text_right: int = 0) -> None:
+    """A pane's title strip; brighter when the pane has the keyboard. Text stops at text_right (buttons)."""
     import pygame
 
     rect = pygame.Rect(box)
@@ -100,7 +100,10 @@ def draw_title(surface, box, text: str, fonts: Fonts, col: Dict[str, RGB], activ
                      border_top_left_radius=6, border_top_right_radius=6)
     label = fonts.text(fonts.title, text, col["title_text"])
     clip = surface.get_clip()
-    surface.set_clip(rect.inflate(-8, 0))
+    text_rect = rect.inflate(-8, 0)
+    if text_right:
+        text_rect.width = max(0, min(text_rect.right, text_right - 6) - text_rect.x)
+    surface.set_clip(text_rect)
     surface.blit(label, (rect.x + 10, rect.centery - label.get_height() // 2))
     if right_text:
         extra = fonts.text(fonts.title, right_text, col["title_text"])

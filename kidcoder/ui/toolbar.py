@@ -12,7 +12,7 @@ import pygame
 import pygame_gui
 
 from kidcoder.i18n import tr
-from kidcoder.ui.layout import Box, place_buttons
+from kidcoder.ui.layout import Box, place_buttons, place_right
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class ButtonSpec:
     label: str          # i18n key of the button's words
     tip: str            # i18n key of its tool tip (it names the shortcut)
     object_id: str = "#toolbar_button"
+    group: str = "main"     # "main": the toolbar at the top; "view": small buttons in the status bar
 
 
 BUTTONS: List[ButtonSpec] = [
@@ -33,38 +34,57 @@ BUTTONS: List[ButtonSpec] = [
     ButtonSpec("stop", "ui.toolbar.stop", "ui.toolbar.stop_tip", "#stop_button"),
     ButtonSpec("help", "ui.toolbar.help", "ui.toolbar.help_tip"),
     ButtonSpec("ask", "ui.toolbar.ask", "ui.toolbar.ask_tip"),
-    ButtonSpec("zoom_out", "ui.toolbar.zoom_out", "ui.toolbar.zoom_out_tip"),
-    ButtonSpec("zoom_in", "ui.toolbar.zoom_in", "ui.toolbar.zoom_in_tip"),
-    ButtonSpec("contrast", "ui.toolbar.contrast", "ui.toolbar.contrast_tip"),
-    ButtonSpec("language", "ui.toolbar.language", "ui.toolbar.language_tip"),
+    ButtonSpec("zoom_out", "ui.toolbar.zoom_out", "ui.toolbar.zoom_out_tip", "#small_button", "view"),
+    ButtonSpec("zoom_in", "ui.toolbar.zoom_in", "ui.toolbar.zoom_in_tip", "#small_button", "view"),
+    ButtonSpec("contrast", "ui.toolbar.contrast", "ui.toolbar.contrast_tip", "#small_button", "view"),
+    ButtonSpec("language", "ui.toolbar.language", "ui.toolbar.language_tip", "#small_button", "view"),
 ]
 
 
-def button_widths(fonts, specs=BUTTONS) -> List[int]:
+MAIN = [spec for spec in BUTTONS if spec.group == "main"]
+VIEW = [spec for spec in BUTTONS if spec.group == "view"]
+
+
+def button_widths(fonts, specs=MAIN) -> List[int]:
     return [max(44, fonts.button_width(tr(spec.label))) for spec in specs]
+
+
+def view_widths(fonts) -> List[int]:
+    return [max(40, fonts.button_width(tr(spec.label), 16) - 4) for spec in VIEW]
 
 
 class Toolbar:
     """The row(s) of buttons at the top; `action_for(element)` says which action a click meant."""
 
-    def __init__(self, box: Box, manager, fonts, colours):
-        self.box = box
+    def __init__(self, box: Box, status: Box, manager, fonts, colours):
+        self.box, self.status = box, status
         self.manager = manager
         self.fonts, self.colours = fonts, colours
         self.buttons: Dict[str, pygame_gui.elements.UIButton] = {}
-        boxes, _ = place_buttons(box, button_widths(fonts))
-        for spec, b in zip(BUTTONS, boxes):
+        for spec, b in zip(MAIN + VIEW, self._boxes()):
             self.buttons[spec.action] = pygame_gui.elements.UIButton(
                 pygame.Rect(b), tr(spec.label), manager, tool_tip_text=tr(spec.tip), object_id=spec.object_id)
 
+    def _boxes(self) -> List[Box]:
+        main, _ = place_buttons(self.box, button_widths(self.fonts))
+        return main + place_right(self.status, view_widths(self.fonts))
+
     @property
     def order(self) -> List[str]:
-        return [spec.action for spec in BUTTONS]
+        return [spec.action for spec in MAIN]
 
-    def set_box(self, box: Box) -> None:
-        self.box = box
-        boxes, _ = place_buttons(box, button_widths(self.fonts))
-        for spec, b in zip(BUTTONS, boxes):
+    @property
+    def view_order(self) -> List[str]:
+        return [spec.action for spec in VIEW]
+
+    @property
+    def view_left(self) -> int:
+        """Where the status bar's buttons begin (the status text stops before it)."""
+        return min(button.get_abs_rect().x for action, button in self.buttons.items() if action in self.view_order)
+
+    def set_box(self, box: Box, status: Box) -> None:
+        self.box, self.status = box, status
+        for spec, b in zip(MAIN + VIEW, self._boxes()):
             button = self.buttons[spec.action]
             button.set_relative_position((b.x, b.y))
             button.set_dimensions((b.w, b.h))
@@ -74,7 +94,7 @@ class Toolbar:
             button = self.buttons[spec.action]
             button.set_text(tr(spec.label))
             button.tool_tip_text = tr(spec.tip)
-        self.set_box(self.box)
+        self.set_box(self.box, self.status)
 
     def action_for(self, element) -> Optional[str]:
         for action, button in self.buttons.items():

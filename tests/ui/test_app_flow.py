@@ -341,7 +341,9 @@ def test_the_window_can_be_resized_down_to_800x600(app):
     assert app.size == (800, 600) and app.layout.window.w == 800
     for name, box in app.layout.panes().items():
         assert box.right <= 800 and box.bottom <= 600, name
-    for button in app.toolbar.buttons.values():
+    for action, button in app.toolbar.buttons.items():
         rect = button.get_abs_rect()
-        assert rect.right <= 800 and rect.bottom <= app.layout.toolbar.bottom
+        strip = app.layout.status if action in app.toolbar.view_order else app.layout.toolbar
+        assert rect.right <= 800 and strip.y <= rect.y and rect.bottom <= strip.bottom, action
+    assert app.layout.toolbar_rows == 1                           # in English the toolbar fits one row
     assert app.helper.ask_button.get_abs_rect().right <= app.layout.helper.right

@@ -5,11 +5,12 @@ from kidcoder.ui import focus
 from kidcoder.ui.keys import GAME_KEEPS, SHORTCUTS, action_for_key, shortcut_for_game
 from kidcoder.ui.toolbar import BUTTONS
 
-ACTIONS = [spec.action for spec in BUTTONS]
+ACTIONS = [spec.action for spec in BUTTONS if spec.group == "main"]
+VIEW = [spec.action for spec in BUTTONS if spec.group == "view"]
 
 
 def test_every_toolbar_action_has_a_shortcut():
-    assert set(ACTIONS) <= set(SHORTCUTS.values())
+    assert set(ACTIONS + VIEW) <= set(SHORTCUTS.values())
     assert action_for_key(pygame.K_EQUALS, pygame.KMOD_LCTRL | pygame.KMOD_LSHIFT) == "zoom_in"
     assert action_for_key(pygame.K_MINUS, pygame.KMOD_LCTRL) == "zoom_out"
 
@@ -49,5 +50,8 @@ def test_ctrl_tab_jumps_between_panes():
     assert focus.next_pane(order, "question") == "preview"
     assert focus.next_pane(order, "preview") == "console"
     assert focus.next_pane(order, "console") == "tb:new"
+    with_view = focus.focus_order(ACTIONS, False, False, False, VIEW)
+    assert with_view[-len(VIEW):] == [f"vw:{a}" for a in VIEW]          # the status bar's buttons come last
+    assert focus.next_pane(with_view, "preview") == "vw:zoom_out"
     assert focus.next_pane(order, "tb:run") == "editor"
     assert focus.next_pane(order, "editor", -1) == "tb:new"

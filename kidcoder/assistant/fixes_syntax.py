@@ -174,7 +174,7 @@ def _elif(program, finding):
     return one_line(program, finding.line, re.sub(r"\belse\s+if\b", "elif", text, count=1))
 
 
-@builds("diag.wrong_comparison")
+@builds("diag.wrong_comparison", "diag.plus_equals_typo")
 def _comparison(program, finding):
     code, rest = split_comment(program.line(finding.line))
     return one_line(program, finding.line, code.replace(finding.values["wrong"], finding.values["right"], 1) + rest)

@@ -54,7 +54,8 @@ CARDS = {
     "diag.else_if": "elif", "diag.wrong_comparison": "comparisons", "diag.def_brackets": "functions",
     "diag.fstring_brace": "f-strings", "diag.module_name": "modules-import", "diag.module_missing": "modules-import",
     "diag.needs_tuple": "window-set-mode", "diag.render_number": "text-score", "diag.missing_argument": "parameters",
-    "diag.compare_not_assign": "comparisons", "diag.missing_call": "functions", "diag.endless_loop": "while-loop",
+    "diag.compare_not_assign": "comparisons",
+    "diag.plus_equals_typo": "numbers-math", "diag.missing_call": "functions", "diag.endless_loop": "while-loop",
 }
 EXAMPLE_MAX_LINES = 12
 
@@ -96,7 +97,8 @@ def diagnose(source: str, runner: Optional[Runner] = None, run: bool = True) -> 
                                         stdin_lines=STDIN_LINES)
     error = real_error(result)
     if error is not None:
-        return Diagnosis(diagnose_runtime(source, error), result)
+        cause = _cause_of(static, error)
+        return Diagnosis(cause or diagnose_runtime(source, error), result)
     program = Program(source)
     drew = getattr(result, "frames", 0) > 0
     if drew:
@@ -110,6 +112,18 @@ def diagnose(source: str, runner: Optional[Runner] = None, run: bool = True) -> 
         if is_pygame_game(program) and "no_frame" in getattr(result, "warnings", []):
             return Diagnosis(Finding("pygame", 1, None, "diag.no_frame", {"line": 1}), result)
     return Diagnosis(None, result)
+
+
+def _cause_of(static: List[Finding], error: dict) -> Optional[Finding]:
+    """A static slip that explains the crash (`clock = pygame.time.Clock` then clock.tick() fails):
+    tell the cause, not the symptom."""
+    message = str(error.get("message", ""))
+    for finding in static:
+        if finding.key == "diag.missing_call":
+            last = str(finding.values.get("name", "")).rsplit(".", 1)[-1]
+            if last and last in message:
+                return finding
+    return None
 
 
 def runs_cleanly(result) -> bool:

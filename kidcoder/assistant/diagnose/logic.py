@@ -5,12 +5,17 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import List, Set
 
 from kidcoder.assistant.diagnose.finding import Finding, Program
 from kidcoder.assistant.diagnose.gameloop import dotted_name, functions
 from kidcoder.assistant.diagnose.registry import static_check
 
+# Things a child must call to get a value: `clock = pygame.time.Clock` keeps the class, not a clock.
+MAKERS = ("pygame.time.Clock", "pygame.Rect", "pygame.Surface", "pygame.font.Font", "pygame.font.SysFont",
+          "pygame.display.set_mode", "pygame.key.get_pressed", "pygame.mouse.get_pos", "pygame.event.get",
+          "pygame.display.get_surface", "random.randint", "random.choice", "input")
 KNOWN_FUNCTIONS = ("pygame.display.flip", "pygame.display.update", "pygame.quit", "pygame.init",
                    "sys.exit", "exit", "quit", "pygame.event.get", "pygame.event.pump")
 
@@ -34,10 +39,31 @@ def statements_that_do_nothing(program: Program) -> List[Finding]:
                 findings.append(Finding("logic", node.lineno, node.col_offset + 1, "diag.missing_call",
                                         {"line": node.lineno, "name": name}))
     for node in ast.walk(program.tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Attribute, ast.Name)) \
+                and dotted_name(node.value) in MAKERS:
+            findings.append(Finding("logic", node.lineno, node.value.col_offset + 1, "diag.missing_call",
+                                    {"line": node.lineno, "name": dotted_name(node.value)}))
+    findings.extend(_plus_equals_typos(program))
+    for node in ast.walk(program.tree):
         if isinstance(node, ast.Compare):
             parts = [node.left] + list(node.comparators)
             if any(dotted_name(part) == "pygame.quit" for part in parts):
                 findings.append(Finding("logic", node.lineno, None, "diag.quit_lowercase", {"line": node.lineno}))
+    return findings
+
+
+def _plus_equals_typos(program: Program) -> List[Finding]:
+    """`x =+ 3` sets x to 3 (it means x = +3); the child meant x += 3. Same for `x =- 3`."""
+    findings = []
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.value, ast.UnaryOp) \
+                and isinstance(node.value.op, (ast.UAdd, ast.USub)) and node.lineno == node.end_lineno:
+            text = program.line(node.lineno)
+            wrong = "=+" if isinstance(node.value.op, ast.UAdd) else "=-"
+            pattern = r"=\+" if wrong == "=+" else r"=-\s"
+            if re.search(r"[\w\]\)]\s*" + pattern, text):
+                findings.append(Finding("logic", node.lineno, None, "diag.plus_equals_typo",
+                                        {"line": node.lineno, "wrong": wrong, "right": wrong[::-1]}))
     return findings
 
 

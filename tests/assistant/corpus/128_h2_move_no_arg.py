@@ -1,0 +1,5 @@
+def move(x):
+    x = x + 5
+    return x
+
+print(move())

@@ -1,0 +1,3 @@
+name = input("Name: ")
+if name == "Ana"
+    print("Hi Ana!")

@@ -1,0 +1,2 @@
+age = int(input("How old are you? "))
+print("You are " + age + " years old")

@@ -1,0 +1,2 @@
+nums = [4, 8, 15]
+print(nums[-4])

@@ -1,0 +1,12 @@
+import pygame
+pygame.init()
+screen = pygame.display.set_mode((300, 300))
+clock = pygame.time.Clock()
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.KEYDOWN:
+            running = False
+    screen.fill((0, 80, 0))
+    pygame.display.flip()
+    clock.tick(60)

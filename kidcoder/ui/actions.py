@@ -311,9 +311,12 @@ class Actions:
 
     def act_language(self) -> None:
         app = self.app
-        app.settings.language = "es" if app.settings.language == "en" else "en"
+        old = app.settings.language
+        app.settings.language = "es" if old == "en" else "en"
         set_language(app.settings.language)
         app.relabel()
+        if app.helper.heading == tr("ui.helper.welcome_title", old):     # nothing said yet: greet again
+            app.helper.show(tr("ui.helper.welcome_title"), tr("ui.helper.welcome"))
         self._save_settings()
         self.say(tr("ui.status.language"))
 

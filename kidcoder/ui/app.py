@@ -129,6 +129,7 @@ class App:
         """After a language change."""
         self.toolbar.relabel()
         self.helper.relabel()
+        self.console.relabel()
         for action, key in (("pause", "ui.preview.pause"), ("step", "ui.preview.step")):
             self._game_buttons[action].set_text(tr(key))
         self.relayout(self.size)

@@ -47,6 +47,10 @@ class ConsolePane:
         self.entry.set_relative_position((entry.x, entry.y))
         self.entry.set_dimensions((entry.w, entry.h))
 
+    def relabel(self) -> None:
+        self.entry.placeholder_text = tr("ui.console.placeholder")
+        self.entry.rebuild()
+
     def set_lines(self, lines) -> None:
         """The game's console (a sequence of text pieces, each ending in a newline or not)."""
         self.lines = [piece.rstrip("\n") for piece in list(lines)[-MAX_LINES:]]

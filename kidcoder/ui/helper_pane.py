@@ -96,6 +96,8 @@ class HelperPane:
         self.ask_button.set_text(tr("ui.helper.ask"))
         self.more_button.set_text(tr("ui.helper.more"))
         self.fix_button.set_text(tr("ui.helper.fix"))
+        self.question.placeholder_text = tr("ui.helper.placeholder")
+        self.question.rebuild()
         self.set_box(self.box)
 
     # ---- content ----------------------------------------------------------------------------

@@ -204,6 +204,9 @@ def test_language_and_contrast_switch_from_the_keyboard(app):
     assert run_button.text == tr("ui.toolbar.run", "en")
     key(app, pygame.K_F10)
     assert run_button.text == tr("ui.toolbar.run", "es") and app.settings.language == "es"
+    assert app.helper.question.placeholder_text == tr("ui.helper.placeholder", "es")
+    step(app)
+    assert app.helper.heading == tr("ui.helper.welcome_title", "es")       # the greeting in the new language
     key(app, pygame.K_F10)
     background = app.screen.get_at((app.size[0] // 2, app.size[1] - 40))
     key(app, pygame.K_F9)

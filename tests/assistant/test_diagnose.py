@@ -227,3 +227,10 @@ def test_every_key_the_code_uses_is_in_both_catalogs_with_the_same_placeholders(
         assert _fields(en[key]) == _fields(es[key]), key
     for key in ("diag.ladder.ok", "diag.ladder.card", "diag.ladder.example", "diag.ladder.fix_checked", "diag.ladder.fix_none"):
         assert key in en and key in es
+
+
+def test_plus_equals_typo_and_a_class_kept_instead_of_called():
+    findings = diagnose_static("x = 1\nx =+ 3\ny = -2\nz = 5\nz =- 1\n")
+    assert [(f.key, f.line) for f in findings] == [("diag.plus_equals_typo", 2), ("diag.plus_equals_typo", 5)]
+    findings = diagnose_static("import pygame\nclock = pygame.time.Clock\n")
+    assert [(f.key, f.values["name"]) for f in findings] == [("diag.missing_call", "pygame.time.Clock")]

@@ -204,3 +204,12 @@ def test_the_program_runs_beside_its_own_pictures(tmp_path):
     alone = hints.hint_for_program(source, None)
     assert alone["problem"]["line"] == 4 and not alone["ok"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["game.py", "player.png"]
+
+
+def test_the_cause_is_told_before_the_crash_it_makes():
+    source = "import pygame\nclock = pygame.time.Clock\nclock.tick(60)\n"
+    crash = FakeRun(exit="error", frames=0, error={
+        "type": "TypeError", "line": 3,
+        "message": "descriptor 'tick' for 'pygame.time.Clock' objects doesn't apply to a 'int' object"})
+    result = hints.hint_for_program(source, runner=FakeRunner(crash), check_fix=False)
+    assert result["problem"]["line"] == 2 and result["problem"]["kind"] == "logic"

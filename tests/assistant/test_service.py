@@ -259,3 +259,23 @@ def test_warm_up_loads_the_model_before_the_first_request():
     events = collect(service, ends(request_id))
     assert "model.status.waking" not in [e.text for e in events]  # already awake
     service.close()
+
+
+@pytest.mark.skipif(missing_tools() is not None, reason=str(missing_tools()))
+def test_the_service_with_the_real_worker_process(tmp_path):
+    from tiny_gguf import build_tiny_model
+
+    from kidcoder.assistant.model_worker import ProcessModel
+
+    worker = ProcessModel(build_tiny_model(tmp_path / "tiny.gguf"), threads=1)
+    service = ModelService(Settings(), model_factory=lambda: worker)
+    service.warm_up()
+    collect(service, lambda e: e.text == "model.status.ready")
+    first = service.request("hint", FACTS, "en")
+    service.cancel()  # an edit straight away
+    second = service.request("hint", FACTS, "en")
+    events = collect(service, ends(second))
+    assert events[-1].kind == "dropped"  # random weights never keep the facts: the rules' answer stays
+    assert not any(e.request_id == first and e.kind in ("final", "token") for e in events)
+    service.close()
+    assert not worker.alive

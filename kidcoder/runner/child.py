@@ -277,6 +277,7 @@ def parse_args(argv):
     parser.add_argument("--memory-mb", type=int, default=limits.DEFAULT_MEMORY_MB)
     parser.add_argument("--allow-network", action="store_true")
     parser.add_argument("--interactive", action="store_true", help="input() waits for the app")
+    parser.add_argument("--fast-clock", action="store_true", help="clock.tick never sleeps (checks)")
     return parser.parse_args(argv)
 
 
@@ -297,7 +298,7 @@ def main(argv=None) -> None:
     builtins.input = kid_input
     sys.stdin = _InputStdin(kid_input)
 
-    from kidcoder.runner.game_hooks import GameHooks, uses_pygame
+    from kidcoder.runner.game_hooks import GameHooks, install_fast_clock, uses_pygame
 
     if uses_pygame(source, os.path.dirname(program)):
         os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -308,6 +309,8 @@ def main(argv=None) -> None:
                           on_caption=lambda text: channel.send(protocol.Caption(text=text)))
         hooks.install()
         commands.hooks = hooks
+        if args.fast_clock:
+            install_fast_clock(pygame)
         if any(word in source for word in ("SysFont", "sysfont", "match_font", "get_fonts")):
             _find_system_fonts(pygame)
     limits.limit_memory(args.memory_mb)

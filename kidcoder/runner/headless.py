@@ -41,10 +41,14 @@ class RunResult:
 
 def run_program(path, frames: Optional[int] = 60, seconds: Optional[float] = DEFAULT_SECONDS,
                 stdin_lines: Optional[List[str]] = None, memory_mb: int = 512, allow_network: bool = False,
-                screenshot: Optional[str] = None, keep_last_frame: bool = False) -> RunResult:
-    """Run the file at path headless and wait for it to end (or for `seconds`)."""
+                screenshot: Optional[str] = None, keep_last_frame: bool = False,
+                fast_clock: bool = False) -> RunResult:
+    """Run the file at path headless and wait for it to end (or for `seconds`).
+
+    fast_clock=True is for automatic checks: clock.tick() and time.delay() do not sleep, while
+    the game's own clock still moves 1/fps per frame, so 120 frames take a fraction of 2 s."""
     game = GameProcess(path, frames=frames or 0, memory_mb=memory_mb, allow_network=allow_network,
-                       interactive=False, stdin_lines=stdin_lines)
+                       interactive=False, stdin_lines=stdin_lines, fast_clock=fast_clock)
     seconds = seconds or DEFAULT_SECONDS
     warnings: List[str] = []
     started = time.monotonic()

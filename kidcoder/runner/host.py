@@ -60,7 +60,8 @@ class GameProcess:
 
     def __init__(self, program, *, frames: int = 0, memory_mb: int = 512, allow_network: bool = False,
                  interactive: bool = True, stdin_lines: Optional[List[str]] = None,
-                 python: str = sys.executable, no_frame_seconds: float = NO_FRAME_SECONDS):
+                 python: str = sys.executable, no_frame_seconds: float = NO_FRAME_SECONDS,
+                 fast_clock: bool = False):
         self.program = Path(program).resolve()
         self.frame_limit = frames
         self.memory_mb = memory_mb
@@ -69,6 +70,7 @@ class GameProcess:
         self.stdin_lines = list(stdin_lines or [])
         self.python = python
         self.no_frame_seconds = no_frame_seconds
+        self.fast_clock = fast_clock      # checks: clock.tick never sleeps, game time still advances
         self._reset()
 
     def _reset(self) -> None:
@@ -115,6 +117,8 @@ class GameProcess:
             args.append("--allow-network")
         if self.interactive:
             args.append("--interactive")
+        if self.fast_clock:
+            args.append("--fast-clock")
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in [_package_root(), env.get("PYTHONPATH", "")] if p)
         env["PYTHONUNBUFFERED"] = "1"

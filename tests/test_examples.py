@@ -24,7 +24,7 @@ def test_every_example_and_template_runs_120_frames_headless():
     programs = _programs()
     assert len(programs) >= 24
     with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda p: run_source(p.read_text(encoding="utf-8"), frames=120, seconds=60.0,
+        results = list(pool.map(lambda p: run_source(p.read_text(encoding="utf-8"), frames=120, seconds=60.0, fast_clock=True,
                                                      filename="game.py"), programs))
     failed = {p.parent.name + "/" + p.name: (r.exit, r.frames, r.error) for p, r in zip(programs, results)
               if r.exit != "ok" or r.frames < 120}

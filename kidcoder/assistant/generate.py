@@ -68,7 +68,7 @@ def check_program(source: str, run: bool = True) -> List[str]:
     from kidcoder.runner.headless import run_source
 
     try:
-        result = run_source(source, frames=CHECK_FRAMES, seconds=CHECK_SECONDS, filename="game.py")
+        result = run_source(source, frames=CHECK_FRAMES, seconds=CHECK_SECONDS, filename="game.py", fast_clock=True)
     except Exception as exc:  # the runner could not start: better the plain template than a crash
         return [f"the check run could not start: {type(exc).__name__}: {exc}"]
     if result.exit != "ok":

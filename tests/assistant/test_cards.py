@@ -63,7 +63,7 @@ def test_full_program_examples_run_60_frames_headless():
     assert programs, "no card has a full program example"
 
     def run(card):
-        return card, headless.run_source(card.code, frames=60, seconds=10)
+        return card, headless.run_source(card.code, frames=60, seconds=10, fast_clock=True)
 
     failures = []
     with ThreadPoolExecutor(max_workers=max(4, 3 * (os.cpu_count() or 1))) as pool:

@@ -75,7 +75,7 @@ def test_grounded_answer_streams_sentence_by_sentence_then_final():
 
 
 def test_request_returns_at_once_while_the_model_thinks():
-    model = FakeModel(GOOD, first_token_delay_s=0.5)
+    model = FakeModel(GOOD, first_token_delay_s=1.0)
     service = make_service(model)
     request_id = service.request("hint", FACTS, "en")
     assert not any(e.kind == "final" for e in service.poll())  # the caller shows the rules' answer meanwhile

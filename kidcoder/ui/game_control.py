@@ -7,9 +7,12 @@ forgets it at once, and `close_all()` at quit waits until every game is gone.
 from __future__ import annotations
 
 import threading
+import time
 from typing import Callable, List, Optional
 
 from kidcoder.ui.worker import Worker
+
+QUIT_GRACE_S = 0.5   # a stopped game first gets its window-close event, so its own quit code can run
 
 
 class GameControl:
@@ -63,6 +66,7 @@ class GameControl:
 
     def _close(self, game) -> None:
         try:
+            _ask_to_quit(game)
             game.close()
         finally:
             with self._lock:
@@ -136,3 +140,19 @@ class GameControl:
         if self.live:
             self.game.step()
             self.state = "paused"
+
+
+def _ask_to_quit(game, grace: float = QUIT_GRACE_S) -> None:
+    """Send the game pygame.QUIT (as if its window were closed) and give it a moment to end by itself."""
+    process = getattr(game, "process", None)
+    if process is None or process.poll() is not None:
+        return
+    try:
+        from kidcoder.runner.protocol import QuitEvent
+
+        game.send_event(QuitEvent())
+    except Exception:
+        return
+    deadline = time.monotonic() + grace
+    while process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)

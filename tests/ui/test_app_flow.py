@@ -350,3 +350,17 @@ def test_the_window_can_be_resized_down_to_800x600(app):
         assert rect.right <= 800 and strip.y <= rect.y and rect.bottom <= strip.bottom, action
     assert app.layout.toolbar_rows == 1                           # in English the toolbar fits one row
     assert app.helper.ask_button.get_abs_rect().right <= app.layout.helper.right
+
+
+def test_stop_lets_the_game_run_its_own_quit_code_first(app, tmp_path):
+    marker = tmp_path / "said_goodbye.txt"
+    app.editor.set_text(KEY_GAME.replace("            raise SystemExit",
+                                         f"            open({str(marker)!r}, 'w').write('bye')\n"
+                                         "            raise SystemExit"))
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.preview.frames_drawn >= 2, what="frames")
+    pid = app.games.game.process.pid
+    key(app, pygame.K_F6)
+    assert gone(pid)
+    assert marker.read_text() == "bye"            # the game's QUIT handler ran: closing stops the game, not the app
+    assert app.running

@@ -27,12 +27,18 @@ def checkout_root() -> Optional[Path]:
 def build_wheelhouse(root: Path, wheelhouse: Path) -> Path:
     """KidCoder's wheel plus a wheel of every dependency for this platform, in one folder."""
     wheelhouse.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(wheelhouse), str(root)],
-                   check=True, cwd=str(root))
+    _pip([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(wheelhouse), str(root)], cwd=root)
     wheels = sorted(wheelhouse.glob("kidcoder-*.whl"))
     if not wheels:
         raise RuntimeError("no kidcoder wheel was built")
     return wheels[-1]
+
+
+def _pip(command, cwd=None) -> None:
+    """Run pip quietly; on failure raise with the end of what it said."""
+    out = subprocess.run(command, capture_output=True, text=True, cwd=str(cwd) if cwd else None)
+    if out.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[2:4])} failed: {(out.stdout + out.stderr)[-1500:]}")
 
 
 def _venv_python(folder: Path) -> Path:
@@ -44,8 +50,7 @@ def install_offline(wheelhouse: Path, target: Path) -> float:
     venv.EnvBuilder(with_pip=True, clear=True).create(str(target))
     python = _venv_python(target)
     started = time.monotonic()
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-index", "--find-links",
-                    str(wheelhouse), "kidcoder"], check=True)
+    _pip([str(python), "-m", "pip", "install", "--quiet", "--no-index", "--find-links", str(wheelhouse), "kidcoder"])
     return time.monotonic() - started
 
 

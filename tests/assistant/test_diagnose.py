@@ -234,3 +234,19 @@ def test_plus_equals_typo_and_a_class_kept_instead_of_called():
     assert [(f.key, f.line) for f in findings] == [("diag.plus_equals_typo", 2), ("diag.plus_equals_typo", 5)]
     findings = diagnose_static("import pygame\nclock = pygame.time.Clock\n")
     assert [(f.key, f.values["name"]) for f in findings] == [("diag.missing_call", "pygame.time.Clock")]
+
+
+@pytest.mark.parametrize("body", [
+    # a rectangle from (0, 0) as the background
+    EVENTS + "    x += 1\n    pygame.draw.rect(screen, (0, 0, 0), (0, 0, 300, 200))\n"
+    "    pygame.draw.rect(screen, (9, 9, 9), (x, 0, 5, 5))\n    pygame.display.flip()\n    clock.tick(60)\n",
+    # a grid of tiles covers the screen
+    EVENTS + "    x += 1\n    for row in range(10):\n        for col in range(10):\n"
+    "            pygame.draw.rect(screen, (0, 90, 0), (col * 30, row * 20, 30, 20))\n"
+    "    pygame.draw.rect(screen, (9, 9, 9), (x, 0, 5, 5))\n    pygame.display.flip()\n    clock.tick(60)\n",
+    # a turn-based game paced by event.wait()
+    "    event = pygame.event.wait()\n    if event.type == pygame.QUIT:\n        running = False\n"
+    "    screen.fill((0, 0, 0))\n    pygame.display.flip()\n",
+])
+def test_tidy_variations_are_not_pitfalls(body):
+    assert diagnose_static(_game(body)) == []

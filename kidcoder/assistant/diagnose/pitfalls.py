@@ -16,7 +16,8 @@ from kidcoder.assistant.diagnose.registry import static_check
 
 EVENT_CALLS = ("event.get", "event.poll", "event.wait", "event.pump")
 FLIP_CALLS = ("display.flip", "display.update")
-PACE_CALLS = ("tick", "tick_busy_loop", "time.delay", "time.wait", "time.sleep", "sleep")
+# event.wait() sleeps until something happens, so a turn-based game paced by it is not racing either
+PACE_CALLS = ("tick", "tick_busy_loop", "time.delay", "time.wait", "time.sleep", "sleep", "event.wait")
 EXIT_CALLS = ("sys.exit", "exit", "quit", "os._exit")
 DRAW_CALLS = ("blit", "blits")
 
@@ -125,12 +126,30 @@ def _draw_after_flip(loop: GameLoop) -> List[Finding]:
     return []
 
 
+def _covers_screen(loop: GameLoop) -> bool:
+    """A rectangle from (0, 0) or a grid of tiles drawn each frame paints the whole screen, like fill()."""
+    for node in loop.walk():
+        if isinstance(node, ast.Call) and _is_draw(node) and called_name(node) == "rect" and len(node.args) >= 3:
+            area = node.args[2]
+            if isinstance(area, (ast.Tuple, ast.List)) and len(area.elts) == 4 and all(
+                    isinstance(e, ast.Constant) and e.value == 0 for e in area.elts[:2]):
+                return True
+        if isinstance(node, ast.For):
+            inner = [n for stmt in node.body for n in ast.walk(stmt)]
+            if any(isinstance(n, ast.For) for n in inner) and any(
+                    isinstance(n, ast.Call) and _is_draw(n) for n in inner):
+                return True
+    return False
+
+
 def _no_fill(loop: GameLoop) -> List[Finding]:
     """Moving drawings with nothing painting the whole screen each frame leave trails."""
     calls = loop.calls()
     if any(called_name(c) == "fill" for c in calls):
         return []
     changing = loop.stored_names()
+    if _covers_screen(loop):
+        return []
     for call in calls:
         if called_name(call) == "blit" and len(call.args) >= 2:
             position, picture = call.args[1], call.args[0]

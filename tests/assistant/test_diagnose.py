@@ -186,6 +186,7 @@ def test_a_tidy_game_with_functions_and_sys_exit_has_no_pitfalls():
 def test_endless_loop_needs_a_condition_nothing_changes():
     assert endless_loops(Program("n = 0\nwhile n < 3:\n    print(n)\n"))[0].line == 2
     assert endless_loops(Program("n = 0\nwhile n < 3:\n    n += 1\n")) == []
+    assert endless_loops(Program("import time\nwhile True:\n    print('tick')\n    time.sleep(1)\n")) == []
 
 
 def test_findings_carry_no_text_only_keys_and_values():

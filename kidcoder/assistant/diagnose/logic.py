@@ -84,8 +84,9 @@ def endless_loops(program: Program) -> List[Finding]:
             continue
         if any(isinstance(n, ast.Call) and dotted_name(n.func) in ("sys.exit", "exit", "quit") for n in inner):
             continue
-        if any(isinstance(n, ast.Call) and dotted_name(n.func) == "input" for n in inner):
-            continue
+        if any(isinstance(n, ast.Call) and dotted_name(n.func).rsplit(".", 1)[-1] in ("input", "sleep", "delay", "wait")
+               for n in inner):
+            continue  # waiting for a person, or a clock that ticks on purpose
         watched = _names(node.test)
         stored = {n.id for n in inner if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
         changed_by_call = any(isinstance(n, ast.Call) for n in inner) and isinstance(node.test, ast.Compare) \

@@ -226,7 +226,8 @@ def test_every_key_the_code_uses_is_in_both_catalogs_with_the_same_placeholders(
             assert full in en and full in es, full
     for key in en:
         assert _fields(en[key]) == _fields(es[key]), key
-    for key in ("diag.ladder.ok", "diag.ladder.card", "diag.ladder.example", "diag.ladder.fix_checked", "diag.ladder.fix_none"):
+    for key in ("diag.ladder.ok", "diag.ladder.card", "diag.ladder.example", "diag.ladder.fix_checked",
+                "diag.ladder.fix_none"):
         assert key in en and key in es
 
 

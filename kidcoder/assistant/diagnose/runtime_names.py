@@ -112,5 +112,6 @@ def module_not_found(program: Program, error: dict) -> Optional[Finding]:
     name, line = match.group(1), error_line(error)
     suggestion = close_name(name, MODULES, cutoff=0.6)
     if suggestion:
-        return Finding("runtime", line, None, "diag.module_name", {"line": line, "name": name, "suggestion": suggestion})
+        return Finding("runtime", line, None, "diag.module_name",
+                       {"line": line, "name": name, "suggestion": suggestion})
     return Finding("runtime", line, None, "diag.module_missing", {"line": line, "name": name})

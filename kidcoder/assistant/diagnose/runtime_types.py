@@ -14,7 +14,8 @@ from kidcoder.assistant.diagnose.runtime_names import error_line, function_at
 
 _CONCAT = re.compile(r'can only concatenate str \(not "(\w+)"\) to str')
 _OPERAND = re.compile(r"unsupported operand type\(s\) for (\S+): '(\w+)' and '(\w+)'")
-_LITERAL = re.compile(r"(?:invalid literal for (int|float)\(\) with base \d+|could not convert string to (float)): (.*)$")
+_LITERAL = re.compile(r"(?:invalid literal for (int|float)\(\) with base \d+|"
+                      r"could not convert string to (float)): (.*)$")
 _ARGS = re.compile(r"(\w+)\(\) (takes|missing) ")
 _ORDER = re.compile(r"'(\S+)' not supported between instances of '(\w+)' and '(\w+)'")
 NUMBER_TYPES = ("int", "float")

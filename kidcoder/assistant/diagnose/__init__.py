@@ -2,6 +2,12 @@
 
 Nothing here imports pygame or makes text: findings carry a message key and values,
 and kidcoder.assistant.hints turns them into words.
+
+To add an error family: write a module with handlers decorated by @syntax_rule(order),
+@runtime_handler("TypeError", ...) or @static_check (see registry.py), name it in
+registry.FAMILIES, add "<key>.nudge", "<key>.explain" and "<key>.fix" to both
+assets/i18n/*/diagnose.json, map the key to a card in hints.CARDS, and (if a fix can be
+guessed) add a builder with @builds(key) in one of the fixes_*.py modules.
 """
 from kidcoder.assistant.diagnose.finding import Finding, Program
 from kidcoder.assistant.diagnose.registry import (compile_error, diagnose_runtime, diagnose_static,

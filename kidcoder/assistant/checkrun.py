@@ -58,7 +58,7 @@ def runner_beside(path: Optional[str]) -> Optional[Callable]:
                 _link_or_copy(neighbour, folder / neighbour.name)
             copy = folder / program.name
             copy.write_text(source, encoding="utf-8")
-            return run_program(copy, frames=frames, seconds=seconds, stdin_lines=stdin_lines)
+            return run_program(copy, frames=frames, seconds=seconds, stdin_lines=stdin_lines, fast_clock=True)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 

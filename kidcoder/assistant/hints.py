@@ -66,7 +66,7 @@ Runner = Callable[..., object]
 def default_runner(source: str, frames: int, seconds: float, stdin_lines: Optional[List[str]] = None):
     from kidcoder.runner.headless import run_source
 
-    return run_source(source, frames=frames, seconds=seconds, stdin_lines=stdin_lines)
+    return run_source(source, frames=frames, seconds=seconds, stdin_lines=stdin_lines, fast_clock=True)
 
 
 def real_error(run) -> Optional[dict]:

@@ -44,7 +44,8 @@ while True:
 
 
 @pytest.fixture
-def app():
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIDCODER_HOME", str(tmp_path / "home"))   # each test starts with no saved work
     window = make_app()
     yield window
     close_app(window)
@@ -195,7 +196,9 @@ def test_examples_open_from_the_keyboard_as_a_copy(app):
     key(app, pygame.K_RETURN)
     run_until(app, lambda: app.docs.path is not None and app.docs.path.stem.startswith(second.file[:-3]),
               what="the example to open")
-    assert "examples" not in str(app.docs.path)        # a copy in the projects folder
+    from kidcoder import paths
+
+    assert app.docs.path.parent == paths.projects_dir()   # a copy in the child's projects folder
     assert app.editor.name == app.docs.path.name
 
 

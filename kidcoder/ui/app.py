@@ -21,6 +21,7 @@ from kidcoder.ui import style  # noqa: E402
 from kidcoder.ui.layout import DEFAULT_SIZE, compute_layout, toolbar_rows_needed  # noqa: E402
 
 FPS = 60
+NO_WINDOW_S = 1.5
 KEY_HINTS = "ui.status.keys"
 
 
@@ -87,27 +88,35 @@ class App:
         self.helper = HelperPane(lay.helper, self.manager, self.fonts, self.colours)
         self._game_buttons = self._make_game_buttons()
 
+    GAME_BUTTONS = (("pause", "ui.preview.pause"), ("step", "ui.preview.step"))
+
     def _make_game_buttons(self):
-        """Pause and Step sit in the preview's title strip, next to the game they control."""
+        """Pause and Step sit in the preview's title strip, next to the game they control.
+
+        They are made at their real size (a button resized while hidden shows stale text for a while)."""
         buttons = {}
-        for action, key in (("pause", "ui.preview.pause"), ("step", "ui.preview.step")):
-            buttons[action] = pygame_gui.elements.UIButton(pygame.Rect(0, 0, 10, 10), tr(key), self.manager,
+        rects = self._game_button_rects()
+        for action, key in self.GAME_BUTTONS:
+            buttons[action] = pygame_gui.elements.UIButton(rects[action], tr(key), self.manager,
                                                            tool_tip_text=tr(key + "_tip"),
-                                                           object_id="#small_button")
-            buttons[action].hide()
-        self._place_game_buttons(buttons)
+                                                           object_id="#small_button", visible=0)
         return buttons
 
-    def _place_game_buttons(self, buttons) -> None:
+    def _game_button_rects(self):
         title = self.layout.preview.title()
         x = title.right - 4
-        for action in ("step", "pause"):
-            button = buttons[action]
-            width = self.fonts.button_width(button.text, 20)
+        rects = {}
+        for action, key in reversed(self.GAME_BUTTONS):
+            width = self.fonts.button_width(tr(key), 20)
             x -= width
-            button.set_relative_position((x, title.y + 2))
-            button.set_dimensions((width, title.h - 4))
+            rects[action] = pygame.Rect(x, title.y + 2, width, title.h - 4)
             x -= 6
+        return rects
+
+    def _place_game_buttons(self, buttons) -> None:
+        for action, rect in self._game_button_rects().items():
+            buttons[action].set_relative_position(rect.topleft)
+            buttons[action].set_dimensions(rect.size)
 
     def relayout(self, size) -> None:
         """The window changed size: every pane moves (nothing is rebuilt)."""
@@ -130,7 +139,7 @@ class App:
         self.toolbar.relabel()
         self.helper.relabel()
         self.console.relabel()
-        for action, key in (("pause", "ui.preview.pause"), ("step", "ui.preview.step")):
+        for action, key in self.GAME_BUTTONS:
             self._game_buttons[action].set_text(tr(key))
         self.relayout(self.size)
 
@@ -198,6 +207,9 @@ class App:
         game = games.game if games.state != "stopped" else None
         self.preview.refresh(game)
         self.preview.state = games.state
+        if (games.live and game.size is None and not self.preview.message and game.started_at
+                and time.monotonic() - game.started_at > NO_WINDOW_S):
+            self.preview.message = tr("ui.preview.no_window")      # a program that only prints
         if game is not None:
             self.preview.caption = game.caption or self.preview.caption
             if self.frames % 15 == 0:
@@ -219,6 +231,7 @@ class App:
         for button in self._game_buttons.values():
             if live and not button.visible:
                 button.show()
+                button.rebuild()        # its size may have changed while hidden
             elif not live and button.visible:
                 button.hide()
         self.preview.title_right = self._game_buttons["pause"].get_abs_rect().x if live else 0

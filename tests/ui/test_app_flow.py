@@ -157,6 +157,7 @@ def test_input_is_typed_into_the_console(app):
     key(app, pygame.K_F5)
     run_until(app, lambda: app.console.waiting, what="the console to ask")
     assert app.focus == "console"
+    run_until(app, lambda: app.preview.message == tr("ui.preview.no_window"), what="the no-window note")
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="Ana"))
     step(app)
     key(app, pygame.K_RETURN)

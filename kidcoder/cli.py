@@ -161,14 +161,15 @@ def cmd_hint(args) -> int:
     source = _read_program(args.file)
     from kidcoder.assistant.hints import hint_for_program
 
-    result = hint_for_program(source, args.file, level=args.level, lang=_settings_language(args.lang),
-                              use_model=not args.no_model)
+    lang = _settings_language(args.lang)
+    result = hint_for_program(source, args.file, level=args.level, lang=lang, use_model=not args.no_model)
 
     def human(r):
+        from kidcoder.i18n import tr
+
         if r["ok"]:
             return r["hint"]
-        p = r["problem"]
-        return f"Line {p['line']}: {r['hint']}"
+        return f"{tr('cli.line_prefix', lang=lang, line=r['problem']['line'])} {r['hint']}"
 
     _emit(result, args.json, human)
     return EXIT_OK

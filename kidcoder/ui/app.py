@@ -45,6 +45,7 @@ class App:
         self.fonts = style.Fonts()
         self.manager = pygame_gui.UIManager(self.size, str(style.theme_path(self.theme)),
                                             enable_live_theme_updates=False)
+        style.add_mono_font(self.manager)
         self._build_panes()
         from kidcoder.ui.actions import Actions
         from kidcoder.ui.assist import Assist

@@ -215,7 +215,7 @@ class ChoiceGrid(Dialog):
         self._shown_for = element
         text = self.descriptions.get(element)
         if text is not None:
-            from kidcoder.ui.helper_pane import to_html
+            from kidcoder.ui.richtext import to_html
 
             heading, _, body = text.partition("\n")
             self.description.set_text(to_html(body, heading) if body else to_html(heading))
@@ -239,6 +239,6 @@ class ChoiceGrid(Dialog):
 
 
 def _escape(text: str) -> str:
-    from kidcoder.ui.helper_pane import to_html
+    from kidcoder.ui.richtext import to_html
 
     return to_html(text)

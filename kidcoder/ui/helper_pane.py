@@ -7,7 +7,6 @@ the checked fix as one undo step.
 """
 from __future__ import annotations
 
-import html
 from typing import Optional
 
 import pygame
@@ -15,18 +14,11 @@ import pygame_gui
 
 from kidcoder.i18n import tr
 from kidcoder.ui.layout import TITLE_H, Box
+from kidcoder.ui.richtext import to_html
 from kidcoder.ui.style import draw_title
 
 ASK_ROW_H = 46
 SMALL_BUTTON_H = TITLE_H - 4
-
-
-def to_html(text: str, heading: Optional[str] = None) -> str:
-    """Plain text (which may hold code) as the small HTML pygame-gui's text box understands."""
-    body = html.escape(text, quote=False).replace("\n", "<br>")
-    if heading:
-        return f"<b>{html.escape(heading, quote=False)}</b><br>{body}"
-    return body
 
 
 class HelperPane:

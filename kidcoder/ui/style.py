@@ -51,8 +51,17 @@ def ui_font_file(bold: bool = False) -> str:
     return os.path.join(folder, "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf")
 
 
-def mono_font_file() -> str:
-    return str(paths.assets_dir() / "fonts" / "DejaVuSansMono.ttf")
+def mono_font_file(variant: str = "") -> str:
+    return str(paths.assets_dir() / "fonts" / f"DejaVuSansMono{variant}.ttf")
+
+
+def add_mono_font(manager) -> None:
+    """Let the helper's text boxes show code in the editor's font (richtext.MONO_FONT)."""
+    from kidcoder.ui.richtext import MONO_FONT, MONO_PX
+
+    manager.add_font_paths(MONO_FONT, mono_font_file(), mono_font_file("-Bold"), mono_font_file("-Oblique"),
+                           mono_font_file("-Bold"))
+    manager.preload_fonts([{"name": MONO_FONT, "point_size": MONO_PX, "style": "regular"}])
 
 
 class Fonts:

@@ -18,7 +18,7 @@ import pygame_gui  # noqa: E402
 from kidcoder.i18n import set_language, tr  # noqa: E402
 from kidcoder.ui import focus as focusing  # noqa: E402
 from kidcoder.ui import style  # noqa: E402
-from kidcoder.ui.layout import DEFAULT_SIZE, compute_layout, toolbar_rows_needed  # noqa: E402
+from kidcoder.ui.layout import compute_layout, initial_size, toolbar_rows_needed  # noqa: E402
 
 FPS = 60
 NO_WINDOW_S = 1.5
@@ -28,13 +28,15 @@ KEY_HINTS = "ui.status.keys"
 class App:
     """The KidCoder window. Tests build one on the dummy video driver and call step()."""
 
-    def __init__(self, settings=None, size=DEFAULT_SIZE, files=None):
+    def __init__(self, settings=None, size=None, files=None):
         from kidcoder.config import load_settings
 
         self.settings = settings if settings is not None else load_settings()
         set_language(self.settings.language)
         pygame.display.init()
         pygame.font.init()
+        if size is None:
+            size = initial_size(_desktop_size())
         self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
         pygame.display.set_caption("KidCoder")
         pygame.key.set_repeat(400, 35)
@@ -301,6 +303,14 @@ class App:
             self.shutdown()
             pygame.quit()
         return self.exit_code
+
+
+def _desktop_size():
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except (pygame.error, AttributeError):
+        return None
+    return sizes[0] if sizes else None
 
 
 def run_app(argv=None) -> int:

@@ -19,7 +19,7 @@ EXAMPLE = "bouncing_ball.py"
 
 _COLD = """
 from kidcoder.ui.app import App
-app = App()
+app = App(size=(1200, 900))
 app.step()
 print("drawn", flush=True)
 app.shutdown()
@@ -29,7 +29,7 @@ _RUNNING = """
 import json, time, pygame
 from kidcoder.ui.app import App
 
-app = App()
+app = App(size=(1200, 900))
 app.step()
 app.actions.open_example(%(example)r)
 deadline = time.monotonic() + 10

@@ -63,6 +63,17 @@ class Layout:
         return {"editor": self.editor, "helper": self.helper, "preview": self.preview, "console": self.console}
 
 
+def initial_size(desktop: Optional[Tuple[int, int]], wanted: Tuple[int, int] = DEFAULT_SIZE,
+                 margin: Tuple[int, int] = (0, 60)) -> Tuple[int, int]:
+    """The window size to open with: the default, shrunk to fit the screen (room for the title bar
+    and a panel), never below the minimum."""
+    if not desktop or desktop[0] <= 0 or desktop[1] <= 0:
+        return wanted
+    width = min(wanted[0], desktop[0] - margin[0])
+    height = min(wanted[1], desktop[1] - margin[1])
+    return max(MIN_SIZE[0], width), max(MIN_SIZE[1], height)
+
+
 def clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))
 

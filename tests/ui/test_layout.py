@@ -3,8 +3,8 @@ import itertools
 
 import pytest
 
-from kidcoder.ui.layout import (Box, compute_layout, fit_inside, place_buttons, to_game, toolbar_rows_needed,
-                                visible_lines)
+from kidcoder.ui.layout import (Box, compute_layout, fit_inside, initial_size, place_buttons, place_right, to_game,
+                                toolbar_rows_needed, visible_lines)
 
 SIZES = [(1200, 900), (800, 600), (1024, 768), (1920, 1080), (1366, 768), (801, 1000), (2560, 1440)]
 
@@ -73,3 +73,16 @@ def test_visible_lines_are_anchored_at_the_bottom():
     assert visible_lines(100, 200, 20) == (90, 100)
     assert visible_lines(5, 200, 20) == (0, 5)
     assert visible_lines(100, 200, 20, scroll_from_end=30) == (60, 70)
+
+
+def test_the_window_opens_at_1200x900_or_as_big_as_the_screen_allows():
+    assert initial_size((1920, 1080)) == (1200, 900)
+    assert initial_size((1200, 900)) == (1200, 840)      # the XO screen: room for a title bar
+    assert initial_size((1024, 768)) == (1024, 708)
+    assert initial_size((640, 480)) == (800, 600)        # never below the minimum
+    assert initial_size(None) == (1200, 900)
+
+
+def test_status_bar_buttons_sit_at_the_right_end():
+    boxes = place_right(Box(0, 560, 800, 34), [40, 50])
+    assert boxes[-1].right == 796 and boxes[0].right + 4 == boxes[1].x and boxes[0].y == 564

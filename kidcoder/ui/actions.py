@@ -47,6 +47,7 @@ class Actions:
         self.app = app
         self.quit_after_save = False
         self.pending_recovery = None
+        self.last_find = ""
 
     # ---- start-up ---------------------------------------------------------------------------
     def start_up(self) -> None:
@@ -257,6 +258,10 @@ class Actions:
                 app.docs.worker.submit("discard_recovery", recovery, tag=("discard", 0))
         elif dialog.name == "make_game" and choice == "ok":
             app.assist.make_game(dialog.value)
+        elif dialog.name == "find" and choice == "ok":
+            self.find(dialog.value)
+        elif dialog.name == "goto" and choice == "ok":
+            self.goto(dialog.value)
         app.set_focus("editor" if app.focus not in ("question", "console") else app.focus)
 
     def act_quit(self) -> None:
@@ -294,6 +299,46 @@ class Actions:
         app.dialog = PromptDialog(app.manager, app.size, app.fonts, tr("ui.make.title"),
                                   tr("ui.make.message") + "\n" + tr("ui.make.placeholder"),
                                   tr("ui.make.placeholder"), tr("ui.make.ok"), name="make_game")
+
+    def act_find(self) -> None:
+        """Ctrl+F: find text in the program (Enter again finds the next one)."""
+        from kidcoder.ui.dialogs import PromptDialog
+
+        app = self.app
+        app.dialog = PromptDialog(app.manager, app.size, app.fonts, tr("ui.find.title"), tr("editor.find.prompt"),
+                                  "", tr("ui.find.ok"), name="find", text=self.last_find)
+
+    def act_goto(self) -> None:
+        """Ctrl+G: go to a line number (the helper talks about line numbers)."""
+        from kidcoder.ui.dialogs import PromptDialog
+
+        app = self.app
+        last = len(app.editor.view.buffer.lines)
+        hint = tr("ui.goto.placeholder", last=last)
+        app.dialog = PromptDialog(app.manager, app.size, app.fonts, tr("ui.goto.title"),
+                                  tr("editor.goto.prompt") + "\n" + hint, hint, tr("ui.goto.ok"), name="goto")
+
+    def find(self, text: str) -> None:
+        view = self.app.editor.view
+        self.last_find = text
+        if view.buffer.find_next(text):
+            view.ensure_cursor_visible(center=True)
+            self.say("")
+        else:
+            self.say(tr("editor.find.none", text=text))
+
+    def goto(self, text: str) -> None:
+        view = self.app.editor.view
+        last = len(view.buffer.lines)
+        try:
+            number = int(text.strip())
+        except ValueError:
+            number = 0
+        if 1 <= number <= last:
+            view.goto_line(number)
+            self.say("")
+        else:
+            self.say(tr("editor.goto.bad_number", last=last))
 
     def act_zoom_in(self) -> None:
         self.app.editor.view.zoom_in()

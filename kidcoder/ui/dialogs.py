@@ -154,7 +154,7 @@ class PromptDialog(Dialog):
     """A question, a line to type the answer in, OK and Cancel ("Describe the game you want")."""
 
     def __init__(self, manager, window_size, fonts, title: str, message: str, placeholder: str,
-                 ok_label: str, name: str = "prompt"):
+                 ok_label: str, name: str = "prompt", text: str = ""):
         super().__init__(manager, window_size, title, (640, 300), name)
         width = self.inner.width - 2 * PAD
         pygame_gui.elements.UITextBox(_escape(message), pygame.Rect(PAD, PAD, width, 90), manager,
@@ -162,6 +162,8 @@ class PromptDialog(Dialog):
         self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(PAD, PAD + 100, width, 40), manager,
                                                          container=self.container, placeholder_text=placeholder)
         self.entry.length_limit = 200
+        if text:
+            self.entry.set_text(text)
         self.focusables.append(self.entry)
         self.button_row([("ok", ok_label), (CANCEL, tr("ui.dialog.cancel"))],
                         self.inner.height - BUTTON_H - PAD, fonts)

@@ -25,6 +25,8 @@ SHORTCUTS = {
     (pygame.K_n, True, False): "new",
     (pygame.K_q, True, False): "quit",
     (pygame.K_e, True, False): "examples",
+    (pygame.K_f, True, False): "find",
+    (pygame.K_g, True, False): "goto",
     (pygame.K_r, True, False): "run",
     (pygame.K_EQUALS, True, False): "zoom_in",
     (pygame.K_PLUS, True, False): "zoom_in",

@@ -368,3 +368,26 @@ def test_stop_lets_the_game_run_its_own_quit_code_first(app, tmp_path):
     assert gone(pid)
     assert marker.read_text() == "bye"            # the game's QUIT handler ran: closing stops the game, not the app
     assert app.running
+
+
+def test_find_and_go_to_line_from_the_keyboard(app):
+    app.editor.set_text("a = 1\nb = 2\nscore = 3\nscore = 4\n")
+    key(app, pygame.K_f, mod=pygame.KMOD_LCTRL)
+    assert app.dialog is not None and app.dialog.name == "find"
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="score"))
+    step(app)
+    key(app, pygame.K_RETURN)
+    assert app.dialog is None and app.editor.view.buffer.cursor[0] == 2
+    key(app, pygame.K_f, mod=pygame.KMOD_LCTRL)
+    key(app, pygame.K_RETURN)                          # the last word is kept: Enter finds the next one
+    assert app.editor.view.buffer.cursor[0] == 3
+    key(app, pygame.K_g, mod=pygame.KMOD_LCTRL)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="2"))
+    step(app)
+    key(app, pygame.K_RETURN)
+    assert app.editor.view.buffer.cursor[0] == 1
+    key(app, pygame.K_g, mod=pygame.KMOD_LCTRL)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="99"))
+    step(app)
+    key(app, pygame.K_RETURN)
+    assert app.status == tr("editor.goto.bad_number", last=5)

@@ -17,14 +17,20 @@ import time
 import traceback
 
 from kidcoder.runner import limits, protocol
+from kidcoder.runner.frames import FrameWriter
 
 MAX_OUTPUT_LINES = 2000
 MAX_OUTPUT_BYTES = 256 * 1024
+MAX_ERROR_MESSAGE = 4 * 1024
+MAX_TRACEBACK = 64 * 1024
 TOO_MUCH_OUTPUT = "\n[KidCoder: too much output, the rest is hidden]\n"
 
 
-class InputNeeded(Exception):
-    """input() was called but nobody can type (a headless run without --stdin)."""
+class InputNeeded(EOFError):
+    """input() was called but nobody can type (a headless run without --stdin, or no lines left).
+
+    An EOFError, as Python's own input() raises at the end of input, so programs that read
+    until EOFError work; its message says kindly what happened."""
 
 
 class Channel:
@@ -83,8 +89,28 @@ class CappedOutput(io.TextIOBase):
     def fileno(self):
         return self._raw.fileno()
 
+    @property
+    def buffer(self):
+        """Binary writes (sys.stdout.buffer.write) count against the same cap."""
+        return _CappedBinary(self)
+
     def isatty(self):
         return False
+
+
+class _CappedBinary(io.RawIOBase):
+    def __init__(self, text_stream: CappedOutput):
+        self._text = text_stream
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        self._text.write(bytes(data).decode("utf-8", "replace"))
+        return len(data)
+
+    def flush(self):
+        self._text.flush()
 
 
 class Commands:
@@ -143,6 +169,8 @@ class GameState:
         self.commands = None
         self._lock = threading.Lock()
         self._first_flip = None
+        self._announced = False
+        self._waiting_told = False
 
     def fps(self) -> float:
         if self._first_flip is None or self.frames < 2:
@@ -151,21 +179,29 @@ class GameState:
         return (self.frames - 1) / elapsed if elapsed > 0 else 0.0
 
     def finish(self, reason: str, exit_code: int = 0) -> None:
-        """Send Finished and leave at once (from any thread): no game code runs after this."""
+        """Send Finished and leave at once (from any thread): for Stop and the frame limit, where
+        no more game code may run."""
         with self._lock:
-            for stream in (sys.stdout, sys.stderr):
-                try:
-                    stream.flush()
-                except Exception:
-                    pass
-            self.channel.send(protocol.Finished(reason=reason, frames=self.frames, exit_code=exit_code,
-                                                output_truncated=CappedOutput.budget["truncated"]))
+            self.announce(reason, exit_code)
             os._exit(0)
 
-    def on_display(self, surface) -> None:
-        from kidcoder.runner.frames import FrameWriter
+    def announce(self, reason: str, exit_code: int = 0) -> None:
+        """Send Finished once; the caller then lets Python end normally (files flushed, atexit run)."""
+        if self._announced:
+            return
+        self._announced = True
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        self.channel.send(protocol.Finished(reason=reason, frames=self.frames, exit_code=exit_code,
+                                            output_truncated=CappedOutput.budget["truncated"]))
 
+    def on_display(self, surface) -> None:
         width, height = surface.get_size()
+        if self.writer is not None and (self.writer.width, self.writer.height) == (width, height):
+            return        # set_mode again with the same size (often inside the loop): same frame buffer
         self.displays += 1
         name = f"{self.shm_prefix}_{self.displays}"
         self.writer = FrameWriter(name, width, height)
@@ -179,15 +215,28 @@ class GameState:
         if self._first_flip is None:
             self._first_flip = now
         self.writer.publish(surface, self.frames, now)
+        self._waiting_told = False
         if self.frame_limit and self.frames >= self.frame_limit:
             self.finish("frames")
         self._hold_if_paused()
 
+    def on_wait(self) -> None:
+        """The game waits in event.wait(): tell the app once per frame, so its watchdog stays quiet."""
+        if not self._waiting_told:
+            self._waiting_told = True
+            self.channel.send(protocol.WaitingForEvents(frame=self.frames))
+
     def _hold_if_paused(self) -> None:
+        """After a frame: take Pause/Resume/Step commands; while paused, hold here until a step."""
         control = self.commands.control
+        told = False
         while True:
+            holding = self.paused and self.steps == 0
+            if holding and not told:
+                self.channel.send(protocol.Paused(frame=self.frames))
+                told = True
             try:
-                message = control.get_nowait() if not self._must_wait() else control.get()
+                message = control.get() if holding else control.get_nowait()
             except queue.Empty:
                 return
             kind = type(message).__name__
@@ -197,16 +246,11 @@ class GameState:
                 self.paused = False
             elif kind == "Step":
                 self.steps += 1
-            if not self._must_wait():
-                if self.paused and self.steps:
-                    self.steps -= 1
+            if self.paused and self.steps:
+                self.steps -= 1          # this step's frame is the next one
                 return
-
-    def _must_wait(self) -> bool:
-        if self.paused and self.steps == 0:
-            self.channel.send(protocol.Paused(frame=self.frames))
-            return True
-        return False
+            if not self.paused:
+                return
 
 
 def program_line(exc: BaseException, program: str):
@@ -244,7 +288,9 @@ def _make_input(channel: Channel, commands: Commands, interactive: bool):
             raise InputNeeded("The program asked for input, but nobody can type here.")
         line = commands.input_lines.get()
         if line.eof:
+            commands.input_lines.put(line)      # every later input() ends the same way
             raise InputNeeded("The program asked for input, but nobody can type here.")
+        channel.send(protocol.InputAnswered())
         sys.stdout.write(line.text + "\n")
         return line.text
     return kid_input
@@ -264,7 +310,12 @@ class _InputStdin(io.TextIOBase):
             return ""
 
     def read(self, size=-1):
-        return self.readline()
+        lines = []
+        while True:
+            line = self.readline()
+            if not line:
+                return "".join(lines)
+            lines.append(line)
 
 
 def parse_args(argv):
@@ -298,21 +349,30 @@ def main(argv=None) -> None:
     builtins.input = kid_input
     sys.stdin = _InputStdin(kid_input)
 
-    from kidcoder.runner.game_hooks import GameHooks, install_fast_clock, uses_pygame
+    # Everything the runner needs is imported now, before the program's folder joins sys.path:
+    # a child's secrets.py or base64.py must not replace the modules shared memory relies on.
+    import runpy
+    from kidcoder.runner.fast_clock import install_fast_clock
+    from kidcoder.runner.game_hooks import GameHooks, hook_when_imported, uses_pygame
 
-    if uses_pygame(source, os.path.dirname(program)):
-        os.environ["SDL_VIDEODRIVER"] = "dummy"
-        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-        import pygame
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+    def install(pygame) -> None:
         hooks = GameHooks(pygame, publish=state.publish, on_display=state.on_display,
-                          on_caption=lambda text: channel.send(protocol.Caption(text=text)))
+                          on_caption=lambda text: channel.send(protocol.Caption(text=text)),
+                          on_wait=state.on_wait, allow_programs=limits.allow_subprocesses)
         hooks.install()
         commands.hooks = hooks
         if args.fast_clock:
             install_fast_clock(pygame)
-        if any(word in source for word in ("SysFont", "sysfont", "match_font", "get_fonts")):
-            _find_system_fonts(pygame)
+
+    if uses_pygame(source):
+        import pygame
+
+        install(pygame)
+    else:
+        hook_when_imported(install)      # a module of the program may still bring pygame in
     limits.limit_memory(args.memory_mb)
     if not args.allow_network:
         limits.switch_off_network()
@@ -320,38 +380,37 @@ def main(argv=None) -> None:
 
     sys.argv = [program]
     sys.path.insert(0, os.path.dirname(program))
-    import runpy
+    reason, code = run_program_file(runpy, program, channel)
+    if reason == "memory":
+        state.finish("memory")
+    state.announce(reason, code)
+    # Python now ends as usual: the program's files are flushed, its threads joined, atexit run.
+    sys.exit(code if reason == "quit" else 1)
 
+
+def run_program_file(runpy, program: str, channel: Channel):
+    """Run the child's file as __main__; (reason, exit code) tell how it ended."""
     try:
         runpy.run_path(program, run_name="__main__")
     except SystemExit as exc:
         code = exc.code
         if code is None or code == 0:
-            state.finish("quit")
+            return "quit", 0
         if not isinstance(code, int):
             print(code, file=sys.stderr)
             code = 1
         line, column = program_line(exc, program)
         channel.send(protocol.GameError(type="SystemExit", message=f"The program ended with exit code {code}.",
-                                        line=line, traceback=child_traceback(exc), column=column))
-        state.finish("quit", exit_code=code)
+                                        line=line, traceback=child_traceback(exc)[-MAX_TRACEBACK:],
+                                        column=column))
+        return "quit", code
     except MemoryError as exc:
         _report(channel, exc, program)
-        state.finish("memory")
+        return "memory", 1
     except BaseException as exc:      # every other ending is the child's error, reported kindly
         _report(channel, exc, program)
-        state.finish("error")
-    state.finish("quit")
-
-
-def _find_system_fonts(pygame) -> None:
-    """pygame asks the fc-list program for system fonts; do it now, before other programs are switched off."""
-    try:
-        import pygame.sysfont
-
-        pygame.sysfont.initsysfonts()
-    except Exception:
-        pass
+        return "error", 1
+    return "quit", 0
 
 
 def _report(channel: Channel, exc: BaseException, program: str) -> None:
@@ -364,6 +423,10 @@ def _report(channel: Channel, exc: BaseException, program: str) -> None:
     message = str(exc) if not isinstance(exc, SyntaxError) else (exc.msg or str(exc))
     if isinstance(exc, MemoryError) and not message:
         message = "The program used more memory than it is allowed."
+    if len(message) > MAX_ERROR_MESSAGE:
+        message = message[:MAX_ERROR_MESSAGE] + " ..."
+    if len(text) > MAX_TRACEBACK:
+        text = "...\n" + text[-MAX_TRACEBACK:]
     channel.send(protocol.GameError(type=type(exc).__name__, message=message, line=line,
                                     traceback=text, column=column))
 

@@ -2,69 +2,42 @@
 
 set_mode keeps working (on SDL's dummy driver, an off-screen surface); flip and
 update publish that surface as a frame; input the app sends becomes real pygame
-events, and key/mouse state functions answer from that input, since SDL's own
-state never sees posted events.
+events, and the key/mouse state functions answer from game_input.InputState.
+Every hook hands unusual arguments to pygame's own function, so a child's
+mistake gets pygame's own error message, not one about KidCoder.
 """
 from __future__ import annotations
 
+import builtins
 import os
+import sys
 import time
-from typing import Callable, Set
+from typing import Callable, Optional
+
+from kidcoder.runner.game_input import InputState, PressedKeys
 
 STRIPPED_FLAGS = ("FULLSCREEN", "OPENGL", "SCALED", "NOFRAME")
-
-
-class PressedKeys:
-    """What pygame.key.get_pressed() returns in the preview: indexable by key constants."""
-
-    def __init__(self, down: Set[int]):
-        self._down = frozenset(down)
-
-    def __getitem__(self, key) -> bool:
-        return key in self._down
-
-    def __len__(self) -> int:
-        return 512
-
-    def __iter__(self):
-        return (i in self._down for i in range(512))
+DEFAULT_SIZE = (640, 480)
 
 
 class GameHooks:
-    """Installs the patches and keeps the input state. publish(surface) is called on every flip."""
+    """Installs the patches. publish(surface) runs on every flip; on_wait when the game waits for events."""
 
-    def __init__(self, pygame, publish: Callable, on_display: Callable, on_caption: Callable):
+    def __init__(self, pygame, publish: Callable, on_display: Callable, on_caption: Callable,
+                 on_wait: Optional[Callable] = None, allow_programs: Optional[Callable] = None):
         self.pygame = pygame
         self._publish = publish
         self._on_display = on_display
         self._on_caption = on_caption
-        self.keys_down: Set[int] = set()
-        self.mods = 0
-        self.mouse_pos = (0, 0)
-        self.mouse_buttons = [False, False, False, False, False]
-        self._mouse_rel = [0, 0]
-        self.pending = []            # events waiting to be posted from the main thread
+        self._on_wait = on_wait or (lambda: None)
+        self._allow_programs = allow_programs
+        self.input = InputState()
         self.original = {}
 
     # ---- input from the app -------------------------------------------------------------
     def queue_event(self, message) -> None:
-        """Called from the command thread: remember state now, post the event on the main thread."""
-        kind = type(message).__name__
-        if kind == "KeyEvent":
-            if message.action == "down":
-                self.keys_down.add(message.key)
-            else:
-                self.keys_down.discard(message.key)
-            self.mods = message.mod
-        elif kind == "MouseMotion":
-            self._mouse_rel[0] += message.pos[0] - self.mouse_pos[0]
-            self._mouse_rel[1] += message.pos[1] - self.mouse_pos[1]
-            self.mouse_pos = tuple(message.pos[:2])
-        elif kind == "MouseButton":
-            self.mouse_pos = tuple(message.pos[:2])
-            if 1 <= message.button <= 5:
-                self.mouse_buttons[message.button - 1] = message.action == "down"
-        self.pending.append(message)
+        """Called from the command thread: state changes now, the event is posted on the main thread."""
+        self.input.record(message)
 
     def _event_for(self, message):
         pg = self.pygame
@@ -87,12 +60,10 @@ class GameHooks:
             return pg.event.Event(pg.QUIT)
         return None
 
-    def deliver(self) -> None:
-        """Post waiting input into pygame's queue (main thread only)."""
-        if not self.pending:
-            return
-        waiting, self.pending = self.pending, []
-        for message in waiting:
+    def deliver(self, new_round: bool = False) -> None:
+        """Post waiting input into pygame's queue (main thread only). new_round: the game is
+        reading its events now, so "just pressed" starts again from what arrived since last time."""
+        for message in self.input.take_pending():
             event = self._event_for(message)
             if event is None:
                 continue
@@ -100,6 +71,8 @@ class GameHooks:
                 self.original["post"](event)
             except Exception:   # display not initialised yet: the event is dropped, like SDL would
                 pass
+        if new_round:
+            self.input.new_event_round()
 
     # ---- patches ------------------------------------------------------------------------
     def install(self) -> None:
@@ -111,82 +84,80 @@ class GameHooks:
             "poll": event.poll, "wait": event.wait, "pump": event.pump, "peek": event.peek,
             "init": pg.init, "mixer_init": pg.mixer.init if hasattr(pg, "mixer") else None,
         }
-        hooks = self
+        hooks, state = self, self.input
 
-        def set_mode(size=(0, 0), flags=0, depth=0, display=0, vsync=0):
-            for name in STRIPPED_FLAGS:
-                flags &= ~getattr(pg, name, 0)
-            size = tuple(size) if size else (0, 0)
-            if not size or size[0] <= 0 or size[1] <= 0:
-                size = (640, 480)
-            surface = hooks.original["set_mode"](size, flags, depth)
+        def set_mode(*args, **kwargs):
+            args = list(args)
+            size = args[0] if args else kwargs.get("size", (0, 0))
+            try:
+                if len(size) == 2 and size[0] == 0 and size[1] == 0:
+                    size = DEFAULT_SIZE          # the desktop size makes no sense in a preview
+            except TypeError:
+                pass                             # pygame itself says what is wrong with size
+            if args:
+                args[0] = size
+            else:
+                kwargs["size"] = size
+            flags = args[1] if len(args) > 1 else kwargs.get("flags", 0)
+            if isinstance(flags, int):
+                for name in STRIPPED_FLAGS:
+                    flags &= ~getattr(pg, name, 0)
+                if len(args) > 1:
+                    args[1] = flags
+                elif "flags" in kwargs:
+                    kwargs["flags"] = flags
+            surface = hooks.original["set_mode"](*args, **kwargs)
             hooks._on_display(surface)
             return surface
 
-        def flip():
+        def flip(*args, **kwargs):
+            if args or kwargs:
+                return hooks.original["flip"](*args, **kwargs)   # pygame's own error for odd arguments
             hooks.deliver()
             surface = display.get_surface()
             if surface is None:
-                raise pg.error("video system not initialized" if not display.get_init()
-                               else "Display mode not set")
+                return hooks.original["flip"]()                  # pygame's own "not initialized" error
             hooks._publish(surface)
             hooks.deliver()
 
         def update(*args, **kwargs):
             flip()
 
-        def set_caption(title, icontitle=None):
-            hooks.original["set_caption"](str(title), str(icontitle if icontitle is not None else title))
+        def set_caption(*args, **kwargs):
+            result = hooks.original["set_caption"](*args, **kwargs)
+            title = args[0] if args else kwargs.get("title", "")
             hooks._on_caption(str(title))
+            return result
 
         def get(*args, **kwargs):
-            hooks.deliver()
+            hooks.deliver(new_round=True)
             return hooks.original["get"](*args, **kwargs)
 
-        def poll():
-            hooks.deliver()
-            return hooks.original["poll"]()
+        def poll(*args, **kwargs):
+            hooks.deliver(new_round=True)
+            return hooks.original["poll"](*args, **kwargs)
 
         def wait(timeout=0):
-            # Never block forever: the app's input arrives through deliver().
+            # Never block in SDL: the app's input arrives through deliver().
             deadline = time.monotonic() + (timeout / 1000.0 if timeout else 1e9)
+            told = False
             while True:
-                hooks.deliver()
+                hooks.deliver(new_round=True)
                 found = hooks.original["poll"]()
-                if found.type != pg.NOEVENT:
+                if found.type != pg.NOEVENT or time.monotonic() >= deadline:
                     return found
-                if time.monotonic() >= deadline:
-                    return found
+                if not told:
+                    hooks._on_wait()
+                    told = True
                 time.sleep(0.005)
 
         def pump(*args, **kwargs):
-            hooks.deliver()
+            hooks.deliver(new_round=True)
             return hooks.original["pump"](*args, **kwargs)
 
         def peek(*args, **kwargs):
             hooks.deliver()
             return hooks.original["peek"](*args, **kwargs)
-
-        def get_pressed(*args, **kwargs):
-            return PressedKeys(hooks.keys_down)
-
-        def get_mods():
-            return hooks.mods
-
-        def mouse_get_pos(*args, **kwargs):
-            return hooks.mouse_pos
-
-        def mouse_get_pressed(num_buttons=3, *args, **kwargs):
-            return tuple(hooks.mouse_buttons[:5 if num_buttons == 5 else 3])
-
-        def mouse_get_rel():
-            rel, hooks._mouse_rel = tuple(hooks._mouse_rel), [0, 0]
-            return rel
-
-        def init(*args, **kwargs):
-            result = hooks.original["init"](*args, **kwargs)
-            _make_sound_work(pg)
-            return result
 
         def mixer_init(*args, **kwargs):
             try:
@@ -195,24 +166,45 @@ class GameHooks:
                 os.environ["SDL_AUDIODRIVER"] = "dummy"
                 return hooks.original["mixer_init"](*args, **kwargs)
 
+        def init(*args, **kwargs):
+            result = hooks.original["init"](*args, **kwargs)
+            _make_sound_work(pg)
+            return result
+
         display.set_mode = set_mode
         display.flip = flip
         display.update = update
         display.set_caption = set_caption
         display.toggle_fullscreen = lambda *a, **k: 0
-        event.get = get
-        event.poll = poll
-        event.wait = wait
-        event.pump = pump
-        event.peek = peek
-        key.get_pressed = get_pressed
-        key.get_mods = get_mods
-        mouse.get_pos = mouse_get_pos
-        mouse.get_pressed = mouse_get_pressed
-        mouse.get_rel = mouse_get_rel
+        event.get, event.poll, event.wait, event.pump, event.peek = get, poll, wait, pump, peek
+        key.get_pressed = lambda *a, **k: PressedKeys(state.keys_down)
+        key.get_mods = lambda *a, **k: state.mods
+        if hasattr(key, "get_just_pressed"):
+            key.get_just_pressed = lambda *a, **k: PressedKeys(state.just["keys_pressed"])
+            key.get_just_released = lambda *a, **k: PressedKeys(state.just["keys_released"])
+        mouse.get_pos = lambda *a, **k: state.mouse_pos
+        mouse.get_rel = lambda *a, **k: state.mouse_rel()
+        mouse.get_pressed = lambda num_buttons=3, *a, **k: state.buttons("held", 5 if num_buttons == 5 else 3)
+        if hasattr(mouse, "get_just_pressed"):
+            mouse.get_just_pressed = lambda *a, **k: state.buttons("just_pressed", 5)
+            mouse.get_just_released = lambda *a, **k: state.buttons("just_released", 5)
         pg.init = init
         if self.original["mixer_init"] is not None:
             pg.mixer.init = mixer_init
+        self._let_pygame_find_fonts()
+
+    def _let_pygame_find_fonts(self) -> None:
+        """pygame asks the fc-list program for system fonts; let it, although games may not start programs."""
+        sysfont = sys.modules.get("pygame.sysfont")
+        if sysfont is None or self._allow_programs is None or not hasattr(sysfont, "initsysfonts"):
+            return
+        original, allow = sysfont.initsysfonts, self._allow_programs
+
+        def initsysfonts(*args, **kwargs):
+            with allow():
+                return original(*args, **kwargs)
+
+        sysfont.initsysfonts = initsysfonts
 
 
 def _make_sound_work(pg) -> None:
@@ -232,81 +224,23 @@ def _make_sound_work(pg) -> None:
         pass
 
 
-def uses_pygame(source: str, folder: str = "") -> bool:
-    """Cheap check so plain Python programs start without loading pygame: the program, or one of
-    the modules beside it that it may import, mentions pygame."""
-    if "pygame" in source:
-        return True
-    if not folder:
-        return False
-    try:
-        names = [n for n in os.listdir(folder) if n.endswith(".py")][:50]
-    except OSError:
-        return False
-    for name in names:
-        try:
-            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as f:
-                if "pygame" in f.read(200_000):
-                    return True
-        except OSError:
-            continue
-    return False
+def uses_pygame(source: str) -> bool:
+    """Cheap check so plain Python programs start without loading pygame (a module the program
+    imports can still bring pygame in: see hook_when_imported)."""
+    return "pygame" in source
 
 
-class FastClock:
-    """pygame.time.Clock for automatic checks: tick(fps) never sleeps, but the game's clock
-    (get_ticks, the value tick returns) moves as if each frame took 1/fps seconds, so timers
-    and speeds behave as they would for a child, only sooner."""
+def hook_when_imported(install: Callable[[object], None]) -> None:
+    """Call install(pygame) right after pygame is first imported, from any module of the program."""
+    original_import = builtins.__import__
 
-    virtual_ms = 0.0          # shared by every FastClock: how far game time is ahead of real time
+    def importing(name, globals=None, locals=None, fromlist=(), level=0):
+        module = original_import(name, globals, locals, fromlist, level)
+        pygame = sys.modules.get("pygame")
+        if pygame is not None and not getattr(getattr(pygame, "__spec__", None), "_initializing", False) \
+                and hasattr(pygame, "display"):
+            builtins.__import__ = original_import
+            install(pygame)
+        return module
 
-    def __init__(self, real_ticks):
-        self._real_ticks = real_ticks
-        self._last = None
-        self._time = 0
-        self._raw = 0
-        self._fps_times = []
-
-    def _now(self) -> float:
-        return self._real_ticks() + FastClock.virtual_ms
-
-    def tick(self, framerate=0):
-        now = self._now()
-        raw = 0 if self._last is None else now - self._last
-        if framerate and framerate > 0 and raw < 1000.0 / framerate:
-            FastClock.virtual_ms += 1000.0 / framerate - raw
-            now = self._now()
-        elapsed = 0 if self._last is None else now - self._last
-        self._last = now
-        self._raw, self._time = int(raw), int(round(elapsed))
-        self._fps_times = (self._fps_times + [elapsed])[-10:]
-        return self._time
-
-    tick_busy_loop = tick
-
-    def get_time(self):
-        return self._time
-
-    def get_rawtime(self):
-        return self._raw
-
-    def get_fps(self):
-        total = sum(self._fps_times)
-        return 1000.0 * len(self._fps_times) / total if total else 0.0
-
-
-def install_fast_clock(pg) -> None:
-    """Make waiting free in a check run: Clock.tick, time.delay/wait and get_ticks use game time."""
-    real_ticks = pg.time.get_ticks
-
-    def get_ticks():
-        return int(real_ticks() + FastClock.virtual_ms)
-
-    def skip(milliseconds):
-        FastClock.virtual_ms += max(0, int(milliseconds))
-        return int(milliseconds)
-
-    pg.time.Clock = lambda: FastClock(real_ticks)
-    pg.time.get_ticks = get_ticks
-    pg.time.delay = skip
-    pg.time.wait = skip
+    builtins.__import__ = importing

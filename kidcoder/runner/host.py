@@ -7,6 +7,7 @@ blocks the caller for more than the time it takes to stop a game (at most ~1 s).
 """
 from __future__ import annotations
 
+import codecs
 import collections
 import os
 import queue
@@ -30,8 +31,12 @@ CHILD_BOOTSTRAP = ("import os, sys; sys.path[:] = [p for p in sys.path if p not 
                    "from kidcoder.runner.child import main; main()")
 NO_FRAME_SECONDS = 3.0
 STOP_GRACE_SECONDS = 1.0
-MAX_CONSOLE_LINES = 2000
-MAX_CONSOLE_BYTES = 256 * 1024
+# A little above the game's own cap (child.py), so the game's "too much output" line shows first;
+# this one only catches output that bypasses Python (C code writing to the pipe).
+MAX_CONSOLE_LINES = 2100
+MAX_CONSOLE_BYTES = 288 * 1024
+SEGMENT_PREFIX = "kc"
+NATIVE_NOISE = ("ALSA lib ",)
 
 
 # ---- messages the host makes itself (never sent over a pipe) ------------------------------
@@ -80,12 +85,13 @@ class GameProcess:
         self._cmd_lock = threading.Lock()
         self._reader: Optional[FrameReader] = None
         self._segments: List[str] = []
-        self._prefix = "kc" + uuid.uuid4().hex[:12]
+        self._prefix = f"{SEGMENT_PREFIX}{os.getpid()}x{uuid.uuid4().hex[:10]}"
         self._threads: List[threading.Thread] = []
         self._last_frame_number = 0
         self._last_frame_time = 0.0
         self._no_frame_reported = False
         self._waiting_for_input = False
+        self._waiting_after_frame = -1          # the game waits for events after this frame
         self._console_budget = [MAX_CONSOLE_LINES, MAX_CONSOLE_BYTES]
         self._stop_reason: Optional[str] = None
         self._ended_reported = False
@@ -108,6 +114,7 @@ class GameProcess:
         """Spawn the child. Raises FileNotFoundError if the program is missing."""
         if not self.program.is_file():
             raise FileNotFoundError(str(self.program))
+        remove_stale_segments()
         msg_read, msg_write = os.pipe()
         cmd_read, cmd_write = os.pipe()
         args = [self.python, "-X", "utf8", "-c", CHILD_BOOTSTRAP, str(self.program),
@@ -181,7 +188,7 @@ class GameProcess:
         if self._reader is not None:
             self._reader.close()
             self._reader = None
-        for name in self._segments + [f"{self._prefix}_{len(self._segments) + 1}"]:
+        for name in set(self._segments) | set(_segments_named(self._prefix)):
             unlink_segment(name)
         self._segments = []
         if self._cmd_file is not None:
@@ -229,8 +236,13 @@ class GameProcess:
     def send_input(self, text: str) -> bool:
         """Answer the program's input() with one line."""
         self._waiting_for_input = False
-        self.console.append(text)
+        self._last_frame_time = time.monotonic()
         return self._send(protocol.InputLine(text=text))
+
+    def end_input(self) -> bool:
+        """Nobody will type any more: the program's next input() ends with a kind EOFError."""
+        self._waiting_for_input = False
+        return self._send(protocol.InputLine(eof=True))
 
     def pause(self) -> bool:
         self.paused = True
@@ -279,6 +291,7 @@ class GameProcess:
         self._queue.put(_PipeClosed("messages"))
 
     def _read_output(self, fd: int) -> None:
+        decoder = codecs.getincrementaldecoder("utf-8")("replace")   # a letter may span two reads
         while True:
             try:
                 chunk = os.read(fd, 65536)
@@ -289,7 +302,7 @@ class GameProcess:
             lines, size = self._console_budget
             if lines <= 0 or size <= 0:
                 continue            # keep draining so the game never blocks on a full pipe
-            text = chunk.decode("utf-8", "replace")
+            text = decoder.decode(chunk)
             self._console_budget[0] -= text.count("\n")
             self._console_budget[1] -= len(chunk)
             self._queue.put(ConsoleText(text))
@@ -324,6 +337,11 @@ class GameProcess:
             self.paused_at = message.frame
         elif isinstance(message, protocol.InputRequest):
             self._waiting_for_input = True
+        elif isinstance(message, protocol.InputAnswered):
+            self._waiting_for_input = False
+            self._last_frame_time = time.monotonic()
+        elif isinstance(message, protocol.WaitingForEvents):
+            self._waiting_after_frame = message.frame
         elif isinstance(message, protocol.GameError):
             self.error = message
         elif isinstance(message, protocol.Finished):
@@ -335,6 +353,8 @@ class GameProcess:
         if self.console and not self.console[-1].endswith("\n"):
             text = self.console.pop() + text
         for piece in text.splitlines(keepends=True):
+            if piece.startswith(NATIVE_NOISE) and piece.endswith("\n"):
+                continue          # the sound library talking about a missing sound card, not the game
             self.console.append(piece)
 
     def _attach(self, message: protocol.DisplayOpened) -> None:
@@ -384,8 +404,10 @@ class GameProcess:
             self._no_frame_reported = False
             self.frames_seen = number
             return
-        if (self.running and not self.paused and not self._waiting_for_input and self.ready is not None
-                and not self._no_frame_reported and now - self._last_frame_time >= self.no_frame_seconds):
+        # Only a game with a window can be "stuck"; one waiting for the player or for input() is not.
+        if (self.running and self.size is not None and not self.paused and not self._waiting_for_input
+                and self._waiting_after_frame != number and not self._no_frame_reported
+                and now - self._last_frame_time >= self.no_frame_seconds):
             self._no_frame_reported = True
             out.append(NoFrame(seconds=round(now - self._last_frame_time, 1)))
 
@@ -436,6 +458,42 @@ class GameProcess:
                 return seen
             time.sleep(0.005)
         return seen
+
+
+def _segments_named(prefix: str) -> list:
+    """Frame buffers of one game still in /dev/shm (Linux), found by their name prefix."""
+    try:
+        return [name for name in os.listdir("/dev/shm") if name.startswith(prefix + "_")]
+    except OSError:
+        return []
+
+
+def remove_stale_segments() -> int:
+    """Remove frame buffers left in /dev/shm by a KidCoder that was killed (its pid is in the name)."""
+    removed = 0
+    for name in _all_kidcoder_segments():
+        owner = name[len(SEGMENT_PREFIX):].split("x", 1)[0]
+        if not owner.isdigit() or _alive(int(owner)):
+            continue
+        removed += unlink_segment(name)
+    return removed
+
+
+def _all_kidcoder_segments() -> list:
+    try:
+        return [n for n in os.listdir("/dev/shm") if n.startswith(SEGMENT_PREFIX) and "x" in n and "_" in n]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class _PipeClosed:

@@ -96,6 +96,14 @@ def switch_off_network() -> str:
     return how
 
 
+_SWITCHED_OFF: list = []        # (object, attribute name, original value) for allow_subprocesses()
+
+
+def _replace(owner, name: str, value) -> None:
+    _SWITCHED_OFF.append((owner, name, getattr(owner, name)))
+    setattr(owner, name, value)
+
+
 def switch_off_subprocesses() -> None:
     """Games may not start other programs: fork, exec, spawn and subprocess all refuse."""
     refused = _refuse("start other programs")
@@ -104,11 +112,11 @@ def switch_off_subprocesses() -> None:
                  "spawnv", "spawnve", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnvp", "spawnvpe",
                  "startfile"):
         if hasattr(os, name):
-            setattr(os, name, refused)
+            _replace(os, name, refused)
     try:
         import _posixsubprocess
 
-        _posixsubprocess.fork_exec = refused
+        _replace(_posixsubprocess, "fork_exec", refused)
     except ImportError:
         pass
     import subprocess
@@ -117,10 +125,25 @@ def switch_off_subprocesses() -> None:
         def __init__(self, *args, **kwargs):
             refused()
 
-    subprocess.Popen = NoPopen
+    _replace(subprocess, "Popen", NoPopen)
     try:
         import pty
 
-        pty.fork = refused
+        _replace(pty, "fork", refused)
     except ImportError:
         pass
+
+
+class allow_subprocesses:
+    """Context manager: KidCoder's own code (pygame asking fc-list for fonts) may start a program."""
+
+    def __enter__(self):
+        self._saved = [(owner, name, getattr(owner, name)) for owner, name, _ in _SWITCHED_OFF]
+        for owner, name, original in _SWITCHED_OFF:
+            setattr(owner, name, original)
+        return self
+
+    def __exit__(self, *exc):
+        for owner, name, value in self._saved:
+            setattr(owner, name, value)
+        return False

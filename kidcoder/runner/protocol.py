@@ -50,6 +50,17 @@ class InputRequest:
 
 
 @dataclass
+class InputAnswered:
+    """input() got its line (from the console or from --stdin): the program runs on."""
+
+
+@dataclass
+class WaitingForEvents:
+    """After this frame the game sits in pygame.event.wait(): no new frame until the player acts."""
+    frame: int = 0
+
+
+@dataclass
 class GameError:
     """An exception ended the program; line is in the child's own file (None if not there)."""
     type: str
@@ -140,12 +151,13 @@ class InputLine:
     eof: bool = False
 
 
-Message = Union[Ready, DisplayOpened, Caption, Paused, InputRequest, GameError, Finished,
+Message = Union[Ready, DisplayOpened, Caption, Paused, InputRequest, InputAnswered, WaitingForEvents,
+                GameError, Finished,
                 KeyEvent, TextEvent, MouseMotion, MouseButton, MouseWheel, QuitEvent,
                 Pause, Resume, Step, Stop, InputLine]
 
 _TYPES: Dict[str, Type] = {cls.__name__: cls for cls in (
-    Ready, DisplayOpened, Caption, Paused, InputRequest, GameError, Finished,
+    Ready, DisplayOpened, Caption, Paused, InputRequest, InputAnswered, WaitingForEvents, GameError, Finished,
     KeyEvent, TextEvent, MouseMotion, MouseButton, MouseWheel, QuitEvent,
     Pause, Resume, Step, Stop, InputLine)}
 

@@ -6,11 +6,13 @@ one program from a terminal, and shares the same runner.
 from __future__ import annotations
 
 import os
+import sys
+import threading
 import time
 from typing import List, Optional
 
 from kidcoder.runner import protocol
-from kidcoder.runner.host import GameProcess, ProcessEnded
+from kidcoder.runner.host import ConsoleText, GameProcess, ProcessEnded
 from kidcoder.runner.headless import _result, save_png
 
 
@@ -50,12 +52,16 @@ def run_in_window(path, frames: Optional[int] = None, seconds: Optional[float] =
     pygame.display.init()
     window = pygame.display.set_mode((640, 480), pygame.RESIZABLE)
     pygame.display.set_caption("KidCoder")
+    # The terminal is the console: print output goes to stderr (stdout keeps the JSON result),
+    # and input() reads the terminal, unless --stdin gave the lines.
     game = GameProcess(path, frames=frames or 0, interactive=stdin_lines is None, stdin_lines=stdin_lines)
     clock = pygame.time.Clock()
     started = time.monotonic()
     timed_out = False
     with game:
         game.start()
+        if stdin_lines is None:
+            threading.Thread(target=_forward_terminal_input, args=(game,), daemon=True).start()
         ended = False
         shown = 0
         quit_asked = None
@@ -71,6 +77,9 @@ def run_in_window(path, frames: Optional[int] = None, seconds: Optional[float] =
                     pygame.display.set_caption(f"KidCoder - {message.text}")
                 if isinstance(message, protocol.DisplayOpened):
                     window = pygame.display.set_mode((message.width, message.height), pygame.RESIZABLE)
+                if isinstance(message, ConsoleText):
+                    sys.stderr.write(message.text)
+                    sys.stderr.flush()
                 if isinstance(message, ProcessEnded):
                     ended = True
             if game.latest_number() != shown:
@@ -94,3 +103,10 @@ def run_in_window(path, frames: Optional[int] = None, seconds: Optional[float] =
     if screenshot and last is not None:
         save_png(last, os.fspath(screenshot))
     return result.as_contract()
+
+
+def _forward_terminal_input(game: GameProcess) -> None:
+    """Lines typed in the terminal answer the game's input(); the end of input ends it kindly."""
+    for line in sys.stdin:
+        game.send_input(line.rstrip("\n"))
+    game.end_input()

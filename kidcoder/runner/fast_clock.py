@@ -1,0 +1,64 @@
+"""Inside the game process, for automatic checks only: waiting costs nothing, game time still moves.
+
+With fast_clock, Clock.tick(fps) never sleeps, but the game's clock (get_ticks,
+the value tick returns) moves as if each frame took 1/fps seconds, so timers and
+speeds behave as they would for a child, only sooner.
+"""
+from __future__ import annotations
+
+
+class FastClock:
+    """A stand-in for pygame.time.Clock (which cannot be subclassed)."""
+
+    virtual_ms = 0.0          # shared by every FastClock: how far game time is ahead of real time
+
+    def __init__(self, real_ticks):
+        self._real_ticks = real_ticks
+        self._last = None
+        self._time = 0
+        self._raw = 0
+        self._fps_times = []
+
+    def _now(self) -> float:
+        return self._real_ticks() + FastClock.virtual_ms
+
+    def tick(self, framerate=0):
+        now = self._now()
+        raw = 0 if self._last is None else now - self._last
+        if framerate and framerate > 0 and raw < 1000.0 / framerate:
+            FastClock.virtual_ms += 1000.0 / framerate - raw
+            now = self._now()
+        elapsed = 0 if self._last is None else now - self._last
+        self._last = now
+        self._raw, self._time = int(raw), int(round(elapsed))
+        self._fps_times = (self._fps_times + [elapsed])[-10:]
+        return self._time
+
+    tick_busy_loop = tick
+
+    def get_time(self):
+        return self._time
+
+    def get_rawtime(self):
+        return self._raw
+
+    def get_fps(self):
+        total = sum(self._fps_times)
+        return 1000.0 * len(self._fps_times) / total if total else 0.0
+
+
+def install_fast_clock(pg) -> None:
+    """Make waiting free: Clock.tick, time.delay/wait and get_ticks use game time."""
+    real_ticks = pg.time.get_ticks
+
+    def get_ticks():
+        return int(real_ticks() + FastClock.virtual_ms)
+
+    def skip(milliseconds):
+        FastClock.virtual_ms += max(0, int(milliseconds))
+        return int(milliseconds)
+
+    pg.time.Clock = lambda: FastClock(real_ticks)
+    pg.time.get_ticks = get_ticks
+    pg.time.delay = skip
+    pg.time.wait = skip

@@ -1,0 +1,108 @@
+"""Inside the game process: the keyboard and mouse as the app sends them.
+
+SDL's own key and mouse state never sees events that are posted into its queue,
+so pygame.key.get_pressed() and friends answer from this state instead. The
+command thread records input at once (record); the game's thread turns it into
+real pygame events (take_pending) and, on each event.get/pump, into the
+"just pressed" sets pygame-ce offers.
+"""
+from __future__ import annotations
+
+import threading
+from typing import List, Set
+
+
+class PressedKeys:
+    """What pygame.key.get_pressed() returns in the preview: indexed by key constants, like pygame's."""
+
+    SIZE = 512
+
+    def __init__(self, down):
+        self._down = frozenset(down)
+
+    def __getitem__(self, key) -> bool:
+        return key in self._down
+
+    def __len__(self) -> int:
+        return self.SIZE
+
+    def __iter__(self):
+        # Key codes are not positions; what matters for any()/sum() is how many keys are down.
+        count = min(len(self._down), self.SIZE)
+        return iter([True] * count + [False] * (self.SIZE - count))
+
+    def count(self, value) -> int:
+        return min(len(self._down), self.SIZE) if value else self.SIZE - min(len(self._down), self.SIZE)
+
+    def index(self, value) -> int:
+        for position, item in enumerate(self):
+            if item == value:
+                return position
+        raise ValueError(value)
+
+
+class InputState:
+    """Keys and mouse buttons held, the mouse position, and what changed since the last event.get()."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.keys_down: Set[int] = set()
+        self.mods = 0
+        self.mouse_pos = (0, 0)
+        self.mouse_buttons = [False] * 5
+        self._mouse_rel = [0, 0]
+        self._pending: List[object] = []
+        self._since_get = {"keys_pressed": set(), "keys_released": set(),
+                           "buttons_pressed": set(), "buttons_released": set()}
+        self.just = {name: frozenset() for name in self._since_get}
+
+    def record(self, message) -> None:
+        """Called from the command thread as soon as the app's input arrives."""
+        kind = type(message).__name__
+        with self._lock:
+            if kind == "KeyEvent":
+                if message.action == "down":
+                    self.keys_down.add(message.key)
+                else:
+                    self.keys_down.discard(message.key)
+                self.mods = message.mod
+            elif kind == "MouseMotion":
+                self._mouse_rel[0] += message.pos[0] - self.mouse_pos[0]
+                self._mouse_rel[1] += message.pos[1] - self.mouse_pos[1]
+                self.mouse_pos = tuple(message.pos[:2])
+            elif kind == "MouseButton":
+                self.mouse_pos = tuple(message.pos[:2])
+                if 1 <= message.button <= 5:
+                    self.mouse_buttons[message.button - 1] = message.action == "down"
+            self._pending.append(message)
+
+    def take_pending(self) -> list:
+        """The messages not yet posted as pygame events (main thread)."""
+        with self._lock:
+            waiting, self._pending = self._pending, []
+        for message in waiting:
+            kind = type(message).__name__
+            if kind == "KeyEvent":
+                self._since_get["keys_pressed" if message.action == "down" else "keys_released"].add(message.key)
+            elif kind == "MouseButton" and 1 <= message.button <= 5:
+                name = "buttons_pressed" if message.action == "down" else "buttons_released"
+                self._since_get[name].add(message.button)
+        return waiting
+
+    def new_event_round(self) -> None:
+        """The game asked for its events: what arrived since the last time is now "just" pressed."""
+        self.just = {name: frozenset(values) for name, values in self._since_get.items()}
+        for values in self._since_get.values():
+            values.clear()
+
+    def mouse_rel(self) -> tuple:
+        with self._lock:
+            rel, self._mouse_rel = tuple(self._mouse_rel), [0, 0]
+        return rel
+
+    def buttons(self, which: str, count: int) -> tuple:
+        """Mouse buttons as pygame returns them: held ("held"), "just_pressed" or "just_released"."""
+        if which == "held":
+            return tuple(self.mouse_buttons[:count])
+        chosen = self.just["buttons_pressed" if which == "just_pressed" else "buttons_released"]
+        return tuple(number in chosen for number in range(1, count + 1))

@@ -28,7 +28,7 @@ def step(app, count=1):
         app.step()
 
 
-def run_until(app, condition, timeout=15.0, what="condition"):
+def run_until(app, condition, timeout=30.0, what="condition"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         app.step()

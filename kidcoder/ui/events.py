@@ -97,8 +97,7 @@ def _key_down(app, event) -> None:
         app.actions.do(action)
         return
     if app.focus == "editor":
-        if not app.editor.handle_event(event) and event.key == pygame.K_ESCAPE:
-            pass
+        app.editor.handle_event(event)
         return
     if event.key == pygame.K_ESCAPE:
         app.set_focus("editor")

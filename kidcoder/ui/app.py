@@ -288,9 +288,9 @@ class App:
     def shutdown(self) -> None:
         """Stop every game, finish queued saves, end the worker threads."""
         self.games.close_all()
+        self.assist.close()
         self.docs.close()
         self.worker.close(timeout=2.0)
-        self.assist.close()
 
     def run(self) -> int:
         clock = pygame.time.Clock()

@@ -29,28 +29,12 @@ class Assist:
         from kidcoder.ui.model_stream import ModelStream
 
         self.stream = ModelStream(app)
+        self.indexer = IndexBuilder()
 
     # ---- the search index -------------------------------------------------------------------
     def start_index(self) -> None:
-        def build():
-            # Building runs in its own process: a Python thread building it would take the
-            # interpreter lock from the UI thread for seconds. Opening a built index is quick.
-            import subprocess
-            import sys
-
-            import os
-
-            nice = (lambda: os.nice(10)) if hasattr(os, "nice") else None   # the game and the UI come first
-            subprocess.run([sys.executable, "-m", "kidcoder", "index"], stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, timeout=300, check=False, preexec_fn=nice)
-            from kidcoder.assistant.index import shared_index
-
-            index = shared_index()
-            index.ensure_ready()
-            return index.card_count
-
         self.app.status = tr("ui.status.index_building")
-        self.app.worker.submit("index", build)
+        self.app.worker.submit("index", self.indexer.run)
         self.stream.start()
 
     # ---- game errors and hints --------------------------------------------------------------
@@ -192,10 +176,47 @@ class Assist:
         app.helper.show(tr("ui.make.title"), tr("ui.make.done"))
 
     def close(self) -> None:
+        self.indexer.stop()
         self.stream.close()
 
 
 # ---- the calls themselves (they run on the worker thread) -------------------------------------
+
+class IndexBuilder:
+    """Makes sure the search index exists, building it in its own low-priority process.
+
+    A Python thread building it would take the interpreter lock from the UI thread for
+    seconds; opening a built index is quick. stop() ends a build still running at quit.
+    """
+
+    def __init__(self):
+        self.process = None
+
+    def run(self) -> int:
+        import os
+        import subprocess
+        import sys
+
+        nice = (lambda: os.nice(10)) if hasattr(os, "nice") else None   # the game and the UI come first
+        self.process = subprocess.Popen([sys.executable, "-m", "kidcoder", "index"], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, preexec_fn=nice)
+        try:
+            self.process.wait(timeout=300)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        from kidcoder.assistant.index import shared_index
+
+        index = shared_index()
+        index.ensure_ready()
+        return index.card_count
+
+    def stop(self) -> None:
+        process = self.process
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+
 
 def _hint(source: str, path, level: int, lang: str) -> dict:
     from kidcoder.assistant.hints import hint_for_program

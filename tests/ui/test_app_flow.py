@@ -391,3 +391,14 @@ def test_find_and_go_to_line_from_the_keyboard(app):
     step(app)
     key(app, pygame.K_RETURN)
     assert app.status == tr("editor.goto.bad_number", last=5)
+
+
+def test_quitting_while_the_index_builds_leaves_no_process(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIDCODER_HOME", str(tmp_path))       # no index yet: the window starts building one
+    window = make_app()
+    try:
+        run_until(window, lambda: window.assist.indexer.process is not None, what="the index build to start")
+        process = window.assist.indexer.process
+    finally:
+        close_app(window)
+    assert process.poll() is not None

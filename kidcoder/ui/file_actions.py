@@ -128,6 +128,8 @@ class FileActions:
             app.console.clear()
             app.set_focus("editor")
             self.say(tr("ui.status.opened", name=document.name))
+        elif result.action == "autosave":
+            app.editor.note = tr("editor.autosaved")
         elif result.action == "list_projects":
             self._show_projects(result.value)
         elif result.action == "recoveries" and result.value:

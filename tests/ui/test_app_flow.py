@@ -337,6 +337,7 @@ def test_typing_is_autosaved_without_asking(app):
     type_program(app, "# keep me")
     run_until(app, lambda: app.docs.files.autosave_file(app.docs.doc).is_file(), timeout=10, what="the autosave")
     assert "# keep me" in app.docs.files.autosave_file(app.docs.doc).read_text(encoding="utf-8")
+    run_until(app, lambda: app.editor.note == tr("editor.autosaved"), what="the kept-safe note")
 
 
 def test_the_window_can_be_resized_down_to_800x600(app):

@@ -60,22 +60,15 @@ def _open_untracked(name: str, create: bool, size: int = 0) -> shared_memory.Sha
 
 
 def unlink_segment(name: str) -> bool:
-    """Remove a segment by name if it still exists (the app's cleanup)."""
+    """Remove a segment by name if it still exists (the app's cleanup), even one a killed game
+    left half made (created but still empty, which SharedMemory itself refuses to open)."""
     try:
-        segment = _open_untracked(name, create=False)
-    except (FileNotFoundError, OSError, ValueError):
+        import _posixshmem
+    except ImportError:          # Windows: a mapping disappears with its last handle
         return False
-    segment.close()
     try:
-        from multiprocessing import resource_tracker
-
-        saved = resource_tracker.unregister
-        resource_tracker.unregister = lambda *args, **kwargs: None
-        try:
-            segment.unlink()
-        finally:
-            resource_tracker.unregister = saved
-    except FileNotFoundError:
+        _posixshmem.shm_unlink("/" + name)
+    except (FileNotFoundError, OSError):
         return False
     return True
 

@@ -11,6 +11,9 @@ import time
 from typing import Optional
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# The window is drawn in software and sent to the screen; SDL's GL path for that would load a
+# software OpenGL stack (about 100 MB more) on machines without a GPU driver, for no gain.
+os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 
 import pygame  # noqa: E402
 import pygame_gui  # noqa: E402
@@ -69,6 +72,10 @@ class App:
         self.frames = 0
         self.first_frame_at: Optional[float] = None
         self.demo = None
+        self.trim_at = -1
+        from kidcoder.ui.present import Presenter
+
+        self.presenter = Presenter()
         self._last_version = self.editor.version
         self._console_seen = (0, "")
         self.actions.start_up()
@@ -136,6 +143,7 @@ class App:
         self.console.set_box(lay.console)
         self.helper.set_box(lay.helper)
         self._place_game_buttons(self._game_buttons)
+        self.presenter.forget()
 
     def relabel(self) -> None:
         """After a language change."""
@@ -176,8 +184,12 @@ class App:
             self.handle_event(event)
         self.update(dt)
         self.draw()
-        pygame.display.flip()
+        self.presenter.present(self.screen, [self.layout.editor.right + 3])
         self.frames += 1
+        if self.frames == self.trim_at:
+            from kidcoder.ui.dialogs import trim_heap
+
+            trim_heap()
         if self.first_frame_at is None:
             self.first_frame_at = time.perf_counter()
         self.frame_times.append(time.perf_counter() - started)

@@ -138,6 +138,28 @@ class Dialog:
         self.window.kill()
 
 
+def trim_heap() -> None:
+    """Give the memory of a closed dialog back to the system: its elements hold reference cycles,
+    and glibc keeps freed pages, so the window would grow by a few MB each time a dialog opens."""
+    import gc
+
+    gc.collect()
+    global _libc
+    if _libc is None:
+        try:
+            import ctypes
+
+            _libc = ctypes.CDLL("libc.so.6")
+            _libc.malloc_trim.argtypes = [ctypes.c_size_t]
+        except (OSError, AttributeError):
+            _libc = False
+    if _libc:
+        _libc.malloc_trim(0)
+
+
+_libc = None
+
+
 class ConfirmDialog(Dialog):
     """A question and a row of answers, e.g. "Save your game before you close?"."""
 

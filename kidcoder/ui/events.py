@@ -13,11 +13,16 @@ from kidcoder.ui import focus as focusing
 from kidcoder.ui.keys import action_for_key, shortcut_for_game
 
 MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION)
+EXPOSED = (pygame.VIDEOEXPOSE, pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED,
+           pygame.WINDOWMAXIMIZED)
 
 
 def route_event(app, event) -> None:
     if event.type == pygame.QUIT:
         app.request_quit()
+        return
+    if event.type in EXPOSED:
+        app.presenter.forget()          # the window was covered or hidden: send it whole next frame
         return
     if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
         size = getattr(event, "size", None) or (event.x, event.y)
@@ -65,6 +70,7 @@ def _to_dialog(app, event) -> None:
     if dialog.result is not None:
         app.dialog = None
         dialog.close()
+        app.trim_at = app.frames + 3      # once pygame-gui has let go of the dialog's elements
         app.actions.dialog_done(dialog)
 
 

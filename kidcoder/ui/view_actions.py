@@ -105,6 +105,7 @@ class ViewActions:
         app.manager.get_theme().load_theme(str(style.theme_path(app.theme)))
         app.manager.rebuild_all_from_changed_theme_data()
         app.editor.view.set_theme(load_theme(app.theme))
+        app.presenter.forget()
         self._save_settings()
 
     def _save_settings(self) -> None:

@@ -403,3 +403,23 @@ def test_quitting_while_the_index_builds_leaves_no_process(tmp_path, monkeypatch
     finally:
         close_app(window)
     assert process.poll() is not None
+
+
+def rss_mb():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+
+
+def test_opening_dialogs_again_and_again_does_not_grow_the_window(app):
+    def open_and_close():
+        key(app, pygame.K_F3)
+        step(app, 2)
+        key(app, pygame.K_ESCAPE)
+        step(app, 5)
+
+    open_and_close()
+    before = rss_mb()
+    for _ in range(10):
+        open_and_close()
+    assert app.dialog is None
+    assert rss_mb() - before < 15          # about 4 MB a time before closed dialogs were given back

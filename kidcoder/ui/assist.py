@@ -123,8 +123,8 @@ class Assist:
             self.stream.opened(result)
             return
         if result.kind == "index":
-            self.index_ready = result.ok
-            app.status = tr("ui.status.index_ready") if result.ok else tr("ui.status.index_failed")
+            self.index_ready = result.ok and result.value == 0
+            app.status = tr("ui.status.index_ready") if self.index_ready else tr("ui.status.index_failed")
             return
         if result.kind not in ("hint", "ask", "generate"):
             return
@@ -187,6 +187,7 @@ class IndexBuilder:
 
     A Python thread building it would take the interpreter lock from the UI thread for
     seconds; opening a built index is quick. stop() ends a build still running at quit.
+    run() returns the build's exit code (0: the index is ready).
     """
 
     def __init__(self):
@@ -201,15 +202,13 @@ class IndexBuilder:
         self.process = subprocess.Popen([sys.executable, "-m", "kidcoder", "index"], stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, preexec_fn=nice)
         try:
-            self.process.wait(timeout=300)
+            return self.process.wait(timeout=300)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-        from kidcoder.assistant.index import shared_index
-
-        index = shared_index()
-        index.ensure_ready()
-        return index.card_count
+            raise
+        # The index is opened in this process only when the child first asks something
+        # (answer.ask opens it on the worker): until then its ~15 MB stay free.
 
     def stop(self) -> None:
         process = self.process

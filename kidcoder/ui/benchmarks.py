@@ -64,7 +64,12 @@ app.shutdown()
 
 
 def _env(home: str) -> Dict[str, str]:
+    """The child measures this same copy of KidCoder, on the dummy video driver, in a fresh home."""
+    from pathlib import Path
+
     env = dict(os.environ)
+    root = str(Path(__file__).resolve().parent.parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in [root, env.get("PYTHONPATH", "")] if p)
     env.update({"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "KIDCODER_HOME": home,
                 "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
     env.pop("KIDCODER_DEMO", None)

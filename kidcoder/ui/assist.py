@@ -135,6 +135,8 @@ class Assist:
             app.helper.show(tr("ui.helper.problem_title"), tr("ui.helper.failed"))
             return
         if result.kind == "hint":
+            if result.tag["source"] != self.hint_source:
+                return          # the child pressed Run again since: this hint is about an old game
             self._hint_arrived(result.value, result.tag["level"])
         elif result.kind == "ask":
             self._answer_arrived(result.tag, result.value)

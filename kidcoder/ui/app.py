@@ -86,9 +86,9 @@ class App:
         from kidcoder.ui.editor_pane import EditorPane
         from kidcoder.ui.helper_pane import HelperPane
         from kidcoder.ui.preview_pane import PreviewPane
-        from kidcoder.ui.toolbar import Toolbar, button_widths
+        from kidcoder.ui.toolbar import Toolbar, fitted_widths
 
-        rows = toolbar_rows_needed(self.size[0], button_widths(self.fonts))
+        rows = toolbar_rows_needed(self.size[0], fitted_widths(self.fonts, self.size[0]))
         self.layout = compute_layout(*self.size, toolbar_rows=rows)
         lay = self.layout
         self.toolbar = Toolbar(lay.toolbar, lay.status, self.manager, self.fonts, self.colours)
@@ -130,11 +130,11 @@ class App:
 
     def relayout(self, size) -> None:
         """The window changed size: every pane moves (nothing is rebuilt)."""
-        from kidcoder.ui.toolbar import button_widths
+        from kidcoder.ui.toolbar import fitted_widths
 
         self.size = (max(1, size[0]), max(1, size[1]))
         self.manager.set_window_resolution(self.size)
-        rows = toolbar_rows_needed(self.size[0], button_widths(self.fonts))
+        rows = toolbar_rows_needed(self.size[0], fitted_widths(self.fonts, self.size[0]))
         self.layout = compute_layout(*self.size, toolbar_rows=rows)
         lay = self.layout
         self.toolbar.set_box(lay.toolbar, lay.status)
@@ -269,14 +269,15 @@ class App:
         pygame.draw.rect(surface, self.colours["status"], box)
         font = self.fonts.body
         hints = self.fonts.text(font, tr(KEY_HINTS), self.colours["status_text"])
-        right = self.toolbar.view_left - hints.get_width() - 16
-        message = self.status or tr("ui.status.ready")
+        message = self.fonts.text(font, self.status or tr("ui.status.ready"), self.colours["status_text"])
+        end = self.toolbar.view_left - 12               # the status bar's buttons start here
+        right = end - hints.get_width()
+        show_hints = right > box.x + 10 + message.get_width() + 20
         clip = surface.get_clip()
-        surface.set_clip(pygame.Rect(box.x, box.y, max(0, right - 20 - box.x), box.h))
-        text = self.fonts.text(font, message, self.colours["status_text"])
-        surface.blit(text, (box.x + 10, box.centery - text.get_height() // 2))
+        surface.set_clip(pygame.Rect(box.x, box.y, max(0, (right - 20 if show_hints else end) - box.x), box.h))
+        surface.blit(message, (box.x + 10, box.centery - message.get_height() // 2))
         surface.set_clip(clip)
-        if right > box.x + 10 + text.get_width() + 20:
+        if show_hints:
             surface.blit(hints, (right, box.centery - hints.get_height() // 2))
 
     def _draw_focus(self, surface) -> None:

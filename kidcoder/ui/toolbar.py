@@ -5,6 +5,7 @@ click, a shortcut and Enter on a focused button all do the same thing.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional
 
@@ -12,7 +13,7 @@ import pygame
 import pygame_gui
 
 from kidcoder.i18n import tr
-from kidcoder.ui.layout import Box, place_buttons, place_right
+from kidcoder.ui.layout import Box, place_buttons, place_right, toolbar_rows_needed
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,26 @@ MAIN = [spec for spec in BUTTONS if spec.group == "main"]
 VIEW = [spec for spec in BUTTONS if spec.group == "view"]
 
 
-def button_widths(fonts, specs=MAIN) -> List[int]:
-    return [max(44, fonts.button_width(tr(spec.label))) for spec in specs]
+def label(spec: ButtonSpec, compact: bool = False) -> str:
+    """A button's words; compact drops the key name ("Run F5" -> "Run": the tool tip still says it)."""
+    text = tr(spec.label)
+    return re.sub(r"\s+F\d+$", "", text) if compact else text
+
+
+def button_widths(fonts, specs=MAIN, compact: bool = False) -> List[int]:
+    padding = 12 if compact else 20
+    return [max(44, fonts.button_width(label(spec, compact), padding)) for spec in specs]
+
+
+def use_compact(fonts, window_width: int) -> bool:
+    """Compact labels only when they let the toolbar fit one row and the full ones do not."""
+    if toolbar_rows_needed(window_width, button_widths(fonts)) == 1:
+        return False
+    return toolbar_rows_needed(window_width, button_widths(fonts, compact=True)) == 1
+
+
+def fitted_widths(fonts, window_width: int) -> List[int]:
+    return button_widths(fonts, compact=use_compact(fonts, window_width))
 
 
 def view_widths(fonts) -> List[int]:
@@ -61,12 +80,14 @@ class Toolbar:
         self.manager = manager
         self.fonts, self.colours = fonts, colours
         self.buttons: Dict[str, pygame_gui.elements.UIButton] = {}
+        self.compact = use_compact(fonts, box.w)
         for spec, b in zip(MAIN + VIEW, self._boxes()):
             self.buttons[spec.action] = pygame_gui.elements.UIButton(
-                pygame.Rect(b), tr(spec.label), manager, tool_tip_text=tr(spec.tip), object_id=spec.object_id)
+                pygame.Rect(b), label(spec, self.compact), manager, tool_tip_text=tr(spec.tip),
+                object_id=spec.object_id)
 
     def _boxes(self) -> List[Box]:
-        main, _ = place_buttons(self.box, button_widths(self.fonts))
+        main, _ = place_buttons(self.box, button_widths(self.fonts, compact=self.compact))
         return main + place_right(self.status, view_widths(self.fonts))
 
     @property
@@ -84,15 +105,21 @@ class Toolbar:
 
     def set_box(self, box: Box, status: Box) -> None:
         self.box, self.status = box, status
+        compact = use_compact(self.fonts, box.w)
+        if compact != self.compact:
+            self.compact = compact
+            for spec in MAIN:
+                self.buttons[spec.action].set_text(label(spec, compact))
         for spec, b in zip(MAIN + VIEW, self._boxes()):
             button = self.buttons[spec.action]
             button.set_relative_position((b.x, b.y))
             button.set_dimensions((b.w, b.h))
 
     def relabel(self) -> None:
+        self.compact = use_compact(self.fonts, self.box.w)
         for spec in BUTTONS:
             button = self.buttons[spec.action]
-            button.set_text(tr(spec.label))
+            button.set_text(label(spec, self.compact and spec.group == "main"))
             button.tool_tip_text = tr(spec.tip)
         self.set_box(self.box, self.status)
 

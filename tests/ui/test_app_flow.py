@@ -423,3 +423,21 @@ def test_opening_dialogs_again_and_again_does_not_grow_the_window(app):
         open_and_close()
     assert app.dialog is None
     assert rss_mb() - before < 15          # about 4 MB a time before closed dialogs were given back
+
+
+def test_the_toolbar_keeps_one_row_at_800x600_in_spanish(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIDCODER_HOME", str(tmp_path))
+    window = make_app((800, 600), language="es")
+    try:
+        assert window.layout.toolbar_rows == 1 and window.toolbar.compact
+        assert window.toolbar.buttons["run"].text == "Jugar"              # the key stays in the tool tip
+        assert "F5" in window.toolbar.buttons["run"].tool_tip_text
+        for button in window.toolbar.buttons.values():
+            assert button.get_abs_rect().right <= 800
+        window.relayout((1200, 900))
+        assert not window.toolbar.compact and window.toolbar.buttons["run"].text == tr("ui.toolbar.run", "es")
+    finally:
+        close_app(window)
+        from kidcoder.i18n import set_language
+
+        set_language("en")

@@ -12,7 +12,7 @@ import pygame_gui
 
 from kidcoder.i18n import tr
 from kidcoder.ui.layout import Box, visible_lines
-from kidcoder.ui.style import draw_title
+from kidcoder.ui.style import draw_title, wrap_text
 
 INPUT_H = 40
 MAX_LINES = 2000
@@ -93,7 +93,7 @@ class ConsolePane:
             text_area.height -= INPUT_H
         font = self.fonts.mono
         line_h = font.get_linesize()
-        shown = self.lines or [tr("ui.console.empty")]
+        shown = self.lines or wrap_text(tr("ui.console.empty"), self.fonts.mono, text_area.width)
         colour = col["console_text"] if self.lines else col["title_idle"]
         first, end = visible_lines(len(shown), text_area.height, line_h, self.scroll_back)
         clip = surface.get_clip()

@@ -11,7 +11,7 @@ import pygame
 
 from kidcoder.i18n import tr
 from kidcoder.ui.layout import Box, fit_inside
-from kidcoder.ui.style import draw_title
+from kidcoder.ui.style import draw_title, wrap_text
 
 SMOOTH_UP_TO = 1.0      # scaling down uses smoothscale; scaling up keeps crisp pixels
 HINT_H = 28             # a strip under the picture says how to play (it never covers the game)
@@ -196,19 +196,3 @@ class PreviewPane:
         for r in rendered:
             surface.blit(r, (body.centerx - r.get_width() // 2, y))
             y += r.get_height()
-
-
-def wrap_text(text: str, font, width: int):
-    """Split text into lines that fit width pixels (words are never cut unless one is too long)."""
-    out = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width or not line:
-                line = candidate
-            else:
-                out.append(line)
-                line = word
-        out.append(line)
-    return out

@@ -119,3 +119,19 @@ def draw_title(surface, box, text: str, fonts: Fonts, col: Dict[str, RGB], activ
         x = max(rect.x + 20 + label.get_width(), rect.right - extra.get_width() - 10)
         surface.blit(extra, (x, rect.centery - extra.get_height() // 2))
     surface.set_clip(clip)
+
+
+def wrap_text(text: str, font, width: int):
+    """Split text into lines that fit width pixels (words are never cut unless one is too long)."""
+    out = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width or not line:
+                line = candidate
+            else:
+                out.append(line)
+                line = word
+        out.append(line)
+    return out

@@ -132,7 +132,10 @@ class Assist:
             return
         app.helper.busy = False
         if not result.ok:
-            app.helper.show(tr("ui.helper.problem_title"), tr("ui.helper.failed"))
+            if result.kind == "generate":
+                app.helper.show(tr("ui.make.title"), tr("ui.make.failed"))
+            else:
+                app.helper.show(tr("ui.helper.problem_title"), tr("ui.helper.failed"))
             return
         if result.kind == "hint":
             if result.tag["source"] != self.hint_source:

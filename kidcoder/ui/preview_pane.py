@@ -131,9 +131,12 @@ class PreviewPane:
         return released
 
     # ---- drawing --------------------------------------------------------------------------
-    def title_text(self) -> str:
-        """Caption, then how it runs: "Game: Catch · 60 fps" (Pause and Step sit at the right end)."""
-        title = tr("ui.preview.title_caption", caption=self.caption) if self.caption else tr("ui.preview.title")
+    def title_text(self, short: bool = False) -> str:
+        """Caption, then how it runs: "Game: Catch · 60 fps" (short: "Catch · 60 fps" for narrow panes)."""
+        if self.caption:
+            title = self.caption if short else tr("ui.preview.title_caption", caption=self.caption)
+        else:
+            title = tr("ui.preview.title")
         if self.state == "paused":
             return f"{title} · {tr('ui.preview.paused')}"
         if self.state == "running" and self.fps > 0:
@@ -142,7 +145,11 @@ class PreviewPane:
 
     def draw(self, surface) -> None:
         col = self.colours
-        draw_title(surface, self.box.title(), self.title_text(), self.fonts, col, active=self.focused,
+        text = self.title_text()
+        room = (self.title_right or self.box.right) - self.box.x - 24
+        if self.fonts.title.size(text)[0] > room:
+            text = self.title_text(short=True)
+        draw_title(surface, self.box.title(), text, self.fonts, col, active=self.focused,
                    text_right=self.title_right)
         body = pygame.Rect(self.box.below_title())
         pygame.draw.rect(surface, col["preview_bg"], body)

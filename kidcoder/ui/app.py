@@ -312,10 +312,23 @@ class App:
             while self.running:
                 self.step(dt)
                 dt = clock.tick(FPS) / 1000.0
+        except BaseException:
+            self.rescue_work()
+            raise
         finally:
             self.shutdown()
             pygame.quit()
         return self.exit_code
+
+    def rescue_work(self) -> None:
+        """KidCoder itself broke: keep the child's unsaved text in the autosave folder right now,
+        so the next start offers it back."""
+        try:
+            if self.editor.view.buffer.modified:
+                self.docs.doc.text = self.editor.get_text()
+                self.docs.files.autosave(self.docs.doc)
+        except Exception:
+            pass
 
 
 def _desktop_size():

@@ -441,3 +441,16 @@ def test_the_toolbar_keeps_one_row_at_800x600_in_spanish(tmp_path, monkeypatch):
         from kidcoder.i18n import set_language
 
         set_language("en")
+
+
+def test_if_the_window_itself_breaks_the_work_is_kept_for_next_time(app, monkeypatch):
+    type_program(app, "# my precious game")
+
+    def broken(dt=None):
+        raise RuntimeError("a bug in KidCoder")
+
+    monkeypatch.setattr(app, "step", broken)
+    with pytest.raises(RuntimeError):
+        app.run()
+    recoveries = app.docs.files.recoveries()
+    assert recoveries and "# my precious game" in recoveries[0].document.text

@@ -75,6 +75,11 @@ class ConsolePane:
         self.entry.set_text("")
         return text
 
+    def scroll_pages(self, pages: int) -> None:
+        """Page Up goes back through what the game printed, Page Down towards the newest line."""
+        rows = max(1, (self.box.h - 40 - INPUT_H) // self.fonts.mono.get_linesize())
+        self.scroll_back = max(0, min(len(self.lines), self.scroll_back - pages * rows))
+
     def handle_wheel(self, event) -> bool:
         if event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(pygame.mouse.get_pos()):
             self.scroll_back = max(0, min(len(self.lines), self.scroll_back + event.y * 3))

@@ -112,6 +112,13 @@ def _key_down(app, event) -> None:
         step = -1 if event.mod & pygame.KMOD_SHIFT else 1
         app.set_focus(focusing.next_target(app.focus_targets(), app.focus, step))
         return
+    if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+        pages = -1 if event.key == pygame.K_PAGEUP else 1
+        if focusing.pane_of(app.focus) == "helper":
+            app.helper.scroll_pages(pages)
+        elif app.focus == "console":
+            app.console.scroll_pages(pages)
+        return
     if app.focus in ("question", "console"):
         app.manager.process_events(event)
         return

@@ -125,6 +125,15 @@ class HelperPane:
             self.fix_button.hide()
         self.set_box(self.box)
 
+    def scroll_pages(self, pages: int) -> bool:
+        """Page Up / Page Down while the helper has the keyboard (long hints, answers with code)."""
+        bar = getattr(self.text_box, "scroll_bar", None)
+        if bar is None:
+            return False
+        step = max(0.05, bar.visible_percentage * 0.9)
+        bar.set_scroll_from_start_percentage(bar.start_percentage + pages * step)
+        return True
+
     def forget_hint(self) -> None:
         self.hint = None
         self.more_button.hide()

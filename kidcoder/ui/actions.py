@@ -132,7 +132,8 @@ class Actions:
         if not (self.files.dialog_done(dialog) or self.view.dialog_done(dialog)):
             if dialog.name == "make_game" and dialog.result == "ok":
                 app.assist.make_game(dialog.value)
-        app.set_focus("editor" if app.focus not in ("question", "console") else app.focus)
+        if app.dialog is None:          # (a dialog may lead to another one, like Open -> Another folder)
+            app.set_focus("editor" if app.focus not in ("question", "console") else app.focus)
 
     # ---- the helper -------------------------------------------------------------------------
     def act_help(self) -> None:

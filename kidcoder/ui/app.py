@@ -49,7 +49,8 @@ class App:
         self.colours = style.colours(self.theme)
         self.fonts = style.Fonts()
         self.manager = pygame_gui.UIManager(self.size, str(style.theme_path(self.theme)),
-                                            enable_live_theme_updates=False)
+                                            enable_live_theme_updates=False,
+                                            starting_language=self.settings.language)
         style.add_mono_font(self.manager)
         self._build_panes()
         from kidcoder.ui.actions import Actions

@@ -138,6 +138,56 @@ class Dialog:
         self.window.kill()
 
 
+class FileDialog:
+    """pygame-gui's file picker for a program outside the projects folder (a USB stick, a teacher's
+    folder). It has its own path line and list; Esc or its close button cancels."""
+
+    def __init__(self, manager, window_size, title: str, start_folder: str, name: str = "browse"):
+        from pygame_gui.windows import UIFileDialog
+
+        self.manager = manager
+        self.name = name
+        self.result: Optional[str] = None
+        self.value: Optional[str] = None
+        self.window = UIFileDialog(centred(window_size, (640, 520)), manager, window_title=title,
+                                   initial_file_path=start_folder, allowed_suffixes={".py"},
+                                   allow_existing_files_only=True)
+        self.window.set_blocking(True)
+        self.window.delete_button.hide()       # opening a program must never delete a file
+        manager.set_focus_set(self.window.file_path_text_line)     # type a path, Enter opens it
+
+    def handle_event(self, event) -> bool:
+        if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED and event.ui_element is self.window:
+            self.result, self.value = "ok", event.text
+            return True
+        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
+            self.result = self.result or CANCEL
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.result = CANCEL
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            from pathlib import Path
+
+            typed = Path(self.window.file_path_text_line.get_text().strip())
+            if typed.suffix == ".py" and typed.is_file():      # Enter on a program opens it
+                self.result, self.value = "ok", str(typed)
+                return True
+        return False            # everything else is for the picker itself (a folder: Enter goes in)
+
+    def draw_focus(self, surface, colour) -> None:
+        focused = self.manager.get_focus_set()
+        for element in focused or ():
+            if getattr(element, "visible", False) and element is not self.window:
+                draw_focus_ring(surface, element.get_abs_rect(), colour)
+                return
+
+    def close(self) -> None:
+        self.manager.set_focus_set(None)
+        if self.window.alive():
+            self.window.kill()
+
+
 def trim_heap() -> None:
     """Give the memory of a closed dialog back to the system: its elements hold reference cycles,
     and glibc keeps freed pages, so the window would grow by a few MB each time a dialog opens."""
@@ -205,7 +255,7 @@ class ChoiceGrid(Dialog):
     """A grid of big buttons (examples, the child's programs) with the focused one's description below."""
 
     def __init__(self, manager, window_size, fonts, title: str, items: Sequence[Tuple[str, str, str]],
-                 empty_text: str = "", name: str = "grid"):
+                 empty_text: str = "", name: str = "grid", extra: Sequence[Tuple[str, str]] = ()):
         columns = 3 if min(900, window_size[0] - 40) - 2 * PAD >= 640 else 2
         rows = max(1, (len(items) + columns - 1) // columns)
         want_h = TITLE_BAR_H + 4 * PAD + rows * (BUTTON_H + 6) + DESCRIPTION_H + BUTTON_H
@@ -227,6 +277,11 @@ class ChoiceGrid(Dialog):
         self.description = pygame_gui.elements.UITextBox(_escape(empty_text if not self.items else ""),
                                                          pygame.Rect(PAD, desc_y, width, desc_h), manager,
                                                          container=self.container, object_id="#dialog_text")
+        x = PAD
+        for choice, label in extra:          # e.g. "Another folder..." on the bottom row, left
+            extra_w = max(140, fonts.button_width(label))
+            self.add_button(Box(x, self.inner.height - BUTTON_H - PAD, extra_w, BUTTON_H), label, choice)
+            x += extra_w + PAD
         self.cancel = self.add_button(Box(self.inner.width - PAD - 140, self.inner.height - BUTTON_H - PAD, 140,
                                           BUTTON_H), tr("ui.dialog.cancel"), CANCEL)
         self._shown_for = None

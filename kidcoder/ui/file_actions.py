@@ -92,7 +92,8 @@ class FileActions:
         app = self.app
         items = [(str(p), p.stem, tr("ui.open.file", name=p.name)) for p in list(paths)[:12]]
         app.dialog = ChoiceGrid(app.manager, app.size, app.fonts, tr("ui.open.title"), items,
-                                empty_text=tr("ui.open.none"), name="open")
+                                empty_text=tr("ui.open.none"), name="open",
+                                extra=[("browse", tr("ui.open.browse"))])
 
     def file_result(self, result) -> None:
         app = self.app
@@ -149,8 +150,16 @@ class FileActions:
             if choice != CANCEL:
                 self.open_example(choice)
         elif dialog.name == "open":
-            if choice != CANCEL:
+            if choice == "browse":
+                from kidcoder.ui.dialogs import FileDialog
+
+                app.dialog = FileDialog(app.manager, app.size, tr("ui.open.browse_title"),
+                                        str(app.docs.files.folder))
+            elif choice != CANCEL:
                 self.open_file(choice)
+        elif dialog.name == "browse":
+            if choice == "ok" and dialog.value:
+                self.open_file(dialog.value)
         elif dialog.name == "quit":
             if choice == "save":
                 self.quit_after_save = True

@@ -88,6 +88,7 @@ class ViewActions:
         old = app.settings.language
         app.settings.language = "es" if old == "en" else "en"
         set_language(app.settings.language)
+        app.manager.set_locale(app.settings.language)     # pygame-gui's own words (the file picker)
         app.relabel()
         if app.helper.heading == tr("ui.helper.welcome_title", old):     # nothing said yet: greet again
             app.helper.show(tr("ui.helper.welcome_title"), tr("ui.helper.welcome"))

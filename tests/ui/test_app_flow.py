@@ -460,3 +460,21 @@ def test_if_the_window_itself_breaks_the_work_is_kept_for_next_time(app, monkeyp
         app.run()
     recoveries = app.docs.files.recoveries()
     assert recoveries and "# my precious game" in recoveries[0].document.text
+
+
+def test_open_from_another_folder_with_the_file_picker(app, tmp_path):
+    elsewhere = tmp_path / "usb"
+    elsewhere.mkdir()
+    program = elsewhere / "from_a_friend.py"
+    program.write_text("print('shared')\n", encoding="utf-8")
+    key(app, pygame.K_o, mod=pygame.KMOD_LCTRL)
+    run_until(app, lambda: app.dialog is not None, what="the open dialog")
+    browse = [b for b in app.dialog.focusables if app.dialog.choice_of.get(b) == "browse"][0]
+    app.dialog.focus_index = app.dialog.focusables.index(browse)
+    key(app, pygame.K_RETURN)
+    assert app.dialog is not None and app.dialog.name == "browse"
+    assert not app.dialog.window.delete_button.visible   # the picker cannot delete files
+    app.dialog.window.file_path_text_line.set_text(str(program))
+    key(app, pygame.K_RETURN)                          # Enter in the path line picks the file
+    run_until(app, lambda: app.docs.path == program, what="the program from the other folder")
+    assert app.editor.get_text() == "print('shared')\n" and app.dialog is None

@@ -341,8 +341,15 @@ def _desktop_size():
 
 
 def run_app(argv=None) -> int:
-    """Open the window (python main.py); KIDCODER_DEMO names a scripted demo (see kidcoder.ui.demo)."""
+    """Open the window (python main.py [program.py]); KIDCODER_DEMO names a scripted demo
+    (see kidcoder.ui.demo)."""
+    import sys
+
+    args = list(sys.argv[1:] if argv is None else argv)
     app = App()
+    programs = [arg for arg in args if arg.endswith(".py")]
+    if programs:
+        app.actions.open_file(os.path.abspath(programs[0]))   # a teacher's "python main.py lesson.py"
     demo = os.environ.get("KIDCODER_DEMO")
     if demo:
         from kidcoder.ui.demo import load_demo

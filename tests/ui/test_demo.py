@@ -28,3 +28,24 @@ def test_a_failing_script_exits_1(tmp_path):
     script.write_text(json.dumps([{"stop": True}, {"quit": True}]), encoding="utf-8")
     done = run_main(script, tmp_path)
     assert done.returncode == 1
+
+
+def test_a_program_named_on_the_command_line_opens(tmp_path):
+    lesson = tmp_path / "lesson.py"
+    lesson.write_text("print('lesson one')\n", encoding="utf-8")
+    script = tmp_path / "demo.json"
+    script.write_text(json.dumps([{"wait": 1.0}, {"quit": True}]), encoding="utf-8")
+    env = dict(os.environ, KIDCODER_DEMO=str(script), KIDCODER_HOME=str(tmp_path / "home"),
+               SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    probe = ("import sys, kidcoder.ui.app as ui\n"
+             "real = ui.App.run\n"
+             "def run(self):\n"
+             "    code = real(self)\n"
+             "    print('OPENED', self.docs.path)\n"
+             "    return code\n"
+             "ui.App.run = run\n"
+             f"sys.exit(ui.run_app([{str(lesson)!r}]))\n")
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60,
+                          cwd=str(ROOT))
+    assert done.returncode == 0, done.stderr[-1500:]
+    assert f"OPENED {lesson}" in done.stdout

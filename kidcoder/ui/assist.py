@@ -148,7 +148,7 @@ class Assist:
 
     def _hint_arrived(self, hint: dict, level: int) -> None:
         app = self.app
-        app.helper.show_hint(hint, level)
+        app.helper.show_hint(hint, level, source=self.hint_source)
         problem = hint.get("problem") or {}
         line = problem.get("line")
         if line and self.hint_source == app.editor.get_text():

@@ -13,6 +13,7 @@ import pygame
 import pygame_gui
 
 from kidcoder.i18n import tr
+from kidcoder.ui.fix_preview import before_after
 from kidcoder.ui.layout import TITLE_H, Box
 from kidcoder.ui.richtext import to_html
 from kidcoder.ui.style import draw_title
@@ -103,8 +104,8 @@ class HelperPane:
         self.text += text
         self.text_box.append_html_text(to_html(text))
 
-    def show_hint(self, hint: dict, level: int) -> None:
-        """A hint_for_program() result at a level of the ladder."""
+    def show_hint(self, hint: dict, level: int, source: str = "") -> None:
+        """A hint_for_program() result at a level of the ladder; at level 3 the fix as before/after."""
         self.hint, self.level = hint, level
         if hint.get("ok"):
             self.show(tr("ui.helper.ok_title"), str(hint.get("hint") or tr("ui.helper.ok")))
@@ -114,7 +115,10 @@ class HelperPane:
         problem = hint.get("problem") or {}
         line = problem.get("line")
         heading = tr("ui.helper.hint_title_line", line=line) if line else tr("ui.helper.hint_title")
-        self.show(heading, str(hint.get("hint") or problem.get("message") or ""))
+        text = str(hint.get("hint") or problem.get("message") or "")
+        if level >= 3 and source:
+            text += before_after(source, hint.get("fix"))
+        self.show(heading, text)
         if level < 3:
             self.more_button.show()
         else:

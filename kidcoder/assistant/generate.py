@@ -20,6 +20,7 @@ from kidcoder.assistant.game_slots import comments_for, slots_for
 from kidcoder.assistant.safety import check_code_safety
 from kidcoder.assistant.settings_block import START_MARK, fill_settings
 from kidcoder.assistant.templates import all_templates, choose_template, template_words
+from kidcoder.assistant import pyparse
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ def _localise_header(source: str, meta, lang: str) -> str:
 def check_program(source: str, run: bool = True) -> List[str]:
     """Why a program may not be shown to a child ([] when it may): compile, safety, 120 frames headless."""
     try:
-        compile(source, "game.py", "exec")
+        pyparse.compile_source(source, "game.py", "exec")
     except (SyntaxError, ValueError) as exc:
         return [f"does not compile: {exc}"]
     problems = check_code_safety(source)

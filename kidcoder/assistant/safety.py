@@ -13,6 +13,8 @@ import re
 import unicodedata
 from typing import List, Optional
 
+from kidcoder.assistant import pyparse
+
 # ---------------------------------------------------------------------------
 # Code check: check_code_safety(source) -> list of problems ([] means safe)
 # ---------------------------------------------------------------------------
@@ -41,7 +43,7 @@ _READ_MODES = frozenset({"r", "rt", "rb", "tr", "br"})
 def check_code_safety(source: str) -> List[str]:
     """The reasons a program is not safe to run for a child, one short line each ([] when safe)."""
     try:
-        tree = ast.parse(source)
+        tree = pyparse.parse(source)
     except SyntaxError as exc:
         return [f"line {exc.lineno or 0}: the program does not compile ({exc.msg})"]
     except ValueError as exc:  # for example a NUL character in the source
@@ -209,7 +211,7 @@ def split_code(text: str):
 
 def _code_problems(code: str) -> List[str]:
     try:
-        ast.parse(code)
+        pyparse.parse(code)
     except (SyntaxError, ValueError) as exc:
         return [f"code does not compile: {exc.msg if isinstance(exc, SyntaxError) else exc}"]
     return [f"unsafe code: {problem}" for problem in check_code_safety(code)]

@@ -9,6 +9,7 @@ import ast
 import warnings
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
+from kidcoder.assistant import pyparse
 
 KINDS = ("syntax", "runtime", "pygame", "logic")
 
@@ -44,7 +45,7 @@ class Program:
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    self._tree = ast.parse(self.source)
+                    self._tree = pyparse.parse(self.source)
             except (SyntaxError, ValueError):
                 self._tree = None
         return self._tree

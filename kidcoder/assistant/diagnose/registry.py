@@ -10,6 +10,7 @@ import warnings
 from typing import Callable, Dict, List, Optional, Tuple
 
 from kidcoder.assistant.diagnose.finding import Finding, Program
+from kidcoder.assistant import pyparse
 
 FAMILIES = (
     "syntax_words", "syntax_colons", "syntax_brackets", "syntax_indent", "syntax_generic",
@@ -67,7 +68,7 @@ def compile_error(source: str) -> Optional[SyntaxError]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            compile(source, "game.py", "exec", dont_inherit=True)
+            pyparse.compile_source(source, "game.py", "exec", dont_inherit=True)
     except SyntaxError as exc:
         return exc
     except ValueError as exc:  # e.g. a NUL character

@@ -8,6 +8,7 @@ the format of SDL's software display surface, so publishing is usually one memcp
 """
 from __future__ import annotations
 
+import os
 import struct
 from dataclasses import dataclass
 from multiprocessing import shared_memory
@@ -20,6 +21,7 @@ HEADER_SIZE = 64
 _SLOT = struct.Struct("<QQdII")             # seq, frame number, publish time, width, height
 SLOT_HEADER_SIZE = 32
 BYTES_PER_PIXEL = 4
+SEGMENT_PREFIX = "kc"            # segment names: kc<app pid>x<random>_<display number>
 PIXEL_FORMAT = "BGRA"                        # frombuffer format for the slow path's views
 XRGB_MASKS = (0xFF0000, 0xFF00, 0xFF, 0)
 
@@ -179,3 +181,39 @@ class FrameReader:
             self.segment.close()
         except BufferError:
             pass
+
+
+def segments_named(prefix: str) -> list:
+    """Frame buffers of one game still in /dev/shm (Linux), found by their name prefix."""
+    try:
+        return [name for name in os.listdir("/dev/shm") if name.startswith(prefix + "_")]
+    except OSError:
+        return []
+
+
+def remove_stale_segments() -> int:
+    """Remove frame buffers left in /dev/shm by a KidCoder that was killed (its pid is in the name)."""
+    removed = 0
+    for name in _all_kidcoder_segments():
+        owner = name[len(SEGMENT_PREFIX):].split("x", 1)[0]
+        if not owner.isdigit() or _alive(int(owner)):
+            continue
+        removed += unlink_segment(name)
+    return removed
+
+
+def _all_kidcoder_segments() -> list:
+    try:
+        return [n for n in os.listdir("/dev/shm") if n.startswith(SEGMENT_PREFIX) and "x" in n and "_" in n]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

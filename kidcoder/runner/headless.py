@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
 
-from kidcoder.runner.host import ConsoleText, GameProcess, NoFrame, ProcessEnded
+from kidcoder.runner.host import GameProcess, NoFrame, ProcessEnded
 
 DEFAULT_SECONDS = 10.0
 

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Deque, List, Optional
 
 from kidcoder.runner import protocol
-from kidcoder.runner.frames import Frame, FrameReader, unlink_segment
+from kidcoder.runner.frames import (SEGMENT_PREFIX, Frame, FrameReader, remove_stale_segments, segments_named,
+                                    unlink_segment)
 
 # Started with -c rather than -m so that the program's folder (the working directory) is taken off
 # sys.path before anything is imported: a child's file named socket.py or queue.py must not
@@ -35,7 +36,6 @@ STOP_GRACE_SECONDS = 1.0
 # this one only catches output that bypasses Python (C code writing to the pipe).
 MAX_CONSOLE_LINES = 2100
 MAX_CONSOLE_BYTES = 288 * 1024
-SEGMENT_PREFIX = "kc"
 NATIVE_NOISE = ("ALSA lib ",)
 
 
@@ -188,7 +188,7 @@ class GameProcess:
         if self._reader is not None:
             self._reader.close()
             self._reader = None
-        for name in set(self._segments) | set(_segments_named(self._prefix)):
+        for name in set(self._segments) | set(segments_named(self._prefix)):
             unlink_segment(name)
         self._segments = []
         if self._cmd_file is not None:
@@ -458,42 +458,6 @@ class GameProcess:
                 return seen
             time.sleep(0.005)
         return seen
-
-
-def _segments_named(prefix: str) -> list:
-    """Frame buffers of one game still in /dev/shm (Linux), found by their name prefix."""
-    try:
-        return [name for name in os.listdir("/dev/shm") if name.startswith(prefix + "_")]
-    except OSError:
-        return []
-
-
-def remove_stale_segments() -> int:
-    """Remove frame buffers left in /dev/shm by a KidCoder that was killed (its pid is in the name)."""
-    removed = 0
-    for name in _all_kidcoder_segments():
-        owner = name[len(SEGMENT_PREFIX):].split("x", 1)[0]
-        if not owner.isdigit() or _alive(int(owner)):
-            continue
-        removed += unlink_segment(name)
-    return removed
-
-
-def _all_kidcoder_segments() -> list:
-    try:
-        return [n for n in os.listdir("/dev/shm") if n.startswith(SEGMENT_PREFIX) and "x" in n and "_" in n]
-    except OSError:
-        return []
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class _PipeClosed:

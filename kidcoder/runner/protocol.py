@@ -7,7 +7,7 @@ from plain JSON values and drops anything it does not recognise.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from typing import Dict, List, Optional, Type, Union
 
 PROTOCOL_VERSION = 1

@@ -6,7 +6,8 @@ import pygame
 
 from kidcoder.runner import protocol
 from kidcoder.runner.headless import run_program
-from kidcoder.runner.host import GameProcess, NoFrame, _segments_named
+from kidcoder.runner.frames import segments_named as _segments_named
+from kidcoder.runner.host import GameProcess, NoFrame
 
 from tests.runner.helpers import wait_until
 

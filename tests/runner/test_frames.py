@@ -3,7 +3,6 @@ import multiprocessing
 import uuid
 
 import pygame
-import pytest
 
 from kidcoder.runner.frames import FrameReader, FrameWriter, unlink_segment
 

@@ -1,10 +1,7 @@
 """The game runner with real child processes: frames, pixels, input, pause/step, stop, errors."""
-import shutil
-import sys
 import time
 
 import pygame
-import pytest
 
 from kidcoder.runner import protocol
 from kidcoder.runner.headless import run_program, run_source

@@ -53,22 +53,11 @@ class Commands:
         thread.start()
 
     def _read(self) -> None:
-        buffer = b""
-        while True:
-            try:
-                chunk = os.read(self._file.fileno(), 65536)
-            except OSError:
-                chunk = b""
-            if not chunk:                       # the app closed the pipe or died
-                self.state.finish("stopped")
-            buffer += chunk
-            while b"\n" in buffer:
-                line, buffer = buffer.split(b"\n", 1)
-                self._handle(protocol.decode(line))
+        for message in protocol.read_messages(self._file.fileno()):
+            self._handle(message)
+        self.state.finish("stopped")            # the app closed the pipe or died
 
     def _handle(self, message) -> None:
-        if message is None:
-            return
         kind = type(message).__name__
         if kind == "Stop":
             self.state.finish("stopped")

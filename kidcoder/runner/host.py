@@ -7,7 +7,6 @@ blocks the caller for more than the time it takes to stop a game (at most ~1 s).
 """
 from __future__ import annotations
 
-import codecs
 import collections
 import os
 import queue
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Deque, List, Optional
 
 from kidcoder.runner import protocol
+from kidcoder.runner.console_reader import MAX_CONSOLE_LINES, read_console
 from kidcoder.runner.frames import (SEGMENT_PREFIX, Frame, FrameReader, remove_stale_segments, segments_named,
                                     unlink_segment)
 
@@ -32,10 +32,6 @@ CHILD_BOOTSTRAP = ("import os, sys; sys.path[:] = [p for p in sys.path if p not 
                    "from kidcoder.runner.child import main; main()")
 NO_FRAME_SECONDS = 3.0
 STOP_GRACE_SECONDS = 1.0
-# A little above the game's own cap (child.py), so the game's "too much output" line shows first;
-# this one only catches output that bypasses Python (C code writing to the pipe).
-MAX_CONSOLE_LINES = 2100
-MAX_CONSOLE_BYTES = 288 * 1024
 NATIVE_NOISE = ("ALSA lib ",)
 
 
@@ -92,7 +88,6 @@ class GameProcess:
         self._no_frame_reported = False
         self._waiting_for_input = False
         self._waiting_after_frame = -1          # the game waits for events after this frame
-        self._console_budget = [MAX_CONSOLE_LINES, MAX_CONSOLE_BYTES]
         self._stop_reason: Optional[str] = None
         self._ended_reported = False
         self.ready: Optional[protocol.Ready] = None
@@ -271,43 +266,13 @@ class GameProcess:
         self._threads.append(thread)
 
     def _read_messages(self, fd: int) -> None:
-        buffer = b""
-        with os.fdopen(fd, "rb", buffering=0) as pipe:
-            while True:
-                try:
-                    chunk = pipe.read(65536)
-                except OSError:
-                    chunk = b""
-                if not chunk:
-                    break
-                buffer += chunk
-                while b"\n" in buffer:
-                    line, buffer = buffer.split(b"\n", 1)
-                    message = protocol.decode(line)
-                    if message is not None:
-                        self._queue.put(message)
-                if len(buffer) > protocol.MAX_LINE_BYTES:
-                    buffer = b""
+        for message in protocol.read_messages(fd):
+            self._queue.put(message)
+        os.close(fd)
         self._queue.put(_PipeClosed("messages"))
 
     def _read_output(self, fd: int) -> None:
-        decoder = codecs.getincrementaldecoder("utf-8")("replace")   # a letter may span two reads
-        while True:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                break
-            lines, size = self._console_budget
-            if lines <= 0 or size <= 0:
-                continue            # keep draining so the game never blocks on a full pipe
-            text = decoder.decode(chunk)
-            self._console_budget[0] -= text.count("\n")
-            self._console_budget[1] -= len(chunk)
-            self._queue.put(ConsoleText(text))
-            if self._console_budget[0] <= 0 or self._console_budget[1] <= 0:
-                self._queue.put(ConsoleText("\n[KidCoder: too much output, the rest is hidden]\n"))
+        read_console(fd, lambda text: self._queue.put(ConsoleText(text)))
         self._queue.put(_PipeClosed("output"))
 
     def poll(self) -> list:

@@ -7,6 +7,7 @@ from plain JSON values and drops anything it does not recognise.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, fields
 from typing import Dict, List, Optional, Type, Union
 
@@ -203,3 +204,24 @@ def decode(line: Union[bytes, str]):
         return cls(**values)
     except TypeError:
         return None
+
+
+def read_messages(fd: int, chunk_size: int = 65536):
+    """Messages read from a pipe until it closes: JSON lines split and decoded; junk and
+    over-long lines are dropped. Both sides use it (the game for commands, the app for reports)."""
+    buffer = b""
+    while True:
+        try:
+            chunk = os.read(fd, chunk_size)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            return
+        buffer += chunk
+        while b"\n" in buffer:
+            line, buffer = buffer.split(b"\n", 1)
+            message = decode(line)
+            if message is not None:
+                yield message
+        if len(buffer) > MAX_LINE_BYTES:
+            buffer = b""

@@ -83,15 +83,8 @@ class GameState:
         self.steps = 0
         self.commands = None
         self._lock = threading.Lock()
-        self._first_flip = None
         self._announced = False
         self._waiting_told = False
-
-    def fps(self) -> float:
-        if self._first_flip is None or self.frames < 2:
-            return 0.0
-        elapsed = time.monotonic() - self._first_flip
-        return (self.frames - 1) / elapsed if elapsed > 0 else 0.0
 
     def finish(self, reason: str, exit_code: int = 0) -> None:
         """Send Finished and leave at once (from any thread): for Stop and the frame limit, where
@@ -126,10 +119,7 @@ class GameState:
         if self.writer is None:
             self.on_display(surface)
         self.frames += 1
-        now = time.monotonic()
-        if self._first_flip is None:
-            self._first_flip = now
-        self.writer.publish(surface, self.frames, now)
+        self.writer.publish(surface, self.frames, time.monotonic())
         self._waiting_told = False
         if self.frame_limit and self.frames >= self.frame_limit:
             self.finish("frames")

@@ -41,8 +41,7 @@ class RunResult:
 
 def run_program(path, frames: Optional[int] = 60, seconds: Optional[float] = DEFAULT_SECONDS,
                 stdin_lines: Optional[List[str]] = None, memory_mb: int = 512, allow_network: bool = False,
-                screenshot: Optional[str] = None, keep_last_frame: bool = False,
-                fast_clock: bool = False) -> RunResult:
+                screenshot: Optional[str] = None, fast_clock: bool = False) -> RunResult:
     """Run the file at path headless and wait for it to end (or for `seconds`).
 
     fast_clock=True is for automatic checks: clock.tick() and time.delay() do not sleep, while
@@ -67,10 +66,9 @@ def run_program(path, frames: Optional[int] = 60, seconds: Optional[float] = DEF
             time.sleep(0.005)
         timed_out = not ended
         if timed_out:
-            game._stop_reason = "timeout"
-            game.stop(grace=0.2)
+            game.stop(grace=0.2, reason="timeout")
             game.wait_ended(2.0)
-        last = game.latest_frame() if (screenshot or keep_last_frame) else None
+        last = game.latest_frame() if screenshot else None
         result = _result(game, time.monotonic() - started, warnings, timed_out)
     if screenshot and last is not None:
         save_png(last, screenshot)

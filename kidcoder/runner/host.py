@@ -156,12 +156,13 @@ class GameProcess:
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
-    def stop(self, grace: float = STOP_GRACE_SECONDS) -> None:
-        """Ask politely; after `grace` seconds kill the whole process group. Returns when it is gone."""
+    def stop(self, grace: float = STOP_GRACE_SECONDS, reason: str = "stopped") -> None:
+        """Ask politely; after `grace` seconds kill the whole process group. Returns when it is gone.
+        reason "timeout" makes status() say the run ran out of time."""
         if self.process is None:
             return
         if self.process.poll() is None:
-            self._stop_reason = self._stop_reason or "stopped"
+            self._stop_reason = self._stop_reason or reason
             self._send(protocol.Stop())
             try:
                 self.process.wait(timeout=grace)
@@ -399,7 +400,7 @@ class GameProcess:
         if self.running:
             return "running"
         finished = self.finished
-        if self._stop_reason in ("timeout",):
+        if self._stop_reason == "timeout":
             return "timeout"
         if finished is not None:
             if finished.reason in ("quit", "frames"):

@@ -92,8 +92,7 @@ def run_in_window(path, frames: Optional[int] = None, seconds: Optional[float] =
                 game.stop()      # the game ignored QUIT: closing the window still ends it
             if seconds and time.monotonic() - started > seconds:
                 timed_out = True
-                game._stop_reason = "timeout"
-                game.stop()
+                game.stop(reason="timeout")
                 game.wait_ended(2.0)
                 break
             clock.tick(120)

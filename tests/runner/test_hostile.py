@@ -32,7 +32,7 @@ def test_hostile_program_is_contained(tmp_path, name):
     pid = game.process.pid
     seen = game.wait_ended(1.5 if exits == {"timeout"} else 30.0)
     if not any(isinstance(m, ProcessEnded) for m in seen):
-        game._stop_reason = "timeout"
+        game.stop(reason="timeout")
     game.close()
     assert game.process.poll() is not None
     assert processes_in_group(pid) == [], "a process was left behind"

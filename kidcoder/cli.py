@@ -159,7 +159,7 @@ def cmd_run(args) -> int:
 
 def cmd_hint(args) -> int:
     source = _read_program(args.file)
-    from kidcoder.assistant.hints import hint_for_program
+    from kidcoder.helper.hints import hint_for_program
 
     lang = _settings_language(args.lang)
     result = hint_for_program(source, args.file, level=args.level, lang=lang, use_model=not args.no_model)
@@ -178,7 +178,7 @@ def cmd_hint(args) -> int:
 def cmd_ask(args) -> int:
     if not args.question.strip():
         raise UserError("the question is empty")
-    from kidcoder.assistant.answer import ask
+    from kidcoder.helper.answers import ask
 
     result = ask(args.question, lang=_settings_language(args.lang), use_model=not args.no_model)
     _emit(result, args.json, lambda r: r["answer"])
@@ -188,7 +188,7 @@ def cmd_ask(args) -> int:
 def cmd_generate(args) -> int:
     if not args.description.strip():
         raise UserError("the description is empty")
-    from kidcoder.assistant.generate import generate_game
+    from kidcoder.making.generate import generate_game
 
     try:
         result = generate_game(args.description, lang=_settings_language(args.lang), use_model=not args.no_model,
@@ -200,7 +200,7 @@ def cmd_generate(args) -> int:
 
 
 def cmd_index(args) -> int:
-    from kidcoder.assistant.index import rebuild_index
+    from kidcoder.knowledge.index import rebuild_index
 
     result = rebuild_index(force=args.rebuild)
     _emit(result, args.json, lambda r: f"Index ready: {r.get('cards', '?')} cards in {r.get('path', '?')}")
@@ -217,7 +217,7 @@ def cmd_bench(args) -> int:
 
 
 def cmd_model(args) -> int:
-    from kidcoder.assistant import model as model_module
+    from kidcoder.model import engine as model_module
 
     if args.model_command == "add":
         result = model_module.add_model(args.file)

@@ -12,9 +12,9 @@ from pathlib import Path
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def _shipped(name: str) -> Path:
+def _shipped(name: str, inside_name: str = "") -> Path:
     """A folder shipped with KidCoder: inside the package when installed, at the top of a checkout."""
-    inside = _PACKAGE_DIR / name
+    inside = _PACKAGE_DIR / (inside_name or name)
     if inside.is_dir():
         return inside
     return _PACKAGE_DIR.parent / name
@@ -26,8 +26,8 @@ def assets_dir() -> Path:
 
 
 def knowledge_dir() -> Path:
-    """The knowledge cards (knowledge/en, knowledge/es)."""
-    return _shipped("knowledge")
+    """The knowledge cards (knowledge/en, knowledge/es); a wheel ships them as kidcoder/cards."""
+    return _shipped("knowledge", "cards")
 
 
 def _user_base(kind: str) -> Path:

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from kidcoder import bench_install
+from kidcoder.bench import install as bench_install
 
 pytestmark = pytest.mark.skipif(os.environ.get("KIDCODER_SLOW_TESTS") != "1",
                                 reason="slow: set KIDCODER_SLOW_TESTS=1 (.ci/run does)")

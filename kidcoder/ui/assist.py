@@ -223,19 +223,19 @@ class IndexBuilder:
 
 
 def _hint(source: str, path, level: int, lang: str) -> dict:
-    from kidcoder.assistant.hints import hint_for_program
+    from kidcoder.helper.hints import hint_for_program
 
     return hint_for_program(source, path, level=level, lang=lang, use_model=False)
 
 
 def _ask(question: str, lang: str) -> dict:
     """The rules' answer, and the cards it came from (the optional model is given the same cards)."""
-    from kidcoder.assistant.answer import ask
+    from kidcoder.helper.answers import ask
 
     answer = ask(question, lang, use_model=False)
     cards = []
     try:
-        from kidcoder.assistant.knowledge import cards_by_id
+        from kidcoder.knowledge.cards import cards_by_id
 
         for source in answer.get("sources") or []:
             for card_lang in (lang, "en"):
@@ -253,7 +253,7 @@ def _generate(description: str, lang: str) -> dict:
     from kidcoder import paths
 
     try:
-        from kidcoder.assistant.generate import generate_game
+        from kidcoder.making.generate import generate_game
     except ImportError:
         return {"file": None}
     out = free_name(paths.projects_dir(), "my_new_game.py")

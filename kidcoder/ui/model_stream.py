@@ -1,7 +1,7 @@
 """Optional: a language model, where the machine has one, says the helper's words better, streamed in.
 
 The rules' hint or answer always shows first. If a model is set up, the same facts
-go to kidcoder.assistant.service.ModelService; its checked sentences replace the
+go to kidcoder.model.service.ModelService; its checked sentences replace the
 rules' text as they arrive, and a "dropped" answer puts the rules' text back.
 Without a model (or without that module) nothing here does anything.
 """
@@ -17,8 +17,8 @@ MAX_EVENTS_PER_FRAME = 32
 def _open_service(settings):
     """Runs on the worker: the service, or None when no model can be used here."""
     try:
-        from kidcoder.assistant.model import find_model
-        from kidcoder.assistant.service import ModelService
+        from kidcoder.model.engine import find_model
+        from kidcoder.model.service import ModelService
     except ImportError:
         return None
     if not getattr(settings, "model_enabled", True):

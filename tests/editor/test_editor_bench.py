@@ -1,5 +1,5 @@
 """The editor benchmark runs and reports its figures (their values are printed by `kidcoder bench`, never asserted)."""
-from kidcoder.editor import benchmarks
+from kidcoder.bench import editor as benchmarks
 
 
 def test_sample_game_has_the_asked_size_and_compiles():

@@ -5,7 +5,7 @@ import time
 import pygame
 import pytest
 
-from kidcoder.assistant.hints import hint_for_program
+from kidcoder.helper.hints import hint_for_program
 from kidcoder.i18n import tr
 from tests.runner.helpers import processes_in_group, wait_until
 from tests.ui.driver import centre_colour, close_app, key, make_app, run_until, step, type_program

@@ -1,7 +1,7 @@
 """The optional model's words stream into the helper after the rules' text, and never replace it with nothing."""
 from types import SimpleNamespace
 
-from kidcoder.assistant.service import ModelEvent
+from kidcoder.model.service import ModelEvent
 from kidcoder.ui.model_stream import ModelStream
 
 

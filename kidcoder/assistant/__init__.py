@@ -1,1 +1,0 @@
-"""The helper: diagnosis, hints, knowledge cards, game generation and the optional model."""

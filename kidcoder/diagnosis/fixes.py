@@ -1,0 +1,82 @@
+"""Candidate fixes: for a Finding, a few small replacements of a line range that may repair it.
+
+Each builder is a pure function (program, finding) -> list of Fix, registered by finding key
+in fixes_syntax, fixes_runtime and fixes_pygame. hints.py checks every candidate (it
+compiles, the problem is gone, the program runs) before offering one, so a builder may guess.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional
+
+from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.lines import code_part
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace lines start_line..end_line (1-based, inclusive) with replacement (no final newline)."""
+
+    start_line: int
+    end_line: int
+    replacement: str
+
+    def as_dict(self) -> dict:
+        return {"start_line": self.start_line, "end_line": self.end_line, "replacement": self.replacement}
+
+
+def apply_fix(source: str, fix: Fix) -> str:
+    lines = source.splitlines()
+    new = lines[: fix.start_line - 1] + fix.replacement.split("\n") + lines[fix.end_line:]
+    return "\n".join(new) + "\n"
+
+
+BUILDERS: Dict[str, Callable[[Program, Finding], List[Fix]]] = {}
+
+
+def builds(*keys: str):
+    def wrap(func):
+        for key in keys:
+            BUILDERS[key] = func
+        return func
+    return wrap
+
+
+BUILDER_MODULES = ("fixes_syntax", "fixes_runtime", "fixes_pygame")
+
+
+def load_builders() -> None:
+    """Import the builder modules once; each registers its builders with @builds."""
+    for name in BUILDER_MODULES:
+        importlib.import_module(f"kidcoder.diagnosis.{name}")
+
+
+def candidate_fixes(program: Program, finding: Finding) -> List[Fix]:
+    """Every candidate for this finding, best guess first; [] when there is no safe guess."""
+    load_builders()
+    builder = BUILDERS.get(finding.key)
+    if builder is None:
+        return []
+    try:
+        fixes = builder(program, finding)
+    except (ValueError, IndexError, AttributeError, TypeError, SyntaxError):
+        return []
+    seen, result = set(), []
+    for fix in fixes:
+        if fix is not None and fix not in seen and fix.replacement != "\n".join(
+                program.lines[fix.start_line - 1: fix.end_line]):
+            seen.add(fix)
+            result.append(fix)
+    return result
+
+
+def one_line(program: Program, number: int, text: Optional[str]) -> List[Fix]:
+    """A one-line fix, or [] when there is no new text."""
+    return [Fix(number, number, text)] if text is not None and 1 <= number <= len(program.lines) else []
+
+
+def split_comment(text: str):
+    """(code, the rest: a comment and spaces) of one line."""
+    code = code_part(text)
+    return code, text[len(code):]

@@ -1,0 +1,220 @@
+"""Fix builders for runtime findings: rename to the suggested name, convert text and numbers,
+add `global`, `pygame.init()` or a missing comma, keep colours inside 0-255."""
+from __future__ import annotations
+
+import ast
+import re
+from typing import List
+
+from kidcoder.diagnosis.finding import Program
+from kidcoder.diagnosis.fixes import Fix, builds, one_line, split_comment
+from kidcoder.diagnosis.gameloop import dotted_name
+from kidcoder.diagnosis.lines import indent_of, replace_word
+
+
+@builds("diag.name_error", "diag.name_keyword", "diag.name_pygame_constant")
+def _rename(program, finding):
+    return one_line(program, finding.line, replace_word(program.line(finding.line), finding.values["name"],
+                                                    finding.values["suggestion"], count=99))
+
+
+@builds("diag.name_no_import")
+def _import(program, finding):
+    return [Fix(1, 1, f"import {finding.values['module']}\n{program.line(1)}")] if program.lines else []
+
+
+@builds("diag.unbound_local")
+def _global(program, finding):
+    from kidcoder.diagnosis.runtime_names import function_at
+
+    function = function_at(program, finding.line)
+    if function is None:
+        return []
+    first = function.body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and len(function.body) > 1:
+        first = function.body[1]
+    text = program.line(first.lineno)
+    return [Fix(first.lineno, first.lineno, f"{indent_of(text)}global {finding.values['name']}\n{text}")]
+
+
+@builds("diag.attribute_suggest")
+def _attribute(program, finding):
+    text = program.line(finding.line)
+    pattern = r"\." + re.escape(finding.values["name"]) + r"\b"
+    new = re.sub(pattern, "." + finding.values["suggestion"], text)
+    return one_line(program, finding.line, new if new != text else None)
+
+
+def _nodes_on_line(program: Program, number: int) -> List[ast.AST]:
+    """Every expression that starts and ends on this line (so its columns index that line's text)."""
+    if program.tree is None:
+        return []
+    return [node for node in ast.walk(program.tree)
+            if isinstance(node, ast.expr) and node.lineno == number and node.end_lineno == number]
+
+
+def _is_text(node) -> bool:
+    if isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return True
+    if isinstance(node, ast.Call) and dotted_name(node.func) in ("str", "input"):
+        return True
+    return isinstance(node, ast.BinOp) and (_is_text(node.left) or _is_text(node.right))
+
+
+def _is_number(node) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and \
+        not isinstance(node.value, bool)
+
+
+def _wrapped_operands(program, finding) -> List[Fix]:
+    """str(x) next to text, int(x) next to a number, for each operand of a + (or other sum) on the line."""
+    text = program.line(finding.line)
+    fixes = []
+    for node in _nodes_on_line(program, finding.line):
+        if isinstance(node, ast.BinOp):
+            pairs = ((node.left, node.right), (node.right, node.left))
+        elif isinstance(node, ast.Compare) and len(node.comparators) == 1:
+            pairs = ((node.left, node.comparators[0]), (node.comparators[0], node.left))
+        else:
+            continue
+        for side, other in pairs:
+            if isinstance(side, ast.Constant) or (isinstance(side, ast.Call) and
+                                                  dotted_name(side.func) in ("str", "int", "float")):
+                continue
+            wrapper = "str" if _is_text(other) else "int" if (_is_number(other) or not _is_text(side)) else None
+            if wrapper is None:
+                continue
+            segment = text[side.col_offset: side.end_col_offset]
+            fixes += one_line(program, finding.line,
+                          text[: side.col_offset] + f"{wrapper}({segment})" + text[side.end_col_offset:])
+    return fixes[:3]
+
+
+@builds("diag.str_plus_number", "diag.number_and_text")
+def _convert(program, finding):
+    return _wrapped_operands(program, finding)
+
+
+@builds("diag.tuple_called")
+def _tuple_comma(program, finding):
+    text = program.line(finding.line)
+    return [Fix(finding.line, finding.line, text[: m.start() + 1] + "," + text[m.start() + 1:])
+            for m in re.finditer(r"\)\s*\(", text)][:2]
+
+
+@builds("diag.index_error")
+def _last_index(program, finding):
+    text = program.line(finding.line)
+    new = re.sub(r"\[\s*len\((\w+)\)\s*\]", r"[len(\1) - 1]", text)
+    return one_line(program, finding.line, new if new != text else None)
+
+
+@builds("diag.key_error_suggest")
+def _key(program, finding):
+    text, key, good = program.line(finding.line), finding.values["key"], finding.values["suggestion"]
+    for quote in ("\"", "'"):
+        if f"{quote}{key}{quote}" in text:
+            return one_line(program, finding.line, text.replace(f"{quote}{key}{quote}", f"{quote}{good}{quote}"))
+    return []
+
+
+@builds("diag.pygame_not_init")
+def _init(program, finding):
+    for number, text in enumerate(program.lines, start=1):
+        if re.match(r"^\s*import\s+pygame\b", text):
+            return [Fix(number, number, f"{text}\n{indent_of(text)}pygame.init()")]
+    return []
+
+
+_COLOUR = re.compile(r"\(\s*(-?\d+)\s*,\s*(-?\d+)\s*,\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\)")
+
+
+@builds("diag.bad_colour")
+def _clamp_colour(program, finding):
+    places = [finding.line]
+    used = {n.id for n in _nodes_on_line(program, finding.line) if isinstance(n, ast.Name)}
+    for node in ast.walk(program.tree) if program.tree else []:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in used for t in node.targets):
+            places.append(node.lineno)
+    fixes = []
+    for number in places:
+        text = program.line(number)
+
+        def clamp(match):
+            numbers = [int(g) for g in match.groups() if g is not None]
+            if all(0 <= n <= 255 for n in numbers):
+                return match.group(0)
+            return "(" + ", ".join(str(max(0, min(255, n))) for n in numbers) + ")"
+        new = _COLOUR.sub(clamp, text)
+        if new != text:
+            fixes += one_line(program, number, new)
+    return fixes
+
+
+@builds("diag.missing_call")
+def _call(program, finding):
+    text, name = program.line(finding.line), finding.values["name"]
+    start = (finding.column or 1) - 1
+    if text[start: start + len(name)] != name:
+        start = text.find(name)
+    if start < 0:
+        return []
+    end = start + len(name)
+    return one_line(program, finding.line, text[:end] + "()" + text[end:])
+
+
+@builds("diag.compare_not_assign")
+def _assign(program, finding):
+    code, rest = split_comment(program.line(finding.line))
+    return one_line(program, finding.line, code.replace("==", "=", 1) + rest)
+
+
+@builds("diag.quit_lowercase")
+def _quit_event(program, finding):
+    text = program.line(finding.line)
+    return one_line(program, finding.line, re.sub(r"pygame\.quit\b(?!\s*\()", "pygame.QUIT", text))
+
+
+
+
+@builds("diag.module_name")
+def _module(program, finding):
+    """Rename the module on the import line and on every later line that uses the old name."""
+    old, new = finding.values["name"], finding.values["suggestion"]
+    lines = program.lines[finding.line - 1:]
+    renamed = [replace_word(text, old, new, count=99) or text for text in lines]
+    last = max((i for i, (a, b) in enumerate(zip(lines, renamed)) if a != b), default=-1)
+    if last < 0:
+        return []
+    return [Fix(finding.line, finding.line + last, "\n".join(renamed[: last + 1]))]
+
+
+@builds("diag.needs_tuple")
+def _tuple_brackets(program, finding):
+    text = program.line(finding.line)
+    new = re.sub(r"(set_mode|\.fill)\(\s*([^()]+?,[^()]+?)\s*\)", r"\1((\2))", text, count=1)
+    return one_line(program, finding.line, new if new != text else None)
+
+
+@builds("diag.render_number")
+def _render_text(program, finding):
+    text = program.line(finding.line)
+    for node in _nodes_on_line(program, finding.line):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "render" \
+                and node.args:
+            arg = node.args[0]
+            segment = text[arg.col_offset: arg.end_col_offset]
+            return one_line(program, finding.line,
+                            text[: arg.col_offset] + f"str({segment})" + text[arg.end_col_offset:])
+    return []
+
+
+@builds("diag.missing_quotes")
+def _quotes(program, finding):
+    name = finding.values["name"]
+    for node in _nodes_on_line(program, finding.line):
+        if isinstance(node, ast.Name) and node.id == name:
+            text = program.line(finding.line)
+            return one_line(program, finding.line,
+                            text[: node.col_offset] + f'"{name}"' + text[node.end_col_offset:])
+    return []

@@ -1,0 +1,32 @@
+"""Runtime family: files that are not there — a picture, a sound or a text file the game tries to open.
+
+The child usually has the file, but in another folder or with another name (player.PNG).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.registry import runtime_handler
+from kidcoder.diagnosis.runtime_names import error_line
+
+_PYGAME_FILE = re.compile(r"No file '([^']+)' found")
+_OS_FILE = re.compile(r"No such file or directory: '([^']+)'")
+PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
+SOUNDS = (".wav", ".ogg", ".mp3", ".flac")
+
+
+@runtime_handler("FileNotFoundError", "error", "pygame.error", order=30)
+def file_not_found(program: Program, error: dict) -> Optional[Finding]:
+    message, line = str(error.get("message", "")), error_line(error)
+    match = _PYGAME_FILE.search(message) or _OS_FILE.search(message)
+    if not match:
+        if str(error.get("type", "")).endswith("FileNotFoundError"):
+            return Finding("runtime", line, None, "diag.file_not_found", {"line": line, "file": "?"})
+        return None
+    name = match.group(1)
+    lower = name.lower()
+    key = "diag.picture_not_found" if lower.endswith(PICTURES) else \
+        "diag.sound_not_found" if lower.endswith(SOUNDS) else "diag.file_not_found"
+    return Finding("runtime", line, None, key, {"line": line, "file": name})

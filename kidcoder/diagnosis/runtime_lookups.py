@@ -1,0 +1,51 @@
+"""Runtime family: looking things up — an index past the end of a list, a key a dict does not have.
+
+For a KeyError we suggest the closest key written in the program itself.
+"""
+from __future__ import annotations
+
+import ast
+import difflib
+import re
+from typing import List, Optional
+
+from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.registry import runtime_handler
+from kidcoder.diagnosis.runtime_names import error_line
+
+_INDEX = re.compile(r"(\w+) index out of range")
+
+
+def string_keys(program: Program) -> List[str]:
+    """Text keys the program puts in dicts: {"apple": 1} and d["apple"] = 1."""
+    keys = set()
+    if program.tree is None:
+        return []
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.Dict):
+            keys.update(k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str))
+        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store):
+            if isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+                keys.add(node.slice.value)
+    return sorted(keys)
+
+
+@runtime_handler("IndexError", order=40)
+def index_error(program: Program, error: dict) -> Finding:
+    message, line = str(error.get("message", "")), error_line(error)
+    match = _INDEX.search(message)
+    return Finding("runtime", line, None, "diag.index_error",
+                   {"line": line, "what": match.group(1) if match else "list"})
+
+
+@runtime_handler("KeyError", order=40)
+def key_error(program: Program, error: dict) -> Optional[Finding]:
+    message, line = str(error.get("message", "")), error_line(error)
+    key = message.strip()
+    if len(key) >= 2 and key[0] == key[-1] and key[0] in "\"'":
+        key = key[1:-1]
+    values = {"line": line, "key": key}
+    matches = difflib.get_close_matches(key, [k for k in string_keys(program) if k != key], n=1, cutoff=0.6)
+    if matches:
+        return Finding("runtime", line, None, "diag.key_error_suggest", {**values, "suggestion": matches[0]})
+    return Finding("runtime", line, None, "diag.key_error", values)

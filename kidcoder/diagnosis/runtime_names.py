@@ -1,0 +1,117 @@
+"""Runtime family: names — NameError (a typo, a missing import, true for True, QUIT without
+`pygame.`) and UnboundLocalError (a variable changed inside a function without `global`).
+
+"Did you mean" comes from the names in the child's own program, so the suggestion
+is always something they wrote.
+"""
+from __future__ import annotations
+
+import ast
+import builtins
+import difflib
+import re
+from typing import Optional
+
+from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.pygame_names import NAMES
+from kidcoder.diagnosis.registry import runtime_handler
+
+_NAME = re.compile(r"name '([^']+)' is not defined")
+_LOCAL = re.compile(r"(?:local variable '([^']+)' referenced before assignment|"
+                    r"cannot access local variable '([^']+)')")
+MODULES = ("pygame", "random", "math", "time", "sys", "os")
+CONSTANTS = ("True", "False", "None")
+BUILTINS = sorted(name for name in dir(builtins) if not name.startswith("_") and name.islower())
+
+
+def error_line(error: dict) -> int:
+    line = error.get("line")
+    return line if isinstance(line, int) and line > 0 else 1
+
+
+def close_name(name: str, choices, cutoff: float = 0.75) -> Optional[str]:
+    """The closest real name, comparing without case first (Score vs score)."""
+    for choice in choices:
+        if choice.lower() == name.lower() and choice != name:
+            return choice
+    matches = difflib.get_close_matches(name, [c for c in choices if c != name], n=1, cutoff=cutoff)
+    return matches[0] if matches else None
+
+
+def function_at(program: Program, line: int) -> Optional[ast.FunctionDef]:
+    """The innermost function whose body holds this line."""
+    best = None
+    if program.tree is None:
+        return None
+    for node in ast.walk(program.tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.lineno <= line <= node.end_lineno:
+            if best is None or node.lineno > best.lineno:
+                best = node
+    return best
+
+
+@runtime_handler("NameError", order=10)
+def name_error(program: Program, error: dict) -> Optional[Finding]:
+    match = _NAME.search(str(error.get("message", "")))
+    if not match:
+        return None
+    name, line = match.group(1), error_line(error)
+    values = {"line": line, "name": name}
+    if name in MODULES:
+        return Finding("runtime", line, None, "diag.name_no_import", {**values, "module": name})
+    constant = close_name(name, CONSTANTS, cutoff=0.7)
+    if constant:
+        return Finding("runtime", line, None, "diag.name_keyword", {**values, "suggestion": constant})
+    defined = program.defined_names()
+    if name in NAMES["pygame"] and name not in defined:
+        return Finding("runtime", line, None, "diag.name_pygame_constant",
+                       {**values, "suggestion": f"pygame.{name}"})
+    if name in defined:
+        return Finding("runtime", line, None, "diag.name_before_assign", values)
+    suggestion = close_name(name, defined + BUILTINS)
+    if suggestion:
+        return Finding("runtime", line, None, "diag.name_error", {**values, "suggestion": suggestion})
+    if _shown_as_text(program, line, name):
+        return Finding("runtime", line, None, "diag.missing_quotes", values)
+    return Finding("runtime", line, None, "diag.name_unknown", values)
+
+
+def _shown_as_text(program: Program, line: int, name: str) -> bool:
+    """print(Hello): an unknown name given straight to print() or render() was probably meant as text."""
+    if program.tree is None:
+        return False
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.Call) and node.lineno == line:
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if called in ("print", "render", "input", "set_caption") and any(
+                    isinstance(arg, ast.Name) and arg.id == name for arg in node.args):
+                return True
+    return False
+
+
+@runtime_handler("UnboundLocalError", order=10)
+def unbound_local(program: Program, error: dict) -> Optional[Finding]:
+    match = _LOCAL.search(str(error.get("message", "")))
+    if not match:
+        return None
+    name, line = match.group(1) or match.group(2), error_line(error)
+    function = function_at(program, line)
+    return Finding("runtime", line, None, "diag.unbound_local",
+                   {"line": line, "name": name, "function": function.name if function else "?"})
+
+
+_MODULE = re.compile(r"No module named '([\w.]+)'")
+
+
+@runtime_handler("ModuleNotFoundError", order=10)
+def module_not_found(program: Program, error: dict) -> Optional[Finding]:
+    match = _MODULE.search(str(error.get("message", "")))
+    if not match:
+        return None
+    name, line = match.group(1), error_line(error)
+    suggestion = close_name(name, MODULES, cutoff=0.6)
+    if suggestion:
+        return Finding("runtime", line, None, "diag.module_name",
+                       {"line": line, "name": name, "suggestion": suggestion})
+    return Finding("runtime", line, None, "diag.module_missing", {"line": line, "name": name})

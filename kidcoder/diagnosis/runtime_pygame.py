@@ -1,0 +1,76 @@
+"""Runtime family: pygame's own complaints — something used before pygame.init() or after
+pygame.quit(), a colour that is not three numbers from 0 to 255, a rectangle that is not
+four numbers.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from typing import Optional
+
+from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.gameloop import dotted_name
+from kidcoder.diagnosis.registry import runtime_handler
+from kidcoder.diagnosis.runtime_names import error_line
+
+
+def calls(program: Program, dotted: str) -> bool:
+    """True when the program calls this dotted function, e.g. "pygame.init"."""
+    if program.tree is None:
+        return dotted + "(" in program.source
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.Call) and dotted_name(node.func) == dotted:
+            return True
+    return False
+
+
+_MISSING_ARGUMENT = re.compile(r"^function missing required argument '(\w+)'")
+
+
+def quit_in_loop(program: Program) -> Optional[int]:
+    """The line of a pygame.quit() call inside a loop: the usual reason pygame is used after quitting."""
+    if program.tree is None:
+        return None
+    for loop in ast.walk(program.tree):
+        if isinstance(loop, (ast.While, ast.For)):
+            for node in ast.walk(loop):
+                if isinstance(node, ast.Call) and dotted_name(node.func) == "pygame.quit":
+                    return node.lineno
+    return None
+
+
+@runtime_handler("error", "pygame.error", order=20)
+def not_initialised(program: Program, error: dict) -> Optional[Finding]:
+    message, line = str(error.get("message", "")), error_line(error)
+    if "video system not initialized" in message or "display Surface quit" in message \
+            or "Surface is not initialized" in message:
+        if calls(program, "pygame.init") or calls(program, "pygame.display.init"):
+            where = quit_in_loop(program) or line
+            return Finding("runtime", where, None, "diag.used_after_quit", {"line": where})
+        return Finding("runtime", line, None, "diag.pygame_not_init", {"line": line, "part": "display"})
+    for part in ("font", "mixer"):
+        if f"{part} not initialized" in message or f"{part} system not initialized" in message:
+            return Finding("runtime", line, None, "diag.pygame_not_init", {"line": line, "part": part})
+    return None
+
+
+@runtime_handler("ValueError", "TypeError", order=20)
+def bad_arguments(program: Program, error: dict) -> Optional[Finding]:
+    message, line = str(error.get("message", "")), error_line(error)
+    if message.startswith("invalid color"):
+        key = "diag.bad_colour_name" if "name" in message else "diag.bad_colour"
+        return Finding("runtime", line, None, key, {"line": line})
+    if message.startswith(("rect argument is invalid", "Argument must be rect style object", "Invalid rect")):
+        return Finding("runtime", line, None, "diag.bad_rect", {"line": line})
+    if "must be a pair of numbers" in message or message.startswith("invalid destination position"):
+        return Finding("runtime", line, None, "diag.bad_position", {"line": line})
+    flat_numbers = message.startswith("'int' object is not iterable") and \
+        any(word in program.line(line) for word in ("set_mode(", ".fill("))
+    if flat_numbers or message.startswith(("size must be two numbers", "invalid rectstyle object")):
+        return Finding("runtime", line, None, "diag.needs_tuple", {"line": line})
+    if message.startswith("text must be a unicode or bytes"):
+        return Finding("runtime", line, None, "diag.render_number", {"line": line})
+    match = _MISSING_ARGUMENT.search(message)
+    if match:
+        return Finding("runtime", line, None, "diag.missing_argument", {"line": line, "argument": match.group(1)})
+    return None

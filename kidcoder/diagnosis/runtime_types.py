@@ -1,0 +1,89 @@
+"""Runtime family: values of the wrong type — text + number, int("abc"), a tuple called like a
+function (a missing comma), a function given the wrong number of things, dividing by zero,
+a function that never stops calling itself.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from typing import Optional
+
+from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.registry import runtime_handler
+from kidcoder.diagnosis.runtime_names import error_line, function_at
+
+_CONCAT = re.compile(r'can only concatenate str \(not "(\w+)"\) to str')
+_OPERAND = re.compile(r"unsupported operand type\(s\) for (\S+): '(\w+)' and '(\w+)'")
+_LITERAL = re.compile(r"(?:invalid literal for (int|float)\(\) with base \d+|"
+                      r"could not convert string to (float)): (.*)$")
+_ARGS = re.compile(r"(\w+)\(\) (takes|missing) ")
+_ORDER = re.compile(r"'(\S+)' not supported between instances of '(\w+)' and '(\w+)'")
+NUMBER_TYPES = ("int", "float")
+
+
+def _number_added_to_name(program: Program, line: int) -> bool:
+    """`age + 1` on this line: the text is in a variable (often from input()) and meets a number."""
+    if program.tree is None:
+        return False
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.BinOp) and getattr(node, "lineno", 0) == line and isinstance(node.op, ast.Add):
+            sides = (node.left, node.right)
+            if any(isinstance(s, ast.Constant) and isinstance(s.value, (int, float)) for s in sides) and \
+                    any(isinstance(s, (ast.Name, ast.Subscript, ast.Attribute)) for s in sides):
+                return True
+    return False
+
+
+@runtime_handler("TypeError", order=40)
+def type_error(program: Program, error: dict) -> Optional[Finding]:
+    message, line = str(error.get("message", "")), error_line(error)
+    match = _CONCAT.search(message)
+    if match and _number_added_to_name(program, line):
+        return Finding("runtime", line, None, "diag.number_and_text", {"line": line, "op": "+"})
+    if match:
+        return Finding("runtime", line, None, "diag.str_plus_number", {"line": line, "other": match.group(1)})
+    match = _OPERAND.search(message)
+    if match:
+        op, left, right = match.groups()
+        if "str" in (left, right) and (left in NUMBER_TYPES or right in NUMBER_TYPES):
+            return Finding("runtime", line, None, "diag.number_and_text", {"line": line, "op": op})
+        return None
+    match = _ORDER.search(message)
+    if match and {match.group(2), match.group(3)} & {"str"} and {match.group(2), match.group(3)} & set(NUMBER_TYPES):
+        return Finding("runtime", line, None, "diag.number_and_text", {"line": line, "op": match.group(1)})
+    if message.startswith("'tuple' object is not callable"):
+        return Finding("runtime", line, None, "diag.tuple_called", {"line": line})
+    match = _ARGS.search(message)
+    if match:
+        return Finding("runtime", line, None, "diag.wrong_arg_count", {"line": line, "name": match.group(1)})
+    return None
+
+
+@runtime_handler("ValueError", order=40)
+def value_error(program: Program, error: dict) -> Optional[Finding]:
+    message, line = str(error.get("message", "")), error_line(error)
+    match = _LITERAL.search(message)
+    if match:
+        return Finding("runtime", line, None, "diag.number_from_text",
+                       {"line": line, "text": match.group(3).strip()[:30],
+                        "function": match.group(1) or match.group(2)})
+    return None
+
+
+@runtime_handler("ZeroDivisionError", order=40)
+def zero_division(program: Program, error: dict) -> Finding:
+    line = error_line(error)
+    return Finding("runtime", line, None, "diag.zero_division", {"line": line})
+
+
+@runtime_handler("RecursionError", order=40)
+def recursion(program: Program, error: dict) -> Finding:
+    line = error_line(error)
+    function = function_at(program, line)
+    if function is not None:  # point at the call that repeats, not at the line that ran out of room
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == function.name:
+                line = node.lineno
+                break
+    return Finding("runtime", line, None, "diag.recursion",
+                   {"line": line, "function": function.name if function else "?"})

@@ -1,0 +1,1 @@
+"""What the child calls the helper: the hint ladder and answer composition."""

@@ -1,0 +1,208 @@
+"""Make a small game from a child's description: a template, filled in, checked, saved.
+
+"a cat that catches fish" -> the catch template with an orange cat and blue
+fish. Every program is checked before it is shown (it compiles, passes the
+safety check and runs 120 frames headless); a failed check falls back to the
+plain template, which always passes. A model, when one runs, may write a
+variation of the filled template; it is checked the same way.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+from kidcoder import i18n, paths
+from kidcoder.making import nouns
+from kidcoder.knowledge import words
+from kidcoder.making.code_comments import translate_comments
+from kidcoder.making.game_slots import comments_for, slots_for
+from kidcoder.making.safety import check_code_safety
+from kidcoder.making.settings_block import START_MARK, fill_settings
+from kidcoder.making.templates import all_templates, choose_template, template_words
+from kidcoder.diagnosis import pyparse
+
+log = logging.getLogger(__name__)
+
+CHECK_FRAMES = 120
+CHECK_SECONDS = 10.0
+NAME_MAX = 40
+_FENCE = re.compile(r"```(?:python|py)?\s*\n(.*?)```", re.DOTALL)
+
+
+def build_program(description: str, lang: str, template_id: Optional[str] = None) -> Tuple[str, str]:
+    """(template id, program text) for a description. Pure: reads only the shipped templates."""
+    template_id, source, _values = _build(description, lang, template_id)
+    return template_id, source
+
+
+def _build(description: str, lang: str, template_id: Optional[str]) -> Tuple[str, str, Dict[str, object]]:
+    if template_id is None:
+        template_id = choose_template(description, lang)[0]
+    template = all_templates()[template_id]
+    values = slots_for(description, lang, template.meta, template.defaults, template_words())
+    source = fill_settings(template.source, values, comments_for(template.meta, template.defaults, lang))
+    return template_id, _localise_header(translate_comments(source, lang), template.meta, lang), values
+
+
+def _localise_header(source: str, meta, lang: str) -> str:
+    """The first comment line and the SETTINGS line, in the child's language."""
+    lines = source.split("\n")
+    if lines and lines[0].startswith("#"):
+        lines[0] = f"# {meta.get(f'title_{lang}', meta['id'])}: {meta.get(f'description_{lang}', '')}".rstrip()
+    for number, line in enumerate(lines):
+        if START_MARK.match(line):
+            lines[number] = f"# ---- {i18n.tr('generate.settings_header', lang)} ----"
+            break
+    return "\n".join(lines)
+
+
+def check_program(source: str, run: bool = True) -> List[str]:
+    """Why a program may not be shown to a child ([] when it may): compile, safety, 120 frames headless."""
+    try:
+        pyparse.compile_source(source, "game.py", "exec")
+    except (SyntaxError, ValueError) as exc:
+        return [f"does not compile: {exc}"]
+    problems = check_code_safety(source)
+    if problems or not run:
+        return problems
+    from kidcoder.runner.headless import run_source
+
+    try:
+        result = run_source(source, frames=CHECK_FRAMES, seconds=CHECK_SECONDS, filename="game.py", fast_clock=True)
+    except Exception as exc:  # the runner could not start: better the plain template than a crash
+        return [f"the check run could not start: {type(exc).__name__}: {exc}"]
+    if result.exit != "ok":
+        detail = (result.error or {}).get("message", "") if result.error else ""
+        return [f"the check run ended with {result.exit} after {result.frames} frames {detail}".strip()]
+    return []
+
+
+def model_program(text: str) -> str:
+    """The program inside a model's answer (the first fenced block, or the whole text)."""
+    match = _FENCE.search(text)
+    return (match.group(1) if match else text).strip("\n") + "\n"
+
+
+def _ask_model(description: str, lang: str, template_id: str, source: str,
+               slots: Dict[str, object]) -> Optional[Tuple[str, str]]:
+    """(program, model name) from the optional model, or None when there is none or it fails."""
+    try:
+        from kidcoder.model.service import enrich_once
+
+        facts = {"description": description, "template_id": template_id, "template_source": source,
+                 "slots": slots}
+        answer = enrich_once("game", facts, lang)
+    except Exception as exc:  # the model is optional: any failure means "no variation"
+        log.info("no model game: %s", exc)
+        return None
+    if not answer or not answer.get("text"):
+        return None
+    return model_program(str(answer["text"])), str(answer.get("model") or "model")
+
+
+def description_language(description: str, asked: Optional[str]) -> str:
+    """The language to write the game in: the one asked for, unless the description is clearly in the other.
+
+    Besides the usual clues (words.guess_language), the words children use for
+    games count: "rompe ladrillos con estrellas" is Spanish.
+    """
+    asked = asked if asked in ("en", "es") else "en"
+    guessed = words.guess_language(description) or _vote(description)
+    return guessed if guessed and guessed != asked else asked
+
+
+def _vote(description: str) -> Optional[str]:
+    votes = {"en": 0, "es": 0}
+    spanish_words, english_words = _game_vocabulary()
+    for word in words.words(description):
+        found = nouns.exact_noun(word)
+        in_es, in_en = word in spanish_words, word in english_words
+        if found and not (in_es and in_en):
+            in_es, in_en = found[1] == "es" or in_es, found[1] == "en" or in_en
+        if in_es != in_en:
+            votes["es" if in_es else "en"] += 1
+    if votes["es"] >= votes["en"] + 2 or (votes["es"] and not votes["en"]):
+        return "es"
+    if votes["en"] >= votes["es"] + 2 or (votes["en"] and not votes["es"]):
+        return "en"
+    return None
+
+
+def _game_vocabulary() -> Tuple[frozenset, frozenset]:
+    """Words the templates use in Spanish only, and in English only."""
+    spanish, english = set(), set()
+    for template in all_templates().values():
+        spanish.update(words.words(template.text("es")))
+        english.update(words.words(template.text("en")))
+    return frozenset(spanish - english), frozenset(english - spanish)
+
+
+def make_game_source(description: str, lang: str, use_model: bool = False) -> Dict[str, object]:
+    """{"source", "template", "model", "fallback"}: a checked program for a description, not yet saved."""
+    lang = description_language(description, lang)
+    try:
+        template_id, source, slots = _build(description, lang, None)
+    except Exception:  # a description we could not read still gets a game: the plain template
+        log.exception("could not fill a template for %r", description)
+        template_id = choose_template(description, lang)[0]
+        return {"source": all_templates()[template_id].source, "template": template_id, "model": None,
+                "fallback": True}
+    if use_model:
+        varied = _ask_model(description, lang, template_id, source, slots)
+        if varied is not None:
+            program, model = varied
+            problems = check_program(program)
+            if not problems:
+                return {"source": program, "template": template_id, "model": model, "fallback": False}
+            log.info("model game rejected: %s", "; ".join(problems))
+    problems = check_program(source)
+    if not problems:
+        return {"source": source, "template": template_id, "model": None, "fallback": False}
+    log.warning("generated game rejected, using the plain template: %s", "; ".join(problems))
+    return {"source": all_templates()[template_id].source, "template": template_id, "model": None,
+            "fallback": True}
+
+
+def file_name_for(description: str) -> str:
+    """A file name from a description: "A cat that catches fish!" -> "a_cat_that_catches_fish.py"."""
+    name = "_".join(words.words(description))[:NAME_MAX].strip("_")
+    name = re.sub(r"[^a-z0-9_]", "", name)
+    return (name or "game") + ".py"
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write a file that must not exist yet (mode "x": never overwrites, even in a race)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def save_new_program(text: str, description: str, out: Optional[str] = None) -> Path:
+    """Save a program without ever overwriting: out must be new; by default a fresh name in projects."""
+    if out:
+        path = Path(out)
+        try:
+            _write_new(path, text)
+        except FileExistsError:
+            raise FileExistsError(i18n.tr("generate.file_exists", "en", path=str(path))) from None
+        return path
+    folder = paths.projects_dir()
+    stem = file_name_for(description)[:-3]
+    for number in range(1, 10000):
+        path = folder / (f"{stem}.py" if number == 1 else f"{stem}_{number}.py")
+        try:
+            _write_new(path, text)
+            return path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free file name for {stem} in {folder}")
+
+
+def generate_game(description: str, lang: Optional[str] = "en", use_model: bool = True,
+                  out: Optional[str] = None) -> Dict[str, object]:
+    """The `kidcoder generate` contract: {"file", "template", "model"}; the saved program runs."""
+    made = make_game_source(description, lang or "en", use_model=use_model)
+    path = save_new_program(str(made["source"]), description, out)
+    return {"file": str(path.resolve()), "template": made["template"], "model": made["model"]}

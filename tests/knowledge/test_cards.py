@@ -1,0 +1,73 @@
+"""Every shipped knowledge card follows the format, and every example works.
+
+A full program (it calls pygame.display.set_mode) must run 60 frames headless in
+the real runner; any other example must compile.
+"""
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from kidcoder.knowledge import cards as knowledge
+
+LANGS = ("en", "es")
+MAX_BODY_WORDS = 170
+CARDS = {lang: knowledge.load_cards(lang) for lang in LANGS}
+ALL = [card for lang in LANGS for card in CARDS[lang]]
+IDS = {lang: {card.id for card in CARDS[lang]} for lang in LANGS}
+
+
+def _name(card):
+    return f"{card.lang}/{card.id}"
+
+
+def is_full_program(code: str) -> bool:
+    return "pygame.display.set_mode" in code
+
+
+def test_there_are_enough_cards():
+    assert len(CARDS["en"]) >= 80, f"{len(CARDS['en'])} English cards, want 80"
+    assert len(CARDS["es"]) >= 40, f"{len(CARDS['es'])} Spanish cards, want 40"
+
+
+@pytest.mark.parametrize("card", ALL, ids=_name)
+def test_card_format(card):
+    text = card.path.read_text(encoding="utf-8")
+    assert card.id == card.path.stem, "id must equal the file name"
+    assert card.title.strip() and card.tags, "title and tags are needed"
+    assert 1 <= card.level <= 3
+    python_blocks = [code for kind, code in knowledge.code_blocks(text) if kind in ("python", "py")]
+    assert len(python_blocks) == 1, f"{len(python_blocks)} python code blocks, want exactly 1"
+    words = knowledge.word_count(card.body)
+    assert words <= MAX_BODY_WORDS, f"body has {words} words, want at most ~150"
+    unknown = [rid for rid in card.related if rid not in IDS["en"] | IDS["es"]]
+    assert not unknown, f"related ids with no card: {unknown}"
+    assert card.id not in card.related
+
+
+@pytest.mark.parametrize("card", CARDS["es"], ids=_name)
+def test_spanish_cards_translate_english_ones(card):
+    assert card.id in IDS["en"], "a Spanish card uses the id of its English card"
+
+
+@pytest.mark.parametrize("card", ALL, ids=_name)
+def test_example_compiles(card):
+    compile(card.code, str(card.path), "exec")
+    if not is_full_program(card.code):
+        assert "input(" not in card.code or "print(" in card.code   # snippets may ask, the check feeds nothing
+
+
+def test_full_program_examples_run_60_frames_headless():
+    headless = pytest.importorskip("kidcoder.runner.headless")
+    programs = [card for card in ALL if is_full_program(card.code)]
+    assert programs, "no card has a full program example"
+
+    def run(card):
+        return card, headless.run_source(card.code, frames=60, seconds=10, fast_clock=True)
+
+    failures = []
+    with ThreadPoolExecutor(max_workers=max(4, 3 * (os.cpu_count() or 1))) as pool:
+        for card, result in pool.map(run, programs):
+            if result.exit != "ok":
+                failures.append(f"{_name(card)}: {result.exit} {result.error}")
+    assert not failures, "\n".join(failures)

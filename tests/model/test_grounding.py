@@ -1,0 +1,90 @@
+"""Grounding: an answer that keeps the diagnosis' facts is shown; one that drops or contradicts them is not."""
+from kidcoder.model import grounding
+from kidcoder.model.service import review
+
+NAME_ERROR = {"kind": "runtime", "line": 12, "column": None, "key": "diag.name_error",
+              "message": "NameError: name 'scor' is not defined",
+              "values": {"line": 12, "name": "scor", "suggestion": "score"}}
+MISSING_COLON = {"kind": "syntax", "line": 3, "column": 9, "key": "diag.missing_colon",
+                 "values": {"line": 3, "keyword": "if"}}
+
+
+def test_key_facts_come_from_finding_values_and_from_pythons_message():
+    assert grounding.key_facts(NAME_ERROR) == grounding.KeyFacts(12, "scor", "score", None, "NameError")
+    bare = {"line": 7, "message": "NameError: name 'playr' is not defined. Did you mean: 'player'?"}
+    facts = grounding.key_facts(bare)
+    assert (facts.line, facts.wrong_name, facts.right_name) == (7, "playr", "player")
+    assert grounding.key_facts(MISSING_COLON).symbol == ":"
+    assert grounding.key_facts({"line": 2, "message": "'(' was never closed"}).symbol == ")"
+
+
+def test_a_faithful_explanation_passes():
+    answer = "On line 12 you wrote scor, but your program made a name called score. Check the spelling!"
+    assert grounding.check_hint(answer, NAME_ERROR).ok
+
+
+def test_the_smollm2_story_about_types_is_rejected():
+    # What SmolLM2-135M really said about this error (issue 9).
+    answer = ("The Python error \"name\" (not `scer`) occurs when the function doesn't define an attribute "
+              "named `score` and it's used as a default argument for another function.")
+    result = grounding.check_hint(answer, NAME_ERROR)
+    assert not result.ok
+    assert "line 12" in result.missing and "the name written: scor" in result.missing
+
+
+def test_contradictions_are_caught():
+    wrong_line = grounding.check_hint("Line 12 and line 40: scor should be score.", NAME_ERROR)
+    assert not wrong_line.ok and any("line 40" in c for c in wrong_line.contradictions)
+    backwards = grounding.check_hint("On line 12, score is not defined; keep scor.", NAME_ERROR)
+    assert not backwards.ok
+    semicolon = grounding.check_hint("Line 3 needs a semicolon at the end.", MISSING_COLON)
+    assert not semicolon.ok
+    other_error = grounding.check_hint("Line 12 has a TypeError: scor is not score.", NAME_ERROR)
+    assert not other_error.ok
+
+
+def test_missing_colon_needs_the_colon():
+    assert grounding.check_hint("Line 3 starts an if. It needs a colon (:) at the end.", MISSING_COLON).ok
+    assert grounding.check_hint("En la línea 3 falta poner dos puntos al final del if.", MISSING_COLON).ok
+    assert not grounding.check_hint("Line 3 has a small mistake.", MISSING_COLON).ok
+
+
+def test_invented_pygame_functions_are_contradictions():
+    assert grounding.unknown_pygame_names("Call pygame.display.flip() and pygame.mixer.music.play().") == []
+    assert grounding.unknown_pygame_names("Use pygame.display.refresh_all()") == ["pygame.display.refresh_all"]
+    result = grounding.check_answer("Use pygame.sprite.jump() to jump.", "Change `y` each frame.")
+    assert not result.ok
+
+
+def test_answers_must_keep_the_code_the_rules_named():
+    rules = "Call `pygame.display.flip()` once per frame, after drawing."
+    assert grounding.check_answer("Draw first, then call pygame.display.flip() each frame.", rules).ok
+    assert not grounding.check_answer("Just wait a little and it works.", rules).ok
+
+
+def test_review_shows_the_grounded_answer_and_drops_the_other():
+    facts = {"finding": NAME_ERROR, "rules_hint": "Did you mean score?"}
+    good = "On line 12 you typed scor. The name you made is score."
+    assert review("hint", good, facts, "en") == good
+    assert review("hint", "Names are fun. Try again!", facts, "en") is None
+    unsafe = "On line 12 you typed scor, not score. Ask at www.example.com"
+    assert review("hint", unsafe, facts, "en") is None
+
+
+def test_an_answer_in_the_wrong_language_is_dropped():
+    english = "On line 12 you wrote scor. Your program made a name called score, and that is the one to use."
+    spanish = "En la línea 12 escribiste scor. Tu programa tiene un nombre que es score, y es el que tienes que usar."
+    facts = {"finding": NAME_ERROR}
+    assert grounding.check("hint", english, facts, "en").ok
+    assert not grounding.check("hint", english, facts, "es").ok
+    assert grounding.check("hint", spanish, facts, "es").ok
+    assert not grounding.check("hint", spanish, facts, "en").ok
+
+
+def test_code_quoted_from_nowhere_and_echoed_instructions_are_dropped():
+    facts = {"finding": NAME_ERROR, "source_excerpt": ">12 |     scor = scor + 1"}
+    assert grounding.check("hint", "On line 12, `scor = scor + 1` uses scor. You made score.", facts).ok
+    invented = grounding.check("hint", "On line 12 use `float(scor)` instead of score.", facts)
+    assert not invented.ok and any("nobody wrote" in c for c in invented.contradictions)
+    echo = grounding.check("hint", "The child wrote scor on line 12, not score.", facts)
+    assert not echo.ok and any("instructions" in c for c in echo.contradictions)

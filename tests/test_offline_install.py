@@ -19,7 +19,7 @@ def test_offline_install_from_a_wheelhouse(tmp_path):
     wheel = bench_install.build_wheelhouse(root, tmp_path / "wheelhouse")
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("kidcoder/assets/theme.json", "kidcoder/assets/i18n/es/files.json",
-                   "kidcoder/knowledge/en/game-loop.md", "kidcoder/knowledge/es/game-loop.md",
+                   "kidcoder/cards/en/game-loop.md", "kidcoder/cards/es/game-loop.md",
                    "kidcoder/assets/examples/index.json", "kidcoder/assets/templates/templates.json",
                    "kidcoder/runner/child.py"):
         assert needed in names, needed

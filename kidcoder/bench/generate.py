@@ -37,7 +37,7 @@ def measure(**_options) -> Dict[str, object]:
             build_program(description, lang)
             build_ms.append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
-            generate_game(description, lang, use_model=False, out=str(Path(folder) / f"game{number}.py"))
+            generate_game(description, lang, str(Path(folder) / f"game{number}.py"))
             generate_ms.append((time.perf_counter() - start) * 1000)
     return {"generate_ms_p95": round(_percentile(generate_ms, 0.95), 1),
             "generate_ms_median": round(_percentile(generate_ms, 0.5), 1),

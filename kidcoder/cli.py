@@ -11,9 +11,10 @@ import contextlib
 import json
 import os
 import sys
+from dataclasses import asdict
 from typing import Callable, Dict
 
-from kidcoder.config import load_settings
+from kidcoder.config import SETTINGS_HELP, load_settings, load_settings_with_report
 from kidcoder.editor.files import ProgramFileError, read_program_text
 from kidcoder.i18n import tr
 
@@ -243,10 +244,6 @@ def cmd_model(args) -> int:
 
 
 def cmd_settings(args) -> int:
-    from dataclasses import asdict
-
-    from kidcoder.config import SETTINGS_HELP, load_settings_with_report
-
     settings, report = load_settings_with_report()
     values = asdict(settings)
     result = {"path": report.path, "settings": values, "sources": report.sources, "problems": report.problems}

@@ -15,6 +15,7 @@ from typing import Dict, List, Optional
 
 from kidcoder.diagnosis.diagnose import default_runner
 from kidcoder.helper import hints
+from kidcoder.i18n import catalog
 
 SYNTAX_SAMPLE = "score = 0\nfor i in range(3)\n    score = score + i\nprint(score)\n"
 RUNTIME_SAMPLE = "names = ['Ava', 'Max']\nprint('Hello ' + nmes[0])\n"
@@ -47,8 +48,6 @@ def reading_grade(text: str) -> float:
 
 
 def catalog_grades(lang: str = "en") -> List[float]:
-    from kidcoder.i18n import catalog
-
     return [reading_grade(text) for key, text in catalog(lang).items()
             if key.startswith(("diag.", "hint.")) and len(text.split()) >= 3]
 

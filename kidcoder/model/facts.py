@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Callable, ClassVar, Dict, Mapping, Optional, Tuple, Union
+from typing import Callable, ClassVar, Dict, Mapping, Optional, Tuple
 
 from kidcoder.diagnosis.finding import Finding
 from kidcoder.knowledge.cards import Card
@@ -18,11 +18,19 @@ log = logging.getLogger("kidcoder.model")
 
 
 @dataclass(frozen=True)
-class HintFacts:
-    """A diagnosis to explain: the finding, the rules' words for it, the child's lines around it, its card."""
+class Facts:
+    """What every request tells the model: its kind ("hint", "answer" or "game") and the child's language."""
+
+    kind: ClassVar[str] = ""
+    lang: str
+
+
+@dataclass(frozen=True)
+class HintFacts(Facts):
+    """A diagnosis to explain: the finding, the rules' words for it at a level of the ladder, the child's
+    lines around it and its card (built by kidcoder.helper.hints.hint_facts)."""
 
     kind: ClassVar[str] = "hint"
-    lang: str
     finding: Finding
     rules_hint: str
     level: int
@@ -41,29 +49,24 @@ class HintFacts:
 
 
 @dataclass(frozen=True)
-class AnswerFacts:
+class AnswerFacts(Facts):
     """A child's question, the rules' answer to it and the cards that answer came from."""
 
     kind: ClassVar[str] = "answer"
-    lang: str
     question: str
     rules_answer: str
     cards: Tuple[Card, ...] = ()
 
 
 @dataclass(frozen=True)
-class GameFacts:
-    """A description of a game and the filled template the model may vary."""
+class GameFacts(Facts):
+    """A description of a game, and the filled template (and its slot values) the model may vary."""
 
     kind: ClassVar[str] = "game"
-    lang: str
     description: str
     template_id: str
     template_source: str
     slots: Mapping[str, object]
-
-
-Facts = Union[HintFacts, AnswerFacts, GameFacts]
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import abc
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Optional
 
 from kidcoder.model.chat import CHATML, ChatFormat, ChatPrompt
@@ -39,6 +40,7 @@ class HintModel(abc.ABC):
     """What the helper needs from a model: streamed generation that can be cancelled, a name, close."""
 
     name: str = "model"
+    path: Optional[Path] = None          # the model file, for engines that run one
     chat_format: ChatFormat = CHATML
 
     def load(self) -> None:
@@ -59,4 +61,4 @@ class HintModel(abc.ABC):
     @property
     def identity(self) -> str:
         """What the model is known by in the teacher's notes: its file, else its name."""
-        return str(getattr(self, "path", "") or self.name)
+        return str(self.path or self.name)

@@ -5,8 +5,8 @@ import threading
 import time
 from typing import Callable, List, Optional, Sequence, Union
 
-from kidcoder.model.interface import Generation, HintModel, ModelError
 from kidcoder.model.chat import ChatPrompt
+from kidcoder.model.interface import Generation, HintModel, ModelError
 
 
 class FakeModel(HintModel):

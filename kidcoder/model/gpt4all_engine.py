@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from kidcoder.model.interface import Generation, HintModel, ModelError
 from kidcoder.model.chat import CHATML, ChatFormat, clean_answer
+from kidcoder.model.interface import Generation, HintModel, ModelError
 from kidcoder.model.threads import choose_threads
 
 DEFAULT_N_BATCH = 256        # gpt4all's default of 8 made a 700-token prompt wait ~70 s for its first token

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from kidcoder.model.interface import Generation, HintModel, ModelError
 from kidcoder.model.chat import CHATML, ChatFormat, ChatPrompt
+from kidcoder.model.interface import Generation, HintModel, ModelError
 from kidcoder.model.threads import choose_threads
 from kidcoder.model.worker_link import (PROTOCOL_VERSION, Cancel, Done, Failed, Generate, Quit, Ready, Token,
                                         decode, default_log_path, encode, open_log)

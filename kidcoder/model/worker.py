@@ -14,9 +14,9 @@ import threading
 import time
 from typing import Optional
 
+from kidcoder.model.chat import CHATML, FORMATS, ChatPrompt
 from kidcoder.model.gpt4all_engine import Gpt4AllModel
 from kidcoder.model.interface import ModelError
-from kidcoder.model.chat import CHATML, FORMATS, ChatPrompt
 from kidcoder.model.worker_link import (PROTOCOL_VERSION, Cancel, Done, Failed, Generate, Quit, Ready, Token,
                                         decode, default_log_path, encode)
 

@@ -7,12 +7,20 @@ exit 2 with one clear line on stderr for bad input. No subcommand opens the wind
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from typing import Callable, Dict, Optional
+from dataclasses import asdict
+from typing import Callable, Dict
 
+from kidcoder.config import SETTINGS_HELP, load_settings, load_settings_with_report
 from kidcoder.editor.files import ProgramFileError, read_program_text
+from kidcoder.i18n import tr
+
+# Each subcommand imports what it needs inside its handler: `kidcoder run` must not wait for
+# whoosh, the diagnosis or the model modules to load (start-up speed), and the window's pygame
+# is imported only when there is no subcommand.
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -31,24 +39,23 @@ def _lang(value: str) -> str:
     return value
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
+def _positive(convert: Callable, kind: str, smallest: str, too_small: Callable) -> Callable[[str], object]:
+    """An argparse type: convert the text, refuse what is not a `kind` or is too small."""
+
+    def check(value: str):
+        try:
+            number = convert(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a {kind}: {value}") from None
+        if too_small(number):
+            raise argparse.ArgumentTypeError(f"must be {smallest}")
+        return number
+
+    return check
 
 
-def _positive_float(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value}") from None
-    if not number > 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
-    return number
+_positive_int = _positive(int, "whole number", "1 or more", lambda number: number < 1)
+_positive_float = _positive(float, "number", "more than 0", lambda number: not number > 0)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -127,12 +134,13 @@ def _emit(result: dict, as_json: bool, human: Callable[[dict], str]) -> None:
         print(human(result))
 
 
-def _settings_language(lang: Optional[str]) -> str:
-    if lang:
-        return lang
-    from kidcoder.config import load_settings
+def _model(args, settings):
+    """The optional model as a context manager giving the helper's `enrich` callable (None with --no-model)."""
+    if args.no_model:
+        return contextlib.nullcontext(None)
+    from kidcoder.model.service import OneShot
 
-    return load_settings().language
+    return OneShot(settings)
 
 
 def cmd_run(args) -> int:
@@ -159,14 +167,14 @@ def cmd_run(args) -> int:
 
 def cmd_hint(args) -> int:
     source = _read_program(args.file)
-    from kidcoder.helper.hints import hint_for_program
+    from kidcoder.helper.hints import HintLevel, hint_for_program
 
-    lang = _settings_language(args.lang)
-    result = hint_for_program(source, args.file, level=args.level, lang=lang, use_model=not args.no_model)
+    settings = load_settings()
+    lang = args.lang or settings.language
+    with _model(args, settings) as enrich:
+        result = hint_for_program(source, args.file, HintLevel(args.level), lang, enrich=enrich)
 
     def human(r):
-        from kidcoder.i18n import tr
-
         if r["ok"]:
             return r["hint"]
         return f"{tr('cli.line_prefix', lang=lang, line=r['problem']['line'])} {r['hint']}"
@@ -179,8 +187,11 @@ def cmd_ask(args) -> int:
     if not args.question.strip():
         raise UserError("the question is empty")
     from kidcoder.helper.answers import ask
+    from kidcoder.knowledge.index import shared_index
 
-    result = ask(args.question, lang=_settings_language(args.lang), use_model=not args.no_model)
+    settings = load_settings()
+    with _model(args, settings) as enrich:
+        result = ask(args.question, args.lang or settings.language, index=shared_index(), enrich=enrich)
     _emit(result, args.json, lambda r: r["answer"])
     return EXIT_OK
 
@@ -190,9 +201,10 @@ def cmd_generate(args) -> int:
         raise UserError("the description is empty")
     from kidcoder.making.generate import generate_game
 
+    settings = load_settings()
     try:
-        result = generate_game(args.description, lang=_settings_language(args.lang), use_model=not args.no_model,
-                               out=args.out)
+        with _model(args, settings) as enrich:
+            result = generate_game(args.description, args.lang or settings.language, args.out, enrich=enrich)
     except FileExistsError as exc:  # --out names a file that exists: never overwrite a child's work
         raise UserError(str(exc)) from None
     _emit(result, args.json, lambda r: f"Made {r['file']} (template: {r['template']})")
@@ -217,24 +229,21 @@ def cmd_bench(args) -> int:
 
 
 def cmd_model(args) -> int:
-    from kidcoder.model import engine as model_module
+    from kidcoder.model import catalog
 
+    settings = load_settings()
     if args.model_command == "add":
-        result = model_module.add_model(args.file)
+        result = catalog.add_model(args.file, settings.language)
         _emit(result, args.json, lambda r: r.get("message", json.dumps(r)))
         return EXIT_OK if result.get("ok") else EXIT_BAD_INPUT
     if args.model_command == "list":
-        result = model_module.list_models()
+        result = catalog.list_models(settings)
         _emit(result, args.json, lambda r: "\n".join(m["path"] for m in r.get("models", [])) or "no models")
         return EXIT_OK
     raise UserError("say 'kidcoder model add FILE' or 'kidcoder model list'")
 
 
 def cmd_settings(args) -> int:
-    from dataclasses import asdict
-
-    from kidcoder.config import SETTINGS_HELP, load_settings_with_report
-
     settings, report = load_settings_with_report()
     values = asdict(settings)
     result = {"path": report.path, "settings": values, "sources": report.sources, "problems": report.problems}

@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 from typing import Dict, List
 
+from kidcoder.making.generate import build_program, generate_game
+
 DESCRIPTIONS = (
     ("a cat that catches fish", "en"),
     ("un cohete que dispara a los marcianos", "es"),
@@ -26,8 +28,6 @@ def _percentile(values: List[float], share: float) -> float:
 
 def measure(**_options) -> Dict[str, object]:
     """generate_ms_p95: description to checked, saved program, without a model; build_ms_p95: without the run."""
-    from kidcoder.making.generate import build_program, generate_game
-
     build_ms: List[float] = []
     generate_ms: List[float] = []
     build_program("warm up the templates and the index", "en")
@@ -37,7 +37,7 @@ def measure(**_options) -> Dict[str, object]:
             build_program(description, lang)
             build_ms.append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
-            generate_game(description, lang, use_model=False, out=str(Path(folder) / f"game{number}.py"))
+            generate_game(description, lang, str(Path(folder) / f"game{number}.py"))
             generate_ms.append((time.perf_counter() - start) * 1000)
     return {"generate_ms_p95": round(_percentile(generate_ms, 0.95), 1),
             "generate_ms_median": round(_percentile(generate_ms, 0.5), 1),

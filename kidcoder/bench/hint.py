@@ -13,7 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from kidcoder.diagnosis.diagnose import default_runner
 from kidcoder.helper import hints
+from kidcoder.i18n import catalog
 
 SYNTAX_SAMPLE = "score = 0\nfor i in range(3)\n    score = score + i\nprint(score)\n"
 RUNTIME_SAMPLE = "names = ['Ava', 'Max']\nprint('Hello ' + nmes[0])\n"
@@ -46,8 +48,6 @@ def reading_grade(text: str) -> float:
 
 
 def catalog_grades(lang: str = "en") -> List[float]:
-    from kidcoder.i18n import catalog
-
     return [reading_grade(text) for key, text in catalog(lang).items()
             if key.startswith(("diag.", "hint.")) and len(text.split()) >= 3]
 
@@ -59,7 +59,7 @@ def evaluate_corpus(folder: Optional[Path] = None, workers: int = 4, runner=None
 
     def one(entry):
         source = (folder / entry["file"]).read_text(encoding="utf-8")
-        result = hints.hint_for_program(source, None, level=1, lang="en", use_model=False, runner=runner)
+        result = hints.hint_for_program(source, None, level=1, lang="en", runner=runner)
         return entry, source, result
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -93,13 +93,13 @@ def measure(repeat: int = 30, corpus: bool = True, **_options) -> Dict[str, obje
     quick = []
     for _ in range(repeat):
         start = time.perf_counter()
-        hints.hint_for_program(SYNTAX_SAMPLE, level=1, lang="en", use_model=False, run=False, check_fix=False)
+        hints.hint_for_program(SYNTAX_SAMPLE, level=1, lang="en", run=False, check_fix=False)
         quick.append((time.perf_counter() - start) * 1000)
     figures["hint_syntax_ms_p95"] = round(_p95(quick), 2)
     full = []
     for _ in range(3):
         start = time.perf_counter()
-        hints.hint_for_program(SYNTAX_SAMPLE, level=3, lang="en", use_model=False)
+        hints.hint_for_program(SYNTAX_SAMPLE, level=3, lang="en")
         full.append((time.perf_counter() - start) * 1000)
     figures["hint_syntax_with_checked_fix_ms_median"] = round(statistics.median(full), 1)
 
@@ -108,7 +108,7 @@ def measure(repeat: int = 30, corpus: bool = True, **_options) -> Dict[str, obje
     def timed_runner(source, **kwargs):
         start = time.perf_counter()
         try:
-            return hints.default_runner(source, **kwargs)
+            return default_runner(source, **kwargs)
         finally:
             inside.append(time.perf_counter() - start)
 
@@ -116,7 +116,7 @@ def measure(repeat: int = 30, corpus: bool = True, **_options) -> Dict[str, obje
     for _ in range(3):
         inside.clear()
         start = time.perf_counter()
-        hints.hint_for_program(RUNTIME_SAMPLE, level=1, lang="en", use_model=False, runner=timed_runner)
+        hints.hint_for_program(RUNTIME_SAMPLE, level=1, lang="en", runner=timed_runner)
         overheads.append((time.perf_counter() - start - sum(inside)) * 1000)
     figures["hint_runtime_overhead_ms"] = round(statistics.median(overheads), 1)
     figures["hint_reading_grade_median"] = round(statistics.median(catalog_grades("en")), 1)

@@ -279,7 +279,7 @@ def measure(**_options) -> Dict[str, object]:
         for _round in range(3):
             for lang, question, _expected in QUESTIONS:
                 started = time.perf_counter()
-                ask(question, lang, use_model=False, index=index)
+                ask(question, lang, index=index)
                 timings.append((time.perf_counter() - started) * 1000)
         index.close()
     rebuild_index(force=False)      # the CLI below then finds a ready index, as in a classroom

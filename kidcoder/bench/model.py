@@ -13,9 +13,17 @@ from pathlib import Path
 from typing import Dict, Optional
 
 from kidcoder import paths
+from kidcoder.config import load_settings
+from kidcoder.diagnosis.finding import Finding
+from kidcoder.knowledge.cards import Card
 from kidcoder.model import files as model_files
 from kidcoder.model import prompts
-from kidcoder.model.engine import ModelError, busy_cores_now, choose_threads
+from kidcoder.model.catalog import find_model
+from kidcoder.model.chat import format_for_template
+from kidcoder.model.facts import HintFacts
+from kidcoder.model.interface import ModelError
+from kidcoder.model.process import ProcessModel
+from kidcoder.model.threads import busy_cores_now, choose_threads
 
 NULL_FIGURES = {"model_load_s": None, "model_first_token_s": None, "model_tokens_per_s": None, "model_rss_mb": None}
 
@@ -34,16 +42,16 @@ _PROGRAM = "\n".join(["import pygame", "pygame.init()", "screen = pygame.display
                         "    screen.blit(text, (10, 10))", "    pygame.display.flip()", "    clock.tick(60)",
                         "pygame.quit()"])
 _LINE = _PROGRAM.splitlines().index(next(l for l in _PROGRAM.splitlines() if "scor)" in l)) + 1
-BENCH_FACTS = {
-    "source_excerpt": prompts.excerpt_around(_PROGRAM, _LINE),
-    "finding": {"kind": "runtime", "line": _LINE, "key": "diag.name_error",
-                "message": "NameError: name 'scor' is not defined",
-                "values": {"line": _LINE, "name": "scor", "suggestion": "score"}},
-    "rules_hint": f"Line {_LINE} uses scor, but your program made a name called score.",
-    "level": 2,
-    "cards": [{"title": "Names", "body": "Python only knows a name after you make it, spelled the same way "
-                                        "each time. score and scor are two different names."}],
-}
+BENCH_FACTS = HintFacts(
+    lang="en",
+    finding=Finding("runtime", _LINE, None, "diag.name_error", {"line": _LINE, "name": "scor", "suggestion": "score"}),
+    rules_hint=f"Line {_LINE} uses scor, but your program made a name called score.",
+    level=2,
+    source_excerpt=prompts.excerpt_around(_PROGRAM, _LINE),
+    error_message="NameError: name 'scor' is not defined",
+    cards=(Card("names", "Names", (), 1, (), "Python only knows a name after you make it, spelled the same way "
+                "each time. score and scor are two different names.", "", "en"),),
+)
 
 
 def rss_mb(pid: Optional[int]) -> Optional[float]:
@@ -65,9 +73,6 @@ def _prepare(model_file: Optional[str]) -> Optional[model_files.ModelCheck]:
         folder = paths.cache_dir() / "bench-models"
         folder.mkdir(parents=True, exist_ok=True)
         return model_files.usable_model(Path(model_file), folder)
-    from kidcoder.model.engine import find_model
-    from kidcoder.config import load_settings
-
     return find_model(load_settings())
 
 
@@ -98,16 +103,14 @@ def measure(model_file: Optional[str] = None, threads: Optional[int] = None) -> 
         return dict(NULL_FIGURES)
     if not check.ok:
         return {**NULL_FIGURES, "model_error": check.reason.rsplit(".", 1)[-1], "model_file": check.path}
-    from kidcoder.model.worker import ProcessModel
-
     busy = busy_cores_now()
     threads = threads or choose_threads(os.cpu_count(), busy)
-    model = ProcessModel(check.path, chat_format=prompts.format_for_template(check.chat_template), threads=threads)
+    model = ProcessModel(check.path, chat_format=format_for_template(check.chat_template), threads=threads)
     try:
         started = time.monotonic()
         model.load()
         start_s = time.monotonic() - started
-        prompt = prompts.build_prompt("hint", BENCH_FACTS, "en", model.chat_format)
+        prompt = prompts.build_prompt(BENCH_FACTS, model.chat_format)
         result, frames = _generate_while_drawing(model, prompt, threads)
         rss = rss_mb(model.pid)
     except ModelError as exc:

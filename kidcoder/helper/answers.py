@@ -1,24 +1,24 @@
-"""`kidcoder ask`: answer a child's question from the knowledge cards, with a model only as a bonus.
+"""Answers to a child's question: composed from the knowledge cards, with a model only as a bonus.
 
 Without a model the answer is the best card's key paragraphs and its example, then
-other cards worth a look. With a model (service.enrich_once) the model may rewrite it
-from the same cards; if it is missing, slow or fails, the cards' answer stands.
+other cards worth a look. With a model (an `enrich` callable) the model may rewrite it
+from the same cards (AnswerFacts); if it is missing, slow or fails, the cards' answer
+stands. Finding the cards is kidcoder.knowledge.answers' job.
 """
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Sequence
+from dataclasses import dataclass, replace
+from typing import Dict, List, Optional, Sequence, Tuple
 
-from kidcoder.knowledge import cards as knowledge
-from kidcoder.knowledge import words
 from kidcoder.i18n import tr
+from kidcoder.knowledge import words
+from kidcoder.knowledge.answers import find_cards
+from kidcoder.knowledge.cards import Card, word_count
+from kidcoder.model.facts import AnswerFacts, Enrich, consult
 
 KEY_WORDS_BUDGET = 110     # words of a card's body shown in an answer (cards have at most ~150)
-MIN_SCORE = 1.0            # weaker matches are guesses; better to say "I don't know that yet"
-MIN_BODY_SCORE = 12.0      # a card whose title and tags did not match needs a clearly better body match
-SEE_ALSO = 3
-CLOSE_HIT = 0.6            # another hit this close to the best one is listed before the related cards
-
+MODEL_CARDS = 2            # the best card and the first other one go to the model
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
@@ -66,18 +66,18 @@ def key_paragraphs(body: str, topic: Sequence[str], budget: int = KEY_WORDS_BUDG
     if not parts:
         return ""
     chosen = {0}
-    used = knowledge.word_count(parts[0])
+    used = word_count(parts[0])
     ranked = sorted(range(1, len(parts)), key=lambda i: (-_mentions(parts[i], topic), i))
     for i in ranked:
-        size = knowledge.word_count(parts[i])
+        size = word_count(parts[i])
         if used + size <= budget:
             chosen.add(i)
             used += size
     return "\n\n".join(parts[i] for i in sorted(chosen))
 
 
-def compose_answer(card: knowledge.Card, topic: Sequence[str], see_also: Sequence[knowledge.Card],
-                   lang: str, foreign: bool = False) -> str:
+def compose_answer(card: Card, topic: Sequence[str], see_also: Sequence[Card], lang: str,
+                   foreign: bool = False) -> str:
     """The rules' answer for one card: title, key paragraphs, the example, and other cards to read."""
     pieces = [card.title]
     if foreign:
@@ -90,77 +90,45 @@ def compose_answer(card: knowledge.Card, topic: Sequence[str], see_also: Sequenc
     return "\n\n".join(piece for piece in pieces if piece)
 
 
-def _see_also(best: knowledge.Card, hit_ids: Sequence[str], cards: Dict[str, knowledge.Card]) -> List[knowledge.Card]:
-    """Other cards worth reading: close search hits, then the best card's related cards."""
-    out: List[knowledge.Card] = []
-    for card_id in list(hit_ids) + list(best.related):
-        card = cards.get(card_id)
-        if card and card.id != best.id and card not in out:
-            out.append(card)
-        if len(out) >= SEE_ALSO:
-            break
-    return out
+@dataclass(frozen=True)
+class Answer:
+    """The helper's answer: its text, the cards it came from, the facts a model may retell (None when no
+    card fits) and the model's name when a model's words replaced the rules'."""
+
+    text: str
+    sources: Tuple[Card, ...] = ()
+    facts: Optional[AnswerFacts] = None
+    model: Optional[str] = None
+
+    def as_contract(self) -> Dict[str, object]:
+        """The `kidcoder ask --json` object: {"answer", "sources": [{"id", "title"}], "model"}."""
+        return {"answer": self.text, "sources": [{"id": card.id, "title": card.title} for card in self.sources],
+                "model": self.model}
 
 
-def good_hits(hits: Sequence) -> List:
-    """The hits worth answering with: title or tag matches first; body-only matches only when clearly good."""
-    strong = [hit for hit in hits if hit.strong and hit.score >= MIN_SCORE]
-    return strong or [hit for hit in hits if hit.score >= MIN_BODY_SCORE]
-
-
-def dont_know(question: str, lang: str) -> Dict[str, object]:
+def dont_know(question: str, lang: str) -> Answer:
     """The kind answer when no card fits."""
     key = "answer.unknown" if words.topic_words(question, lang) else "answer.too_short"
-    return {"answer": tr(key, lang=lang), "sources": [], "model": None}
+    return Answer(tr(key, lang=lang))
 
 
-def ask(question: str, lang: Optional[str] = None, use_model: bool = True, index=None,
-        settings=None) -> Dict[str, object]:
-    """{"answer", "sources": [{"id", "title"}], "model"} for a child's question (the CLI contract)."""
+def answer_question(question: str, lang: Optional[str] = None, *, index,
+                    enrich: Optional[Enrich] = None) -> Answer:
+    """The answer to a child's question, in the question's language. index: the KnowledgeIndex to search;
+    enrich: the optional model (None: the cards' answer only)."""
     lang = words.choose_language(question, lang)
-    if index is None:
-        from kidcoder.knowledge.index import shared_index
-
-        index = shared_index()
-    hits = good_hits(index.search(question, lang, limit=3))
-    foreign = False
-    if not hits and lang != "en":
-        # no card in the child's language: an English card is better than nothing
-        hits = good_hits(index.search(question, "en", limit=3))
-        foreign = bool(hits)
-    if not hits:
+    found = find_cards(question, lang, index)
+    if found is None:
         return dont_know(question, lang)
-    cards = knowledge.cards_by_id(hits[0].lang, index.cards_dir)
-    best = cards.get(hits[0].card_id)
-    if best is None:        # the cards changed since the index was built
-        return dont_know(question, lang)
-    close = [hit.card_id for hit in hits[1:] if hit.score >= CLOSE_HIT * hits[0].score]
-    see_also = _see_also(best, close, cards)
-    topic = words.topic_words(question, lang)
-    result: Dict[str, object] = {
-        "answer": compose_answer(best, topic, see_also, lang, foreign),
-        "sources": [{"id": card.id, "title": card.title} for card in [best] + see_also],
-        "model": None,
-    }
-    if use_model:
-        enriched = _enrich(question, [best] + see_also[:1], result["answer"], lang, settings)
-        if enriched:
-            result["answer"], result["model"] = enriched
-    return result
+    sources = (found.best,) + found.see_also
+    text = compose_answer(found.best, words.topic_words(question, lang), found.see_also, lang, found.foreign)
+    answer = Answer(text, sources, AnswerFacts(lang, question, text, sources[:MODEL_CARDS]))
+    reply = consult(enrich, answer.facts)
+    if reply is None:
+        return answer
+    return replace(answer, text=reply.text.strip(), model=reply.model or None)
 
 
-def _enrich(question: str, cards: Sequence[knowledge.Card], rules_answer: str, lang: str, settings):
-    """(text, model name) from the optional model, or None when there is none or it fails."""
-    try:
-        from kidcoder.model.service import enrich_once
-    except ImportError:
-        return None
-    facts = {"question": question, "rules_answer": rules_answer,
-             "cards": [{"id": c.id, "title": c.title, "body": c.body, "code": c.code} for c in cards]}
-    try:
-        reply = enrich_once("answer", facts, lang, settings=settings)
-    except Exception:  # a model problem must never cost the child the rules' answer
-        return None
-    if not isinstance(reply, dict) or not str(reply.get("text") or "").strip():
-        return None
-    return str(reply["text"]).strip(), (str(reply["model"]) if reply.get("model") else None)
+def ask(question: str, lang: Optional[str] = None, *, index, enrich: Optional[Enrich] = None) -> Dict[str, object]:
+    """`kidcoder ask --json`: {"answer", "sources": [{"id", "title"}], "model"} for a child's question."""
+    return answer_question(question, lang, index=index, enrich=enrich).as_contract()

@@ -1,29 +1,37 @@
-"""The hint ladder: find the most important problem in a child's program, say it at level 1
-(a nudge), 2 (an explanation with a knowledge card) or 3 (the fix), and offer a fix only
-after checking it on a copy.
+"""The hint ladder: say the most important problem in a child's program at level 1 (a nudge),
+2 (an explanation with a knowledge card) or 3 (the fix, offered only once it is checked).
 
-hint_for_program() is the `kidcoder hint --json` contract. Diagnosis and text are pure;
-running the program goes through a runner function that tests can replace.
+find_hint() gives a Hint: its words, its checked fix, its card, and the HintFacts a
+model may retell (built here once; the window forwards them unchanged). hint_for_program()
+is the `kidcoder hint --json` contract. Finding the problem is kidcoder.diagnosis.diagnose's
+job; its collaborators (the runner, the cards, the optional model) are passed in.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional
+from dataclasses import dataclass, replace
+from enum import IntEnum
+from typing import Dict, Mapping, Optional
 
-from kidcoder.diagnosis import Finding, Program, diagnose_runtime, diagnose_static, diagnose_syntax
-from kidcoder.diagnosis.gameloop import is_pygame_game
-from kidcoder.diagnosis.logic import endless_loops
-from kidcoder.diagnosis.registry import compile_error
-from kidcoder.diagnosis.fixes import Fix, apply_fix, candidate_fixes
+from kidcoder.diagnosis.diagnose import Runner, checked_fix, diagnose, real_error, runner_for
+from kidcoder.diagnosis.finding import Finding
+from kidcoder.diagnosis.fixes import Fix
 from kidcoder.i18n import tr
+from kidcoder.knowledge.cards import Card, cards_by_id
+from kidcoder.model.facts import Enrich, HintFacts, consult
 
-DIAGNOSE_FRAMES, DIAGNOSE_SECONDS = 120, 4.0
-CHECK_FRAMES, CHECK_SECONDS = 60, 8.0  # generous: a slow laptop must not lose a good fix
-MAX_CANDIDATES = 3
-# input() gets small numbers: they work as text and as int(), so a correct program does not crash.
-STDIN_LINES = ["3"] * 8
-# Ends that are not the child's bug: nobody could type, or the program ended itself.
-BENIGN_ERRORS = ("InputNeeded", "SystemExit", "KeyboardInterrupt")
+
+class HintLevel(IntEnum):
+    """The rungs of the ladder: a nudge, an explanation with a card, the fix."""
+
+    NUDGE = 1
+    EXPLAIN = 2
+    FIX = 3
+
+    @classmethod
+    def of(cls, number: int) -> "HintLevel":
+        """The level for a number, kept on the ladder (0 is a nudge, 7 the fix)."""
+        return cls(min(cls.FIX, max(cls.NUDGE, int(number))))
+
 
 # finding key -> knowledge card id (a missing card is fine: the level-2 text stands alone)
 CARDS = {
@@ -59,111 +67,21 @@ CARDS = {
     "diag.plus_equals_typo": "numbers-math", "diag.missing_call": "functions", "diag.endless_loop": "while-loop",
 }
 EXAMPLE_MAX_LINES = 12
-
-Runner = Callable[..., object]
-
-
-def default_runner(source: str, frames: int, seconds: float, stdin_lines: Optional[List[str]] = None):
-    from kidcoder.runner.headless import run_source
-
-    return run_source(source, frames=frames, seconds=seconds, stdin_lines=stdin_lines, fast_clock=True)
+EXCERPT_BEFORE, EXCERPT_AFTER = 3, 2   # the child's lines around the problem that the model sees
 
 
-def real_error(run) -> Optional[dict]:
-    """The run's error when it is the program's fault (not "nobody could type")."""
-    error = getattr(run, "error", None)
-    if not error or str(error.get("type", "")).rsplit(".", 1)[-1] in BENIGN_ERRORS:
-        return None
-    return error
-
-
-@dataclass
-class Diagnosis:
-    """The chosen finding (or None) and what running the program showed."""
-
-    finding: Optional[Finding]
-    run: object = None
-
-
-def diagnose(source: str, runner: Optional[Runner] = None, run: bool = True) -> Diagnosis:
-    """Syntax first; else run the program headless and prefer its crash; else the static pitfalls,
-    keeping those the run confirms."""
-    finding = diagnose_syntax(source)
-    if finding is not None:
-        return Diagnosis(finding)
-    static = diagnose_static(source)
-    if not run:
-        return Diagnosis(static[0] if static else None)
-    result = (runner or default_runner)(source, frames=DIAGNOSE_FRAMES, seconds=DIAGNOSE_SECONDS,
-                                        stdin_lines=STDIN_LINES)
-    error = real_error(result)
-    if error is not None:
-        cause = _cause_of(static, error)
-        return Diagnosis(cause or diagnose_runtime(source, error), result)
-    program = Program(source)
-    drew = getattr(result, "frames", 0) > 0
-    if drew:
-        static = [f for f in static if f.key != "diag.no_flip"]
-    if static:
-        return Diagnosis(static[0], result)
-    if getattr(result, "exit", "") == "timeout" and not drew:
-        loops = endless_loops(program)
-        if loops:
-            return Diagnosis(loops[0], result)
-        if is_pygame_game(program) and "no_frame" in getattr(result, "warnings", []):
-            return Diagnosis(Finding("pygame", 1, None, "diag.no_frame", {"line": 1}), result)
-    return Diagnosis(None, result)
-
-
-def _cause_of(static: List[Finding], error: dict) -> Optional[Finding]:
-    """A static slip that explains the crash (`clock = pygame.time.Clock` then clock.tick() fails):
-    tell the cause, not the symptom."""
-    message = str(error.get("message", ""))
-    for finding in static:
-        if finding.key == "diag.missing_call":
-            last = str(finding.values.get("name", "")).rsplit(".", 1)[-1]
-            if last and last in message:
-                return finding
-    return None
-
-
-def runs_cleanly(result) -> bool:
-    """After a fix: no error of the program's own, and it reached its frames or ended by itself.
-    An "error" end here can only be a benign one, such as input() with nobody to type."""
-    return real_error(result) is None and getattr(result, "exit", "") in ("ok", "error")
-
-
-def check_fix(source: str, finding: Finding, fix: Fix, runner: Optional[Runner] = None) -> bool:
-    """A fix is offered only if the changed copy compiles, no longer has this problem and runs."""
-    new = apply_fix(source, fix)
-    if compile_error(new) is not None:
-        return False
-    if finding.kind != "syntax" and any(f.key == finding.key for f in diagnose_static(new)):
-        return False
-    result = (runner or default_runner)(new, frames=CHECK_FRAMES, seconds=CHECK_SECONDS, stdin_lines=STDIN_LINES)
-    if finding.key == "diag.endless_loop" and getattr(result, "exit", "") == "timeout":
-        return False
-    return runs_cleanly(result)
-
-
-def checked_fix(source: str, finding: Finding, runner: Optional[Runner] = None) -> Optional[Fix]:
-    """The first candidate fix that passes check_fix, or None."""
-    for fix in candidate_fixes(Program(source), finding)[:MAX_CANDIDATES]:
-        if check_fix(source, finding, fix, runner):
-            return fix
-    return None
-
-
-def _card(finding: Finding, lang: str):
+def card_for(finding: Finding, cards: Mapping[str, Card]) -> Optional[Card]:
+    """The knowledge card that explains a finding, if it has one and the card exists."""
     card_id = CARDS.get(finding.key)
-    if not card_id:
-        return None
-    try:
-        from kidcoder.knowledge.cards import cards_by_id
+    return cards.get(card_id) if card_id else None
 
-        return cards_by_id(lang).get(card_id)
+
+def _cards_in(lang: str) -> Mapping[str, Card]:
+    """The shipped cards of a language; none when they cannot be read (a hint never waits on cards)."""
+    try:
+        return cards_by_id(lang)
     except Exception:  # a broken or missing card set must never hide the hint
-        return None
+        return {}
 
 
 def say(key: str, lang: str, values: Optional[dict] = None) -> str:
@@ -175,13 +93,13 @@ def say(key: str, lang: str, values: Optional[dict] = None) -> str:
         return text
 
 
-def hint_text(finding: Finding, level: int, lang: str, card=None, fix: Optional[Fix] = None) -> str:
+def hint_text(finding: Finding, level: int, lang: str, card: Optional[Card] = None, fix: Optional[Fix] = None) -> str:
     """The words for one level of the ladder (pure: the card and fix are passed in)."""
     values = dict(finding.values)
     values.setdefault("line", finding.line)
-    if level <= 1:
+    if level <= HintLevel.NUDGE:
         return say(finding.key + ".nudge", lang, values)
-    if level == 2:
+    if level == HintLevel.EXPLAIN:
         parts = [say(finding.key + ".explain", lang, values)]
         if card is not None:
             parts.append(tr("diag.ladder.card", lang=lang, title=card.title))
@@ -193,59 +111,78 @@ def hint_text(finding: Finding, level: int, lang: str, card=None, fix: Optional[
     return say(finding.key + ".fix", lang, values) + " " + after
 
 
-def _enrich(finding: Finding, source: str, text: str, level: int, lang: str, card,
-            error: Optional[dict] = None) -> Optional[dict]:
-    """Ask the optional model to say the hint better; None keeps the rules' words."""
-    try:
-        from kidcoder.model.service import enrich_once
-
-        lines = source.splitlines()
-        excerpt = "\n".join(lines[max(0, finding.line - 4): finding.line + 2])
-        facts_finding = finding.as_dict()
-        if error:
-            facts_finding.update(type=error.get("type"), message=error.get("message"))
-        cards = [{"id": card.id, "title": card.title, "body": card.body, "code": card.code}] if card else []
-        facts = {"source_excerpt": excerpt, "finding": facts_finding, "rules_hint": text, "level": level,
-                 "cards": cards}
-        answer = enrich_once("hint", facts, lang)
-    except Exception:  # no model, no service, or a model that failed: the rules' hint stands
-        return None
-    if isinstance(answer, dict) and str(answer.get("text") or "").strip():
-        return answer
-    return None
+def source_excerpt(source: str, line: int) -> str:
+    """The child's lines around a 1-based line, as they wrote them."""
+    lines = source.splitlines()
+    return "\n".join(lines[max(0, line - 1 - EXCERPT_BEFORE): line + EXCERPT_AFTER])
 
 
-def hint_for_program(source: str, path=None, level: int = 1, lang: str = "en", use_model: bool = False,
-                     runner: Optional[Runner] = None, run: bool = True, check_fix: bool = True) -> Dict[str, object]:
-    """`kidcoder hint --json`: ok, problem, hint (at `level`), a checked fix or None, sources, model.
+def hint_facts(source: str, finding: Finding, text: str, level: int, lang: str, card: Optional[Card] = None,
+               error: Optional[dict] = None) -> HintFacts:
+    """What a model is told about this hint: the one place these facts are built."""
+    error = error or {}
+    return HintFacts(lang, finding, text, int(level), source_excerpt(source, finding.line),
+                     str(error.get("type") or ""), str(error.get("message") or ""),
+                     (card,) if card is not None else ())
 
-    run=False and check_fix=False give the instant answer (no child process) that the app
-    can show first; the CLI always runs and checks.
+
+@dataclass(frozen=True)
+class Hint:
+    """One rung of the ladder for a program: the finding (None when all is well), the words at the level
+    asked, the level-1 words that name the problem, a checked fix, the card, the facts for a model, and
+    the model's name when its words replaced the rules'."""
+
+    finding: Optional[Finding]
+    text: str
+    message: str = ""
+    fix: Optional[Fix] = None
+    card: Optional[Card] = None
+    facts: Optional[HintFacts] = None
+    model: Optional[str] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.finding is None
+
+    def as_contract(self) -> Dict[str, object]:
+        """The `kidcoder hint --json` object."""
+        finding = self.finding
+        problem = None if finding is None else {"kind": finding.kind, "line": finding.line,
+                                                "column": finding.column, "message": self.message}
+        return {"ok": self.ok, "problem": problem, "hint": self.text,
+                "fix": self.fix.as_dict() if self.fix is not None else None,
+                "sources": [{"id": self.card.id, "title": self.card.title}] if self.card is not None else [],
+                "model": self.model}
+
+
+def find_hint(source: str, path: Optional[str] = None, level: int = HintLevel.NUDGE, lang: str = "en", *,
+              runner: Optional[Runner] = None, cards: Optional[Mapping[str, Card]] = None,
+              enrich: Optional[Enrich] = None, run: bool = True, check_fix: bool = True) -> Hint:
+    """The hint for a program at a level of the ladder.
+
+    runner: how to run the program (default: headless, beside the file at path); cards: {id: Card}
+    (default: the shipped cards of lang); enrich: the optional model (None: the rules' words only).
+    run=False and check_fix=False give the instant answer (no child process) the app can show first.
     """
     lang = lang if lang in ("en", "es") else "en"
-    if runner is None and run:
-        from kidcoder.diagnosis.checkrun import runner_beside
-
-        runner = runner_beside(path)
+    level = HintLevel.of(level)
+    runner = runner or runner_for(path)
     found = diagnose(source, runner=runner, run=run)
     finding = found.finding
     if finding is None:
-        return {"ok": True, "problem": None, "hint": tr("diag.ladder.ok", lang=lang), "fix": None, "sources": [],
-                "model": None}
+        return Hint(None, tr("diag.ladder.ok", lang=lang))
     fix = checked_fix(source, finding, runner) if check_fix else None
-    card = _card(finding, lang)
+    card = card_for(finding, _cards_in(lang) if cards is None else cards)
     text = hint_text(finding, level, lang, card, fix)
-    model = None
-    if use_model:
-        answer = _enrich(finding, source, text, level, lang, card, real_error(found.run))
-        if answer is not None:
-            text, model = str(answer["text"]), answer.get("model")
-    message = hint_text(finding, 1, lang)
-    return {
-        "ok": False,
-        "problem": {"kind": finding.kind, "line": finding.line, "column": finding.column, "message": message},
-        "hint": text,
-        "fix": fix.as_dict() if fix is not None else None,
-        "sources": [{"id": card.id, "title": card.title}] if card is not None else [],
-        "model": model,
-    }
+    hint = Hint(finding, text, hint_text(finding, HintLevel.NUDGE, lang), fix, card,
+                hint_facts(source, finding, text, level, lang, card, real_error(found.run)))
+    reply = consult(enrich, hint.facts)
+    return hint if reply is None else replace(hint, text=reply.text, model=reply.model)
+
+
+def hint_for_program(source: str, path: Optional[str] = None, level: int = HintLevel.NUDGE, lang: str = "en", *,
+                     runner: Optional[Runner] = None, cards: Optional[Mapping[str, Card]] = None,
+                     enrich: Optional[Enrich] = None, run: bool = True, check_fix: bool = True) -> Dict[str, object]:
+    """`kidcoder hint --json`: ok, problem, hint (at `level`), a checked fix or None, sources, model."""
+    return find_hint(source, path, level, lang, runner=runner, cards=cards, enrich=enrich, run=run,
+                     check_fix=check_fix).as_contract()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from kidcoder import i18n, paths
 from kidcoder.making import nouns
@@ -22,13 +22,16 @@ from kidcoder.making.safety import check_code_safety
 from kidcoder.making.settings_block import START_MARK, fill_settings
 from kidcoder.making.templates import all_templates, choose_template, template_words
 from kidcoder.diagnosis import pyparse
+from kidcoder.model.facts import Enrich, GameFacts, consult
+from kidcoder.runner.headless import run_source
 
 log = logging.getLogger(__name__)
 
 CHECK_FRAMES = 120
 CHECK_SECONDS = 10.0
 NAME_MAX = 40
-_FENCE = re.compile(r"```(?:python|py)?\s*\n(.*?)```", re.DOTALL)
+
+Check = Callable[[str], List[str]]
 
 
 def build_program(description: str, lang: str, template_id: Optional[str] = None) -> Tuple[str, str]:
@@ -67,8 +70,6 @@ def check_program(source: str, run: bool = True) -> List[str]:
     problems = check_code_safety(source)
     if problems or not run:
         return problems
-    from kidcoder.runner.headless import run_source
-
     try:
         result = run_source(source, frames=CHECK_FRAMES, seconds=CHECK_SECONDS, filename="game.py", fast_clock=True)
     except Exception as exc:  # the runner could not start: better the plain template than a crash
@@ -77,29 +78,6 @@ def check_program(source: str, run: bool = True) -> List[str]:
         detail = (result.error or {}).get("message", "") if result.error else ""
         return [f"the check run ended with {result.exit} after {result.frames} frames {detail}".strip()]
     return []
-
-
-def model_program(text: str) -> str:
-    """The program inside a model's answer (the first fenced block, or the whole text)."""
-    match = _FENCE.search(text)
-    return (match.group(1) if match else text).strip("\n") + "\n"
-
-
-def _ask_model(description: str, lang: str, template_id: str, source: str,
-               slots: Dict[str, object]) -> Optional[Tuple[str, str]]:
-    """(program, model name) from the optional model, or None when there is none or it fails."""
-    try:
-        from kidcoder.model.service import enrich_once
-
-        facts = {"description": description, "template_id": template_id, "template_source": source,
-                 "slots": slots}
-        answer = enrich_once("game", facts, lang)
-    except Exception as exc:  # the model is optional: any failure means "no variation"
-        log.info("no model game: %s", exc)
-        return None
-    if not answer or not answer.get("text"):
-        return None
-    return model_program(str(answer["text"])), str(answer.get("model") or "model")
 
 
 def description_language(description: str, asked: Optional[str]) -> str:
@@ -139,8 +117,13 @@ def _game_vocabulary() -> Tuple[frozenset, frozenset]:
     return frozenset(spanish - english), frozenset(english - spanish)
 
 
-def make_game_source(description: str, lang: str, use_model: bool = False) -> Dict[str, object]:
-    """{"source", "template", "model", "fallback"}: a checked program for a description, not yet saved."""
+def make_game_source(description: str, lang: str, *, enrich: Optional[Enrich] = None,
+                     check: Check = check_program) -> Dict[str, object]:
+    """{"source", "template", "model", "fallback"}: a checked program for a description, not yet saved.
+
+    enrich: the optional model, which may vary the filled template (None: no model); check: why a program
+    may not be shown ([] when it may; default: compile, safety, a 120-frame headless run).
+    """
     lang = description_language(description, lang)
     try:
         template_id, source, slots = _build(description, lang, None)
@@ -149,15 +132,14 @@ def make_game_source(description: str, lang: str, use_model: bool = False) -> Di
         template_id = choose_template(description, lang)[0]
         return {"source": all_templates()[template_id].source, "template": template_id, "model": None,
                 "fallback": True}
-    if use_model:
-        varied = _ask_model(description, lang, template_id, source, slots)
-        if varied is not None:
-            program, model = varied
-            problems = check_program(program)
-            if not problems:
-                return {"source": program, "template": template_id, "model": model, "fallback": False}
-            log.info("model game rejected: %s", "; ".join(problems))
-    problems = check_program(source)
+    reply = consult(enrich, GameFacts(lang, description, template_id, source, slots))
+    if reply is not None:
+        problems = check(reply.text)
+        if not problems:
+            return {"source": reply.text, "template": template_id, "model": reply.model or "model",
+                    "fallback": False}
+        log.info("model game rejected: %s", "; ".join(problems))
+    problems = check(source)
     if not problems:
         return {"source": source, "template": template_id, "model": None, "fallback": False}
     log.warning("generated game rejected, using the plain template: %s", "; ".join(problems))
@@ -200,9 +182,12 @@ def save_new_program(text: str, description: str, out: Optional[str] = None) -> 
     raise FileExistsError(f"no free file name for {stem} in {folder}")
 
 
-def generate_game(description: str, lang: Optional[str] = "en", use_model: bool = True,
-                  out: Optional[str] = None) -> Dict[str, object]:
-    """The `kidcoder generate` contract: {"file", "template", "model"}; the saved program runs."""
-    made = make_game_source(description, lang or "en", use_model=use_model)
+def generate_game(description: str, lang: Optional[str] = "en", out: Optional[str] = None, *,
+                  enrich: Optional[Enrich] = None, check: Check = check_program) -> Dict[str, object]:
+    """The `kidcoder generate` contract: {"file", "template", "model"}; the saved program runs.
+
+    out: a new file to write (never overwritten); by default a fresh name in the projects folder.
+    """
+    made = make_game_source(description, lang or "en", enrich=enrich, check=check)
     path = save_new_program(str(made["source"]), description, out)
     return {"file": str(path.resolve()), "template": made["template"], "model": made["model"]}

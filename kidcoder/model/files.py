@@ -67,7 +67,7 @@ def available_memory_bytes() -> Optional[int]:
     except (OSError, ValueError, IndexError):
         pass
     if platform.system() == "Windows":
-        import ctypes
+        import ctypes  # here, not at the top: only Windows needs it, and only here
 
         class _Status(ctypes.Structure):
             _fields_ = [("length", ctypes.c_ulong), ("load", ctypes.c_ulong), ("total", ctypes.c_ulonglong),

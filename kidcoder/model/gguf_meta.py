@@ -41,21 +41,14 @@ class GGUFHeader:
     data_start: int = 0
     file_size: int = 0
 
-    @property
-    def architecture(self) -> str:
-        return str(self.metadata.get("general.architecture", ""))
+    architecture = property(lambda self: self.text("general.architecture"))
+    pre_tokenizer = property(lambda self: self.text("tokenizer.ggml.pre"))
+    chat_template = property(lambda self: self.text("tokenizer.chat_template"))
+    tokenizer_model = property(lambda self: self.text("tokenizer.ggml.model"))
 
-    @property
-    def pre_tokenizer(self) -> str:
-        return str(self.metadata.get("tokenizer.ggml.pre", ""))
-
-    @property
-    def chat_template(self) -> str:
-        return str(self.metadata.get("tokenizer.chat_template", ""))
-
-    @property
-    def tokenizer_model(self) -> str:
-        return str(self.metadata.get("tokenizer.ggml.model", ""))
+    def text(self, key: str) -> str:
+        """A text value of the header ("" when the file has none)."""
+        return str(self.metadata.get(key, ""))
 
     @property
     def tokens(self) -> List[str]:

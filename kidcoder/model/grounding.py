@@ -12,6 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, List, Mapping, Optional, Set, Tuple
 
+from kidcoder.diagnosis.pygame_names import NAMES as PYGAME_NAMES
+from kidcoder.knowledge.cards import Card
+from kidcoder.model.facts import AnswerFacts, Facts, HintFacts
+
 _NAME_ERROR = re.compile(r"name '([A-Za-z_]\w*)' is not defined")
 _SUGGESTION = re.compile(r"Did you mean:? '([A-Za-z_]\w*)'")
 _EXPECTED = re.compile(r"expected '([^']{1,3})'")
@@ -131,8 +135,7 @@ def mentioned_lines(text: str) -> Set[int]:
 
 def unknown_pygame_names(text: str, known: Optional[Mapping[str, str]] = None) -> List[str]:
     """pygame.<module>.<name> references in text that pygame-ce does not have (invented APIs)."""
-    if known is None:
-        from kidcoder.diagnosis.pygame_names import NAMES as known
+    known = PYGAME_NAMES if known is None else known
     table = {}
     for module, names in known.items():
         if not module.startswith("pygame") and module[:1].islower():
@@ -239,7 +242,7 @@ def _key_terms(text: str) -> Set[str]:
     return {t.strip() for t in terms if t.strip()}
 
 
-def check_answer(answer: str, rules_answer: str = "", cards: Iterable = (), question: str = "") -> Grounding:
+def check_answer(answer: str, rules_answer: str = "", cards: Iterable[Card] = (), question: str = "") -> Grounding:
     """Does an answer to a question stay on the ground the rules and cards laid?
 
     It must use only pygame names that exist, and, when the rules' answer named code
@@ -257,29 +260,20 @@ def check_answer(answer: str, rules_answer: str = "", cards: Iterable = (), ques
     return Grounding(not missing and not contradictions, missing, contradictions)
 
 
-def _cards_text(cards: Iterable) -> str:
-    parts = []
-    for card in cards or ():
-        for name in ("title", "body", "code"):
-            value = card.get(name, "") if isinstance(card, Mapping) else getattr(card, name, "")
-            parts.append(str(value or ""))
-    return "\n".join(parts)
+def _cards_text(cards: Iterable[Card]) -> str:
+    return "\n".join(f"{card.title}\n{card.body}\n{card.code}" for card in cards)
 
 
-def check(kind: str, answer: str, facts: Mapping, lang: str = "en") -> Grounding:
-    """Grounding for one kind of request; "game" programs are checked by running them, not here."""
-    if kind in ("hint", "answer") and wrong_language(answer, lang):
-        return Grounding(False, [], [f"not written in {lang}"])
-    if kind == "hint":
-        context = "\n".join([str(facts.get("source_excerpt") or facts.get("source") or ""),
-                             _cards_text(facts.get("cards") or ())])
-        return check_hint(answer, dict(facts.get("finding") or {}), str(facts.get("rules_hint") or ""), context)
-    if kind == "answer":
-        return check_answer(answer, str(facts.get("rules_answer") or ""), facts.get("cards") or (),
-                            str(facts.get("question") or ""))
-    if kind == "game":
-        return Grounding(bool(answer.strip()), [] if answer.strip() else ["a program"])
-    raise ValueError(f"unknown request kind: {kind!r}")
+def check(answer: str, facts: Facts) -> Grounding:
+    """Grounding for one request; "game" programs are checked by running them, not here."""
+    if facts.kind in ("hint", "answer") and wrong_language(answer, facts.lang):
+        return Grounding(False, [], [f"not written in {facts.lang}"])
+    if isinstance(facts, HintFacts):
+        context = "\n".join([facts.source_excerpt, _cards_text(facts.cards)])
+        return check_hint(answer, facts.problem, facts.rules_hint, context)
+    if isinstance(facts, AnswerFacts):
+        return check_answer(answer, facts.rules_answer, facts.cards, facts.question)
+    return Grounding(bool(answer.strip()), [] if answer.strip() else ["a program"])
 
 
 def describe(result: Grounding) -> Tuple[str, ...]:

@@ -15,8 +15,8 @@ import urllib.error
 import urllib.request
 from typing import Optional
 
-from kidcoder.model.engine import Generation, HintModel, ModelError
-from kidcoder.model.prompts import ChatPrompt, clean_answer
+from kidcoder.model.chat import ChatPrompt, clean_answer
+from kidcoder.model.interface import Generation, HintModel, ModelError
 
 CONNECT_TIMEOUT_S = 3.0
 

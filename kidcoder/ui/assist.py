@@ -146,30 +146,22 @@ class Assist:
         else:
             self._game_arrived(result.value)
 
-    def _hint_arrived(self, hint: dict, level: int) -> None:
+    def _hint_arrived(self, hint, level: int) -> None:
         app = self.app
-        app.helper.show_hint(hint, level, source=self.hint_source)
-        problem = hint.get("problem") or {}
-        line = problem.get("line")
+        app.helper.show_hint(hint.as_contract(), level, source=self.hint_source)
+        line = hint.finding.line if hint.finding is not None else None
         if line and self.hint_source == app.editor.get_text():
-            app.editor.view.set_error_marker(int(line), str(problem.get("message") or ""))
-        if problem and self.hint_source:
-            lines = self.hint_source.splitlines()
-            facts = {"source_excerpt": "\n".join(lines[max(0, (line or 1) - 4):(line or 1) + 2]),
-                     "finding": dict(problem), "rules_hint": app.helper.text, "level": level,
-                     "cards": [s.get("id") for s in hint.get("sources") or []]}
-            self.stream.request("hint", facts, app.helper.heading, app.helper.text)
+            app.editor.view.set_error_marker(int(line), hint.message)
+        if hint.facts is not None and self.hint_source:
+            self.stream.request(hint.facts, app.helper.heading, app.helper.text)
 
-    def _answer_arrived(self, question: str, reply: dict) -> None:
-        answer, cards = reply.get("answer") or {}, reply.get("cards") or []
-        text = str(answer.get("answer") or "")
-        sources = answer.get("sources") or []
-        if sources:
-            text += "\n\n" + tr("ui.helper.read_more", titles=", ".join(s.get("title", "") for s in sources))
+    def _answer_arrived(self, question: str, answer) -> None:
+        text = answer.text
+        if answer.sources:
+            text += "\n\n" + tr("ui.helper.read_more", titles=", ".join(card.title for card in answer.sources))
         self.app.helper.show(question, text)
-        if cards:
-            facts = {"question": question, "rules_answer": str(answer.get("answer") or ""), "cards": cards}
-            self.stream.request("answer", facts, question, text)
+        if answer.facts is not None:
+            self.stream.request(answer.facts, question, text)
 
     def _game_arrived(self, made: dict) -> None:
         app = self.app
@@ -222,39 +214,25 @@ class IndexBuilder:
             process.wait()
 
 
-def _hint(source: str, path, level: int, lang: str) -> dict:
-    from kidcoder.helper.hints import hint_for_program
+def _hint(source: str, path, level: int, lang: str):
+    """The rules' hint (a helper.hints.Hint); its facts go to the optional model afterwards."""
+    from kidcoder.helper.hints import find_hint
 
-    return hint_for_program(source, path, level=level, lang=lang, use_model=False)
+    return find_hint(source, path, level, lang)
 
 
-def _ask(question: str, lang: str) -> dict:
-    """The rules' answer, and the cards it came from (the optional model is given the same cards)."""
-    from kidcoder.helper.answers import ask
+def _ask(question: str, lang: str):
+    """The rules' answer (a helper.answers.Answer); its facts go to the optional model afterwards."""
+    from kidcoder.helper.answers import answer_question
+    from kidcoder.knowledge.index import shared_index
 
-    answer = ask(question, lang, use_model=False)
-    cards = []
-    try:
-        from kidcoder.knowledge.cards import cards_by_id
-
-        for source in answer.get("sources") or []:
-            for card_lang in (lang, "en"):
-                card = cards_by_id(card_lang).get(source.get("id"))
-                if card is not None:
-                    cards.append({"id": card.id, "title": card.title, "body": card.body, "code": card.code})
-                    break
-    except Exception:  # cards are only for the optional model
-        cards = []
-    return {"answer": answer, "cards": cards[:2]}
+    return answer_question(question, lang, index=shared_index())
 
 
 def _generate(description: str, lang: str) -> dict:
     from kidcoder.ui.gallery import free_name
     from kidcoder import paths
+    from kidcoder.making.generate import generate_game
 
-    try:
-        from kidcoder.making.generate import generate_game
-    except ImportError:
-        return {"file": None}
     out = free_name(paths.projects_dir(), "my_new_game.py")
-    return generate_game(description, lang, False, str(out))
+    return generate_game(description, lang, str(out))

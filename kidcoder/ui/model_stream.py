@@ -17,15 +17,11 @@ MAX_EVENTS_PER_FRAME = 32
 def _open_service(settings):
     """Runs on the worker: the service, or None when no model can be used here."""
     try:
-        from kidcoder.model.engine import find_model
+        from kidcoder.model.choose import model_wanted
         from kidcoder.model.service import ModelService
     except ImportError:
         return None
-    if not getattr(settings, "model_enabled", True):
-        return None
-    if not getattr(settings, "model_server_url", None) and find_model(settings) is None:
-        return None
-    return ModelService(settings)
+    return ModelService(settings) if model_wanted(settings) else None
 
 
 class ModelStream:
@@ -50,12 +46,13 @@ class ModelStream:
     def available(self) -> bool:
         return self.service is not None and self.service.available()
 
-    def request(self, kind: str, facts: dict, heading: str, rules_text: str) -> None:
+    def request(self, facts, heading: str, rules_text: str) -> None:
+        """Ask the model to retell facts (HintFacts or AnswerFacts from kidcoder.helper, forwarded unchanged)."""
         if not self.available:
             return
         self.heading, self.rules_text, self._streaming = heading, rules_text, False
         self.service.set_busy_cores(1 if self.app.games.live else 0)
-        self.request_id = self.service.request(kind, facts, self.app.settings.language)
+        self.request_id = self.service.request(facts)
 
     def cancel(self) -> None:
         if self.service is not None and self.request_id is not None:

@@ -3,7 +3,6 @@ import json
 import os
 import subprocess
 import sys
-import types
 
 import pytest
 
@@ -11,9 +10,10 @@ from kidcoder.helper import answers as answer
 from kidcoder.bench import index as bench_index
 from kidcoder.knowledge import cards as knowledge
 from kidcoder.knowledge import words
-from kidcoder.helper.answers import ask, key_paragraphs, paragraphs
+from kidcoder.helper.answers import answer_question, ask, key_paragraphs, paragraphs
 from kidcoder.knowledge.index import KnowledgeIndex
 from kidcoder.i18n import catalog, tr
+from kidcoder.model.facts import AnswerFacts, ModelReply
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 REQUIRED_RATE = 0.90
@@ -49,7 +49,7 @@ def test_retrieval_hit_rate_on_questions_not_tuned_for(index, name):
 
 
 def test_answer_is_the_best_cards_key_paragraphs_and_example(index):
-    result = ask("how do i make my guy jump", "en", use_model=False, index=index)
+    result = ask("how do i make my guy jump", "en", index=index)
     card = knowledge.cards_by_id("en")["gravity-jump"]
     assert result["model"] is None
     assert result["sources"][0] == {"id": "gravity-jump", "title": card.title}
@@ -63,7 +63,7 @@ def test_answer_is_the_best_cards_key_paragraphs_and_example(index):
 
 
 def test_spanish_question_gets_a_spanish_answer_even_with_english_settings(index):
-    result = ask("como hago que mi personaje salte", "en", use_model=False, index=index)
+    result = ask("como hago que mi personaje salte", "en", index=index)
     card = knowledge.cards_by_id("es")["gravity-jump"]
     assert result["sources"][0]["title"] == card.title
     assert tr("answer.example", lang="es") in result["answer"]
@@ -71,11 +71,11 @@ def test_spanish_question_gets_a_spanish_answer_even_with_english_settings(index
 
 def test_unknown_topics_get_a_kind_dont_know(index):
     for question in ("i like turtles", "what is minecraft"):
-        result = ask(question, "en", use_model=False, index=index)
+        result = ask(question, "en", index=index)
         assert result == {"answer": tr("answer.unknown", lang="en"), "sources": [], "model": None}
-    result = ask("how do i make my", "en", use_model=False, index=index)
+    result = ask("how do i make my", "en", index=index)
     assert result["answer"] == tr("answer.too_short", lang="en") and result["sources"] == []
-    assert ask("hola", "es", use_model=False, index=index)["answer"] == tr("answer.too_short", lang="es")
+    assert ask("hola", "es", index=index)["answer"] == tr("answer.too_short", lang="es")
 
 
 def test_key_paragraphs_keep_the_first_and_the_matching_ones():
@@ -105,47 +105,44 @@ def test_topic_words_drop_childrens_phrasing():
     assert words.topic_words("what does # mean", "en") == ["comment"]
 
 
-def _fake_service(monkeypatch, enrich_once):
-    module = types.ModuleType("kidcoder.model.service")
-    module.enrich_once = enrich_once
-    monkeypatch.setitem(sys.modules, "kidcoder.model.service", module)
+def test_model_answer_is_used_when_the_model_gives_one(index):
+    seen = []
 
+    def enrich(facts):
+        seen.append(facts)
+        return ModelReply("Jumping is fun! Set y_speed to -15.", "tiny.gguf")
 
-def test_model_answer_is_used_when_the_service_gives_one(index, monkeypatch):
-    seen = {}
-
-    def enrich_once(kind, facts, lang, settings=None):
-        seen.update(kind=kind, facts=facts, lang=lang)
-        return {"text": "Jumping is fun! Set y_speed to -15.", "model": "tiny.gguf"}
-
-    _fake_service(monkeypatch, enrich_once)
-    result = ask("how do i make my guy jump", "en", use_model=True, index=index)
+    result = ask("how do i make my guy jump", "en", index=index, enrich=enrich)
     assert result["answer"] == "Jumping is fun! Set y_speed to -15." and result["model"] == "tiny.gguf"
     assert result["sources"][0]["id"] == "gravity-jump"
-    assert seen["kind"] == "answer" and seen["lang"] == "en"
-    assert seen["facts"]["cards"][0]["id"] == "gravity-jump" and "y_speed" in seen["facts"]["cards"][0]["code"]
-    assert seen["facts"]["rules_answer"].startswith(seen["facts"]["cards"][0]["title"])
+    facts = seen[0]
+    assert isinstance(facts, AnswerFacts) and facts.kind == "answer" and facts.lang == "en"
+    assert facts.cards[0].id == "gravity-jump" and "y_speed" in facts.cards[0].code and len(facts.cards) == 2
+    assert facts.rules_answer.startswith(facts.cards[0].title)
 
 
 @pytest.mark.parametrize("behaviour", ["raises", "none", "empty"])
-def test_a_failing_model_falls_back_to_the_rules_answer(index, monkeypatch, behaviour):
-    def enrich_once(kind, facts, lang, settings=None):
+def test_a_failing_model_falls_back_to_the_rules_answer(index, behaviour):
+    def enrich(facts):
         if behaviour == "raises":
             raise RuntimeError("model crashed")
-        return None if behaviour == "none" else {"text": "  ", "model": "x"}
+        return None if behaviour == "none" else ModelReply("  ", "x")
 
-    _fake_service(monkeypatch, enrich_once)
-    with_model = ask("how do i make my guy jump", "en", use_model=True, index=index)
-    without = ask("how do i make my guy jump", "en", use_model=False, index=index)
+    with_model = ask("how do i make my guy jump", "en", index=index, enrich=enrich)
+    without = ask("how do i make my guy jump", "en", index=index)
     assert with_model == without and with_model["model"] is None
 
 
-def test_use_model_false_never_calls_the_service(index, monkeypatch):
-    def enrich_once(*args, **kwargs):
-        raise AssertionError("called")
+def test_without_a_model_nothing_is_asked_and_unknown_topics_have_no_facts(index):
+    answer = answer_question("what is a variable", "en", index=index)
+    assert answer.model is None and answer.facts.question == "what is a variable"
+    assert answer.facts.rules_answer == answer.text and answer.sources[:2] == answer.facts.cards
+    assert answer_question("i like turtles", "en", index=index).facts is None
 
-    _fake_service(monkeypatch, enrich_once)
-    assert ask("what is a variable", "en", use_model=False, index=index)["model"] is None
+
+def test_a_spanish_question_is_retold_in_spanish_whatever_the_settings(index):
+    answer = answer_question("como hago que mi personaje salte", "en", index=index)
+    assert answer.facts.lang == "es" and answer.facts.cards[0].lang == "es"
 
 
 def test_every_answer_key_exists_in_both_languages():
@@ -195,7 +192,7 @@ def test_no_card_in_spanish_falls_back_to_an_english_card(tmp_path):
             f"---\nid: {other}\ntitle: {other}\ntags: [{other}]\nlevel: 1\nrelated: []\n---\n"
             f"All about {other}.\n\n```python\nx = 1\n```\n", encoding="utf-8")
     small = KnowledgeIndex(index_dir=tmp_path / "ix", cards_dir=cards)
-    result = ask("como hago el juego de la serpiente", "es", use_model=False, index=small)
+    result = ask("como hago el juego de la serpiente", "es", index=small)
     assert result["sources"] == [{"id": "recipe-snake", "title": "Snake"}]
     assert tr("answer.only_english", lang="es") in result["answer"]
     assert tr("answer.example", lang="es") in result["answer"]

@@ -3,7 +3,6 @@ through a real subprocess."""
 import json
 import subprocess
 import sys
-import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,8 +10,10 @@ import pytest
 
 from kidcoder.helper import hints
 from kidcoder.diagnosis import diagnose_syntax
+from kidcoder.diagnosis.diagnose import check_fix
 from kidcoder.diagnosis.fixes import Fix, apply_fix, candidate_fixes
 from kidcoder.diagnosis.finding import Program
+from kidcoder.model.facts import HintFacts, ModelReply
 
 ROOT = Path(__file__).resolve().parents[2]
 COLON = "age = 11\nif age > 10\n    print('big')\n"
@@ -61,7 +62,7 @@ def test_fix_is_offered_only_after_the_runner_accepts_it():
 def test_a_fix_that_does_not_compile_is_never_run():
     runner = FakeRunner()
     finding = diagnose_syntax(COLON)
-    assert not hints.check_fix(COLON, finding, Fix(2, 2, "if age >"), runner)
+    assert not check_fix(COLON, finding, Fix(2, 2, "if age >"), runner)
     assert runner.sources == []
 
 
@@ -117,32 +118,43 @@ def test_spanish_hint():
     assert "línea 2" in result["hint"]
 
 
-def _fake_service(monkeypatch, enrich):
-    module = types.ModuleType("kidcoder.model.service")
-    module.enrich_once = enrich
-    monkeypatch.setitem(sys.modules, "kidcoder.model.service", module)
+def test_model_text_is_used_when_the_model_answers():
+    seen = []
 
+    def enrich(facts):
+        seen.append(facts)
+        return ModelReply("Look closely at the end of line 2.", "tiny.gguf")
 
-def test_model_text_is_used_when_the_model_answers(monkeypatch):
-    seen = {}
-
-    def enrich(kind, facts, lang, settings=None):
-        seen.update(kind=kind, facts=facts)
-        return {"text": "Look closely at the end of line 2.", "model": "tiny.gguf"}
-
-    _fake_service(monkeypatch, enrich)
-    result = hints.hint_for_program(COLON, use_model=True, runner=FakeRunner())
+    result = hints.hint_for_program(COLON, enrich=enrich, runner=FakeRunner())
     assert result["hint"] == "Look closely at the end of line 2." and result["model"] == "tiny.gguf"
-    assert seen["kind"] == "hint" and seen["facts"]["finding"]["key"] == "diag.missing_colon"
-    assert "if age > 10" in seen["facts"]["source_excerpt"]
-    assert seen["facts"]["cards"][0]["id"] == "colons" and seen["facts"]["cards"][0]["title"]
+    facts = seen[0]
+    assert isinstance(facts, HintFacts) and facts.kind == "hint" and facts.finding.key == "diag.missing_colon"
+    assert "if age > 10" in facts.source_excerpt
+    assert facts.cards[0].id == "colons" and facts.cards[0].title
 
 
-@pytest.mark.parametrize("enrich", [lambda *a, **k: None, lambda *a, **k: 1 / 0])
-def test_rules_hint_stands_when_the_model_gives_nothing_or_fails(monkeypatch, enrich):
-    _fake_service(monkeypatch, enrich)
-    result = hints.hint_for_program(COLON, use_model=True, runner=FakeRunner())
+@pytest.mark.parametrize("enrich", [lambda facts: None, lambda facts: 1 / 0, lambda facts: ModelReply(" ", "x")])
+def test_rules_hint_stands_when_the_model_gives_nothing_or_fails(enrich):
+    result = hints.hint_for_program(COLON, enrich=enrich, runner=FakeRunner())
     assert result["model"] is None and "line 2" in result["hint"]
+
+
+def test_the_hint_carries_the_facts_a_model_is_told_once():
+    crash = FakeRun(exit="error", frames=0, error={"type": "NameError", "message": "name 'scor' is not defined",
+                                                   "line": 2})
+    hint = hints.find_hint("score = 1\nprint(scor)\n", level=hints.HintLevel.EXPLAIN, runner=FakeRunner(crash),
+                           check_fix=False)
+    facts = hint.facts
+    assert facts.rules_hint == hint.text and facts.level == hints.HintLevel.EXPLAIN and facts.lang == "en"
+    assert facts.problem["message"] == "name 'scor' is not defined" and facts.problem["type"] == "NameError"
+    assert facts.source_excerpt == "score = 1\nprint(scor)" and facts.cards == (hint.card,)
+    assert hints.find_hint("print('hi')\n", runner=FakeRunner()).facts is None
+
+
+def test_levels_outside_the_ladder_stay_on_it():
+    assert hints.HintLevel.of(0) is hints.HintLevel.NUDGE and hints.HintLevel.of(7) is hints.HintLevel.FIX
+    assert hints.hint_for_program(COLON, level=5, runner=FakeRunner())["hint"] == \
+        hints.hint_for_program(COLON, level=3, runner=FakeRunner())["hint"]
 
 
 def test_apply_fix_replaces_a_line_range():

@@ -47,7 +47,7 @@ def _known_good_programs():
 def known_good():
     programs = _known_good_programs()
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        results = list(pool.map(lambda item: hints.hint_for_program(item[1], None, 1, "en", False), programs))
+        results = list(pool.map(lambda item: hints.hint_for_program(item[1], None, 1, "en"), programs))
     return [(name, result) for (name, _source), result in zip(programs, results)]
 
 

@@ -4,7 +4,6 @@ import json
 import os
 import subprocess
 import sys
-import types
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from kidcoder.making.nouns import SHAPES
 from kidcoder.making.safety import check_code_safety
 from kidcoder.making.settings_block import read_settings
 from kidcoder.making.templates import all_templates
+from kidcoder.model.facts import GameFacts, ModelReply
 from kidcoder.runner.headless import run_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -178,64 +178,62 @@ def test_colours_stay_visible_on_the_background():
     assert sum(s["PLAYER_COLOUR"]) > 200  # lightened so it shows on the dark sky
 
 
-def test_failed_check_falls_back_to_the_plain_template(monkeypatch):
+def passes(source):
+    return []
+
+
+def test_failed_check_falls_back_to_the_plain_template():
     template = all_templates()["catch"].source
-    monkeypatch.setattr(generate, "check_program", lambda source, run=True: [] if source == template else ["x"])
-    made = make_game_source("a cat that catches fish", "en", use_model=False)
+    made = make_game_source("a cat that catches fish", "en", check=lambda source: [] if source == template else ["x"])
     assert (made["source"], made["template"], made["model"], made["fallback"]) == (template, "catch", None, True)
 
 
-def _fake_service(monkeypatch, text):
-    module = types.ModuleType("kidcoder.model.service")
+def _fake_model(text):
     asked = []
 
-    def enrich_once(kind, facts, lang="en", settings=None):
-        asked.append((kind, facts, lang))
-        return {"text": text, "model": "tiny-test-model"} if text is not None else None
+    def enrich(facts):
+        asked.append(facts)
+        return ModelReply(text, "tiny-test-model") if text is not None else None
 
-    module.enrich_once = enrich_once
-    monkeypatch.setitem(sys.modules, "kidcoder.model.service", module)
-    return asked
+    return enrich, asked
 
 
-def test_unsafe_model_program_is_replaced_by_the_template_game(monkeypatch):
-    monkeypatch.setattr(generate, "check_program", lambda source, run=True: check_program(source, run=False))
-    asked = _fake_service(monkeypatch, "```python\nimport os\nos.remove('x')\n```")
-    made = make_game_source("a cat that catches fish", "en", use_model=True)
+def test_unsafe_model_program_is_replaced_by_the_template_game():
+    enrich, asked = _fake_model("import os\nos.remove('x')\n")
+    made = make_game_source("a cat that catches fish", "en", enrich=enrich,
+                            check=lambda source: check_program(source, run=False))
     assert made["model"] is None and made["source"] == _built("a cat that catches fish", "en")[1]
-    kind, facts, _ = asked[0]
-    assert kind == "game" and facts["template_id"] == "catch" and facts["slots"]["PLAYER_NAME"] == "cat"
-    assert set(facts) == {"description", "template_id", "template_source", "slots"}
+    facts = asked[0]
+    assert isinstance(facts, GameFacts) and facts.kind == "game" and facts.lang == "en"
+    assert facts.template_id == "catch" and facts.slots["PLAYER_NAME"] == "cat"
+    assert facts.template_source == made["source"] and facts.description == "a cat that catches fish"
 
 
-def test_model_variation_is_used_when_it_passes_the_check(monkeypatch):
+def test_model_variation_is_used_when_it_passes_the_check():
     variation = _built("a cat that catches fish", "en")[1].replace("SPEED = 6", "SPEED = 7")
-    _fake_service(monkeypatch, "Here is your game:\n```python\n" + variation + "```\n")
-    made = make_game_source("a cat that catches fish", "en", use_model=True)  # the real 120-frame check
+    enrich, _asked = _fake_model(variation)
+    made = make_game_source("a cat that catches fish", "en", enrich=enrich)  # the real 120-frame check
     assert (made["model"], made["source"]) == ("tiny-test-model", variation)
 
 
-def test_no_model_answer_means_the_template_game(monkeypatch):
-    monkeypatch.setattr(generate, "check_program", lambda source, run=True: [])
-    _fake_service(monkeypatch, None)
-    made = make_game_source("a cat that catches fish", "en", use_model=True)
+def test_no_model_answer_means_the_template_game():
+    enrich, _asked = _fake_model(None)
+    made = make_game_source("a cat that catches fish", "en", enrich=enrich, check=passes)
     assert made["model"] is None and made["fallback"] is False
 
 
-def test_out_is_never_overwritten(tmp_path, monkeypatch):
-    monkeypatch.setattr(generate, "check_program", lambda source, run=True: [])
+def test_out_is_never_overwritten(tmp_path):
     out = tmp_path / "mine.py"
     out.write_text("# my own game\n", encoding="utf-8")
     with pytest.raises(FileExistsError):
-        generate_game("a cat that catches fish", "en", use_model=False, out=str(out))
+        generate_game("a cat that catches fish", "en", str(out), check=passes)
     assert out.read_text(encoding="utf-8") == "# my own game\n"
 
 
 def test_default_names_are_new_files_in_projects(monkeypatch, tmp_path):
     monkeypatch.setenv("KIDCODER_HOME", str(tmp_path))
-    monkeypatch.setattr(generate, "check_program", lambda source, run=True: [])
-    first = generate_game("A Dragon that shoots rocks!", "en", use_model=False, out=None)
-    second = generate_game("A Dragon that shoots rocks!", "en", use_model=False, out=None)
+    first = generate_game("A Dragon that shoots rocks!", "en", check=passes)
+    second = generate_game("A Dragon that shoots rocks!", "en", check=passes)
     assert first["file"] != second["file"]
     assert Path(first["file"]).name == "a_dragon_that_shoots_rocks.py"
     assert Path(first["file"]).parent == Path(second["file"]).parent == (tmp_path / "data" / "projects").resolve()
@@ -277,7 +275,6 @@ def test_a_description_that_breaks_the_filling_still_gets_the_template(monkeypat
         raise TypeError("unexpected")
 
     monkeypatch.setattr(generate, "slots_for", broken)
-    monkeypatch.setattr(generate, "check_program", lambda source, run=True: [])
-    made = make_game_source("a cat that catches fish", "en", use_model=False)
+    made = make_game_source("a cat that catches fish", "en", check=passes)
     assert (made["template"], made["fallback"]) == ("catch", True)
     assert made["source"] == all_templates()["catch"].source

@@ -1,6 +1,9 @@
 """Grounding: an answer that keeps the diagnosis' facts is shown; one that drops or contradicts them is not."""
+
+from kidcoder.diagnosis.finding import Finding
 from kidcoder.model import grounding
-from kidcoder.model.service import review
+from kidcoder.model.facts import HintFacts
+from kidcoder.model.review import review
 
 NAME_ERROR = {"kind": "runtime", "line": 12, "column": None, "key": "diag.name_error",
               "message": "NameError: name 'scor' is not defined",
@@ -62,29 +65,35 @@ def test_answers_must_keep_the_code_the_rules_named():
     assert not grounding.check_answer("Just wait a little and it works.", rules).ok
 
 
+def name_error(rules_hint="", source_excerpt="", lang="en"):
+    finding = Finding("runtime", 12, None, "diag.name_error", {"line": 12, "name": "scor", "suggestion": "score"})
+    return HintFacts(lang, finding, rules_hint, 2, source_excerpt,
+                     error_message="NameError: name 'scor' is not defined")
+
+
 def test_review_shows_the_grounded_answer_and_drops_the_other():
-    facts = {"finding": NAME_ERROR, "rules_hint": "Did you mean score?"}
+    facts = name_error("Did you mean score?")
     good = "On line 12 you typed scor. The name you made is score."
-    assert review("hint", good, facts, "en") == good
-    assert review("hint", "Names are fun. Try again!", facts, "en") is None
+    assert review(good, facts) == good
+    assert review("Names are fun. Try again!", facts) is None
     unsafe = "On line 12 you typed scor, not score. Ask at www.example.com"
-    assert review("hint", unsafe, facts, "en") is None
+    assert review(unsafe, facts) is None
 
 
 def test_an_answer_in_the_wrong_language_is_dropped():
     english = "On line 12 you wrote scor. Your program made a name called score, and that is the one to use."
     spanish = "En la línea 12 escribiste scor. Tu programa tiene un nombre que es score, y es el que tienes que usar."
-    facts = {"finding": NAME_ERROR}
-    assert grounding.check("hint", english, facts, "en").ok
-    assert not grounding.check("hint", english, facts, "es").ok
-    assert grounding.check("hint", spanish, facts, "es").ok
-    assert not grounding.check("hint", spanish, facts, "en").ok
+    english_facts, spanish_facts = name_error(), name_error(lang="es")
+    assert grounding.check(english, english_facts).ok
+    assert not grounding.check(english, spanish_facts).ok
+    assert grounding.check(spanish, spanish_facts).ok
+    assert not grounding.check(spanish, english_facts).ok
 
 
 def test_code_quoted_from_nowhere_and_echoed_instructions_are_dropped():
-    facts = {"finding": NAME_ERROR, "source_excerpt": ">12 |     scor = scor + 1"}
-    assert grounding.check("hint", "On line 12, `scor = scor + 1` uses scor. You made score.", facts).ok
-    invented = grounding.check("hint", "On line 12 use `float(scor)` instead of score.", facts)
+    facts = name_error(source_excerpt=">12 |     scor = scor + 1")
+    assert grounding.check("On line 12, `scor = scor + 1` uses scor. You made score.", facts).ok
+    invented = grounding.check("On line 12 use `float(scor)` instead of score.", facts)
     assert not invented.ok and any("nobody wrote" in c for c in invented.contradictions)
-    echo = grounding.check("hint", "The child wrote scor on line 12, not score.", facts)
+    echo = grounding.check("The child wrote scor on line 12, not score.", facts)
     assert not echo.ok and any("instructions" in c for c in echo.contradictions)

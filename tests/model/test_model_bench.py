@@ -32,7 +32,7 @@ def test_a_file_that_cannot_be_used_gives_nulls_and_the_reason(tmp_path):
 
 def test_the_bench_prompt_is_a_real_hint():
     facts = bench_model.BENCH_FACTS
-    assert "scor" in facts["source_excerpt"] and facts["finding"]["line"] > 20
+    assert "scor" in facts.source_excerpt and facts.finding.line > 20
 
 
 @pytest.mark.skipif(missing_tools() is not None, reason=str(missing_tools()))

@@ -6,8 +6,9 @@ import pytest
 
 from kidcoder import paths
 from kidcoder.model import gguf_meta
-from kidcoder.model import engine as model
+from kidcoder.model import catalog as model
 from kidcoder.model import files as model_files
+from kidcoder.model.threads import choose_threads
 from kidcoder.config import Settings
 
 NEEDS_GGUF = "the gguf package (a test-only need) builds the tiny model files"
@@ -39,7 +40,7 @@ def files(tmp_path_factory):
 def home(tmp_path, monkeypatch):
     monkeypatch.setenv("KIDCODER_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("KIDCODER_MODEL", raising=False)
-    model._switched_off.clear()
+    model.forget_switched_off()
     return tmp_path / "home"
 
 
@@ -141,10 +142,10 @@ def test_a_switched_off_model_is_not_found_again(files, home):
 
 
 def test_thread_choice_leaves_busy_cores_alone():
-    assert model.choose_threads(2, busy=1) == 1
-    assert model.choose_threads(2, busy=0) == 2
-    assert model.choose_threads(16, busy=2) == 4
-    assert model.choose_threads(1, busy=3) == 1
+    assert choose_threads(2, busy=1) == 1
+    assert choose_threads(2, busy=0) == 2
+    assert choose_threads(16, busy=2) == 4
+    assert choose_threads(1, busy=3) == 1
 
 
 def test_the_model_commands(files, home):

@@ -6,8 +6,9 @@ import types
 
 import pytest
 
-from kidcoder.model.engine import DEFAULT_N_BATCH, Gpt4AllModel, ModelError
-from kidcoder.model.prompts import CHATML, GEMMA, ChatPrompt
+from kidcoder.model.chat import CHATML, GEMMA, ChatPrompt
+from kidcoder.model.gpt4all_engine import DEFAULT_N_BATCH, Gpt4AllModel
+from kidcoder.model.interface import ModelError
 
 
 class StubGPT4All:

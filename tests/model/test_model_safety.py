@@ -1,7 +1,7 @@
 """The model text filter: unsuitable words (en, es), links, personal questions and unsafe code are dropped."""
 import pytest
 
-from kidcoder.making.safety import filter_model_text, model_text_problems
+from kidcoder.model.safety import filter_model_text, model_text_problems
 
 GOOD = [
     "On line 12 you wrote scor. Your program calls it score.",

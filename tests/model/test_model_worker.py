@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from tiny_gguf import missing_tools
 
-from kidcoder.model import worker as model_worker
-from kidcoder.model.engine import ModelError
-from kidcoder.model.worker import Cancel, Done, Generate, ProcessModel, Quit, Ready, Token, decode, encode
-from kidcoder.model.prompts import ChatPrompt
+from kidcoder.model.chat import ChatPrompt
+from kidcoder.model.interface import ModelError
+from kidcoder.model.process import ProcessModel
+from kidcoder.model.worker_link import PROTOCOL_VERSION, Cancel, Done, Generate, Quit, Ready, Token, decode, encode
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_backend = pytest.mark.skipif(missing_tools() is not None, reason=str(missing_tools()))
@@ -53,9 +53,9 @@ def test_protocol_round_trip_and_rejects_strangers():
 
 def test_importing_the_model_modules_loads_neither_gpt4all_nor_pygame():
     code = ("import sys\n"
-            "import kidcoder.model.engine, kidcoder.model.worker, kidcoder.model.service\n"
+            "import kidcoder.model.choose, kidcoder.model.worker, kidcoder.model.service\n"
             "import kidcoder.model.remote, kidcoder.bench.model, kidcoder.model.prompts\n"
-            "import kidcoder.model.grounding, kidcoder.making.safety\n"
+            "import kidcoder.model.grounding, kidcoder.model.safety, kidcoder.model.gpt4all_engine\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('gpt4all', 'pygame')))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
@@ -147,7 +147,7 @@ def test_native_noise_stays_out_of_the_protocol(tiny_models, tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.stderr == ""
     messages = [decode(line) for line in out.stdout.splitlines()]  # every line is ours
-    assert isinstance(messages[0], Ready) and messages[0].version == model_worker.PROTOCOL_VERSION
+    assert isinstance(messages[0], Ready) and messages[0].version == PROTOCOL_VERSION
     assert isinstance(messages[-1], Done)
     assert all(isinstance(m, Token) for m in messages[1:-1])
     assert "cuda" not in out.stdout.lower()

@@ -6,8 +6,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from kidcoder.model.engine import ModelError
-from kidcoder.model.prompts import ChatPrompt
+from kidcoder.diagnosis.finding import Finding
+from kidcoder.model.chat import ChatPrompt
+from kidcoder.model.facts import HintFacts
+from kidcoder.model.interface import ModelError
 from kidcoder.model.remote import RemoteModel, endpoint
 from kidcoder.model.service import ModelService
 from kidcoder.config import Settings
@@ -133,9 +135,9 @@ def test_an_unreachable_server_is_an_error_not_a_crash(server):
 def test_the_service_uses_the_classroom_server_from_settings(server, tmp_path, monkeypatch):
     monkeypatch.setenv("KIDCODER_HOME", str(tmp_path))
     service = ModelService(Settings(model_server_url=url(server)))
-    facts = {"finding": {"line": 12, "message": "NameError: name 'scor' is not defined. Did you mean: 'score'?"},
-             "source_excerpt": ">12 | print(scor)", "rules_hint": "", "level": 2}
-    request_id = service.request("hint", facts, "en")
+    facts = HintFacts("en", Finding("runtime", 12, None, "diag.name_error"), "", 2, ">12 | print(scor)",
+                      error_message="NameError: name 'scor' is not defined. Did you mean: 'score'?")
+    request_id = service.request(facts)
     deadline, events = time.monotonic() + 10, []
     while time.monotonic() < deadline and not any(e.request_id == request_id and e.kind in ("final", "dropped", "off")
                                                   for e in events):

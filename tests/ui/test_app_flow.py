@@ -104,7 +104,7 @@ def test_an_error_marks_its_line_and_the_helper_gives_the_level_one_hint(app):
     run_until(app, lambda: app.editor.view.error_line is not None, what="the error marker")
     assert app.editor.view.error_line == 12            # line 13, 0-based in the view
     run_until(app, lambda: app.helper.hint is not None, timeout=30, what="the hint")
-    expected = hint_for_program(BROKEN_GAME, None, level=1, lang="en", use_model=False)
+    expected = hint_for_program(BROKEN_GAME, None, level=1, lang="en")
     assert app.helper.hint["hint"] == expected["hint"]
     assert app.helper.text == expected["hint"] and "sise" in app.helper.text
     assert "Traceback" not in app.helper.text

@@ -1,8 +1,12 @@
 """The optional model's words stream into the helper after the rules' text, and never replace it with nothing."""
 from types import SimpleNamespace
 
+from kidcoder.diagnosis.finding import Finding
+from kidcoder.model.facts import AnswerFacts, HintFacts
 from kidcoder.model.service import ModelEvent
 from kidcoder.ui.model_stream import ModelStream
+
+HINT = HintFacts("es", Finding("runtime", 4, None, "diag.name_error"), "rules words", 1)
 
 
 class FakeHelper:
@@ -26,8 +30,8 @@ class FakeService:
     def set_busy_cores(self, busy):
         self.busy = busy
 
-    def request(self, kind, facts, lang):
-        self.requests.append((kind, facts, lang))
+    def request(self, facts):
+        self.requests.append(facts)
         return 7
 
     def cancel(self):
@@ -50,8 +54,8 @@ def make(events):
 def test_tokens_replace_the_rules_text_then_the_final_answer_stays():
     app, stream = make([ModelEvent(7, "token", "Mira "), ModelEvent(3, "token", "old request "),
                         ModelEvent(7, "token", "la línea 4."), ModelEvent(7, "final", "Mira la línea 4.")])
-    stream.request("hint", {"rules_hint": "rules words"}, "Pista", "rules words")
-    assert stream.service.requests[0][2] == "es" and stream.service.busy == 1
+    stream.request(HINT, "Pista", "rules words")
+    assert stream.service.requests[0] is HINT and stream.service.busy == 1   # the helper's facts, unchanged
     stream.drain()
     assert (app.helper.heading, app.helper.text) == ("Pista", "Mira la línea 4.")
     assert stream.request_id is None
@@ -59,7 +63,7 @@ def test_tokens_replace_the_rules_text_then_the_final_answer_stays():
 
 def test_a_dropped_answer_puts_the_rules_text_back():
     app, stream = make([ModelEvent(7, "token", "Something wrong."), ModelEvent(7, "dropped")])
-    stream.request("answer", {}, "Pista", "rules words")
+    stream.request(AnswerFacts("es", "¿qué?", "rules words"), "Pista", "rules words")
     stream.drain()
     assert app.helper.text == "rules words"
 
@@ -67,6 +71,6 @@ def test_a_dropped_answer_puts_the_rules_text_back():
 def test_without_a_model_nothing_is_requested():
     app, stream = make([])
     stream.service = None
-    stream.request("hint", {}, "Pista", "rules words")
+    stream.request(HINT, "Pista", "rules words")
     stream.drain()
     assert app.helper.text == "rules words" and stream.request_id is None

@@ -1,0 +1,123 @@
+"""Which model files KidCoder can see and use: the teacher's setting, KIDCODER_MODEL, the models folder.
+
+Also the `kidcoder model add` and `kidcoder model list` commands, and the list of
+files switched off until the app restarts (a model that crashed twice or was too
+slow), with a note a teacher can read. Nothing here loads a model.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from kidcoder import paths
+from kidcoder.config import Settings
+from kidcoder.i18n import tr
+from kidcoder.model import files as model_files
+
+log = logging.getLogger("kidcoder.model")
+
+_switched_off: Dict[str, str] = {}
+
+
+def switch_off(path, reason: str, detail: str = "") -> None:
+    """Stop using a model file until the app restarts, with a note for the teacher in the log."""
+    _switched_off[str(path)] = reason
+    teacher_note(tr("model.note.switched_off", file=Path(str(path)).name, reason=tr(reason))
+                 + (f" ({detail})" if detail else ""))
+
+
+def is_switched_off(path) -> bool:
+    return str(path) in _switched_off
+
+
+def forget_switched_off() -> None:
+    """Give every switched-off file another chance (as a restart would)."""
+    _switched_off.clear()
+
+
+def teacher_note(text: str) -> None:
+    """A line in the log a teacher can read (data folder, model-notes.log) and in the app's logging."""
+    log.warning(text)
+    try:
+        with open(paths.data_dir() / "model-notes.log", "a", encoding="utf-8") as notes:
+            notes.write(time.strftime("%Y-%m-%d %H:%M:%S ") + text + "\n")
+    except OSError:
+        pass
+
+
+def candidate_files(settings: Settings, environ=None) -> List[Path]:
+    """Where a model may be, in order: the teacher's setting, KIDCODER_MODEL, the models folder."""
+    environ = os.environ if environ is None else environ
+    found: List[Path] = []
+    if settings.model_path:
+        found.append(Path(settings.model_path).expanduser())
+    if environ.get("KIDCODER_MODEL"):
+        found.append(Path(environ["KIDCODER_MODEL"]).expanduser())
+    found += model_files.model_files_in(paths.models_dir())
+    return found
+
+
+def find_model(settings: Settings, environ=None) -> Optional[model_files.ModelCheck]:
+    """The first model file that can be used here (corrected if needed), or None: then the helper
+    simply works without a model, and the child is never told about it."""
+    if not settings.model_enabled:
+        return None
+    seen = set()
+    for path in candidate_files(settings, environ):
+        key = str(path.resolve()) if path.exists() else str(path)
+        if key in seen:
+            continue
+        seen.add(key)
+        check = model_files.usable_model(path, paths.models_dir())
+        if check.ok and not is_switched_off(check.path):
+            return check
+        if not check.ok and check.reason != "model.check.missing":
+            log.info("model file %s not used: %s %s", path, check.reason, check.values)
+    return None
+
+
+def _message(check: model_files.ModelCheck, lang: str) -> str:
+    values = {"file": Path(check.path).name, **check.values}
+    return tr(check.reason, lang=lang, **values)
+
+
+def add_model(path, lang: str) -> dict:
+    """`kidcoder model add FILE`: check a file, copy it (corrected if needed) into the models folder.
+
+    {"ok", "path", "message", "reason", "fixed", "model"}; ok is False with the reason when it cannot be used.
+    """
+    source = Path(path).expanduser()
+    folder = paths.models_dir()
+    check = model_files.check_model_file(source)
+    fixed = False
+    if check.reason == "model.check.needs_fix":
+        check = model_files.usable_model(source, folder)
+        fixed = check.ok
+    elif check.ok and source.resolve().parent != folder.resolve():
+        target = folder / source.name
+        partial = target.with_name(target.name + ".partial")
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
+        check = model_files.check_model_file(target)
+    reason = "model.add.fixed" if fixed else ("model.add.ok" if check.ok else check.reason)
+    message = tr(reason, lang=lang, file=Path(check.path).name, **check.values)
+    return {"ok": check.ok, "path": check.path, "message": message, "reason": reason.rsplit(".", 1)[-1],
+            "fixed": fixed, "model": check.as_dict()}
+
+
+def list_models(settings: Settings, lang: Optional[str] = None) -> dict:
+    """`kidcoder model list`: every file KidCoder can see, whether it can be used, and which one it uses."""
+    lang = lang or settings.language
+    rows = []
+    for path in candidate_files(settings):
+        check = model_files.check_model_file(path)
+        row = check.as_dict()
+        row["message"] = _message(check, lang)
+        rows.append(row)
+    chosen = find_model(settings)
+    return {"models": rows, "active": chosen.path if chosen else None, "folder": str(paths.models_dir()),
+            "server": settings.model_server_url}

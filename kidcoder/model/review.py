@@ -1,0 +1,97 @@
+"""Checking a model's words before a child sees them: sentence by sentence while they stream, and whole at the end.
+
+Text is let through only when it passes the safety filter and contradicts none of
+the facts (grounding); the whole answer must also keep those facts. A "game" answer
+is reduced to its program, which the caller compiles, checks and runs.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Optional
+
+from kidcoder.model import grounding
+from kidcoder.model.chat import clean_answer, code_blocks
+from kidcoder.model.facts import Facts
+from kidcoder.model.interface import Generation
+from kidcoder.model.safety import filter_model_text, model_text_problems
+
+log = logging.getLogger("kidcoder.model")
+_SENTENCE_END = re.compile(r"[.!?¡¿:;]\s|\n")
+
+
+class StreamGate:
+    """Lets streamed text through a sentence at a time, once the text so far passes the safety filter
+    and contradicts none of the facts; the first failure rejects the whole answer (and stops the model)."""
+
+    def __init__(self, lang: str, facts: Optional[Facts] = None):
+        self.lang, self.facts = lang, facts
+        self.text = ""
+        self.released = 0
+        self.rejected = ""
+
+    @property
+    def unsafe(self) -> bool:
+        return bool(self.rejected)
+
+    def feed(self, piece: str) -> str:
+        """Add a piece; return the newly releasable text ("" while a sentence or code block is open)."""
+        if self.rejected:
+            return ""
+        self.text += piece
+        end = self._safe_end()
+        if end <= self.released:
+            return ""
+        candidate = self.text[:end]
+        problems = model_text_problems(candidate, self.lang)
+        if not problems and self.facts is not None and self.facts.kind in ("hint", "answer"):
+            problems = grounding.check(candidate, self.facts).contradictions
+        if problems:
+            self.rejected = problems[0]
+            return ""
+        new, self.released = self.text[self.released:end], end
+        return new
+
+    def _safe_end(self) -> int:
+        """End of the last whole sentence, not inside an unclosed ``` block."""
+        text = self.text
+        fences = [m.start() for m in re.finditer("```", text)]
+        limit = fences[-1] if len(fences) % 2 == 1 else len(text)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, limit)]
+        return ends[-1] if ends else 0
+
+
+def review(text: str, facts: Facts) -> Optional[str]:
+    """The model's whole answer if it is grounded and safe, else None (the rules' answer stays)."""
+    text = clean_answer(text)
+    if facts.kind == "game":
+        return program_from_answer(text, facts.lang)
+    verdict = grounding.check(text, facts)
+    if not verdict.ok:
+        log.info("model answer dropped (grounding): %s", "; ".join(grounding.describe(verdict)))
+        return None
+    safe = filter_model_text(text, facts.lang)
+    if safe is None:
+        log.info("model answer dropped (safety): %s", model_text_problems(text, facts.lang))
+    return safe
+
+
+def finished_text(result: Generation) -> str:
+    """The answer, without the half sentence an answer cut at its token limit ends with (code kept whole)."""
+    text = result.text
+    if result.reason != "length" or "```" in text:
+        return text
+    if text.rstrip().endswith((".", "!", "?")):
+        return text
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return text[:ends[-1]].rstrip() if ends else text
+
+
+def program_from_answer(text: str, lang: str) -> Optional[str]:
+    """The program in a "game" answer (its longest python block, or the whole text when it is bare code),
+    if its words and links are acceptable; the caller compiles, checks and runs it."""
+    blocks = code_blocks(text)
+    code = (max(blocks, key=len) if blocks else text).strip("\n")
+    if not code.strip() or model_text_problems(f"```python\n{code}\n```", lang, check_code=False):
+        return None
+    return code + "\n"

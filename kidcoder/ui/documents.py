@@ -84,7 +84,7 @@ class DocumentKeeper:
     def poll(self) -> List[object]:
         results = self.worker.poll()
         for result in results:
-            if result.action == "save":
+            if result.kind == "save":
                 self.pending_saves -= 1
         return results
 

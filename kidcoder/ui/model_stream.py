@@ -21,15 +21,16 @@ def _open_service(settings):
         from kidcoder.model.service import ModelService
     except ImportError:
         return None
-    if not getattr(settings, "model_enabled", True):
+    if not settings.model_enabled:
         return None
-    if not getattr(settings, "model_server_url", None) and find_model(settings) is None:
+    if not settings.model_server_url and find_model(settings) is None:
         return None
     return ModelService(settings)
 
 
 class ModelStream:
-    """Owns the optional ModelService; `request()` after the rules' text is shown, `drain()` each frame."""
+    """Owns the optional ModelService; `request()` after the rules' text is shown, `drain()` each frame.
+    `app` is the helper's view of the window (shell.HelperContext), not the App."""
 
     def __init__(self, app):
         self.app = app

@@ -10,6 +10,7 @@ never itself. Panes are a table (PANES), commands are a table (actions.COMMANDS)
 from __future__ import annotations
 
 import os
+import sys
 import time
 from typing import Optional
 
@@ -304,8 +305,6 @@ def _desktop_size():
 def run_app(argv=None) -> int:
     """Open the window (python main.py [program.py]); KIDCODER_DEMO names a scripted demo
     (see kidcoder.ui.demo)."""
-    import sys
-
     args = list(sys.argv[1:] if argv is None else argv)
     app = App()
     programs = [arg for arg in args if arg.endswith(".py")]

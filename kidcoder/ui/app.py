@@ -79,7 +79,6 @@ class App:
         self.panes = {pane.region: pane(self.layout, kit) for pane in PANES}
         self.toolbar, self.editor, self.preview, self.console, self.helper = (
             self.panes[region] for region in ("toolbar", "editor", "preview", "console", "helper"))
-        self._build_parts(files)
         self.running = True
         self.exit_code = 0
         self.frame_times = []            # seconds per frame of our own work (benchmarks read it)
@@ -87,6 +86,7 @@ class App:
         self.first_frame_at: Optional[float] = None
         self.demo = None
         self.presenter = Presenter()
+        self._build_parts(files)
         self._last_version = self.editor.version
         self.files.start_up()
         self.assist.start_index()
@@ -120,7 +120,7 @@ class App:
             "next_pane": lambda: self._move_to_pane(1), "previous_pane": lambda: self._move_to_pane(-1),
         }, open_file=files.open_file, open_example=files.open_example)
         self.router = EventRouter(self.panes, self.keyboard, self.actions, self.games, self.manager, self.dialogs,
-                                  on_resize=self.resize, on_exposed=lambda: self.presenter.forget())
+                                  on_resize=self.resize, on_exposed=self.presenter.forget)
         self._demo_window = DemoWindow(open_example=files.open_example, do=self.actions.do,
                                        set_focus=self.keyboard.set, finish=self.finish, docs=self.docs,
                                        games=self.games, preview=preview, screen=self.screen)
@@ -258,9 +258,6 @@ class App:
             self.keyboard.draw_ring(surface, self.colours["focus"])
 
     # ---- running ----------------------------------------------------------------------------
-    def request_quit(self) -> None:
-        self.actions.do("quit")
-
     def shutdown(self) -> None:
         """Stop every game, finish queued saves, end the worker threads."""
         self.games.close_all()

@@ -33,6 +33,7 @@ class HelperPane(Pane):
         manager = self.manager
         self.heading = ""
         self.text = ""
+        self.greeting = False                # the welcome is shown (it follows a language change)
         self.hint: Optional[dict] = None     # the last hint_for_program() result
         self.level = 1
         self.busy = False

@@ -5,38 +5,16 @@ of time, and returns a RunResult whose as_contract() is the `run --json` object.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
 
 from kidcoder.runner.host import GameProcess, NoFrame, ProcessEnded
+from kidcoder.runner.results import RunResult, result_of, save_png
 
 DEFAULT_SECONDS = 10.0
-
-
-@dataclass
-class RunResult:
-    """How one run went. exit: ok | error | timeout | killed."""
-    exit: str
-    frames: int
-    fps: float
-    error: Optional[dict] = None
-    console: List[str] = field(default_factory=list)
-    warnings: List[str] = field(default_factory=list)
-    caption: str = ""
-    size: Optional[tuple] = None
-    seconds: float = 0.0
-    start_seconds: Optional[float] = None     # spawn to first frame
-
-    def as_contract(self) -> dict:
-        error = None
-        if self.error:
-            error = {"type": self.error["type"], "message": self.error["message"], "line": self.error["line"]}
-        return {"exit": self.exit, "frames": self.frames, "fps": round(self.fps, 2), "error": error}
 
 
 def run_program(path, frames: Optional[int] = 60, seconds: Optional[float] = DEFAULT_SECONDS,
@@ -69,36 +47,10 @@ def run_program(path, frames: Optional[int] = 60, seconds: Optional[float] = DEF
             game.stop(grace=0.2, reason="timeout")
             game.wait_ended(2.0)
         last = game.latest_frame() if screenshot else None
-        result = _result(game, time.monotonic() - started, warnings, timed_out)
+        result = result_of(game, time.monotonic() - started, warnings, timed_out)
     if screenshot and last is not None:
         save_png(last, screenshot)
     return result
-
-
-def _result(game: GameProcess, elapsed: float, warnings: List[str], timed_out: bool) -> RunResult:
-    status = "timeout" if timed_out else game.status()
-    if status == "stopped":
-        status = "killed"
-    error = None
-    if game.error is not None:
-        e = game.error
-        error = {"type": e.type, "message": e.message, "line": e.line, "column": e.column,
-                 "traceback": e.traceback}
-    elif status == "error" and game.finished is not None and game.finished.exit_code:
-        error = {"type": "SystemExit", "message": f"The program ended with exit code {game.finished.exit_code}.",
-                 "line": None, "column": None, "traceback": ""}
-    elif status == "killed" and not timed_out:
-        code = game.process.returncode if game.process else None
-        error = {"type": "Killed", "message": f"The game process was ended (code {code}).", "line": None,
-                 "column": None, "traceback": ""}
-    if game.finished is not None and game.finished.reason == "memory" and error is not None:
-        error["type"] = "MemoryError"
-    frames = game.finished.frames if game.finished is not None else game.frames_seen
-    fps = game.fps()
-    start_s = (game.first_frame_at - game.started_at) if game.first_frame_at else None
-    return RunResult(exit=status, frames=frames, fps=fps, error=error, console=list(game.console),
-                     warnings=warnings, caption=game.caption, size=game.size, seconds=elapsed,
-                     start_seconds=start_s)
 
 
 def run_source(source: str, frames: Optional[int] = 60, seconds: Optional[float] = DEFAULT_SECONDS,
@@ -111,13 +63,6 @@ def run_source(source: str, frames: Optional[int] = 60, seconds: Optional[float]
         return run_program(path, frames=frames, seconds=seconds, stdin_lines=stdin_lines, **options)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def save_png(frame, path) -> None:
-    """Save a Frame as a PNG file (pygame can save without a display)."""
-    import pygame
-
-    pygame.image.save(frame.to_surface(), os.fspath(path))
 
 
 def run_file(path, frames: Optional[int] = None, seconds: Optional[float] = None,

@@ -1,7 +1,8 @@
 """`kidcoder run FILE` without --headless: a plain window that shows the game's frames and sends it input.
 
 The full studio window comes from kidcoder.ui; this small viewer is for running
-one program from a terminal, and shares the same runner.
+one program from a terminal, and shares the same runner and the same input
+translation (runner/window_input.py).
 """
 from __future__ import annotations
 
@@ -13,35 +14,8 @@ from typing import List, Optional
 
 from kidcoder.runner import protocol
 from kidcoder.runner.host import ConsoleText, GameProcess, ProcessEnded
-from kidcoder.runner.headless import _result, save_png
-
-
-def event_to_message(event, scale=(1.0, 1.0), offset=(0, 0)):
-    """A pygame event in the viewer (or the app's preview) as a protocol message for the game, or None.
-
-    scale/offset map window coordinates into game coordinates."""
-    import pygame
-
-    def game_pos(pos):
-        return [int((pos[0] - offset[0]) / scale[0]), int((pos[1] - offset[1]) / scale[1])]
-
-    if event.type in (pygame.KEYDOWN, pygame.KEYUP):
-        return protocol.KeyEvent(action="down" if event.type == pygame.KEYDOWN else "up", key=event.key,
-                                 mod=event.mod, unicode=getattr(event, "unicode", ""),
-                                 scancode=getattr(event, "scancode", 0))
-    if event.type == pygame.TEXTINPUT:
-        return protocol.TextEvent(text=event.text)
-    if event.type == pygame.MOUSEMOTION:
-        return protocol.MouseMotion(pos=game_pos(event.pos), rel=[int(event.rel[0] / scale[0]),
-                                    int(event.rel[1] / scale[1])], buttons=list(event.buttons))
-    if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
-        return protocol.MouseButton(action="down" if event.type == pygame.MOUSEBUTTONDOWN else "up",
-                                    pos=game_pos(event.pos), button=event.button)
-    if event.type == pygame.MOUSEWHEEL:
-        return protocol.MouseWheel(x=event.x, y=event.y)
-    if event.type == pygame.QUIT:
-        return protocol.QuitEvent()
-    return None
+from kidcoder.runner.results import result_of, save_png
+from kidcoder.runner.window_input import event_to_message
 
 
 def run_in_window(path, frames: Optional[int] = None, seconds: Optional[float] = None,
@@ -97,7 +71,7 @@ def run_in_window(path, frames: Optional[int] = None, seconds: Optional[float] =
                 break
             clock.tick(120)
         last = game.latest_frame()
-        result = _result(game, time.monotonic() - started, [], timed_out)
+        result = result_of(game, time.monotonic() - started, [], timed_out)
     pygame.display.quit()
     if screenshot and last is not None:
         save_png(last, os.fspath(screenshot))

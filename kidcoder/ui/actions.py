@@ -1,162 +1,86 @@
-"""What the window's actions do: run, stop, pause, the helper's actions, and routing to the others.
+"""The window's commands in one table: each name with its keys and its button, and what it does.
 
-Buttons, shortcuts and the demo script all call `Actions.do(name)`; file actions
-live in file_actions.py and view actions (find, zoom, language, contrast) in
-view_actions.py. Anything slow is queued (files on the FileWorker, games stopped
-on the worker); results come back through `drain()` once per frame.
+COMMANDS is plain data (the keyboard shortcuts in keys.py and the buttons in
+toolbar.py are read from it). The App binds every name to a callable once, in
+an Actions object; a button, a shortcut, Enter on a focused button and a demo
+script all call `Actions.do(name)`. Adding a command is a row here and a line
+where the App binds it (Actions refuses a table and bindings that disagree).
 """
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
+from typing import Callable, Mapping, Tuple
 
-from kidcoder.i18n import tr
-from kidcoder.ui.file_actions import starter_program
+import pygame
+
+Key = Tuple[int, bool, bool]          # (pygame key, needs Ctrl, needs Shift)
+
+
+def plain(key: int) -> Key:
+    return (key, False, False)
+
+
+def ctrl(key: int, shift: bool = False) -> Key:
+    return (key, True, shift)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    keys: Tuple[Key, ...] = ()
+    label: str = ""          # i18n key of its button's words; the tool tip (naming the key) is label + "_tip"
+    bar: str = ""            # "main": a toolbar button; "view": a small button in the status bar; "": none
+    style: str = ""          # its button's pygame-gui object id ("" for the bar's usual look)
+    in_game: bool = False    # its key still works while the game has the keyboard
+
+
+COMMANDS: Tuple[Command, ...] = (
+    # the toolbar, left to right
+    Command("new", (ctrl(pygame.K_n),), "ui.toolbar.new", "main"),
+    Command("open", (ctrl(pygame.K_o),), "ui.toolbar.open", "main"),
+    Command("save", (ctrl(pygame.K_s),), "ui.toolbar.save", "main"),
+    Command("examples", (plain(pygame.K_F3), ctrl(pygame.K_e)), "ui.toolbar.examples", "main"),
+    Command("make_game", (plain(pygame.K_F4),), "ui.toolbar.make_game", "main"),
+    Command("run", (plain(pygame.K_F5), ctrl(pygame.K_r)), "ui.toolbar.run", "main", "#run_button", True),
+    Command("stop", (plain(pygame.K_F6),), "ui.toolbar.stop", "main", "#stop_button", True),
+    Command("help", (plain(pygame.K_F1),), "ui.toolbar.help", "main", in_game=True),
+    Command("ask", (plain(pygame.K_F2),), "ui.toolbar.ask", "main"),
+    # the status bar's small buttons, left to right
+    Command("zoom_out", (ctrl(pygame.K_MINUS), ctrl(pygame.K_KP_MINUS)), "ui.toolbar.zoom_out", "view"),
+    Command("zoom_in", (ctrl(pygame.K_EQUALS), ctrl(pygame.K_PLUS), ctrl(pygame.K_KP_PLUS),
+                        ctrl(pygame.K_EQUALS, True), ctrl(pygame.K_PLUS, True)),    # Ctrl + where + needs Shift
+            "ui.toolbar.zoom_in", "view"),
+    Command("contrast", (plain(pygame.K_F9),), "ui.toolbar.contrast", "view"),
+    Command("language", (plain(pygame.K_F10),), "ui.toolbar.language", "view"),
+    # keys and pane buttons only
+    Command("pause", (plain(pygame.K_F7),), in_game=True),              # also the preview's Pause button
+    Command("step", (plain(pygame.K_F8),), in_game=True),               # and its Step button
+    Command("quit", (ctrl(pygame.K_q),), in_game=True),
+    Command("find", (ctrl(pygame.K_f),)),
+    Command("goto", (ctrl(pygame.K_g),)),
+    Command("next_pane", (ctrl(pygame.K_TAB),), in_game=True),
+    Command("previous_pane", (ctrl(pygame.K_TAB, True),), in_game=True),
+    Command("send_question"),        # the helper's Ask button, or Enter in its question line
+    Command("apply_fix"),            # the helper's Fix it button
+    Command("send_input"),           # Enter in the console's input() line
+)
 
 
 class Actions:
-    """The window's verbs; `app` is the App (panes, docs, games, worker)."""
+    """Every command of COMMANDS bound to what it does; plus the two verbs that take a value
+    (open a program, open an example: `python main.py FILE` and demo scripts use them)."""
 
-    def __init__(self, app):
-        from kidcoder.ui.file_actions import FileActions
-        from kidcoder.ui.view_actions import ViewActions
-
-        self.app = app
-        self.files = FileActions(app, self._start_game)
-        self.view = ViewActions(app)
-
-    # ---- start-up ---------------------------------------------------------------------------
-    def start_up(self) -> None:
-        app = self.app
-        app.editor.set_text(starter_program(app.settings.language))
-        app.docs.new(app.editor.get_text())
-        app.docs.ask_recoveries()
-        app.assist.start_index()
+    def __init__(self, handlers: Mapping[str, Callable[[], None]], open_file: Callable, open_example: Callable):
+        names = {command.name for command in COMMANDS}
+        if set(handlers) != names:
+            raise ValueError(f"commands without a handler: {sorted(names - set(handlers))}; "
+                             f"handlers without a command: {sorted(set(handlers) - names)}")
+        self._handlers = dict(handlers)
+        self.open_file = open_file
+        self.open_example = open_example
 
     def do(self, name: str) -> None:
-        """Do the action called name (a toolbar button, a shortcut, a demo step)."""
-        for owner in (self, self.files, self.view):
-            handler = getattr(owner, "act_" + name, None)
-            if handler is not None:
-                handler()
-                return
-
-    def open_example(self, filename: str) -> None:
-        self.files.open_example(filename)
-
-    def open_file(self, path) -> None:
-        self.files.open_file(path)
-
-    def say(self, text: str) -> None:
-        """A short line in the status bar."""
-        self.app.status = text
-
-    # ---- running the game -------------------------------------------------------------------
-    def act_run(self) -> None:
-        app = self.app
-        app.editor.view.clear_error_marker()
-        app.helper.forget_hint()
-        app.assist.game_starting()
-        app.console.clear()
-        app.preview.clear()
-        app.preview.state = "running"
-        app.docs.save(app.editor.get_text(), app.editor.version, purpose="run")
-        self.say(tr("ui.status.starting"))
-
-    def _start_game(self, path: Path) -> None:
-        app = self.app
-        try:
-            app.games.start(path)
-        except (OSError, ValueError) as exc:
-            app.helper.show(tr("ui.helper.problem_title"), tr("ui.run.failed", reason=str(exc)))
-            return
-        app._console_seen = (0, "")
-        app.set_focus("preview")
-        self.say(tr("ui.status.running", name=Path(path).name))
-
-    def act_stop(self) -> None:
-        app = self.app
-        if app.games.stop():
-            app.preview.message = tr("ui.preview.stopped")
-            app.set_focus("editor")
-            self.say(tr("ui.status.stopped"))
-
-    def act_pause(self) -> None:
-        self.app.games.toggle_pause()
-
-    def act_step(self) -> None:
-        self.app.games.step()
-
-    def game_message(self, message) -> None:
-        """One message from the running game (see kidcoder.runner.protocol and host)."""
-        app = self.app
-        kind = type(message).__name__
-        if kind == "GameError":
-            app.assist.game_error(message)
-        elif kind == "NoFrame":
-            app.preview.message = tr("ui.preview.no_frame")
-            app.helper.show(tr("ui.helper.no_frame_title"), tr("ui.helper.no_frame"))
-        elif kind == "Caption":
-            app.preview.caption = message.text
-        elif kind == "ProcessEnded":
-            if message.status in ("ok",):
-                app.preview.message = tr("ui.preview.ended")
-            elif message.status == "killed" and app.games.game is not None and app.games.game.finished is not None \
-                    and app.games.game.finished.reason == "memory":
-                app.preview.message = tr("ui.preview.memory")
-            elif message.status == "error":
-                app.preview.message = tr("ui.preview.crashed")
-            else:
-                app.preview.message = tr("ui.preview.ended")
-            if app.focus == "preview":
-                app.set_focus("editor")
-            self.say(tr("ui.status.ended"))
-
-    def drain(self) -> None:
-        """Results of file work and example copies."""
-        app = self.app
-        for result in app.docs.poll():
-            self.files.file_result(result)
-        for result in app.worker.poll():
-            if result.kind == "copy_example":
-                if result.ok:
-                    self.open_file(result.value)
-                else:
-                    app.helper.show(tr("ui.helper.problem_title"), tr("ui.gallery.failed"))
-            else:
-                app.assist.result(result)
-        app.assist.stream.drain()
-
-    # ---- dialogs ----------------------------------------------------------------------------
-    def dialog_done(self, dialog) -> None:
-        app = self.app
-        if not (self.files.dialog_done(dialog) or self.view.dialog_done(dialog)):
-            if dialog.name == "make_game" and dialog.result == "ok":
-                app.assist.make_game(dialog.value)
-        if app.dialog is None:          # (a dialog may lead to another one, like Open -> Another folder)
-            app.set_focus("editor" if app.focus not in ("question", "console") else app.focus)
-
-    # ---- the helper -------------------------------------------------------------------------
-    def act_help(self) -> None:
-        self.app.assist.more_help()
-
-    def act_apply_fix(self) -> None:
-        self.app.assist.apply_fix()
-
-    def act_ask(self) -> None:
-        self.app.set_focus("question")
-
-    def act_send_question(self) -> None:
-        self.app.assist.ask(self.app.helper.question.get_text())
-
-    def act_send_input(self) -> None:
-        app = self.app
-        app.games.send_input(app.console.take_answer())
-
-    def act_make_game(self) -> None:
-        from kidcoder.ui.dialogs import PromptDialog
-
-        app = self.app
-        app.dialog = PromptDialog(app.manager, app.size, app.fonts, tr("ui.make.title"),
-                                  tr("ui.make.message") + "\n" + tr("ui.make.placeholder"),
-                                  tr("ui.make.placeholder"), tr("ui.make.ok"), name="make_game")
-
+        """Do the command called name (unknown names do nothing)."""
+        handler = self._handlers.get(name)
+        if handler is not None:
+            handler()

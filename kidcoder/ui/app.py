@@ -1,12 +1,16 @@
-"""The one window: builds the panes, routes every event, and draws a frame.
+"""The one window: builds the panes and the parts that act, routes every event, and draws a frame.
 
 `App.step()` is one frame (events, background results, drawing); `run_app()`
 loops it. The UI thread only draws and drains queues: files, hints, answers,
 games being stopped and the search index all work on background threads.
+The App is the one place that knows every part. It gives each what it needs (a
+pane its box and a PaneKit; a command module the panes it changes and a Shell),
+never itself. Panes are a table (PANES), commands are a table (actions.COMMANDS).
 """
 from __future__ import annotations
 
 import os
+import sys
 import time
 from typing import Optional
 
@@ -18,22 +22,41 @@ os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 import pygame  # noqa: E402
 import pygame_gui  # noqa: E402
 
-from kidcoder.i18n import set_language, tr  # noqa: E402
-from kidcoder.ui import focus as focusing  # noqa: E402
+from kidcoder.background import Worker  # noqa: E402
+from kidcoder.config import Settings, load_settings  # noqa: E402
+from kidcoder.editor.theme import load_theme  # noqa: E402
+from kidcoder.i18n import set_language  # noqa: E402
 from kidcoder.ui import style  # noqa: E402
-from kidcoder.ui.layout import compute_layout, initial_size, toolbar_rows_needed  # noqa: E402
+from kidcoder.ui.actions import Actions  # noqa: E402
+from kidcoder.ui.assist import Assist  # noqa: E402
+from kidcoder.ui.console_pane import ConsolePane  # noqa: E402
+from kidcoder.ui.demo import DemoWindow, load_demo  # noqa: E402
+from kidcoder.ui.dialog_host import DialogHost  # noqa: E402
+from kidcoder.ui.documents import DocumentKeeper  # noqa: E402
+from kidcoder.ui.editor_pane import EditorPane  # noqa: E402
+from kidcoder.ui.events import EventRouter  # noqa: E402
+from kidcoder.ui.file_actions import FileActions  # noqa: E402
+from kidcoder.ui.focus import focus_order, next_pane  # noqa: E402
+from kidcoder.ui.game_control import GameControl  # noqa: E402
+from kidcoder.ui.helper_pane import HelperPane  # noqa: E402
+from kidcoder.ui.keyboard import TEXT_TARGETS, Keyboard  # noqa: E402
+from kidcoder.ui.layout import Layout, compute_layout, initial_size, toolbar_rows_needed  # noqa: E402
+from kidcoder.ui.pane import PaneKit  # noqa: E402
+from kidcoder.ui.playing import Playing  # noqa: E402
+from kidcoder.ui.present import Presenter  # noqa: E402
+from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
+from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
+from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
+from kidcoder.ui.view_actions import ViewActions  # noqa: E402
 
 FPS = 60
-NO_WINDOW_S = 1.5
-KEY_HINTS = "ui.status.keys"
+PANES = (Toolbar, EditorPane, PreviewPane, ConsolePane, HelperPane)     # in drawing order
 
 
 class App:
     """The KidCoder window. Tests build one on the dummy video driver and call step()."""
 
-    def __init__(self, settings=None, size=None, files=None):
-        from kidcoder.config import load_settings
-
+    def __init__(self, settings: Optional[Settings] = None, size=None, files=None):
         self.settings = settings if settings is not None else load_settings()
         set_language(self.settings.language)
         pygame.display.init()
@@ -45,138 +68,143 @@ class App:
         pygame.key.set_repeat(400, 35)
         pygame.key.start_text_input()
         self.size = self.screen.get_size()
-        self.theme = self.settings.theme
-        self.colours = style.colours(self.theme)
+        self.colours = style.colours(self.settings.theme)
         self.fonts = style.Fonts()
-        self.manager = pygame_gui.UIManager(self.size, str(style.theme_path(self.theme)),
+        self.manager = pygame_gui.UIManager(self.size, str(style.theme_path(self.settings.theme)),
                                             enable_live_theme_updates=False,
                                             starting_language=self.settings.language)
         style.add_mono_font(self.manager)
-        self._build_panes()
-        from kidcoder.ui.actions import Actions
-        from kidcoder.ui.assist import Assist
-        from kidcoder.ui.documents import DocumentKeeper
-        from kidcoder.ui.game_control import GameControl
-        from kidcoder.ui.worker import Worker
-
-        self.worker = Worker()
-        self.games = GameControl(self.settings, self.worker)
-        self.docs = DocumentKeeper(files)
-        self.actions = Actions(self)
-        self.assist = Assist(self)
-        self.dialog = None
-        self.focus = "editor"
+        self.layout = self._lay_out()
+        kit = PaneKit(self.manager, self.fonts, self.colours, self.settings)
+        self.panes = {pane.region: pane(self.layout, kit) for pane in PANES}
+        self.toolbar, self.editor, self.preview, self.console, self.helper = (
+            self.panes[region] for region in ("toolbar", "editor", "preview", "console", "helper"))
         self.running = True
         self.exit_code = 0
-        self.status = ""
         self.frame_times = []            # seconds per frame of our own work (benchmarks read it)
         self.frames = 0
         self.first_frame_at: Optional[float] = None
         self.demo = None
-        self.trim_at = -1
-        from kidcoder.ui.present import Presenter
-
         self.presenter = Presenter()
+        self._build_parts(files)
         self._last_version = self.editor.version
-        self._console_seen = (0, "")
-        self.actions.start_up()
+        self.files.start_up()
+        self.assist.start_index()
 
-    # ---- building ---------------------------------------------------------------------------
-    def _build_panes(self) -> None:
-        from kidcoder.ui.console_pane import ConsolePane
-        from kidcoder.ui.editor_pane import EditorPane
-        from kidcoder.ui.helper_pane import HelperPane
-        from kidcoder.ui.preview_pane import PreviewPane
-        from kidcoder.ui.toolbar import Toolbar, fitted_widths
+    def _build_parts(self, files) -> None:
+        """The parts that act (games, documents, the helper's work, the commands), each given what it uses."""
+        editor, preview, console, helper = self.editor, self.preview, self.console, self.helper
+        self.worker = Worker()
+        self.games = GameControl(self.settings, self.worker)
+        self.docs = DocumentKeeper(files)
+        self.keyboard = Keyboard(self.panes.values(), self.manager, self._focus_order, self._release_game_keys)
+        self.dialogs = DialogHost(self.manager, self.fonts, lambda: self.size, self._dialog_closed)
+        shell = Shell(say=self._say, set_focus=self.keyboard.set, focus=lambda: self.keyboard.target,
+                      quit=lambda: self.finish(self.exit_code), dialogs=self.dialogs)
+        self.assist = Assist(HelperContext(shell, editor, helper, self.worker, self.games, self.docs, self.settings,
+                                           open_file=lambda path: self.files.open_file(path)))
+        self.playing = play = Playing(self.games, self.docs, self.assist, shell, self.toolbar, editor, preview,
+                                      console, helper)
+        self.files = files = FileActions(shell, self.docs, self.games, self.worker, self.settings, editor, helper,
+                                         preview, console, start_game=play.start, make_game=self.assist.make_game)
+        view = ViewActions(shell, self.settings, self.worker, editor, relabel=self.relabel, restyle=self.restyle)
+        self.actions = Actions({
+            "new": files.new, "open": files.open, "save": files.save, "examples": files.examples,
+            "make_game": files.make_game, "quit": files.quit,
+            "run": play.run, "stop": play.stop, "pause": play.pause, "step": play.step, "send_input": play.send_input,
+            "help": self.assist.more_help, "apply_fix": self.assist.apply_fix,
+            "ask": lambda: self.keyboard.set("question"),
+            "send_question": lambda: self.assist.ask(helper.question.get_text()),
+            "find": view.find, "goto": view.goto, "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
+            "language": view.language, "contrast": view.contrast,
+            "next_pane": lambda: self._move_to_pane(1), "previous_pane": lambda: self._move_to_pane(-1),
+        }, open_file=files.open_file, open_example=files.open_example)
+        self.router = EventRouter(self.panes, self.keyboard, self.actions, self.games, self.manager, self.dialogs,
+                                  on_resize=self.resize, on_exposed=self.presenter.forget)
+        self._demo_window = DemoWindow(open_example=files.open_example, do=self.actions.do,
+                                       set_focus=self.keyboard.set, finish=self.finish, docs=self.docs,
+                                       games=self.games, preview=preview, screen=self.screen)
 
+    # ---- what tests, benchmarks and scripts read --------------------------------------------
+    @property
+    def focus(self) -> str:
+        """The keyboard focus target (see focus.py)."""
+        return self.keyboard.target
+
+    def set_focus(self, target: str) -> None:
+        self.keyboard.set(target)
+
+    @property
+    def dialog(self):
+        """The open dialog, or None."""
+        return self.dialogs.current
+
+    @property
+    def status(self) -> str:
+        return self.toolbar.message
+
+    @property
+    def theme(self) -> str:
+        return self.settings.theme
+
+    def finish(self, exit_code: int = 0) -> None:
+        """Close the window after this frame, with this exit code."""
+        self.exit_code = exit_code
+        self.running = False
+
+    # ---- the window's own doings ------------------------------------------------------------
+    def _lay_out(self) -> Layout:
         rows = toolbar_rows_needed(self.size[0], fitted_widths(self.fonts, self.size[0]))
-        self.layout = compute_layout(*self.size, toolbar_rows=rows)
-        lay = self.layout
-        self.toolbar = Toolbar(lay.toolbar, lay.status, self.manager, self.fonts, self.colours)
-        self.editor = EditorPane(lay.editor, self.settings, self.fonts, self.colours)
-        self.preview = PreviewPane(lay.preview, self.fonts, self.colours)
-        self.console = ConsolePane(lay.console, self.manager, self.fonts, self.colours)
-        self.helper = HelperPane(lay.helper, self.manager, self.fonts, self.colours)
-        self._game_buttons = self._make_game_buttons()
+        return compute_layout(*self.size, toolbar_rows=rows)
 
-    GAME_BUTTONS = (("pause", "ui.preview.pause"), ("step", "ui.preview.step"))
-
-    def _make_game_buttons(self):
-        """Pause and Step sit in the preview's title strip, next to the game they control.
-
-        They are made at their real size (a button resized while hidden shows stale text for a while)."""
-        buttons = {}
-        rects = self._game_button_rects()
-        for action, key in self.GAME_BUTTONS:
-            buttons[action] = pygame_gui.elements.UIButton(rects[action], tr(key), self.manager,
-                                                           tool_tip_text=tr(key + "_tip"),
-                                                           object_id="#small_button", visible=0)
-        return buttons
-
-    def _game_button_rects(self):
-        title = self.layout.preview.title()
-        x = title.right - 4
-        rects = {}
-        for action, key in reversed(self.GAME_BUTTONS):
-            width = self.fonts.button_width(tr(key), 20)
-            x -= width
-            rects[action] = pygame.Rect(x, title.y + 2, width, title.h - 4)
-            x -= 6
-        return rects
-
-    def _place_game_buttons(self, buttons) -> None:
-        for action, rect in self._game_button_rects().items():
-            buttons[action].set_relative_position(rect.topleft)
-            buttons[action].set_dimensions(rect.size)
+    def resize(self, size) -> None:
+        if tuple(size) != tuple(self.size):
+            self.relayout(size)
 
     def relayout(self, size) -> None:
         """The window changed size: every pane moves (nothing is rebuilt)."""
-        from kidcoder.ui.toolbar import fitted_widths
-
         self.size = (max(1, size[0]), max(1, size[1]))
         self.manager.set_window_resolution(self.size)
-        rows = toolbar_rows_needed(self.size[0], fitted_widths(self.fonts, self.size[0]))
-        self.layout = compute_layout(*self.size, toolbar_rows=rows)
-        lay = self.layout
-        self.toolbar.set_box(lay.toolbar, lay.status)
-        self.editor.set_box(lay.editor)
-        self.preview.set_box(lay.preview)
-        self.console.set_box(lay.console)
-        self.helper.set_box(lay.helper)
-        self._place_game_buttons(self._game_buttons)
+        self.layout = self._lay_out()
+        for pane in self.panes.values():
+            pane.place(self.layout)
         self.presenter.forget()
 
     def relabel(self) -> None:
-        """After a language change."""
-        self.toolbar.relabel()
-        self.helper.relabel()
-        self.console.relabel()
-        for action, key in self.GAME_BUTTONS:
-            self._game_buttons[action].set_text(tr(key))
+        """The settings' language changed: every pane gets its words in it."""
+        set_language(self.settings.language)
+        self.manager.set_locale(self.settings.language)     # pygame-gui's own words (the file picker)
+        for pane in self.panes.values():
+            pane.relabel()
         self.relayout(self.size)
 
-    # ---- focus ------------------------------------------------------------------------------
-    def focus_targets(self):
-        return focusing.focus_order(self.toolbar.order, self.console.waiting, self.helper.more_button.visible,
-                                    self.helper.fix_button.visible, self.toolbar.view_order)
+    def restyle(self) -> None:
+        """The settings' theme changed (normal or high contrast): every pane gets its colours."""
+        theme = self.settings.theme
+        self.colours.clear()
+        self.colours.update(style.colours(theme))          # the panes' PaneKit holds this same dict
+        self.manager.get_theme().load_theme(str(style.theme_path(theme)))
+        self.manager.rebuild_all_from_changed_theme_data()
+        self.editor.view.set_theme(load_theme(theme))
+        self.presenter.forget()
 
-    def set_focus(self, target: str) -> None:
-        """Give the keyboard to a target; the game loses held keys when it loses the keyboard."""
-        if self.focus == "preview" and target != "preview":
-            for message in self.preview.release_keys():
-                self.games.send_event(message)
-        self.focus = target
-        self.editor.focused = target == "editor"
-        self.preview.focused = target == "preview"
-        element = {"question": self.helper.question, "console": self.console.entry}.get(target)
-        self.manager.set_focus_set(element)
+    def _say(self, text: str) -> None:
+        self.toolbar.message = text
 
-    def focus_element(self, target: str):
-        """The pygame-gui element (or pane rect owner) a target stands for, for the focus ring."""
-        if target.startswith(("tb:", "vw:")):
-            return self.toolbar.buttons.get(target[3:])
-        return {"question": self.helper.question, "ask": self.helper.ask_button, "more": self.helper.more_button,
-                "fix": self.helper.fix_button, "console": self.console.entry}.get(target)
+    def _focus_order(self):
+        return focus_order(self.toolbar.order, self.console.waiting, self.helper.more_button.visible,
+                           self.helper.fix_button.visible, self.toolbar.view_order)
+
+    def _move_to_pane(self, step: int) -> None:
+        self.keyboard.set(next_pane(self._focus_order(), self.keyboard.target, step))
+
+    def _release_game_keys(self) -> None:
+        for message in self.preview.release_keys():
+            self.games.send_event(message)
+
+    def _dialog_closed(self) -> None:
+        target = self.keyboard.target
+        self.keyboard.set(target if target in TEXT_TARGETS else "editor")
 
     # ---- one frame --------------------------------------------------------------------------
     def step(self, dt: float = 1 / FPS) -> None:
@@ -187,10 +215,7 @@ class App:
         self.draw()
         self.presenter.present(self.screen, [self.layout.editor.right + 3])
         self.frames += 1
-        if self.frames == self.trim_at:
-            from kidcoder.ui.dialogs import trim_heap
-
-            trim_heap()
+        self.dialogs.tick()
         if self.first_frame_at is None:
             self.first_frame_at = time.perf_counter()
         self.frame_times.append(time.perf_counter() - started)
@@ -198,107 +223,41 @@ class App:
             del self.frame_times[:1000]
 
     def handle_event(self, event) -> None:
-        from kidcoder.ui.events import route_event
-
-        route_event(self, event)
+        self.router.route(event)
 
     def update(self, dt: float) -> None:
         self.manager.update(dt)
-        self.editor.update(dt)
+        for pane in self.panes.values():
+            pane.update(dt)
         if self.editor.version != self._last_version:
             self._last_version = self.editor.version
             self.docs.edited()
             self.assist.program_changed()
-        self.editor.modified = self.editor.view.buffer.modified
         self.docs.tick(self.editor.get_text, self.editor.modified)
-        self.actions.drain()
-        self._follow_game()
+        for result in self.docs.poll():
+            self.files.file_result(result)
+        for result in self.worker.poll():
+            if result.kind == "copy_example":
+                self.files.example_copied(result)
+            else:
+                self.assist.result(result)
+        self.assist.stream.drain()
+        self.playing.follow(self.frames)
         if self.demo is not None:
-            self.demo.tick(self)
-
-    def _follow_game(self) -> None:
-        games = self.games
-        for message in games.poll():
-            self.actions.game_message(message)
-        game = games.game if games.state != "stopped" else None
-        self.preview.refresh(game)
-        self.preview.state = games.state
-        if (games.live and game.size is None and not self.preview.message and game.started_at
-                and time.monotonic() - game.started_at > NO_WINDOW_S):
-            self.preview.message = tr("ui.preview.no_window")      # a program that only prints
-        if game is not None:
-            self.preview.caption = game.caption or self.preview.caption
-            if self.frames % 15 == 0:
-                self.preview.fps = game.fps()
-            console = game.console
-            seen = (len(console), console[-1] if console else "")
-            if seen != self._console_seen:
-                self._console_seen = seen
-                self.console.set_lines(console)
-        waiting = games.waiting_for_input
-        if waiting != self.console.waiting:
-            self.console.set_waiting(waiting)
-            if waiting:
-                self.set_focus("console")
-            elif self.focus == "console":
-                self.set_focus("editor")
-        live = games.live
-        self.toolbar.set_enabled("stop", live)
-        for button in self._game_buttons.values():
-            if live and not button.visible:
-                button.show()
-                button.rebuild()        # its size may have changed while hidden
-            elif not live and button.visible:
-                button.hide()
-        self.preview.title_right = self._game_buttons["pause"].get_abs_rect().x if live else 0
+            self.demo.tick(self._demo_window)
 
     def draw(self) -> None:
-        col = self.colours
         surface = self.screen
-        surface.fill(col["background"])
-        self.toolbar.draw_background(surface)
-        self.editor.draw(surface)
-        self.preview.draw(surface)
-        self.console.draw(surface, active=self.focus == "console")
-        self.helper.draw(surface, active=focusing.pane_of(self.focus) == "helper")
-        self._draw_status(surface)
+        surface.fill(self.colours["background"])
+        for pane in self.panes.values():
+            pane.draw(surface)
         self.manager.draw_ui(surface)
-        self._draw_focus(surface)
-
-    def _draw_status(self, surface) -> None:
-        box = pygame.Rect(self.layout.status)
-        pygame.draw.rect(surface, self.colours["status"], box)
-        font = self.fonts.body
-        hints = self.fonts.text(font, tr(KEY_HINTS), self.colours["status_text"])
-        message = self.fonts.text(font, self.status or tr("ui.status.ready"), self.colours["status_text"])
-        end = self.toolbar.view_left - 12               # the status bar's buttons start here
-        right = end - hints.get_width()
-        show_hints = right > box.x + 10 + message.get_width() + 20
-        clip = surface.get_clip()
-        surface.set_clip(pygame.Rect(box.x, box.y, max(0, (right - 20 if show_hints else end) - box.x), box.h))
-        surface.blit(message, (box.x + 10, box.centery - message.get_height() // 2))
-        surface.set_clip(clip)
-        if show_hints:
-            surface.blit(hints, (right, box.centery - hints.get_height() // 2))
-
-    def _draw_focus(self, surface) -> None:
-        ring = self.colours["focus"]
-        if self.dialog is not None:
-            self.dialog.draw_focus(surface, ring)
-            return
-        if self.focus == "editor":
-            style.draw_focus_ring(surface, self.editor.rect, ring, 2)
-        elif self.focus == "preview":
-            style.draw_focus_ring(surface, self.preview.rect, ring, 3)
+        if self.dialogs.current is not None:
+            self.dialogs.draw_focus(surface, self.colours["focus"])
         else:
-            element = self.focus_element(self.focus)
-            if element is not None and element.visible:
-                style.draw_focus_ring(surface, element.get_abs_rect(), ring)
+            self.keyboard.draw_ring(surface, self.colours["focus"])
 
     # ---- running ----------------------------------------------------------------------------
-    def request_quit(self) -> None:
-        self.actions.do("quit")
-
     def shutdown(self) -> None:
         """Stop every game, finish queued saves, end the worker threads."""
         self.games.close_all()
@@ -343,8 +302,6 @@ def _desktop_size():
 def run_app(argv=None) -> int:
     """Open the window (python main.py [program.py]); KIDCODER_DEMO names a scripted demo
     (see kidcoder.ui.demo)."""
-    import sys
-
     args = list(sys.argv[1:] if argv is None else argv)
     app = App()
     programs = [arg for arg in args if arg.endswith(".py")]
@@ -352,7 +309,5 @@ def run_app(argv=None) -> int:
         app.actions.open_file(os.path.abspath(programs[0]))   # a teacher's "python main.py lesson.py"
     demo = os.environ.get("KIDCODER_DEMO")
     if demo:
-        from kidcoder.ui.demo import load_demo
-
         app.demo = load_demo(demo)
     return app.run()

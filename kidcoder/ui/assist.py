@@ -19,7 +19,8 @@ def error_summary(error) -> str:
 
 
 class Assist:
-    """Hint ladder state and the background requests of the helper pane."""
+    """Hint ladder state and the background requests of the helper pane. `app` is the helper's
+    view of the window (shell.HelperContext), not the App."""
 
     def __init__(self, app):
         self.app = app
@@ -169,7 +170,7 @@ class Assist:
         if not path:
             app.helper.show(tr("ui.make.title"), tr("ui.make.failed"))
             return
-        app.actions.open_file(path)
+        app.open_file(path)
         app.helper.show(tr("ui.make.title"), tr("ui.make.done"))
 
     def close(self) -> None:

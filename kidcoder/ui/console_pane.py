@@ -5,29 +5,30 @@ is a pygame-gui UITextEntryLine that appears while the game waits for an answer.
 """
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 import pygame
 import pygame_gui
 
 from kidcoder.i18n import tr
-from kidcoder.ui.layout import Box, visible_lines
+from kidcoder.ui.layout import Box, Layout, visible_lines
+from kidcoder.ui.pane import Pane, PaneKit, move_element
 from kidcoder.ui.style import draw_title, wrap_text
 
 INPUT_H = 40
 MAX_LINES = 2000
 
 
-class ConsolePane:
-    """Printed text (scrollable with the wheel) and the input() line."""
+class ConsolePane(Pane):
+    """Printed text (scrollable with the wheel and Page Up / Page Down) and the input() line."""
 
-    def __init__(self, box: Box, manager, fonts, colours):
-        self.box = box
-        self.manager = manager
-        self.fonts, self.colours = fonts, colours
+    region = "console"
+
+    def __init__(self, layout: Layout, kit: PaneKit):
+        super().__init__(layout, kit)
         self.lines: List[str] = []
         self.scroll_back = 0
-        self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(self._entry_box()), manager,
+        self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(self._entry_box()), self.manager,
                                                          placeholder_text=tr("ui.console.placeholder"),
                                                          object_id="#console_input")
         self.entry.hide()
@@ -37,15 +38,9 @@ class ConsolePane:
         body = self.box.below_title()
         return Box(body.x + 4, body.bottom - INPUT_H, body.w - 8, INPUT_H - 4)
 
-    @property
-    def rect(self) -> pygame.Rect:
-        return pygame.Rect(self.box)
-
     def set_box(self, box: Box) -> None:
         self.box = box
-        entry = self._entry_box()
-        self.entry.set_relative_position((entry.x, entry.y))
-        self.entry.set_dimensions((entry.w, entry.h))
+        move_element(self.entry, self._entry_box())
 
     def relabel(self) -> None:
         self.entry.placeholder_text = tr("ui.console.placeholder")
@@ -80,16 +75,26 @@ class ConsolePane:
         rows = max(1, (self.box.h - 40 - INPUT_H) // self.fonts.mono.get_linesize())
         self.scroll_back = max(0, min(len(self.lines), self.scroll_back - pages * rows))
 
-    def handle_wheel(self, event) -> bool:
+    def handle_event(self, event) -> bool:
+        """The wheel over the console, and Page Up / Page Down while it has the keyboard, scroll it."""
         if event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(pygame.mouse.get_pos()):
             self.scroll_back = max(0, min(len(self.lines), self.scroll_back + event.y * 3))
             return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.scroll_pages(-1 if event.key == pygame.K_PAGEUP else 1)
+            return True
         return False
 
-    def draw(self, surface, active: bool = False) -> None:
+    def action_for(self, element) -> Optional[str]:
+        return "send_input" if element is self.entry else None
+
+    def element_for(self, target: str):
+        return self.entry if target == "console" else None
+
+    def draw(self, surface) -> None:
         col = self.colours
         draw_title(surface, self.box.title(), tr("ui.console.title"), self.fonts, col,
-                   active=active or self.waiting,
+                   active=self.focused or self.waiting,
                    right_text=tr("ui.console.waiting") if self.waiting else "")
         body = pygame.Rect(self.box.below_title())
         pygame.draw.rect(surface, col["console_bg"], body)

@@ -16,8 +16,11 @@ from __future__ import annotations
 import json
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, Callable, List, Optional
+
+import pygame
 
 SMOKE = [
     {"open_example": "moving_square.py"},
@@ -33,6 +36,19 @@ BUILT_IN = {"smoke": SMOKE}
 STEP_TIMEOUT_S = 20.0
 
 
+@dataclass(frozen=True)
+class DemoWindow:
+    """What a demo script may use of the window (the App makes one; the demo never sees the App)."""
+    open_example: Callable[[str], None]
+    do: Callable[[str], None]                 # a command by name (actions.COMMANDS)
+    set_focus: Callable[[str], None]
+    finish: Callable[[int], None]             # close the window with this exit code
+    docs: Any                                 # the open program (docs.path)
+    games: Any                                # GameControl (live, stopping)
+    preview: Any                              # PreviewPane (frames_drawn)
+    screen: Any                               # the window's surface, for screenshots
+
+
 def load_demo(name_or_path: str) -> "Demo":
     """A built-in demo by name, or a JSON script from a file."""
     if name_or_path in BUILT_IN:
@@ -44,7 +60,7 @@ def load_demo(name_or_path: str) -> "Demo":
 
 
 class Demo:
-    """Runs one step at a time from App.update(); a step that times out fails the demo."""
+    """Runs one step at a time from App.update() (tick); a step that times out fails the demo."""
 
     def __init__(self, steps: List[dict], clock=time.monotonic):
         self.steps = list(steps)
@@ -57,7 +73,7 @@ class Demo:
         self._held = None
         self._mark = 0
 
-    def tick(self, app) -> None:
+    def tick(self, window: DemoWindow) -> None:
         if self.index >= len(self.steps) or self.failed:
             return
         step = self.steps[self.index]
@@ -65,43 +81,40 @@ class Demo:
         first = self.step_started is None
         if first:
             self.step_started = now
-            self._mark = app.preview.frames_drawn
+            self._mark = window.preview.frames_drawn
         if now - self.step_started > STEP_TIMEOUT_S:
-            self.fail(app, f"step {self.index + 1} timed out: {step}")
+            self.fail(window, f"step {self.index + 1} timed out: {step}")
             return
-        if self._do(app, step, first, now):
+        if self._do(window, step, first, now):
             self.index += 1
             self.step_started = None
 
-    def fail(self, app, why: str) -> None:
+    def fail(self, window: DemoWindow, why: str) -> None:
         self.failed = why
         self.report.update(ok=False, error=why)
         print(json.dumps({"demo": self.report}), file=sys.stdout, flush=True)
-        app.exit_code = 1
-        app.running = False
+        window.finish(1)
 
-    def _do(self, app, step: dict, first: bool, now: float) -> bool:
+    def _do(self, window: DemoWindow, step: dict, first: bool, now: float) -> bool:
         """Start or continue one step; True when it is finished."""
-        import pygame
-
-        self.report["frames_seen"] = max(self.report["frames_seen"], app.preview.frames_drawn)
+        self.report["frames_seen"] = max(self.report["frames_seen"], window.preview.frames_drawn)
         if "open_example" in step:
             if first:
-                app.actions.open_example(step["open_example"])
+                window.open_example(step["open_example"])
                 self._wanted = Path(step["open_example"]).stem
-            return app.docs.path is not None and app.docs.path.stem.startswith(self._wanted)
+            return window.docs.path is not None and window.docs.path.stem.startswith(self._wanted)
         if "run" in step:
             if first:
-                app.actions.do("run")
-            return app.games.live
+                window.do("run")
+            return window.games.live
         if "wait_frames" in step:
-            return app.preview.frames_drawn - self._mark >= int(step["wait_frames"])
+            return window.preview.frames_drawn - self._mark >= int(step["wait_frames"])
         if "wait" in step:
             return now - self.step_started >= float(step["wait"])
         if "key" in step:
             key = pygame.key.key_code(step["key"])
             if first:
-                app.set_focus("preview")
+                window.set_focus("preview")
                 pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
                 return False
             if now - self.step_started >= float(step.get("hold", 0.1)):
@@ -109,21 +122,21 @@ class Demo:
                 return True
             return False
         if "stop" in step:
-            if app.preview.frames_drawn == 0:
-                self.fail(app, "the game showed no frames")
+            if window.preview.frames_drawn == 0:
+                self.fail(window, "the game showed no frames")
                 return False
-            app.actions.do("stop")
+            window.do("stop")
             return True
         if "screenshot" in step:
-            pygame.image.save(app.screen, str(step["screenshot"]))
+            pygame.image.save(window.screen, str(step["screenshot"]))
             return True
         if "wait_stopped" in step:
-            return app.games.stopping == 0
+            return window.games.stopping == 0
         if "quit" in step:
             self.report["seconds"] = round(now - self.started, 2)
             self.report["ok"] = not self.failed
             print(json.dumps({"demo": self.report}), file=sys.stdout, flush=True)
-            app.running = False
+            window.finish(0)
             return True
-        self.fail(app, f"unknown demo step: {step}")
+        self.fail(window, f"unknown demo step: {step}")
         return False

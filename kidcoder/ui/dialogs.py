@@ -7,13 +7,16 @@ dialog took the event; when `result` is set the window closes the dialog.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
 import pygame
 import pygame_gui
+from pygame_gui.windows import UIFileDialog
 
 from kidcoder.i18n import tr
 from kidcoder.ui.layout import Box
+from kidcoder.ui.richtext import to_html
 from kidcoder.ui.style import draw_focus_ring
 
 CANCEL = "cancel"
@@ -30,14 +33,35 @@ def centred(window_size, want: Tuple[int, int]) -> pygame.Rect:
     return pygame.Rect((window_size[0] - w) // 2, (window_size[1] - h) // 2, w, h)
 
 
-class Dialog:
-    """Base: a UIWindow, a list of focusable elements, and keyboard handling."""
+class Modal:
+    """What every dialog has: a name, the answer (result, and value for typed text), and closing."""
 
-    def __init__(self, manager, window_size, title: str, size: Tuple[int, int], name: str):
+    window = None
+
+    def __init__(self, manager, name: str):
         self.manager = manager
         self.name = name
         self.result: Optional[str] = None
         self.value: Optional[str] = None
+
+    def window_closed(self, event) -> bool:
+        """The window's own close button was pressed: that is Cancel."""
+        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
+            self.result = self.result or CANCEL
+            return True
+        return False
+
+    def close(self) -> None:
+        self.manager.set_focus_set(None)
+        if self.window is not None and self.window.alive():
+            self.window.kill()
+
+
+class Dialog(Modal):
+    """Base: a UIWindow, a list of focusable elements, and keyboard handling."""
+
+    def __init__(self, manager, window_size, title: str, size: Tuple[int, int], name: str):
+        super().__init__(manager, name)
         rect = centred(window_size, size)
         self.window = pygame_gui.elements.UIWindow(rect, manager, title, object_id="#dialog",
                                                    draggable=False)
@@ -89,8 +113,7 @@ class Dialog:
             self.focus_index = self.focusables.index(event.ui_element)
             self.press(event.ui_element)
             return True
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
-            self.result = self.result or CANCEL
+        if self.window_closed(event):
             return True
         if event.type == pygame.KEYDOWN:
             return self.key(event)
@@ -133,22 +156,13 @@ class Dialog:
         if element is not None and self.result is None:
             draw_focus_ring(surface, element.get_abs_rect(), colour)
 
-    def close(self) -> None:
-        self.manager.set_focus_set(None)
-        self.window.kill()
 
-
-class FileDialog:
+class FileDialog(Modal):
     """pygame-gui's file picker for a program outside the projects folder (a USB stick, a teacher's
     folder). It has its own path line and list; Esc or its close button cancels."""
 
     def __init__(self, manager, window_size, title: str, start_folder: str, name: str = "browse"):
-        from pygame_gui.windows import UIFileDialog
-
-        self.manager = manager
-        self.name = name
-        self.result: Optional[str] = None
-        self.value: Optional[str] = None
+        super().__init__(manager, name)
         self.window = UIFileDialog(centred(window_size, (640, 520)), manager, window_title=title,
                                    initial_file_path=start_folder, allowed_suffixes={".py"},
                                    allow_existing_files_only=True)
@@ -160,15 +174,12 @@ class FileDialog:
         if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED and event.ui_element is self.window:
             self.result, self.value = "ok", event.text
             return True
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
-            self.result = self.result or CANCEL
+        if self.window_closed(event):
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.result = CANCEL
             return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            from pathlib import Path
-
             typed = Path(self.window.file_path_text_line.get_text().strip())
             if typed.suffix == ".py" and typed.is_file():      # Enter on a program opens it
                 self.result, self.value = "ok", str(typed)
@@ -181,33 +192,6 @@ class FileDialog:
             if getattr(element, "visible", False) and element is not self.window:
                 draw_focus_ring(surface, element.get_abs_rect(), colour)
                 return
-
-    def close(self) -> None:
-        self.manager.set_focus_set(None)
-        if self.window.alive():
-            self.window.kill()
-
-
-def trim_heap() -> None:
-    """Give the memory of a closed dialog back to the system: its elements hold reference cycles,
-    and glibc keeps freed pages, so the window would grow by a few MB each time a dialog opens."""
-    import gc
-
-    gc.collect()
-    global _libc
-    if _libc is None:
-        try:
-            import ctypes
-
-            _libc = ctypes.CDLL("libc.so.6")
-            _libc.malloc_trim.argtypes = [ctypes.c_size_t]
-        except (OSError, AttributeError):
-            _libc = False
-    if _libc:
-        _libc.malloc_trim(0)
-
-
-_libc = None
 
 
 class ConfirmDialog(Dialog):
@@ -294,8 +278,6 @@ class ChoiceGrid(Dialog):
         self._shown_for = element
         text = self.descriptions.get(element)
         if text is not None:
-            from kidcoder.ui.richtext import to_html
-
             heading, _, body = text.partition("\n")
             self.description.set_text(to_html(body, heading) if body else to_html(heading))
 
@@ -318,6 +300,4 @@ class ChoiceGrid(Dialog):
 
 
 def _escape(text: str) -> str:
-    from kidcoder.ui.richtext import to_html
-
     return to_html(text)

@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import Callable, List, Optional
 
 from kidcoder.editor.files import AutosaveTimer, ProgramFile, ProjectFiles
+from kidcoder.editor.worker import FileWorker
 
 
 class DocumentKeeper:
     """Owns the current ProgramFile; the app calls edited() on each change and tick() each frame."""
 
     def __init__(self, files: Optional[ProjectFiles] = None, worker=None):
-        from kidcoder.editor.worker import FileWorker
-
         self.files = files or ProjectFiles()
         self.worker = worker or FileWorker(self.files)
         self.doc: ProgramFile = self.files.new("")
@@ -84,7 +83,7 @@ class DocumentKeeper:
     def poll(self) -> List[object]:
         results = self.worker.poll()
         for result in results:
-            if result.action == "save":
+            if result.kind == "save":
                 self.pending_saves -= 1
         return results
 

@@ -1,37 +1,35 @@
 """The editor pane: the editor's EditorView under a title strip with the program's name.
 
 The pane only places and frames the view; typing, undo and drawing the code are
-the editor's. It tells the window when the text changed (for autosave).
+the editor's. Its `version` changes whenever the text does (the window autosaves).
 """
 from __future__ import annotations
 
 import pygame
 
+from kidcoder.editor.view import EditorView
 from kidcoder.i18n import tr
-from kidcoder.ui.layout import Box
+from kidcoder.ui.layout import Box, Layout
+from kidcoder.ui.pane import Pane, PaneKit
 from kidcoder.ui.style import draw_title
 
 
-class EditorPane:
-    """EditorView plus a title; `version` changes whenever the text does."""
+class EditorPane(Pane):
+    """EditorView plus a title."""
 
-    def __init__(self, box: Box, settings, fonts, colours):
-        from kidcoder.editor.view import EditorView
+    region = "editor"
+    ring_width = 2
 
-        self.box = box
-        self.fonts, self.colours = fonts, colours
-        self.view = EditorView(pygame.Rect(box.below_title()), settings)
-        self.name = ""
+    def __init__(self, layout: Layout, kit: PaneKit):
+        super().__init__(layout, kit)
+        self.view = EditorView(pygame.Rect(self.box.below_title()), kit.settings)
+        self.name = ""            # the program's file name ("" for a new program)
         self.modified = False
         self.note = ""            # a short status, e.g. "Saved my_game.py."
 
     def set_box(self, box: Box) -> None:
         self.box = box
         self.view.set_rect(pygame.Rect(box.below_title()))
-
-    @property
-    def rect(self) -> pygame.Rect:
-        return pygame.Rect(self.box)
 
     @property
     def focused(self) -> bool:
@@ -56,6 +54,7 @@ class EditorPane:
 
     def update(self, dt: float) -> None:
         self.view.update(dt)
+        self.modified = self.view.buffer.modified
 
     def title_text(self) -> str:
         name = self.name or tr("ui.editor.untitled")

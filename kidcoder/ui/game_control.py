@@ -8,23 +8,37 @@ from __future__ import annotations
 
 import threading
 import time
+from enum import Enum
 from typing import Callable, List, Optional
 
-from kidcoder.ui.worker import Worker
+from kidcoder.background import Worker
+from kidcoder.config import Settings
 
 QUIT_GRACE_S = 0.5   # a stopped game first gets its window-close event, so its own quit code can run
+
+
+class GameState(str, Enum):
+    """Where the game in the preview is (a str, so "running" == GameState.RUNNING)."""
+    IDLE = "idle"            # nothing ran yet
+    RUNNING = "running"
+    PAUSED = "paused"
+    ENDED = "ended"          # the program ended by itself (or crashed)
+    STOPPED = "stopped"      # the child pressed Stop
+
+    def __str__(self) -> str:
+        return self.value
 
 
 class GameControl:
     """Start/stop the game shown in the preview; poll() returns its messages each frame."""
 
-    def __init__(self, settings, worker: Worker, factory: Optional[Callable] = None):
+    def __init__(self, settings: Settings, worker: Worker, factory: Optional[Callable] = None):
         self.settings = settings
         self.worker = worker
         self._factory = factory
         self.game = None
         self.path = None
-        self.state = "idle"          # idle | running | paused | ended | stopped
+        self.state = GameState.IDLE
         self.end_status: Optional[str] = None
         self._retired: List[object] = []
         self._lock = threading.Lock()
@@ -32,10 +46,10 @@ class GameControl:
     def _make(self, path):
         if self._factory is not None:
             return self._factory(path)
-        from kidcoder.runner.host import GameProcess
+        from kidcoder.runner.host import GameProcess     # loaded with the first game, not at start-up
 
-        return GameProcess(path, interactive=True, memory_mb=getattr(self.settings, "memory_limit_mb", 512),
-                           allow_network=getattr(self.settings, "network_allowed", False))
+        return GameProcess(path, interactive=True, memory_mb=self.settings.memory_limit_mb,
+                           allow_network=self.settings.network_allowed)
 
     # ---- life cycle -----------------------------------------------------------------------
     def start(self, path) -> None:
@@ -44,14 +58,14 @@ class GameControl:
         game = self._make(path)
         game.start()
         self.game, self.path = game, path
-        self.state, self.end_status = "running", None
+        self.state, self.end_status = GameState.RUNNING, None
 
     def stop(self) -> bool:
         """Stop the game now (the process ends in the background); False when nothing ran."""
-        if self.game is None or self.state in ("stopped", "ended", "idle"):
+        if not self.live:
             return False
         self._retire_current(keep_for_display=True)
-        self.state = "stopped"
+        self.state = GameState.STOPPED
         return True
 
     def _retire_current(self, keep_for_display: bool = False) -> None:
@@ -99,18 +113,20 @@ class GameControl:
     @property
     def live(self) -> bool:
         """A game is running (or paused) in the preview."""
-        return self.game is not None and self.state in ("running", "paused")
+        return self.game is not None and self.state in (GameState.RUNNING, GameState.PAUSED)
 
     # ---- talking to the game ----------------------------------------------------------------
     def poll(self) -> list:
         """Messages from the current game (a stopped game's are dropped)."""
-        if self.game is None or self.state == "stopped":
+        if self.game is None or self.state == GameState.STOPPED:
             return []
+        from kidcoder.runner.host import ProcessEnded
+
         messages = self.game.poll()
         for message in messages:
-            if type(message).__name__ == "ProcessEnded":
-                self.state = "ended"
-                self.end_status = getattr(message, "status", None)
+            if isinstance(message, ProcessEnded):
+                self.state = GameState.ENDED
+                self.end_status = message.status
         return messages
 
     def send_event(self, message) -> None:
@@ -129,17 +145,17 @@ class GameControl:
     def toggle_pause(self) -> None:
         if not self.live:
             return
-        if self.state == "paused":
+        if self.state == GameState.PAUSED:
             self.game.resume()
-            self.state = "running"
+            self.state = GameState.RUNNING
         else:
             self.game.pause()
-            self.state = "paused"
+            self.state = GameState.PAUSED
 
     def step(self) -> None:
         if self.live:
             self.game.step()
-            self.state = "paused"
+            self.state = GameState.PAUSED
 
 
 def _ask_to_quit(game, grace: float = QUIT_GRACE_S) -> None:

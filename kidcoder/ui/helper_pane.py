@@ -14,7 +14,8 @@ import pygame_gui
 
 from kidcoder.i18n import tr
 from kidcoder.ui.fix_preview import before_after
-from kidcoder.ui.layout import TITLE_H, Box
+from kidcoder.ui.layout import TITLE_H, Box, Layout
+from kidcoder.ui.pane import Pane, PaneKit, move_element
 from kidcoder.ui.richtext import to_html
 from kidcoder.ui.style import draw_title
 
@@ -22,15 +23,17 @@ ASK_ROW_H = 46
 SMALL_BUTTON_H = TITLE_H - 4
 
 
-class HelperPane:
+class HelperPane(Pane):
     """Hint and answer text, More help / Fix it buttons, and the question box."""
 
-    def __init__(self, box: Box, manager, fonts, colours):
-        self.box = box
-        self.manager = manager
-        self.fonts, self.colours = fonts, colours
+    region = "helper"
+
+    def __init__(self, layout: Layout, kit: PaneKit):
+        super().__init__(layout, kit)
+        manager = self.manager
         self.heading = ""
         self.text = ""
+        self.greeting = False                # the welcome is shown (it follows a language change)
         self.hint: Optional[dict] = None     # the last hint_for_program() result
         self.level = 1
         self.busy = False
@@ -51,16 +54,15 @@ class HelperPane:
                                                        object_id="#small_button")
         self.more_button.hide()
         self.fix_button.hide()
-        self.show(tr("ui.helper.welcome_title"), tr("ui.helper.welcome"))
+        self.greet()
 
-    def _boxes(self):
+    def _boxes(self, fix_shown: bool = False):
         title = self.box.title()
         body = self.box.below_title()
         ask_w = max(90, self.fonts.button_width(tr("ui.helper.ask")))
         row_y = body.bottom - ASK_ROW_H + 4
         more_w = self.fonts.button_width(tr("ui.helper.more"), 20)
         fix_w = self.fonts.button_width(tr("ui.helper.fix"), 20)
-        fix_shown = getattr(self, "fix_button", None) is not None and self.fix_button.visible
         fix = Box(title.right - fix_w - 4, title.y + 2, fix_w, SMALL_BUTTON_H)
         more = Box((fix.x if fix_shown else title.right) - more_w - 6, title.y + 2, more_w, SMALL_BUTTON_H)
         return {
@@ -71,32 +73,48 @@ class HelperPane:
             "fix": fix,
         }
 
-    @property
-    def rect(self) -> pygame.Rect:
-        return pygame.Rect(self.box)
-
     def set_box(self, box: Box) -> None:
         self.box = box
-        boxes = self._boxes()
+        boxes = self._boxes(self.fix_button.visible)
         for name, element in (("text", self.text_box), ("question", self.question), ("ask", self.ask_button),
                               ("more", self.more_button), ("fix", self.fix_button)):
-            b = boxes[name]
-            element.set_relative_position((b.x, b.y))
-            element.set_dimensions((b.w, b.h))
+            move_element(element, boxes[name])
 
     def relabel(self) -> None:
-        """After the language changed: new words on the buttons (and their sizes)."""
+        """After the language changed: new words on the buttons (and their sizes), and the greeting
+        again in the new language if nothing else was said yet."""
         self.ask_button.set_text(tr("ui.helper.ask"))
         self.more_button.set_text(tr("ui.helper.more"))
         self.fix_button.set_text(tr("ui.helper.fix"))
         self.question.placeholder_text = tr("ui.helper.placeholder")
         self.question.rebuild()
+        if self.greeting:
+            self.greet()
         self.set_box(self.box)
 
+    def action_for(self, element) -> Optional[str]:
+        return {self.ask_button: "send_question", self.question: "send_question", self.more_button: "help",
+                self.fix_button: "apply_fix"}.get(element)
+
+    def element_for(self, target: str):
+        return {"question": self.question, "ask": self.ask_button, "more": self.more_button,
+                "fix": self.fix_button}.get(target)
+
+    def handle_event(self, event) -> bool:
+        """Page Up / Page Down while the helper has the keyboard scroll long hints and answers."""
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            return self.scroll_pages(-1 if event.key == pygame.K_PAGEUP else 1)
+        return False
+
     # ---- content ----------------------------------------------------------------------------
+    def greet(self) -> None:
+        self.show(tr("ui.helper.welcome_title"), tr("ui.helper.welcome"))
+        self.greeting = True
+
     def show(self, heading: str, text: str) -> None:
         """Replace the pane's text (heading in bold)."""
         self.heading, self.text = heading, text
+        self.greeting = False
         self.text_box.set_text(to_html(text, heading))
 
     def append(self, text: str) -> None:
@@ -143,11 +161,11 @@ class HelperPane:
         self.more_button.hide()
         self.fix_button.hide()
 
-    def draw(self, surface, active: bool = False) -> None:
+    def draw(self, surface) -> None:
         col = self.colours
         right = "" if self.more_button.visible or self.fix_button.visible else (
             tr("ui.helper.thinking") if self.busy else "")
-        draw_title(surface, self.box.title(), tr("ui.helper.title"), self.fonts, col, active=active,
+        draw_title(surface, self.box.title(), tr("ui.helper.title"), self.fonts, col, active=self.focused,
                    right_text=right)
         body = pygame.Rect(self.box.below_title())
         pygame.draw.rect(surface, col["pane"], body)

@@ -3,7 +3,7 @@
 The rules' hint or answer always shows first. If a model is set up, the same facts
 go to kidcoder.model.service.ModelService; its checked sentences replace the
 rules' text as they arrive, and a "dropped" answer puts the rules' text back.
-Without a model (or without that module) nothing here does anything.
+Without a model nothing here does anything.
 """
 from __future__ import annotations
 
@@ -16,16 +16,15 @@ MAX_EVENTS_PER_FRAME = 32
 
 def _open_service(settings):
     """Runs on the worker: the service, or None when no model can be used here."""
-    try:
-        from kidcoder.model.choose import model_wanted
-        from kidcoder.model.service import ModelService
-    except ImportError:
-        return None
+    from kidcoder.model.choose import model_wanted      # loaded on the worker, after the window shows
+    from kidcoder.model.service import ModelService
+
     return ModelService(settings) if model_wanted(settings) else None
 
 
 class ModelStream:
-    """Owns the optional ModelService; `request()` after the rules' text is shown, `drain()` each frame."""
+    """Owns the optional ModelService; `request()` after the rules' text is shown, `drain()` each frame.
+    `app` is the helper's view of the window (shell.HelperContext), not the App."""
 
     def __init__(self, app):
         self.app = app

@@ -12,6 +12,8 @@ from __future__ import annotations
 import zlib
 from typing import List, Optional, Sequence, Tuple
 
+import pygame
+
 MERGE_ROWS = 8          # runs of changed rows closer than this are sent as one rectangle
 Run = Tuple[int, int]   # (first row, end row)
 
@@ -47,8 +49,6 @@ class Presenter:
         self._hashes = None
 
     def present(self, surface, splits: Sequence[int]) -> list:
-        import pygame
-
         width, height = surface.get_size()
         bpp = surface.get_bytesize()
         edges = sorted({0, width, *[x for x in splits if 0 < x < width]})

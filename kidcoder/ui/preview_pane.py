@@ -1,29 +1,35 @@
 """The preview pane: the running game's newest frame, scaled to fit with its aspect ratio.
 
 It asks the game for a frame only when the frame number moved (cheap), scales it
-once, and maps keys and mouse over the picture into the game's own coordinates.
+once, and maps keys and mouse over the picture into the game's own coordinates
+(runner/window_input.py translates them, as for `kidcoder run`'s viewer). Pause and
+Step sit in its title strip, next to the game they control, while a game runs.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Dict, Optional
 
 import pygame
+import pygame_gui
 
 from kidcoder.i18n import tr
-from kidcoder.ui.layout import Box, fit_inside
+from kidcoder.ui.game_control import GameState
+from kidcoder.ui.layout import Box, Layout, fit_inside
+from kidcoder.ui.pane import Pane, PaneKit, move_element
 from kidcoder.ui.style import draw_title, wrap_text
 
 SMOOTH_UP_TO = 1.0      # scaling down uses smoothscale; scaling up keeps crisp pixels
 HINT_H = 28             # a strip under the picture says how to play (it never covers the game)
+GAME_BUTTONS = (("pause", "ui.preview.pause"), ("step", "ui.preview.step"))     # (command, words)
 
 
-class PreviewPane:
+class PreviewPane(Pane):
     """Draws frames; `focused` means the game has the keyboard and the mouse."""
 
-    def __init__(self, box: Box, fonts, colours):
-        self.box = box
-        self.fonts, self.colours = fonts, colours
-        self.focused = False
+    region = "preview"
+
+    def __init__(self, layout: Layout, kit: PaneKit):
+        super().__init__(layout, kit)
         self.shown_number = 0
         self.frames_drawn = 0
         self.game_size = (0, 0)
@@ -33,10 +39,11 @@ class PreviewPane:
         self._last_frame = None
         self.caption = ""
         self.fps = 0.0
-        self.state = "idle"
+        self.state = GameState.IDLE
         self.message = ""           # a kind line shown over the picture (no frame, ended, ...)
-        self.held_keys = set()
+        self._held = None           # the keys the game was told are down (a HeldKeys, from the first key)
         self.title_right = 0        # where the Pause and Step buttons begin (0: no buttons)
+        self.game_buttons = self._make_game_buttons()
 
     @property
     def last_frame(self) -> Optional[pygame.Surface]:
@@ -57,13 +64,51 @@ class PreviewPane:
         body = self.box.below_title()
         return Box(body.x, body.bottom - HINT_H, body.w, HINT_H)
 
-    @property
-    def rect(self) -> pygame.Rect:
-        return pygame.Rect(self.box)
-
     def set_box(self, box: Box) -> None:
         self.box = box
         self._rescale()
+        for action, rect in self._game_button_rects().items():
+            move_element(self.game_buttons[action], rect)
+
+    # ---- Pause and Step ---------------------------------------------------------------------
+    def _make_game_buttons(self) -> Dict[str, pygame_gui.elements.UIButton]:
+        """Made at their real size (a button resized while hidden shows stale text for a while)."""
+        rects = self._game_button_rects()
+        return {action: pygame_gui.elements.UIButton(rects[action], tr(key), self.manager,
+                                                     tool_tip_text=tr(key + "_tip"), object_id="#small_button",
+                                                     visible=0)
+                for action, key in GAME_BUTTONS}
+
+    def _game_button_rects(self) -> Dict[str, pygame.Rect]:
+        title = self.box.title()
+        x = title.right - 4
+        rects = {}
+        for action, key in reversed(GAME_BUTTONS):
+            width = self.fonts.button_width(tr(key), 20)
+            x -= width
+            rects[action] = pygame.Rect(x, title.y + 2, width, title.h - 4)
+            x -= 6
+        return rects
+
+    def show_game_buttons(self, live: bool) -> None:
+        """Pause and Step show while a game runs (or is paused); the title stops where they begin."""
+        for button in self.game_buttons.values():
+            if live and not button.visible:
+                button.show()
+                button.rebuild()        # its size may have changed while hidden
+            elif not live and button.visible:
+                button.hide()
+        self.title_right = self.game_buttons["pause"].get_abs_rect().x if live else 0
+
+    def relabel(self) -> None:
+        for action, key in GAME_BUTTONS:
+            self.game_buttons[action].set_text(tr(key))
+
+    def action_for(self, element) -> Optional[str]:
+        for action, button in self.game_buttons.items():
+            if button is element:
+                return action
+        return None
 
     def clear(self) -> None:
         self.shown_number = 0
@@ -109,26 +154,22 @@ class PreviewPane:
 
     def to_game_message(self, event):
         """The event as a protocol message for the game (mouse in game pixels), or None."""
-        from kidcoder.runner.viewer import event_to_message
+        # The runner's modules load with the first game, not when the window opens.
+        from kidcoder.runner.window_input import HeldKeys, event_to_message
 
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             if not self.over_picture(event.pos) or not self.game_size[0]:
                 return None
             scale = (self._shown.w / self.game_size[0], self._shown.h / self.game_size[1])
             return event_to_message(event, scale, (self._shown.x, self._shown.y))
-        if event.type == pygame.KEYDOWN:
-            self.held_keys.add(event.key)
-        elif event.type == pygame.KEYUP:
-            self.held_keys.discard(event.key)
+        if self._held is None:
+            self._held = HeldKeys()
+        self._held.note(event)
         return event_to_message(event)
 
     def release_keys(self):
         """KEYUP messages for keys still held when the game loses the keyboard (no stuck arrows)."""
-        from kidcoder.runner import protocol
-
-        released = [protocol.KeyEvent(action="up", key=key) for key in sorted(self.held_keys)]
-        self.held_keys.clear()
-        return released
+        return self._held.release() if self._held is not None else []
 
     # ---- drawing --------------------------------------------------------------------------
     def title_text(self, short: bool = False) -> str:
@@ -137,9 +178,9 @@ class PreviewPane:
             title = self.caption if short else tr("ui.preview.title_caption", caption=self.caption)
         else:
             title = tr("ui.preview.title")
-        if self.state == "paused":
+        if self.state == GameState.PAUSED:
             return f"{title} · {tr('ui.preview.paused')}"
-        if self.state == "running" and self.fps > 0:
+        if self.state == GameState.RUNNING and self.fps > 0:
             return f"{title} · {tr('ui.preview.fps', fps=round(self.fps))}"
         return title
 
@@ -165,13 +206,13 @@ class PreviewPane:
         if self.message:
             return [self.message]
         if self._scaled is None:
-            if self.state == "running":
+            if self.state == GameState.RUNNING:
                 return [tr("ui.preview.starting")]
             return [tr("ui.preview.empty"), tr("ui.preview.empty_keys")]
         return []
 
     def hint_text(self) -> str:
-        if self.state in ("running", "paused") and self._scaled is not None:
+        if self.state in (GameState.RUNNING, GameState.PAUSED) and self._scaled is not None:
             return tr("ui.preview.esc_back") if self.focused else tr("ui.preview.click_to_play")
         return ""
 

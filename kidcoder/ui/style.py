@@ -12,7 +12,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Tuple
 
+import pygame
+import pygame_gui
+
 from kidcoder import paths
+from kidcoder.ui.richtext import MONO_FONT, MONO_PX
 
 RGB = Tuple[int, int, int]
 THEME_FILES = {"default": "theme.json", "high_contrast": "theme_high_contrast.json"}
@@ -45,8 +49,6 @@ def colours(name: str) -> Dict[str, RGB]:
 
 def ui_font_file(bold: bool = False) -> str:
     """Noto Sans as shipped with pygame-gui (the same face the buttons use), so all text matches."""
-    import pygame_gui
-
     folder = os.path.join(os.path.dirname(pygame_gui.__file__), "data")
     return os.path.join(folder, "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf")
 
@@ -57,8 +59,6 @@ def mono_font_file(variant: str = "") -> str:
 
 def add_mono_font(manager) -> None:
     """Let the helper's text boxes show code in the editor's font (richtext.MONO_FONT)."""
-    from kidcoder.ui.richtext import MONO_FONT, MONO_PX
-
     manager.add_font_paths(MONO_FONT, mono_font_file(), mono_font_file("-Bold"), mono_font_file("-Oblique"),
                            mono_font_file("-Bold"))
     manager.preload_fonts([{"name": MONO_FONT, "point_size": MONO_PX, "style": "regular"}])
@@ -68,8 +68,6 @@ class Fonts:
     """The few fonts the panes draw with (loaded once per window)."""
 
     def __init__(self):
-        import pygame
-
         self.title = pygame.font.Font(ui_font_file(bold=True), TITLE_FONT_SIZE)
         self.body = pygame.font.Font(ui_font_file(), UI_FONT_SIZE)
         self.big = pygame.font.Font(ui_font_file(bold=True), 20)
@@ -93,8 +91,6 @@ class Fonts:
 
 def draw_focus_ring(surface, rect, colour: RGB, width: int = 3) -> None:
     """The visible focus: a thick rounded outline just outside rect."""
-    import pygame
-
     pygame.draw.rect(surface, colour, pygame.Rect(rect).inflate(2 * width, 2 * width), width,
                      border_radius=6)
 
@@ -102,8 +98,6 @@ def draw_focus_ring(surface, rect, colour: RGB, width: int = 3) -> None:
 def draw_title(surface, box, text: str, fonts: Fonts, col: Dict[str, RGB], active: bool = False,
                right_text: str = "", text_right: int = 0) -> None:
     """A pane's title strip; brighter when the pane has the keyboard. Text stops at text_right (buttons)."""
-    import pygame
-
     rect = pygame.Rect(box)
     pygame.draw.rect(surface, col["title"] if active else col["title_idle"], rect,
                      border_top_left_radius=6, border_top_right_radius=6)

@@ -1,7 +1,8 @@
-"""The toolbar: one pygame-gui button per action, laid out in rows that wrap on small windows.
+"""The bars: the toolbar's buttons at the top (rows that wrap on small windows) and the status bar.
 
-Each button names an action of the window (the same names the keyboard uses), so a
-click, a shortcut and Enter on a focused button all do the same thing.
+Each button is a command of the window (actions.COMMANDS: the same names the keyboard
+uses), so a click, a shortcut and Enter on a focused button all do the same thing.
+The status bar shows a short message, the main keys, and the small view buttons.
 """
 from __future__ import annotations
 
@@ -13,7 +14,12 @@ import pygame
 import pygame_gui
 
 from kidcoder.i18n import tr
-from kidcoder.ui.layout import Box, place_buttons, place_right, toolbar_rows_needed
+from kidcoder.ui.actions import COMMANDS
+from kidcoder.ui.layout import Box, Layout, place_buttons, place_right, toolbar_rows_needed
+from kidcoder.ui.pane import Pane, PaneKit, move_element
+
+KEY_HINTS = "ui.status.keys"
+BAR_STYLE = {"main": "#toolbar_button", "view": "#small_button"}
 
 
 @dataclass(frozen=True)
@@ -25,21 +31,9 @@ class ButtonSpec:
     group: str = "main"     # "main": the toolbar at the top; "view": small buttons in the status bar
 
 
-BUTTONS: List[ButtonSpec] = [
-    ButtonSpec("new", "ui.toolbar.new", "ui.toolbar.new_tip"),
-    ButtonSpec("open", "ui.toolbar.open", "ui.toolbar.open_tip"),
-    ButtonSpec("save", "ui.toolbar.save", "ui.toolbar.save_tip"),
-    ButtonSpec("examples", "ui.toolbar.examples", "ui.toolbar.examples_tip"),
-    ButtonSpec("make_game", "ui.toolbar.make_game", "ui.toolbar.make_game_tip"),
-    ButtonSpec("run", "ui.toolbar.run", "ui.toolbar.run_tip", "#run_button"),
-    ButtonSpec("stop", "ui.toolbar.stop", "ui.toolbar.stop_tip", "#stop_button"),
-    ButtonSpec("help", "ui.toolbar.help", "ui.toolbar.help_tip"),
-    ButtonSpec("ask", "ui.toolbar.ask", "ui.toolbar.ask_tip"),
-    ButtonSpec("zoom_out", "ui.toolbar.zoom_out", "ui.toolbar.zoom_out_tip", "#small_button", "view"),
-    ButtonSpec("zoom_in", "ui.toolbar.zoom_in", "ui.toolbar.zoom_in_tip", "#small_button", "view"),
-    ButtonSpec("contrast", "ui.toolbar.contrast", "ui.toolbar.contrast_tip", "#small_button", "view"),
-    ButtonSpec("language", "ui.toolbar.language", "ui.toolbar.language_tip", "#small_button", "view"),
-]
+BUTTONS: List[ButtonSpec] = [ButtonSpec(command.name, command.label, command.label + "_tip",
+                                        command.style or BAR_STYLE[command.bar], command.bar)
+                             for command in COMMANDS if command.bar]
 
 
 MAIN = [spec for spec in BUTTONS if spec.group == "main"]
@@ -72,18 +66,20 @@ def view_widths(fonts) -> List[int]:
     return [max(40, fonts.button_width(tr(spec.label), 16) - 4) for spec in VIEW]
 
 
-class Toolbar:
-    """The row(s) of buttons at the top; `action_for(element)` says which action a click meant."""
+class Toolbar(Pane):
+    """The toolbar and the status bar; `action_for(element)` says which command a click meant."""
 
-    def __init__(self, box: Box, status: Box, manager, fonts, colours):
-        self.box, self.status = box, status
-        self.manager = manager
-        self.fonts, self.colours = fonts, colours
+    region = "toolbar"
+
+    def __init__(self, layout: Layout, kit: PaneKit):
+        super().__init__(layout, kit)
+        self.status = layout.status
+        self.message = ""           # the status bar's short line ("" shows "Ready")
         self.buttons: Dict[str, pygame_gui.elements.UIButton] = {}
-        self.compact = use_compact(fonts, box.w)
+        self.compact = use_compact(self.fonts, self.box.w)
         for spec, b in zip(MAIN + VIEW, self._boxes()):
             self.buttons[spec.action] = pygame_gui.elements.UIButton(
-                pygame.Rect(b), label(spec, self.compact), manager, tool_tip_text=tr(spec.tip),
+                pygame.Rect(b), label(spec, self.compact), self.manager, tool_tip_text=tr(spec.tip),
                 object_id=spec.object_id)
 
     def _boxes(self) -> List[Box]:
@@ -103,17 +99,18 @@ class Toolbar:
         """Where the status bar's buttons begin (the status text stops before it)."""
         return min(button.get_abs_rect().x for action, button in self.buttons.items() if action in self.view_order)
 
-    def set_box(self, box: Box, status: Box) -> None:
-        self.box, self.status = box, status
-        compact = use_compact(self.fonts, box.w)
+    def place(self, layout: Layout) -> None:
+        self.box, self.status = layout.toolbar, layout.status
+        compact = use_compact(self.fonts, self.box.w)
         if compact != self.compact:
             self.compact = compact
             for spec in MAIN:
                 self.buttons[spec.action].set_text(label(spec, compact))
+        self._move_buttons()
+
+    def _move_buttons(self) -> None:
         for spec, b in zip(MAIN + VIEW, self._boxes()):
-            button = self.buttons[spec.action]
-            button.set_relative_position((b.x, b.y))
-            button.set_dimensions((b.w, b.h))
+            move_element(self.buttons[spec.action], b)
 
     def relabel(self) -> None:
         self.compact = use_compact(self.fonts, self.box.w)
@@ -121,12 +118,18 @@ class Toolbar:
             button = self.buttons[spec.action]
             button.set_text(label(spec, self.compact and spec.group == "main"))
             button.tool_tip_text = tr(spec.tip)
-        self.set_box(self.box, self.status)
+        self._move_buttons()
 
     def action_for(self, element) -> Optional[str]:
         for action, button in self.buttons.items():
             if button is element:
                 return action
+        return None
+
+    def element_for(self, target: str):
+        """Focus targets "tb:<command>" (the toolbar) and "vw:<command>" (the status bar's buttons)."""
+        if target.startswith(("tb:", "vw:")):
+            return self.buttons.get(target[3:])
         return None
 
     def set_enabled(self, action: str, enabled: bool) -> None:
@@ -135,5 +138,22 @@ class Toolbar:
             return
         button.enable() if enabled else button.disable()
 
-    def draw_background(self, surface) -> None:
+    def draw(self, surface) -> None:
         pygame.draw.rect(surface, self.colours["status"], pygame.Rect(self.box))
+        self._draw_status(surface)
+
+    def _draw_status(self, surface) -> None:
+        box = pygame.Rect(self.status)
+        pygame.draw.rect(surface, self.colours["status"], box)
+        font = self.fonts.body
+        hints = self.fonts.text(font, tr(KEY_HINTS), self.colours["status_text"])
+        message = self.fonts.text(font, self.message or tr("ui.status.ready"), self.colours["status_text"])
+        end = self.view_left - 12               # the status bar's buttons start here
+        right = end - hints.get_width()
+        show_hints = right > box.x + 10 + message.get_width() + 20
+        clip = surface.get_clip()
+        surface.set_clip(pygame.Rect(box.x, box.y, max(0, (right - 20 if show_hints else end) - box.x), box.h))
+        surface.blit(message, (box.x + 10, box.centery - message.get_height() // 2))
+        surface.set_clip(clip)
+        if show_hints:
+            surface.blit(hints, (right, box.centery - hints.get_height() // 2))

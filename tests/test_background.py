@@ -2,7 +2,7 @@
 import threading
 import time
 
-from kidcoder.ui.worker import Worker
+from kidcoder.background import Worker
 
 
 def drain(worker, count, timeout=5.0):
@@ -59,5 +59,26 @@ def test_a_slow_lane_does_not_hold_up_another():
     results = drain(worker, 1)
     assert results and results[0].value == "answer"
     gate.set()
+    worker.close()
+    assert worker.busy == 0
+
+
+def test_a_job_can_post_what_it_makes_as_it_goes():
+    worker = Worker(max_results=3)
+
+    def stream():
+        return [worker.post(piece) for piece in ("a", "b", "c", "d")]
+
+    worker.submit("model", stream, report=False)
+    assert drain(worker, 3) == ["a", "b", "c"]          # no Result for the job itself
+    worker.close()
+    assert worker.poll() == []
+
+
+def test_a_silent_job_that_fails_does_not_stop_its_lane():
+    worker = Worker()
+    worker.submit("model", lambda: 1 / 0, report=False)
+    worker.submit("model", lambda: worker.post("after"), report=False)
+    assert drain(worker, 1) == ["after"]
     worker.close()
     assert worker.busy == 0

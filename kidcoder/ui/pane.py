@@ -1,0 +1,81 @@
+"""The one interface every pane of the window has, so the App treats them all alike.
+
+A pane owns a part of the window. The App builds each one from the Layout and a
+PaneKit (what it draws with), never from the App itself; then, for every pane in
+its table, it calls place() when the window changes size, update() and draw()
+each frame, relabel() when the language changes, and sets `focused` when the
+keyboard moves. Buttons and text lines say which command they stand for with
+action_for(), and element_for() names the element behind a keyboard focus target
+(for the focus ring). Adding a pane is a module with a Pane subclass, its box in
+layout.py, and one line in the App's pane table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Dict, Optional
+
+import pygame
+
+from kidcoder.config import Settings
+from kidcoder.ui.layout import Box, Layout
+from kidcoder.ui.style import Fonts
+
+
+@dataclass(frozen=True)
+class PaneKit:
+    """What a pane builds and draws with: the pygame-gui manager, fonts, colours and the settings."""
+    manager: Any                 # pygame_gui.UIManager
+    fonts: Fonts
+    colours: Dict[str, tuple]    # changed in place when the theme changes
+    settings: Settings
+
+
+class Pane:
+    """Base of every pane: `region` names its box in the Layout and its focus group (see focus.pane_of)."""
+
+    region = ""
+    focused = False              # the keyboard is on this pane (set by the App)
+    ring_width = 3               # the focus ring around the pane when the pane itself has the keyboard
+
+    def __init__(self, layout: Layout, kit: PaneKit):
+        self.kit = kit
+        self.manager, self.fonts, self.colours = kit.manager, kit.fonts, kit.colours
+        self.box: Box = getattr(layout, self.region)
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return pygame.Rect(self.box)
+
+    def place(self, layout: Layout) -> None:
+        """The window was laid out again: take this pane's box from it."""
+        self.set_box(getattr(layout, self.region))
+
+    def set_box(self, box: Box) -> None:
+        self.box = box
+
+    def handle_event(self, event) -> bool:
+        """An event sent to this pane; True when the pane used it."""
+        return False
+
+    def update(self, dt: float) -> None:
+        """Once per frame, before drawing."""
+
+    def draw(self, surface) -> None:
+        raise NotImplementedError
+
+    def relabel(self) -> None:
+        """The language changed: new words on the pane's elements."""
+
+    def action_for(self, element) -> Optional[str]:
+        """The command a click on element (or Enter in it) stands for, if it is this pane's."""
+        return None
+
+    def element_for(self, target: str):
+        """The pygame-gui element behind a keyboard focus target, if it is this pane's."""
+        return None
+
+
+def move_element(element, box) -> None:
+    """Put a pygame-gui element at box (x, y, w, h), relative to its container."""
+    element.set_relative_position((box[0], box[1]))
+    element.set_dimensions((box[2], box[3]))

@@ -1,0 +1,126 @@
+"""Playing the child's game: Run, Stop, Pause, Step, input() answers, and what the game says.
+
+Run saves first (on the file worker); the game starts when the save is done. Each
+frame `follow()` keeps the preview, the console and the Stop / Pause / Step buttons
+in step with the game (see game_control.GameControl for the process itself).
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from kidcoder.i18n import tr
+from kidcoder.ui.game_control import GameControl, GameState
+from kidcoder.ui.shell import Shell
+
+NO_WINDOW_S = 1.5       # a program that opened no window by then only prints: say so over the preview
+FPS_EVERY_FRAMES = 15
+
+
+class Playing:
+    """The game commands and the game's messages; the panes are the ones the game shows in."""
+
+    def __init__(self, games: GameControl, docs, assist, shell: Shell, toolbar, editor, preview, console, helper):
+        self.games, self.docs, self.assist, self.shell = games, docs, assist, shell
+        self.toolbar, self.editor, self.preview, self.console, self.helper = toolbar, editor, preview, console, helper
+        self._console_seen = (0, "")
+
+    # ---- commands ---------------------------------------------------------------------------
+    def run(self) -> None:
+        self.editor.view.clear_error_marker()
+        self.helper.forget_hint()
+        self.assist.game_starting()
+        self.console.clear()
+        self.preview.clear()
+        self.preview.state = GameState.RUNNING
+        self.docs.save(self.editor.get_text(), self.editor.version, purpose="run")
+        self.shell.say(tr("ui.status.starting"))
+
+    def start(self, path: Path) -> None:
+        """The program was saved for Run: start it."""
+        try:
+            self.games.start(path)
+        except (OSError, ValueError) as exc:
+            self.helper.show(tr("ui.helper.problem_title"), tr("ui.run.failed", reason=str(exc)))
+            return
+        self._console_seen = (0, "")
+        self.shell.set_focus("preview")
+        self.shell.say(tr("ui.status.running", name=Path(path).name))
+
+    def stop(self) -> None:
+        if self.games.stop():
+            self.preview.message = tr("ui.preview.stopped")
+            self.shell.set_focus("editor")
+            self.shell.say(tr("ui.status.stopped"))
+
+    def pause(self) -> None:
+        self.games.toggle_pause()
+
+    def step(self) -> None:
+        self.games.step()
+
+    def send_input(self) -> None:
+        self.games.send_input(self.console.take_answer())
+
+    # ---- the game ---------------------------------------------------------------------------
+    def message(self, message) -> None:
+        """One message from the running game (see kidcoder.runner.protocol and host)."""
+        from kidcoder.runner.host import NoFrame, ProcessEnded     # loaded with the first game
+        from kidcoder.runner.protocol import Caption, GameError
+
+        if isinstance(message, GameError):
+            self.assist.game_error(message)
+        elif isinstance(message, NoFrame):
+            self.preview.message = tr("ui.preview.no_frame")
+            self.helper.show(tr("ui.helper.no_frame_title"), tr("ui.helper.no_frame"))
+        elif isinstance(message, Caption):
+            self.preview.caption = message.text
+        elif isinstance(message, ProcessEnded):
+            self.preview.message = tr(_ended_words(message.status, self.games.game))
+            if self.shell.focus() == "preview":
+                self.shell.set_focus("editor")
+            self.shell.say(tr("ui.status.ended"))
+
+    def follow(self, frame_number: int) -> None:
+        """Once per frame: the game's messages, its newest frame, its console, and the buttons."""
+        games, preview = self.games, self.preview
+        for message in games.poll():
+            self.message(message)
+        game = games.game if games.state != GameState.STOPPED else None
+        preview.refresh(game)
+        preview.state = games.state
+        if (games.live and game.size is None and not preview.message and game.started_at
+                and time.monotonic() - game.started_at > NO_WINDOW_S):
+            preview.message = tr("ui.preview.no_window")      # a program that only prints
+        if game is not None:
+            preview.caption = game.caption or preview.caption
+            if frame_number % FPS_EVERY_FRAMES == 0:
+                preview.fps = game.fps()
+            console = game.console
+            seen = (len(console), console[-1] if console else "")
+            if seen != self._console_seen:
+                self._console_seen = seen
+                self.console.set_lines(console)
+        self._follow_input(games.waiting_for_input)
+        live = games.live
+        self.toolbar.set_enabled("stop", live)
+        preview.show_game_buttons(live)
+
+    def _follow_input(self, waiting: bool) -> None:
+        """The program waits in input(): the console's line appears and takes the keyboard."""
+        if waiting == self.console.waiting:
+            return
+        self.console.set_waiting(waiting)
+        if waiting:
+            self.shell.set_focus("console")
+        elif self.shell.focus() == "console":
+            self.shell.set_focus("editor")
+
+
+def _ended_words(status: str, game) -> str:
+    """The i18n key of the line over the preview when the game ended with status."""
+    if status == "killed" and game is not None and game.finished is not None and game.finished.reason == "memory":
+        return "ui.preview.memory"
+    if status == "error":
+        return "ui.preview.crashed"
+    return "ui.preview.ended"

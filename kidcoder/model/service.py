@@ -11,11 +11,11 @@ blocking, through OneShot.
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional
 
+from kidcoder.background import Worker
 from kidcoder.config import Settings
 from kidcoder.model.catalog import switch_off
 from kidcoder.model.choose import open_model
@@ -56,15 +56,13 @@ class ModelService:
         self._factory = model_factory or (lambda: open_model(settings))
         self.first_token_limit_s = float(settings.model_first_token_limit_s)
         self.timeouts_s = dict(TIMEOUTS_S, **(timeouts_s or {}))
-        self.events: "queue.Queue[ModelEvent]" = queue.Queue(maxsize=max_events)
-        self._requests: "queue.Queue" = queue.Queue()
+        self._worker = Worker(max_results=max_events)      # lane "model": one thread owns the model
         self._lock = threading.Lock()
         self._latest = 0
         self._busy_cores = 0
         self._model: Optional[HintModel] = None
         self._off = False
         self._crashes = 0
-        self._thread: Optional[threading.Thread] = None
         self._overflow = ""
 
     # --- called from the UI thread ---
@@ -73,14 +71,12 @@ class ModelService:
         """Queue a request (it cancels the one in flight); returns its id for matching events."""
         request_id = self._next_id()
         self._cancel_model()
-        self._ensure_thread()
-        self._requests.put((request_id, facts))
+        self._worker.submit("request", self._serve_queued, request_id, facts, lane="model", report=False)
         return request_id
 
     def warm_up(self) -> None:
         """Load the model now, in the background, so the first hint does not wait for it (events have id 0)."""
-        self._ensure_thread()
-        self._requests.put((0, None))
+        self._worker.submit("warm", self._warm, lane="model", report=False)
 
     def cancel(self) -> None:
         """The child edited the program (or moved on): stop the answer in flight at its next token."""
@@ -93,13 +89,7 @@ class ModelService:
 
     def poll(self, limit: int = 64) -> List[ModelEvent]:
         """Up to limit events, without waiting (call once per frame)."""
-        out: List[ModelEvent] = []
-        while len(out) < limit:
-            try:
-                out.append(self.events.get_nowait())
-            except queue.Empty:
-                break
-        return out
+        return self._worker.poll(limit)
 
     def available(self) -> bool:
         """False once the model is known to be missing or switched off."""
@@ -112,9 +102,7 @@ class ModelService:
 
     def close(self) -> None:
         self._cancel_model()
-        self._requests.put(None)
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        self._worker.close(timeout=5)
         if self._model is not None:
             self._model.close()
             self._model = None
@@ -133,11 +121,6 @@ class ModelService:
             self._latest += 1
             return self._latest
 
-    def _ensure_thread(self) -> None:
-        if self._thread is None or not self._thread.is_alive():
-            self._thread = threading.Thread(target=self._run, name="kidcoder-model", daemon=True)
-            self._thread.start()
-
     def _cancel_model(self) -> None:
         model = self._model
         if model is not None:
@@ -149,31 +132,22 @@ class ModelService:
     def _emit(self, request_id: int, kind: str, text: str = "", model: Optional[str] = None) -> None:
         if kind == "token":
             text, self._overflow = self._overflow + text, ""
-        try:
-            self.events.put_nowait(ModelEvent(request_id, kind, text, model))
-        except queue.Full:
-            if kind == "token":
-                self._overflow = text  # merged into the next token event
-            else:
-                self.events.put(ModelEvent(request_id, kind, text, model), timeout=1.0)
+        event = ModelEvent(request_id, kind, text, model)
+        if not self._worker.post(event, timeout=0 if kind == "token" else 1.0) and kind == "token":
+            self._overflow = text  # merged into the next token event
 
-    def _run(self) -> None:
-        while True:
-            item = self._requests.get()
-            if item is None:
-                return
-            request_id, facts = item
-            if facts is None:
-                if self._ready_model(0, self._emit) is not None:
-                    self._emit(0, "status", "model.status.ready")
-                continue
-            if self._stale(request_id):
-                continue
-            try:
-                self._serve(request_id, facts, self._emit)
-            except Exception:  # the helper pane must never lose the rules' answer to a bug here
-                log.exception("model request failed")
-                self._emit(request_id, "dropped")
+    def _warm(self) -> None:
+        if self._ready_model(0, self._emit) is not None:
+            self._emit(0, "status", "model.status.ready")
+
+    def _serve_queued(self, request_id: int, facts: Facts) -> None:
+        if self._stale(request_id):
+            return
+        try:
+            self._serve(request_id, facts, self._emit)
+        except Exception:  # the helper pane must never lose the rules' answer to a bug here
+            log.exception("model request failed")
+            self._emit(request_id, "dropped")
 
     def _ready_model(self, request_id: int, emit: Emit) -> Optional[HintModel]:
         if self._off:

@@ -35,8 +35,8 @@ _FACTORS = {"normal": 1.5, "strong": 2.0, "double": 2.0, "half": 2.0, "weak": 1.
 
 @dataclass(frozen=True)
 class ChangePlan:
-    """The answer to one request: status ok | unknown | no_setting | no_thing | at_limit | syntax | no_constants,
-    the edits (only when ok), and what to tell the child."""
+    """The answer to one request: status ok | unknown | no_setting | no_thing | at_limit | syntax | no_constants
+    (or broken, from change_program), the edits (when ok or broken), and what to tell the child."""
     status: str
     edits: Tuple[Edit, ...]
     message: str
@@ -197,7 +197,7 @@ def _template_limits(constants: Dict[str, Constant]) -> Dict[str, Tuple[float, f
     return {}
 
 
-def _clause_edits(source: str, constants, request: Request, lang: str, template_limits,
+def _clause_edits(constants, request: Request, template_limits,
                   planned: Dict[str, object]) -> Tuple[List[Tuple[str, object]], Optional[str]]:
     """(name, new value) pairs for one clause, or a status saying why there are none."""
     attribute = _property(request)
@@ -209,7 +209,6 @@ def _clause_edits(source: str, constants, request: Request, lang: str, template_
     else:
         parts = [(attribute, request)]
     changes: List[Tuple[str, object]] = []
-    missing = None
     for part_attribute, part_request in parts:
         roles = list(dict.fromkeys(part_request.roles)) or [None]
         for role in roles:
@@ -221,10 +220,8 @@ def _clause_edits(source: str, constants, request: Request, lang: str, template_
                 new = _new_value(constant, part_attribute, part_request,
                                  _limits(name, constant.value, template_limits))
                 changes.append((name, new))
-            if not changes:
-                missing = "no_thing" if request.role_words and not request.roles else "no_setting"
     if not changes:
-        return [], missing or "no_setting"
+        return [], "no_thing" if request.role_words and not request.roles else "no_setting"
     return changes, None
 
 
@@ -250,33 +247,37 @@ def plan_changes(request_text: str, source: str, lang: str = "en") -> ChangePlan
         return ChangePlan("no_constants", (), _message("no_constants", lang))
     names = {c.name[:-5]: c.value for c in constants.values() if c.name.endswith("_NAME") and isinstance(c.value, str)}
     template_limits = _template_limits(constants)
-    requests = [change_words.read_request(clause, lang, names) for clause in change_words.split_clauses(request_text)]
+    clauses = change_words.split_clauses(request_text)
+    requests = [change_words.read_request(clause, lang, names) for clause in clauses]
     for index in range(len(requests) - 1):      # "the cat and the fish faster": the fish clause says how
         if requests[index].roles and _property(requests[index]) is None:
             requests[index + 1].roles[:0] = requests[index].roles
             requests[index].roles = []
     planned: Dict[str, object] = {}
-    problems: List[Tuple[str, Request]] = []
+    problems: List[Tuple[str, Request, str]] = []
     previous_roles: List[str] = []
-    for request in requests:
+    for request, clause in zip(requests, clauses):
         if not request.roles and not request.role_words and previous_roles:
             request.roles = list(previous_roles)   # "make the cat blue and faster"
         previous_roles = request.roles or previous_roles
         if not request.understood and not request.roles:
             continue
-        changes, status = _clause_edits(source, constants, request, lang, template_limits, planned)
+        changes, status = _clause_edits(constants, request, template_limits, planned)
         if status:
-            problems.append((status, request))
+            problems.append((status, request, clause))
         for name, new in changes:
             planned[name] = new
     edits = tuple(make_edit(source, constants[name], new) for name, new in planned.items()
                   if new != constants[name].value)
     if edits:
-        return ChangePlan("ok", edits, _message("ok", lang, edits))
+        message = _message("ok", lang, edits)
+        if problems:                               # say which part was left out
+            message += " " + i18n.tr("changes.partly", lang=lang, part=problems[0][2])
+        return ChangePlan("ok", edits, message)
     if planned:
         return ChangePlan("at_limit", (), i18n.tr("changes.at_limit", lang=lang,
                                                   names=", ".join(sorted(planned))))
-    status, request = problems[0] if problems else ("unknown", Request())
+    status, request, _ = problems[0] if problems else ("unknown", Request(), "")
     return ChangePlan(status, (), _message(status, lang, attribute=_property(request),
                                             thing=request.unknown_thing))
 
@@ -291,7 +292,6 @@ def change_program(request_text: str, source: str, lang: str = "en", run=None) -
     if still_runs(changed, run=run):
         return ChangePlan("broken", plan.edits, i18n.tr("changes.broken", lang=lang)), None
     return plan, changed
-
 
 
 def describe_edit(edit: Edit, lang: str) -> str:

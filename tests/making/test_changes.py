@@ -83,6 +83,12 @@ def test_split_clauses_keeps_the_thing_for_the_next_part():
     assert {edit.name for edit in plan.edits} == {"PLAYER_COLOUR", "SPEED"}
 
 
+def test_a_request_understood_in_part_says_which_part_was_left_out():
+    plan = plan_changes("make the cat blue and make it sing", game("catch_en"), "en")
+    assert [edit.name for edit in plan.edits] == ["PLAYER_COLOUR"]
+    assert '"make it sing"' in plan.message
+
+
 def test_each_edit_has_the_whole_line_before_and_after_with_its_comment():
     source = game("catch_en")
     plan = plan_changes("make the fish fall slower", source, "en")

@@ -192,6 +192,15 @@ def _post(url: str, body: dict) -> dict:
         return json.load(response)
 
 
+def _ask(url: str, system: str, user: str, schema: dict, max_tokens: int):
+    """One answer under a JSON schema: (the whole reply, seconds, the text)."""
+    body = {"messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
+            "max_tokens": max_tokens, "temperature": 0, "response_format": {"type": "json_object", "schema": schema}}
+    started = time.perf_counter()
+    answer = _post(url, body)
+    return answer, time.perf_counter() - started, answer["choices"][0]["message"]["content"]
+
+
 PROPERTIES = {"speed": "speed", "falling speed": "fall", "jump": "jump", "gravity": "gravity", "size": "size",
               "colour": "colour", "shape": "shape", "how many": "count", "lives": "lives",
               "points to win": "win", "time": "time", "biggest number": "max_number", "keys": "controls",
@@ -222,14 +231,9 @@ def reading_check(url: str, limit: int = 12) -> None:
             "property": {"type": "string", "enum": list(PROPERTIES)},
             "change": {"type": "string", "enum": ["more", "less", "set"]},
             "value": {"type": "string", "maxLength": 12}}}
-        body = {"messages": [{"role": "system", "content": "Read a child's wish for their game. Reply with JSON."},
-                             {"role": "user", "content": f"Things in the game: {', '.join(things)}.\n"
-                                                         f"Wish: {case['request']}"}],
-                "max_tokens": 40, "temperature": 0, "response_format": {"type": "json_object", "schema": schema}}
-        started = time.perf_counter()
-        answer = _post(url, body)
-        seconds = time.perf_counter() - started
-        text = answer["choices"][0]["message"]["content"]
+        system, max_tokens = "Read a child's wish for their game. Reply with JSON.", 40
+        user = f"Things in the game: {', '.join(things)}.\nWish: {case['request']}"
+        answer, seconds, text = _ask(url, system, user, schema, max_tokens)
         try:
             reading = json.loads(text)
             prefix = things[reading["thing"]]
@@ -278,14 +282,9 @@ def schema_check(url: str, limit: int = 12) -> None:
         settings = "\n".join(f"{name}={value!r}".replace(" ", "") + (f"  # {notes[name][:40]}" if notes[name] else "")
                              for name, value in constants.items())
         settings += "\n" + " ".join(f"{prefix} is the {value}." for prefix, value in names.items())
-        body = {"messages": [{"role": "system", "content": "Turn a child's request into edits of game settings. "
-                                                           "Reply with JSON only."},
-                             {"role": "user", "content": f"Settings:\n{settings}\nRequest: {case['request']}"}],
-                "max_tokens": 80, "temperature": 0, "response_format": {"type": "json_object", "schema": schema}}
-        started = time.perf_counter()
-        answer = _post(url, body)
-        seconds = time.perf_counter() - started
-        text = answer["choices"][0]["message"]["content"]
+        system, max_tokens = "Turn a child's request into edits of game settings. Reply with JSON only.", 80
+        user = f"Settings:\n{settings}\nRequest: {case['request']}"
+        answer, seconds, text = _ask(url, system, user, schema, max_tokens)
         try:
             edits = json.loads(text)["edits"]
             parsed += 1

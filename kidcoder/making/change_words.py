@@ -1,0 +1,252 @@
+"""How children ask to change a game, in English and Spanish: a request read into what, which way, how much.
+
+read_request("make the fish fall slower", names={"THING": "fish"}) says: the
+THING, its falling, down. Pure word lists and rules, with close misspellings
+forgiven ("fater", "enemys", "bakground"); changes.py turns a Request into edits.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Mapping, Optional, Tuple
+
+from kidcoder.knowledge.words import fold
+from kidcoder.making import game_slots, nouns
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _words(text: str) -> frozenset:
+    return frozenset(fold(word) for word in text.split())
+
+
+# Who or what a request is about -> the constant-name prefixes it stands for, best first.
+ROLE_WORDS: Dict[str, frozenset] = {
+    "PLAYER": _words("player players jugador jugadora me myself yo character personaje hero heroe guy muñeco"),
+    "ENEMY": _words("enemy enemies enemigo enemigos enemiga enemigas malo malos baddies baddie monster monsters "
+                    "monstruo monstruos obstacle obstacles obstaculo obstaculos"),
+    "THING": _words("thing things cosa cosas item items objeto objetos"),
+    "BALL": _words("ball balls pelota pelotas bola bolas"),
+    "PADDLE": _words("paddle paddles pala palas raqueta raquetas"),
+    "BACKGROUND": _words("background fondo sky cielo space espacio grass hierba cesped floor suelo screen pantalla"),
+    "WALL": _words("wall walls pared paredes muro muros"),
+    "ROAD": _words("road carretera calle pista"),
+    "PLATFORM": _words("platform platforms plataforma plataformas"),
+    "BULLET": _words("bullet bullets bala balas laser lasers disparo disparos shot shots"),
+    "PAPER": _words("paper papel hoja"),
+}
+ROLE_PREFIXES: Dict[str, Tuple[str, ...]] = {
+    "PLAYER": ("PLAYER", "HERO"), "ENEMY": ("ENEMY", "THING"), "THING": ("THING", "ENEMY"),
+    "BALL": ("BALL", "THING"), "PADDLE": ("PADDLE", "PLAYER"), "BACKGROUND": ("BACKGROUND", "BG"),
+    "WALL": ("WALL",), "ROAD": ("ROAD",), "PLATFORM": ("PLATFORM",), "BULLET": ("BULLET",), "PAPER": ("PAPER",),
+}
+
+# Words that say which property changes.
+ATTRIBUTE_WORDS: Dict[str, frozenset] = {
+    "jump": _words("jump jumps jumping jumped salta saltar salte salten salto saltos brinca brincar brinque"),
+    "fall": _words("fall falls falling fell drop drops caer cae caen caiga caigan cayendo bajan baje bajen"),
+    "gravity": _words("gravity gravedad"),
+    "steer": _words("steer steers steering turn turns gira girar gire volante"),
+    "lives": _words("lives life lifes live vidas vida hearts corazones"),
+    "win": _words("win wins winning ganar gana gane ganes ganas victory"),
+    "points": _words("points point puntos punto score"),
+    "time": _words("time tiempo seconds second segundos segundo longer shorter minute minuto"),
+    "size": _words("size tamaño sized"),
+    "numbers": _words("numbers number numeros numero"),
+    "rows": _words("rows row filas fila"),
+    "questions": _words("questions question preguntas pregunta"),
+    "speed": _words("speed velocidad move moves moving run runs go goes mueve mueva muevan moverse corre corra "
+                    "corran va vaya vayan anda ande drive drives maneja"),
+    "controls": _words("wasd arrows arrow flechas flecha"),
+}
+FAST = game_slots.FAST_WORDS | _words("fastest quicker veloces")          # the words descriptions use, and more
+SLOW = game_slots.SLOW_WORDS | _words("slowest despacito")
+HIGH = _words("higher high highest alto alta altos")
+LOW = _words("lower low bajo baja bajos")
+BIG = _words("bigger big biggest large larger huge giant grande grandes enorme enormes gigante")
+SMALL = _words("smaller small smallest tiny little pequeño pequeña pequeños pequeñas chico chica chiquito mini")
+LONG = _words("longer long largo larga")
+SHORT = _words("shorter short corto corta")
+MORE = _words("more mas another otro otra otros otras add anade anadir agrega agregar extra")
+LESS = _words("less fewer menos remove quita quitar saca sacar")
+DARK = _words("darker dark oscuro oscura oscuros oscuras")
+LIGHT = _words("lighter light brighter bright claro clara claros claras")
+EASY = _words("easier easy facil")
+HARD = _words("harder hard dificil difficult")
+INVERT = _words("too demasiado demasiada demasiados tan")
+NEGATE = _words("not no dont nunca")
+STRONG = game_slots.STRONG_WORDS | _words("much lot lots way mucho muchisimo bastante")
+WEAK = _words("bit poco poquito slightly")
+DOUBLE = _words("twice double doble")
+HALF = _words("half mitad")
+ARTICLES = _words("a an one un una uno")
+SHAPE_WORDS: Dict[str, str] = {}
+for _shape, _names in (("circle", "circle circles round circulo circulos redondo redonda"),
+                       ("square", "square squares box cuadrado cuadrados cuadrada caja"),
+                       ("triangle", "triangle triangles triangulo triangulos"),
+                       ("diamond", "diamond diamonds diamante diamantes rombo rombos"),
+                       ("star", "star stars estrella estrellas"), ("oval", "oval ovals ovalo ovalos")):
+    for _word in _names.split():
+        SHAPE_WORDS[fold(_word)] = _shape
+OPERATIONS: Dict[str, str] = {}
+for _operation, _names in (("x", "times multiply multiplying multiplication multiplicar multiplica multiplicacion "
+                                 "multiplicaciones tablas"),
+                           ("-", "minus subtract subtracting subtraction takeaway resta restas restar"),
+                           ("+", "plus adding addition sum sums suma sumas sumar")):
+    for _word in _names.split():
+        OPERATIONS[fold(_word)] = _operation
+SHAPE_CUES = _words("a an un una into like como shape shaped forma")
+SPLIT_WORDS = _words("and y also tambien then luego plus")
+
+_DIRECTION_SETS = ((FAST, "speed", 1), (SLOW, "speed", -1), (HIGH, None, 1), (LOW, None, -1),
+                   (BIG, "size", 1), (SMALL, "size", -1), (LONG, "time", 1), (SHORT, "time", -1))
+_VOCABULARY = sorted(set().union(*ROLE_WORDS.values(), *ATTRIBUTE_WORDS.values(), FAST, SLOW, HIGH, LOW, BIG,
+                                 SMALL, LONG, SHORT, MORE, LESS, DARK, LIGHT, EASY, HARD, SHAPE_WORDS, OPERATIONS))
+
+
+@dataclass
+class Request:
+    """What one clause of a request asks: roles and properties in the order written, and which way."""
+    roles: List[str] = field(default_factory=list)        # ROLE_WORDS keys or constant-name prefixes
+    role_words: List[str] = field(default_factory=list)   # the words that named them, upper case (CAT)
+    unknown_thing: str = ""                                # a thing the game has no name for ("dragón")
+    attributes: List[str] = field(default_factory=list)
+    direction: int = 0                                     # +1 more, -1 less, 0 a value is given
+    amount: str = "normal"                                 # normal, strong, weak, double, half
+    number: Optional[int] = None
+    relative: bool = False                                 # "3 more" rather than "3"
+    colour: Optional[Tuple[int, int, int]] = None
+    shape: Optional[str] = None
+    controls: Optional[str] = None
+    operation: Optional[str] = None
+    easier: int = 0                                        # +1 easier, -1 harder
+    counting: bool = False                                 # "more enemies", "menos meteoritos": how many
+    shade: int = 0                                         # +1 lighter, -1 darker
+
+    @property
+    def understood(self) -> bool:
+        return bool(self.attributes or self.colour or self.shape or self.controls or self.operation
+                    or self.easier or self.direction or self.shade)
+
+
+def correct(word: str, extra: Tuple[str, ...] = ()) -> str:
+    """A misspelt request word mended to the closest known one ("fater" -> "faster"), else the word itself."""
+    if len(word) < 4 or not word.isalpha() or word in _VOCABULARY or word in extra:
+        return word
+    cutoff = 0.85 if len(word) <= 5 else 0.8
+    close = difflib.get_close_matches(word, list(extra) + _VOCABULARY, n=1, cutoff=cutoff)
+    return close[0] if close else word
+
+
+def split_clauses(text: str) -> List[str]:
+    """'make the cat blue and faster' -> ['make the cat blue', 'faster'] (also at commas and full stops)."""
+    clauses, current = [], []
+    for piece in re.split(r"([,.;!?]|\s+)", text):
+        if not piece or piece.isspace():
+            continue
+        if piece in ",.;!?" or fold(piece) in SPLIT_WORDS:
+            if current:
+                clauses.append(" ".join(current))
+            current = []
+        else:
+            current.append(piece)
+    if current:
+        clauses.append(" ".join(current))
+    return clauses
+
+
+def _name_roles(names: Mapping[str, str]) -> Dict[str, str]:
+    """Folded words (and the same thing's names in both languages) -> the prefix of the *_NAME that holds them."""
+    found: Dict[str, str] = {}
+    for prefix, value in names.items():
+        for word in _TOKEN.findall(fold(value)):
+            found.setdefault(word, prefix)
+            noun = nouns.exact_noun(word)
+            if noun:
+                for other in noun[0].en + noun[0].es:
+                    found.setdefault(fold(other), prefix)
+    return found
+
+
+def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request:
+    """One clause of a child's request, read with the game's own names (PLAYER -> "gato", THING -> "fish")."""
+    names = dict(names or {})
+    name_roles = _name_roles(names)
+    request = Request()
+    originals = _TOKEN.findall(text.lower())
+    raw = [fold(word) for word in originals]
+    tokens = [correct(word, tuple(name_roles)) for word in raw]
+    invert = False
+    number_at = more_at = None
+    for index, word in enumerate(tokens):
+        previous = tokens[index - 1] if index else ""
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        colour = nouns.find_colour(raw[index], lang) if len(raw[index]) > 2 else None
+        if word in NEGATE or word in INVERT or (word == "to" and _has_direction(following)):
+            invert = invert or word != "tan" or previous in NEGATE   # "too fast", "is to slow", "no tan"
+        elif colour and word not in name_roles:
+            request.colour = colour
+        elif word in SHAPE_WORDS and word not in name_roles:
+            if previous in SHAPE_CUES or SHAPE_CUES & set(tokens):   # "a star", "shape", not "in circles"
+                request.shape = SHAPE_WORDS[word]
+        elif word in name_roles:
+            request.roles.append(name_roles[word])
+            request.role_words.append(word.upper())
+        elif _is_role(word, {}):
+            request.roles.append(next(role for role, members in ROLE_WORDS.items() if word in members))
+            request.role_words.append(word.upper())
+        elif nouns.exact_noun(word):              # a thing the game does not name ("make the dragon red")
+            noun = nouns.exact_noun(word)[0]
+            request.role_words.extend(sorted({word.upper(), noun.key.upper()}))
+            request.unknown_thing = request.unknown_thing or originals[index]
+        elif word.isdigit() or (nouns.find_number(word) is not None and word not in ARTICLES):
+            request.number, number_at = nouns.find_number(word), index
+        elif word in MORE or word in LESS:
+            request.direction = request.direction or (1 if word in MORE else -1)
+            more_at = index
+            after = [token for token in tokens[index + 1:index + 3] if not token.isdigit()][:1]
+            request.counting = request.counting or any(_is_role(token, name_roles) for token in after)
+        elif word in DARK or word in LIGHT:
+            request.shade = 1 if word in LIGHT else -1
+        elif word in EASY or word in HARD:
+            request.easier = 1 if word in EASY else -1
+        elif word in OPERATIONS:
+            request.operation = OPERATIONS[word]
+        elif word in WEAK or (word == "little" and (following in MORE or _has_direction(following))):
+            request.amount = "weak"              # "a bit faster", "a little slower", "un poco más"
+        elif word in STRONG or word in DOUBLE or word in HALF:
+            request.amount = "strong" if word in STRONG else ("double" if word in DOUBLE else "half")
+        else:
+            _read_property(request, word, previous, invert)
+    request.relative = number_at is not None and more_at is not None and abs(number_at - more_at) <= 2
+    return request
+
+
+def _is_role(word: str, name_roles: Mapping[str, str]) -> bool:
+    return word in name_roles or any(word in members for members in ROLE_WORDS.values())
+
+
+def _has_direction(word: str) -> bool:
+    return any(word in members for members, _, _ in _DIRECTION_SETS)
+
+
+def _read_property(request: Request, word: str, previous: str, invert: bool) -> None:
+    """Adjectives ("faster", "más lento") and property words ("jump", "vidas") of one token."""
+    for members, attribute, sign in _DIRECTION_SETS:
+        if word in members:
+            if previous in LESS:
+                sign = -sign                 # "less fast", "menos rápido"
+            if invert:
+                sign = -sign                 # "too fast", "no tan rápido"
+            request.direction = sign
+            if attribute and attribute not in request.attributes:
+                request.attributes.append(attribute)
+            return
+    for attribute, members in ATTRIBUTE_WORDS.items():
+        if word in members:
+            if attribute == "controls":
+                request.controls = "wasd" if word == "wasd" else "arrows"
+            elif attribute not in request.attributes:
+                request.attributes.append(attribute)
+            return

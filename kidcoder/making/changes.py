@@ -1,0 +1,300 @@
+""""Change my game": a child's request turned into edits of the program's named constants, without a model.
+
+plan_changes("make the fish fall slower", source, "en") reads the request
+(change_words.py), finds the constant it is about (a SETTINGS slot such as
+FALL_SPEED, or a child's own PLAYER_SPEED), and returns each edit with the
+line before and after, or a kind "I don't know how to change that yet".
+apply_edits() and still_runs() (program_constants.py) make and check the change.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from kidcoder import i18n
+from kidcoder.making import change_words, templates
+from kidcoder.making.change_words import ROLE_PREFIXES, Request
+from kidcoder.making.game_slots import LIMITS
+from kidcoder.making.settings_block import format_value
+from kidcoder.making.program_constants import Constant, Edit, apply_edits, find_constants, make_edit, still_runs
+
+__all__ = ["ChangePlan", "plan_changes", "apply_edits", "still_runs", "Edit"]
+
+EXTRA_LIMITS = {"GRAVITY": (0.1, 3.0)}
+_PLAYERISH = ("PLAYER", "PLAYER2", "PADDLE", "HERO")
+# Name parts that say what a constant of a child's own program is about.
+_PARTS = {
+    "speed": {"SPEED", "VEL", "VELOCITY"}, "fall": {"FALL", "GRAVITY"}, "jump": {"JUMP"},
+    "gravity": {"GRAVITY"}, "steer": {"STEER", "TURN"}, "lives": {"LIVES", "LIFE"}, "win": {"WIN", "GOAL"},
+    "time": {"SECONDS", "TIME"}, "size": {"SIZE", "RADIUS"}, "count": {"COUNT", "NUM", "NUMBER"},
+    "colour": {"COLOUR", "COLOR", "BG"}, "shape": {"SHAPE"}, "max_number": {"MAX"},
+}
+_ADDITIVE = ("count", "lives")       # one more enemy, one more life; the rest grow by half
+_FACTORS = {"normal": 1.5, "strong": 2.0, "double": 2.0, "half": 2.0, "weak": 1.2}
+
+
+@dataclass(frozen=True)
+class ChangePlan:
+    """The answer to one request: status ok | unknown | no_setting | no_thing | at_limit | syntax | no_constants
+    (or broken, from change_program), the edits (when ok or broken), and what to tell the child."""
+    status: str
+    edits: Tuple[Edit, ...]
+    message: str
+
+
+def _property(request: Request) -> Optional[str]:
+    """The one property a clause changes (colour first: "make the fast cat blue" is about colour)."""
+    for attribute, present in (("colour", request.colour or request.shade), ("shape", request.shape),
+                               ("controls", request.controls), ("operation", request.operation)):
+        if present:
+            return attribute
+    words = request.attributes
+    if request.counting and not ({"lives", "win", "time", "points"} & set(words)):
+        return "count"                  # "que caigan más meteoritos" is about how many, not how fast
+    for attribute in ("jump", "gravity", "fall", "steer", "lives", "win", "time"):
+        if attribute in words:
+            return attribute
+    if "numbers" in words:
+        return "max_number"
+    if "points" in words and (request.number is not None or request.direction):
+        return "win"
+    if "rows" in words or "questions" in words:
+        return "count"
+    for attribute in ("size", "speed"):
+        if attribute in words:
+            return attribute
+    if request.easier:
+        return "easier"
+    if request.roles and (request.direction or request.number is not None):
+        return "count"
+    return None
+
+
+def _prefixes(role: str) -> Tuple[str, ...]:
+    return ROLE_PREFIXES.get(role, (role,))
+
+
+def _named(role: Optional[str], attribute: str) -> List[str]:
+    """The constants a made game (or a tidy program) uses for this property, best first."""
+    prefixes = _prefixes(role) if role else ()
+    playerish = role is None or any(prefix in _PLAYERISH for prefix in prefixes)
+    if attribute == "colour":
+        if role == "BACKGROUND":
+            return ["BACKGROUND", "BACKGROUND_COLOUR", "BACKGROUND_COLOR", "BG_COLOUR", "BG_COLOR", "BG",
+                    "PAPER_COLOUR"]
+        prefixes = prefixes or ("PLAYER", "THING")
+        return [f"{prefix}_{suffix}" for prefix in prefixes for suffix in ("COLOUR", "COLOR")]
+    if attribute == "shape":
+        return [f"{prefix}_SHAPE" for prefix in (prefixes or ("PLAYER", "THING"))]
+    if attribute == "speed":
+        own = [f"{prefix}_SPEED" for prefix in prefixes]
+        if role is None:
+            return ["SPEED", "FALL_SPEED", "PADDLE_SPEED"]
+        return own + (["PADDLE_SPEED", "SPEED"] if playerish else ["FALL_SPEED", "SPEED"])
+    if attribute == "fall":
+        return ["GRAVITY", "FALL_SPEED"] if role and playerish else ["FALL_SPEED", "GRAVITY"]
+    if attribute == "count":
+        own = [name for prefix in prefixes for name in (f"{prefix}_COUNT", f"NUM_{prefix}S", f"{prefix}S")]
+        return own if role and playerish else own + ["COUNT"]
+    if attribute == "size":
+        return [f"{prefix}_SIZE" for prefix in prefixes] + ["SIZE"]
+    return {"jump": ["JUMP", "JUMP_POWER", "JUMP_SPEED", "JUMP_HEIGHT", "JUMP_STRENGTH"], "gravity": ["GRAVITY"],
+            "steer": ["STEER", "TURN_SPEED"], "lives": ["LIVES", "PLAYER_LIVES", "MAX_LIVES"],
+            "win": ["WIN_SCORE", "WIN_POINTS", "GOAL", "TARGET_SCORE"], "time": ["SECONDS", "TIME", "GAME_TIME"],
+            "max_number": ["MAX_NUMBER"], "controls": ["CONTROLS"], "operation": ["OPERATION"]}.get(attribute, [])
+
+
+def _fits(attribute: str, value: object) -> bool:
+    if attribute == "colour":
+        return isinstance(value, tuple) and len(value) == 3
+    if attribute in ("shape", "controls", "operation"):
+        return isinstance(value, str)
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _by_parts(constants: Dict[str, Constant], attribute: str, request: Request, role: Optional[str]) -> List[str]:
+    """A child's own names: every constant whose name has the property's word (SPEED) and the thing's (ENEMY)."""
+    wanted = _PARTS.get(attribute, set())
+    matches = [c.name for c in constants.values()
+               if wanted & set(c.name.split("_")) and _fits(attribute, c.value)]
+    thing_parts = set(request.role_words) | set(_prefixes(role) if role else ())
+    if thing_parts:
+        named = [name for name in matches if thing_parts & set(name.split("_"))]
+        plain = [name for name in matches if set(name.split("_")) <= wanted | {"FALL", "MOVE"}]
+        return named or plain
+    return matches
+
+
+def _targets(constants: Dict[str, Constant], attribute: str, request: Request, role: Optional[str]) -> List[str]:
+    if role is None and request.role_words:
+        return _by_parts(constants, attribute, request, None)  # a thing the made game has no slot for
+    present = [name for name in _named(role, attribute)
+               if name in constants and _fits(attribute, constants[name].value)]
+    if present:
+        return present if (attribute == "speed" and role is None) else present[:1]
+    found = _by_parts(constants, attribute, request, role)
+    if attribute in ("speed", "count", "fall") or len(found) == 1:
+        return found
+    return []
+
+
+def _limits(name: str, old: object, template_limits: Dict[str, Tuple[float, float]]) -> Tuple[float, float]:
+    if name in template_limits:
+        return template_limits[name]
+    if name in LIMITS or name in EXTRA_LIMITS:
+        return LIMITS.get(name) or EXTRA_LIMITS[name]
+    low = 1 if isinstance(old, (int, float)) and old >= 1 else 0
+    return low, max(abs(old) * 5, 50) if isinstance(old, (int, float)) else 10 ** 6
+
+
+def _new_number(old, attribute: str, request: Request, limits: Tuple[float, float]):
+    if request.number is not None and not request.relative:
+        new = request.number
+    elif request.number is not None:
+        new = old + (request.direction or 1) * request.number
+    else:
+        direction = request.direction or (1 if request.amount == "double" else -1 if request.amount == "half" else 0)
+        if not direction and attribute == "speed" and old == 0:
+            direction = 1               # "make the cookie move"
+        if not direction:
+            return old
+        if attribute in _ADDITIVE:
+            step = 3 if request.amount == "strong" else 1
+            new = old + direction * step
+        else:
+            factor = _FACTORS[request.amount]
+            new = old * factor if direction > 0 else old / factor
+            if isinstance(old, int):
+                new = round(new)
+                new = max(new, old + 1) if direction > 0 else min(new, old - 1)
+    low, high = limits
+    new = min(max(new, low), high)
+    return int(round(new)) if isinstance(old, int) else round(float(new), 2)
+
+
+def _new_value(constant: Constant, attribute: str, request: Request, limits) -> object:
+    if attribute == "colour" and request.colour:
+        return tuple(request.colour)
+    if attribute == "colour":          # darker: towards black; lighter: half way to white
+        if request.shade < 0:
+            return tuple(int(channel * 0.6) for channel in constant.value)
+        return tuple(int(channel + (255 - channel) * 0.5) for channel in constant.value)
+    if attribute == "shape":
+        return request.shape
+    if attribute == "controls":
+        return request.controls
+    if attribute == "operation":
+        return request.operation
+    return _new_number(constant.value, attribute, request, limits)
+
+
+def _template_limits(constants: Dict[str, Constant]) -> Dict[str, Tuple[float, float]]:
+    """The limits of the template this game was made from (the one whose SETTINGS names it has)."""
+    names = {c.name for c in constants.values() if c.in_settings}
+    for template in templates.all_templates().values():
+        if names and names >= set(template.defaults) - {"MAZE", "COLOURS"}:
+            return {slot: tuple(pair) for slot, pair in template.meta.get("limits", {}).items()}
+    return {}
+
+
+def _clause_edits(constants, request: Request, template_limits,
+                  planned: Dict[str, object]) -> Tuple[List[Tuple[str, object]], Optional[str]]:
+    """(name, new value) pairs for one clause, or a status saying why there are none."""
+    attribute = _property(request)
+    if attribute is None:
+        return [], "unknown"
+    if attribute == "easier":
+        sign = request.easier
+        parts = [("lives", Request(direction=sign)), ("speed", Request(roles=["THING"], direction=-sign))]
+    else:
+        parts = [(attribute, request)]
+    changes: List[Tuple[str, object]] = []
+    for part_attribute, part_request in parts:
+        roles = list(dict.fromkeys(part_request.roles)) or [None]
+        for role in roles:
+            for name in _targets(constants, part_attribute, part_request, role):
+                constant = constants[name]
+                if name in planned:
+                    constant = Constant(name, planned[name], constant.line, constant.start, constant.end,
+                                        constant.in_settings)
+                new = _new_value(constant, part_attribute, part_request,
+                                 _limits(name, constant.value, template_limits))
+                changes.append((name, new))
+    if not changes:
+        return [], "no_thing" if request.role_words and not request.roles else "no_setting"
+    return changes, None
+
+
+def _message(status: str, lang: str, edits: Sequence[Edit] = (), attribute: Optional[str] = None,
+             thing: str = "") -> str:
+    if status == "ok":
+        return i18n.tr("changes.done", lang=lang, count=len(edits))
+    if status == "no_setting":
+        what = i18n.tr(f"changes.what.{attribute}", lang=lang) if attribute else ""
+        return i18n.tr("changes.no_setting", lang=lang, what=what)
+    if status == "no_thing":
+        return i18n.tr("changes.no_thing", lang=lang, thing=thing)
+    return i18n.tr(f"changes.{status}", lang=lang)
+
+
+def plan_changes(request_text: str, source: str, lang: str = "en") -> ChangePlan:
+    """The edits a request asks for in this program (nothing is changed yet)."""
+    try:
+        constants = find_constants(source)
+    except SyntaxError as exc:
+        return ChangePlan("syntax", (), i18n.tr("changes.syntax", lang=lang, line=exc.lineno or 1))
+    if not constants:
+        return ChangePlan("no_constants", (), _message("no_constants", lang))
+    names = {c.name[:-5]: c.value for c in constants.values() if c.name.endswith("_NAME") and isinstance(c.value, str)}
+    template_limits = _template_limits(constants)
+    clauses = change_words.split_clauses(request_text)
+    requests = [change_words.read_request(clause, lang, names) for clause in clauses]
+    for index in range(len(requests) - 1):      # "the cat and the fish faster": the fish clause says how
+        if requests[index].roles and _property(requests[index]) is None:
+            requests[index + 1].roles[:0] = requests[index].roles
+            requests[index].roles = []
+    planned: Dict[str, object] = {}
+    problems: List[Tuple[str, Request, str]] = []
+    previous_roles: List[str] = []
+    for request, clause in zip(requests, clauses):
+        if not request.roles and not request.role_words and previous_roles:
+            request.roles = list(previous_roles)   # "make the cat blue and faster"
+        previous_roles = request.roles or previous_roles
+        if not request.understood and not request.roles:
+            continue
+        changes, status = _clause_edits(constants, request, template_limits, planned)
+        if status:
+            problems.append((status, request, clause))
+        for name, new in changes:
+            planned[name] = new
+    edits = tuple(make_edit(source, constants[name], new) for name, new in planned.items()
+                  if new != constants[name].value)
+    if edits:
+        message = _message("ok", lang, edits)
+        if problems:                               # say which part was left out
+            message += " " + i18n.tr("changes.partly", lang=lang, part=problems[0][2])
+        return ChangePlan("ok", edits, message)
+    if planned:
+        return ChangePlan("at_limit", (), i18n.tr("changes.at_limit", lang=lang,
+                                                  names=", ".join(sorted(planned))))
+    status, request, _ = problems[0] if problems else ("unknown", Request(), "")
+    return ChangePlan(status, (), _message(status, lang, attribute=_property(request),
+                                            thing=request.unknown_thing))
+
+
+def change_program(request_text: str, source: str, lang: str = "en", run=None) -> Tuple[ChangePlan, Optional[str]]:
+    """Plan, apply and check a request: (plan, new source), or (plan with status "broken", None) when the
+    changed game no longer runs 60 frames."""
+    plan = plan_changes(request_text, source, lang)
+    if plan.status != "ok":
+        return plan, None
+    changed = apply_edits(source, plan.edits)
+    if still_runs(changed, run=run):
+        return ChangePlan("broken", plan.edits, i18n.tr("changes.broken", lang=lang)), None
+    return plan, changed
+
+
+def describe_edit(edit: Edit, lang: str) -> str:
+    """One line a child reads about an edit: "Line 12: FALL_SPEED was 3, now 2"."""
+    return i18n.tr("changes.edit", lang=lang, line=edit.line, name=edit.name,
+                   before=format_value(edit.old), after=format_value(edit.new))

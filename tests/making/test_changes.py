@@ -1,0 +1,168 @@
+""""Change my game" without a model: requests as children type them become edits of named constants."""
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from kidcoder import i18n
+from kidcoder.making.change_words import read_request, split_clauses
+from kidcoder.making.changes import change_program, describe_edit, plan_changes
+from kidcoder.making.generate import build_program
+from kidcoder.making.program_constants import StaleEdit, apply_edits, find_constants, make_edit, still_runs
+
+DATA = Path(__file__).parent / "data"
+CASES = json.loads((DATA / "change_requests.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def game(key: str) -> str:
+    if key == "own":
+        return (DATA / "own_game.py").read_text(encoding="utf-8")
+    description, lang = CASES["games"][key]
+    return build_program(description, lang)[1]
+
+
+def judge(case) -> str:
+    """right: the expected edits; refused: no edit; wrong: an edit that was not asked for."""
+    plan = plan_changes(case["request"], game(case["game"]), case["lang"])
+    got = {edit.name: edit for edit in plan.edits}
+    if not got:
+        return "right" if not case["expect"] else "refused"
+    if set(got) != set(case["expect"]):
+        return "wrong"
+    for name, want in case["expect"].items():
+        edit = got[name]
+        new = list(edit.new) if isinstance(edit.new, tuple) else edit.new
+        if (want == "up" and not edit.new > edit.old) or (want == "down" and not edit.new < edit.old) \
+                or (want not in ("up", "down", "changed") and new != want):
+            return "wrong"
+    return "right"
+
+
+def test_the_request_set_has_twenty_requests_per_language_and_known_games():
+    first = [case for case in CASES["requests"] if not case.get("held_out")]
+    assert sum(case["lang"] == "en" for case in first) == 20
+    assert sum(case["lang"] == "es" for case in first) == 20
+    assert all(case["game"] in CASES["games"] or case["game"] == "own" for case in CASES["requests"])
+
+
+def test_rules_handle_the_common_phrasings_and_never_make_a_wrong_edit():
+    verdicts = {case["request"]: judge(case) for case in CASES["requests"]}
+    wrong = [request for request, verdict in verdicts.items() if verdict == "wrong"]
+    assert wrong == []
+    right = sum(verdict == "right" for verdict in verdicts.values())
+    assert right / len(verdicts) >= 0.9, {r: v for r, v in verdicts.items() if v != "right"}
+
+
+@pytest.mark.parametrize("text, roles, attributes, direction", [
+    ("make the fish fall slower", ["THING"], ["fall", "speed"], -1),
+    ("the fish are too fast", ["THING"], ["speed"], -1),
+    ("the cat is to slow", ["PLAYER"], ["speed"], 1),
+    ("no tan rapido", [], ["speed"], -1),
+    ("menos rápido", [], ["speed"], 1 * -1),
+    ("a little fater", [], ["speed"], 1),
+])
+def test_read_request_finds_who_what_and_which_way(text, roles, attributes, direction):
+    request = read_request(text, "en", {"PLAYER": "cat", "THING": "pez"})
+    assert (request.roles, request.attributes, request.direction) == (roles, attributes, direction)
+
+
+def test_read_request_knows_numbers_more_and_shapes_only_with_a_cue():
+    assert read_request("add 2 more enemys", "en").number == 2
+    assert read_request("add 2 more enemys", "en").relative
+    assert not read_request("5 lives", "en").relative
+    assert read_request("make my ship a star", "en").shape == "star"
+    assert read_request("make the fish swim in circles", "en").shape is None
+    assert read_request("que caigan más meteoritos", "es", {"THING": "meteorito"}).counting
+
+
+def test_split_clauses_keeps_the_thing_for_the_next_part():
+    assert split_clauses("make the cat blue and faster, please") == ["make the cat blue", "faster", "please"]
+    plan = plan_changes("make the cat blue and faster", game("catch_en"), "en")
+    assert {edit.name for edit in plan.edits} == {"PLAYER_COLOUR", "SPEED"}
+
+
+def test_a_request_understood_in_part_says_which_part_was_left_out():
+    plan = plan_changes("make the cat blue and make it sing", game("catch_en"), "en")
+    assert [edit.name for edit in plan.edits] == ["PLAYER_COLOUR"]
+    assert '"make it sing"' in plan.message
+
+
+def test_each_edit_has_the_whole_line_before_and_after_with_its_comment():
+    source = game("catch_en")
+    plan = plan_changes("make the fish fall slower", source, "en")
+    (edit,) = plan.edits
+    assert edit.before == "FALL_SPEED = 3  # how fast things fall"
+    assert edit.after == "FALL_SPEED = 2  # how fast things fall"
+    assert source.splitlines()[edit.line - 1] == edit.before
+    changed = apply_edits(source, plan.edits)
+    assert changed.splitlines()[edit.line - 1] == edit.after
+    assert len(changed.splitlines()) == len(source.splitlines())
+    assert describe_edit(edit, "es") == f"Línea {edit.line}: FALL_SPEED era 3, ahora es 2."
+
+
+def test_apply_edits_refuses_a_line_that_changed_since_the_plan():
+    source = game("catch_en")
+    plan = plan_changes("more lives", source, "en")
+    edited = source.replace("LIVES = 3", "LIVES = 4")
+    with pytest.raises(StaleEdit):
+        apply_edits(edited, plan.edits)
+
+
+def test_constants_outside_a_settings_block_are_found_in_a_childs_own_program():
+    constants = find_constants(game("own"))
+    assert constants["ENEMY_SPEED"].value == 3 and not constants["ENEMY_SPEED"].in_settings
+    assert "FPS" not in constants  # not in this program
+    settings = find_constants(game("catch_es"))
+    assert settings["THING_NAME"].value == "pez" and settings["THING_NAME"].in_settings
+
+
+def test_constants_keep_unicode_columns_right():
+    source = 'TITLE = "El pingüino"  # título\nSPEED = 4\n'
+    constant = find_constants(source)["TITLE"]
+    assert make_edit(source, constant, "Mi juego").after == 'TITLE = "Mi juego"  # título'
+
+
+def test_numbers_stay_inside_the_limits_and_say_so_at_the_edge():
+    source = game("catch_en")
+    assert {e.name: e.new for e in plan_changes("99 lives", source, "en").edits} == {"LIVES": 9}
+    at_limit = plan_changes("more lives", source.replace("LIVES = 3", "LIVES = 9"), "en")
+    assert at_limit.status == "at_limit" and not at_limit.edits
+    assert "LIVES" in at_limit.message
+
+
+@pytest.mark.parametrize("lang, dance, jump, dragon", [
+    ("en", "make the fish do a dance", "jump higher", "make the dragon red"),
+    ("es", "que el pez baile", "que salte más alto", "haz el dragón rojo"),
+])
+def test_every_kind_of_no_has_a_message_in_the_childs_language(lang, dance, jump, dragon):
+    source = game("catch_en")
+    cases = {
+        "unknown": plan_changes(dance, source, lang),
+        "no_setting": plan_changes(jump, source, lang),
+        "no_thing": plan_changes(dragon, source, lang),
+        "syntax": plan_changes("faster", "SPEED = 3\nif True\n", lang),
+        "no_constants": plan_changes("faster", "print('hi')\n", lang),
+    }
+    for status, plan in cases.items():
+        assert plan.status == status and not plan.edits
+        assert plan.message and not plan.message.startswith("changes.")
+    assert "2" in cases["syntax"].message
+    assert dragon.split()[-2] in cases["no_thing"].message
+    assert i18n.tr("changes.what.jump", lang=lang) in cases["no_setting"].message
+
+
+def test_a_changed_game_is_checked_by_a_real_run_of_60_frames():
+    plan, changed = change_program("que los peses caigan mas despacio", game("catch_es"), "es")
+    assert plan.status == "ok" and "FALL_SPEED = 2" in changed
+    plan, changed = change_program("make the enemys faster and jump higher", game("own"), "en")
+    assert plan.status == "ok" and "ENEMY_SPEED = 4" in changed and "JUMP_POWER = 18" in changed
+
+
+def test_a_change_that_breaks_the_game_is_not_kept():
+    source = game("own")
+    broken = apply_edits(source, [make_edit(source, find_constants(source)["PLAYER_COLOR"], (999, 0, 0))])
+    problems = still_runs(broken)
+    assert problems and "error" in problems[0]
+    assert still_runs(source) == []

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
-from kidcoder.diagnosis.lines import code_part
 
 
 @dataclass(frozen=True)
@@ -74,9 +73,3 @@ def candidate_fixes(program: Program, finding: Finding) -> List[Fix]:
 def one_line(program: Program, number: int, text: Optional[str]) -> List[Fix]:
     """A one-line fix, or [] when there is no new text."""
     return [Fix(number, number, text)] if text is not None and 1 <= number <= len(program.lines) else []
-
-
-def split_comment(text: str):
-    """(code, the rest: a comment and spaces) of one line."""
-    code = code_part(text)
-    return code, text[len(code):]

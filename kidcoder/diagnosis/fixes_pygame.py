@@ -5,10 +5,10 @@ from __future__ import annotations
 import ast
 from typing import List, Optional
 
+from kidcoder.codeparts import indent_of
 from kidcoder.diagnosis.finding import Program
 from kidcoder.diagnosis.fixes import Fix, builds
 from kidcoder.diagnosis.gameloop import GameLoop, called_name, dotted_name, find_game_loop
-from kidcoder.diagnosis.lines import indent_of
 
 
 def _unit(program: Program, loop: GameLoop) -> str:

@@ -76,11 +76,6 @@ def has_way_out(loop: GameLoop) -> Optional[bool]:
     return None
 
 
-def _body_indent(program: Program, loop: ast.While) -> str:
-    first = program.line(loop.body[0].lineno)
-    return first[: len(first) - len(first.lstrip())]
-
-
 @static_check
 def game_loop_pitfalls(program: Program) -> List[Finding]:
     loop = find_game_loop(program)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
+from kidcoder.codeparts import masked
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.registry import syntax_rule
 
@@ -17,29 +18,12 @@ PAIRS = {"(": ")", "[": "]", "{": "}"}
 def open_brackets(lines: List[str], last_line: int) -> List[Tuple[str, int, int]]:
     """Brackets still open after line last_line: (char, line, 1-based column), outermost first."""
     stack: List[Tuple[str, int, int]] = []
-    quote: Optional[str] = None
-    for number, text in enumerate(lines[:last_line], start=1):
-        index = 0
-        while index < len(text):
-            char = text[index]
-            if quote:
-                if char == "\\":
-                    index += 1
-                elif text.startswith(quote, index):
-                    index += len(quote) - 1
-                    quote = None
-            elif char == "#":
-                break
-            elif char in "\"'":
-                quote = char * 3 if text.startswith(char * 3, index) else char
-                index += len(quote) - 1
-            elif char in PAIRS:
+    for number, text in enumerate(masked(lines[:last_line]), start=1):
+        for index, char in enumerate(text):
+            if char in PAIRS:
                 stack.append((char, number, index + 1))
             elif char in ")]}" and stack and PAIRS[stack[-1][0]] == char:
                 stack.pop()
-            index += 1
-        if quote and len(quote) == 1:
-            quote = None
     return stack
 
 

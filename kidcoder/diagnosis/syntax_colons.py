@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
-from kidcoder.diagnosis.lines import code_part, first_word
+from kidcoder.codeparts import code_part
+from kidcoder.diagnosis.lines import first_word
 from kidcoder.diagnosis.registry import syntax_rule
 
 BLOCK_WORDS = ("if", "elif", "else", "for", "while", "def", "class", "try", "except", "finally", "with")

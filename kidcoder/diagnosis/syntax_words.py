@@ -10,7 +10,8 @@ import re
 from typing import Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
-from kidcoder.diagnosis.lines import WORD_RE, code_part, first_word
+from kidcoder.codeparts import code_part
+from kidcoder.diagnosis.lines import WORD_RE, first_word
 from kidcoder.diagnosis.registry import syntax_rule
 
 # Copy-paste characters and the plain character Python wants instead.

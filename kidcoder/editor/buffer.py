@@ -12,6 +12,7 @@ import time
 from contextlib import contextmanager
 from typing import Callable, List, Optional, Tuple
 
+from kidcoder.codeparts import indent_of
 from kidcoder.editor import textops
 from kidcoder.editor.clipboard import InAppClipboard
 from kidcoder.editor.undo import Edit, Pos, UndoHistory, end_of
@@ -175,7 +176,7 @@ class TextBuffer:
                 self._edit(sel[0], sel[1], "", "newline")
             line, col = self.cursor
             before, after = self.lines[line][:col], self.lines[line][col:]
-            indent = textops.leading_whitespace(before)
+            indent = indent_of(before)
             if textops.wants_indent_after(before):
                 indent += self.indent_unit
             skip = len(after) - len(after.lstrip(" \t"))
@@ -353,7 +354,7 @@ class TextBuffer:
         if document:
             return self._move((0, 0), select)
         line, col = self.cursor
-        first = len(textops.leading_whitespace(self.lines[line]))
+        first = len(indent_of(self.lines[line]))
         self._move((line, 0 if col == first else first), select)
 
     def end(self, select: bool = False, document: bool = False) -> None:
@@ -374,7 +375,7 @@ class TextBuffer:
     def goto_line(self, number: int) -> None:
         """Put the cursor at the first letter of line number (1-based, as in the gutter)."""
         line = max(1, min(number, len(self.lines))) - 1
-        self._move((line, len(textops.leading_whitespace(self.lines[line]))), False)
+        self._move((line, len(indent_of(self.lines[line]))), False)
 
     def find_next(self, query: str, case_sensitive: bool = False) -> bool:
         """Select the next place query appears after the cursor, wrapping to the top; False if nowhere."""

@@ -15,6 +15,10 @@ from kidcoder.diagnosis.pygame_names import NAMES
 from kidcoder.diagnosis.registry import runtime_handler
 from kidcoder.diagnosis.runtime_names import error_line
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.attribute_suggest": "attribute-error", "diag.attribute_error": "attribute-error",
+         "diag.attribute_none": "function-return"}
+
 _MODULE = re.compile(r"module '([\w.]+)' has no attribute '(\w+)'")
 _OBJECT = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
 # Words children reach for that pygame spells differently.

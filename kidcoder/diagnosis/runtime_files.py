@@ -11,6 +11,10 @@ from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.registry import runtime_handler
 from kidcoder.diagnosis.runtime_names import error_line
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.file_not_found": "file-not-found-error", "diag.picture_not_found": "images",
+         "diag.sound_not_found": "sound"}
+
 _PYGAME_FILE = re.compile(r"No file '([^']+)' found")
 _OS_FILE = re.compile(r"No such file or directory: '([^']+)'")
 PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")

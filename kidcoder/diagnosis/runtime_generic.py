@@ -5,6 +5,9 @@ from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.registry import runtime_handler
 from kidcoder.diagnosis.runtime_names import error_line
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.runtime_generic": "reading-errors"}
+
 
 @runtime_handler("*", order=999)
 def generic(program: Program, error: dict) -> Finding:

@@ -13,6 +13,10 @@ from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.registry import runtime_handler
 from kidcoder.diagnosis.runtime_names import error_line
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.index_error": "index-error", "diag.key_error": "key-error",
+         "diag.key_error_suggest": "key-error"}
+
 _INDEX = re.compile(r"(\w+) index out of range")
 
 

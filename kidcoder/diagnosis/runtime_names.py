@@ -16,6 +16,13 @@ from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.pygame_names import NAMES
 from kidcoder.diagnosis.registry import runtime_handler
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.name_no_import": "modules-import", "diag.name_keyword": "booleans-and-or",
+         "diag.name_pygame_constant": "name-error", "diag.name_before_assign": "variables",
+         "diag.name_error": "name-error", "diag.name_unknown": "name-error",
+         "diag.missing_quotes": "strings", "diag.unbound_local": "unbound-local-error",
+         "diag.module_name": "modules-import", "diag.module_missing": "modules-import"}
+
 _NAME = re.compile(r"name '([^']+)' is not defined")
 _LOCAL = re.compile(r"(?:local variable '([^']+)' referenced before assignment|"
                     r"cannot access local variable '([^']+)')")

@@ -13,6 +13,12 @@ from kidcoder.diagnosis.gameloop import dotted_name
 from kidcoder.diagnosis.registry import runtime_handler
 from kidcoder.diagnosis.runtime_names import error_line
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.pygame_not_init": "pygame-init", "diag.used_after_quit": "events-quit",
+         "diag.bad_colour": "colours", "diag.bad_colour_name": "colours", "diag.bad_rect": "draw-shapes",
+         "diag.bad_position": "draw-shapes", "diag.needs_tuple": "window-set-mode",
+         "diag.render_number": "text-score", "diag.missing_argument": "parameters"}
+
 
 def calls(program: Program, dotted: str) -> bool:
     """True when the program calls this dotted function, e.g. "pygame.init"."""

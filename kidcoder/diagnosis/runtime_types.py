@@ -12,6 +12,12 @@ from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.registry import runtime_handler
 from kidcoder.diagnosis.runtime_names import error_line, function_at
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.str_plus_number": "type-error", "diag.number_and_text": "string-to-number",
+         "diag.tuple_called": "tuples", "diag.wrong_arg_count": "parameters",
+         "diag.number_from_text": "value-error", "diag.zero_division": "zero-division-error",
+         "diag.recursion": "recursion-error"}
+
 _CONCAT = re.compile(r'can only concatenate str \(not "(\w+)"\) to str')
 _OPERAND = re.compile(r"unsupported operand type\(s\) for (\S+): '(\w+)' and '(\w+)'")
 _LITERAL = re.compile(r"(?:invalid literal for (int|float)\(\) with base \d+|"

@@ -12,6 +12,12 @@ from kidcoder.codeparts import masked
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.registry import syntax_rule
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.unclosed_bracket": "syntax-error", "diag.mismatched_bracket": "syntax-error",
+         "diag.extra_bracket": "syntax-error", "diag.unclosed_string": "strings",
+         "diag.unclosed_triple_string": "strings", "diag.missing_comma": "lists",
+         "diag.fstring_brace": "f-strings"}
+
 PAIRS = {"(": ")", "[": "]", "{": "}"}
 
 

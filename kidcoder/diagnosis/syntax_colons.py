@@ -12,6 +12,9 @@ from kidcoder.codeparts import code_part
 from kidcoder.diagnosis.lines import first_word
 from kidcoder.diagnosis.registry import syntax_rule
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.missing_colon": "colons", "diag.assign_in_condition": "comparisons"}
+
 BLOCK_WORDS = ("if", "elif", "else", "for", "while", "def", "class", "try", "except", "finally", "with")
 
 

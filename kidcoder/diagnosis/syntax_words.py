@@ -14,6 +14,11 @@ from kidcoder.codeparts import code_part
 from kidcoder.diagnosis.lines import WORD_RE, first_word
 from kidcoder.diagnosis.registry import syntax_rule
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.print_py2": "print", "diag.misspelled_keyword": "syntax-error",
+         "diag.odd_character": "syntax-error", "diag.else_if": "elif",
+         "diag.wrong_comparison": "comparisons", "diag.def_brackets": "functions"}
+
 # Copy-paste characters and the plain character Python wants instead.
 ODD_CHARACTERS = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',

@@ -16,6 +16,7 @@ import time
 import traceback
 
 from kidcoder.runner import limits, protocol
+from kidcoder.runner.protocol import FinishReason
 from kidcoder.runner.child_io import CappedOutput, InputStdin, make_input
 from kidcoder.runner.frames import FrameWriter
 
@@ -53,19 +54,18 @@ class Commands:
         thread.start()
 
     def _read(self) -> None:
-        for message in protocol.read_messages(self._file.fileno()):
+        for message in protocol.read_messages(self._file.fileno(), protocol.TO_GAME):
             self._handle(message)
-        self.state.finish("stopped")            # the app closed the pipe or died
+        self.state.finish(FinishReason.STOPPED)     # the app closed the pipe or died
 
     def _handle(self, message) -> None:
-        kind = type(message).__name__
-        if kind == "Stop":
-            self.state.finish("stopped")
-        elif kind == "InputLine":
+        if isinstance(message, protocol.Stop):
+            self.state.finish(FinishReason.STOPPED)
+        elif isinstance(message, protocol.InputLine):
             self.input_lines.put(message)
-        elif kind in ("Pause", "Resume", "Step"):
+        elif isinstance(message, protocol.CONTROLS):
             self.control.put(message)
-        elif self.hooks is not None:
+        elif isinstance(message, protocol.INPUT_EVENTS) and self.hooks is not None:
             self.hooks.queue_event(message)
 
 
@@ -86,14 +86,14 @@ class GameState:
         self._announced = False
         self._waiting_told = False
 
-    def finish(self, reason: str, exit_code: int = 0) -> None:
+    def finish(self, reason: FinishReason, exit_code: int = 0) -> None:
         """Send Finished and leave at once (from any thread): for Stop and the frame limit, where
         no more game code may run."""
         with self._lock:
             self.announce(reason, exit_code)
             os._exit(0)
 
-    def announce(self, reason: str, exit_code: int = 0) -> None:
+    def announce(self, reason: FinishReason, exit_code: int = 0) -> None:
         """Send Finished once; the caller then lets Python end normally (files flushed, atexit run)."""
         if self._announced:
             return
@@ -122,7 +122,7 @@ class GameState:
         self.writer.publish(surface, self.frames, time.monotonic())
         self._waiting_told = False
         if self.frame_limit and self.frames >= self.frame_limit:
-            self.finish("frames")
+            self.finish(FinishReason.FRAMES)
         self._hold_if_paused()
 
     def on_wait(self) -> None:
@@ -144,12 +144,11 @@ class GameState:
                 message = control.get() if holding else control.get_nowait()
             except queue.Empty:
                 return
-            kind = type(message).__name__
-            if kind == "Pause":
+            if isinstance(message, protocol.Pause):
                 self.paused, self.steps = True, 0
-            elif kind == "Resume":
+            elif isinstance(message, protocol.Resume):
                 self.paused = False
-            elif kind == "Step":
+            elif isinstance(message, protocol.Step):
                 self.steps += 1
             if self.paused and self.steps:
                 self.steps -= 1          # this step's frame is the next one
@@ -246,11 +245,11 @@ def main(argv=None) -> None:
     sys.argv = [program]
     sys.path.insert(0, os.path.dirname(program))
     reason, code = run_program_file(runpy, program, channel)
-    if reason == "memory":
-        state.finish("memory")
+    if reason == FinishReason.MEMORY:
+        state.finish(reason)
     state.announce(reason, code)
     # Python now ends as usual: the program's files are flushed, its threads joined, atexit run.
-    sys.exit(code if reason == "quit" else 1)
+    sys.exit(code if reason == FinishReason.QUIT else 1)
 
 
 def run_program_file(runpy, program: str, channel: Channel):
@@ -260,7 +259,7 @@ def run_program_file(runpy, program: str, channel: Channel):
     except SystemExit as exc:
         code = exc.code
         if code is None or code == 0:
-            return "quit", 0
+            return FinishReason.QUIT, 0
         if not isinstance(code, int):
             print(code, file=sys.stderr)
             code = 1
@@ -268,14 +267,14 @@ def run_program_file(runpy, program: str, channel: Channel):
         channel.send(protocol.GameError(type="SystemExit", message=f"The program ended with exit code {code}.",
                                         line=line, traceback=child_traceback(exc)[-MAX_TRACEBACK:],
                                         column=column))
-        return "quit", code
+        return FinishReason.QUIT, code
     except MemoryError as exc:
         _report(channel, exc, program)
-        return "memory", 1
+        return FinishReason.MEMORY, 1
     except BaseException as exc:      # every other ending is the child's error, reported kindly
         _report(channel, exc, program)
-        return "error", 1
-    return "quit", 0
+        return FinishReason.ERROR, 1
+    return FinishReason.QUIT, 0
 
 
 def _report(channel: Channel, exc: BaseException, program: str) -> None:

@@ -14,14 +14,15 @@ from pathlib import Path
 from typing import List, Optional
 
 from kidcoder.runner.host import GameProcess, NoFrame, ProcessEnded
+from kidcoder.runner.states import GameStatus, RunExit, run_exit
 
 DEFAULT_SECONDS = 10.0
 
 
 @dataclass
 class RunResult:
-    """How one run went. exit: ok | error | timeout | killed."""
-    exit: str
+    """How one run went (exit: a RunExit, which is also its plain text)."""
+    exit: RunExit
     frames: int
     fps: float
     error: Optional[dict] = None
@@ -66,7 +67,7 @@ def run_program(path, frames: Optional[int] = 60, seconds: Optional[float] = DEF
             time.sleep(0.005)
         timed_out = not ended
         if timed_out:
-            game.stop(grace=0.2, reason="timeout")
+            game.stop(grace=0.2, reason=GameStatus.TIMEOUT)
             game.wait_ended(2.0)
         last = game.latest_frame() if screenshot else None
         result = _result(game, time.monotonic() - started, warnings, timed_out)
@@ -76,9 +77,7 @@ def run_program(path, frames: Optional[int] = 60, seconds: Optional[float] = DEF
 
 
 def _result(game: GameProcess, elapsed: float, warnings: List[str], timed_out: bool) -> RunResult:
-    status = "timeout" if timed_out else game.status()
-    if status == "stopped":
-        status = "killed"
+    status = run_exit(GameStatus.TIMEOUT if timed_out else game.status())
     error = None
     if game.error is not None:
         e = game.error

@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 from typing import Dict, List
 
+from kidcoder.making.generate import build_program, generate_game
+
 DESCRIPTIONS = (
     ("a cat that catches fish", "en"),
     ("un cohete que dispara a los marcianos", "es"),
@@ -26,8 +28,6 @@ def _percentile(values: List[float], share: float) -> float:
 
 def measure(**_options) -> Dict[str, object]:
     """generate_ms_p95: description to checked, saved program, without a model; build_ms_p95: without the run."""
-    from kidcoder.making.generate import build_program, generate_game
-
     build_ms: List[float] = []
     generate_ms: List[float] = []
     build_program("warm up the templates and the index", "en")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from kidcoder.helper import hints
+from kidcoder.i18n import catalog
 
 SYNTAX_SAMPLE = "score = 0\nfor i in range(3)\n    score = score + i\nprint(score)\n"
 RUNTIME_SAMPLE = "names = ['Ava', 'Max']\nprint('Hello ' + nmes[0])\n"
@@ -46,8 +47,6 @@ def reading_grade(text: str) -> float:
 
 
 def catalog_grades(lang: str = "en") -> List[float]:
-    from kidcoder.i18n import catalog
-
     return [reading_grade(text) for key, text in catalog(lang).items()
             if key.startswith(("diag.", "hint.")) and len(text.split()) >= 3]
 

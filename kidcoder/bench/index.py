@@ -15,6 +15,10 @@ import tempfile
 import time
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from kidcoder.helper.answers import ask
+from kidcoder.knowledge import cards as knowledge
+from kidcoder.knowledge.index import KnowledgeIndex, rebuild_index
+
 # (lang, question, ids any of which must come in the top 3)
 QUESTIONS: List[Tuple[str, str, Tuple[str, ...]]] = [
     ("en", "how do i make my guy jump", ("gravity-jump",)),
@@ -252,8 +256,6 @@ def evaluate(index, questions: Sequence[Tuple[str, str, Tuple[str, ...]]] = QUES
 
 
 def available_cards() -> Dict[str, set]:
-    from kidcoder.knowledge import cards as knowledge
-
     return {lang: {card.id for card in knowledge.load_cards(lang)} for lang in ("en", "es")}
 
 
@@ -264,9 +266,6 @@ def _p95(values: List[float]) -> float:
 
 def measure(**_options) -> Dict[str, object]:
     """index_build_s, ask_ms_p95 (warm, in process, no model), ask_cli_cold_s and the retrieval hit rates."""
-    from kidcoder.helper.answers import ask
-    from kidcoder.knowledge.index import KnowledgeIndex, rebuild_index
-
     with tempfile.TemporaryDirectory(prefix="kidcoder-bench-index-") as folder:
         index = KnowledgeIndex(index_dir=folder)
         started = time.perf_counter()

@@ -70,6 +70,15 @@ class Program:
     def uses_pygame(self) -> bool:
         return "pygame" in self.source
 
+    def function_at(self, line: int) -> Optional[ast.FunctionDef]:
+        """The innermost function whose body holds this line (None outside functions or unparsed)."""
+        best = None
+        for node in ast.walk(self.tree) if self.tree is not None else ():
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.lineno <= line <= node.end_lineno:
+                if best is None or node.lineno > best.lineno:
+                    best = node
+        return best
+
     def defined_names(self) -> List[str]:
         """Every name the program makes: variables, functions, classes, parameters, imports."""
         names = set()

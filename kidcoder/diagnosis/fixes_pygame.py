@@ -120,9 +120,7 @@ def _fill(program, finding):
     if loop.node.lineno <= finding.line <= loop.node.end_lineno:
         statement = next((s for s in loop.node.body if s.lineno <= finding.line <= s.end_lineno), None)
     else:
-        from kidcoder.diagnosis.runtime_names import function_at
-
-        function = function_at(program, finding.line)
+        function = program.function_at(finding.line)
         statement = function.body[0] if function else None
     if statement is None:
         return []

@@ -26,9 +26,7 @@ def _import(program, finding):
 
 @builds("diag.unbound_local")
 def _global(program, finding):
-    from kidcoder.diagnosis.runtime_names import function_at
-
-    function = function_at(program, finding.line)
+    function = program.function_at(finding.line)
     if function is None:
         return []
     first = function.body[0]

@@ -6,19 +6,24 @@ The game's own print output goes to stdout/stderr, which the app reads as the co
 """
 from __future__ import annotations
 
+# Everything the runner needs is imported here, before the program's folder joins sys.path:
+# a child's secrets.py or base64.py must not replace the modules shared memory relies on.
 import argparse
 import builtins
 import os
 import queue
+import runpy
 import sys
 import threading
 import time
 import traceback
 
 from kidcoder.runner import limits, protocol
-from kidcoder.runner.protocol import FinishReason
 from kidcoder.runner.child_io import CappedOutput, InputStdin, make_input
+from kidcoder.runner.fast_clock import install_fast_clock
 from kidcoder.runner.frames import FrameWriter
+from kidcoder.runner.game_hooks import GameHooks, hook_when_imported, uses_pygame
+from kidcoder.runner.protocol import FinishReason
 
 MAX_ERROR_MESSAGE = 4 * 1024
 MAX_TRACEBACK = 64 * 1024
@@ -213,12 +218,6 @@ def main(argv=None) -> None:
     builtins.input = kid_input
     sys.stdin = InputStdin(kid_input)
 
-    # Everything the runner needs is imported now, before the program's folder joins sys.path:
-    # a child's secrets.py or base64.py must not replace the modules shared memory relies on.
-    import runpy
-    from kidcoder.runner.fast_clock import install_fast_clock
-    from kidcoder.runner.game_hooks import GameHooks, hook_when_imported, uses_pygame
-
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -232,7 +231,7 @@ def main(argv=None) -> None:
             install_fast_clock(pygame)
 
     if uses_pygame(source):
-        import pygame
+        import pygame   # only for programs that use it: the others start without its cost
 
         install(pygame)
     else:
@@ -244,7 +243,7 @@ def main(argv=None) -> None:
 
     sys.argv = [program]
     sys.path.insert(0, os.path.dirname(program))
-    reason, code = run_program_file(runpy, program, channel)
+    reason, code = run_program_file(program, channel)
     if reason == FinishReason.MEMORY:
         state.finish(reason)
     state.announce(reason, code)
@@ -252,7 +251,7 @@ def main(argv=None) -> None:
     sys.exit(code if reason == FinishReason.QUIT else 1)
 
 
-def run_program_file(runpy, program: str, channel: Channel):
+def run_program_file(program: str, channel: Channel):
     """Run the child's file as __main__; (reason, exit code) tell how it ended."""
     try:
         runpy.run_path(program, run_name="__main__")

@@ -2,7 +2,7 @@
 that points at the child's line: the few lines every runtime family would otherwise write again."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Pattern
 
 from kidcoder.diagnosis.finding import Finding, ProblemKind
 
@@ -15,6 +15,12 @@ def error_line(error: dict) -> int:
 
 def error_message(error: dict) -> str:
     return str(error.get("message", ""))
+
+
+def message_part(error: dict, pattern: Pattern) -> Optional[str]:
+    """The first part of the error message the pattern captures, or None when the message does not match."""
+    match = pattern.search(error_message(error))
+    return next((part for part in match.groups() if part), None) if match else None
 
 
 def runtime_finding(error: dict, key: str, /, line: Optional[int] = None, kind: ProblemKind = ProblemKind.RUNTIME,

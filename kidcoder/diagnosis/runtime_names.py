@@ -12,7 +12,7 @@ import difflib
 import re
 from typing import Optional
 
-from kidcoder.diagnosis.crash import error_line, error_message, runtime_finding
+from kidcoder.diagnosis.crash import error_line, message_part, runtime_finding
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.pygame_names import NAMES
 from kidcoder.diagnosis.registry import runtime_handler
@@ -43,10 +43,9 @@ def close_name(name: str, choices, cutoff: float = 0.75) -> Optional[str]:
 
 @runtime_handler("NameError", order=10)
 def name_error(program: Program, error: dict) -> Optional[Finding]:
-    match = _NAME.search(error_message(error))
-    if not match:
+    name = message_part(error, _NAME)
+    if name is None:
         return None
-    name = match.group(1)
     if name in MODULES:
         return runtime_finding(error, "diag.name_no_import", name=name, module=name)
     constant = close_name(name, CONSTANTS, cutoff=0.7)
@@ -81,12 +80,11 @@ def _shown_as_text(program: Program, line: int, name: str) -> bool:
 
 @runtime_handler("UnboundLocalError", order=10)
 def unbound_local(program: Program, error: dict) -> Optional[Finding]:
-    match = _LOCAL.search(error_message(error))
-    if not match:
+    name = message_part(error, _LOCAL)
+    if name is None:
         return None
     function = program.function_at(error_line(error))
-    return runtime_finding(error, "diag.unbound_local", name=match.group(1) or match.group(2),
-                           function=function.name if function else "?")
+    return runtime_finding(error, "diag.unbound_local", name=name, function=function.name if function else "?")
 
 
 _MODULE = re.compile(r"No module named '([\w.]+)'")
@@ -94,10 +92,9 @@ _MODULE = re.compile(r"No module named '([\w.]+)'")
 
 @runtime_handler("ModuleNotFoundError", order=10)
 def module_not_found(program: Program, error: dict) -> Optional[Finding]:
-    match = _MODULE.search(error_message(error))
-    if not match:
+    name = message_part(error, _MODULE)
+    if name is None:
         return None
-    name = match.group(1)
     suggestion = close_name(name, MODULES, cutoff=0.6)
     if suggestion:
         return runtime_finding(error, "diag.module_name", name=name, suggestion=suggestion)

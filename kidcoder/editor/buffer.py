@@ -184,9 +184,7 @@ class TextBuffer:
 
     def backspace(self) -> None:
         """Delete before the cursor; in leading spaces, go back one indent level."""
-        sel = self.selection()
-        if sel:
-            self._edit(sel[0], sel[1], "", "cut")
+        if self._delete_selection():
             return
         line, col = self.cursor
         if col == 0:
@@ -197,11 +195,16 @@ class TextBuffer:
         width = textops.dedent_width(prefix, self.indent_unit) if not prefix.strip() else 1
         self._edit((line, col - width), (line, col), "", "delete")
 
-    def delete_forward(self) -> None:
-        """The Delete key: remove the character after the cursor (or the selection)."""
+    def _delete_selection(self) -> bool:
+        """Remove the selected text, if there is any (Backspace and Delete both start so)."""
         sel = self.selection()
         if sel:
             self._edit(sel[0], sel[1], "", "cut")
+        return bool(sel)
+
+    def delete_forward(self) -> None:
+        """The Delete key: remove the character after the cursor (or the selection)."""
+        if self._delete_selection():
             return
         line, col = self.cursor
         if col < len(self.lines[line]):

@@ -31,6 +31,16 @@ __all__ = ["GameProcess", "ConsoleText", "NoFrame", "ProcessEnded", "GameStatus"
 NO_FRAME_SECONDS = 3.0
 STOP_GRACE_SECONDS = 1.0
 NATIVE_NOISE = ("ALSA lib ",)
+# a message from the game -> (the GameProcess attribute it sets, the value it gives it)
+REMEMBERED = {
+    protocol.Ready: ("ready", lambda message: message),
+    protocol.Caption: ("caption", lambda message: message.text),
+    protocol.Paused: ("paused_at", lambda message: message.frame),
+    protocol.InputRequest: ("_waiting_for_input", lambda message: True),
+    protocol.WaitingForEvents: ("_waiting_after_frame", lambda message: message.frame),
+    protocol.GameError: ("error", lambda message: message),
+    protocol.Finished: ("finished", lambda message: message),
+}
 
 
 class GameProcess:
@@ -246,25 +256,15 @@ class GameProcess:
                 out.append(message)
 
     def _note(self, message) -> None:
-        if isinstance(message, protocol.Ready):
-            self.ready = message
+        """What the game said changes what this object reports (caption, size, error, end, ...)."""
+        kept = REMEMBERED.get(type(message))
+        if kept is not None:
+            setattr(self, kept[0], kept[1](message))
         elif isinstance(message, protocol.DisplayOpened):
             self._attach(message)
-        elif isinstance(message, protocol.Caption):
-            self.caption = message.text
-        elif isinstance(message, protocol.Paused):
-            self.paused_at = message.frame
-        elif isinstance(message, protocol.InputRequest):
-            self._waiting_for_input = True
         elif isinstance(message, protocol.InputAnswered):
             self._waiting_for_input = False
             self._last_frame_time = time.monotonic()
-        elif isinstance(message, protocol.WaitingForEvents):
-            self._waiting_after_frame = message.frame
-        elif isinstance(message, protocol.GameError):
-            self.error = message
-        elif isinstance(message, protocol.Finished):
-            self.finished = message
         elif isinstance(message, ConsoleText):
             self._add_console(message.text)
 

@@ -38,8 +38,8 @@ def _scan(lines: Sequence[str], first: int, found: List[Region]) -> int:
     text = "".join(line.lstrip() + "\n" for line in lines[first:])
 
     def place(position) -> Place:
-        row = first + position[0] - 1
-        return row, position[1] + indents[position[0] - 1]
+        index = min(max(position[0], 1), len(indents)) - 1      # an error may point just past the end
+        return first + index, min(position[1] + indents[index], len(lines[first + index]))
 
     fstring_depth, fstring_start, previous = 0, (0, 0), None
     try:

@@ -117,7 +117,7 @@ def test_code_part_means_the_same_program_as_the_line(line):
     assert ast.dump(code_tree) == ast.dump(tree)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(LINES, min_size=1, max_size=5))
 def test_masked_keeps_exactly_the_brackets_tokenize_sees_as_code(lines):
     try:
@@ -132,7 +132,7 @@ def test_masked_keeps_exactly_the_brackets_tokenize_sees_as_code(lines):
     assert [len(text) for text in masked(lines)] == [len(line) for line in lines]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(LINES)
 def test_any_line_is_split_without_losing_a_character(line):
     code, rest = split_comment(line)

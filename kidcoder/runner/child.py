@@ -196,7 +196,6 @@ def parse_args(argv):
     parser.add_argument("--frames", type=int, default=0)
     parser.add_argument("--memory-mb", type=int, default=limits.DEFAULT_MEMORY_MB)
     parser.add_argument("--allow-network", action="store_true")
-    parser.add_argument("--interactive", action="store_true", help="input() waits for the app")
     parser.add_argument("--fast-clock", action="store_true", help="clock.tick never sleeps (checks)")
     return parser.parse_args(argv)
 
@@ -214,7 +213,7 @@ def main(argv=None) -> None:
         source = f.read()
     sys.stdout = CappedOutput(sys.stdout)
     sys.stderr = CappedOutput(sys.stderr)
-    kid_input = make_input(channel, commands, args.interactive)
+    kid_input = make_input(channel, commands)
     builtins.input = kid_input
     sys.stdin = InputStdin(kid_input)
 

@@ -101,7 +101,7 @@ class GameProcess:
         cmd_read, cmd_write = os.pipe()
         args = child_command(self.python, self.program, msg_fd=msg_write, cmd_fd=cmd_read, shm_prefix=self._prefix,
                              frames=self.frame_limit, memory_mb=self.memory_mb, allow_network=self.allow_network,
-                             interactive=self.interactive, fast_clock=self.fast_clock)
+                             fast_clock=self.fast_clock)
         self.started_at = time.monotonic()
         try:
             self.process = subprocess.Popen(

@@ -15,12 +15,12 @@ CHILD_BOOTSTRAP = ("import os, sys; sys.path[:] = [p for p in sys.path if p not 
 
 
 def child_command(python: str, program: Path, *, msg_fd: int, cmd_fd: int, shm_prefix: str, frames: int,
-                  memory_mb: int, allow_network: bool, interactive: bool, fast_clock: bool) -> List[str]:
+                  memory_mb: int, allow_network: bool, fast_clock: bool) -> List[str]:
     """The command line of kidcoder.runner.child for one program (see child.parse_args)."""
     args = [python, "-X", "utf8", "-c", CHILD_BOOTSTRAP, str(program),
             "--msg-fd", str(msg_fd), "--cmd-fd", str(cmd_fd), "--shm-prefix", shm_prefix,
             "--frames", str(frames or 0), "--memory-mb", str(memory_mb)]
-    flags = {"--allow-network": allow_network, "--interactive": interactive, "--fast-clock": fast_clock}
+    flags = {"--allow-network": allow_network, "--fast-clock": fast_clock}
     return args + [flag for flag, wanted in flags.items() if wanted]
 
 

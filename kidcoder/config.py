@@ -11,68 +11,73 @@ import locale
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from kidcoder import paths
 
 LANGUAGES = ("en", "es")
-
-# name -> what it means, for `kidcoder settings` and the teacher's guide
-SETTINGS_HELP: Dict[str, str] = {
-    "language": "en or es; when absent, taken from the system locale",
-    "font_size": "editor text size in points, 10 to 48",
-    "theme": "default or high_contrast",
-    "max_hint_level": "highest hint level children may open: 1 nudge, 2 explanation, 3 fix",
-    "autosave_seconds": "save unsaved work this many seconds after the last edit, 1 to 60",
-    "memory_limit_mb": "memory a running game may use, in MB (at least 64)",
-    "network_allowed": "true lets games use the network (off by default)",
-    "model_enabled": "false switches the optional helper model off",
-    "model_path": "a .gguf model file to use instead of the first one in the models folder",
-    "model_first_token_limit_s": "a model slower than this to start answering is switched off",
-    "model_server_url": "an OpenAI-compatible classroom server, e.g. http://10.0.0.5:8080 (optional)",
-}
-
-
-@dataclass
-class Settings:
-    """What a teacher or child can change. Unknown keys in the file are ignored, bad values reset."""
-
-    language: str = "en"
-    font_size: int = 18
-    theme: str = "default"              # "default" or "high_contrast"
-    max_hint_level: int = 3
-    autosave_seconds: int = 5
-    memory_limit_mb: int = 512          # address-space limit of a running game
-    network_allowed: bool = False       # games get no network unless a teacher allows it
-    model_enabled: bool = True
-    model_path: Optional[str] = None    # a .gguf file the teacher chose
-    model_first_token_limit_s: float = 10.0
-    model_server_url: Optional[str] = None  # optional classroom server (OpenAI-compatible)
-    extra: dict = field(default_factory=dict)
-
-    def validated(self) -> "Settings":
-        """A copy with every out-of-range value replaced by its default."""
-        return validate(self)[0]
+THEMES = ("default", "high_contrast")
 
 
 def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-_RULES = {
-    "language": lambda v: v in LANGUAGES,
-    "font_size": lambda v: _is_int(v) and 10 <= v <= 48,
-    "theme": lambda v: v in ("default", "high_contrast"),
-    "max_hint_level": lambda v: _is_int(v) and 1 <= v <= 3,
-    "autosave_seconds": lambda v: _is_int(v) and 1 <= v <= 60,
-    "memory_limit_mb": lambda v: _is_int(v) and v >= 64,
-    "network_allowed": lambda v: isinstance(v, bool),
-    "model_enabled": lambda v: isinstance(v, bool),
-    "model_path": lambda v: v is None or (isinstance(v, str) and v.strip() != ""),
-    "model_first_token_limit_s": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0,
-    "model_server_url": lambda v: v is None or (isinstance(v, str) and v.startswith(("http://", "https://"))),
-    "extra": lambda v: isinstance(v, dict),
-}
+def _setting(default, help_text: str, valid: Callable[[object], bool]):
+    """A field of Settings: its one default, what it means (for `kidcoder settings`) and what is allowed."""
+    return field(default=default, metadata={"help": help_text, "valid": valid})
+
+
+def _choice(default: str, choices: Tuple[str, ...], help_text: str):
+    return _setting(default, help_text.format(choices=" or ".join(choices)), lambda v: v in choices)
+
+
+def _whole(default: int, help_text: str, low: int, high: Optional[int] = None):
+    return _setting(default, help_text.format(low=low, high=high),
+                    lambda v: _is_int(v) and v >= low and (high is None or v <= high))
+
+
+def _flag(default: bool, help_text: str):
+    return _setting(default, help_text, lambda v: isinstance(v, bool))
+
+
+@dataclass
+class Settings:
+    """What a teacher or child can change. Unknown keys in the file are ignored, bad values reset."""
+
+    language: str = _choice("en", LANGUAGES, "{choices}; when absent, taken from the system locale")
+    font_size: int = _whole(18, "editor text size in points, {low} to {high}", 10, 48)
+    theme: str = _choice("default", THEMES, "{choices}")
+    max_hint_level: int = _whole(3, "highest hint level children may open: 1 nudge, 2 explanation, 3 fix", 1, 3)
+    autosave_seconds: int = _whole(5, "save unsaved work this many seconds after the last edit, {low} to {high}",
+                                   1, 60)
+    # the address-space limit of a running game
+    memory_limit_mb: int = _whole(512, "memory a running game may use, in MB (at least {low})", 64)
+    # games get no network unless a teacher allows it
+    network_allowed: bool = _flag(False, "true lets games use the network (off by default)")
+    model_enabled: bool = _flag(True, "false switches the optional helper model off")
+    model_path: Optional[str] = _setting(None, "a .gguf model file to use instead of the first one in the models folder",
+                                         lambda v: v is None or (isinstance(v, str) and v.strip() != ""))
+    model_first_token_limit_s: float = _setting(
+        10.0, "a model slower than this to start answering is switched off",
+        lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0)
+    model_server_url: Optional[str] = _setting(
+        None, "an OpenAI-compatible classroom server, e.g. http://10.0.0.5:8080 (optional)",
+        lambda v: v is None or (isinstance(v, str) and v.startswith(("http://", "https://"))))
+    extra: dict = field(default_factory=dict, metadata={"valid": lambda v: isinstance(v, dict)})
+
+    def validated(self) -> "Settings":
+        """A copy with every out-of-range value replaced by its default."""
+        return validate(self)[0]
+
+
+# name -> what it means, for `kidcoder settings` and the teacher's guide
+SETTINGS_HELP: Dict[str, str] = {f.name: f.metadata["help"] for f in fields(Settings) if "help" in f.metadata}
+
+
+def default(name: str):
+    """The default value of one setting (defined once, in Settings)."""
+    return getattr(Settings(), name)
 
 
 def validate(settings: Settings) -> Tuple[Settings, List[str]]:
@@ -80,10 +85,10 @@ def validate(settings: Settings) -> Tuple[Settings, List[str]]:
     good = Settings()
     values = asdict(settings)
     reset = []
-    for name, ok in _RULES.items():
-        if not ok(values[name]):
-            values[name] = getattr(good, name)
-            reset.append(name)
+    for f in fields(Settings):
+        if not f.metadata["valid"](values[f.name]):
+            values[f.name] = getattr(good, f.name)
+            reset.append(f.name)
     return Settings(**values), reset
 
 

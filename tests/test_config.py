@@ -52,3 +52,16 @@ def test_system_language():
     assert system_language({"LANG": "es_ES.UTF-8"}) == "es"
     assert system_language({"LANGUAGE": "en_GB", "LANG": "es_ES"}) == "en"
     assert system_language({"LC_ALL": "C"}) == "en"
+
+
+def test_each_setting_is_described_once_and_its_default_is_allowed():
+    from dataclasses import fields
+
+    from kidcoder.config import SETTINGS_HELP, default
+    from kidcoder.editor.render import DEFAULT_FONT_SIZE
+
+    names = [f.name for f in fields(Settings)]
+    assert list(SETTINGS_HELP) == [name for name in names if name != "extra"]
+    assert validate(Settings()) == (Settings(), [])
+    assert "10 to 48" in SETTINGS_HELP["font_size"] and "default or high_contrast" == SETTINGS_HELP["theme"]
+    assert DEFAULT_FONT_SIZE == default("font_size") == Settings().font_size

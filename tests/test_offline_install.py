@@ -21,7 +21,8 @@ def test_offline_install_from_a_wheelhouse(tmp_path):
     for needed in ("kidcoder/assets/theme.json", "kidcoder/assets/i18n/es/files.json",
                    "kidcoder/cards/en/game-loop.md", "kidcoder/cards/es/game-loop.md",
                    "kidcoder/assets/examples/index.json", "kidcoder/assets/templates/templates.json",
-                   "kidcoder/runner/child.py"):
+                   "kidcoder/runner/child.py", "kidcoder/knowledge/index/store.py",
+                   "kidcoder/bench/retrieval_questions.json"):
         assert needed in names, needed
     bench_install.install_offline(tmp_path / "wheelhouse", tmp_path / "venv")
     outside = tmp_path / "somewhere else"

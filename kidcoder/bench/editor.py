@@ -17,6 +17,9 @@ import time
 from pathlib import Path
 from typing import Dict, List
 
+from kidcoder.editor.clipboard import InAppClipboard
+from kidcoder.editor.files import ProjectFiles
+
 TYPED = (
     "def jump(player, power=12):\n"
     "if player.on_ground:\n"
@@ -88,9 +91,8 @@ def measure(**_options) -> Dict[str, float]:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    # imported only now, with the variables above set: pygame greets on stdout, where the JSON goes
     import pygame
-    from kidcoder.editor.clipboard import InAppClipboard
-    from kidcoder.editor.files import ProjectFiles
     from kidcoder.editor.view import EditorView
 
     pygame.font.init()
@@ -136,7 +138,8 @@ def measure(**_options) -> Dict[str, float]:
 
 def _open_string_cost(view, surface) -> float:
     """The worst keystroke: the third quote of \"\"\" turns the rest of the file into a string (recoloured)."""
-    import pygame
+    import pygame  # already loaded by measure(), after the environment was set
+
     view.goto_line(300)
     view.buffer.end()
     view.handle_event(pygame.event.Event(pygame.TEXTINPUT, text='""'))

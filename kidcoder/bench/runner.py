@@ -10,7 +10,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import pygame
+
 from kidcoder.runner import protocol
+from kidcoder.runner.headless import run_program
 from kidcoder.runner.host import GameProcess
 
 # A CPU-light game that measures its own frame rate, so the standalone run and the run
@@ -109,8 +112,6 @@ def fps_ratio(tick: str, frames: int, runs: int = 3) -> dict:
 
 def child_start(runs: int = 5) -> float:
     """Median seconds from spawning the game process to its first frame."""
-    from kidcoder.runner.headless import run_program
-
     times = []
     with tempfile.TemporaryDirectory(prefix="kidcoder-bench-") as folder:
         program = _write(Path(folder), "light.py", LIGHT_GAME.replace("FRAMES", "3").replace("TICK", ""))
@@ -123,8 +124,6 @@ def child_start(runs: int = 5) -> float:
 
 def input_latency(trials: int = 15) -> float:
     """Median number of frames from sending a key to the first frame that shows it."""
-    import pygame
-
     latencies = []
     with tempfile.TemporaryDirectory(prefix="kidcoder-bench-") as folder:
         program = _write(Path(folder), "keys.py", KEY_GAME)

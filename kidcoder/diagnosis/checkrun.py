@@ -13,6 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable, List, Optional
 
+from kidcoder.runner.headless import run_program
+
 MAX_COPY_BYTES = 20 * 1024 * 1024
 
 
@@ -50,8 +52,6 @@ def runner_beside(path: Optional[str]) -> Optional[Callable]:
         return None
 
     def run(source: str, frames: int, seconds: float, stdin_lines=None):
-        from kidcoder.runner.headless import run_program
-
         folder = Path(tempfile.mkdtemp(prefix="kidcoder-hint-"))
         try:
             for neighbour in named_neighbours(program.parent, program.name, source):

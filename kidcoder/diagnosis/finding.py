@@ -9,20 +9,31 @@ import ast
 import warnings
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
-from kidcoder.diagnosis import pyparse
 
-KINDS = ("syntax", "runtime", "pygame", "logic")
+from kidcoder.diagnosis import pyparse
+from kidcoder.strenum import StrEnum
+
+
+class ProblemKind(StrEnum):
+    """What sort of problem a finding is (the `kind` of `kidcoder hint --json`)."""
+    SYNTAX = "syntax"
+    RUNTIME = "runtime"
+    PYGAME = "pygame"
+    LOGIC = "logic"
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem: kind is syntax|runtime|pygame|logic, line is 1-based, key names the texts."""
+    """One problem: a ProblemKind (given as a member or its text), a 1-based line, a key that names the texts."""
 
-    kind: str
+    kind: ProblemKind
     line: int
     column: Optional[int]
     key: str
     values: Dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self):
+        object.__setattr__(self, "kind", ProblemKind(self.kind))   # an unknown kind fails here, not in a hint
 
     def as_dict(self) -> Dict[str, object]:
         return {"kind": self.kind, "line": self.line, "column": self.column, "key": self.key,
@@ -58,6 +69,15 @@ class Program:
 
     def uses_pygame(self) -> bool:
         return "pygame" in self.source
+
+    def function_at(self, line: int) -> Optional[ast.FunctionDef]:
+        """The innermost function whose body holds this line (None outside functions or unparsed)."""
+        best = None
+        for node in ast.walk(self.tree) if self.tree is not None else ():
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.lineno <= line <= node.end_lineno:
+                if best is None or node.lineno > best.lineno:
+                    best = node
+        return best
 
     def defined_names(self) -> List[str]:
         """Every name the program makes: variables, functions, classes, parameters, imports."""

@@ -1,17 +1,18 @@
 """Candidate fixes: for a Finding, a few small replacements of a line range that may repair it.
 
 Each builder is a pure function (program, finding) -> list of Fix, registered by finding key
-in fixes_syntax, fixes_runtime and fixes_pygame. hints.py checks every candidate (it
-compiles, the problem is gone, the program runs) before offering one, so a builder may guess.
+with @builds in any module of the package (fixes_syntax, fixes_runtime, fixes_pygame, or the
+family's own module); registry.load_families() imports them all. The hint ladder checks every
+candidate (it compiles, the problem is gone, the program runs) before offering one, so a
+builder may guess.
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
-from kidcoder.diagnosis.lines import code_part
+from kidcoder.diagnosis.registry import load_families
 
 
 @dataclass(frozen=True)
@@ -36,25 +37,19 @@ BUILDERS: Dict[str, Callable[[Program, Finding], List[Fix]]] = {}
 
 
 def builds(*keys: str):
+    """Register a fix builder for these finding keys (one builder per key)."""
     def wrap(func):
         for key in keys:
+            if key in BUILDERS and BUILDERS[key].__qualname__ != func.__qualname__:
+                raise ValueError(f"two fix builders for {key}: {BUILDERS[key].__module__} and {func.__module__}")
             BUILDERS[key] = func
         return func
     return wrap
 
 
-BUILDER_MODULES = ("fixes_syntax", "fixes_runtime", "fixes_pygame")
-
-
-def load_builders() -> None:
-    """Import the builder modules once; each registers its builders with @builds."""
-    for name in BUILDER_MODULES:
-        importlib.import_module(f"kidcoder.diagnosis.{name}")
-
-
 def candidate_fixes(program: Program, finding: Finding) -> List[Fix]:
     """Every candidate for this finding, best guess first; [] when there is no safe guess."""
-    load_builders()
+    load_families()
     builder = BUILDERS.get(finding.key)
     if builder is None:
         return []
@@ -74,9 +69,3 @@ def candidate_fixes(program: Program, finding: Finding) -> List[Fix]:
 def one_line(program: Program, number: int, text: Optional[str]) -> List[Fix]:
     """A one-line fix, or [] when there is no new text."""
     return [Fix(number, number, text)] if text is not None and 1 <= number <= len(program.lines) else []
-
-
-def split_comment(text: str):
-    """(code, the rest: a comment and spaces) of one line."""
-    code = code_part(text)
-    return code, text[len(code):]

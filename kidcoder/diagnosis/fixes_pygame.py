@@ -5,10 +5,10 @@ from __future__ import annotations
 import ast
 from typing import List, Optional
 
+from kidcoder.codeparts import indent_of
 from kidcoder.diagnosis.finding import Program
 from kidcoder.diagnosis.fixes import Fix, builds
 from kidcoder.diagnosis.gameloop import GameLoop, called_name, dotted_name, find_game_loop
-from kidcoder.diagnosis.lines import indent_of
 
 
 def _unit(program: Program, loop: GameLoop) -> str:
@@ -120,9 +120,7 @@ def _fill(program, finding):
     if loop.node.lineno <= finding.line <= loop.node.end_lineno:
         statement = next((s for s in loop.node.body if s.lineno <= finding.line <= s.end_lineno), None)
     else:
-        from kidcoder.diagnosis.runtime_names import function_at
-
-        function = function_at(program, finding.line)
+        function = program.function_at(finding.line)
         statement = function.body[0] if function else None
     if statement is None:
         return []

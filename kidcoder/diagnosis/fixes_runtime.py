@@ -6,10 +6,11 @@ import ast
 import re
 from typing import List
 
+from kidcoder.codeparts import indent_of, split_comment
 from kidcoder.diagnosis.finding import Program
-from kidcoder.diagnosis.fixes import Fix, builds, one_line, split_comment
+from kidcoder.diagnosis.fixes import Fix, builds, one_line
 from kidcoder.diagnosis.gameloop import dotted_name
-from kidcoder.diagnosis.lines import indent_of, replace_word
+from kidcoder.diagnosis.lines import replace_word
 
 
 @builds("diag.name_error", "diag.name_keyword", "diag.name_pygame_constant")
@@ -25,9 +26,7 @@ def _import(program, finding):
 
 @builds("diag.unbound_local")
 def _global(program, finding):
-    from kidcoder.diagnosis.runtime_names import function_at
-
-    function = function_at(program, finding.line)
+    function = program.function_at(finding.line)
     if function is None:
         return []
     first = function.body[0]

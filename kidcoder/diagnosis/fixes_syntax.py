@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from kidcoder.diagnosis.fixes import Fix, builds, one_line, split_comment
-from kidcoder.diagnosis.lines import indent_of, line_tokens, replace_word
+from kidcoder.codeparts import indent_of, split_comment
+from kidcoder.diagnosis.fixes import Fix, builds, one_line
+from kidcoder.diagnosis.lines import line_tokens, replace_word
 from kidcoder.diagnosis.syntax_brackets import PAIRS, open_brackets
 from kidcoder.diagnosis.syntax_words import ODD_CHARACTERS
 

@@ -1,4 +1,4 @@
-"""Small helpers for reading one line of a child's program: indent, code without comment, words.
+"""Small helpers for reading one line of a child's program: indent, first word, tokens, words.
 
 Syntax heuristics work on text (the program does not parse), so they share these.
 """
@@ -11,26 +11,6 @@ import tokenize
 from typing import List, Optional, Tuple
 
 WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def indent_of(line: str) -> str:
-    return line[: len(line) - len(line.lstrip(" \t"))]
-
-
-def code_part(line: str) -> str:
-    """The line without its # comment (a # inside quotes is kept) and without trailing spaces."""
-    quote = None
-    for index, char in enumerate(line):
-        if quote:
-            if char == "\\":
-                continue
-            if char == quote:
-                quote = None
-        elif char in "\"'":
-            quote = char
-        elif char == "#":
-            return line[:index].rstrip()
-    return line.rstrip()
 
 
 def first_word(line: str) -> str:

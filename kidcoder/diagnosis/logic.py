@@ -12,6 +12,11 @@ from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.gameloop import dotted_name, functions
 from kidcoder.diagnosis.registry import static_check
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.quit_lowercase": "events-quit", "diag.compare_not_assign": "comparisons",
+         "diag.plus_equals_typo": "numbers-math", "diag.missing_call": "functions",
+         "diag.endless_loop": "while-loop"}
+
 # Things a child must call to get a value: `clock = pygame.time.Clock` keeps the class, not a clock.
 MAKERS = ("pygame.time.Clock", "pygame.Rect", "pygame.Surface", "pygame.font.Font", "pygame.font.SysFont",
           "pygame.display.set_mode", "pygame.key.get_pressed", "pygame.mouse.get_pos", "pygame.event.get",

@@ -14,6 +14,12 @@ from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.gameloop import GameLoop, called_name, dotted_name, find_game_loop
 from kidcoder.diagnosis.registry import static_check
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.no_events": "events-quit", "diag.no_quit": "events-quit", "diag.no_way_out": "events-quit",
+         "diag.no_flip": "display-flip", "diag.frame_in_event_loop": "game-loop",
+         "diag.draw_after_flip": "display-flip", "diag.no_tick": "clock-fps", "diag.no_fill": "screen-fill",
+         "diag.no_frame": "game-loop"}
+
 EVENT_CALLS = ("event.get", "event.poll", "event.wait", "event.pump")
 FLIP_CALLS = ("display.flip", "display.update")
 # event.wait() sleeps until something happens, so a turn-based game paced by it is not racing either
@@ -74,11 +80,6 @@ def has_way_out(loop: GameLoop) -> Optional[bool]:
     if isinstance(test, ast.Name):
         return test.id in loop.stored_names()
     return None
-
-
-def _body_indent(program: Program, loop: ast.While) -> str:
-    first = program.line(loop.body[0].lineno)
-    return first[: len(first) - len(first.lstrip())]
 
 
 @static_check

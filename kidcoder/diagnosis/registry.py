@@ -1,23 +1,21 @@
 """The registry: each error family module registers its handlers here, and diagnosis asks them in turn.
 
-Like friendly-traceback, adding an error family means adding one module to FAMILIES;
-nothing else changes. Handlers are pure functions from data to a Finding (or None).
+Like friendly-traceback, adding an error family means adding one module to this package
+(and its texts to the catalogs); nothing else changes. load_families() imports every
+module of the package, so the family's decorated handlers and fix builders register
+themselves and its CARDS dict (finding key -> knowledge card id) joins the others.
+Handlers are pure functions from data to a Finding (or None).
 """
 from __future__ import annotations
 
 import importlib
+import pkgutil
+import threading
 import warnings
 from typing import Callable, Dict, List, Optional, Tuple
 
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis import pyparse
-
-FAMILIES = (
-    "syntax_words", "syntax_colons", "syntax_brackets", "syntax_indent", "syntax_generic",
-    "runtime_names", "runtime_attributes", "runtime_types", "runtime_lookups", "runtime_files",
-    "runtime_pygame", "runtime_generic",
-    "pitfalls", "logic",
-)
 
 # order, handler(program, error: SyntaxError) -> Finding|None
 _syntax: List[Tuple[int, Callable]] = []
@@ -25,7 +23,10 @@ _syntax: List[Tuple[int, Callable]] = []
 _runtime: Dict[str, List[Tuple[int, Callable]]] = {}
 # handler(program) -> list of Finding
 _static: List[Callable] = []
+# finding key -> knowledge card id, from the CARDS dict of each family module
+_cards: Dict[str, str] = {}
 _loaded = False
+_load_lock = threading.Lock()
 
 
 def syntax_rule(order: int):
@@ -53,14 +54,32 @@ def static_check(func):
     return func
 
 
+def family_modules() -> List[str]:
+    """The full names of the package's modules, found on its path (a new file is found with no edit)."""
+    package = importlib.import_module(__package__)
+    return sorted(f"{__package__}.{info.name}" for info in pkgutil.iter_modules(package.__path__)
+                  if not info.name.startswith("_"))
+
+
 def load_families() -> None:
-    """Import every family module once, so their handlers register themselves."""
+    """Import every module of the package once, so the families' handlers and builders register."""
     global _loaded
-    if _loaded:
-        return
-    for name in FAMILIES:
-        importlib.import_module(f"kidcoder.diagnosis.{name}")
-    _loaded = True
+    with _load_lock:
+        if _loaded:
+            return
+        for name in family_modules():
+            module = importlib.import_module(name)
+            for key, card in (getattr(module, "CARDS", None) or {}).items():
+                if _cards.get(key, card) != card:
+                    raise ValueError(f"{name} gives {key} the card {card}, another family gives {_cards[key]}")
+                _cards[key] = card
+        _loaded = True
+
+
+def finding_cards() -> Dict[str, str]:
+    """finding key -> knowledge card id, as the families declare them (one shared dict)."""
+    load_families()
+    return _cards
 
 
 def compile_error(source: str) -> Optional[SyntaxError]:

@@ -12,8 +12,12 @@ from typing import List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.pygame_names import NAMES
+from kidcoder.diagnosis.crash import error_message, runtime_finding
 from kidcoder.diagnosis.registry import runtime_handler
-from kidcoder.diagnosis.runtime_names import error_line
+
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.attribute_suggest": "attribute-error", "diag.attribute_error": "attribute-error",
+         "diag.attribute_none": "function-return"}
 
 _MODULE = re.compile(r"module '([\w.]+)' has no attribute '(\w+)'")
 _OBJECT = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
@@ -57,23 +61,20 @@ def _object_names(type_name: str) -> List[str]:
 
 @runtime_handler("AttributeError", order=10)
 def attribute_error(program: Program, error: dict) -> Optional[Finding]:
-    message, line = str(error.get("message", "")), error_line(error)
+    message = error_message(error)
     match = _MODULE.search(message)
     if match:
-        module, name = match.groups()
-        suggestion = suggest(name, _module_names(module))
-        values = {"line": line, "thing": module, "name": name}
-        if suggestion:
-            return Finding("runtime", line, None, "diag.attribute_suggest", {**values, "suggestion": suggestion})
-        return Finding("runtime", line, None, "diag.attribute_error", values)
-    match = _OBJECT.search(message)
-    if not match:
-        return None
-    type_name, name = match.groups()
-    values = {"line": line, "thing": type_name.rsplit(".", 1)[-1], "name": name}
-    if type_name == "NoneType":
-        return Finding("runtime", line, None, "diag.attribute_none", values)
-    suggestion = suggest(name, _object_names(type_name))
+        thing, name = match.groups()
+        choices = _module_names(thing)
+    else:
+        match = _OBJECT.search(message)
+        if not match:
+            return None
+        type_name, name = match.groups()
+        thing, choices = type_name.rsplit(".", 1)[-1], _object_names(type_name)
+        if type_name == "NoneType":
+            return runtime_finding(error, "diag.attribute_none", thing=thing, name=name)
+    suggestion = suggest(name, choices)
     if suggestion:
-        return Finding("runtime", line, None, "diag.attribute_suggest", {**values, "suggestion": suggestion})
-    return Finding("runtime", line, None, "diag.attribute_error", values)
+        return runtime_finding(error, "diag.attribute_suggest", thing=thing, name=name, suggestion=suggestion)
+    return runtime_finding(error, "diag.attribute_error", thing=thing, name=name)

@@ -10,8 +10,12 @@ import re
 from typing import List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.crash import error_message, runtime_finding
 from kidcoder.diagnosis.registry import runtime_handler
-from kidcoder.diagnosis.runtime_names import error_line
+
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.index_error": "index-error", "diag.key_error": "key-error",
+         "diag.key_error_suggest": "key-error"}
 
 _INDEX = re.compile(r"(\w+) index out of range")
 
@@ -32,20 +36,16 @@ def string_keys(program: Program) -> List[str]:
 
 @runtime_handler("IndexError", order=40)
 def index_error(program: Program, error: dict) -> Finding:
-    message, line = str(error.get("message", "")), error_line(error)
-    match = _INDEX.search(message)
-    return Finding("runtime", line, None, "diag.index_error",
-                   {"line": line, "what": match.group(1) if match else "list"})
+    match = _INDEX.search(error_message(error))
+    return runtime_finding(error, "diag.index_error", what=match.group(1) if match else "list")
 
 
 @runtime_handler("KeyError", order=40)
 def key_error(program: Program, error: dict) -> Optional[Finding]:
-    message, line = str(error.get("message", "")), error_line(error)
-    key = message.strip()
+    key = error_message(error).strip()
     if len(key) >= 2 and key[0] == key[-1] and key[0] in "\"'":
         key = key[1:-1]
-    values = {"line": line, "key": key}
     matches = difflib.get_close_matches(key, [k for k in string_keys(program) if k != key], n=1, cutoff=0.6)
     if matches:
-        return Finding("runtime", line, None, "diag.key_error_suggest", {**values, "suggestion": matches[0]})
-    return Finding("runtime", line, None, "diag.key_error", values)
+        return runtime_finding(error, "diag.key_error_suggest", key=key, suggestion=matches[0])
+    return runtime_finding(error, "diag.key_error", key=key)

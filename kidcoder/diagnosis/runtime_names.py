@@ -12,9 +12,17 @@ import difflib
 import re
 from typing import Optional
 
+from kidcoder.diagnosis.crash import error_line, message_part, runtime_finding
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.pygame_names import NAMES
 from kidcoder.diagnosis.registry import runtime_handler
+
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.name_no_import": "modules-import", "diag.name_keyword": "booleans-and-or",
+         "diag.name_pygame_constant": "name-error", "diag.name_before_assign": "variables",
+         "diag.name_error": "name-error", "diag.name_unknown": "name-error",
+         "diag.missing_quotes": "strings", "diag.unbound_local": "unbound-local-error",
+         "diag.module_name": "modules-import", "diag.module_missing": "modules-import"}
 
 _NAME = re.compile(r"name '([^']+)' is not defined")
 _LOCAL = re.compile(r"(?:local variable '([^']+)' referenced before assignment|"
@@ -22,11 +30,6 @@ _LOCAL = re.compile(r"(?:local variable '([^']+)' referenced before assignment|"
 MODULES = ("pygame", "random", "math", "time", "sys", "os")
 CONSTANTS = ("True", "False", "None")
 BUILTINS = sorted(name for name in dir(builtins) if not name.startswith("_") and name.islower())
-
-
-def error_line(error: dict) -> int:
-    line = error.get("line")
-    return line if isinstance(line, int) and line > 0 else 1
 
 
 def close_name(name: str, choices, cutoff: float = 0.75) -> Optional[str]:
@@ -38,42 +41,27 @@ def close_name(name: str, choices, cutoff: float = 0.75) -> Optional[str]:
     return matches[0] if matches else None
 
 
-def function_at(program: Program, line: int) -> Optional[ast.FunctionDef]:
-    """The innermost function whose body holds this line."""
-    best = None
-    if program.tree is None:
-        return None
-    for node in ast.walk(program.tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.lineno <= line <= node.end_lineno:
-            if best is None or node.lineno > best.lineno:
-                best = node
-    return best
-
-
 @runtime_handler("NameError", order=10)
 def name_error(program: Program, error: dict) -> Optional[Finding]:
-    match = _NAME.search(str(error.get("message", "")))
-    if not match:
+    name = message_part(error, _NAME)
+    if name is None:
         return None
-    name, line = match.group(1), error_line(error)
-    values = {"line": line, "name": name}
     if name in MODULES:
-        return Finding("runtime", line, None, "diag.name_no_import", {**values, "module": name})
+        return runtime_finding(error, "diag.name_no_import", name=name, module=name)
     constant = close_name(name, CONSTANTS, cutoff=0.7)
     if constant:
-        return Finding("runtime", line, None, "diag.name_keyword", {**values, "suggestion": constant})
+        return runtime_finding(error, "diag.name_keyword", name=name, suggestion=constant)
     defined = program.defined_names()
     if name in NAMES["pygame"] and name not in defined:
-        return Finding("runtime", line, None, "diag.name_pygame_constant",
-                       {**values, "suggestion": f"pygame.{name}"})
+        return runtime_finding(error, "diag.name_pygame_constant", name=name, suggestion=f"pygame.{name}")
     if name in defined:
-        return Finding("runtime", line, None, "diag.name_before_assign", values)
+        return runtime_finding(error, "diag.name_before_assign", name=name)
     suggestion = close_name(name, defined + BUILTINS)
     if suggestion:
-        return Finding("runtime", line, None, "diag.name_error", {**values, "suggestion": suggestion})
-    if _shown_as_text(program, line, name):
-        return Finding("runtime", line, None, "diag.missing_quotes", values)
-    return Finding("runtime", line, None, "diag.name_unknown", values)
+        return runtime_finding(error, "diag.name_error", name=name, suggestion=suggestion)
+    if _shown_as_text(program, error_line(error), name):
+        return runtime_finding(error, "diag.missing_quotes", name=name)
+    return runtime_finding(error, "diag.name_unknown", name=name)
 
 
 def _shown_as_text(program: Program, line: int, name: str) -> bool:
@@ -92,13 +80,11 @@ def _shown_as_text(program: Program, line: int, name: str) -> bool:
 
 @runtime_handler("UnboundLocalError", order=10)
 def unbound_local(program: Program, error: dict) -> Optional[Finding]:
-    match = _LOCAL.search(str(error.get("message", "")))
-    if not match:
+    name = message_part(error, _LOCAL)
+    if name is None:
         return None
-    name, line = match.group(1) or match.group(2), error_line(error)
-    function = function_at(program, line)
-    return Finding("runtime", line, None, "diag.unbound_local",
-                   {"line": line, "name": name, "function": function.name if function else "?"})
+    function = program.function_at(error_line(error))
+    return runtime_finding(error, "diag.unbound_local", name=name, function=function.name if function else "?")
 
 
 _MODULE = re.compile(r"No module named '([\w.]+)'")
@@ -106,12 +92,10 @@ _MODULE = re.compile(r"No module named '([\w.]+)'")
 
 @runtime_handler("ModuleNotFoundError", order=10)
 def module_not_found(program: Program, error: dict) -> Optional[Finding]:
-    match = _MODULE.search(str(error.get("message", "")))
-    if not match:
+    name = message_part(error, _MODULE)
+    if name is None:
         return None
-    name, line = match.group(1), error_line(error)
     suggestion = close_name(name, MODULES, cutoff=0.6)
     if suggestion:
-        return Finding("runtime", line, None, "diag.module_name",
-                       {"line": line, "name": name, "suggestion": suggestion})
-    return Finding("runtime", line, None, "diag.module_missing", {"line": line, "name": name})
+        return runtime_finding(error, "diag.module_name", name=name, suggestion=suggestion)
+    return runtime_finding(error, "diag.module_missing", name=name)

@@ -8,10 +8,16 @@ import ast
 import re
 from typing import Optional
 
+from kidcoder.diagnosis.crash import error_line, error_message, runtime_finding
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.gameloop import dotted_name
 from kidcoder.diagnosis.registry import runtime_handler
-from kidcoder.diagnosis.runtime_names import error_line
+
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.pygame_not_init": "pygame-init", "diag.used_after_quit": "events-quit",
+         "diag.bad_colour": "colours", "diag.bad_colour_name": "colours", "diag.bad_rect": "draw-shapes",
+         "diag.bad_position": "draw-shapes", "diag.needs_tuple": "window-set-mode",
+         "diag.render_number": "text-score", "diag.missing_argument": "parameters"}
 
 
 def calls(program: Program, dotted: str) -> bool:
@@ -41,36 +47,41 @@ def quit_in_loop(program: Program) -> Optional[int]:
 
 @runtime_handler("error", "pygame.error", order=20)
 def not_initialised(program: Program, error: dict) -> Optional[Finding]:
-    message, line = str(error.get("message", "")), error_line(error)
+    message = error_message(error)
     if "video system not initialized" in message or "display Surface quit" in message \
             or "Surface is not initialized" in message:
         if calls(program, "pygame.init") or calls(program, "pygame.display.init"):
-            where = quit_in_loop(program) or line
-            return Finding("runtime", where, None, "diag.used_after_quit", {"line": where})
-        return Finding("runtime", line, None, "diag.pygame_not_init", {"line": line, "part": "display"})
+            return runtime_finding(error, "diag.used_after_quit", line=quit_in_loop(program) or error_line(error))
+        return runtime_finding(error, "diag.pygame_not_init", part="display")
     for part in ("font", "mixer"):
         if f"{part} not initialized" in message or f"{part} system not initialized" in message:
-            return Finding("runtime", line, None, "diag.pygame_not_init", {"line": line, "part": part})
+            return runtime_finding(error, "diag.pygame_not_init", part=part)
     return None
+
+
+# pygame's complaint about an argument (its message starts with one of these) -> finding key
+_BAD_ARGUMENTS = (
+    (("rect argument is invalid", "Argument must be rect style object", "Invalid rect"), "diag.bad_rect"),
+    (("invalid destination position",), "diag.bad_position"),
+    (("size must be two numbers", "invalid rectstyle object"), "diag.needs_tuple"),
+    (("text must be a unicode or bytes",), "diag.render_number"),
+)
 
 
 @runtime_handler("ValueError", "TypeError", order=20)
 def bad_arguments(program: Program, error: dict) -> Optional[Finding]:
-    message, line = str(error.get("message", "")), error_line(error)
+    message = error_message(error)
     if message.startswith("invalid color"):
-        key = "diag.bad_colour_name" if "name" in message else "diag.bad_colour"
-        return Finding("runtime", line, None, key, {"line": line})
-    if message.startswith(("rect argument is invalid", "Argument must be rect style object", "Invalid rect")):
-        return Finding("runtime", line, None, "diag.bad_rect", {"line": line})
-    if "must be a pair of numbers" in message or message.startswith("invalid destination position"):
-        return Finding("runtime", line, None, "diag.bad_position", {"line": line})
-    flat_numbers = message.startswith("'int' object is not iterable") and \
-        any(word in program.line(line) for word in ("set_mode(", ".fill("))
-    if flat_numbers or message.startswith(("size must be two numbers", "invalid rectstyle object")):
-        return Finding("runtime", line, None, "diag.needs_tuple", {"line": line})
-    if message.startswith("text must be a unicode or bytes"):
-        return Finding("runtime", line, None, "diag.render_number", {"line": line})
+        return runtime_finding(error, "diag.bad_colour_name" if "name" in message else "diag.bad_colour")
+    if "must be a pair of numbers" in message:
+        return runtime_finding(error, "diag.bad_position")
+    if message.startswith("'int' object is not iterable") and \
+            any(word in program.line(error_line(error)) for word in ("set_mode(", ".fill(")):
+        return runtime_finding(error, "diag.needs_tuple")
+    for starts, key in _BAD_ARGUMENTS:
+        if message.startswith(starts):
+            return runtime_finding(error, key)
     match = _MISSING_ARGUMENT.search(message)
     if match:
-        return Finding("runtime", line, None, "diag.missing_argument", {"line": line, "argument": match.group(1)})
+        return runtime_finding(error, "diag.missing_argument", argument=match.group(1))
     return None

@@ -9,8 +9,14 @@ import re
 from typing import Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.crash import error_line, error_message, runtime_finding
 from kidcoder.diagnosis.registry import runtime_handler
-from kidcoder.diagnosis.runtime_names import error_line, function_at
+
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.str_plus_number": "type-error", "diag.number_and_text": "string-to-number",
+         "diag.tuple_called": "tuples", "diag.wrong_arg_count": "parameters",
+         "diag.number_from_text": "value-error", "diag.zero_division": "zero-division-error",
+         "diag.recursion": "recursion-error"}
 
 _CONCAT = re.compile(r'can only concatenate str \(not "(\w+)"\) to str')
 _OPERAND = re.compile(r"unsupported operand type\(s\) for (\S+): '(\w+)' and '(\w+)'")
@@ -36,54 +42,50 @@ def _number_added_to_name(program: Program, line: int) -> bool:
 
 @runtime_handler("TypeError", order=40)
 def type_error(program: Program, error: dict) -> Optional[Finding]:
-    message, line = str(error.get("message", "")), error_line(error)
+    message = error_message(error)
     match = _CONCAT.search(message)
-    if match and _number_added_to_name(program, line):
-        return Finding("runtime", line, None, "diag.number_and_text", {"line": line, "op": "+"})
+    if match and _number_added_to_name(program, error_line(error)):
+        return runtime_finding(error, "diag.number_and_text", op="+")
     if match:
-        return Finding("runtime", line, None, "diag.str_plus_number", {"line": line, "other": match.group(1)})
+        return runtime_finding(error, "diag.str_plus_number", other=match.group(1))
     match = _OPERAND.search(message)
     if match:
         op, left, right = match.groups()
         if "str" in (left, right) and (left in NUMBER_TYPES or right in NUMBER_TYPES):
-            return Finding("runtime", line, None, "diag.number_and_text", {"line": line, "op": op})
+            return runtime_finding(error, "diag.number_and_text", op=op)
         return None
     match = _ORDER.search(message)
     if match and {match.group(2), match.group(3)} & {"str"} and {match.group(2), match.group(3)} & set(NUMBER_TYPES):
-        return Finding("runtime", line, None, "diag.number_and_text", {"line": line, "op": match.group(1)})
+        return runtime_finding(error, "diag.number_and_text", op=match.group(1))
     if message.startswith("'tuple' object is not callable"):
-        return Finding("runtime", line, None, "diag.tuple_called", {"line": line})
+        return runtime_finding(error, "diag.tuple_called")
     match = _ARGS.search(message)
     if match:
-        return Finding("runtime", line, None, "diag.wrong_arg_count", {"line": line, "name": match.group(1)})
+        return runtime_finding(error, "diag.wrong_arg_count", name=match.group(1))
     return None
 
 
 @runtime_handler("ValueError", order=40)
 def value_error(program: Program, error: dict) -> Optional[Finding]:
-    message, line = str(error.get("message", "")), error_line(error)
-    match = _LITERAL.search(message)
+    match = _LITERAL.search(error_message(error))
     if match:
-        return Finding("runtime", line, None, "diag.number_from_text",
-                       {"line": line, "text": match.group(3).strip()[:30],
-                        "function": match.group(1) or match.group(2)})
+        return runtime_finding(error, "diag.number_from_text", text=match.group(3).strip()[:30],
+                               function=match.group(1) or match.group(2))
     return None
 
 
 @runtime_handler("ZeroDivisionError", order=40)
 def zero_division(program: Program, error: dict) -> Finding:
-    line = error_line(error)
-    return Finding("runtime", line, None, "diag.zero_division", {"line": line})
+    return runtime_finding(error, "diag.zero_division")
 
 
 @runtime_handler("RecursionError", order=40)
 def recursion(program: Program, error: dict) -> Finding:
     line = error_line(error)
-    function = function_at(program, line)
+    function = program.function_at(line)
     if function is not None:  # point at the call that repeats, not at the line that ran out of room
         for node in ast.walk(function):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == function.name:
                 line = node.lineno
                 break
-    return Finding("runtime", line, None, "diag.recursion",
-                   {"line": line, "function": function.name if function else "?"})
+    return runtime_finding(error, "diag.recursion", line=line, function=function.name if function else "?")

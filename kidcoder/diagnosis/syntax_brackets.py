@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
+from kidcoder.codeparts import masked
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.registry import syntax_rule
+
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.unclosed_bracket": "syntax-error", "diag.mismatched_bracket": "syntax-error",
+         "diag.extra_bracket": "syntax-error", "diag.unclosed_string": "strings",
+         "diag.unclosed_triple_string": "strings", "diag.missing_comma": "lists",
+         "diag.fstring_brace": "f-strings"}
 
 PAIRS = {"(": ")", "[": "]", "{": "}"}
 
@@ -17,29 +24,12 @@ PAIRS = {"(": ")", "[": "]", "{": "}"}
 def open_brackets(lines: List[str], last_line: int) -> List[Tuple[str, int, int]]:
     """Brackets still open after line last_line: (char, line, 1-based column), outermost first."""
     stack: List[Tuple[str, int, int]] = []
-    quote: Optional[str] = None
-    for number, text in enumerate(lines[:last_line], start=1):
-        index = 0
-        while index < len(text):
-            char = text[index]
-            if quote:
-                if char == "\\":
-                    index += 1
-                elif text.startswith(quote, index):
-                    index += len(quote) - 1
-                    quote = None
-            elif char == "#":
-                break
-            elif char in "\"'":
-                quote = char * 3 if text.startswith(char * 3, index) else char
-                index += len(quote) - 1
-            elif char in PAIRS:
+    for number, text in enumerate(masked(lines[:last_line]), start=1):
+        for index, char in enumerate(text):
+            if char in PAIRS:
                 stack.append((char, number, index + 1))
             elif char in ")]}" and stack and PAIRS[stack[-1][0]] == char:
                 stack.pop()
-            index += 1
-        if quote and len(quote) == 1:
-            quote = None
     return stack
 
 

@@ -8,8 +8,12 @@ from __future__ import annotations
 from typing import Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
-from kidcoder.diagnosis.lines import code_part, first_word
+from kidcoder.codeparts import code_part
+from kidcoder.diagnosis.lines import first_word
 from kidcoder.diagnosis.registry import syntax_rule
+
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.missing_colon": "colons", "diag.assign_in_condition": "comparisons"}
 
 BLOCK_WORDS = ("if", "elif", "else", "for", "while", "def", "class", "try", "except", "finally", "with")
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.registry import syntax_rule
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.syntax_generic": "syntax-error"}
+
 
 def _last_code_line(program: Program) -> int:
     for number in range(len(program.lines), 0, -1):

@@ -12,6 +12,10 @@ from typing import Optional
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.registry import syntax_rule
 
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.unexpected_indent": "indentation-error", "diag.unindent_mismatch": "indentation-error",
+         "diag.expected_indent": "indentation", "diag.mixed_tabs": "indentation-error"}
+
 _AFTER = re.compile(r"after '(\w+)' statement on line (\d+)")
 _FUNC = re.compile(r"after (function|class) definition on line (\d+)")
 

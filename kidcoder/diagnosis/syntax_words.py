@@ -10,8 +10,14 @@ import re
 from typing import Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
-from kidcoder.diagnosis.lines import WORD_RE, code_part, first_word
+from kidcoder.codeparts import code_part
+from kidcoder.diagnosis.lines import WORD_RE, first_word
 from kidcoder.diagnosis.registry import syntax_rule
+
+# finding key -> knowledge card the level-2 hint shows (a missing card is fine)
+CARDS = {"diag.print_py2": "print", "diag.misspelled_keyword": "syntax-error",
+         "diag.odd_character": "syntax-error", "diag.else_if": "elif",
+         "diag.wrong_comparison": "comparisons", "diag.def_brackets": "functions"}
 
 # Copy-paste characters and the plain character Python wants instead.
 ODD_CHARACTERS = {

@@ -12,6 +12,7 @@ import time
 from contextlib import contextmanager
 from typing import Callable, List, Optional, Tuple
 
+from kidcoder.codeparts import indent_of
 from kidcoder.editor import textops
 from kidcoder.editor.clipboard import InAppClipboard
 from kidcoder.editor.undo import Edit, Pos, UndoHistory, end_of
@@ -175,7 +176,7 @@ class TextBuffer:
                 self._edit(sel[0], sel[1], "", "newline")
             line, col = self.cursor
             before, after = self.lines[line][:col], self.lines[line][col:]
-            indent = textops.leading_whitespace(before)
+            indent = indent_of(before)
             if textops.wants_indent_after(before):
                 indent += self.indent_unit
             skip = len(after) - len(after.lstrip(" \t"))
@@ -183,9 +184,7 @@ class TextBuffer:
 
     def backspace(self) -> None:
         """Delete before the cursor; in leading spaces, go back one indent level."""
-        sel = self.selection()
-        if sel:
-            self._edit(sel[0], sel[1], "", "cut")
+        if self._delete_selection():
             return
         line, col = self.cursor
         if col == 0:
@@ -196,11 +195,16 @@ class TextBuffer:
         width = textops.dedent_width(prefix, self.indent_unit) if not prefix.strip() else 1
         self._edit((line, col - width), (line, col), "", "delete")
 
-    def delete_forward(self) -> None:
-        """The Delete key: remove the character after the cursor (or the selection)."""
+    def _delete_selection(self) -> bool:
+        """Remove the selected text, if there is any (Backspace and Delete both start so)."""
         sel = self.selection()
         if sel:
             self._edit(sel[0], sel[1], "", "cut")
+        return bool(sel)
+
+    def delete_forward(self) -> None:
+        """The Delete key: remove the character after the cursor (or the selection)."""
+        if self._delete_selection():
             return
         line, col = self.cursor
         if col < len(self.lines[line]):
@@ -353,7 +357,7 @@ class TextBuffer:
         if document:
             return self._move((0, 0), select)
         line, col = self.cursor
-        first = len(textops.leading_whitespace(self.lines[line]))
+        first = len(indent_of(self.lines[line]))
         self._move((line, 0 if col == first else first), select)
 
     def end(self, select: bool = False, document: bool = False) -> None:
@@ -374,7 +378,7 @@ class TextBuffer:
     def goto_line(self, number: int) -> None:
         """Put the cursor at the first letter of line number (1-based, as in the gutter)."""
         line = max(1, min(number, len(self.lines))) - 1
-        self._move((line, len(textops.leading_whitespace(self.lines[line]))), False)
+        self._move((line, len(indent_of(self.lines[line]))), False)
 
     def find_next(self, query: str, case_sensitive: bool = False) -> bool:
         """Select the next place query appears after the cursor, wrapping to the top; False if nowhere."""

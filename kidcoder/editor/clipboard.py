@@ -29,7 +29,7 @@ class SystemClipboard:
 
     def get(self) -> str:
         try:
-            import pygame
+            import pygame   # lazy: buffer.py imports this module and must stay pygame-free
             text = pygame.scrap.get_text()
         except Exception:  # no display, dummy driver or no clipboard support
             return self._fallback.get()
@@ -42,7 +42,7 @@ class SystemClipboard:
         self._fallback.put(text)
         self._last_put = text
         try:
-            import pygame
+            import pygame   # lazy: see get()
             pygame.scrap.put_text(text)
         except Exception:
             pass

@@ -27,6 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, List, Optional, Tuple, Union
 
+from kidcoder import paths
+from kidcoder.i18n import tr
+
 MAX_PROGRAM_BYTES = 1024 * 1024
 AUTOSAVE_IDLE_S = 1.0    # save this long after the child stops typing ...
 AUTOSAVE_MAX_S = 5.0     # ... and never later than this after an unsaved edit
@@ -46,7 +49,6 @@ class ProgramFileError(Exception):
 
 def describe_error(error: ProgramFileError, lang: Optional[str] = None) -> str:
     """The kind message for the child, in their language."""
-    from kidcoder.i18n import tr
     return tr(error.key, lang, **error.values)
 
 
@@ -237,7 +239,6 @@ class ProjectFiles:
     """Open, save, autosave and recover programs; safe to call from a worker thread (one lock)."""
 
     def __init__(self, folder: Optional[PathLike] = None, autosave_folder: Optional[PathLike] = None):
-        from kidcoder import paths
         self.folder = Path(folder) if folder else paths.projects_dir()
         self.autosave_folder = Path(autosave_folder) if autosave_folder else paths.data_dir() / "autosave"
         self._lock = threading.Lock()
@@ -385,6 +386,5 @@ class ProjectFiles:
 
 def recovery_message(recovery: Recovery, lang: Optional[str] = None) -> str:
     """What the start-up box says when unsaved work was found."""
-    from kidcoder.i18n import tr
     name = recovery.name or tr("editor.recover.untitled", lang)
     return tr("editor.recover.offer", lang, name=name)

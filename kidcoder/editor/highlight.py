@@ -18,6 +18,8 @@ import token
 import tokenize
 from typing import List, Optional, Tuple
 
+from kidcoder.codeparts import regions
+
 Span = Tuple[int, int, str]          # start column, end column, kind
 State = Optional[Tuple[str, bool]]   # (closing quote, raw?) of a string still open at the line end
 
@@ -135,13 +137,9 @@ def _state_for_unclosed(line: str, start: int) -> State:
 
 
 def _first_quote(line: str, col: int) -> Optional[int]:
-    for i in range(col, len(line)):
-        if line[i] == "#":
-            return None
-        if line[i] in "\"'":
-            while i > col and line[i - 1] in _PREFIX_CHARS:
-                i -= 1
-            return i
+    """Where the first string from col on starts (its prefix too); None when a comment comes first."""
+    for kind, (_row, start), _end in regions([" " * col + line[col:]]):
+        return start if kind == "string" else None
     return None
 
 

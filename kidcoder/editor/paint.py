@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pygame
 
+from kidcoder.codeparts import indent_of
 from kidcoder.editor import textops
 from kidcoder.editor.render import draw_wavy_line
 
@@ -94,7 +95,7 @@ def _paint_error(surface, view, gutter, code_area, text_x) -> None:
     mark = fonts.bold.render("!", True, theme.color("background"))
     surface.blit(mark, mark.get_rect(center=center))
 
-    indent = len(textops.leading_whitespace(text))
+    indent = len(indent_of(text))
     start_x = text_x + textops.display_col(text, indent) * cw
     end_x = text_x + max(textops.display_col(text, len(text)), indent + 2) * cw
     surface.set_clip(code_area.clip(surface.get_clip()))

@@ -13,13 +13,15 @@ from typing import List, Optional, Tuple
 import pygame
 
 from kidcoder import paths
+from kidcoder.config import default
 from kidcoder.editor import textops
 from kidcoder.editor.highlight import Span
 from kidcoder.editor.theme import SyntaxTheme, TokenStyle
 
 FONT_FILES = {"regular": "DejaVuSansMono.ttf", "bold": "DejaVuSansMono-Bold.ttf",
               "italic": "DejaVuSansMono-Oblique.ttf"}
-MIN_FONT_SIZE, MAX_FONT_SIZE, DEFAULT_FONT_SIZE = 12, 48, 18
+MIN_FONT_SIZE, MAX_FONT_SIZE = 12, 48
+DEFAULT_FONT_SIZE = default("font_size")     # what Ctrl+0 goes back to
 LONG_LINE = 400   # characters; longer lines are rendered in pieces around what is visible
 CHUNK = 256
 

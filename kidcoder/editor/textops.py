@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
+from kidcoder.codeparts import code_part, indent_of, masked
+
 Pos = Tuple[int, int]
 
 OPENERS = {"(": ")", "[": "]", "{": "}"}
@@ -63,33 +65,9 @@ def prev_word_col(line: str, col: int) -> int:
     return col
 
 
-def leading_whitespace(line: str) -> str:
-    return line[: len(line) - len(line.lstrip(" \t"))]
-
-
 def wants_indent_after(line_before_cursor: str) -> bool:
     """True when a new line should be indented one more level (the code ends with a colon)."""
-    code = strip_comment(line_before_cursor).rstrip()
-    return code.endswith(":")
-
-
-def strip_comment(line: str) -> str:
-    """The line without a trailing # comment (a # inside a string does not count)."""
-    quote = None
-    i = 0
-    while i < len(line):
-        ch = line[i]
-        if quote:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
-                quote = None
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "#":
-            return line[:i]
-        i += 1
-    return line
+    return code_part(line_before_cursor).endswith(":")
 
 
 def dedent_width(prefix: str, unit: str) -> int:
@@ -120,7 +98,7 @@ def comment_toggled(lines: List[str]) -> List[str]:
     if all(ln.lstrip().startswith("#") for ln in code):
         out = []
         for ln in lines:
-            ws = leading_whitespace(ln)
+            ws = indent_of(ln)
             rest = ln[len(ws):]
             if rest.startswith("# "):
                 rest = rest[2:]
@@ -128,71 +106,31 @@ def comment_toggled(lines: List[str]) -> List[str]:
                 rest = rest[1:]
             out.append(ws + rest)
         return out
-    indent = min(len(leading_whitespace(ln)) for ln in code)
+    indent = min(len(indent_of(ln)) for ln in code)
     return [ln[:indent] + "# " + ln[indent:] if ln.strip() else ln for ln in lines]
-
-
-def code_mask(lines: List[str]) -> List[str]:
-    """Each line with strings and comments blanked out, so brackets inside them are ignored."""
-    out = []
-    quote = None  # current string delimiter: ', ", ''' or \"\"\"
-    for line in lines:
-        chars = list(line)
-        i = 0
-        while i < len(line):
-            ch = line[i]
-            if quote:
-                if ch == "\\":
-                    chars[i] = " "
-                    if i + 1 < len(line):
-                        chars[i + 1] = " "
-                    i += 2
-                    continue
-                if line.startswith(quote, i):
-                    for k in range(len(quote)):
-                        chars[i + k] = " "
-                    i += len(quote)
-                    quote = None
-                    continue
-                chars[i] = " "
-            elif ch == "#":
-                for k in range(i, len(line)):
-                    chars[k] = " "
-                break
-            elif ch in "\"'":
-                quote = ch * 3 if line.startswith(ch * 3, i) else ch
-                for k in range(len(quote)):
-                    chars[i + k] = " "
-                i += len(quote)
-                continue
-            i += 1
-        if quote in ("'", '"') and not line.endswith("\\"):
-            quote = None  # a one-line string ends with its line, closed or not
-        out.append("".join(chars))
-    return out
 
 
 def matching_bracket(lines: List[str], pos: Pos) -> Optional[Pos]:
     """The position of the bracket matching the one at pos (or just before it), or None."""
-    masked = code_mask(lines)
+    blanked = masked(lines)
     line, col = pos
-    if not 0 <= line < len(masked):
+    if not 0 <= line < len(blanked):
         return None
-    text = masked[line]
+    text = blanked[line]
     for c in (col, col - 1):
         if 0 <= c < len(text) and (text[c] in OPENERS or text[c] in CLOSERS):
-            return _scan_match(masked, (line, c))
+            return _scan_match(blanked, (line, c))
     return None
 
 
-def _scan_match(masked: List[str], pos: Pos) -> Optional[Pos]:
+def _scan_match(blanked: List[str], pos: Pos) -> Optional[Pos]:
     line, col = pos
-    ch = masked[line][col]
+    ch = blanked[line][col]
     forward = ch in OPENERS
     want = OPENERS.get(ch) or CLOSERS[ch]
     depth = 0
-    while 0 <= line < len(masked):
-        text = masked[line]
+    while 0 <= line < len(blanked):
+        text = blanked[line]
         rng = range(col, len(text)) if forward else range(col, -1, -1)
         for c in rng:
             here = text[c]
@@ -203,8 +141,8 @@ def _scan_match(masked: List[str], pos: Pos) -> Optional[Pos]:
                 if depth == 0:
                     return line, c
         line += 1 if forward else -1
-        if 0 <= line < len(masked):
-            col = 0 if forward else len(masked[line]) - 1
+        if 0 <= line < len(blanked):
+            col = 0 if forward else len(blanked[line]) - 1
     return None
 
 

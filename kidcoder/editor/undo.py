@@ -94,20 +94,19 @@ class UndoHistory:
         self._burst_open = False
 
     def pop_undo(self) -> Optional[UndoStep]:
-        self._burst_open = False
-        if not self.undo_steps:
-            return None
-        step = self.undo_steps.pop()
-        self.redo_steps.append(step)
-        return step
+        """The step to undo now (it moves to the redo list), or None."""
+        return self._move_step(self.undo_steps, self.redo_steps)
 
     def pop_redo(self) -> Optional[UndoStep]:
+        """The step to redo now (it moves back to the undo list), or None."""
+        return self._move_step(self.redo_steps, self.undo_steps)
+
+    def _move_step(self, source: List[UndoStep], target: List[UndoStep]) -> Optional[UndoStep]:
         self._burst_open = False
-        if not self.redo_steps:
+        if not source:
             return None
-        step = self.redo_steps.pop()
-        self.undo_steps.append(step)
-        return step
+        target.append(source.pop())
+        return target[-1]
 
     @property
     def modified(self) -> bool:

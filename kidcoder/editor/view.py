@@ -29,6 +29,7 @@ from typing import Callable, Optional, Tuple
 
 import pygame
 
+from kidcoder.config import Settings
 from kidcoder.editor import textops
 from kidcoder.editor.buffer import Pos, TextBuffer
 from kidcoder.editor.clipboard import SystemClipboard
@@ -43,14 +44,24 @@ WHEEL_LINES = 3
 ZOOM_STEP = 2
 PAD = 6  # pixels between the gutter and the code
 
+# Keys without Ctrl: moves (Shift selects) and edits; with Ctrl: edits and zooms. Letters come as TEXTINPUT.
+MOVES = {pygame.K_LEFT: TextBuffer.move_left, pygame.K_RIGHT: TextBuffer.move_right,
+         pygame.K_UP: TextBuffer.move_up, pygame.K_DOWN: TextBuffer.move_down,
+         pygame.K_HOME: TextBuffer.home, pygame.K_END: TextBuffer.end}
+EDITS = {pygame.K_BACKSPACE: TextBuffer.backspace, pygame.K_DELETE: TextBuffer.delete_forward,
+         pygame.K_RETURN: TextBuffer.newline, pygame.K_KP_ENTER: TextBuffer.newline}
+CTRL_EDITS = {pygame.K_a: TextBuffer.select_all, pygame.K_c: TextBuffer.copy, pygame.K_x: TextBuffer.cut,
+              pygame.K_v: TextBuffer.paste, pygame.K_y: TextBuffer.redo}
+
 
 class EditorView:
     """A scrolling, highlighted code editor pane; see the module docstring for how to embed it."""
 
-    def __init__(self, rect, settings=None, *, font_size: Optional[int] = None, theme: Optional[SyntaxTheme] = None,
+    def __init__(self, rect, settings: Optional[Settings] = None, *, font_size: Optional[int] = None, theme: Optional[SyntaxTheme] = None,
                  clipboard=None, text: str = "", clock: Callable[[], float] = time.monotonic):
+        settings = settings if settings is not None else Settings()
         self.rect = pygame.Rect(rect)
-        self.theme = theme or load_theme(getattr(settings, "theme", "default"))
+        self.theme = theme or load_theme(settings.theme)
         self._clock = clock
         self.buffer = TextBuffer(text, clipboard if clipboard is not None else SystemClipboard(), clock=clock)
         self.highlighter = Highlighter(self.buffer.lines)
@@ -64,7 +75,7 @@ class EditorView:
         self._dragging = False
         self._last_click: Tuple[float, Tuple[int, int], int] = (-1.0, (-99, -99), 0)
         self._bracket_cache: Tuple[object, Optional[Tuple[Pos, Pos]]] = (None, None)
-        self._set_fonts(font_size or getattr(settings, "font_size", DEFAULT_FONT_SIZE))
+        self._set_fonts(font_size or settings.font_size)
 
     # ----- setup ------------------------------------------------------------------------------
     def _set_fonts(self, size: int) -> None:
@@ -237,29 +248,15 @@ class EditorView:
             return self._shortcut(key, shift)
         if mod & pygame.KMOD_LALT:
             return False  # Alt+key belongs to the window (menus)
-        if key == pygame.K_LEFT:
-            buf.move_left(shift)
-        elif key == pygame.K_RIGHT:
-            buf.move_right(shift)
-        elif key == pygame.K_UP:
-            buf.move_up(shift)
-        elif key == pygame.K_DOWN:
-            buf.move_down(shift)
-        elif key == pygame.K_HOME:
-            buf.home(shift)
-        elif key == pygame.K_END:
-            buf.end(shift)
+        if key in MOVES:
+            MOVES[key](buf, shift)
+        elif key in EDITS:
+            EDITS[key](buf)
         elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
             rows = max(1, self.visible_rows - 1)
             rows = -rows if key == pygame.K_PAGEUP else rows
             buf.move_vertical(rows, shift)
             self.scroll(rows)
-        elif key == pygame.K_BACKSPACE:
-            buf.backspace()
-        elif key == pygame.K_DELETE:
-            buf.delete_forward()
-        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            buf.newline()
         elif key == pygame.K_TAB:
             buf.dedent_lines() if shift else buf.tab()
         elif key == pygame.K_ESCAPE and buf.selection():
@@ -282,26 +279,14 @@ class EditorView:
             if not buf.selection():
                 buf.move_left(select=True, word=True)
             buf.backspace()
-        elif key == pygame.K_a:
-            buf.select_all()
-        elif key == pygame.K_c:
-            buf.copy()
-        elif key == pygame.K_x:
-            buf.cut()
-        elif key == pygame.K_v:
-            buf.paste()
+        elif key in CTRL_EDITS:
+            CTRL_EDITS[key](buf)
         elif key == pygame.K_z:
             buf.redo() if shift else buf.undo()
-        elif key == pygame.K_y:
-            buf.redo()
         elif key in (pygame.K_SLASH, pygame.K_KP_DIVIDE) or (key == pygame.K_7 and shift):
             buf.toggle_comment()  # Ctrl+/ (on Spanish keyboards / is Shift+7)
-        elif key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
-            self.zoom_in()
-        elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            self.zoom_out()
-        elif key in (pygame.K_0, pygame.K_KP0):
-            self.zoom_reset()
+        elif key in ZOOMS:
+            ZOOMS[key](self)
         else:
             return False
         return True
@@ -398,3 +383,8 @@ def _mouse_pos():
         return pygame.mouse.get_pos()
     except pygame.error:
         return None
+
+
+ZOOMS = {pygame.K_PLUS: EditorView.zoom_in, pygame.K_EQUALS: EditorView.zoom_in, pygame.K_KP_PLUS: EditorView.zoom_in,
+         pygame.K_MINUS: EditorView.zoom_out, pygame.K_KP_MINUS: EditorView.zoom_out,
+         pygame.K_0: EditorView.zoom_reset, pygame.K_KP0: EditorView.zoom_reset}

@@ -15,6 +15,7 @@ from typing import Dict, Mapping, Optional
 from kidcoder.diagnosis.diagnose import Runner, checked_fix, diagnose, real_error, runner_for
 from kidcoder.diagnosis.finding import Finding
 from kidcoder.diagnosis.fixes import Fix
+from kidcoder.diagnosis.registry import finding_cards
 from kidcoder.i18n import tr
 from kidcoder.knowledge.cards import Card, cards_by_id
 from kidcoder.model.facts import Enrich, HintFacts, consult
@@ -33,39 +34,8 @@ class HintLevel(IntEnum):
         return cls(min(cls.FIX, max(cls.NUDGE, int(number))))
 
 
-# finding key -> knowledge card id (a missing card is fine: the level-2 text stands alone)
-CARDS = {
-    "diag.missing_colon": "colons", "diag.assign_in_condition": "comparisons",
-    "diag.unclosed_bracket": "syntax-error", "diag.mismatched_bracket": "syntax-error",
-    "diag.extra_bracket": "syntax-error", "diag.unclosed_string": "strings",
-    "diag.unclosed_triple_string": "strings", "diag.missing_comma": "lists",
-    "diag.unexpected_indent": "indentation-error", "diag.unindent_mismatch": "indentation-error",
-    "diag.expected_indent": "indentation", "diag.mixed_tabs": "indentation-error",
-    "diag.print_py2": "print", "diag.misspelled_keyword": "syntax-error", "diag.odd_character": "syntax-error",
-    "diag.syntax_generic": "syntax-error", "diag.name_no_import": "modules-import",
-    "diag.name_keyword": "booleans-and-or", "diag.name_pygame_constant": "name-error",
-    "diag.name_before_assign": "variables", "diag.name_error": "name-error", "diag.name_unknown": "name-error",
-    "diag.missing_quotes": "strings",
-    "diag.unbound_local": "unbound-local-error", "diag.attribute_suggest": "attribute-error",
-    "diag.attribute_error": "attribute-error", "diag.attribute_none": "function-return",
-    "diag.str_plus_number": "type-error", "diag.number_and_text": "string-to-number",
-    "diag.tuple_called": "tuples", "diag.wrong_arg_count": "parameters", "diag.number_from_text": "value-error",
-    "diag.zero_division": "zero-division-error", "diag.recursion": "recursion-error",
-    "diag.index_error": "index-error", "diag.key_error": "key-error", "diag.key_error_suggest": "key-error",
-    "diag.file_not_found": "file-not-found-error", "diag.picture_not_found": "images",
-    "diag.sound_not_found": "sound", "diag.pygame_not_init": "pygame-init", "diag.used_after_quit": "events-quit",
-    "diag.bad_colour": "colours", "diag.bad_colour_name": "colours", "diag.bad_rect": "draw-shapes",
-    "diag.bad_position": "draw-shapes", "diag.runtime_generic": "reading-errors",
-    "diag.no_events": "events-quit", "diag.no_quit": "events-quit", "diag.no_way_out": "events-quit",
-    "diag.quit_lowercase": "events-quit", "diag.no_flip": "display-flip", "diag.frame_in_event_loop": "game-loop",
-    "diag.draw_after_flip": "display-flip",
-    "diag.no_tick": "clock-fps", "diag.no_fill": "screen-fill", "diag.no_frame": "game-loop",
-    "diag.else_if": "elif", "diag.wrong_comparison": "comparisons", "diag.def_brackets": "functions",
-    "diag.fstring_brace": "f-strings", "diag.module_name": "modules-import", "diag.module_missing": "modules-import",
-    "diag.needs_tuple": "window-set-mode", "diag.render_number": "text-score", "diag.missing_argument": "parameters",
-    "diag.compare_not_assign": "comparisons",
-    "diag.plus_equals_typo": "numbers-math", "diag.missing_call": "functions", "diag.endless_loop": "while-loop",
-}
+# finding key -> knowledge card id, declared by each family module (a missing card is fine)
+CARDS = finding_cards()
 EXAMPLE_MAX_LINES = 12
 EXCERPT_BEFORE, EXCERPT_AFTER = 3, 2   # the child's lines around the problem that the model sees
 

@@ -18,6 +18,8 @@ import ast
 import re
 from typing import Dict, List, Mapping, Optional, Tuple
 
+from kidcoder.codeparts import split_comment
+
 START_MARK = re.compile(r"^#\s*-+\s*SETTINGS\b")
 END_MARK = re.compile(r"^#\s*-+\s*END OF SETTINGS\b")
 _SLOT_LINE = re.compile(r"^(?P<name>[A-Z][A-Z0-9_]*)\s*=\s*(?P<rest>.*)$")
@@ -40,30 +42,12 @@ def _block_lines(lines: List[str]) -> Tuple[int, int]:
     return start, end
 
 
-def _split_value(rest: str) -> Tuple[str, str]:
-    """'6  # how fast' -> ('6', '# how fast'): the first # that is outside a string starts the comment."""
-    quote = None
-    index = 0
-    while index < len(rest):
-        char = rest[index]
-        if quote:
-            if char == "\\":
-                index += 1  # an escaped character never ends the string
-            elif char == quote:
-                quote = None
-        elif char in "\"'":
-            quote = char
-        elif char == "#":
-            return rest[:index].rstrip(), rest[index:]
-        index += 1
-    return rest.rstrip(), ""
-
-
 def _slot(line: str) -> Optional[Tuple[str, object, str]]:
     match = _SLOT_LINE.match(line)
     if not match:
         return None
-    text, comment = _split_value(match.group("rest"))
+    text, comment = split_comment(match.group("rest"))
+    comment = comment.lstrip()
     try:
         value = ast.literal_eval(text)
     except (ValueError, SyntaxError):

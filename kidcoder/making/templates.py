@@ -76,18 +76,15 @@ _index = None
 
 
 def _template_index():
-    """The Whoosh index of the templates, built on first use; None when index.py is not available."""
+    """The Whoosh index of the templates, built on first use."""
     global _index
     with _index_lock:
         if _index is None:
-            try:
-                from kidcoder.knowledge.index import TemplateIndex
-            except ImportError:
-                _index = False
-            else:
-                _index = TemplateIndex([{"id": t.id, "text_en": t.text("en"), "text_es": t.text("es")}
-                                        for t in _catalog()[0]])
-        return _index or None
+            from kidcoder.knowledge.index import TemplateIndex   # lazy: whoosh is slow to import
+
+            _index = TemplateIndex([{"id": t.id, "text_en": t.text("en"), "text_es": t.text("es")}
+                                    for t in _catalog()[0]])
+        return _index
 
 
 def keyword_choice(description: str) -> Optional[Tuple[str, float]]:
@@ -112,8 +109,7 @@ def keyword_choice(description: str) -> Optional[Tuple[str, float]]:
 
 def choose_template(description: str, lang: str) -> Tuple[str, Optional[float]]:
     """The template a description asks for: (id, score), or (default id, None) when nothing matches."""
-    index = _template_index()
-    found = index.best(description, lang) if index is not None else None
+    found = _template_index().best(description, lang)
     if found is None:
         found = keyword_choice(description)
     if found is None:

@@ -6,10 +6,13 @@ The game's own print output goes to stdout/stderr, which the app reads as the co
 """
 from __future__ import annotations
 
+# Everything the runner needs is imported here, before the program's folder joins sys.path:
+# a child's secrets.py or base64.py must not replace the modules shared memory relies on.
 import argparse
 import builtins
 import os
 import queue
+import runpy
 import sys
 import threading
 import time
@@ -17,7 +20,10 @@ import traceback
 
 from kidcoder.runner import limits, protocol
 from kidcoder.runner.child_io import CappedOutput, InputStdin, make_input
+from kidcoder.runner.fast_clock import install_fast_clock
 from kidcoder.runner.frames import FrameWriter
+from kidcoder.runner.game_hooks import GameHooks, hook_when_imported, uses_pygame
+from kidcoder.runner.protocol import FinishReason
 
 MAX_ERROR_MESSAGE = 4 * 1024
 MAX_TRACEBACK = 64 * 1024
@@ -53,19 +59,18 @@ class Commands:
         thread.start()
 
     def _read(self) -> None:
-        for message in protocol.read_messages(self._file.fileno()):
+        for message in protocol.read_messages(self._file.fileno(), protocol.TO_GAME):
             self._handle(message)
-        self.state.finish("stopped")            # the app closed the pipe or died
+        self.state.finish(FinishReason.STOPPED)     # the app closed the pipe or died
 
     def _handle(self, message) -> None:
-        kind = type(message).__name__
-        if kind == "Stop":
-            self.state.finish("stopped")
-        elif kind == "InputLine":
+        if isinstance(message, protocol.Stop):
+            self.state.finish(FinishReason.STOPPED)
+        elif isinstance(message, protocol.InputLine):
             self.input_lines.put(message)
-        elif kind in ("Pause", "Resume", "Step"):
+        elif isinstance(message, protocol.CONTROLS):
             self.control.put(message)
-        elif self.hooks is not None:
+        elif isinstance(message, protocol.INPUT_EVENTS) and self.hooks is not None:
             self.hooks.queue_event(message)
 
 
@@ -86,14 +91,14 @@ class GameState:
         self._announced = False
         self._waiting_told = False
 
-    def finish(self, reason: str, exit_code: int = 0) -> None:
+    def finish(self, reason: FinishReason, exit_code: int = 0) -> None:
         """Send Finished and leave at once (from any thread): for Stop and the frame limit, where
         no more game code may run."""
         with self._lock:
             self.announce(reason, exit_code)
             os._exit(0)
 
-    def announce(self, reason: str, exit_code: int = 0) -> None:
+    def announce(self, reason: FinishReason, exit_code: int = 0) -> None:
         """Send Finished once; the caller then lets Python end normally (files flushed, atexit run)."""
         if self._announced:
             return
@@ -122,7 +127,7 @@ class GameState:
         self.writer.publish(surface, self.frames, time.monotonic())
         self._waiting_told = False
         if self.frame_limit and self.frames >= self.frame_limit:
-            self.finish("frames")
+            self.finish(FinishReason.FRAMES)
         self._hold_if_paused()
 
     def on_wait(self) -> None:
@@ -144,12 +149,11 @@ class GameState:
                 message = control.get() if holding else control.get_nowait()
             except queue.Empty:
                 return
-            kind = type(message).__name__
-            if kind == "Pause":
+            if isinstance(message, protocol.Pause):
                 self.paused, self.steps = True, 0
-            elif kind == "Resume":
+            elif isinstance(message, protocol.Resume):
                 self.paused = False
-            elif kind == "Step":
+            elif isinstance(message, protocol.Step):
                 self.steps += 1
             if self.paused and self.steps:
                 self.steps -= 1          # this step's frame is the next one
@@ -192,7 +196,6 @@ def parse_args(argv):
     parser.add_argument("--frames", type=int, default=0)
     parser.add_argument("--memory-mb", type=int, default=limits.DEFAULT_MEMORY_MB)
     parser.add_argument("--allow-network", action="store_true")
-    parser.add_argument("--interactive", action="store_true", help="input() waits for the app")
     parser.add_argument("--fast-clock", action="store_true", help="clock.tick never sleeps (checks)")
     return parser.parse_args(argv)
 
@@ -210,15 +213,9 @@ def main(argv=None) -> None:
         source = f.read()
     sys.stdout = CappedOutput(sys.stdout)
     sys.stderr = CappedOutput(sys.stderr)
-    kid_input = make_input(channel, commands, args.interactive)
+    kid_input = make_input(channel, commands)
     builtins.input = kid_input
     sys.stdin = InputStdin(kid_input)
-
-    # Everything the runner needs is imported now, before the program's folder joins sys.path:
-    # a child's secrets.py or base64.py must not replace the modules shared memory relies on.
-    import runpy
-    from kidcoder.runner.fast_clock import install_fast_clock
-    from kidcoder.runner.game_hooks import GameHooks, hook_when_imported, uses_pygame
 
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -233,7 +230,7 @@ def main(argv=None) -> None:
             install_fast_clock(pygame)
 
     if uses_pygame(source):
-        import pygame
+        import pygame   # only for programs that use it: the others start without its cost
 
         install(pygame)
     else:
@@ -245,22 +242,22 @@ def main(argv=None) -> None:
 
     sys.argv = [program]
     sys.path.insert(0, os.path.dirname(program))
-    reason, code = run_program_file(runpy, program, channel)
-    if reason == "memory":
-        state.finish("memory")
+    reason, code = run_program_file(program, channel)
+    if reason == FinishReason.MEMORY:
+        state.finish(reason)
     state.announce(reason, code)
     # Python now ends as usual: the program's files are flushed, its threads joined, atexit run.
-    sys.exit(code if reason == "quit" else 1)
+    sys.exit(code if reason == FinishReason.QUIT else 1)
 
 
-def run_program_file(runpy, program: str, channel: Channel):
+def run_program_file(program: str, channel: Channel):
     """Run the child's file as __main__; (reason, exit code) tell how it ended."""
     try:
         runpy.run_path(program, run_name="__main__")
     except SystemExit as exc:
         code = exc.code
         if code is None or code == 0:
-            return "quit", 0
+            return FinishReason.QUIT, 0
         if not isinstance(code, int):
             print(code, file=sys.stderr)
             code = 1
@@ -268,14 +265,14 @@ def run_program_file(runpy, program: str, channel: Channel):
         channel.send(protocol.GameError(type="SystemExit", message=f"The program ended with exit code {code}.",
                                         line=line, traceback=child_traceback(exc)[-MAX_TRACEBACK:],
                                         column=column))
-        return "quit", code
+        return FinishReason.QUIT, code
     except MemoryError as exc:
         _report(channel, exc, program)
-        return "memory", 1
+        return FinishReason.MEMORY, 1
     except BaseException as exc:      # every other ending is the child's error, reported kindly
         _report(channel, exc, program)
-        return "error", 1
-    return "quit", 0
+        return FinishReason.ERROR, 1
+    return FinishReason.QUIT, 0
 
 
 def _report(channel: Channel, exc: BaseException, program: str) -> None:

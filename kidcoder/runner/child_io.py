@@ -87,14 +87,14 @@ class _CappedBinary(io.RawIOBase):
         self._text.flush()
 
 
-def make_input(channel, commands, interactive: bool):
+def make_input(channel, commands):
+    """input() for the game: the next InputLine the app sends. When nobody can type, the app sends
+    its lines (if any) and then one with eof=True, so waiting here always ends."""
     def kid_input(prompt=""):
         prompt = str(prompt)
         sys.stdout.write(prompt)
         sys.stdout.flush()
         channel.send(protocol.InputRequest(prompt=prompt))
-        if not interactive and commands.input_lines.empty():
-            raise InputNeeded("The program asked for input, but nobody can type here.")
         line = commands.input_lines.get()
         if line.eof:
             commands.input_lines.put(line)      # every later input() ends the same way

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import struct
 from dataclasses import dataclass
-from multiprocessing import shared_memory
+from multiprocessing import resource_tracker, shared_memory
 from typing import Optional
 
 MAGIC = 0x4B434642  # "KCFB"
@@ -36,8 +36,8 @@ class Frame:
     time: float            # time.monotonic() in the game process when it was published
 
     def to_surface(self):
-        """The frame as a pygame Surface (imports pygame; the app and screenshots use it)."""
-        import pygame
+        """The frame as a pygame Surface (the app and screenshots use it)."""
+        import pygame   # lazy: the app side of the runner stays pygame-free until it shows a frame
 
         surface = pygame.Surface((self.width, self.height), 0, 32, masks=XRGB_MASKS)
         surface.get_buffer().write(self.pixels)
@@ -51,8 +51,6 @@ def segment_size(width: int, height: int) -> int:
 def _open_untracked(name: str, create: bool, size: int = 0) -> shared_memory.SharedMemory:
     """Open a segment without multiprocessing's resource tracker (which would unlink it when the
     *game* exits and spawn a helper process); the app unlinks it itself."""
-    from multiprocessing import resource_tracker
-
     saved = resource_tracker.register
     resource_tracker.register = lambda *args, **kwargs: None
     try:
@@ -100,7 +98,7 @@ class FrameWriter:
     def _slot_surface(self, slot: int):
         """A pygame Surface that *is* the slot's pixel memory, so a blit is the only copy."""
         if self._views[slot] is None:
-            import pygame
+            import pygame   # lazy: this module is imported by the app side too, which must stay pygame-free
 
             start = self._slot_offset(slot) + SLOT_HEADER_SIZE
             size = self.width * self.height * BYTES_PER_PIXEL
@@ -110,7 +108,7 @@ class FrameWriter:
 
     def publish(self, surface, number: int, when: float) -> None:
         """Copy surface (scaled if its size changed) into a free slot and make it the latest."""
-        import pygame
+        import pygame   # lazy: see _slot_surface
 
         slot = 0 if self._latest != 0 else 1
         offset = self._slot_offset(slot)

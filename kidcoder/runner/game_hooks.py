@@ -14,7 +14,9 @@ import sys
 import time
 from typing import Callable, Optional
 
+from kidcoder.runner import protocol
 from kidcoder.runner.game_input import InputState, PressedKeys
+from kidcoder.runner.protocol import Press
 
 STRIPPED_FLAGS = ("FULLSCREEN", "OPENGL", "SCALED", "NOFRAME")
 DEFAULT_SIZE = (640, 480)
@@ -41,22 +43,21 @@ class GameHooks:
 
     def _event_for(self, message):
         pg = self.pygame
-        kind = type(message).__name__
-        if kind == "KeyEvent":
-            etype = pg.KEYDOWN if message.action == "down" else pg.KEYUP
+        if isinstance(message, protocol.KeyEvent):
+            etype = pg.KEYDOWN if message.action == Press.DOWN else pg.KEYUP
             return pg.event.Event(etype, key=message.key, mod=message.mod, unicode=message.unicode,
                                   scancode=message.scancode)
-        if kind == "TextEvent":
+        if isinstance(message, protocol.TextEvent):
             return pg.event.Event(pg.TEXTINPUT, text=message.text)
-        if kind == "MouseMotion":
+        if isinstance(message, protocol.MouseMotion):
             return pg.event.Event(pg.MOUSEMOTION, pos=tuple(message.pos), rel=tuple(message.rel),
                                   buttons=tuple(message.buttons), touch=False)
-        if kind == "MouseButton":
-            etype = pg.MOUSEBUTTONDOWN if message.action == "down" else pg.MOUSEBUTTONUP
+        if isinstance(message, protocol.MouseButton):
+            etype = pg.MOUSEBUTTONDOWN if message.action == Press.DOWN else pg.MOUSEBUTTONUP
             return pg.event.Event(etype, pos=tuple(message.pos), button=message.button, touch=False)
-        if kind == "MouseWheel":
+        if isinstance(message, protocol.MouseWheel):
             return pg.event.Event(pg.MOUSEWHEEL, x=message.x, y=message.y, flipped=False, touch=False)
-        if kind == "QuitEvent":
+        if isinstance(message, protocol.QuitEvent):
             return pg.event.Event(pg.QUIT)
         return None
 

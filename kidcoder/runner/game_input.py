@@ -11,6 +11,8 @@ from __future__ import annotations
 import threading
 from typing import List, Set
 
+from kidcoder.runner.protocol import KeyEvent, MouseButton, MouseMotion, Press
+
 
 class PressedKeys:
     """What pygame.key.get_pressed() returns in the preview: indexed by key constants, like pygame's."""
@@ -58,22 +60,21 @@ class InputState:
 
     def record(self, message) -> None:
         """Called from the command thread as soon as the app's input arrives."""
-        kind = type(message).__name__
         with self._lock:
-            if kind == "KeyEvent":
-                if message.action == "down":
+            if isinstance(message, KeyEvent):
+                if message.action == Press.DOWN:
                     self.keys_down.add(message.key)
                 else:
                     self.keys_down.discard(message.key)
                 self.mods = message.mod
-            elif kind == "MouseMotion":
+            elif isinstance(message, MouseMotion):
                 self._mouse_rel[0] += message.pos[0] - self.mouse_pos[0]
                 self._mouse_rel[1] += message.pos[1] - self.mouse_pos[1]
                 self.mouse_pos = tuple(message.pos[:2])
-            elif kind == "MouseButton":
+            elif isinstance(message, MouseButton):
                 self.mouse_pos = tuple(message.pos[:2])
                 if 1 <= message.button <= 5:
-                    self.mouse_buttons[message.button - 1] = message.action == "down"
+                    self.mouse_buttons[message.button - 1] = message.action == Press.DOWN
             self._pending.append(message)
 
     def take_pending(self) -> list:
@@ -81,11 +82,10 @@ class InputState:
         with self._lock:
             waiting, self._pending = self._pending, []
         for message in waiting:
-            kind = type(message).__name__
-            if kind == "KeyEvent":
-                self._since_get["keys_pressed" if message.action == "down" else "keys_released"].add(message.key)
-            elif kind == "MouseButton" and 1 <= message.button <= 5:
-                name = "buttons_pressed" if message.action == "down" else "buttons_released"
+            if isinstance(message, KeyEvent):
+                self._since_get["keys_pressed" if message.action == Press.DOWN else "keys_released"].add(message.key)
+            elif isinstance(message, MouseButton) and 1 <= message.button <= 5:
+                name = "buttons_pressed" if message.action == Press.DOWN else "buttons_released"
                 self._since_get[name].add(message.button)
         return waiting
 

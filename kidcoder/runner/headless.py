@@ -13,6 +13,7 @@ from typing import List, Optional
 
 from kidcoder.runner.host import GameProcess, NoFrame, ProcessEnded
 from kidcoder.runner.results import RunResult, result_of, save_png
+from kidcoder.runner.states import GameStatus
 
 DEFAULT_SECONDS = 10.0
 
@@ -44,7 +45,7 @@ def run_program(path, frames: Optional[int] = 60, seconds: Optional[float] = DEF
             time.sleep(0.005)
         timed_out = not ended
         if timed_out:
-            game.stop(grace=0.2, reason="timeout")
+            game.stop(grace=0.2, reason=GameStatus.TIMEOUT)
             game.wait_ended(2.0)
         last = game.latest_frame() if screenshot else None
         result = result_of(game, time.monotonic() - started, warnings, timed_out)

@@ -10,13 +10,11 @@ from __future__ import annotations
 import collections
 import os
 import queue
-import signal
 import subprocess
 import sys
 import threading
 import time
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Deque, List, Optional
 
@@ -24,36 +22,25 @@ from kidcoder.runner import protocol
 from kidcoder.runner.console_reader import MAX_CONSOLE_LINES, read_console
 from kidcoder.runner.frames import (SEGMENT_PREFIX, Frame, FrameReader, remove_stale_segments, segments_named,
                                     unlink_segment)
+from kidcoder.runner.launch import child_command, child_env, kill_group
+from kidcoder.runner.reports import ConsoleText, NoFrame, PipeClosed, ProcessEnded
+from kidcoder.runner.states import GameStatus, ended_status
 
-# Started with -c rather than -m so that the program's folder (the working directory) is taken off
-# sys.path before anything is imported: a child's file named socket.py or queue.py must not
-# replace the runner's own modules.
-CHILD_BOOTSTRAP = ("import os, sys; sys.path[:] = [p for p in sys.path if p not in ('', '.', os.getcwd())]; "
-                   "from kidcoder.runner.child import main; main()")
+__all__ = ["GameProcess", "ConsoleText", "NoFrame", "ProcessEnded", "GameStatus"]
+
 NO_FRAME_SECONDS = 3.0
 STOP_GRACE_SECONDS = 1.0
 NATIVE_NOISE = ("ALSA lib ",)
-
-
-# ---- messages the host makes itself (never sent over a pipe) ------------------------------
-
-@dataclass
-class ConsoleText:
-    """Text the game printed (stdout or stderr)."""
-    text: str
-
-
-@dataclass
-class NoFrame:
-    """The game has shown no new frame for `seconds` (a loop without flip, or a long calculation)."""
-    seconds: float
-
-
-@dataclass
-class ProcessEnded:
-    """The game process is gone. status: ok | error | killed | stopped | timeout."""
-    status: str
-    returncode: Optional[int]
+# a message from the game -> (the GameProcess attribute it sets, the value it gives it)
+REMEMBERED = {
+    protocol.Ready: ("ready", lambda message: message),
+    protocol.Caption: ("caption", lambda message: message.text),
+    protocol.Paused: ("paused_at", lambda message: message.frame),
+    protocol.InputRequest: ("_waiting_for_input", lambda message: True),
+    protocol.WaitingForEvents: ("_waiting_after_frame", lambda message: message.frame),
+    protocol.GameError: ("error", lambda message: message),
+    protocol.Finished: ("finished", lambda message: message),
+}
 
 
 class GameProcess:
@@ -88,7 +75,7 @@ class GameProcess:
         self._no_frame_reported = False
         self._waiting_for_input = False
         self._waiting_after_frame = -1          # the game waits for events after this frame
-        self._stop_reason: Optional[str] = None
+        self._stop_reason: Optional[GameStatus] = None
         self._ended_reported = False
         self.ready: Optional[protocol.Ready] = None
         self.caption = ""
@@ -112,26 +99,13 @@ class GameProcess:
         remove_stale_segments()
         msg_read, msg_write = os.pipe()
         cmd_read, cmd_write = os.pipe()
-        args = [self.python, "-X", "utf8", "-c", CHILD_BOOTSTRAP, str(self.program),
-                "--msg-fd", str(msg_write), "--cmd-fd", str(cmd_read), "--shm-prefix", self._prefix,
-                "--frames", str(self.frame_limit or 0), "--memory-mb", str(self.memory_mb)]
-        if self.allow_network:
-            args.append("--allow-network")
-        if self.interactive:
-            args.append("--interactive")
-        if self.fast_clock:
-            args.append("--fast-clock")
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in [_package_root(), env.get("PYTHONPATH", "")] if p)
-        env["PYTHONUNBUFFERED"] = "1"
-        env["PYTHONIOENCODING"] = "utf-8"
-        env["SDL_VIDEODRIVER"] = "dummy"
-        env["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
-        env.pop("PYTHONSTARTUP", None)
+        args = child_command(self.python, self.program, msg_fd=msg_write, cmd_fd=cmd_read, shm_prefix=self._prefix,
+                             frames=self.frame_limit, memory_mb=self.memory_mb, allow_network=self.allow_network,
+                             fast_clock=self.fast_clock)
         self.started_at = time.monotonic()
         try:
             self.process = subprocess.Popen(
-                args, cwd=str(self.program.parent), env=env, stdin=subprocess.DEVNULL,
+                args, cwd=str(self.program.parent), env=child_env(os.environ), stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=(msg_write, cmd_read),
                 start_new_session=True)
         finally:
@@ -156,25 +130,25 @@ class GameProcess:
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
-    def stop(self, grace: float = STOP_GRACE_SECONDS, reason: str = "stopped") -> None:
+    def stop(self, grace: float = STOP_GRACE_SECONDS, reason: GameStatus = GameStatus.STOPPED) -> None:
         """Ask politely; after `grace` seconds kill the whole process group. Returns when it is gone.
-        reason "timeout" makes status() say the run ran out of time."""
+        reason GameStatus.TIMEOUT makes status() say the run ran out of time."""
         if self.process is None:
             return
         if self.process.poll() is None:
-            self._stop_reason = self._stop_reason or reason
+            self._stop_reason = self._stop_reason or GameStatus(reason)
             self._send(protocol.Stop())
             try:
                 self.process.wait(timeout=grace)
             except subprocess.TimeoutExpired:
                 pass
-        self._kill_group()
+        kill_group(self.process)
 
     def kill(self) -> None:
         """End the game now, without asking."""
         if self.process is not None:
-            self._stop_reason = self._stop_reason or "killed"
-            self._kill_group()
+            self._stop_reason = self._stop_reason or GameStatus.KILLED
+            kill_group(self.process)
 
     def close(self) -> None:
         """Stop the game and free its shared memory. Safe to call twice."""
@@ -199,20 +173,6 @@ class GameProcess:
 
     def __exit__(self, *exc):
         self.close()
-
-    def _kill_group(self) -> None:
-        process = self.process
-        if process is None:
-            return
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError, OSError):
-            pass
-        try:
-            process.wait(timeout=2.0)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
     # ---- talking to the game ----------------------------------------------------------------
     def _send(self, message) -> bool:
@@ -267,51 +227,44 @@ class GameProcess:
         self._threads.append(thread)
 
     def _read_messages(self, fd: int) -> None:
-        for message in protocol.read_messages(fd):
+        for message in protocol.read_messages(fd, protocol.FROM_GAME):
             self._queue.put(message)
         os.close(fd)
-        self._queue.put(_PipeClosed("messages"))
+        self._queue.put(PipeClosed("messages"))
 
     def _read_output(self, fd: int) -> None:
         read_console(fd, lambda text: self._queue.put(ConsoleText(text)))
-        self._queue.put(_PipeClosed("output"))
+        self._queue.put(PipeClosed("output"))
 
     def poll(self) -> list:
         """Everything that happened since the last call: protocol messages and host messages."""
+        out = self._drain()
+        self._check_frames(out)
+        self._check_ended(out)
+        return out
+
+    def _drain(self) -> list:
+        """The messages waiting in the queue, each noted (what the game said changes this object)."""
         out = []
         while True:
             try:
                 message = self._queue.get_nowait()
             except queue.Empty:
-                break
-            if isinstance(message, _PipeClosed):
-                continue
-            self._note(message)
-            out.append(message)
-        self._check_frames(out)
-        self._check_ended(out)
-        return out
+                return out
+            if not isinstance(message, PipeClosed):
+                self._note(message)
+                out.append(message)
 
     def _note(self, message) -> None:
-        if isinstance(message, protocol.Ready):
-            self.ready = message
+        """What the game said changes what this object reports (caption, size, error, end, ...)."""
+        kept = REMEMBERED.get(type(message))
+        if kept is not None:
+            setattr(self, kept[0], kept[1](message))
         elif isinstance(message, protocol.DisplayOpened):
             self._attach(message)
-        elif isinstance(message, protocol.Caption):
-            self.caption = message.text
-        elif isinstance(message, protocol.Paused):
-            self.paused_at = message.frame
-        elif isinstance(message, protocol.InputRequest):
-            self._waiting_for_input = True
         elif isinstance(message, protocol.InputAnswered):
             self._waiting_for_input = False
             self._last_frame_time = time.monotonic()
-        elif isinstance(message, protocol.WaitingForEvents):
-            self._waiting_after_frame = message.frame
-        elif isinstance(message, protocol.GameError):
-            self.error = message
-        elif isinstance(message, protocol.Finished):
-            self.finished = message
         elif isinstance(message, ConsoleText):
             self._add_console(message.text)
 
@@ -383,36 +336,16 @@ class GameProcess:
         # Let the reader threads finish so the last messages are not lost.
         for thread in self._threads:
             thread.join(timeout=0.5)
-        while True:
-            try:
-                message = self._queue.get_nowait()
-            except queue.Empty:
-                break
-            if not isinstance(message, _PipeClosed):
-                self._note(message)
-                out.append(message)
+        out.extend(self._drain())
         self._check_frames([])
         self._ended_reported = True
         out.append(ProcessEnded(status=self.status(), returncode=self.process.returncode))
 
-    def status(self) -> str:
-        """How the game ended: ok | error | killed | stopped | timeout ("running" while it runs)."""
+    def status(self) -> GameStatus:
+        """How the game ended (GameStatus.RUNNING while it runs)."""
         if self.running:
-            return "running"
-        finished = self.finished
-        if self._stop_reason == "timeout":
-            return "timeout"
-        if finished is not None:
-            if finished.reason in ("quit", "frames"):
-                return "ok" if finished.exit_code == 0 else "error"
-            if finished.reason == "memory":
-                return "killed"
-            if finished.reason == "stopped":
-                return "stopped"
-            return "error"
-        if self._stop_reason == "stopped":
-            return "stopped"
-        return "killed"
+            return GameStatus.RUNNING
+        return ended_status(self.finished, self._stop_reason)
 
     def wait_ended(self, timeout: float) -> list:
         """Poll until the process has ended or timeout passes; returns all messages seen."""
@@ -424,13 +357,3 @@ class GameProcess:
                 return seen
             time.sleep(0.005)
         return seen
-
-
-class _PipeClosed:
-    def __init__(self, which: str):
-        self.which = which
-
-
-def _package_root() -> str:
-    """The folder that holds the kidcoder package, so the child imports this same copy."""
-    return str(Path(__file__).resolve().parent.parent.parent)

@@ -7,6 +7,9 @@ sandbox, and the README says so.
 from __future__ import annotations
 
 import os
+import signal
+import socket
+import subprocess
 import sys
 
 DEFAULT_MEMORY_MB = 512
@@ -31,8 +34,6 @@ def limit_memory(megabytes: int) -> bool:
     except (ValueError, OSError):
         return False
     try:
-        import signal
-
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # a too-big file write raises instead of killing
     except (AttributeError, ValueError, OSError):
         pass
@@ -44,7 +45,7 @@ def _leave_network() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        import ctypes
+        import ctypes   # lazy: only Linux gets here, and only once, inside the game
 
         libc = ctypes.CDLL(None, use_errno=True)
         clone_newnet, clone_newuser = 0x40000000, 0x10000000
@@ -78,8 +79,6 @@ def switch_off_network() -> str:
 
     Returns how it was done ("namespace+socket" or "socket")."""
     how = "namespace+socket" if _leave_network() else "socket"
-    import socket
-
     refused = _refuse("use the network")
 
     class NoNetworkSocket(socket.socket):
@@ -119,7 +118,6 @@ def switch_off_subprocesses() -> None:
         _replace(_posixsubprocess, "fork_exec", refused)
     except ImportError:
         pass
-    import subprocess
 
     class NoPopen:
         def __init__(self, *args, **kwargs):

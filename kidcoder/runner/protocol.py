@@ -1,67 +1,100 @@
 """Typed messages between the app and a game process, as JSON lines.
 
-The child speaks first with Ready (which carries PROTOCOL_VERSION). Nothing the
-child sends is ever eval'd or unpickled: decode() only builds known dataclasses
-from plain JSON values and drops anything it does not recognise.
+The child speaks first with Ready (which carries PROTOCOL_VERSION). Each message class
+has a tag in MESSAGES, the one table both sides encode and decode with; FROM_GAME and
+TO_GAME say which way each one goes. Nothing the child sends is ever eval'd or
+unpickled: decode() only builds known dataclasses from plain JSON values (enum fields
+from their known values) and drops anything it does not recognise.
 """
 from __future__ import annotations
 
 import json
 import os
+import typing
 from dataclasses import asdict, dataclass, fields
-from typing import Dict, List, Optional, Type, Union
+from enum import Enum
+from typing import Dict, List, Optional, Tuple, Type, Union
+
+from kidcoder.strenum import StrEnum
 
 PROTOCOL_VERSION = 1
 MAX_LINE_BYTES = 1024 * 1024
-KIND = "@"               # the JSON key naming the message class (no field is called that)
+KIND = "@"               # the JSON key naming the message's tag (no field is called that)
+
+MESSAGES: Dict[str, Type] = {}     # tag -> message dataclass
+_TAGS: Dict[Type, str] = {}        # message dataclass -> tag
+
+
+def message(tag: str):
+    """Class decorator: a dataclass that travels as a JSON line tagged `tag`."""
+    def register(cls):
+        cls = dataclass(cls)
+        MESSAGES[tag], _TAGS[cls] = cls, tag
+        return cls
+    return register
+
+
+class FinishReason(StrEnum):
+    """Why a game program ended (Finished.reason)."""
+    QUIT = "quit"           # it ended by itself
+    FRAMES = "frames"       # it reached the frame limit
+    STOPPED = "stopped"     # the app asked it to stop
+    ERROR = "error"         # an exception (see GameError)
+    MEMORY = "memory"       # it ran out of its memory limit
+
+
+class Press(StrEnum):
+    """A key or mouse button going down or coming up."""
+    DOWN = "down"
+    UP = "up"
 
 
 # ---- child -> host -------------------------------------------------------------
 
-@dataclass
+@message("Ready")
 class Ready:
     """First message: the child started and speaks this protocol version."""
     version: int
     pid: int
 
 
-@dataclass
+@message("DisplayOpened")
 class DisplayOpened:
     """The game called set_mode: frames of this size will follow."""
     width: int
     height: int
 
 
-@dataclass
+@message("Caption")
 class Caption:
     """The game called pygame.display.set_caption."""
     text: str
 
 
-@dataclass
+@message("Paused")
 class Paused:
     """The game is held inside display.flip after publishing this frame."""
     frame: int
 
 
-@dataclass
+@message("InputRequest")
 class InputRequest:
     """The program called input() and waits for one line."""
     prompt: str
 
 
-@dataclass
+@message("InputAnswered")
 class InputAnswered:
     """input() got its line (from the console or from --stdin): the program runs on."""
 
 
-@dataclass
+@message("WaitingForEvents")
 class WaitingForEvents:
     """After this frame the game sits in pygame.event.wait(): no new frame until the player acts."""
     frame: int = 0
 
 
-@dataclass
+@message("GameError")
 class GameError:
     """An exception ended the program; line is in the child's own file (None if not there)."""
     type: str
@@ -71,11 +104,10 @@ class GameError:
     column: Optional[int] = None
 
 
-@dataclass
+@message("Finished")
 class Finished:
-    """The program ended. reason: quit (it ended by itself), frames (the frame limit),
-    stopped (the host asked), error (see GameError), memory (the memory limit)."""
-    reason: str
+    """The program ended, for a FinishReason."""
+    reason: FinishReason
     frames: int
     exit_code: int = 0
     output_truncated: bool = False
@@ -83,97 +115,106 @@ class Finished:
 
 # ---- host -> child -------------------------------------------------------------
 
-@dataclass
+@message("KeyEvent")
 class KeyEvent:
-    """A key went down ("down") or up ("up"); key is a pygame key code."""
-    action: str
+    """A key went down or up; key is a pygame key code."""
+    action: Press
     key: int
     mod: int = 0
     unicode: str = ""
     scancode: int = 0
 
 
-@dataclass
+@message("TextEvent")
 class TextEvent:
     """Text typed (TEXTINPUT), accents included."""
     text: str
 
 
-@dataclass
+@message("MouseMotion")
 class MouseMotion:
     pos: List[int]
     rel: List[int]
     buttons: List[int]
 
 
-@dataclass
+@message("MouseButton")
 class MouseButton:
-    """A mouse button went down ("down") or up ("up") at pos, in game coordinates."""
-    action: str
+    """A mouse button went down or up at pos, in game coordinates."""
+    action: Press
     pos: List[int]
     button: int
 
 
-@dataclass
+@message("MouseWheel")
 class MouseWheel:
     x: int
     y: int
 
 
-@dataclass
+@message("QuitEvent")
 class QuitEvent:
     """The game's window was closed: the game receives pygame.QUIT."""
 
 
-@dataclass
+@message("Pause")
 class Pause:
     pass
 
 
-@dataclass
+@message("Resume")
 class Resume:
     pass
 
 
-@dataclass
+@message("Step")
 class Step:
     """While paused: let exactly one more frame through."""
 
 
-@dataclass
+@message("Stop")
 class Stop:
     """Please end now (the host kills the process group if this is ignored)."""
 
 
-@dataclass
+@message("InputLine")
 class InputLine:
     """A line for input(); eof=True means nobody can type (the program gets a clear error)."""
     text: str = ""
     eof: bool = False
 
 
-Message = Union[Ready, DisplayOpened, Caption, Paused, InputRequest, InputAnswered, WaitingForEvents,
-                GameError, Finished,
-                KeyEvent, TextEvent, MouseMotion, MouseButton, MouseWheel, QuitEvent,
-                Pause, Resume, Step, Stop, InputLine]
-
-_TYPES: Dict[str, Type] = {cls.__name__: cls for cls in (
-    Ready, DisplayOpened, Caption, Paused, InputRequest, InputAnswered, WaitingForEvents, GameError, Finished,
-    KeyEvent, TextEvent, MouseMotion, MouseButton, MouseWheel, QuitEvent,
-    Pause, Resume, Step, Stop, InputLine)}
+FROM_GAME: Tuple[Type, ...] = (Ready, DisplayOpened, Caption, Paused, InputRequest, InputAnswered,
+                               WaitingForEvents, GameError, Finished)
+TO_GAME: Tuple[Type, ...] = (KeyEvent, TextEvent, MouseMotion, MouseButton, MouseWheel, QuitEvent,
+                             Pause, Resume, Step, Stop, InputLine)
+INPUT_EVENTS: Tuple[Type, ...] = (KeyEvent, TextEvent, MouseMotion, MouseButton, MouseWheel, QuitEvent)
+CONTROLS: Tuple[Type, ...] = (Pause, Resume, Step)      # taken by the game between frames
+Message = Union[FROM_GAME + TO_GAME]  # type: ignore[valid-type]
 
 _SIMPLE = (str, int, float, bool, type(None))
+_ENUM_FIELDS: Dict[Type, Dict[str, Type[Enum]]] = {}
+
+
+def _enum_fields(cls) -> Dict[str, Type[Enum]]:
+    """The fields of a message class that hold an enum, by name (worked out once per class)."""
+    if cls not in _ENUM_FIELDS:
+        hints = typing.get_type_hints(cls)
+        _ENUM_FIELDS[cls] = {name: kind for name, kind in hints.items()
+                             if isinstance(kind, type) and issubclass(kind, Enum)}
+    return _ENUM_FIELDS[cls]
 
 
 def encode(message) -> bytes:
     """One JSON line for a message."""
     payload = asdict(message)
-    payload[KIND] = type(message).__name__
+    payload[KIND] = _TAGS[type(message)]
     return (json.dumps(payload, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def decode(line: Union[bytes, str]):
-    """The message in one JSON line, or None if it is not a message we know (never raises)."""
+def decode(line: Union[bytes, str], kinds: Optional[Tuple[Type, ...]] = None):
+    """The message in one JSON line, or None if it is not a message we know (never raises).
+    kinds: the message classes this side accepts (FROM_GAME or TO_GAME); None accepts all."""
     if isinstance(line, bytes):
         if len(line) > MAX_LINE_BYTES:
             return None
@@ -187,10 +228,11 @@ def decode(line: Union[bytes, str]):
         return None
     if not isinstance(payload, dict):
         return None
-    cls = _TYPES.get(payload.get(KIND))
-    if cls is None:
+    cls = MESSAGES.get(payload.get(KIND)) if isinstance(payload.get(KIND), str) else None
+    if cls is None or (kinds is not None and cls not in kinds):
         return None
     values = {}
+    enums = _enum_fields(cls)
     for f in fields(cls):
         if f.name in payload:
             value = payload[f.name]
@@ -199,6 +241,11 @@ def decode(line: Union[bytes, str]):
                     return None
             elif not isinstance(value, _SIMPLE):
                 return None
+            if f.name in enums:
+                try:
+                    value = enums[f.name](value)
+                except (ValueError, TypeError):
+                    return None
             values[f.name] = value
     try:
         return cls(**values)
@@ -206,9 +253,10 @@ def decode(line: Union[bytes, str]):
         return None
 
 
-def read_messages(fd: int, chunk_size: int = 65536):
-    """Messages read from a pipe until it closes: JSON lines split and decoded; junk and
-    over-long lines are dropped. Both sides use it (the game for commands, the app for reports)."""
+def read_messages(fd: int, kinds: Optional[Tuple[Type, ...]] = None, chunk_size: int = 65536):
+    """Messages read from a pipe until it closes: JSON lines split and decoded; junk, over-long
+    lines and messages not in `kinds` are dropped. Both sides use it (the game for TO_GAME
+    commands, the app for FROM_GAME reports)."""
     buffer = b""
     while True:
         try:
@@ -220,7 +268,7 @@ def read_messages(fd: int, chunk_size: int = 65536):
         buffer += chunk
         while b"\n" in buffer:
             line, buffer = buffer.split(b"\n", 1)
-            message = decode(line)
+            message = decode(line, kinds)
             if message is not None:
                 yield message
         if len(buffer) > MAX_LINE_BYTES:

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from typing import List, Optional
 
 from kidcoder.runner.host import GameProcess
+from kidcoder.runner.states import GameStatus, RunExit, run_exit
 
 
 @dataclass
 class RunResult:
-    """How one run went. exit: ok | error | timeout | killed."""
-    exit: str
+    """How one run went (exit: a RunExit, which is also its plain text)."""
+    exit: RunExit
     frames: int
     fps: float
     error: Optional[dict] = None
@@ -36,9 +37,7 @@ class RunResult:
 
 def result_of(game: GameProcess, elapsed: float, warnings: List[str], timed_out: bool) -> RunResult:
     """The RunResult of a game that has ended (or was stopped: timed_out says it ran out of time)."""
-    status = "timeout" if timed_out else game.status()
-    if status == "stopped":
-        status = "killed"
+    status = run_exit(GameStatus.TIMEOUT if timed_out else game.status())
     error = None
     if game.error is not None:
         e = game.error

@@ -23,10 +23,6 @@ def test_colon_at_end_of_code_wants_indent():
     assert not textops.wants_indent_after("print('look:')")
 
 
-def test_strip_comment_ignores_hash_in_strings():
-    assert textops.strip_comment("s = '#red'  # colour") == "s = '#red'  "
-
-
 def test_dedent_width_goes_back_to_previous_stop():
     assert textops.dedent_width("        ", "    ") == 4
     assert textops.dedent_width("      ", "    ") == 2
@@ -37,13 +33,6 @@ def test_comment_toggle_on_mixed_lines_comments_all():
     assert textops.comment_toggled(["# a", "b"]) == ["# # a", "# b"]
     assert textops.comment_toggled(["#a", "  #b"]) == ["a", "  b"]
     assert textops.comment_toggled(["", "  "]) == ["", "  "]
-
-
-def test_code_mask_hides_strings_and_comments_over_lines():
-    masked = textops.code_mask(['x = """(', ')""" + f(1)  # (', "y('('"])
-    assert "(" not in masked[0]
-    assert masked[1].count("(") == 1 and masked[1].count(")") == 1
-    assert masked[2] == "y(   "
 
 
 def test_find_in_lines_wraps_and_respects_case():

@@ -79,9 +79,10 @@ def test_watchdog_stays_quiet_for_plain_programs_and_turn_based_games(tmp_path):
                    "while True:\n    screen.fill((1, 2, 3))\n    pygame.display.flip()\n"
                    "    event = pygame.event.wait()\n    if event.type == pygame.QUIT:\n        break\n")
     for program in (plain, turns):
-        with GameProcess(program, interactive=False, no_frame_seconds=0.3) as game:
+        # a watchdog of 1 s leaves the game's "waiting for events" message time to arrive on a busy machine
+        with GameProcess(program, interactive=False, no_frame_seconds=1.0) as game:
             game.start()
-            seen = game.wait_ended(1.5)
+            seen = game.wait_ended(3.0)
             assert not any(isinstance(m, NoFrame) for m in seen), program.name
 
 

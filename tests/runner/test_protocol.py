@@ -43,3 +43,26 @@ def test_junk_is_dropped():
 def test_too_long_lines_are_dropped():
     line = b'{"@": "Caption", "text": "' + b"a" * (protocol.MAX_LINE_BYTES + 10) + b'"}'
     assert protocol.decode(line) is None
+
+
+def test_every_message_has_one_tag_in_the_table_both_sides_use():
+    assert len(protocol.MESSAGES) == len(protocol.FROM_GAME) + len(protocol.TO_GAME)
+    assert set(protocol.MESSAGES.values()) == set(protocol.FROM_GAME) | set(protocol.TO_GAME)
+    assert set(protocol.INPUT_EVENTS) | set(protocol.CONTROLS) <= set(protocol.TO_GAME)
+    assert b'"@": "Stop"' in protocol.encode(protocol.Stop())       # the wire format did not change
+
+
+def test_enum_fields_arrive_as_enums_and_unknown_values_are_dropped():
+    finished = protocol.decode(b'{"@": "Finished", "reason": "memory", "frames": 3}')
+    assert finished.reason is protocol.FinishReason.MEMORY and finished.reason == "memory"
+    key = protocol.decode(protocol.encode(protocol.KeyEvent(action="down", key=32)))
+    assert key.action is protocol.Press.DOWN
+    assert protocol.decode(b'{"@": "Finished", "reason": "exploded", "frames": 3}') is None
+    assert protocol.decode(b'{"@": "KeyEvent", "action": ["down"], "key": 1}') is None
+
+
+def test_each_side_accepts_only_the_messages_meant_for_it():
+    stop, ready = protocol.encode(protocol.Stop()), protocol.encode(protocol.Ready(version=1, pid=2))
+    assert protocol.decode(stop, protocol.TO_GAME) == protocol.Stop()
+    assert protocol.decode(stop, protocol.FROM_GAME) is None
+    assert protocol.decode(ready, protocol.TO_GAME) is None

@@ -1,0 +1,37 @@
+"""Run states are string enums: the end of a game is worked out from its messages, and JSON sees plain text."""
+import json
+
+import pytest
+
+from kidcoder.runner.protocol import Finished, FinishReason
+from kidcoder.runner.states import GameStatus, RunExit, ended_status, run_exit
+
+
+@pytest.mark.parametrize("reason,code,stop,status", [
+    ("quit", 0, None, "ok"), ("frames", 0, None, "ok"), ("quit", 3, None, "error"),
+    ("error", 1, None, "error"), ("memory", 1, None, "killed"), ("stopped", 0, None, "stopped"),
+    ("quit", 0, GameStatus.TIMEOUT, "timeout"), (None, None, GameStatus.STOPPED, "stopped"),
+    (None, None, None, "killed"), (None, None, GameStatus.KILLED, "killed"),
+])
+def test_how_a_game_ended(reason, code, stop, status):
+    finished = Finished(reason=FinishReason(reason), frames=1, exit_code=code) if reason else None
+    assert ended_status(finished, stop) == status
+
+
+def test_the_contract_exit_counts_a_stopped_game_as_killed():
+    assert [run_exit(status) for status in GameStatus] == ["killed", "ok", "error", "killed", "killed", "timeout"]
+    assert all(isinstance(run_exit(status), RunExit) for status in GameStatus)
+
+
+def test_states_are_plain_text_in_json_strings_and_comparisons():
+    assert json.dumps({"exit": RunExit.TIMEOUT}) == '{"exit": "timeout"}'
+    assert f"ended with {RunExit.OK}" == "ended with ok" and str(GameStatus.STOPPED) == "stopped"
+    assert GameStatus.ERROR == "error" and "error" == GameStatus.ERROR and GameStatus("ok") is GameStatus.OK
+
+
+def test_a_real_run_reports_a_run_exit_that_serialises_as_text():
+    from kidcoder.runner.headless import run_source
+
+    result = run_source("print('hi')\n", frames=1, seconds=20)
+    assert result.exit is RunExit.OK
+    assert json.loads(json.dumps(result.as_contract()))["exit"] == "ok"

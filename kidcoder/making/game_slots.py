@@ -152,7 +152,7 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
             continue
         if len(folded) >= 5 and difflib.get_close_matches(folded, vocabulary_list, n=1, cutoff=0.8):
             continue  # a misspelt game word ("cathces"), not a new thing
-        close = nouns.find_noun(folded)
+        close = nouns.library_noun(folded) or nouns.find_noun(folded)
         if close:
             token.noun, token.noun_lang, token.known = close[0], close[1], True
         else:
@@ -344,6 +344,8 @@ def slots_for(description: str, lang: str, template: Mapping, defaults: Mapping[
             put(f"{role}_NAME", nouns.display_name(token.noun, token.text, lang) if token.known
                 else token.noun.name(lang))
             put(f"{role}_SHAPE", token.noun.shape)
+            picture = nouns.picture_of(token.noun)
+            put(f"{role}_PICTURE", picture.project_path if picture else "")  # "" draws the shape
             put(f"{role}_COLOUR", by_noun.get(token.index, token.noun.colour))
     for role in roles:  # colours said on their own go to whoever has no colour of their own yet
         token = chosen.get(role)

@@ -1,8 +1,10 @@
-"""The things a child may put in a game, in English and Spanish, each with a shape and a colour.
+"""The things a child may put in a game, in English and Spanish, each with a shape, a colour and a picture.
 
 Pure lookups used by game_slots.py: "gato" and "cats" both find the cat (an
-orange circle), "dragn" still finds the dragon, and a word we do not know gets
-a shape and colour of its own, always the same one for the same word.
+orange circle, and the picture images/cat.png), "dragn" still finds the
+dragon, a thing only the picture library knows ("tractor", "búho") is a noun
+too, and a word we do not know gets a shape and colour of its own, always the
+same one for the same word.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from kidcoder.knowledge.words import fold
+from kidcoder.making import library
 
 Colour = Tuple[int, int, int]
 SHAPES = ("circle", "square", "triangle", "diamond", "star", "oval")
@@ -251,3 +254,35 @@ def find_number(word: str) -> Optional[int]:
 def known_words() -> List[str]:
     """Every folded word that names a known thing (for tests and the index)."""
     return list(_ALL_WORDS)
+
+
+# Nouns whose picture has another id: a "ship" in a game is a spaceship.
+_PICTURE_IDS = {"ship": "rocket", "food": "burger"}
+_GROUP_SHAPES = {"food": "circle", "vehicles": "square", "buildings": "square", "space": "star",
+                 "sports": "circle", "nature": "triangle", "things": "diamond"}
+
+
+def picture_of(noun: Noun) -> Optional[library.Entry]:
+    """The library picture of a noun (its own id, else one of its names); None when nothing fits."""
+    found = library.find(library.PICTURE, _PICTURE_IDS.get(noun.key, noun.key))
+    if found is not None:
+        return found
+    for name in noun.en + noun.es:
+        found = library.best_match(name, fuzzy=False)
+        if found is not None:
+            return found
+    return None
+
+
+def library_noun(word: str) -> Optional[Tuple[Noun, str]]:
+    """A thing the picture library names but NOUNS does not ("tractors", "búho"), and the word's language."""
+    entry = library.best_match(word, fuzzy=False)
+    if entry is None:
+        return None
+    forms = set(library.singular_forms(library.normal(word)))
+    lang = "es" if forms & {library.normal(name) for name in entry.es} else "en"
+    known = noun_by_key(entry.id)  # "hound" is the dog we know
+    if known is not None:
+        return known, lang
+    return Noun(entry.id, entry.en, entry.es, _GROUP_SHAPES.get(entry.group, "circle"),
+                tuple(entry.colour or (255, 255, 255)), entry.role), lang

@@ -14,7 +14,7 @@ anticlockwise): the rocket points straight up.
 
 TABLE = """
 cat | 1f431 | cat; kitten; kitty; kitty cat | gato; gata; gatito; minino; michi | animal; pet; mascota | c | animals
-dog | 1f436 | dog; puppy; doggy; hound | perro; perrito; cachorro; can | animal; pet; mascota | c | animals
+dog | 1f436 | dog; puppy; doggy; hound | perro; perrito; cachorro; perrita | animal; pet; mascota | c | animals
 fish | 1f41f | fish | pez; pescado; pececito | animal; sea; mar; water; agua | t | animals
 tropical_fish | 1f420 | tropical fish; clownfish | pez tropical; pez payaso | animal; sea; mar | t | animals
 pufferfish | 1f421 | pufferfish; blowfish | pez globo | animal; sea; mar | t | animals
@@ -43,7 +43,7 @@ octopus | 1f419 | octopus | pulpo | animal; sea; mar | c | animals
 unicorn | 1f984 | unicorn | unicornio | fantasy; fantasía; horse; caballo | c | fantasy
 dinosaur | 1f996 | dinosaur; dino; t-rex; trex | dinosaurio; dino | animal; monster; monstruo | c | animals
 long_neck_dinosaur | 1f995 | long neck dinosaur; brontosaurus; sauropod | dinosaurio cuello largo; braquiosaurio | animal; dinosaur; dinosaurio | c | animals
-mouse | 1f42d | mouse; rat | ratón; ratoncito; rata | animal; pet; mascota | c | animals
+mouse | 1f42d | mouse; mice; rat | ratón; ratoncito; rata | animal; pet; mascota | c | animals
 hamster | 1f439 | hamster; guinea pig | hámster; cobaya | animal; pet; mascota | c | animals
 fox | 1f98a | fox | zorro | animal; forest; bosque | c | animals
 wolf | 1f43a | wolf | lobo | animal; forest; bosque | c | animals
@@ -160,7 +160,7 @@ croissant | 1f950 | croissant | cruasán; medialuna | food; comida | t | food
 milk | 1f95b | milk | leche | food; comida; drink; bebida | t | food
 coconut | 1f965 | coconut | coco | food; comida; fruit; fruta | t | food
 pepper | 1f336 | pepper; chili; chilli | chile; pimiento; ají | food; comida; hot; picante | t | food
-peanut | 1f95c | peanut; nut | cacahuete; maní; cacahuate | food; comida | t | food
+peanut | 1f95c | peanut; nut | cacahuete; maní; cacahuate; nuez | food; comida | t | food
 sushi | 1f363 | sushi | sushi | food; comida | t | food
 chicken_leg | 1f357 | chicken leg; drumstick | muslo de pollo | food; comida | t | food
 rocket | 1f680 | rocket; spaceship; space ship | cohete; nave; nave espacial | space; espacio; vehicle; vehículo | c | space | 45

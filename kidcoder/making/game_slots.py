@@ -1,4 +1,4 @@
-"""From a child's description to the values of a template's settings: who plays, what falls, how fast.
+"""From a child's description to the values of a template's settings: who plays, what falls, how fast, which pictures.
 
 Pure and deterministic: the same description always gives the same game.
 "a red cat that catches 5 fish" -> PLAYER is a red circle named "cat", THING
@@ -60,6 +60,8 @@ OBJECT_VERBS = _folded("""
     """)
 
 _OBJECT_VERBS_SORTED = sorted(OBJECT_VERBS)
+# Small words between a verb and its thing ("catches the flies").
+LINK_WORDS = _folded("a an the some all el la los las un una unos unas al del de todos todas")
 FAST_WORDS = _folded("fast faster quick quickly speedy rapid rapido rapida rapidos rapidas veloz deprisa")
 SLOW_WORDS = _folded("slow slower slowly lento lenta lentos lentas despacio")
 STRONG_WORDS = _folded("very super really so muy super")
@@ -148,6 +150,10 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
         if exact and folded not in stops and folded not in GAME_WORDS:
             token.noun, token.noun_lang, token.known = exact[0], exact[1], True
             continue
+        pictured = nouns.library_noun(folded) if _thing_word(reading.tokens, index) else None
+        if pictured:  # "catches flies", "a mouse that eats cheese": game words that name a picture here
+            token.noun, token.noun_lang, token.known = pictured[0], pictured[1], True
+            continue
         if folded in stops or folded in vocabulary or not folded.isalpha() or len(folded) < 3:
             continue
         if len(folded) >= 5 and difflib.get_close_matches(folded, vocabulary_list, n=1, cutoff=0.8):
@@ -158,6 +164,15 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
         else:
             token.noun, token.noun_lang = nouns.named_shape(text), lang
     return reading
+
+
+def _thing_word(tokens: List[_Word], index: int) -> bool:
+    """Is the word at index a thing even if it is a game word: the object of "catches", or a mouse not clicked with?"""
+    word = tokens[index].folded
+    if nouns.is_device_word(word):
+        return nouns.device_is_animal([token.folded for token in tokens], index)
+    before = [token for token in tokens[:index] if token.folded not in LINK_WORDS][-1:]
+    return bool(before) and _is_object_verb(before[0].folded)
 
 
 def _read_modifier(reading: Reading, folded: str, strong: bool) -> None:

@@ -60,25 +60,34 @@ def normal(text: str) -> str:
     return _SEPARATORS.sub(" ", fold(text)).strip()
 
 
-def singular_forms(word: str) -> Tuple[str, ...]:
-    """The word and what it may be the plural of: "peces" -> pez, "cherries" -> cherry, "leones" -> leon."""
+def singular_forms(word: str, lang: Optional[str] = None) -> Tuple[str, ...]:
+    """The word and what it may be the plural of, in lang (both when None).
+
+    English: "cherries" -> cherry, "foxes" -> fox, "cats" -> cat; Spanish:
+    "peces" -> pez, "leones" -> leon, "gatos" -> gato. A Spanish word is not
+    made singular the English way ("antes" is not "ant").
+    """
     forms = [word]
-    if len(word) > 3 and word.endswith("ies"):
+    english, spanish = lang in (None, "en"), lang in (None, "es")
+    if len(word) > 3 and word.endswith("ies") and english:
         forms.append(word[:-3] + "y")
-    if len(word) > 3 and word.endswith("ces"):
+    if len(word) > 3 and word.endswith("ces") and spanish:
         forms.append(word[:-3] + "z")
     if len(word) > 3 and word.endswith("es"):
-        forms.append(word[:-2])
-    if len(word) > 2 and word.endswith("s"):
-        forms.append(word[:-1])
-    return tuple(forms)
+        stem = word[:-2]
+        if (english and stem.endswith(("s", "x", "z", "ch", "sh"))) or (spanish and stem[-1:] not in "aeiou"):
+            forms.append(stem)
+    if len(word) > 2 and word.endswith("s") and not word.endswith("ss"):
+        if english or word[-2:-1] in tuple("aeiou"):
+            forms.append(word[:-1])
+    return tuple(dict.fromkeys(forms))
 
 
-def _phrase_forms(text: str) -> Tuple[str, ...]:
+def _phrase_forms(text: str, lang: Optional[str] = None) -> Tuple[str, ...]:
     """A name or query and its singular forms, the last word made singular ("ice creams" -> "ice cream")."""
     text = normal(text)
     head, _, last = text.rpartition(" ")
-    return tuple(f"{head} {form}".strip() for form in singular_forms(last)) if last else ()
+    return tuple(f"{head} {form}".strip() for form in singular_forms(last, lang)) if last else ()
 
 
 @lru_cache(maxsize=None)
@@ -122,17 +131,28 @@ def find(kind: str, ident: str) -> Optional[Entry]:
 
 
 @lru_cache(maxsize=None)
-def _words(kind: str) -> Tuple[Dict[str, List[Tuple[Entry, int]]], Dict[str, List[Entry]]]:
-    """normal name -> [(entry, rank: 0 for a first name, 1 for another)], normal tag -> [entries]."""
-    names: Dict[str, List[Tuple[Entry, int]]] = {}
+def _words(kind: str) -> Tuple[Dict[str, Dict[str, List[Tuple[Entry, int]]]], Dict[str, List[Entry]]]:
+    """{lang: {normal name: [(entry, rank: 0 for a first name, 1 for another)]}}, {normal tag: [entries]}."""
+    names: Dict[str, Dict[str, List[Tuple[Entry, int]]]] = {"en": {}, "es": {}}
     tags: Dict[str, List[Entry]] = {}
     for entry in entries(kind):
-        for lang_names in (entry.en, entry.es):
+        for lang, lang_names in (("en", entry.en), ("es", entry.es)):
             for rank, name in enumerate(lang_names):
-                names.setdefault(normal(name), []).append((entry, min(rank, 1)))
+                names[lang].setdefault(normal(name), []).append((entry, min(rank, 1)))
         for tag in entry.tags:
             tags.setdefault(normal(tag), []).append(entry)
     return names, tags
+
+
+def name_match(word: str, kind: str = PICTURE) -> Optional[Tuple[Entry, str]]:
+    """The entry a word (or its plural) names exactly, and the language of that name; None when none does."""
+    names, _tags = _words(kind)
+    found = [(hit, lang) for lang in ("en", "es") for form in _phrase_forms(word, lang)
+             for hit in names[lang].get(form, [])]
+    if not found:
+        return None
+    (entry, _rank), lang = min(found, key=lambda item: item[0][1])
+    return entry, lang
 
 
 def best_match(word: str, kind: str = PICTURE, fuzzy: bool = True) -> Optional[Entry]:
@@ -140,18 +160,19 @@ def best_match(word: str, kind: str = PICTURE, fuzzy: bool = True) -> Optional[E
 
     "kittens" -> cat, "pingüino" -> penguin, "fruta" -> apple (the first fruit), "dinosuar" -> dinosaur.
     """
+    named = name_match(word, kind)
+    if named is not None:
+        return named[0]
     names, tags = _words(kind)
-    forms = _phrase_forms(word)
-    found = [hit for form in forms for hit in names.get(form, [])]
-    if found:
-        return min(found, key=lambda hit: hit[1])[0]
-    for form in forms:
+    for form in _phrase_forms(word):
         if tags.get(form):
             return tags[form][0]
-    if fuzzy and forms and len(forms[0]) >= 5:
-        close = difflib.get_close_matches(forms[0], list(names), n=1, cutoff=0.85)
+    form = normal(word)
+    if fuzzy and len(form) >= 5:
+        every = {**names["es"], **names["en"]}
+        close = difflib.get_close_matches(form, list(every), n=1, cutoff=0.85)
         if close:
-            return min(names[close[0]], key=lambda hit: hit[1])[0]
+            return min(every[close[0]], key=lambda hit: hit[1])[0]
     return None
 
 

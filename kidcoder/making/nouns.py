@@ -233,6 +233,21 @@ def named_shape(word: str) -> Noun:
                 "character")
 
 
+# Words for what a game is played with that are also animals: "a mouse that eats cheese", "click with the mouse".
+_DEVICE_WORDS = frozenset(fold(word) for word in "mouse mice ratón ratones".split())
+_WITH_WORDS = frozenset(fold(word) for word in "with using use con usando usa click clic".split())
+
+
+def is_device_word(word: str) -> bool:
+    """Is this folded word both an animal and something a game is played with ("mouse", "ratón")?"""
+    return word in _DEVICE_WORDS
+
+
+def device_is_animal(folded_words: List[str], index: int) -> bool:
+    """Is the device word at index the animal (not "with the mouse", "clic con el ratón")?"""
+    return not any(word in _WITH_WORDS for word in folded_words[max(0, index - 2):index])
+
+
 def find_colour(word: str, lang: str) -> Optional[Colour]:
     """The colour a word names in lang (or in the other language, except words with two meanings)."""
     folded = fold(word)
@@ -276,11 +291,10 @@ def picture_of(noun: Noun) -> Optional[library.Entry]:
 
 def library_noun(word: str) -> Optional[Tuple[Noun, str]]:
     """A thing the picture library names but NOUNS does not ("tractors", "búho"), and the word's language."""
-    entry = library.best_match(word, fuzzy=False)
+    named = library.name_match(word)
+    entry, lang = named if named is not None else (library.best_match(word, fuzzy=False), "en")
     if entry is None:
         return None
-    forms = set(library.singular_forms(library.normal(word)))
-    lang = "es" if forms & {library.normal(name) for name in entry.es} else "en"
     known = noun_by_key(entry.id)  # "hound" is the dog we know
     if known is not None:
         return known, lang

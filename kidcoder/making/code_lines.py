@@ -42,8 +42,8 @@ class InsertPlan:
 
     @property
     def text(self) -> str:
-        """All inserted lines, for showing the child what will be added."""
-        return "\n".join(line for insertion in self.insertions for line in insertion.lines)
+        """The inserted lines of code (blank ones left out), for showing the child what will be added."""
+        return "\n".join(line for insertion in self.insertions for line in insertion.lines if line.strip())
 
 
 def variable_for(entry: library.Entry, lang: str = "en") -> str:
@@ -81,8 +81,9 @@ def plan_insert(source: str, entry: library.Entry, path: str, cursor_line: int, 
                 size: Optional[int] = 64) -> InsertPlan:
     """Where the lines for a picked file go in this program (cursor_line is 1-based).
 
-    The load goes just above the game loop (above its comment), or after set_mode when there
-    is no loop, or at the cursor in a program with neither. The use line goes at the cursor when
+    The load goes just above the game loop's paragraph (its comment and "running = True"),
+    but never above set_mode; after set_mode when there is no loop; at the cursor in a program
+    with neither. The use line goes at the cursor when
     it is inside the loop; a picture otherwise goes just before the loop's display.flip().
     A file that is already loaded is not loaded again.
     """
@@ -92,7 +93,9 @@ def plan_insert(source: str, entry: library.Entry, path: str, cursor_line: int, 
     screen = _SET_MODE.match(lines[set_mode]).group("name") if set_mode is not None else "screen"
     cursor = max(0, min(len(lines), cursor_line - 1))
     if loop is not None:
-        load_at = _above_comments(lines, loop)
+        load_at = _paragraph_start(lines, loop)
+        if set_mode is not None and load_at <= set_mode < loop:
+            load_at = set_mode + 1
     elif set_mode is not None:
         load_at = set_mode + 1
     else:
@@ -102,7 +105,10 @@ def plan_insert(source: str, entry: library.Entry, path: str, cursor_line: int, 
     insertions: List[Insertion] = []
     if existing is None and not (entry.role == "loop" and f'"{path}"' in source):
         after_set_mode = set_mode is not None and set_mode < load_at
-        insertions.append(Insertion(load_at + 1, load_lines(entry, path, variable, after_set_mode, size)))
+        loading = load_lines(entry, path, variable, after_set_mode, size)
+        if loop is not None and load_at < len(lines) and lines[load_at].strip() and (load_at == 0 or not lines[load_at - 1].strip()):
+            loading += ("",)  # a paragraph of its own, above the loop's
+        insertions.append(Insertion(load_at + 1, loading))
     use = use_line(entry, variable, screen)
     if use is not None and loop is not None:
         use_at = _use_place(lines, loop, cursor, entry.kind == library.PICTURE)
@@ -111,9 +117,9 @@ def plan_insert(source: str, entry: library.Entry, path: str, cursor_line: int, 
     return InsertPlan(variable, tuple(insertions))
 
 
-def _above_comments(lines: List[str], number: int) -> int:
-    """The line number above the comments that sit right on top of line `number`."""
-    while number > 0 and lines[number - 1].strip().startswith("#"):
+def _paragraph_start(lines: List[str], number: int) -> int:
+    """The first line of the block of lines (no blank line between) that line `number` is in."""
+    while number > 0 and lines[number - 1].strip():
         number -= 1
     return number
 

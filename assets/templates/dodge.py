@@ -14,6 +14,7 @@ THING_PICTURE = "images/rock.png"  # a picture file, or "" to draw the shape ins
 THING_SHAPE = "square"  # circle, square, triangle, diamond, star or oval
 THING_COLOUR = (150, 110, 80)  # (red, green, blue), each from 0 to 255
 BACKGROUND = (30, 30, 40)  # the colour of the background
+BACKGROUND_PICTURE = ""  # a picture drawn a few times behind everything, or "" for none
 SPEED = 6  # how fast the player moves
 FALL_SPEED = 4  # how fast things fall
 COUNT = 5  # how many things fall at the same time
@@ -70,6 +71,9 @@ def draw_shape(surface, shape, colour, rect, picture=None):
 # The pictures are loaded once, before the game loop
 player_picture = load_picture(PLAYER_PICTURE, 40)
 thing_picture = load_picture(THING_PICTURE, 36)
+background_picture = load_picture(BACKGROUND_PICTURE, 64)
+if background_picture:
+    background_picture.set_alpha(100)  # a little see-through, so it stays in the background
 
 LEFT = pygame.K_a if CONTROLS == "wasd" else pygame.K_LEFT
 RIGHT = pygame.K_d if CONTROLS == "wasd" else pygame.K_RIGHT
@@ -101,6 +105,9 @@ while running:
                 thing.topleft = (random.randint(0, 564), -30)
 
     screen.fill(BACKGROUND)
+    if background_picture:  # the same picture in a few places, behind everything
+        for spot in [(30, 240), (150, 60), (290, 200), (430, 90), (520, 260)]:
+            screen.blit(background_picture, spot)
     draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, player, player_picture)
     screen.blit(small_font.render(PLAYER_NAME, True, (255, 255, 255)), (player.x, player.y - 16))
     for thing in things:

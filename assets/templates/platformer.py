@@ -14,6 +14,7 @@ THING_SHAPE = "star"  # the things to collect: circle, square, triangle, diamond
 THING_COLOUR = (255, 230, 0)  # (red, green, blue), each from 0 to 255
 PLATFORM_COLOUR = (60, 160, 60)  # (red, green, blue), each from 0 to 255
 BACKGROUND = (100, 180, 255)  # the colour of the sky
+BACKGROUND_PICTURE = ""  # a picture drawn a few times behind everything, or "" for none
 SPEED = 5  # how fast you walk
 JUMP = 11  # how high you jump
 GRAVITY = 0.5  # how hard you fall back down
@@ -65,6 +66,9 @@ def draw_shape(surface, shape, colour, rect, picture=None):
 # The pictures are loaded once, before the game loop
 player_picture = load_picture(PLAYER_PICTURE, 36)
 thing_picture = load_picture(THING_PICTURE, 24)
+background_picture = load_picture(BACKGROUND_PICTURE, 64)
+if background_picture:
+    background_picture.set_alpha(100)  # a little see-through, so it stays in the background
 
 player = pygame.Rect(40, 300, 36, 36)
 fall_speed = 0  # how fast we go up (less than 0) or down (more than 0)
@@ -104,6 +108,9 @@ while running:
             score += 1
 
     screen.fill(BACKGROUND)
+    if background_picture:  # the same picture in a few places, behind everything
+        for spot in [(30, 240), (150, 60), (290, 200), (430, 90), (520, 260)]:
+            screen.blit(background_picture, spot)
     for platform in platforms:
         pygame.draw.rect(screen, PLATFORM_COLOUR, platform)
     for thing in things:

@@ -106,7 +106,8 @@ def plan_insert(source: str, entry: library.Entry, path: str, cursor_line: int, 
     if existing is None and not (entry.role == "loop" and f'"{path}"' in source):
         after_set_mode = set_mode is not None and set_mode < load_at
         loading = load_lines(entry, path, variable, after_set_mode, size)
-        if loop is not None and load_at < len(lines) and lines[load_at].strip() and (load_at == 0 or not lines[load_at - 1].strip()):
+        above_is_blank = load_at == 0 or not lines[load_at - 1].strip()
+        if loop is not None and load_at < len(lines) and lines[load_at].strip() and above_is_blank:
             loading += ("",)  # a paragraph of its own, above the loop's
         insertions.append(Insertion(load_at + 1, loading))
     use = use_line(entry, variable, screen)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from kidcoder import i18n
-from kidcoder.making import nouns
+from kidcoder.making import library, nouns
 from kidcoder.knowledge import words
 
 Colour = Tuple[int, int, int]
@@ -88,6 +88,17 @@ for _words, _rgb in (("space espacio galaxy galaxia", (0, 0, 25)), ("night noche
     for _word in _words.split():
         SCENES[words.fold(_word)] = _rgb
 
+# The picture drawn a few times in the background of a scene ("a cat in the forest": trees).
+SCENE_PICTURES: Dict[str, str] = {}
+for _words, _picture in (("space espacio galaxy galaxia", "planet"), ("night noche", "glowing_star"),
+                         ("sea ocean underwater mar oceano agua", "bubble"), ("sky cielo", "cloud"),
+                         ("forest bosque", "pine_tree"), ("jungle selva", "palm_tree"),
+                         ("snow nieve ice hielo", "snowflake"), ("desert desierto", "cactus"),
+                         ("sand arena beach playa", "palm_tree"), ("lava volcano volcan", "volcano"),
+                         ("city ciudad", "city"), ("castle castillo", "castle")):
+    for _word in _words.split():
+        SCENE_PICTURES[words.fold(_word)] = _picture
+
 # Ranges a number may take in each setting, so that every game stays playable.
 LIMITS: Dict[str, Tuple[int, int]] = {
     "SPEED": (1, 15), "FALL_SPEED": (1, 12), "PADDLE_SPEED": (2, 15), "STEER": (2, 12), "COUNT": (1, 12),
@@ -116,6 +127,7 @@ class Reading:
     tokens: List[_Word] = field(default_factory=list)
     speed_factor: float = 1.0
     scene: Optional[Colour] = None
+    scene_picture: Optional[str] = None
     operation: Optional[str] = None
     controls: Optional[str] = None
 
@@ -182,6 +194,7 @@ def _read_modifier(reading: Reading, folded: str, strong: bool) -> None:
         reading.speed_factor = 0.4 if strong else 0.6
     elif folded in SCENES and reading.scene is None:
         reading.scene = SCENES[folded]
+        reading.scene_picture = SCENE_PICTURES.get(folded)
     elif folded in TIMES_WORDS:
         reading.operation = "x"
     elif folded in MINUS_WORDS and reading.operation is None:
@@ -388,7 +401,21 @@ def slots_for(description: str, lang: str, template: Mapping, defaults: Mapping[
 
     if "BACKGROUND" in defaults:
         _fit_colours(values, defaults, background or reading.scene)
+    scenery = library.find(library.PICTURE, reading.scene_picture or "")
+    if scenery is not None and not _looks_like_a_role(scenery, values):
+        put("BACKGROUND_PICTURE", scenery.project_path)
     return values
+
+
+def _looks_like_a_role(scenery: library.Entry, values: Mapping[str, object]) -> bool:
+    """Would the background picture be mistaken for the player or a thing (glowing stars behind stars to catch)?"""
+    shown = [value for slot, value in values.items() if slot.endswith("_PICTURE") and isinstance(value, str)]
+    return any(_picture_words(scenery.project_path) & _picture_words(path) for path in shown if path)
+
+
+def _picture_words(path: str) -> set:
+    """"images/glowing_star.png" -> {"glowing", "star"}."""
+    return set(path.rsplit("/", 1)[-1].split(".")[0].split("_"))
 
 
 def comments_for(template: Mapping, defaults: Mapping[str, object], lang: str) -> Dict[str, str]:

@@ -165,3 +165,35 @@ def test_a_thing_only_the_library_knows_is_a_noun_in_the_right_language():
     assert (noun.key, lang) == ("owl", "es") and noun.kind == "character"
     assert nouns.library_noun("hound")[0] is nouns.noun_by_key("dog")
     assert nouns.library_noun("zorp") is None
+
+
+def _tool(name):
+    import importlib.util
+    import sys
+
+    folder = paths.assets_dir().parent / "tools"
+    if not (folder / f"{name}.py").is_file():
+        pytest.skip("the build tools are in a checkout only")
+    sys.path.insert(0, str(folder))
+    try:
+        spec = importlib.util.spec_from_file_location(name, folder / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(folder))
+
+
+def test_the_sound_tool_makes_exactly_the_shipped_sounds(tmp_path):
+    assert _tool("build_sounds").build(tmp_path) == len(SOUNDS)
+    for entry in SOUNDS:
+        assert (tmp_path / entry.file).read_bytes() == entry.source.read_bytes(), entry.file
+    assert (tmp_path / "sounds.json").read_text(encoding="utf-8") == \
+        (paths.assets_dir() / "sounds" / "sounds.json").read_text(encoding="utf-8")
+
+
+def test_the_picture_catalog_is_what_the_picture_table_says():
+    rows = _tool("build_pictures").parse_table()
+    shipped = json.loads((paths.assets_dir() / "pictures" / "pictures.json").read_text(encoding="utf-8"))["pictures"]
+    assert [(row["id"], row["twemoji"], row["en"], row["es"], row["tags"], row["kind"]) for row in rows] == \
+        [(item["id"], item["twemoji"], item["en"], item["es"], item["tags"], item["kind"]) for item in shipped]

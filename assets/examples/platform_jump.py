@@ -8,8 +8,10 @@ clock = pygame.time.Clock()
 font = pygame.font.Font(None, 36)
 
 # Pictures and sounds are loaded once, before the game loop
-frog_picture = pygame.transform.scale(pygame.image.load("images/frog.png").convert_alpha(), (40, 40))
-star_picture = pygame.transform.scale(pygame.image.load("images/star.png").convert_alpha(), (24, 24))
+frog_picture = pygame.image.load("images/frog.png").convert_alpha()
+frog_picture = pygame.transform.scale(frog_picture, (40, 40))
+star_picture = pygame.image.load("images/star.png").convert_alpha()
+star_picture = pygame.transform.scale(star_picture, (24, 24))
 jump_sound = pygame.mixer.Sound("sounds/jump.wav")
 star_sound = pygame.mixer.Sound("sounds/pickup.wav")
 

@@ -9,8 +9,10 @@ clock = pygame.time.Clock()
 font = pygame.font.Font(None, 36)
 
 # Pictures and sounds are loaded once, before the game loop
-rocket_picture = pygame.transform.scale(pygame.image.load("images/rocket.png").convert_alpha(), (50, 50))
-alien_picture = pygame.transform.scale(pygame.image.load("images/alien.png").convert_alpha(), (36, 36))
+rocket_picture = pygame.image.load("images/rocket.png").convert_alpha()
+rocket_picture = pygame.transform.scale(rocket_picture, (50, 50))
+alien_picture = pygame.image.load("images/alien.png").convert_alpha()
+alien_picture = pygame.transform.scale(alien_picture, (36, 36))
 laser_sound = pygame.mixer.Sound("sounds/laser.wav")
 boom_sound = pygame.mixer.Sound("sounds/explosion.wav")
 

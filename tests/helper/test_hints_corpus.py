@@ -52,7 +52,7 @@ def known_good(tmp_path_factory):
         folder = tmp_path_factory.mktemp(f"known_good{number}")
         (folder / "game.py").write_text(source, encoding="utf-8")
         copy_library_files(source, folder)
-        return hints.hint_for_program(source, str(folder / "game.py"), 1, "en", False)
+        return hints.hint_for_program(source, str(folder / "game.py"), 1, "en")
 
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         results = list(pool.map(hint, range(len(programs)), [source for _name, source in programs]))

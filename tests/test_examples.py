@@ -1,11 +1,14 @@
-"""The examples gallery and the game templates: every program runs 120 frames headless, needs no files,
-and the catalogs (examples/index.json, templates/templates.json) describe exactly what is there."""
+"""The examples gallery and the game templates: every program runs 120 frames headless with the library files
+it names (a template also without them: it draws shapes), and the catalogs (examples/index.json,
+templates/templates.json) describe exactly what is there."""
 import json
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from kidcoder import paths
+from kidcoder.making.project_files import library_files_in, run_with_library_files
 from kidcoder.runner.headless import run_source
 
 EXAMPLES = paths.assets_dir() / "examples"
@@ -23,22 +26,29 @@ def _programs():
 def test_every_example_and_template_runs_120_frames_headless():
     programs = _programs()
     assert len(programs) >= 24
+    runs = [(p, run_with_library_files) for p in programs] + [(p, run_source) for p in sorted(TEMPLATES.glob("*.py"))]
+
+    def run(item):
+        path, runner = item
+        return runner(path.read_text(encoding="utf-8"), frames=120, seconds=60.0, fast_clock=True, filename="game.py")
+
     with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda p: run_source(p.read_text(encoding="utf-8"), frames=120, seconds=60.0, fast_clock=True,
-                                                     filename="game.py"), programs))
-    failed = {p.parent.name + "/" + p.name: (r.exit, r.frames, r.error) for p, r in zip(programs, results)
-              if r.exit != "ok" or r.frames < 120}
+        results = list(pool.map(run, runs))
+    failed = {f"{p.parent.name}/{p.name} {runner.__name__}": (r.exit, r.frames, r.error)
+              for (p, runner), r in zip(runs, results) if r.exit != "ok" or r.frames < 120}
     assert failed == {}
 
 
 @pytest.mark.parametrize("path", _programs(), ids=lambda p: p.parent.name + "/" + p.name)
-def test_program_is_a_real_pygame_game_drawn_with_shapes(path):
+def test_program_is_a_real_pygame_game_that_loads_only_library_files(path):
     source = path.read_text(encoding="utf-8")
     for needed in ("pygame.QUIT", ".fill(", "pygame.display.flip()", "clock.tick(60)", "pygame.font.Font(None,"):
         assert needed in source, needed
-    for file_use in ("pygame.image.load", "pygame.mixer", "open(", "input("):
+    for file_use in ("open(", "input(", "import os"):
         assert file_use not in source, file_use
-    limit = 85 if path.parent == EXAMPLES else 115
+    named = set(re.findall(r"""["']((?:images|sounds)/[^"']*)["']""", source))
+    assert named == {entry.project_path for entry in library_files_in(source)}, "every file it loads is in the library"
+    limit = 85 if path.parent == EXAMPLES else 135
     assert len(source.splitlines()) <= limit
     comments = [line for line in source.splitlines() if line.strip().startswith("#") or "  # " in line]
     assert len(comments) >= 5, "children need comments to read"
@@ -64,3 +74,23 @@ def test_templates_json_describes_every_template():
         for field in ("title_en", "title_es", "description_en", "description_es", "keywords_en", "keywords_es"):
             assert template[field].strip(), (template["id"], field)
         assert template["roles"], template["id"]
+
+
+def test_at_least_four_examples_use_library_pictures_and_sounds():
+    both = [p.name for p in sorted(EXAMPLES.glob("*.py"))
+            if {entry.kind for entry in library_files_in(p.read_text(encoding="utf-8"))} == {"picture", "sound"}]
+    assert len(both) >= 4, both
+
+
+def test_templates_name_library_pictures_and_draw_shapes_without_them():
+    with_pictures = []
+    for path in sorted(TEMPLATES.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        settings = re.findall(r'^([A-Z0-9_]+_PICTURE) = "([^"]*)"', source, re.M)
+        if settings:
+            with_pictures.append(path.stem)
+            assert "def load_picture(file, size):" in source and "except (FileNotFoundError, pygame.error):" in source
+            for name, value in settings:  # a library picture, or "" (none yet) for the background
+                assert value in {entry.project_path for entry in library_files_in(source)} or (
+                    name == "BACKGROUND_PICTURE" and value == ""), (path.name, name)
+    assert len(with_pictures) >= 10, with_pictures

@@ -8,9 +8,16 @@ pygame.display.set_caption("Catch")
 clock = pygame.time.Clock()
 font = pygame.font.Font(None, 36)
 
-basket = pygame.Rect(260, 360, 80, 20)
-apple_x = random.randint(20, 580)
-apple_y = 0
+# Pictures and sounds are loaded once, before the game loop
+basket_picture = pygame.image.load("images/basket.png").convert_alpha()
+basket_picture = pygame.transform.scale(basket_picture, (80, 80))
+apple_picture = pygame.image.load("images/apple.png").convert_alpha()
+apple_picture = pygame.transform.scale(apple_picture, (40, 40))
+coin_sound = pygame.mixer.Sound("sounds/coin.wav")
+lose_sound = pygame.mixer.Sound("sounds/lose.wav")
+
+basket = pygame.Rect(260, 310, 80, 80)
+apple = pygame.Rect(random.randint(0, 560), 0, 40, 40)
 fall_speed = 4
 score = 0
 lives = 3
@@ -30,22 +37,23 @@ while running:
             basket.x = basket.x + 7
 
         # The apple falls down
-        apple_y = apple_y + fall_speed
+        apple.y = apple.y + fall_speed
 
         # Did the basket catch the apple?
-        if basket.collidepoint(apple_x, apple_y):
+        if basket.colliderect(apple):
             score = score + 1
-            apple_y = 0
-            apple_x = random.randint(20, 580)
+            coin_sound.play()
+            apple.topleft = (random.randint(0, 560), 0)
         # Did the apple hit the ground?
-        if apple_y > 400:
+        if apple.top > 400:
             lives = lives - 1
-            apple_y = 0
-            apple_x = random.randint(20, 580)
+            if lives == 0:
+                lose_sound.play()
+            apple.topleft = (random.randint(0, 560), 0)
 
     screen.fill((135, 206, 235))
-    pygame.draw.rect(screen, (139, 69, 19), basket)
-    pygame.draw.circle(screen, (220, 20, 60), (apple_x, apple_y), 12)
+    screen.blit(basket_picture, basket)
+    screen.blit(apple_picture, apple)
     text = font.render("Score: " + str(score) + "   Lives: " + str(lives), True, (0, 0, 0))
     screen.blit(text, (10, 10))
     if lives == 0:

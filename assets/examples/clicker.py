@@ -1,4 +1,4 @@
-# Clicker: click the circle as many times as you can before time runs out!
+# Clicker: pop the balloon as many times as you can before time runs out!
 import random
 import pygame
 
@@ -8,7 +8,11 @@ pygame.display.set_caption("Clicker")
 clock = pygame.time.Clock()
 font = pygame.font.Font(None, 36)
 
-# The circle to click: where it is and how big it is
+# The picture and the sound are loaded once, before the game loop
+balloon_picture = pygame.image.load("images/balloon.png").convert_alpha()
+pop_sound = pygame.mixer.Sound("sounds/pop.wav")
+
+# The balloon to click: where its middle is and how big it is
 target_x = 300
 target_y = 200
 radius = 30
@@ -21,11 +25,12 @@ while running:
         if event.type == pygame.QUIT:
             running = False
         if event.type == pygame.MOUSEBUTTONDOWN and time_left > 0:
-            # How far was the click from the middle of the circle?
+            # How far was the click from the middle of the balloon?
             mouse_x, mouse_y = event.pos
             distance = ((mouse_x - target_x) ** 2 + (mouse_y - target_y) ** 2) ** 0.5
             if distance < radius:
                 score = score + 1
+                pop_sound.play()
                 # Jump to a new place, and get a bit smaller
                 target_x = random.randint(40, 560)
                 target_y = random.randint(60, 360)
@@ -35,9 +40,10 @@ while running:
     if time_left > 0:
         time_left = time_left - 1
 
-    # Draw the circle and the score
+    # Draw the balloon (as big as the circle we click) and the score
     screen.fill((40, 0, 60))
-    pygame.draw.circle(screen, (255, 215, 0), (target_x, target_y), radius)
+    picture = pygame.transform.scale(balloon_picture, (radius * 2, radius * 2))
+    screen.blit(picture, (target_x - radius, target_y - radius))
     seconds = time_left // 60  # 60 frames make one second
     text = font.render("Score: " + str(score) + "   Time: " + str(seconds), True, (255, 255, 255))
     screen.blit(text, (10, 10))

@@ -1,4 +1,4 @@
-# Platform jump: arrow keys to walk, SPACE to jump. Collect the yellow stars!
+# Platform jump: arrow keys to walk, SPACE to jump. The frog collects the stars!
 import pygame
 
 pygame.init()
@@ -7,7 +7,15 @@ pygame.display.set_caption("Platform jump")
 clock = pygame.time.Clock()
 font = pygame.font.Font(None, 36)
 
-player = pygame.Rect(50, 300, 30, 40)
+# Pictures and sounds are loaded once, before the game loop
+frog_picture = pygame.image.load("images/frog.png").convert_alpha()
+frog_picture = pygame.transform.scale(frog_picture, (40, 40))
+star_picture = pygame.image.load("images/star.png").convert_alpha()
+star_picture = pygame.transform.scale(star_picture, (24, 24))
+jump_sound = pygame.mixer.Sound("sounds/jump.wav")
+star_sound = pygame.mixer.Sound("sounds/pickup.wav")
+
+player = pygame.Rect(50, 300, 40, 40)
 speed_y = 0        # how fast we go up or down
 GRAVITY = 0.5      # pulls the player down a little every frame
 on_ground = False
@@ -15,7 +23,7 @@ score = 0
 
 platforms = [pygame.Rect(0, 380, 600, 20), pygame.Rect(100, 300, 120, 15),
              pygame.Rect(280, 230, 120, 15), pygame.Rect(440, 160, 120, 15)]
-stars = [pygame.Rect(150, 270, 16, 16), pygame.Rect(330, 200, 16, 16), pygame.Rect(490, 130, 16, 16)]
+stars = [pygame.Rect(150, 266, 24, 24), pygame.Rect(330, 196, 24, 24), pygame.Rect(490, 126, 24, 24)]
 
 running = True
 while running:
@@ -25,6 +33,7 @@ while running:
         # Jump, but only when standing on something
         if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE and on_ground:
             speed_y = -11
+            jump_sound.play()
 
     keys = pygame.key.get_pressed()
     if keys[pygame.K_LEFT] and player.left > 0:
@@ -48,14 +57,15 @@ while running:
     for star in stars[:]:
         if player.colliderect(star):
             stars.remove(star)
+            star_sound.play()
             score = score + 1
 
     screen.fill((100, 180, 255))
     for platform in platforms:
         pygame.draw.rect(screen, (60, 160, 60), platform)
     for star in stars:
-        pygame.draw.circle(screen, (255, 230, 0), star.center, 8)
-    pygame.draw.rect(screen, (200, 50, 50), player)
+        screen.blit(star_picture, star)
+    screen.blit(frog_picture, player)
     text = font.render("Stars: " + str(score), True, (0, 0, 0))
     screen.blit(text, (10, 10))
     if len(stars) == 0:

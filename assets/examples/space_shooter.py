@@ -1,4 +1,4 @@
-# Space shooter: move with the arrow keys, shoot the rocks with SPACE.
+# Space shooter: move with the arrow keys, shoot the aliens with SPACE.
 import random
 import pygame
 
@@ -8,9 +8,17 @@ pygame.display.set_caption("Space shooter")
 clock = pygame.time.Clock()
 font = pygame.font.Font(None, 36)
 
-ship = pygame.Rect(280, 350, 40, 30)
+# Pictures and sounds are loaded once, before the game loop
+rocket_picture = pygame.image.load("images/rocket.png").convert_alpha()
+rocket_picture = pygame.transform.scale(rocket_picture, (50, 50))
+alien_picture = pygame.image.load("images/alien.png").convert_alpha()
+alien_picture = pygame.transform.scale(alien_picture, (36, 36))
+laser_sound = pygame.mixer.Sound("sounds/laser.wav")
+boom_sound = pygame.mixer.Sound("sounds/explosion.wav")
+
+ship = pygame.Rect(275, 340, 50, 50)
 bullets = []  # each bullet is a small rectangle
-rocks = []    # each rock is a rectangle too
+aliens = []   # each alien is a rectangle too
 score = 0
 lives = 3
 timer = 0
@@ -22,6 +30,7 @@ while running:
             running = False
         if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE and lives > 0:
             bullets.append(pygame.Rect(ship.centerx - 2, ship.top, 4, 12))
+            laser_sound.play()
 
     if lives > 0:
         keys = pygame.key.get_pressed()
@@ -30,33 +39,33 @@ while running:
         if keys[pygame.K_RIGHT] and ship.right < 600:
             ship.x = ship.x + 6
 
-        # A new rock every 40 frames
+        # A new alien every 40 frames
         timer = timer + 1
         if timer % 40 == 0:
-            rocks.append(pygame.Rect(random.randint(0, 570), -30, 30, 30))
+            aliens.append(pygame.Rect(random.randint(0, 564), -36, 36, 36))
 
-        # Move bullets up and rocks down (we loop over a copy, [:], so we can remove)
+        # Move bullets up and aliens down (we loop over a copy, [:], so we can remove)
         for bullet in bullets[:]:
             bullet.y = bullet.y - 8
             if bullet.bottom < 0:
                 bullets.remove(bullet)
-        for rock in rocks[:]:
-            rock.y = rock.y + 3
-            if rock.colliderect(ship) or rock.top > 400:
-                rocks.remove(rock)
+        for alien in aliens[:]:
+            alien.y = alien.y + 3
+            if alien.colliderect(ship) or alien.top > 400:
+                aliens.remove(alien)
                 lives = lives - 1
-            elif rock.collidelist(bullets) != -1:
-                bullets.pop(rock.collidelist(bullets))
-                rocks.remove(rock)
+            elif alien.collidelist(bullets) != -1:
+                bullets.pop(alien.collidelist(bullets))
+                aliens.remove(alien)
+                boom_sound.play()
                 score = score + 1
 
     screen.fill((0, 0, 20))
-    # The ship is a triangle: three corner points
-    pygame.draw.polygon(screen, (0, 200, 255), [(ship.centerx, ship.top), ship.bottomleft, ship.bottomright])
+    screen.blit(rocket_picture, ship)
     for bullet in bullets:
         pygame.draw.rect(screen, (255, 255, 0), bullet)
-    for rock in rocks:
-        pygame.draw.circle(screen, (150, 110, 80), rock.center, 15)
+    for alien in aliens:
+        screen.blit(alien_picture, alien)
     text = font.render("Score: " + str(score) + "   Lives: " + str(lives), True, (255, 255, 255))
     screen.blit(text, (10, 10))
     if lives <= 0:

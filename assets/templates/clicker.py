@@ -6,6 +6,7 @@ import pygame
 # ---- SETTINGS: change these values to make the game your own! ----
 TITLE = "Clicker"
 THING_NAME = "cookie"
+THING_PICTURE = "images/cookie.png"  # a picture file, or "" to draw the shape instead
 THING_SHAPE = "circle"  # circle, square, triangle, diamond, star or oval
 THING_COLOUR = (200, 140, 60)  # (red, green, blue), each from 0 to 255
 BACKGROUND = (40, 0, 60)  # the colour of the background
@@ -25,10 +26,21 @@ font = pygame.font.Font(None, 32)
 small_font = pygame.font.Font(None, 22)
 
 
-def draw_shape(surface, shape, colour, rect):
-    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+def load_picture(file, size):
+    """The picture in a file, made size x size pixels; None when there is no such file (then we draw a shape)."""
+    try:
+        picture = pygame.image.load(file).convert_alpha()
+    except (FileNotFoundError, pygame.error):
+        return None
+    return pygame.transform.smoothscale(picture, (size, size))
+
+
+def draw_shape(surface, shape, colour, rect, picture=None):
+    """Draw one thing on the surface: its picture, or a circle, square, triangle, diamond, star or oval."""
     x, y, w, h = rect
-    if shape == "circle":
+    if picture:
+        surface.blit(picture, picture.get_rect(center=(x + w // 2, y + h // 2)))
+    elif shape == "circle":
         pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
     elif shape == "oval":
         pygame.draw.ellipse(surface, colour, (x, y + h // 5, w, h - 2 * (h // 5)))  # wider than tall
@@ -47,6 +59,9 @@ def draw_shape(surface, shape, colour, rect):
         pygame.draw.rect(surface, colour, rect)
 
 
+# The pictures are loaded once, before the game loop
+thing_picture = load_picture(THING_PICTURE, SIZE)
+
 target = pygame.Rect(265, 165, SIZE, SIZE)
 speed_x = SPEED
 speed_y = SPEED
@@ -63,6 +78,7 @@ while running:
                 score += 1
                 size = max(20, target.width - 2)  # it gets a bit smaller each time
                 target = pygame.Rect(random.randint(0, 600 - size), random.randint(50, 400 - size), size, size)
+                thing_picture = load_picture(THING_PICTURE, size)
 
     if time_left > 0:
         time_left -= 1
@@ -75,7 +91,7 @@ while running:
             speed_y = -speed_y
 
     screen.fill(BACKGROUND)
-    draw_shape(screen, THING_SHAPE, THING_COLOUR, target)
+    draw_shape(screen, THING_SHAPE, THING_COLOUR, target, thing_picture)
     screen.blit(small_font.render(THING_NAME, True, (255, 255, 255)), (target.x, target.bottom))
     text = SCORE_TEXT + ": " + str(score) + "   " + TIME_TEXT + ": " + str(time_left // 60)
     screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))

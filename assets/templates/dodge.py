@@ -6,12 +6,15 @@ import pygame
 # ---- SETTINGS: change these values to make the game your own! ----
 TITLE = "Dodge the rocks"
 PLAYER_NAME = "me"
+PLAYER_PICTURE = "images/smiley.png"  # a picture file, or "" to draw the shape instead
 PLAYER_SHAPE = "circle"  # circle, square, triangle, diamond, star or oval
 PLAYER_COLOUR = (0, 200, 255)  # (red, green, blue), each from 0 to 255
 THING_NAME = "rock"
+THING_PICTURE = "images/rock.png"  # a picture file, or "" to draw the shape instead
 THING_SHAPE = "square"  # circle, square, triangle, diamond, star or oval
 THING_COLOUR = (150, 110, 80)  # (red, green, blue), each from 0 to 255
 BACKGROUND = (30, 30, 40)  # the colour of the background
+BACKGROUND_PICTURE = ""  # a picture drawn a few times behind everything, or "" for none
 SPEED = 6  # how fast the player moves
 FALL_SPEED = 4  # how fast things fall
 COUNT = 5  # how many things fall at the same time
@@ -32,10 +35,21 @@ font = pygame.font.Font(None, 32)
 small_font = pygame.font.Font(None, 20)
 
 
-def draw_shape(surface, shape, colour, rect):
-    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+def load_picture(file, size):
+    """The picture in a file, made size x size pixels; None when there is no such file (then we draw a shape)."""
+    try:
+        picture = pygame.image.load(file).convert_alpha()
+    except (FileNotFoundError, pygame.error):
+        return None
+    return pygame.transform.smoothscale(picture, (size, size))
+
+
+def draw_shape(surface, shape, colour, rect, picture=None):
+    """Draw one thing on the surface: its picture, or a circle, square, triangle, diamond, star or oval."""
     x, y, w, h = rect
-    if shape == "circle":
+    if picture:
+        surface.blit(picture, picture.get_rect(center=(x + w // 2, y + h // 2)))
+    elif shape == "circle":
         pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
     elif shape == "oval":
         pygame.draw.ellipse(surface, colour, (x, y + h // 5, w, h - 2 * (h // 5)))  # wider than tall
@@ -54,10 +68,17 @@ def draw_shape(surface, shape, colour, rect):
         pygame.draw.rect(surface, colour, rect)
 
 
+# The pictures are loaded once, before the game loop
+player_picture = load_picture(PLAYER_PICTURE, 40)
+thing_picture = load_picture(THING_PICTURE, 36)
+background_picture = load_picture(BACKGROUND_PICTURE, 64)
+if background_picture:
+    background_picture.set_alpha(100)  # a little see-through, so it stays in the background
+
 LEFT = pygame.K_a if CONTROLS == "wasd" else pygame.K_LEFT
 RIGHT = pygame.K_d if CONTROLS == "wasd" else pygame.K_RIGHT
 player = pygame.Rect(280, 350, 40, 40)
-things = [pygame.Rect(random.randint(0, 570), -80 * i - 120, 30, 30) for i in range(COUNT)]
+things = [pygame.Rect(random.randint(0, 564), -80 * i - 120, 36, 36) for i in range(COUNT)]
 frames = 0  # 60 frames make one second
 lives = LIVES
 
@@ -79,15 +100,18 @@ while running:
             thing.y += FALL_SPEED
             if thing.colliderect(player):  # ouch, it hit you!
                 lives -= 1
-                thing.topleft = (random.randint(0, 570), -30)
+                thing.topleft = (random.randint(0, 564), -30)
             elif thing.top > 400:  # it fell past you: a new one starts at the top
-                thing.topleft = (random.randint(0, 570), -30)
+                thing.topleft = (random.randint(0, 564), -30)
 
     screen.fill(BACKGROUND)
-    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, player)
+    if background_picture:  # the same picture in a few places, behind everything
+        for spot in [(30, 240), (150, 60), (290, 200), (430, 90), (520, 260)]:
+            screen.blit(background_picture, spot)
+    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, player, player_picture)
     screen.blit(small_font.render(PLAYER_NAME, True, (255, 255, 255)), (player.x, player.y - 16))
     for thing in things:
-        draw_shape(screen, THING_SHAPE, THING_COLOUR, thing)
+        draw_shape(screen, THING_SHAPE, THING_COLOUR, thing, thing_picture)
     text = SCORE_TEXT + ": " + str(frames // 60) + "   " + LIVES_TEXT + ": " + str(lives)
     screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
     if lives <= 0:

@@ -5,9 +5,11 @@ import pygame
 # ---- SETTINGS: change these values to make the game your own! ----
 TITLE = "Maze"
 PLAYER_NAME = "me"
+PLAYER_PICTURE = "images/smiley.png"  # a picture file, or "" to draw the shape instead
 PLAYER_SHAPE = "circle"  # circle, square, triangle, diamond, star or oval
 PLAYER_COLOUR = (60, 140, 255)  # (red, green, blue), each from 0 to 255
 THING_NAME = "treasure"
+THING_PICTURE = "images/treasure.png"  # a picture file, or "" to draw the shape instead
 THING_SHAPE = "diamond"  # circle, square, triangle, diamond, star or oval
 THING_COLOUR = (255, 215, 0)  # (red, green, blue), each from 0 to 255
 WALL_COLOUR = (120, 120, 140)  # (red, green, blue), each from 0 to 255
@@ -35,10 +37,21 @@ clock = pygame.time.Clock()
 font = pygame.font.Font(None, 32)
 
 
-def draw_shape(surface, shape, colour, rect):
-    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+def load_picture(file, size):
+    """The picture in a file, made size x size pixels; None when there is no such file (then we draw a shape)."""
+    try:
+        picture = pygame.image.load(file).convert_alpha()
+    except (FileNotFoundError, pygame.error):
+        return None
+    return pygame.transform.smoothscale(picture, (size, size))
+
+
+def draw_shape(surface, shape, colour, rect, picture=None):
+    """Draw one thing on the surface: its picture, or a circle, square, triangle, diamond, star or oval."""
     x, y, w, h = rect
-    if shape == "circle":
+    if picture:
+        surface.blit(picture, picture.get_rect(center=(x + w // 2, y + h // 2)))
+    elif shape == "circle":
         pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
     elif shape == "oval":
         pygame.draw.ellipse(surface, colour, (x, y + h // 5, w, h - 2 * (h // 5)))  # wider than tall
@@ -56,6 +69,10 @@ def draw_shape(surface, shape, colour, rect):
     else:  # a square, or a shape this game does not know
         pygame.draw.rect(surface, colour, rect)
 
+
+# The pictures are loaded once, before the game loop
+player_picture = load_picture(PLAYER_PICTURE, 28)
+thing_picture = load_picture(THING_PICTURE, 24)
 
 CELL = 40
 col, row = 1, 1  # where the player is on the map
@@ -94,8 +111,8 @@ while running:
             if MAZE[r][c] == "E":
                 pygame.draw.rect(screen, (0, 200, 0), (c * CELL, r * CELL, CELL, CELL))
     for c, r in treasure:
-        draw_shape(screen, THING_SHAPE, THING_COLOUR, (c * CELL + 10, r * CELL + 10, 20, 20))
-    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, (col * CELL + 6, row * CELL + 6, 28, 28))
+        draw_shape(screen, THING_SHAPE, THING_COLOUR, (c * CELL + 8, r * CELL + 8, 24, 24), thing_picture)
+    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, (col * CELL + 6, row * CELL + 6, 28, 28), player_picture)
     screen.blit(font.render(SCORE_TEXT + ": " + str(found), True, (255, 255, 255)), (10, 368))
     if won:
         screen.blit(font.render(WIN_TEXT, True, (255, 255, 100)), (220, 368))

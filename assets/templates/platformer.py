@@ -5,13 +5,16 @@ import pygame
 # ---- SETTINGS: change these values to make the game your own! ----
 TITLE = "Platform jumper"
 PLAYER_NAME = "me"
+PLAYER_PICTURE = "images/smiley.png"  # a picture file, or "" to draw the shape instead
 PLAYER_SHAPE = "square"  # circle, square, triangle, diamond, star or oval
 PLAYER_COLOUR = (220, 60, 60)  # (red, green, blue), each from 0 to 255
 THING_NAME = "star"
+THING_PICTURE = "images/star.png"  # a picture file, or "" to draw the shape instead
 THING_SHAPE = "star"  # the things to collect: circle, square, triangle, diamond, star or oval
 THING_COLOUR = (255, 230, 0)  # (red, green, blue), each from 0 to 255
 PLATFORM_COLOUR = (60, 160, 60)  # (red, green, blue), each from 0 to 255
 BACKGROUND = (100, 180, 255)  # the colour of the sky
+BACKGROUND_PICTURE = ""  # a picture drawn a few times behind everything, or "" for none
 SPEED = 5  # how fast you walk
 JUMP = 11  # how high you jump
 GRAVITY = 0.5  # how hard you fall back down
@@ -27,10 +30,21 @@ font = pygame.font.Font(None, 32)
 small_font = pygame.font.Font(None, 20)
 
 
-def draw_shape(surface, shape, colour, rect):
-    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+def load_picture(file, size):
+    """The picture in a file, made size x size pixels; None when there is no such file (then we draw a shape)."""
+    try:
+        picture = pygame.image.load(file).convert_alpha()
+    except (FileNotFoundError, pygame.error):
+        return None
+    return pygame.transform.smoothscale(picture, (size, size))
+
+
+def draw_shape(surface, shape, colour, rect, picture=None):
+    """Draw one thing on the surface: its picture, or a circle, square, triangle, diamond, star or oval."""
     x, y, w, h = rect
-    if shape == "circle":
+    if picture:
+        surface.blit(picture, picture.get_rect(center=(x + w // 2, y + h // 2)))
+    elif shape == "circle":
         pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
     elif shape == "oval":
         pygame.draw.ellipse(surface, colour, (x, y + h // 5, w, h - 2 * (h // 5)))  # wider than tall
@@ -49,12 +63,19 @@ def draw_shape(surface, shape, colour, rect):
         pygame.draw.rect(surface, colour, rect)
 
 
-player = pygame.Rect(40, 300, 30, 40)
+# The pictures are loaded once, before the game loop
+player_picture = load_picture(PLAYER_PICTURE, 36)
+thing_picture = load_picture(THING_PICTURE, 24)
+background_picture = load_picture(BACKGROUND_PICTURE, 64)
+if background_picture:
+    background_picture.set_alpha(100)  # a little see-through, so it stays in the background
+
+player = pygame.Rect(40, 300, 36, 36)
 fall_speed = 0  # how fast we go up (less than 0) or down (more than 0)
 on_ground = False
 platforms = [pygame.Rect(0, 380, 600, 20), pygame.Rect(90, 300, 130, 15), pygame.Rect(270, 230, 120, 15),
              pygame.Rect(440, 160, 130, 15), pygame.Rect(200, 110, 110, 15)]
-things = [pygame.Rect(p.centerx - 10, p.top - 30, 20, 20) for p in platforms[1:]]
+things = [pygame.Rect(p.centerx - 12, p.top - 34, 24, 24) for p in platforms[1:]]
 score = 0
 
 running = True
@@ -87,11 +108,14 @@ while running:
             score += 1
 
     screen.fill(BACKGROUND)
+    if background_picture:  # the same picture in a few places, behind everything
+        for spot in [(30, 240), (150, 60), (290, 200), (430, 90), (520, 260)]:
+            screen.blit(background_picture, spot)
     for platform in platforms:
         pygame.draw.rect(screen, PLATFORM_COLOUR, platform)
     for thing in things:
-        draw_shape(screen, THING_SHAPE, THING_COLOUR, thing)
-    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, player)
+        draw_shape(screen, THING_SHAPE, THING_COLOUR, thing, thing_picture)
+    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, player, player_picture)
     screen.blit(small_font.render(PLAYER_NAME, True, (0, 0, 0)), (player.x, player.y - 16))
     screen.blit(font.render(SCORE_TEXT + ": " + str(score), True, (0, 0, 0)), (10, 10))
     if not things:

@@ -9,6 +9,7 @@ PLAYER_COLOUR = (255, 80, 80)  # the left paddle (red, green, blue)
 PLAYER2_NAME = "right"
 PLAYER2_COLOUR = (80, 160, 255)  # the right paddle (red, green, blue)
 THING_NAME = "ball"
+THING_PICTURE = "images/ball.png"  # a picture file, or "" to draw the shape instead
 THING_SHAPE = "circle"  # circle, square, triangle, diamond, star or oval
 THING_COLOUR = (255, 255, 255)  # (red, green, blue), each from 0 to 255
 BACKGROUND = (0, 0, 0)  # the colour of the background
@@ -26,10 +27,21 @@ font = pygame.font.Font(None, 48)
 small_font = pygame.font.Font(None, 24)
 
 
-def draw_shape(surface, shape, colour, rect):
-    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+def load_picture(file, size):
+    """The picture in a file, made size x size pixels; None when there is no such file (then we draw a shape)."""
+    try:
+        picture = pygame.image.load(file).convert_alpha()
+    except (FileNotFoundError, pygame.error):
+        return None
+    return pygame.transform.smoothscale(picture, (size, size))
+
+
+def draw_shape(surface, shape, colour, rect, picture=None):
+    """Draw one thing on the surface: its picture, or a circle, square, triangle, diamond, star or oval."""
     x, y, w, h = rect
-    if shape == "circle":
+    if picture:
+        surface.blit(picture, picture.get_rect(center=(x + w // 2, y + h // 2)))
+    elif shape == "circle":
         pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
     elif shape == "oval":
         pygame.draw.ellipse(surface, colour, (x, y + h // 5, w, h - 2 * (h // 5)))  # wider than tall
@@ -47,6 +59,9 @@ def draw_shape(surface, shape, colour, rect):
     else:  # a square, or a shape this game does not know
         pygame.draw.rect(surface, colour, rect)
 
+
+# The pictures are loaded once, before the game loop
+thing_picture = load_picture(THING_PICTURE, 20)
 
 left = pygame.Rect(20, 160, 14, 80)
 right = pygame.Rect(566, 160, 14, 80)
@@ -97,7 +112,7 @@ while running:
     pygame.draw.line(screen, (90, 90, 90), (300, 0), (300, 400), 2)
     pygame.draw.rect(screen, PLAYER_COLOUR, left)
     pygame.draw.rect(screen, PLAYER2_COLOUR, right)
-    draw_shape(screen, THING_SHAPE, THING_COLOUR, ball)
+    draw_shape(screen, THING_SHAPE, THING_COLOUR, ball, thing_picture)
     screen.blit(font.render(str(left_score) + "   " + str(right_score), True, (255, 255, 255)), (250, 10))
     screen.blit(small_font.render(PLAYER_NAME, True, PLAYER_COLOUR), (10, 10))
     screen.blit(small_font.render(PLAYER2_NAME, True, PLAYER2_COLOUR), (500, 10))

@@ -6,6 +6,7 @@ import pygame
 # ---- SETTINGS: change these values to make the game your own! ----
 TITLE = "Maths quiz"
 THING_NAME = "star"
+THING_PICTURE = "images/star.png"  # a picture file, or "" to draw the shape instead
 THING_SHAPE = "star"  # the prize: circle, square, triangle, diamond, star or oval
 THING_COLOUR = (255, 200, 0)  # (red, green, blue), each from 0 to 255
 BACKGROUND = (250, 240, 200)  # the colour of the background
@@ -26,10 +27,21 @@ big_font = pygame.font.Font(None, 72)
 font = pygame.font.Font(None, 32)
 
 
-def draw_shape(surface, shape, colour, rect):
-    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+def load_picture(file, size):
+    """The picture in a file, made size x size pixels; None when there is no such file (then we draw a shape)."""
+    try:
+        picture = pygame.image.load(file).convert_alpha()
+    except (FileNotFoundError, pygame.error):
+        return None
+    return pygame.transform.smoothscale(picture, (size, size))
+
+
+def draw_shape(surface, shape, colour, rect, picture=None):
+    """Draw one thing on the surface: its picture, or a circle, square, triangle, diamond, star or oval."""
     x, y, w, h = rect
-    if shape == "circle":
+    if picture:
+        surface.blit(picture, picture.get_rect(center=(x + w // 2, y + h // 2)))
+    elif shape == "circle":
         pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
     elif shape == "oval":
         pygame.draw.ellipse(surface, colour, (x, y + h // 5, w, h - 2 * (h // 5)))  # wider than tall
@@ -47,6 +59,9 @@ def draw_shape(surface, shape, colour, rect):
     else:  # a square, or a shape this game does not know
         pygame.draw.rect(surface, colour, rect)
 
+
+# The pictures are loaded once, before the game loop
+thing_picture = load_picture(THING_PICTURE, 36)
 
 def new_question():
     """Pick two numbers and work out the answer."""
@@ -95,7 +110,7 @@ while running:
     screen.blit(font.render(message, True, (120, 40, 40)), (140, 230))
     screen.blit(font.render(SCORE_TEXT + ": " + str(score) + " / " + str(asked), True, (0, 0, 0)), (10, 10))
     for i in range(score):  # one prize for each right answer
-        draw_shape(screen, THING_SHAPE, THING_COLOUR, (10 + i * 40, 340, 36, 36))
+        draw_shape(screen, THING_SHAPE, THING_COLOUR, (10 + i * 40, 340, 36, 36), thing_picture)
 
     pygame.display.flip()
     clock.tick(60)

@@ -6,9 +6,11 @@ import pygame
 # ---- SETTINGS: change these values to make the game your own! ----
 TITLE = "Racing"
 PLAYER_NAME = "car"
+PLAYER_PICTURE = "images/car.png"  # a picture file, or "" to draw the shape instead
 PLAYER_SHAPE = "square"  # circle, square, triangle, diamond, star or oval
 PLAYER_COLOUR = (230, 30, 30)  # (red, green, blue), each from 0 to 255
 THING_NAME = "truck"
+THING_PICTURE = "images/truck.png"  # a picture file, or "" to draw the shape instead
 THING_SHAPE = "square"  # circle, square, triangle, diamond, star or oval
 THING_COLOUR = (40, 90, 230)  # (red, green, blue), each from 0 to 255
 ROAD_COLOUR = (70, 70, 70)  # (red, green, blue), each from 0 to 255
@@ -33,10 +35,21 @@ font = pygame.font.Font(None, 32)
 small_font = pygame.font.Font(None, 20)
 
 
-def draw_shape(surface, shape, colour, rect):
-    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+def load_picture(file, size):
+    """The picture in a file, made size x size pixels; None when there is no such file (then we draw a shape)."""
+    try:
+        picture = pygame.image.load(file).convert_alpha()
+    except (FileNotFoundError, pygame.error):
+        return None
+    return pygame.transform.smoothscale(picture, (size, size))
+
+
+def draw_shape(surface, shape, colour, rect, picture=None):
+    """Draw one thing on the surface: its picture, or a circle, square, triangle, diamond, star or oval."""
     x, y, w, h = rect
-    if shape == "circle":
+    if picture:
+        surface.blit(picture, picture.get_rect(center=(x + w // 2, y + h // 2)))
+    elif shape == "circle":
         pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
     elif shape == "oval":
         pygame.draw.ellipse(surface, colour, (x, y + h // 5, w, h - 2 * (h // 5)))  # wider than tall
@@ -55,11 +68,15 @@ def draw_shape(surface, shape, colour, rect):
         pygame.draw.rect(surface, colour, rect)
 
 
+# The pictures are loaded once, before the game loop
+player_picture = load_picture(PLAYER_PICTURE, 44)
+thing_picture = load_picture(THING_PICTURE, 44)
+
 LEFT = pygame.K_a if CONTROLS == "wasd" else pygame.K_LEFT
 RIGHT = pygame.K_d if CONTROLS == "wasd" else pygame.K_RIGHT
 ROAD = pygame.Rect(150, 0, 300, 400)
-car = pygame.Rect(285, 320, 30, 50)
-others = [pygame.Rect(random.randint(160, 410), -150 * i - 60, 30, 50) for i in range(COUNT)]
+car = pygame.Rect(278, 326, 44, 44)
+others = [pygame.Rect(random.randint(160, 406), -150 * i - 60, 44, 44) for i in range(COUNT)]
 line_y = 0  # the white lines move to show that we are driving
 distance = 0
 lives = LIVES
@@ -91,8 +108,8 @@ while running:
     for y in range(-40, 400, 40):
         pygame.draw.rect(screen, (255, 255, 255), (297, y + line_y, 6, 20))
     for other in others:
-        draw_shape(screen, THING_SHAPE, THING_COLOUR, other)
-    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, car)
+        draw_shape(screen, THING_SHAPE, THING_COLOUR, other, thing_picture)
+    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, car, player_picture)
     screen.blit(small_font.render(PLAYER_NAME, True, (255, 255, 255)), (car.x, car.bottom))
     text = SCORE_TEXT + ": " + str(distance) + "   " + LIVES_TEXT + ": " + str(lives)
     screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))

@@ -6,9 +6,11 @@ import pygame
 # ---- SETTINGS: change these values to make the game your own! ----
 TITLE = "Snake"
 PLAYER_NAME = "snake"
+PLAYER_PICTURE = "images/snake.png"  # a picture file, or "" to draw the shape instead
 PLAYER_SHAPE = "square"  # the snake's body: circle, square, triangle, diamond, star or oval
 PLAYER_COLOUR = (120, 255, 120)  # (red, green, blue), each from 0 to 255
 THING_NAME = "apple"
+THING_PICTURE = "images/apple.png"  # a picture file, or "" to draw the shape instead
 THING_SHAPE = "circle"  # the food: circle, square, triangle, diamond, star or oval
 THING_COLOUR = (255, 40, 40)  # (red, green, blue), each from 0 to 255
 BACKGROUND = (0, 60, 0)  # the colour of the grass
@@ -27,10 +29,21 @@ clock = pygame.time.Clock()
 font = pygame.font.Font(None, 32)
 
 
-def draw_shape(surface, shape, colour, rect):
-    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+def load_picture(file, size):
+    """The picture in a file, made size x size pixels; None when there is no such file (then we draw a shape)."""
+    try:
+        picture = pygame.image.load(file).convert_alpha()
+    except (FileNotFoundError, pygame.error):
+        return None
+    return pygame.transform.smoothscale(picture, (size, size))
+
+
+def draw_shape(surface, shape, colour, rect, picture=None):
+    """Draw one thing on the surface: its picture, or a circle, square, triangle, diamond, star or oval."""
     x, y, w, h = rect
-    if shape == "circle":
+    if picture:
+        surface.blit(picture, picture.get_rect(center=(x + w // 2, y + h // 2)))
+    elif shape == "circle":
         pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
     elif shape == "oval":
         pygame.draw.ellipse(surface, colour, (x, y + h // 5, w, h - 2 * (h // 5)))  # wider than tall
@@ -48,6 +61,10 @@ def draw_shape(surface, shape, colour, rect):
     else:  # a square, or a shape this game does not know
         pygame.draw.rect(surface, colour, rect)
 
+
+# The pictures are loaded once, before the game loop
+player_picture = load_picture(PLAYER_PICTURE, 20)
+thing_picture = load_picture(THING_PICTURE, 20)
 
 CELL = 20  # the grid has 30 x 20 squares of 20 pixels
 snake = [(10, 10), (9, 10), (8, 10)]  # the first square is the head
@@ -90,9 +107,10 @@ while running:
 
     screen.fill(BACKGROUND)
     for spot in food:
-        draw_shape(screen, THING_SHAPE, THING_COLOUR, (spot[0] * CELL, spot[1] * CELL, CELL, CELL))
-    for part in snake:
+        draw_shape(screen, THING_SHAPE, THING_COLOUR, (spot[0] * CELL, spot[1] * CELL, CELL, CELL), thing_picture)
+    for part in snake[1:]:
         draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, (part[0] * CELL, part[1] * CELL, CELL - 1, CELL - 1))
+    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, (snake[0][0] * CELL, snake[0][1] * CELL, CELL, CELL), player_picture)
     screen.blit(font.render(SCORE_TEXT + ": " + str(score), True, (255, 255, 255)), (10, 10))
     if not alive:
         screen.blit(font.render(LOSE_TEXT, True, (255, 255, 100)), (230, 180))

@@ -6,9 +6,11 @@ import pygame
 # ---- SETTINGS: change these values to make the game your own! ----
 TITLE = "Space shooter"
 PLAYER_NAME = "ship"
+PLAYER_PICTURE = "images/rocket.png"  # a picture file, or "" to draw the shape instead
 PLAYER_SHAPE = "triangle"  # circle, square, triangle, diamond, star or oval
 PLAYER_COLOUR = (0, 200, 255)  # (red, green, blue), each from 0 to 255
 THING_NAME = "alien"
+THING_PICTURE = "images/alien.png"  # a picture file, or "" to draw the shape instead
 THING_SHAPE = "oval"  # circle, square, triangle, diamond, star or oval
 THING_COLOUR = (120, 255, 80)  # (red, green, blue), each from 0 to 255
 BULLET_COLOUR = (255, 255, 0)  # (red, green, blue), each from 0 to 255
@@ -33,10 +35,21 @@ font = pygame.font.Font(None, 32)
 small_font = pygame.font.Font(None, 20)
 
 
-def draw_shape(surface, shape, colour, rect):
-    """Draw one thing on the surface: a circle, square, triangle, diamond, star or oval."""
+def load_picture(file, size):
+    """The picture in a file, made size x size pixels; None when there is no such file (then we draw a shape)."""
+    try:
+        picture = pygame.image.load(file).convert_alpha()
+    except (FileNotFoundError, pygame.error):
+        return None
+    return pygame.transform.smoothscale(picture, (size, size))
+
+
+def draw_shape(surface, shape, colour, rect, picture=None):
+    """Draw one thing on the surface: its picture, or a circle, square, triangle, diamond, star or oval."""
     x, y, w, h = rect
-    if shape == "circle":
+    if picture:
+        surface.blit(picture, picture.get_rect(center=(x + w // 2, y + h // 2)))
+    elif shape == "circle":
         pygame.draw.circle(surface, colour, (x + w // 2, y + h // 2), min(w, h) // 2)
     elif shape == "oval":
         pygame.draw.ellipse(surface, colour, (x, y + h // 5, w, h - 2 * (h // 5)))  # wider than tall
@@ -55,11 +68,15 @@ def draw_shape(surface, shape, colour, rect):
         pygame.draw.rect(surface, colour, rect)
 
 
+# The pictures are loaded once, before the game loop
+player_picture = load_picture(PLAYER_PICTURE, 52)
+thing_picture = load_picture(THING_PICTURE, 36)
+
 LEFT = pygame.K_a if CONTROLS == "wasd" else pygame.K_LEFT
 RIGHT = pygame.K_d if CONTROLS == "wasd" else pygame.K_RIGHT
-ship = pygame.Rect(280, 350, 40, 36)
+ship = pygame.Rect(274, 330, 52, 52)
 bullets = []
-enemies = [pygame.Rect(random.randint(0, 560), -70 * i - 40, 36, 30) for i in range(COUNT)]
+enemies = [pygame.Rect(random.randint(0, 560), -70 * i - 40, 36, 36) for i in range(COUNT)]
 stars = [(random.randint(0, 599), random.randint(0, 399)) for i in range(50)]
 score = 0
 lives = LIVES
@@ -96,12 +113,12 @@ while running:
     screen.fill(BACKGROUND)
     for star in stars:
         screen.set_at(star, (200, 200, 200))
-    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, ship)
+    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, ship, player_picture)
     screen.blit(small_font.render(PLAYER_NAME, True, (255, 255, 255)), (ship.x, ship.bottom))
     for bullet in bullets:
         pygame.draw.rect(screen, BULLET_COLOUR, bullet)
     for enemy in enemies:
-        draw_shape(screen, THING_SHAPE, THING_COLOUR, enemy)
+        draw_shape(screen, THING_SHAPE, THING_COLOUR, enemy, thing_picture)
     text = SCORE_TEXT + ": " + str(score) + "   " + LIVES_TEXT + ": " + str(lives)
     screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
     if lives <= 0:

@@ -1,4 +1,4 @@
-"""From a child's description to the values of a template's settings: who plays, what falls, how fast.
+"""From a child's description to the values of a template's settings: who plays, what falls, how fast, which pictures.
 
 Pure and deterministic: the same description always gives the same game.
 "a red cat that catches 5 fish" -> PLAYER is a red circle named "cat", THING
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from kidcoder import i18n
-from kidcoder.making import nouns
+from kidcoder.making import library, nouns
 from kidcoder.knowledge import words
 
 Colour = Tuple[int, int, int]
@@ -60,6 +60,8 @@ OBJECT_VERBS = _folded("""
     """)
 
 _OBJECT_VERBS_SORTED = sorted(OBJECT_VERBS)
+# Small words between a verb and its thing ("catches the flies").
+LINK_WORDS = _folded("a an the some all el la los las un una unos unas al del de todos todas")
 FAST_WORDS = _folded("fast faster quick quickly speedy rapid rapido rapida rapidos rapidas veloz deprisa")
 SLOW_WORDS = _folded("slow slower slowly lento lenta lentos lentas despacio")
 STRONG_WORDS = _folded("very super really so muy super")
@@ -85,6 +87,17 @@ for _words, _rgb in (("space espacio galaxy galaxia", (0, 0, 25)), ("night noche
                      ("castle castillo", (70, 60, 60))):
     for _word in _words.split():
         SCENES[words.fold(_word)] = _rgb
+
+# The picture drawn a few times in the background of a scene ("a cat in the forest": trees).
+SCENE_PICTURES: Dict[str, str] = {}
+for _words, _picture in (("space espacio galaxy galaxia", "planet"), ("night noche", "glowing_star"),
+                         ("sea ocean underwater mar oceano agua", "bubble"), ("sky cielo", "cloud"),
+                         ("forest bosque", "pine_tree"), ("jungle selva", "palm_tree"),
+                         ("snow nieve ice hielo", "snowflake"), ("desert desierto", "cactus"),
+                         ("sand arena beach playa", "palm_tree"), ("lava volcano volcan", "volcano"),
+                         ("city ciudad", "city"), ("castle castillo", "castle")):
+    for _word in _words.split():
+        SCENE_PICTURES[words.fold(_word)] = _picture
 
 # Ranges a number may take in each setting, so that every game stays playable.
 LIMITS: Dict[str, Tuple[int, int]] = {
@@ -114,6 +127,7 @@ class Reading:
     tokens: List[_Word] = field(default_factory=list)
     speed_factor: float = 1.0
     scene: Optional[Colour] = None
+    scene_picture: Optional[str] = None
     operation: Optional[str] = None
     controls: Optional[str] = None
 
@@ -148,16 +162,29 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
         if exact and folded not in stops and folded not in GAME_WORDS:
             token.noun, token.noun_lang, token.known = exact[0], exact[1], True
             continue
+        pictured = nouns.library_noun(folded) if _thing_word(reading.tokens, index) else None
+        if pictured:  # "catches flies", "a mouse that eats cheese": game words that name a picture here
+            token.noun, token.noun_lang, token.known = pictured[0], pictured[1], True
+            continue
         if folded in stops or folded in vocabulary or not folded.isalpha() or len(folded) < 3:
             continue
         if len(folded) >= 5 and difflib.get_close_matches(folded, vocabulary_list, n=1, cutoff=0.8):
             continue  # a misspelt game word ("cathces"), not a new thing
-        close = nouns.find_noun(folded)
+        close = nouns.library_noun(folded) or nouns.find_noun(folded)
         if close:
             token.noun, token.noun_lang, token.known = close[0], close[1], True
         else:
             token.noun, token.noun_lang = nouns.named_shape(text), lang
     return reading
+
+
+def _thing_word(tokens: List[_Word], index: int) -> bool:
+    """Is the word at index a thing even if it is a game word: the object of "catches", or a mouse not clicked with?"""
+    word = tokens[index].folded
+    if nouns.is_device_word(word):
+        return nouns.device_is_animal([token.folded for token in tokens], index)
+    before = [token for token in tokens[:index] if token.folded not in LINK_WORDS][-1:]
+    return bool(before) and _is_object_verb(before[0].folded)
 
 
 def _read_modifier(reading: Reading, folded: str, strong: bool) -> None:
@@ -167,6 +194,7 @@ def _read_modifier(reading: Reading, folded: str, strong: bool) -> None:
         reading.speed_factor = 0.4 if strong else 0.6
     elif folded in SCENES and reading.scene is None:
         reading.scene = SCENES[folded]
+        reading.scene_picture = SCENE_PICTURES.get(folded)
     elif folded in TIMES_WORDS:
         reading.operation = "x"
     elif folded in MINUS_WORDS and reading.operation is None:
@@ -344,6 +372,8 @@ def slots_for(description: str, lang: str, template: Mapping, defaults: Mapping[
             put(f"{role}_NAME", nouns.display_name(token.noun, token.text, lang) if token.known
                 else token.noun.name(lang))
             put(f"{role}_SHAPE", token.noun.shape)
+            picture = nouns.picture_of(token.noun)
+            put(f"{role}_PICTURE", picture.project_path if picture else "")  # "" draws the shape
             put(f"{role}_COLOUR", by_noun.get(token.index, token.noun.colour))
     for role in roles:  # colours said on their own go to whoever has no colour of their own yet
         token = chosen.get(role)
@@ -371,7 +401,21 @@ def slots_for(description: str, lang: str, template: Mapping, defaults: Mapping[
 
     if "BACKGROUND" in defaults:
         _fit_colours(values, defaults, background or reading.scene)
+    scenery = library.find(library.PICTURE, reading.scene_picture or "")
+    if scenery is not None and not _looks_like_a_role(scenery, values):
+        put("BACKGROUND_PICTURE", scenery.project_path)
     return values
+
+
+def _looks_like_a_role(scenery: library.Entry, values: Mapping[str, object]) -> bool:
+    """Would the background picture be mistaken for the player or a thing (glowing stars behind stars to catch)?"""
+    shown = [value for slot, value in values.items() if slot.endswith("_PICTURE") and isinstance(value, str)]
+    return any(_picture_words(scenery.project_path) & _picture_words(path) for path in shown if path)
+
+
+def _picture_words(path: str) -> set:
+    """"images/glowing_star.png" -> {"glowing", "star"}."""
+    return set(path.rsplit("/", 1)[-1].split(".")[0].split("_"))
 
 
 def comments_for(template: Mapping, defaults: Mapping[str, object], lang: str) -> Dict[str, str]:

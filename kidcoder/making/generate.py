@@ -18,6 +18,7 @@ from kidcoder.making import nouns
 from kidcoder.knowledge import words
 from kidcoder.making.code_comments import translate_comments
 from kidcoder.making.game_slots import comments_for, slots_for
+from kidcoder.making.project_files import copy_library_files, run_with_library_files  # pictures15
 from kidcoder.making.safety import check_code_safety
 from kidcoder.making.settings_block import START_MARK, fill_settings
 from kidcoder.making.templates import all_templates, choose_template, template_words
@@ -70,8 +71,9 @@ def check_program(source: str, run: bool = True) -> List[str]:
     problems = check_code_safety(source)
     if problems or not run:
         return problems
-    try:
-        result = run_source(source, frames=CHECK_FRAMES, seconds=CHECK_SECONDS, filename="game.py", fast_clock=True)
+    try:  # pictures15: run with the library pictures and sounds the program names
+        result = run_with_library_files(source, frames=CHECK_FRAMES, seconds=CHECK_SECONDS, filename="game.py",
+                                        fast_clock=True)
     except Exception as exc:  # the runner could not start: better the plain template than a crash
         return [f"the check run could not start: {type(exc).__name__}: {exc}"]
     if result.exit != "ok":
@@ -190,4 +192,5 @@ def generate_game(description: str, lang: Optional[str] = "en", out: Optional[st
     """
     made = make_game_source(description, lang or "en", enrich=enrich, check=check)
     path = save_new_program(str(made["source"]), description, out)
+    copy_library_files(str(made["source"]), path.parent)  # pictures15: images/ and sounds/ next to the game
     return {"file": str(path.resolve()), "template": made["template"], "model": made["model"]}

@@ -1,8 +1,10 @@
-"""The things a child may put in a game, in English and Spanish, each with a shape and a colour.
+"""The things a child may put in a game, in English and Spanish, each with a shape, a colour and a picture.
 
 Pure lookups used by game_slots.py: "gato" and "cats" both find the cat (an
-orange circle), "dragn" still finds the dragon, and a word we do not know gets
-a shape and colour of its own, always the same one for the same word.
+orange circle, and the picture images/cat.png), "dragn" still finds the
+dragon, a thing only the picture library knows ("tractor", "búho") is a noun
+too, and a word we do not know gets a shape and colour of its own, always the
+same one for the same word.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from kidcoder.knowledge.words import fold
+from kidcoder.making import library
 
 Colour = Tuple[int, int, int]
 SHAPES = ("circle", "square", "triangle", "diamond", "star", "oval")
@@ -230,6 +233,21 @@ def named_shape(word: str) -> Noun:
                 "character")
 
 
+# Words for what a game is played with that are also animals: "a mouse that eats cheese", "click with the mouse".
+_DEVICE_WORDS = frozenset(fold(word) for word in "mouse mice ratón ratones".split())
+_WITH_WORDS = frozenset(fold(word) for word in "with using use con usando usa click clic".split())
+
+
+def is_device_word(word: str) -> bool:
+    """Is this folded word both an animal and something a game is played with ("mouse", "ratón")?"""
+    return word in _DEVICE_WORDS
+
+
+def device_is_animal(folded_words: List[str], index: int) -> bool:
+    """Is the device word at index the animal (not "with the mouse", "clic con el ratón")?"""
+    return not any(word in _WITH_WORDS for word in folded_words[max(0, index - 2):index])
+
+
 def find_colour(word: str, lang: str) -> Optional[Colour]:
     """The colour a word names in lang (or in the other language, except words with two meanings)."""
     folded = fold(word)
@@ -251,3 +269,34 @@ def find_number(word: str) -> Optional[int]:
 def known_words() -> List[str]:
     """Every folded word that names a known thing (for tests and the index)."""
     return list(_ALL_WORDS)
+
+
+# Nouns whose picture has another id: a "ship" in a game is a spaceship.
+_PICTURE_IDS = {"ship": "rocket", "food": "burger"}
+_GROUP_SHAPES = {"food": "circle", "vehicles": "square", "buildings": "square", "space": "star",
+                 "sports": "circle", "nature": "triangle", "things": "diamond"}
+
+
+def picture_of(noun: Noun) -> Optional[library.Entry]:
+    """The library picture of a noun (its own id, else one of its names); None when nothing fits."""
+    found = library.find(library.PICTURE, _PICTURE_IDS.get(noun.key, noun.key))
+    if found is not None:
+        return found
+    for name in noun.en + noun.es:
+        found = library.best_match(name, fuzzy=False)
+        if found is not None:
+            return found
+    return None
+
+
+def library_noun(word: str) -> Optional[Tuple[Noun, str]]:
+    """A thing the picture library names but NOUNS does not ("tractors", "búho"), and the word's language."""
+    named = library.name_match(word)
+    entry, lang = named if named is not None else (library.best_match(word, fuzzy=False), "en")
+    if entry is None:
+        return None
+    known = noun_by_key(entry.id)  # "hound" is the dog we know
+    if known is not None:
+        return known, lang
+    return Noun(entry.id, entry.en, entry.es, _GROUP_SHAPES.get(entry.group, "circle"),
+                tuple(entry.colour or (255, 255, 255)), entry.role), lang

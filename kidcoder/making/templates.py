@@ -107,9 +107,19 @@ def keyword_choice(description: str) -> Optional[Tuple[str, float]]:
     return best
 
 
+def _without_animal_devices(description: str) -> str:
+    """The description without a mouse that is an animal: "un ratón que recoge queso" is not a clicker game."""
+    said = description.split()
+    folded = [words.fold(word).strip(".,;:!?¡¿") for word in said]
+    return " ".join(word for number, word in enumerate(said)
+                    if not (nouns.is_device_word(folded[number]) and nouns.device_is_animal(folded, number)))
+
+
 def choose_template(description: str, lang: str) -> Tuple[str, Optional[float]]:
     """The template a description asks for: (id, score), or (default id, None) when nothing matches."""
-    found = _template_index().best(description, lang)
+    description = _without_animal_devices(description)
+    index = _template_index()
+    found = index.best(description, lang)
     if found is None:
         found = keyword_choice(description)
     if found is None:

@@ -74,4 +74,7 @@ def copy_example(filename: str, projects: Optional[Path] = None, source_folder: 
     projects.mkdir(parents=True, exist_ok=True)
     target = free_name(projects, source.name)
     shutil.copyfile(source, target)
+    from kidcoder.making.project_files import copy_library_files
+
+    copy_library_files(source.read_text(encoding="utf-8"), projects)  # the pictures and sounds it loads
     return target

@@ -13,6 +13,7 @@ import pytest
 from kidcoder.helper import hints
 from kidcoder.bench.hint import catalog_grades, evaluate_corpus
 from kidcoder.diagnosis.fixes import Fix, apply_fix
+from kidcoder.making.project_files import copy_library_files
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKERS = 4
@@ -44,10 +45,17 @@ def _known_good_programs():
 
 
 @pytest.fixture(scope="module")
-def known_good():
+def known_good(tmp_path_factory):
     programs = _known_good_programs()
+
+    def hint(number, source):  # each program in a project folder with the library pictures and sounds it loads
+        folder = tmp_path_factory.mktemp(f"known_good{number}")
+        (folder / "game.py").write_text(source, encoding="utf-8")
+        copy_library_files(source, folder)
+        return hints.hint_for_program(source, str(folder / "game.py"), 1, "en")
+
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        results = list(pool.map(lambda item: hints.hint_for_program(item[1], None, 1, "en"), programs))
+        results = list(pool.map(hint, range(len(programs)), [source for _name, source in programs]))
     return [(name, result) for (name, _source), result in zip(programs, results)]
 
 

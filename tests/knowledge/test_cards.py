@@ -1,14 +1,17 @@
 """Every shipped knowledge card follows the format, and every example works.
 
 A full program (it calls pygame.display.set_mode) must run 60 frames headless in
-the real runner; any other example must compile.
+the real runner, with the library pictures and sounds it names copied next to it
+(as KidCoder copies them into a child's project); any other example must compile.
 """
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from kidcoder.knowledge import cards as knowledge
+from kidcoder.making.project_files import library_files_in
 
 LANGS = ("en", "es")
 MAX_BODY_WORDS = 170
@@ -57,13 +60,26 @@ def test_example_compiles(card):
         assert "input(" not in card.code or "print(" in card.code   # snippets may ask, the check feeds nothing
 
 
+@pytest.mark.parametrize("card", [card for card in ALL if is_full_program(card.code)], ids=_name)
+def test_full_program_example_loads_only_library_files(card):
+    named = set(re.findall(r"""["']((?:images|sounds)/[^"']*)["']""", card.code))
+    assert named == {entry.project_path for entry in library_files_in(card.code)}
+
+
+@pytest.mark.parametrize("card_id", ["images", "sound", "sprite-groups"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_picture_sprite_and_sound_cards_use_the_library(card_id, lang):
+    card = next(card for card in CARDS[lang] if card.id == card_id)
+    assert library_files_in(card.code), "the example should load a library picture or sound"
+
+
 def test_full_program_examples_run_60_frames_headless():
-    headless = pytest.importorskip("kidcoder.runner.headless")
+    project_files = pytest.importorskip("kidcoder.making.project_files")
     programs = [card for card in ALL if is_full_program(card.code)]
     assert programs, "no card has a full program example"
 
     def run(card):
-        return card, headless.run_source(card.code, frames=60, seconds=10, fast_clock=True)
+        return card, project_files.run_with_library_files(card.code, frames=60, seconds=10, fast_clock=True)
 
     failures = []
     with ThreadPoolExecutor(max_workers=max(4, 3 * (os.cpu_count() or 1))) as pool:

@@ -1,0 +1,107 @@
+"""Does a made game look like what was asked? The relevant-game rate on 30 children's descriptions per language.
+
+A description is met when the made game's settings show the player and the
+thing it names as pictures of what was named: "a cat that catches fish" needs
+PLAYER_PICTURE = "images/cat.png" and THING_PICTURE = "images/fish.png".
+Pure: it builds the programs (no run), so tests and `kidcoder bench` share it.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+# (description, player picture id or None, thing picture id)
+DESCRIPTIONS: Dict[str, Tuple[Tuple[str, Optional[str], str], ...]] = {
+    "en": (
+        ("a cat that catches fish", "cat", "fish"),
+        ("a dog that collects bones", "dog", "bone"),
+        ("a rocket that flies to the moon", "rocket", "moon"),
+        ("a monkey catching bananas", "monkey", "banana"),
+        ("a penguin that eats fish", "penguin", "fish"),
+        ("a frog that catches flies", "frog", "fly"),
+        ("a spaceship that shoots aliens", "rocket", "alien"),
+        ("a dragon that dodges fireballs", "dragon", "fire"),
+        ("a bunny that collects carrots", "rabbit", "carrot"),
+        ("a pig that eats apples", "pig", "apple"),
+        ("a robot that collects coins", "robot", "coin"),
+        ("a knight who finds the treasure in a maze", "knight", "treasure"),
+        ("a ninja that dodges bombs", "ninja", "bomb"),
+        ("a unicorn that catches stars", "unicorn", "star"),
+        ("a bear that eats honey", "bear", "honey"),
+        ("a mouse that collects cheese", "mouse", "cheese"),
+        ("a snake that eats apples", "snake", "apple"),
+        ("a car race against trucks", "car", "truck"),
+        ("a shark that chases fish", "shark", "fish"),
+        ("a ghost that collects candy", "ghost", "candy"),
+        ("a princess that catches hearts", "princess", "heart"),
+        ("a wizard who shoots zombies", "wizard", "zombie"),
+        ("click the cookies as fast as you can", None, "cookie"),
+        ("an astronaut that dodges meteors", "astronaut", "meteor"),
+        ("a dinosaur jumping on platforms collecting eggs", "dinosaur", "egg"),
+        ("a kitten that chases butterflies", "cat", "butterfly"),
+        ("a turtle that eats strawberries", "turtle", "strawberry"),
+        ("a bee that collects flowers", "bee", "flower"),
+        ("a pirate that collects gems", "pirate", "gem"),
+        ("a tractor that collects pumpkins", "tractor", "pumpkin"),
+    ),
+    "es": (
+        ("un gato que atrapa peces", "cat", "fish"),
+        ("un perro que atrapa huesos", "dog", "bone"),
+        ("un cohete que vuela a la luna", "rocket", "moon"),
+        ("un mono que come plátanos", "monkey", "banana"),
+        ("un pingüino que come pescado", "penguin", "fish"),
+        ("una rana que atrapa moscas", "frog", "fly"),
+        ("una nave que dispara a los marcianos", "rocket", "alien"),
+        ("un dragón que esquiva bolas de fuego", "dragon", "fire"),
+        ("un conejo que recoge zanahorias", "rabbit", "carrot"),
+        ("un cerdito que come manzanas", "pig", "apple"),
+        ("un robot que recoge monedas", "robot", "coin"),
+        ("un caballero que busca el tesoro en un laberinto", "knight", "treasure"),
+        ("un ninja que esquiva bombas", "ninja", "bomb"),
+        ("un unicornio que atrapa estrellas", "unicorn", "star"),
+        ("un oso que come miel", "bear", "honey"),
+        ("un ratón que recoge queso", "mouse", "cheese"),
+        ("una serpiente que come manzanas", "snake", "apple"),
+        ("una carrera de coches contra camiones", "car", "truck"),
+        ("un tiburón que persigue peces", "shark", "fish"),
+        ("un fantasma que recoge caramelos", "ghost", "candy"),
+        ("una princesa que atrapa corazones", "princess", "heart"),
+        ("un mago que dispara a los zombis", "wizard", "zombie"),
+        ("haz clic en las galletas lo más rápido que puedas", None, "cookie"),
+        ("un astronauta que esquiva meteoritos", "astronaut", "meteor"),
+        ("un dinosaurio que salta plataformas y recoge huevos", "dinosaur", "egg"),
+        ("un gatito que persigue mariposas", "cat", "butterfly"),
+        ("una tortuga que come fresas", "turtle", "strawberry"),
+        ("una abeja que recoge flores", "bee", "flower"),
+        ("un pirata que recoge diamantes", "pirate", "gem"),
+        ("un tractor que recoge calabazas", "tractor", "pumpkin"),
+    ),
+}
+
+
+def game_pictures(description: str, lang: str) -> Tuple[str, Dict[str, object]]:
+    """(template id, the made game's *_PICTURE settings) for a description."""
+    from kidcoder.making.generate import build_program, description_language
+    from kidcoder.making.settings_block import read_settings
+
+    template_id, source = build_program(description, description_language(description, lang))
+    settings = read_settings(source)
+    return template_id, {name: value for name, value in settings.items() if name.endswith("_PICTURE")}
+
+
+def is_met(pictures: Dict[str, object], player: Optional[str], thing: str) -> bool:
+    """The player is the player's picture, and the thing is the picture of another role."""
+    wanted = {f"images/{ident}.png" for ident in (player, thing) if ident}
+    if player and pictures.get("PLAYER_PICTURE") != f"images/{player}.png":
+        return False
+    return wanted <= set(pictures.values())
+
+
+def relevant_rate(lang: str) -> Tuple[float, List[str]]:
+    """(share of descriptions met, the ones that were not) for one language."""
+    misses = []
+    cases = DESCRIPTIONS[lang]
+    for description, player, thing in cases:
+        _template, pictures = game_pictures(description, lang)
+        if not is_met(pictures, player, thing):
+            misses.append(f"{description}: {pictures}")
+    return (len(cases) - len(misses)) / len(cases), misses

@@ -62,7 +62,7 @@ class GameProcess:
     def __init__(self, program, *, frames: int = 0, memory_mb: int = 512, allow_network: bool = False,
                  interactive: bool = True, stdin_lines: Optional[List[str]] = None,
                  python: str = sys.executable, no_frame_seconds: float = NO_FRAME_SECONDS,
-                 fast_clock: bool = False):
+                 fast_clock: bool = False, screen_size: Optional[tuple] = None):
         self.program = Path(program).resolve()
         self.frame_limit = frames
         self.memory_mb = memory_mb
@@ -72,6 +72,7 @@ class GameProcess:
         self.python = python
         self.no_frame_seconds = no_frame_seconds
         self.fast_clock = fast_clock      # checks: clock.tick never sleeps, game time still advances
+        self.screen_size = screen_size    # (w, h) a full-screen game gets (the preview pane); None: 640x480
         self._reset()
 
     def _reset(self) -> None:
@@ -121,6 +122,8 @@ class GameProcess:
             args.append("--interactive")
         if self.fast_clock:
             args.append("--fast-clock")
+        if self.screen_size and min(self.screen_size) >= 32:
+            args += ["--screen-size", "%dx%d" % (int(self.screen_size[0]), int(self.screen_size[1]))]
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in [_package_root(), env.get("PYTHONPATH", "")] if p)
         env["PYTHONUNBUFFERED"] = "1"

@@ -15,7 +15,7 @@ from kidcoder.diagnosis import pyparse
 FAMILIES = (
     "syntax_words", "syntax_colons", "syntax_brackets", "syntax_indent", "syntax_generic",
     "runtime_names", "runtime_attributes", "runtime_types", "runtime_lookups", "runtime_files",
-    "runtime_pygame", "runtime_generic",
+    "runtime_pygame", "runtime_pippy", "runtime_generic",
     "pitfalls", "logic",
 )
 

@@ -31,7 +31,7 @@ KEY_HINTS = "ui.status.keys"
 class App:
     """The KidCoder window. Tests build one on the dummy video driver and call step()."""
 
-    def __init__(self, settings=None, size=None, files=None):
+    def __init__(self, settings=None, size=None, files=None, window_flags: int = 0):
         from kidcoder.config import load_settings
 
         self.settings = settings if settings is not None else load_settings()
@@ -40,7 +40,7 @@ class App:
         pygame.font.init()
         if size is None:
             size = initial_size(_desktop_size())
-        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE | window_flags)
         pygame.display.set_caption("KidCoder")
         pygame.key.set_repeat(400, 35)
         pygame.key.start_text_input()
@@ -61,6 +61,7 @@ class App:
 
         self.worker = Worker()
         self.games = GameControl(self.settings, self.worker)
+        self.games.screen_size = (self.preview.area.w, self.preview.area.h)   # what a full-screen game fills
         self.docs = DocumentKeeper(files)
         self.actions = Actions(self)
         self.assist = Assist(self)
@@ -141,6 +142,7 @@ class App:
         self.toolbar.set_box(lay.toolbar, lay.status)
         self.editor.set_box(lay.editor)
         self.preview.set_box(lay.preview)
+        self.games.screen_size = (self.preview.area.w, self.preview.area.h)
         self.console.set_box(lay.console)
         self.helper.set_box(lay.helper)
         self._place_game_buttons(self._game_buttons)
@@ -340,13 +342,17 @@ def _desktop_size():
     return sizes[0] if sizes else None
 
 
-def run_app(argv=None) -> int:
+def run_app(argv=None, host=None) -> int:
     """Open the window (python main.py [program.py]); KIDCODER_DEMO names a scripted demo
-    (see kidcoder.ui.demo)."""
+    (see kidcoder.ui.demo). host (Sugar's activity launcher, kidcoder.sugar.activity) gets the
+    window hidden in host.window_ready() to tag and show it, and the open program in
+    host.finished(path, text, modified) when the window has closed."""
     import sys
 
     args = list(sys.argv[1:] if argv is None else argv)
-    app = App()
+    app = App(window_flags=pygame.HIDDEN if host is not None else 0)
+    if host is not None:
+        host.window_ready()
     programs = [arg for arg in args if arg.endswith(".py")]
     if programs:
         app.actions.open_file(os.path.abspath(programs[0]))   # a teacher's "python main.py lesson.py"
@@ -355,4 +361,7 @@ def run_app(argv=None) -> int:
         from kidcoder.ui.demo import load_demo
 
         app.demo = load_demo(demo)
-    return app.run()
+    code = app.run()
+    if host is not None:
+        host.finished(app.docs.path, app.editor.get_text(), app.editor.view.buffer.modified)
+    return code

@@ -22,6 +22,7 @@ class GameControl:
         self.settings = settings
         self.worker = worker
         self._factory = factory
+        self.screen_size = None      # (w, h) a full-screen game gets: the preview pane's size
         self.game = None
         self.path = None
         self.state = "idle"          # idle | running | paused | ended | stopped
@@ -35,7 +36,8 @@ class GameControl:
         from kidcoder.runner.host import GameProcess
 
         return GameProcess(path, interactive=True, memory_mb=getattr(self.settings, "memory_limit_mb", 512),
-                           allow_network=getattr(self.settings, "network_allowed", False))
+                           allow_network=getattr(self.settings, "network_allowed", False),
+                           screen_size=self.screen_size)
 
     # ---- life cycle -----------------------------------------------------------------------
     def start(self, path) -> None:

@@ -3,9 +3,9 @@
 `kidcoder export --xo` copies this file into every game bundle as launch_game.py,
 next to the game, which stays exactly as the child wrote it (`python3 GAME.py`
 still runs it). It needs only pygame 2: each window the game opens is made hidden,
-tagged for Sugar's shell (sugar_window.py), then shown; a window smaller than the
-screen is shown full screen with pygame's SCALED mode, so the game's own
-coordinates do not change.
+tagged for Sugar's shell (sugar_window.py), then shown; Sugar shows it over the
+whole screen, and a game that asked for a smaller window is scaled up to fill it
+(pygame's SCALED mode), so the game's own coordinates do not change.
 """
 import os
 import runpy
@@ -45,24 +45,25 @@ def _import_pygame():
         raise
 
 
-def full_screen_flags(pygame, size, flags):
-    """The flags for a game window in Sugar: full screen, scaled when the game asked for a size."""
-    flags = int(flags)
-    if flags & getattr(pygame, "OPENGL", 0):
-        return flags | pygame.FULLSCREEN
-    if tuple(size) != (0, 0):
+def sugar_window_flags(pygame, size, flags):
+    """The flags for a game window in Sugar. The shell shows every activity window maximized and
+    without a border, which is Sugar's full screen, and keeps its frame (F6) above it; a FULLSCREEN
+    window would cover the frame. So: resizable, and SCALED when the game asked for a size, so its
+    picture grows to the screen while the game's own coordinates stay the same."""
+    flags = (int(flags) & ~pygame.FULLSCREEN) | pygame.RESIZABLE
+    if tuple(size) != (0, 0) and not flags & getattr(pygame, "OPENGL", 0):
         flags |= getattr(pygame, "SCALED", 0)
-    return flags | pygame.FULLSCREEN
+    return flags
 
 
 def open_windows_for_sugar(pygame, bundle_id, activity_id):
-    """Make pygame.display.set_mode open each window full screen and tagged for Sugar."""
+    """Make pygame.display.set_mode open each window tagged for Sugar, to fill the screen."""
     from sugar_window import show_hidden_window, tag_pygame_window
 
     original = pygame.display.set_mode
 
     def set_mode(size=(0, 0), flags=0, *args, **kwargs):
-        flags = full_screen_flags(pygame, size, flags) | pygame.HIDDEN
+        flags = sugar_window_flags(pygame, size, flags) | pygame.HIDDEN
         surface = original(size, flags, *args, **kwargs)
         if bundle_id and activity_id:
             tag_pygame_window(pygame, bundle_id, activity_id)

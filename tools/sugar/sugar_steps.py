@@ -226,10 +226,15 @@ def main():
     launch(args.game_id)
     game_windows = wait_for(lambda: windows_of(args.game_id), 60)
     seen["game_window"] = game_windows
-    pump(6)
+    pump(3)
     log = shell_log()
     seen["shell_took_game"] = any(f"{activity} launched in" in log for _, activity in game_windows or [])
     seen["game_shot"] = screenshot(os.path.join(args.shots, "sugar-exported-game.png"))
+    run("xdotool", "key", "F6")                      # the frame shows the game as the running activity
+    pump(3)
+    seen["game_frame_shot"] = screenshot(os.path.join(args.shots, "sugar-exported-game-frame.png"))
+    run("xdotool", "key", "F6")
+    pump(1)
     if game_windows:
         close(game_windows[0][0])
 

@@ -70,13 +70,14 @@ def write_xo(out_path, root_name: str, files: Dict[str, bytes], executables: Ite
         raise ValueError(f"not a bundle folder name: {root_name!r}")
     if INFO_PATH not in files:
         raise ValueError("a bundle needs activity/activity.info")
+    outside = [relative for relative in files if relative.startswith("/") or ".." in Path(relative).parts]
+    if outside:
+        raise ValueError(f"a bundle path must stay inside the bundle: {outside[0]!r}")
     executables = set(executables)
     out_path = Path(out_path)
     partial = out_path.with_name(out_path.name + ".part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for relative in sorted(files):
-            if relative.startswith("/") or ".." in Path(relative).parts:
-                raise ValueError(f"a bundle path must stay inside the bundle: {relative!r}")
             entry = zipfile.ZipInfo(f"{root_name}/{relative}", date_time=ZIP_TIME)
             mode = EXEC_MODE if relative in executables else FILE_MODE
             entry.external_attr = (stat.S_IFREG | mode) << 16

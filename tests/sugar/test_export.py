@@ -228,3 +228,21 @@ def test_the_launcher_finds_the_python_named_in_the_bundle(tmp_path):
                    env=env, check=True, timeout=30)
     assert (tmp_path / "called").read_text().split() == ["-m", "kidcoder.sugar.activity", "-b",
                                                          "org.kidcoder.KidCoder", "-a", "abc"]
+
+
+def test_activity_info_survives_sugars_config_reader_and_bad_paths_are_refused(tmp_path):
+    from kidcoder.sugar.bundle import ActivityInfo, activity_info_text, write_xo
+
+    text = activity_info_text(ActivityInfo(name="100% fun\nreally", bundle_id="org.x.Fun", exec_line="python3 a.py",
+                                           icon="i", summary="50% of it"))
+    info = configparser.ConfigParser()             # Sugar reads it with interpolation on
+    info.read_string(text)
+    assert info["Activity"]["name"] == "100% fun really" and info["Activity"]["summary"] == "50% of it"
+    with pytest.raises(ValueError):
+        activity_info_text(ActivityInfo(name="x", bundle_id="org.x y", exec_line="a", icon="i"))
+    files = {"activity/activity.info": text.encode(), "../escape.py": b""}
+    with pytest.raises(ValueError):
+        write_xo(tmp_path / "bad.xo", "Fun.activity", files)
+    with pytest.raises(ValueError):
+        write_xo(tmp_path / "bad.xo", "Fun", {"activity/activity.info": b""})
+    assert list(tmp_path.iterdir()) == []              # nothing half-written is left

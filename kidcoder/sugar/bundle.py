@@ -76,12 +76,16 @@ def write_xo(out_path, root_name: str, files: Dict[str, bytes], executables: Ite
     executables = set(executables)
     out_path = Path(out_path)
     partial = out_path.with_name(out_path.name + ".part")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for relative in sorted(files):
-            entry = zipfile.ZipInfo(f"{root_name}/{relative}", date_time=ZIP_TIME)
-            mode = EXEC_MODE if relative in executables else FILE_MODE
-            entry.external_attr = (stat.S_IFREG | mode) << 16
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(entry, files[relative])
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for relative in sorted(files):
+                entry = zipfile.ZipInfo(f"{root_name}/{relative}", date_time=ZIP_TIME)
+                mode = EXEC_MODE if relative in executables else FILE_MODE
+                entry.external_attr = (stat.S_IFREG | mode) << 16
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(entry, files[relative])
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(out_path)
     return out_path

@@ -117,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--json", action="store_true")
     lst = model_sub.add_parser("list", help="list the models KidCoder can see")
     lst.add_argument("--json", action="store_true")
+    _add_export_parser(sub)
     return parser
 
 
@@ -266,6 +267,38 @@ COMMANDS: Dict[str, Callable] = {
     "run": cmd_run, "hint": cmd_hint, "ask": cmd_ask, "generate": cmd_generate,
     "index": cmd_index, "bench": cmd_bench, "model": cmd_model,
 }
+
+
+# ---- export: a game becomes a Sugar activity bundle (kidcoder/sugar/export.py) --------------------
+
+def _add_export_parser(sub) -> None:
+    export = sub.add_parser("export", help="make a game into something to share (--xo: a Sugar activity)")
+    export.add_argument("file")
+    export.add_argument("--xo", action="store_true", help="a Sugar activity bundle (.xo)")
+    export.add_argument("--name", help="the activity's name (default: from the file name)")
+    export.add_argument("--out", metavar="FILE.xo", help="where to write it (default: next to the game)")
+    export.add_argument("--icon", metavar="PICTURE", help="a picture for the icon (default: the game's last frame)")
+    export.add_argument("--json", action="store_true")
+
+
+def cmd_export(args) -> int:
+    if not args.xo:
+        raise UserError("say what to make: --xo (a Sugar activity bundle)")
+    if args.out and not args.out.endswith(".xo"):
+        raise UserError(f"the bundle's file name must end in .xo: {args.out}")
+    if args.name is not None and not args.name.strip():
+        raise UserError("the name is empty")
+    from kidcoder.sugar.export import export_game
+
+    try:
+        result = export_game(args.file, name=args.name, out=args.out, picture=args.icon)
+    except ProgramFileError as exc:
+        raise UserError(str(exc)) from None
+    _emit(result, args.json, lambda r: f"Made {r['file']} ({r['name']}, icon: {r['icon']})")
+    return EXIT_OK
+
+
+COMMANDS["export"] = cmd_export
 
 
 def main(argv=None) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Mapping, Optional, Tuple
 
 from kidcoder.knowledge.words import fold
-from kidcoder.making import game_slots, nouns
+from kidcoder.making import description, nouns
 
 _TOKEN = re.compile(r"\w+")
 
@@ -60,8 +60,8 @@ ATTRIBUTE_WORDS: Dict[str, frozenset] = {
                     "corran va vaya vayan anda ande drive drives maneja"),
     "controls": _words("wasd arrows arrow flechas flecha"),
 }
-FAST = game_slots.FAST_WORDS | _words("fastest quicker veloces")          # the words descriptions use, and more
-SLOW = game_slots.SLOW_WORDS | _words("slowest despacito")
+FAST = description.FAST_WORDS | _words("fastest quicker veloces")          # the words descriptions use, and more
+SLOW = description.SLOW_WORDS | _words("slowest despacito")
 HIGH = _words("higher high highest alto alta altos")
 LOW = _words("lower low bajo baja bajos")
 BIG = _words("bigger big biggest large larger huge giant grande grandes enorme enormes gigante")
@@ -76,7 +76,7 @@ EASY = _words("easier easy facil")
 HARD = _words("harder hard dificil difficult")
 INVERT = _words("too demasiado demasiada demasiados tan")
 NEGATE = _words("not no dont nunca")
-STRONG = game_slots.STRONG_WORDS | _words("much lot lots way mucho muchisimo bastante")
+STRONG = description.STRONG_WORDS | _words("much lot lots way mucho muchisimo bastante")
 WEAK = _words("bit poco poquito slightly")
 DOUBLE = _words("twice double doble")
 HALF = _words("half mitad")

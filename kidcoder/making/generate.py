@@ -24,7 +24,6 @@ from kidcoder.making.settings_block import START_MARK, fill_settings
 from kidcoder.making.templates import all_templates, choose_template, template_words
 from kidcoder.diagnosis import pyparse
 from kidcoder.model.facts import Enrich, GameFacts, consult
-from kidcoder.runner.headless import run_source
 
 log = logging.getLogger(__name__)
 

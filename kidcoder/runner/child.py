@@ -22,7 +22,8 @@ from kidcoder.runner import limits, protocol
 from kidcoder.runner.child_io import CappedOutput, InputStdin, make_input
 from kidcoder.runner.fast_clock import install_fast_clock
 from kidcoder.runner.frames import FrameWriter
-from kidcoder.runner.game_hooks import GameHooks, hook_when_imported, uses_pygame
+from kidcoder.paths import assets_dir
+from kidcoder.runner.game_hooks import DEFAULT_SIZE, GameHooks, hook_when_imported, uses_pygame
 from kidcoder.runner.protocol import FinishReason
 
 MAX_ERROR_MESSAGE = 4 * 1024
@@ -187,6 +188,11 @@ def child_traceback(exc: BaseException) -> str:
     return text
 
 
+def _size(text: str):
+    width, _, height = text.partition("x")
+    return max(1, min(4096, int(width))), max(1, min(4096, int(height)))
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="kidcoder.runner.child")
     parser.add_argument("program")
@@ -197,6 +203,7 @@ def parse_args(argv):
     parser.add_argument("--memory-mb", type=int, default=limits.DEFAULT_MEMORY_MB)
     parser.add_argument("--allow-network", action="store_true")
     parser.add_argument("--fast-clock", action="store_true", help="clock.tick never sleeps (checks)")
+    parser.add_argument("--screen-size", type=_size, default=None, help="WxH a full-screen game gets")
     return parser.parse_args(argv)
 
 
@@ -223,7 +230,8 @@ def main(argv=None) -> None:
     def install(pygame) -> None:
         hooks = GameHooks(pygame, publish=state.publish, on_display=state.on_display,
                           on_caption=lambda text: channel.send(protocol.Caption(text=text)),
-                          on_wait=state.on_wait, allow_programs=limits.allow_subprocesses)
+                          on_wait=state.on_wait, allow_programs=limits.allow_subprocesses,
+                          screen_size=args.screen_size or DEFAULT_SIZE)
         hooks.install()
         commands.hooks = hooks
         if args.fast_clock:
@@ -242,6 +250,7 @@ def main(argv=None) -> None:
 
     sys.argv = [program]
     sys.path.insert(0, os.path.dirname(program))
+    sys.path.append(str(assets_dir() / "gamelib"))    # modules games may import (pippy); the game's own win
     reason, code = run_program_file(program, channel)
     if reason == FinishReason.MEMORY:
         state.finish(reason)

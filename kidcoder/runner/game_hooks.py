@@ -26,13 +26,15 @@ class GameHooks:
     """Installs the patches. publish(surface) runs on every flip; on_wait when the game waits for events."""
 
     def __init__(self, pygame, publish: Callable, on_display: Callable, on_caption: Callable,
-                 on_wait: Optional[Callable] = None, allow_programs: Optional[Callable] = None):
+                 on_wait: Optional[Callable] = None, allow_programs: Optional[Callable] = None,
+                 screen_size: tuple = DEFAULT_SIZE):
         self.pygame = pygame
         self._publish = publish
         self._on_display = on_display
         self._on_caption = on_caption
         self._on_wait = on_wait or (lambda: None)
         self._allow_programs = allow_programs
+        self.screen_size = tuple(screen_size)    # what a full-screen set_mode((0, 0)) gets: the preview's size
         self.input = InputState()
         self.original = {}
 
@@ -92,7 +94,7 @@ class GameHooks:
             size = args[0] if args else kwargs.get("size", (0, 0))
             try:
                 if len(size) == 2 and size[0] == 0 and size[1] == 0:
-                    size = DEFAULT_SIZE          # the desktop size makes no sense in a preview
+                    size = hooks.screen_size     # "the whole screen" is the preview pane
             except TypeError:
                 pass                             # pygame itself says what is wrong with size
             if args:

@@ -49,7 +49,7 @@ class GameProcess:
     def __init__(self, program, *, frames: int = 0, memory_mb: int = 512, allow_network: bool = False,
                  interactive: bool = True, stdin_lines: Optional[List[str]] = None,
                  python: str = sys.executable, no_frame_seconds: float = NO_FRAME_SECONDS,
-                 fast_clock: bool = False):
+                 fast_clock: bool = False, screen_size: Optional[tuple] = None):
         self.program = Path(program).resolve()
         self.frame_limit = frames
         self.memory_mb = memory_mb
@@ -59,6 +59,7 @@ class GameProcess:
         self.python = python
         self.no_frame_seconds = no_frame_seconds
         self.fast_clock = fast_clock      # checks: clock.tick never sleeps, game time still advances
+        self.screen_size = screen_size    # (w, h) a full-screen game gets (the preview pane); None: 640x480
         self._reset()
 
     def _reset(self) -> None:
@@ -101,7 +102,7 @@ class GameProcess:
         cmd_read, cmd_write = os.pipe()
         args = child_command(self.python, self.program, msg_fd=msg_write, cmd_fd=cmd_read, shm_prefix=self._prefix,
                              frames=self.frame_limit, memory_mb=self.memory_mb, allow_network=self.allow_network,
-                             fast_clock=self.fast_clock)
+                             fast_clock=self.fast_clock, screen_size=self.screen_size)
         self.started_at = time.monotonic()
         try:
             self.process = subprocess.Popen(

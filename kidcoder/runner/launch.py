@@ -5,7 +5,7 @@ import os
 import signal
 import subprocess
 from pathlib import Path
-from typing import Dict, List, Mapping
+from typing import Dict, List, Mapping, Optional, Tuple
 
 # Started with -c rather than -m so that the program's folder (the working directory) is taken off
 # sys.path before anything is imported: a child's file named socket.py or queue.py must not
@@ -15,11 +15,14 @@ CHILD_BOOTSTRAP = ("import os, sys; sys.path[:] = [p for p in sys.path if p not 
 
 
 def child_command(python: str, program: Path, *, msg_fd: int, cmd_fd: int, shm_prefix: str, frames: int,
-                  memory_mb: int, allow_network: bool, fast_clock: bool) -> List[str]:
+                  memory_mb: int, allow_network: bool, fast_clock: bool,
+                  screen_size: Optional[Tuple[int, int]] = None) -> List[str]:
     """The command line of kidcoder.runner.child for one program (see child.parse_args)."""
     args = [python, "-X", "utf8", "-c", CHILD_BOOTSTRAP, str(program),
             "--msg-fd", str(msg_fd), "--cmd-fd", str(cmd_fd), "--shm-prefix", shm_prefix,
             "--frames", str(frames or 0), "--memory-mb", str(memory_mb)]
+    if screen_size and min(screen_size) >= 32:
+        args += ["--screen-size", "%dx%d" % (int(screen_size[0]), int(screen_size[1]))]
     flags = {"--allow-network": allow_network, "--fast-clock": fast_clock}
     return args + [flag for flag, wanted in flags.items() if wanted]
 

@@ -56,14 +56,14 @@ PANES = (Toolbar, EditorPane, PreviewPane, ConsolePane, HelperPane)     # in dra
 class App:
     """The KidCoder window. Tests build one on the dummy video driver and call step()."""
 
-    def __init__(self, settings: Optional[Settings] = None, size=None, files=None):
+    def __init__(self, settings: Optional[Settings] = None, size=None, files=None, window_flags: int = 0):
         self.settings = settings if settings is not None else load_settings()
         set_language(self.settings.language)
         pygame.display.init()
         pygame.font.init()
         if size is None:
             size = initial_size(_desktop_size())
-        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE | window_flags)
         pygame.display.set_caption("KidCoder")
         pygame.key.set_repeat(400, 35)
         pygame.key.start_text_input()
@@ -96,6 +96,7 @@ class App:
         editor, preview, console, helper = self.editor, self.preview, self.console, self.helper
         self.worker = Worker()
         self.games = GameControl(self.settings, self.worker)
+        self.games.screen_size = (self.preview.area.w, self.preview.area.h)   # what a full-screen game fills
         self.docs = DocumentKeeper(files)
         self.keyboard = Keyboard(self.panes.values(), self.manager, self._focus_order, self._release_game_keys)
         self.dialogs = DialogHost(self.manager, self.fonts, lambda: self.size, self._dialog_closed)
@@ -168,6 +169,7 @@ class App:
         self.layout = self._lay_out()
         for pane in self.panes.values():
             pane.place(self.layout)
+        self.games.screen_size = (self.preview.area.w, self.preview.area.h)
         self.presenter.forget()
 
     def relabel(self) -> None:
@@ -299,15 +301,22 @@ def _desktop_size():
     return sizes[0] if sizes else None
 
 
-def run_app(argv=None) -> int:
+def run_app(argv=None, host=None) -> int:
     """Open the window (python main.py [program.py]); KIDCODER_DEMO names a scripted demo
-    (see kidcoder.ui.demo)."""
+    (see kidcoder.ui.demo). host (Sugar's activity launcher, kidcoder.sugar.activity) gets the
+    window hidden in host.window_ready() to tag and show it, and the open program in
+    host.finished(path, text, modified) when the window has closed."""
     args = list(sys.argv[1:] if argv is None else argv)
-    app = App()
+    app = App(window_flags=pygame.HIDDEN if host is not None else 0)
+    if host is not None:
+        host.window_ready()
     programs = [arg for arg in args if arg.endswith(".py")]
     if programs:
         app.actions.open_file(os.path.abspath(programs[0]))   # a teacher's "python main.py lesson.py"
     demo = os.environ.get("KIDCODER_DEMO")
     if demo:
         app.demo = load_demo(demo)
-    return app.run()
+    code = app.run()
+    if host is not None:
+        host.finished(app.docs.path, app.editor.get_text(), app.editor.view.buffer.modified)
+    return code

@@ -36,6 +36,7 @@ class GameControl:
         self.settings = settings
         self.worker = worker
         self._factory = factory
+        self.screen_size = None      # (w, h) a full-screen game gets: the preview pane's size
         self.game = None
         self.path = None
         self.state = GameState.IDLE
@@ -49,7 +50,7 @@ class GameControl:
         from kidcoder.runner.host import GameProcess     # loaded with the first game, not at start-up
 
         return GameProcess(path, interactive=True, memory_mb=self.settings.memory_limit_mb,
-                           allow_network=self.settings.network_allowed)
+                           allow_network=self.settings.network_allowed, screen_size=self.screen_size)
 
     # ---- life cycle -----------------------------------------------------------------------
     def start(self, path) -> None:

@@ -2,7 +2,8 @@
 import pytest
 
 from kidcoder.making import nouns
-from kidcoder.making.game_slots import make_title, read_description, slots_for
+from kidcoder.making.description import read_description
+from kidcoder.making.game_slots import make_title, slots_for
 from kidcoder.making.settings_block import SettingsError, fill_settings, format_value, read_settings
 from kidcoder.making.templates import all_templates, template_words
 

@@ -5,7 +5,6 @@ the folder is copied elsewhere and run by a plain Python under the dummy video
 and audio drivers, with nothing of KidCoder's: only a sitecustomize that counts
 frames and notes which pictures were loaded (tests/making/plain_python).
 """
-import inspect
 import json
 import os
 import shutil
@@ -20,8 +19,6 @@ from kidcoder.making.generate import generate_game
 from kidcoder.making.settings_block import read_settings
 
 HARNESS = Path(__file__).resolve().parent / "plain_python"
-# No model: generate_game(use_model=False) before core13's refactor, no enrich (the default) after it.
-NO_MODEL = {"use_model": False} if "use_model" in inspect.signature(generate_game).parameters else {}
 FRAMES = 120
 DESCRIPTIONS = [
     ("a cat that catches fish", "en", "catch"),
@@ -59,7 +56,7 @@ def made_games(tmp_path_factory):
     made = {}
     for number, (description, lang, _template) in enumerate(DESCRIPTIONS):
         project = tmp_path_factory.mktemp(f"project{number}")
-        result = generate_game(description, lang, out=str(project / "game.py"), **NO_MODEL)
+        result = generate_game(description, lang, out=str(project / "game.py"))
         copy = tmp_path_factory.mktemp(f"copy{number}") / "game"
         shutil.copytree(project, copy)
         made[description] = (result, copy)

@@ -72,6 +72,7 @@ class App:
         self.frame_times = []            # seconds per frame of our own work (benchmarks read it)
         self.frames = 0
         self.first_frame_at: Optional[float] = None
+        self.on_present = None           # benchmarks: called with the rects sent, after each present
         self.demo = None
         self.trim_at = -1
         from kidcoder.ui.present import Presenter
@@ -185,7 +186,9 @@ class App:
             self.handle_event(event)
         self.update(dt)
         self.draw()
-        self.presenter.present(self.screen, [self.layout.editor.right + 3])
+        rects = self.presenter.present(self.screen, [self.layout.editor.right + 3])
+        if self.on_present is not None:
+            self.on_present(rects)
         self.frames += 1
         if self.frames == self.trim_at:
             from kidcoder.ui.dialogs import trim_heap

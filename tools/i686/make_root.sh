@@ -19,6 +19,15 @@ if [ "$(id -u)" != 0 ]; then
     exit 2
 fi
 if [ -x "$ROOT/usr/bin/python3" ]; then
+    missing=()
+    for package in ${PACKAGES//,/ }; do
+        chroot "$ROOT" dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "make_root: adding ${missing[*]}"
+        cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
+        chroot "$ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+    fi
     echo "make_root: $ROOT is ready ($(chroot "$ROOT" /usr/bin/python3 --version))"
     exit 0
 fi

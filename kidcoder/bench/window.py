@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, List, Optional
 
@@ -48,6 +50,16 @@ def build_index(home: str) -> None:
                    timeout=600)
 
 
+@contextmanager
+def fresh_home(home: str):
+    """A home like a laptop's the day after installing: `home`'s built index, and no projects or unsaved
+    work from the window before (which would open a "get your work back?" dialog over everything)."""
+    with tempfile.TemporaryDirectory(prefix="kidcoder-ui-home-") as fresh:
+        if (Path(home) / "cache").is_dir():
+            shutil.copytree(Path(home) / "cache", Path(fresh) / "cache")
+        yield fresh
+
+
 def _start_probe(args: List[str], home: str, group=None) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "kidcoder.bench.window_probe", *args], env=probe_env(home),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -65,13 +77,14 @@ def _report(stdout: str, stderr: str) -> dict:
 
 
 def run_probe(args: List[str], home: str, group=None, timeout: float = 600) -> dict:
-    """Run the probe to its end; its report (an error in it is raised)."""
-    process = _start_probe(args, home, group)
-    try:
-        stdout, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        stdout, stderr = process.communicate()
+    """Run the probe to its end in a fresh copy of `home`; its report (an error in it is raised)."""
+    with fresh_home(home) as fresh:
+        process = _start_probe(args, fresh, group)
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            stdout, stderr = process.communicate()
     return _report(stdout, stderr)
 
 
@@ -79,9 +92,10 @@ def cold_starts(home: str, group=None, runs: int = 3) -> List[float]:
     """Seconds from starting the process to its first presented frame, for `runs` starts after a warm-up."""
     times = []
     for attempt in range(runs + 1):
-        started = time.monotonic()
-        process = _start_probe(["cold"], home, group)
-        stdout, stderr = process.communicate(timeout=300)
+        with fresh_home(home) as fresh:
+            started = time.monotonic()
+            process = _start_probe(["cold"], fresh, group)
+            stdout, stderr = process.communicate(timeout=300)
         presented = _report(stdout, stderr)["first_present"]
         if attempt:                                   # the first start may compile .pyc files
             times.append(presented - started)

@@ -19,10 +19,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional
 
@@ -161,12 +164,25 @@ def measure(quotas: Optional[Iterable[float]] = None, examples: Optional[List[st
         raise cgroup.CgroupError(f"cannot make a CPU-quota cgroup: {why}")
     examples = examples or gallery_examples()
     result: Dict[str, object] = {}
-    with tempfile.TemporaryDirectory(prefix="kidcoder-xo-bench-") as home:
+    with _terminate_cleanly(), tempfile.TemporaryDirectory(prefix="kidcoder-xo-bench-") as home:
         window.build_index(home)
         for percent in quotas or QUOTAS:
             result[quota_key(percent)] = profile(percent, home, examples, seconds)
         result["ui_idle_cpu_pct"] = window.idle_cpu_pct(home)
     return result
+
+
+@contextmanager
+def _terminate_cleanly():
+    """SIGTERM unwinds like Ctrl+C, so the cgroups made so far are removed, not left behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Make a 32-bit x86 Debian folder (a chroot) to test KidCoder in, with Debian's own Python.
-# An x86-64 Linux kernel runs i386 programs natively, so no emulator is needed.
+# Make a Debian folder of another architecture (a chroot) to test KidCoder in, with Debian's own Python:
+# i386 by default (an x86-64 kernel runs it natively), or DEBIAN_ARCH=armhf with qemu-user-static.
 #
 # usage: tools/i686/make_root.sh [ROOT]          (default /work/i386root; keep it outside the checkout)
 # env:   DEBIAN_SUITE=bookworm  DEBIAN_MIRROR=http://deb.debian.org/debian
@@ -18,20 +18,23 @@ if [ "$(id -u)" != 0 ]; then
     echo "make_root: debootstrap and chroot need root" >&2
     exit 2
 fi
-if [ -x "$ROOT/usr/bin/python3" ]; then
-    missing=()
-    for package in ${PACKAGES//,/ }; do
-        chroot "$ROOT" dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
-    done
-    if [ ${#missing[@]} -gt 0 ]; then
-        echo "make_root: adding ${missing[*]}"
-        cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
-        chroot "$ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
-    fi
-    echo "make_root: $ROOT is ready ($(chroot "$ROOT" /usr/bin/python3 --version))"
-    exit 0
+if [ ! -x "$ROOT/usr/bin/python3" ]; then
+    mkdir -p "$ROOT"
+    echo "make_root: debootstrap --arch=$ARCH $SUITE into $ROOT (a few minutes; much longer under emulation)"
+    # Only Python here: debootstrap does not choose between alternatives (libjack0 or libjackd2 ...);
+    # apt-get inside the new root does.
+    "$DEBOOTSTRAP" --arch="$ARCH" --variant=minbase --include=python3 "$SUITE" "$ROOT" "$MIRROR"
 fi
-mkdir -p "$ROOT"
-echo "make_root: debootstrap --arch=$ARCH $SUITE into $ROOT (a few minutes)"
-"$DEBOOTSTRAP" --arch="$ARCH" --variant=minbase --include="$PACKAGES" "$SUITE" "$ROOT" "$MIRROR"
+missing=()
+for package in ${PACKAGES//,/ }; do
+    chroot "$ROOT" dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "make_root: apt-get install ${missing[*]}"
+    cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
+    mount -t proc proc "$ROOT/proc"
+    trap 'umount -l "$ROOT/proc" 2>/dev/null || true' EXIT
+    chroot "$ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+        sh -c 'apt-get update -q && apt-get install -y -q --no-install-recommends "$@"' apt "${missing[@]}"
+fi
 echo "make_root: $ROOT is ready ($(chroot "$ROOT" /usr/bin/python3 --version))"

@@ -23,6 +23,8 @@ chroot_mount() {   # chroot_mount ROOT: what Python, pygame and the game runner 
     _mount_in tmpfs shm "$1/dev/shm"            # the game's frames travel through shared memory
     _mount_in devpts devpts "$1/dev/pts"
     cp /etc/resolv.conf "$1/etc/resolv.conf" 2>/dev/null || true
+    # the same certificate authorities as this machine, for pip (some networks put their own in the way)
+    cp /etc/ssl/certs/ca-certificates.crt "$1/etc/ssl/certs/host-ca-certificates.crt" 2>/dev/null || true
 }
 
 copy_checkout() {   # copy_checkout REPO DEST: the files git knows (committed or not), nothing ignored
@@ -39,5 +41,5 @@ in_root() {   # in_root ROOT PERSONALITY COMMAND...: a clean environment with SD
     shift 2
     [ "$personality" = "-" ] || setarch=(setarch "$personality")
     "${setarch[@]}" chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-        HOME=/root LANG=C.UTF-8 SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy PYGAME_HIDE_SUPPORT_PROMPT=1 "$@"
+        HOME=/root LANG=C.UTF-8 PIP_CERT=/etc/ssl/certs/host-ca-certificates.crt SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy PYGAME_HIDE_SUPPORT_PROMPT=1 "$@"
 }

@@ -167,7 +167,10 @@ def measure(quotas: Optional[Iterable[float]] = None, examples: Optional[List[st
     with _terminate_cleanly(), tempfile.TemporaryDirectory(prefix="kidcoder-xo-bench-") as home:
         window.build_index(home)
         for percent in quotas or QUOTAS:
-            result[quota_key(percent)] = profile(percent, home, examples, seconds)
+            try:
+                result[quota_key(percent)] = profile(percent, home, examples, seconds)
+            except Exception as exc:      # one quota failing must not hide the others
+                result[quota_key(percent)] = {"error": f"{type(exc).__name__}: {exc}"}
         result["ui_idle_cpu_pct"] = window.idle_cpu_pct(home)
     return result
 

@@ -9,6 +9,8 @@
 #
 # usage: sudo tools/armhf/run_in_qemu.sh [pytest arguments | --no-tests]
 # env:   ARMHF_ROOT=/work/armhfroot   DEBIAN_SUITE, DEBIAN_MIRROR (see tools/i686/make_root.sh)
+#        QEMU_CPU=cortex-a9,neon=off   the emulated processor (default: qemu's, with NEON). pygame-ce
+#        2.5.8's NEON smoothscale crashed under emulation; without NEON (like the XO-1.75) it does not.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"

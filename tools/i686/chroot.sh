@@ -40,6 +40,7 @@ in_root() {   # in_root ROOT PERSONALITY COMMAND...: a clean environment with SD
     local root="$1" personality="$2" setarch=()
     shift 2
     [ "$personality" = "-" ] || setarch=(setarch "$personality")
-    "${setarch[@]}" chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    "${setarch[@]}" chroot "$root" /usr/bin/env -i ${QEMU_CPU:+QEMU_CPU="$QEMU_CPU"} \
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
         HOME=/root LANG=C.UTF-8 PIP_CERT=/etc/ssl/certs/host-ca-certificates.crt SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy PYGAME_HIDE_SUPPORT_PROMPT=1 "$@"
 }

@@ -58,6 +58,13 @@ _positive_int = _positive(int, "whole number", "1 or more", lambda number: numbe
 _positive_float = _positive(float, "number", "more than 0", lambda number: not number > 0)
 
 
+def _percent(value: str) -> float:
+    number = _positive_float(value)
+    if number > 100:
+        raise argparse.ArgumentTypeError("must be at most 100")
+    return number
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports errors as one line and exit 2, like the rest of the contract."""
 
@@ -106,6 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--model", metavar="FILE", help="a .gguf model file to measure")
     bench.add_argument("--only", metavar="NAMES", help="comma-separated benchmark groups")
+    bench.add_argument("--xo", action="store_true",
+                       help="the XO profile: the window on 12.5%% and 25%% of one core with 1 GB (root, cgroups)")
+    bench.add_argument("--cpu-quota", metavar="PCT", type=_percent, action="append",
+                       help="the XO profile at this %% of one core (repeatable; implies --xo)")
+    bench.add_argument("--xo-examples", metavar="NAMES", help="comma-separated gallery examples for --xo")
 
     settings = sub.add_parser("settings", help="show the settings in effect and where they came from")
     settings.add_argument("--json", action="store_true")
@@ -224,7 +236,20 @@ def cmd_bench(args) -> int:
     from kidcoder.bench import run_benchmarks
 
     only = [name.strip() for name in args.only.split(",")] if args.only else None
-    result = run_benchmarks(model_file=args.model, only=only)
+    options = {}
+    if args.xo or args.cpu_quota or args.xo_examples:
+        from kidcoder.bench.cgroup import unavailable
+        from kidcoder.bench.xo import gallery_examples
+
+        unknown = set(args.xo_examples.split(",")) - set(gallery_examples()) if args.xo_examples else set()
+        if unknown:
+            raise UserError(f"not a gallery example: {', '.join(sorted(unknown))}")
+        why = unavailable()
+        if why:
+            raise UserError(f"cannot make a CPU-quota cgroup for the XO profile: {why}")
+        only = (only or []) + ["xo"]
+        options["xo"] = {"quotas": args.cpu_quota, "examples": args.xo_examples.split(",") if args.xo_examples else None}
+    result = run_benchmarks(model_file=args.model, only=only, options=options)
     _emit(result, True if args.json else False, lambda r: "\n".join(f"{k}: {v}" for k, v in r.items()))
     return EXIT_OK
 

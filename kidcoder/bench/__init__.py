@@ -17,7 +17,17 @@ GROUPS = {
     "generate": "kidcoder.bench.generate",
     "model": "kidcoder.bench.model",
     "install": "kidcoder.bench.install",
+    "xo": "kidcoder.bench.xo",
 }
+OPT_IN = {"xo"}          # slow, and needs root for its cgroups: only when asked for by name
+
+
+def p95(values) -> Optional[float]:
+    """The 95th percentile (nearest rank) of some figures, or None when there are none."""
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
 def machine() -> Dict[str, object]:
@@ -26,17 +36,21 @@ def machine() -> Dict[str, object]:
             "system": platform.system()}
 
 
-def run_benchmarks(model_file: Optional[str] = None, only: Optional[List[str]] = None) -> Dict[str, object]:
-    """Run each group's measure(); a group that fails reports its error, not a crash."""
+def run_benchmarks(model_file: Optional[str] = None, only: Optional[List[str]] = None,
+                   options: Optional[Dict[str, dict]] = None) -> Dict[str, object]:
+    """Run each group's measure(); a group that fails reports its error, not a crash.
+
+    `options` maps a group name to keyword options for its measure() (e.g. {"xo": {"quotas": [25]}})."""
     result: Dict[str, object] = {"machine": machine()}
     errors: Dict[str, str] = {}
     for group, module_name in GROUPS.items():
-        if only and group not in only:
+        if (only and group not in only) or (not only and group in OPT_IN):
             continue
         module = importlib.import_module(module_name)
-        options = {"model_file": model_file} if group == "model" else {}
+        group_options = {"model_file": model_file} if group == "model" else {}
+        group_options.update((options or {}).get(group, {}))
         try:
-            result.update(module.measure(**options))
+            result.update(module.measure(**group_options))
         except Exception as exc:  # a benchmark failing must not hide the others
             errors[group] = f"{type(exc).__name__}: {exc}"
     if errors:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from kidcoder.diagnosis.diagnose import default_runner
+from kidcoder.bench import p95
 from kidcoder.helper import hints
 from kidcoder.i18n import catalog
 
@@ -82,20 +83,20 @@ def evaluate_corpus(folder: Optional[Path] = None, workers: int = 4, runner=None
     }
 
 
-def _p95(values: List[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-
-
-def measure(repeat: int = 30, corpus: bool = True, **_options) -> Dict[str, object]:
-    figures: Dict[str, object] = {}
+def syntax_hint_ms(repeat: int = 30) -> List[float]:
+    """Milliseconds for each of `repeat` syntax hints without running the program (the catalogs warmed first)."""
     hints.hint_for_program(SYNTAX_SAMPLE, run=False, check_fix=False)  # warm the catalogs and the registry
     quick = []
     for _ in range(repeat):
         start = time.perf_counter()
         hints.hint_for_program(SYNTAX_SAMPLE, level=1, lang="en", run=False, check_fix=False)
         quick.append((time.perf_counter() - start) * 1000)
-    figures["hint_syntax_ms_p95"] = round(_p95(quick), 2)
+    return quick
+
+
+def measure(repeat: int = 30, corpus: bool = True, **_options) -> Dict[str, object]:
+    figures: Dict[str, object] = {}
+    figures["hint_syntax_ms_p95"] = round(p95(syntax_hint_ms(repeat)), 2)
     full = []
     for _ in range(3):
         start = time.perf_counter()

@@ -1,72 +1,40 @@
-"""`kidcoder bench` figures for the window, each measured in a fresh process on the dummy video driver.
+"""`kidcoder bench` figures for the window, measured in fresh window processes on the dummy video driver.
 
-cold_start_s: process start to the first drawn frame of the full window (no model, index built).
-app_rss_mb: the app process after opening an example and running it for 5 s.
-ui_frame_ms_p95: the window's own frame time (events, drawing, flip; not the sleep
-between frames) while a game runs in the preview and the child types in the editor.
+Each figure comes from kidcoder/ui/bench_probe.py running the real window loop (App.run()):
+cold_start_s: process start to the first frame presented (median of 3, after one start that
+compiles .pyc files; no model, index built).
+app_rss_mb: the window process while a game runs in the preview and the child types.
+ui_frame_ms_p95: the window's own frame time (events, drawing, present; not the sleep between
+frames) while a game runs in the preview and the child types in the editor.
+ui_keystroke_to_screen_ms_p95: from a key posted to SDL's queue to the frame that shows its letter.
+ui_preview_fps: game frames shown in the preview per second meanwhile.
+ui_idle_cpu_pct: the window process's CPU time (all threads) while nothing happens, % of one core.
+
+The same functions measure the XO profile (bench/xo.py) inside a CPU-quota cgroup: pass `group`.
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from typing import Dict
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from kidcoder.bench import p95
 
 EXAMPLE = "bouncing_ball.py"
-
-_COLD = """
-from kidcoder.ui.app import App
-app = App(size=(1200, 900))
-app.step()
-print("drawn", flush=True)
-app.shutdown()
-"""
-
-_RUNNING = """
-import json, time, pygame
-from kidcoder.ui.app import App
-
-app = App(size=(1200, 900))
-app.step()
-app.actions.open_example(%(example)r)
-deadline = time.monotonic() + 10
-while app.docs.path is None and time.monotonic() < deadline:
-    app.step(); time.sleep(1 / 60)
-app.actions.do("run")
-while app.preview.frames_drawn == 0 and time.monotonic() < deadline:
-    app.step(); time.sleep(1 / 60)
-app.set_focus("editor")
-app.editor.view.buffer.end(document=True)
-app.frame_times.clear()
-clock = pygame.time.Clock()
-typed = "# typing while the game runs "
-end = time.monotonic() + %(seconds)s
-i = 0
-while time.monotonic() < end:
-    if i %% 4 == 0:
-        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=typed[(i // 4) %% len(typed)]))
-    app.step(1 / 60)
-    clock.tick(60)
-    i += 1
-times = sorted(app.frame_times)
-rss_kb = 0
-with open("/proc/self/status") as status:
-    for line in status:
-        if line.startswith("VmRSS:"):
-            rss_kb = int(line.split()[1])
-print(json.dumps({"p95": times[int(len(times) * 0.95) - 1] * 1000, "frames": len(times),
-                  "game_frames": app.preview.frames_drawn, "rss_kb": rss_kb}), flush=True)
-app.shutdown()
-"""
+PLAY_SECONDS = 5.0
+IDLE_SECONDS = 5.0
 
 
-def _env(home: str) -> Dict[str, str]:
-    """The child measures this same copy of KidCoder, on the dummy video driver, in a fresh home."""
-    from pathlib import Path
-
+def probe_env(home: str) -> Dict[str, str]:
+    """The probe measures this same copy of KidCoder, on the dummy video driver, in the given home."""
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parent.parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in [root, env.get("PYTHONPATH", "")] if p)
@@ -76,47 +44,103 @@ def _env(home: str) -> Dict[str, str]:
     return env
 
 
-def cold_start_s(home: str, runs: int = 3) -> float:
-    """Best of a few runs (the first may pay for compiling .pyc files)."""
-    best = None
-    for _ in range(runs):
-        started = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-c", _COLD], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                   env=_env(home), text=True)
-        line = process.stdout.readline()
-        elapsed = time.perf_counter() - started
-        process.wait(timeout=30)
-        if line.strip() == "drawn":
-            best = elapsed if best is None else min(best, elapsed)
-    if best is None:
-        raise RuntimeError("the window did not draw a frame")
-    return best
+def build_index(home: str) -> None:
+    """The search index is built once after installing: build it first so the figures are the everyday ones."""
+    subprocess.run([sys.executable, "-m", "kidcoder", "index"], env=probe_env(home), capture_output=True,
+                   timeout=600)
 
 
-def running_figures(home: str, seconds: float = 5.0) -> dict:
-    code = _RUNNING % {"example": EXAMPLE, "seconds": seconds}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home),
-                         timeout=seconds + 60)
-    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        raise RuntimeError("the window benchmark failed: " + out.stderr.strip()[-300:])
-    return json.loads(lines[-1])
+@contextmanager
+def fresh_home(home: str):
+    """A home like a laptop's the day after installing: `home`'s built index, and no projects or unsaved
+    work from the window before (which would open a "get your work back?" dialog over everything)."""
+    with tempfile.TemporaryDirectory(prefix="kidcoder-ui-home-") as fresh:
+        if (Path(home) / "cache").is_dir():
+            shutil.copytree(Path(home) / "cache", Path(fresh) / "cache")
+        yield fresh
+
+
+def _start_probe(args: List[str], home: str, group=None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "kidcoder.ui.bench_probe", *args], env=probe_env(home),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=group.enter if group is not None else None)
+
+
+def _report(stdout: str, stderr: str) -> dict:
+    for line in reversed(stdout.splitlines()):
+        if line.startswith('{"probe"'):
+            report = json.loads(line)["probe"]
+            if report.get("error"):
+                raise RuntimeError("the window benchmark failed: " + report["error"])
+            return report
+    raise RuntimeError("the window benchmark printed nothing: " + stderr.strip()[-300:])
+
+
+def run_probe(args: List[str], home: str, group=None, timeout: float = 600) -> dict:
+    """Run the probe to its end in a fresh copy of `home`; its report (an error in it is raised)."""
+    with fresh_home(home) as fresh:
+        process = _start_probe(args, fresh, group)
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            stdout, stderr = process.communicate()
+    return _report(stdout, stderr)
+
+
+def cold_starts(home: str, group=None, runs: int = 3) -> List[float]:
+    """Seconds from starting the process to its first presented frame, for `runs` starts after a warm-up."""
+    times = []
+    for attempt in range(runs + 1):
+        with fresh_home(home) as fresh:
+            started = time.monotonic()
+            process = _start_probe(["cold"], fresh, group)
+            stdout, stderr = process.communicate(timeout=300)
+        presented = _report(stdout, stderr)["first_present"]
+        if attempt:                                   # the first start may compile .pyc files
+            times.append(presented - started)
+    return times
+
+
+def play(home: str, examples: List[str], seconds: float = PLAY_SECONDS, group=None) -> dict:
+    """Open, run and type over each example in one window; per-example and pooled figures."""
+    report = run_probe(["play", *examples, "--seconds", str(seconds)], home, group,
+                       timeout=120 + len(examples) * (seconds + 90))
+    frames = [t for r in report["results"] for t in r["frame_ms"]]
+    keys = [t for r in report["results"] for t in r["key_ms"]]
+    return {
+        "examples": {r["example"]: {"preview_fps": r["preview_fps"], "frame_ms_p95": p95(r["frame_ms"]),
+                                    "key_ms_p95": p95(r["key_ms"]), "keys_lost": r["keys_lost"]}
+                     for r in report["results"]},
+        "frame_ms_p95": p95(frames), "key_ms_p95": p95(keys), "window_frames": len(frames),
+        "keys_lost": sum(r["keys_lost"] for r in report["results"]),
+        "game_frames_shown": sum(r["game_frames_shown"] for r in report["results"]),
+        "rss_mb": round(report["memory_kb"].get("VmRSS", 0) / 1024, 1),
+        "peak_rss_mb": round(report["memory_kb"].get("VmHWM", 0) / 1024, 1),
+    }
+
+
+def idle_cpu_pct(home: str, seconds: float = IDLE_SECONDS, group=None) -> float:
+    """The window's CPU use while nothing happens, in % of one core."""
+    report = run_probe(["idle", "--seconds", str(seconds)], home, group, timeout=seconds + 300)
+    return report["results"][0]["cpu_pct"]
 
 
 def measure(**_options) -> Dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="kidcoder-ui-bench-") as home:
-        # The search index is built once after installing; build it first so the figures are the
-        # everyday ones (the first start builds it in a low-priority process of its own).
-        subprocess.run([sys.executable, "-m", "kidcoder", "index"], env=_env(home), capture_output=True,
-                       timeout=300)
-        cold = cold_start_s(home)
-        running = running_figures(home)
+        build_index(home)
+        cold = cold_starts(home)
+        running = play(home, [EXAMPLE])
+        idle = idle_cpu_pct(home)
     return {
-        "cold_start_s": round(cold, 3),
-        "app_rss_mb": round(running["rss_kb"] / 1024, 1),
-        "ui_frame_ms_p95": round(running["p95"], 2),
-        "ui_bench_frames": running["frames"],
-        "ui_bench_game_frames": running["game_frames"],
+        "cold_start_s": round(statistics.median(cold), 3),
+        "app_rss_mb": running["rss_mb"],
+        "ui_frame_ms_p95": running["frame_ms_p95"],
+        "ui_keystroke_to_screen_ms_p95": running["key_ms_p95"],
+        "ui_preview_fps": running["examples"][EXAMPLE]["preview_fps"],
+        "ui_idle_cpu_pct": idle,
+        "ui_bench_frames": running["window_frames"],
+        "ui_bench_game_frames": running["game_frames_shown"],
     }
 
 

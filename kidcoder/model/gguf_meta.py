@@ -22,6 +22,7 @@ _STRING, _ARRAY = 8, 9
 # Arrays kept whole; other long arrays (merges, scores) are skipped, keeping only their length.
 _KEEP_ARRAYS = ("tokenizer.ggml.tokens",)
 _MAX_COUNT = 1 << 34  # far above any real model: a bigger count means a damaged header
+_MAX_STRING = 1 << 24  # header strings are names, templates and tokens; longer means a damaged header
 
 
 class GGUFError(ValueError):
@@ -83,7 +84,10 @@ class _Reader:
         return value
 
     def string(self) -> str:
-        return self.take(self.count()).decode("utf-8", errors="replace")
+        length = self.count()
+        if length > _MAX_STRING:   # never read gigabytes into memory (on 32-bit Python it cannot even try)
+            raise GGUFError("the header gives an impossible length")
+        return self.take(length).decode("utf-8", errors="replace")
 
     def skip(self, count: int) -> None:
         if self.stream.tell() + count > self.size:

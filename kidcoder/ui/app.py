@@ -84,6 +84,7 @@ class App:
         self.frame_times = []            # seconds per frame of our own work (benchmarks read it)
         self.frames = 0
         self.first_frame_at: Optional[float] = None
+        self.on_present = None           # benchmarks: called with the rects sent, after each present
         self.demo = None
         self.presenter = Presenter()
         self._build_parts(files)
@@ -215,7 +216,9 @@ class App:
             self.handle_event(event)
         self.update(dt)
         self.draw()
-        self.presenter.present(self.screen, [self.layout.editor.right + 3])
+        rects = self.presenter.present(self.screen, [self.layout.editor.right + 3])
+        if self.on_present is not None:
+            self.on_present(rects)
         self.frames += 1
         self.dialogs.tick()
         if self.first_frame_at is None:

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Build the classroom wheelhouse for ARM laptops (armv7l: XO-1.75, XO-4) ON a 32-bit ARM Debian:
+# one of the laptops, another armhf machine, or the emulated folder of tools/armhf/run_in_qemu.sh.
+# pygame-ce publishes no armv7l wheel, so it is built here from its source package against Debian's
+# SDL2 (about 10 minutes on an XO-4, much longer under emulation); everything else is pure Python.
+#
+# Needs (Debian package names):
+#   build-essential pkg-config python3-dev python3-venv libsdl2-dev libsdl2-image-dev
+#   libsdl2-mixer-dev libsdl2-ttf-dev libfreetype-dev libportmidi-dev libjpeg-dev libpng-dev
+# The laptops then need only the libraries the pygame-ce wheel links to (it does not carry them):
+#   libsdl2-2.0-0 libsdl2-image-2.0-0 libsdl2-mixer-2.0-0 libsdl2-ttf-2.0-0 libfreetype6 libportmidi0
+#
+# usage: tools/armhf/build_wheelhouse.sh [WHEELHOUSE_DIR]     (default: build/wheelhouse-armv7l)
+# env:   PYGAME_CE=2.5.8 (the pygame-ce version to build)   DEV=1 (also the test tools)
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+OUT="${1:-$REPO/build/wheelhouse-$(uname -m)}"
+PYGAME_CE="${PYGAME_CE:-2.5.8}"
+VENV="${BUILD_VENV:-/tmp/kidcoder-wheel-venv}"
+
+mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+[ -x "$VENV/bin/pip" ] || python3 -m venv "$VENV"
+pip=("$VENV/bin/python" -m pip)
+
+if ! ls "$OUT"/pygame_ce-"$PYGAME_CE"-*.whl >/dev/null 2>&1; then
+    echo "wheelhouse-arm: building pygame-ce $PYGAME_CE from source against the system's SDL2"
+    "${pip[@]}" wheel --no-deps --no-binary pygame-ce --wheel-dir "$OUT" "pygame-ce==$PYGAME_CE"
+fi
+echo "wheelhouse-arm: KidCoder and what it needs on $(uname -m) (markers judged by this machine)"
+rm -f "$OUT"/kidcoder-*.whl
+"${pip[@]}" wheel --quiet --find-links "$OUT" --wheel-dir "$OUT" "$REPO"
+if [ "${DEV:-0}" = "1" ]; then
+    echo "wheelhouse-arm: test tools (numpy and PyYAML for gguf come from Debian)"
+    "${pip[@]}" wheel --quiet --find-links "$OUT" --wheel-dir "$OUT" pytest hypothesis tqdm requests
+    "${pip[@]}" wheel --quiet --no-deps --wheel-dir "$OUT" gguf
+fi
+if ls "$OUT" | grep -qi '^gpt4all'; then
+    echo "wheelhouse-arm: gpt4all must not be in an ARM wheelhouse" >&2
+    exit 1
+fi
+echo "wheelhouse-arm: $(ls "$OUT"/*.whl | wc -l) wheels, $(du -sh "$OUT" | cut -f1) in $OUT"

@@ -18,6 +18,7 @@ import traceback
 from kidcoder.runner import limits, protocol
 from kidcoder.runner.child_io import CappedOutput, InputStdin, make_input
 from kidcoder.runner.frames import FrameWriter
+from kidcoder.runner.probe_child import probe_report
 
 MAX_ERROR_MESSAGE = 4 * 1024
 MAX_TRACEBACK = 64 * 1024
@@ -65,6 +66,8 @@ class Commands:
             self.input_lines.put(message)
         elif kind in ("Pause", "Resume", "Step"):
             self.control.put(message)
+        elif kind == "ProbeAsk":
+            self.channel.send(probe_report(self.state, self.hooks))
         elif self.hooks is not None:
             self.hooks.queue_event(message)
 
@@ -77,6 +80,8 @@ class GameState:
         self.frame_limit = frame_limit
         self.shm_prefix = shm_prefix
         self.frames = 0
+        self.set_modes = 0
+        self.program = ""
         self.writer = None
         self.displays = 0
         self.paused = False
@@ -107,6 +112,7 @@ class GameState:
                                             output_truncated=CappedOutput.budget["truncated"]))
 
     def on_display(self, surface) -> None:
+        self.set_modes += 1
         width, height = surface.get_size()
         if self.writer is not None and (self.writer.width, self.writer.height) == (width, height):
             return        # set_mode again with the same size (often inside the loop): same frame buffer
@@ -206,6 +212,7 @@ def main(argv=None) -> None:
     channel.send(protocol.Ready(version=protocol.PROTOCOL_VERSION, pid=os.getpid()))
 
     program = os.path.abspath(args.program)
+    state.program = program
     with open(program, encoding="utf-8-sig") as f:
         source = f.read()
     sys.stdout = CappedOutput(sys.stdout)

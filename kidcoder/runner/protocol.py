@@ -62,6 +62,19 @@ class WaitingForEvents:
 
 
 @dataclass
+class ProbeReport:
+    """Answer to ProbeAsk, sent from the game's command thread even while the game is stuck:
+    counters since the start and the line of the child's file the main thread is running now."""
+    frames: int
+    event_reads: int
+    set_modes: int
+    line: Optional[int] = None
+    function: str = ""
+    waiting: str = ""          # "events" (inside event.wait), "input" (inside input()), or ""
+    pygame: bool = False       # the program has imported pygame
+
+
+@dataclass
 class GameError:
     """An exception ended the program; line is in the child's own file (None if not there)."""
     type: str
@@ -126,6 +139,11 @@ class QuitEvent:
 
 
 @dataclass
+class ProbeAsk:
+    """Where are you now? (the helper's probe run; answered with ProbeReport)"""
+
+
+@dataclass
 class Pause:
     pass
 
@@ -153,14 +171,14 @@ class InputLine:
 
 
 Message = Union[Ready, DisplayOpened, Caption, Paused, InputRequest, InputAnswered, WaitingForEvents,
-                GameError, Finished,
+                ProbeReport, GameError, Finished,
                 KeyEvent, TextEvent, MouseMotion, MouseButton, MouseWheel, QuitEvent,
-                Pause, Resume, Step, Stop, InputLine]
+                ProbeAsk, Pause, Resume, Step, Stop, InputLine]
 
 _TYPES: Dict[str, Type] = {cls.__name__: cls for cls in (
-    Ready, DisplayOpened, Caption, Paused, InputRequest, InputAnswered, WaitingForEvents, GameError, Finished,
-    KeyEvent, TextEvent, MouseMotion, MouseButton, MouseWheel, QuitEvent,
-    Pause, Resume, Step, Stop, InputLine)}
+    Ready, DisplayOpened, Caption, Paused, InputRequest, InputAnswered, WaitingForEvents, ProbeReport, GameError,
+    Finished, KeyEvent, TextEvent, MouseMotion, MouseButton, MouseWheel, QuitEvent,
+    ProbeAsk, Pause, Resume, Step, Stop, InputLine)}
 
 _SIMPLE = (str, int, float, bool, type(None))
 

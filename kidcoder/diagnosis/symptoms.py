@@ -80,10 +80,11 @@ def _run_symptoms(run: Dict[str, object]) -> List[Symptom]:
                 found.append(Symptom("ends_on_input", name, None))
             break
         if name == "close":
-            if _moved(step):
+            if step.get("alive_after", _moved(step)):
                 found.append(Symptom("cannot_close", "close", step.get("line")))
             elif not any(s.kind.startswith("stuck") for s in found):
-                found.append(Symptom("stuck_input", "close", step.get("line"), step.get("function") or ""))
+                # It left its loop but has not ended yet (time.sleep after the loop, a slow goodbye).
+                found.append(Symptom("slow_close", "close", step.get("line"), step.get("function") or ""))
             continue
         if name != "idle" and not (_moved(step) and step.get("alive_after", True)):
             found.append(Symptom("stuck_input", name, step.get("line"), step.get("function") or ""))

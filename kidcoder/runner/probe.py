@@ -26,7 +26,12 @@ START_SECONDS = 1.5           # spawn to "it is running" (first frames, waiting,
 SETTLE_FRAMES = 3
 IDLE_SECONDS = 0.12
 STEP_SECONDS = 0.3            # one input: long enough for a few frames, short for a stuck game
-STALL_SECONDS = 0.4           # no frame and no event read for this long: the game is stuck
+STALL_SECONDS = 2.0           # no frame and no event read for this long: the game is stuck
+CPU_STALL_SECONDS = 0.3       # ... or while it used this much CPU: it spins in a loop (any machine load)
+START_CPU_STALL_SECONDS = 1.0 # at the start, loading big pictures may take that long
+READY_SECONDS = 0.1           # spawn to Ready on a quiet machine; a slower Ready stretches the start
+MAX_SLOWNESS = 4.0
+MAX_PAUSE_SECONDS = 1.0
 CLOSE_SECONDS = 0.6
 POLL_SECONDS = 0.01
 # SDL2 key codes (what pygame 2 calls K_RIGHT ...), so the host need not import pygame.
@@ -48,12 +53,45 @@ class _Watcher:
         self.ended = False
         self.display = False
         self.waiting_input = False
+        self.spawned = time.monotonic()
+        self.slowness = 1.0          # how much slower than a quiet machine this one is now
+        self.longest_pause = 0.0
+        self._progress = None
+        self._progress_at: Optional[float] = None
+        self._progress_cpu = 0.0
+
+    @property
+    def stall(self) -> float:
+        """How long without a frame or an event read means stuck by the clock on the wall: never
+        shorter than three of the longest pauses this game has already made while playing."""
+        return max(STALL_SECONDS, 3 * self.longest_pause)
+
+    def stuck(self, report: protocol.ProbeReport, cpu_limit: float = CPU_STALL_SECONDS) -> bool:
+        """No frame and no event read since the last progress, while the game spent cpu_limit of
+        CPU (a loop that spins: the same on a busy machine) or the wall-clock stall went by (a loop
+        that sleeps)."""
+        if self._progress is not None and (report.frames, report.event_reads) != self._progress:
+            return False
+        since = self._progress_at if self._progress_at is not None else self.spawned
+        return report.cpu - self._progress_cpu >= cpu_limit or time.monotonic() - since >= self.stall
+
+    def _note_progress(self, report: protocol.ProbeReport) -> None:
+        now = time.monotonic()
+        progress = (report.frames, report.event_reads)
+        if progress != self._progress:
+            if self._progress is not None and self._progress_at is not None:
+                self.longest_pause = min(MAX_PAUSE_SECONDS, max(self.longest_pause, now - self._progress_at))
+            self._progress, self._progress_at, self._progress_cpu = progress, now, report.cpu
 
     def pump(self) -> None:
         for message in self.game.poll():
             if isinstance(message, protocol.ProbeReport):
                 self.report = message
                 self.answers += 1
+                self._note_progress(message)
+            elif isinstance(message, protocol.Ready):
+                ready = time.monotonic() - self.spawned
+                self.slowness = min(MAX_SLOWNESS, max(1.0, ready / READY_SECONDS))
             elif isinstance(message, protocol.DisplayOpened):
                 self.display = True
             elif isinstance(message, protocol.InputRequest):
@@ -84,6 +122,12 @@ class _Watcher:
             report = self.ask(min(0.25, max(0.02, deadline - time.monotonic())))
             if report is not None and done(report):
                 return
+            time.sleep(POLL_SECONDS)
+
+    def wait_ended(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not self.ended:
+            self.pump()
             time.sleep(POLL_SECONDS)
 
     def picture(self) -> Dict[str, object]:
@@ -166,22 +210,27 @@ def _play_step(watch: _Watcher, name: str, size, started: float) -> Dict[str, ob
         _send_input(watch.game, name, size, "up")
         mid = watch.report
         watch.wait_for(lambda r: mid is None or r.event_reads > mid.event_reads, STEP_SECONDS / 3)
+    alive = _alive_after(watch)
     step = _record(watch, name, before, started)
-    step["alive_after"] = _alive_after(watch)
+    step["alive_after"] = alive
     return step
 
 
 def _alive_after(watch: _Watcher) -> bool:
-    """Does the game still go on after the step (a new frame or event read soon)? A game can
-    handle an input, draw a frame or two, and only then get stuck in what the input started."""
+    """Does the game still go on now (a new frame or event read soon after a fresh report)? A
+    game can handle an input, draw a frame or two, and only then get stuck in what it started."""
     if watch.ended:
         return False
-    base = watch.report
+    base = watch.ask()
     if base is None:
         return False
-    watch.wait_for(lambda r: r.frames > base.frames or r.event_reads > base.event_reads, STALL_SECONDS / 2)
+    watch.wait_for(lambda r: r.frames > base.frames or r.event_reads > base.event_reads or watch.stuck(r),
+                   watch.stall)
     report = watch.report
-    return not watch.ended and (report.frames > base.frames or report.event_reads > base.event_reads)
+    alive = not watch.ended and (report.frames > base.frames or report.event_reads > base.event_reads)
+    if not alive and not watch.ended:
+        watch.wait_ended(watch.stall)       # no progress: maybe it is on its way out (Escape quits it)
+    return alive
 
 
 def _running(step: Dict[str, object]) -> bool:
@@ -190,19 +239,14 @@ def _running(step: Dict[str, object]) -> bool:
 
 
 def _start(watch: _Watcher, started: float) -> Dict[str, object]:
-    last = {"progress": (-1, -1), "since": time.monotonic()}
-
     def settled(report: protocol.ProbeReport) -> bool:
         if report.frames >= SETTLE_FRAMES or report.waiting in ("events", "input") or report.event_reads >= 20:
             return True
-        progress, now = (report.frames, report.event_reads), time.monotonic()
-        if progress != last["progress"]:
-            last.update(progress=progress, since=now)
-        # Running the child's own code, yet no frame and no event read for a while: stuck there.
-        return report.line is not None and now - last["since"] >= STALL_SECONDS
+        # Running the child's own code, yet no frame and no event read: stuck there.
+        return report.line is not None and watch.stuck(report, START_CPU_STALL_SECONDS)
 
     # No report comes before Ready: until then, only the end of the game can stop the wait.
-    watch.wait_for(settled, START_SECONDS)
+    watch.wait_for(settled, START_SECONDS * watch.slowness + watch.stall)
     step = _record(watch, "start", {"frames": 0, "reads": 0, "set_modes": 0, "hash": None}, started)
     step["window"] = watch.display
     return step
@@ -211,11 +255,11 @@ def _start(watch: _Watcher, started: float) -> Dict[str, object]:
 def _close(watch: _Watcher, started: float) -> Dict[str, object]:
     before = dict(_counts(watch.report), hash=watch.picture()["hash"])
     watch.game.send_event(protocol.QuitEvent())
-    deadline = time.monotonic() + CLOSE_SECONDS
-    while time.monotonic() < deadline and not watch.ended:
-        watch.pump()
-        time.sleep(POLL_SECONDS)
-    return _record(watch, "close", before, started)
+    watch.wait_ended(CLOSE_SECONDS * watch.slowness)
+    alive = _alive_after(watch) if not watch.ended else False
+    step = _record(watch, "close", before, started)
+    step["alive_after"] = alive       # still flipping or reading events after the close: it ignores it
+    return step
 
 
 def _one_run(path: Path, plan: List[str], stdin_lines, started: float, budget: float) -> Dict[str, object]:
@@ -234,7 +278,7 @@ def _one_run(path: Path, plan: List[str], stdin_lines, started: float, budget: f
             time.sleep(IDLE_SECONDS)
             steps.append(_record(watch, "idle", before, started))
         for name in plan:
-            if watch.ended or stuck or time.monotonic() - started > budget - CLOSE_SECONDS:
+            if watch.ended or stuck or time.monotonic() - started > budget * min(2.0, watch.slowness) - CLOSE_SECONDS:
                 break
             step = _play_step(watch, name, game.size, started)
             steps.append(step)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 
 from kidcoder.runner import protocol
 
@@ -38,4 +39,5 @@ def probe_report(state, hooks) -> protocol.ProbeReport:
     line, function, waiting = main_thread_place(state.program) if state.program else (None, "", "")
     reads = hooks.input.rounds if hooks is not None else 0
     return protocol.ProbeReport(frames=state.frames, event_reads=reads, set_modes=state.set_modes, line=line,
-                                function=function, waiting=waiting, pygame="pygame" in sys.modules)
+                                function=function, waiting=waiting, pygame="pygame" in sys.modules,
+                                cpu=round(time.process_time(), 3))

@@ -72,6 +72,7 @@ class ProbeReport:
     function: str = ""
     waiting: str = ""          # "events" (inside event.wait), "input" (inside input()), or ""
     pygame: bool = False       # the program has imported pygame
+    cpu: float = 0.0           # CPU seconds the game process has used (a stuck loop keeps using it)
 
 
 @dataclass

@@ -22,7 +22,7 @@ from kidcoder.runner.host import GameProcess, ProcessEnded
 
 TRACE_VERSION = 1
 BUDGET_SECONDS = 3.0          # the whole probe, both runs, on this machine
-START_SECONDS = 1.5           # spawn to "it is running" (first frames, waiting, or clearly stuck)
+START_LIMIT_SECONDS = 10.0    # spawn to "it is running" (first frames, waiting, or clearly stuck)
 SETTLE_FRAMES = 3
 IDLE_SECONDS = 0.12
 STEP_SECONDS = 0.3            # one input: long enough for a few frames, short for a stuck game
@@ -59,6 +59,8 @@ class _Watcher:
         self._progress = None
         self._progress_at: Optional[float] = None
         self._progress_cpu = 0.0
+        self._asleep = 0.0            # seconds the game's main thread slept since its last progress
+        self._sampled_at: Optional[float] = None
 
     @property
     def stall(self) -> float:
@@ -68,17 +70,20 @@ class _Watcher:
 
     def stuck(self, report: protocol.ProbeReport, cpu_limit: float = CPU_STALL_SECONDS) -> bool:
         """No frame and no event read since the last progress, while the game spent cpu_limit of
-        CPU (a loop that spins: the same on a busy machine) or the wall-clock stall went by (a loop
-        that sleeps)."""
+        CPU (a loop that spins) or slept for the stall time (a loop that sleeps). A game that only
+        waits for the CPU on a busy machine is neither."""
         if self._progress is not None and (report.frames, report.event_reads) != self._progress:
             return False
-        since = self._progress_at if self._progress_at is not None else self.spawned
-        return report.cpu - self._progress_cpu >= cpu_limit or time.monotonic() - since >= self.stall
+        return report.cpu - self._progress_cpu >= cpu_limit or self._asleep >= self.stall
 
     def _note_progress(self, report: protocol.ProbeReport) -> None:
         now = time.monotonic()
+        if self._sampled_at is not None and _sleeping(self.game):
+            self._asleep += now - self._sampled_at
+        self._sampled_at = now
         progress = (report.frames, report.event_reads)
         if progress != self._progress:
+            self._asleep = 0.0
             if self._progress is not None and self._progress_at is not None:
                 self.longest_pause = min(MAX_PAUSE_SECONDS, max(self.longest_pause, now - self._progress_at))
             self._progress, self._progress_at, self._progress_cpu = progress, now, report.cpu
@@ -138,6 +143,20 @@ class _Watcher:
         pixels = frame.pixels
         plain = pixels == pixels[:4] * (len(pixels) // 4)
         return {"hash": zlib.crc32(pixels), "plain": plain}
+
+
+def _sleeping(game: GameProcess) -> bool:
+    """The game's main thread sleeps (not running, not waiting for the CPU). Linux only: elsewhere
+    a game counts as sleeping whenever it makes no progress, as the wall clock would say."""
+    process = game.process
+    if process is None:
+        return False
+    try:
+        with open(f"/proc/{process.pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return True
+    return fields[:1] in ([b"S"], [b"D"])
 
 
 def _counts(report: Optional[protocol.ProbeReport]) -> Dict[str, object]:
@@ -246,7 +265,7 @@ def _start(watch: _Watcher, started: float) -> Dict[str, object]:
         return report.line is not None and watch.stuck(report, START_CPU_STALL_SECONDS)
 
     # No report comes before Ready: until then, only the end of the game can stop the wait.
-    watch.wait_for(settled, START_SECONDS * watch.slowness + watch.stall)
+    watch.wait_for(settled, START_LIMIT_SECONDS)
     step = _record(watch, "start", {"frames": 0, "reads": 0, "set_modes": 0, "hash": None}, started)
     step["window"] = watch.display
     return step

@@ -271,6 +271,17 @@ def _start(watch: _Watcher, started: float) -> Dict[str, object]:
     return step
 
 
+def _idle(watch: _Watcher, start: Dict[str, object], started: float) -> Dict[str, object]:
+    """Leave the game alone for a moment: does it draw new pictures by itself, or wait?"""
+    before = dict(start["_totals"])
+    base = watch.report
+    time.sleep(IDLE_SECONDS)
+    if base is not None:
+        watch.wait_for(lambda r: r.frames - base.frames >= SETTLE_FRAMES or r.event_reads - base.event_reads
+                       >= SETTLE_FRAMES or watch.stuck(r), watch.stall)
+    return _record(watch, "idle", before, started)
+
+
 def _close(watch: _Watcher, started: float) -> Dict[str, object]:
     before = dict(_counts(watch.report), hash=watch.picture()["hash"])
     watch.game.send_event(protocol.QuitEvent())
@@ -293,9 +304,7 @@ def _one_run(path: Path, plan: List[str], stdin_lines, started: float, budget: f
         steps.append(start)
         stuck = not watch.ended and not _running(start)
         if not watch.ended and not stuck:
-            before = dict(start["_totals"])
-            time.sleep(IDLE_SECONDS)
-            steps.append(_record(watch, "idle", before, started))
+            steps.append(_idle(watch, start, started))
         for name in plan:
             if watch.ended or stuck or time.monotonic() - started > budget * min(2.0, watch.slowness) - CLOSE_SECONDS:
                 break

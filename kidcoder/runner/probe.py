@@ -146,17 +146,24 @@ class _Watcher:
 
 
 def _sleeping(game: GameProcess) -> bool:
-    """The game's main thread sleeps (not running, not waiting for the CPU). Linux only: elsewhere
-    a game counts as sleeping whenever it makes no progress, as the wall clock would say."""
+    """The game's main thread sleeps by itself (time.sleep, waiting for a file): not running, not
+    waiting for the CPU, and not waiting for a lock (the command thread may hold the interpreter
+    lock while it answers). Linux only: elsewhere every pause without progress counts."""
     process = game.process
     if process is None:
         return False
     try:
         with open(f"/proc/{process.pid}/stat", "rb") as stat:
-            fields = stat.read().rsplit(b")", 1)[1].split()
+            state = stat.read().rsplit(b")", 1)[1].split()[:1]
     except (OSError, IndexError):
         return True
-    return fields[:1] in ([b"S"], [b"D"])
+    if state not in ([b"S"], [b"D"]):
+        return False
+    try:
+        with open(f"/proc/{process.pid}/wchan", "rb") as wchan:
+            return not wchan.read().startswith(b"futex")
+    except OSError:
+        return True
 
 
 def _counts(report: Optional[protocol.ProbeReport]) -> Dict[str, object]:

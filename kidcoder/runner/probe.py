@@ -28,7 +28,7 @@ IDLE_SECONDS = 0.12
 STEP_SECONDS = 0.3            # one input: long enough for a few frames, short for a stuck game
 STALL_SECONDS = 2.0           # no frame and no event read for this long: the game is stuck
 CPU_STALL_SECONDS = 0.3       # ... or while it used this much CPU: it spins in a loop (any machine load)
-START_CPU_STALL_SECONDS = 1.0 # at the start, loading big pictures may take that long
+START_CPU_STALL_SECONDS = 0.5 # at the start (where reaching a line not run before also counts as progress)
 READY_SECONDS = 0.1           # spawn to Ready on a quiet machine; a slower Ready stretches the start
 MAX_SLOWNESS = 4.0
 MAX_PAUSE_SECONDS = 1.0
@@ -60,6 +60,7 @@ class _Watcher:
         self._progress_at: Optional[float] = None
         self._progress_cpu = 0.0
         self._asleep = 0.0            # seconds the game's main thread slept since its last progress
+        self._lines: set = set()
         self._sampled_at: Optional[float] = None
 
     @property
@@ -82,6 +83,11 @@ class _Watcher:
             self._asleep += now - self._sampled_at
         self._sampled_at = now
         progress = (report.frames, report.event_reads)
+        if not report.frames and report.line is not None and report.line not in self._lines:
+            # Before the first frame, running new lines is progress too (loading pictures, making
+            # sprites); a loop that is stuck goes round the same few lines.
+            self._lines.add(report.line)
+            self._progress_cpu, self._asleep = report.cpu, 0.0
         if progress != self._progress:
             self._asleep = 0.0
             if self._progress is not None and self._progress_at is not None:

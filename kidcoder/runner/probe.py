@@ -34,6 +34,7 @@ MAX_SLOWNESS = 4.0
 MAX_PAUSE_SECONDS = 1.0
 CLOSE_SECONDS = 0.6
 POLL_SECONDS = 0.01
+ASK_SECONDS = 1.0             # a busy machine may take long to answer; no answer is not "stuck"
 # SDL2 key codes (what pygame 2 calls K_RIGHT ...), so the host need not import pygame.
 KEYS = {"right": 0x4000004F, "left": 0x40000050, "down": 0x40000051, "up": 0x40000052,
         "space": 32, "a": 97, "return": 13, "escape": 27}
@@ -112,7 +113,7 @@ class _Watcher:
             elif isinstance(message, ProcessEnded):
                 self.ended = True
 
-    def ask(self, timeout: float = 0.25) -> Optional[protocol.ProbeReport]:
+    def ask(self, timeout: float = ASK_SECONDS) -> Optional[protocol.ProbeReport]:
         """A fresh report (None if the game ended or did not answer in time)."""
         if self.ended:
             return None
@@ -130,7 +131,7 @@ class _Watcher:
         """Ask for reports until done(report) is true, the game ends, or timeout passes."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and not self.ended:
-            report = self.ask(min(0.25, max(0.02, deadline - time.monotonic())))
+            report = self.ask(max(0.05, deadline - time.monotonic()))
             if report is not None and done(report):
                 return
             time.sleep(POLL_SECONDS)
@@ -255,10 +256,13 @@ def _alive_after(watch: _Watcher) -> bool:
         return False
     base = watch.ask()
     if base is None:
-        return False
+        return not watch.ended       # no answer in time: a busy machine, not a sign of a stuck game
+    answers = watch.answers
     watch.wait_for(lambda r: r.frames > base.frames or r.event_reads > base.event_reads or watch.stuck(r),
                    watch.stall)
     report = watch.report
+    if watch.answers == answers:
+        return not watch.ended       # no second answer: nothing known, so not called stuck
     alive = not watch.ended and (report.frames > base.frames or report.event_reads > base.event_reads)
     if not alive and not watch.ended:
         watch.wait_ended(watch.stall)       # no progress: maybe it is on its way out (Escape quits it)

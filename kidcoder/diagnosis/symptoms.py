@@ -53,7 +53,6 @@ def _run_symptoms(run: Dict[str, object]) -> List[Symptom]:
     if not steps:
         return found
     start = steps[0]
-    played = [s for s in steps[1:] if s["input"] not in ("idle",)]
     error = _real_error(start)
     is_game = bool(run.get("pygame")) or bool(start.get("window"))
     if error:
@@ -88,7 +87,7 @@ def _run_symptoms(run: Dict[str, object]) -> List[Symptom]:
             continue
         if name != "idle" and not (_moved(step) and step.get("alive_after", True)):
             found.append(Symptom("stuck_input", name, step.get("line"), step.get("function") or ""))
-    found.extend(_drawing_symptoms(run, [start] + played))
+    found.extend(_drawing_symptoms(run, steps))
     return found
 
 

@@ -5,7 +5,21 @@ for a moment, then presses arrows, space, a letter and Enter, moves and clicks t
 presses Escape and closes the window. After each input it records whether the game still
 flips frames and reads its events, whether the picture changed, and any crash with its line;
 a stuck game tells the line its main thread is running (ProbeAsk/ProbeReport). The result is
-a plain dict (the trace) that diagnosis.symptoms reads without any process or pygame.
+a plain dict (the trace) that diagnosis.symptoms reads without any process or pygame:
+
+    {"version": 1, "seconds": 1.4, "runs": [run, ...]}      a second run only tests closing
+    run  = {"steps": [step, ...], "size": [w, h] | None, "caption": str, "ended": bool,
+            "exit": "ok" | "error" | "running" | ..., "error": {type, message, line} | None,
+            "console": [last lines], "pygame": bool}
+    step = {"input": "start" | "idle" | "key:right" | ... | "mouse:click" | "close",
+            "frames": new flips, "reads": new event reads, "set_modes": new set_mode calls,
+            "line": line of the child's file the game was running, "function": str,
+            "waiting": "events" | "input" | "", "changed": the picture changed,
+            "plain": the picture is one colour, "ended": bool, "error": {...} | None,
+            "alive_after": still going a moment later, "window" (start only), "seconds": since start}
+
+A game is "stuck" when it makes no frame and reads no event while it spins the CPU or sleeps;
+waiting for the CPU on a busy machine does not count (see _Watcher.stuck).
 """
 from __future__ import annotations
 

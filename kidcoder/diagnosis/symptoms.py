@@ -75,7 +75,9 @@ def _run_symptoms(run: Dict[str, object]) -> List[Symptom]:
             found.append(Symptom(kind, name, error.get("line"), f"{error.get('type')}: {error.get('message')}"))
             break
         if step.get("ended"):
-            if name not in QUIT_INPUTS and name != "idle":
+            if name == "idle":
+                found.append(Symptom("ends_by_itself", name, None))      # nobody touched it
+            elif name not in QUIT_INPUTS:
                 found.append(Symptom("ends_on_input", name, None))
             break
         if name == "close":

@@ -54,6 +54,13 @@ def test_a_window_that_ignores_the_close_button():
     assert ("cannot_close", "close", 14) in kinds(t)
 
 
+def test_ending_by_itself_or_on_a_key_is_a_remark():
+    t = trace(step("start", window=True), step("idle", ended=True))
+    assert [(s.kind, s.serious) for s in symptoms(t)] == [("ends_by_itself", False)]
+    t = trace(step("start", window=True), step("idle"), step("key:space", ended=True))
+    assert [s.kind for s in symptoms(t)] == ["ends_on_input"]
+
+
 def test_a_slow_goodbye_is_only_a_remark():
     t = trace(step("start", window=True), step("idle"), step("close", frames=1, reads=1, line=30,
                                                              alive_after=False))

@@ -19,7 +19,7 @@ a plain dict (the trace) that diagnosis.symptoms reads without any process or py
             "alive_after": still going a moment later, "window" (start only), "seconds": since start}
 
 A game is "stuck" when it makes no frame and reads no event while it spins the CPU or sleeps;
-waiting for the CPU on a busy machine does not count (see _Watcher.stuck).
+waiting for the CPU on a busy machine does not count (see Watcher.stuck).
 """
 from __future__ import annotations
 
@@ -27,12 +27,12 @@ import os
 import shutil
 import tempfile
 import time
-import zlib
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional
 
 from kidcoder.runner import protocol
-from kidcoder.runner.host import GameProcess, ProcessEnded
+from kidcoder.runner.host import GameProcess
+from kidcoder.runner.probe_watch import START_CPU_STALL_SECONDS, Watcher
 
 TRACE_VERSION = 1
 BUDGET_SECONDS = 3.0          # the whole probe, both runs, on this machine
@@ -40,15 +40,7 @@ START_LIMIT_SECONDS = 10.0    # spawn to "it is running" (first frames, waiting,
 SETTLE_FRAMES = 3
 IDLE_SECONDS = 0.12
 STEP_SECONDS = 0.3            # one input: long enough for a few frames, short for a stuck game
-STALL_SECONDS = 2.0           # no frame and no event read for this long: the game is stuck
-CPU_STALL_SECONDS = 0.3       # ... or while it used this much CPU: it spins in a loop (any machine load)
-START_CPU_STALL_SECONDS = 0.5 # at the start (where reaching a line not run before also counts as progress)
-READY_SECONDS = 0.1           # spawn to Ready on a quiet machine; a slower Ready stretches the start
-MAX_SLOWNESS = 4.0
-MAX_PAUSE_SECONDS = 1.0
 CLOSE_SECONDS = 0.6
-POLL_SECONDS = 0.01
-ASK_SECONDS = 1.0             # a busy machine may take long to answer; no answer is not "stuck"
 # SDL2 key codes (what pygame 2 calls K_RIGHT ...), so the host need not import pygame.
 KEYS = {"right": 0x4000004F, "left": 0x40000050, "down": 0x40000051, "up": 0x40000052,
         "space": 32, "a": 97, "return": 13, "escape": 27}
@@ -56,135 +48,6 @@ UNICODE = {"space": " ", "a": "a", "return": "\r", "escape": "\x1b"}
 # What a child does, in order. Escape and close come last: they may end the game.
 PLAY = ("key:right", "key:left", "key:up", "key:down", "key:space", "key:a", "key:return",
         "mouse:move", "mouse:click", "mouse:right_click", "key:escape")
-
-
-class _Watcher:
-    """One GameProcess, polled; keeps the newest ProbeReport and the end of the game."""
-
-    def __init__(self, game: GameProcess):
-        self.game = game
-        self.report: Optional[protocol.ProbeReport] = None     # the newest report
-        self.answers = 0
-        self.ended = False
-        self.display = False
-        self.waiting_input = False
-        self.spawned = time.monotonic()
-        self.slowness = 1.0          # how much slower than a quiet machine this one is now
-        self.longest_pause = 0.0
-        self._progress = None
-        self._progress_at: Optional[float] = None
-        self._progress_cpu = 0.0
-        self._asleep = 0.0            # seconds the game's main thread slept since its last progress
-        self._lines: set = set()
-        self._sampled_at: Optional[float] = None
-
-    @property
-    def stall(self) -> float:
-        """How long without a frame or an event read means stuck by the clock on the wall: never
-        shorter than three of the longest pauses this game has already made while playing."""
-        return max(STALL_SECONDS, 3 * self.longest_pause)
-
-    def stuck(self, report: protocol.ProbeReport, cpu_limit: float = CPU_STALL_SECONDS) -> bool:
-        """No frame and no event read since the last progress, while the game spent cpu_limit of
-        CPU (a loop that spins) or slept for the stall time (a loop that sleeps). A game that only
-        waits for the CPU on a busy machine is neither."""
-        if self._progress is not None and (report.frames, report.event_reads) != self._progress:
-            return False
-        return report.cpu - self._progress_cpu >= cpu_limit or self._asleep >= self.stall
-
-    def _note_progress(self, report: protocol.ProbeReport) -> None:
-        now = time.monotonic()
-        if self._sampled_at is not None and _sleeping(self.game):
-            self._asleep += now - self._sampled_at
-        self._sampled_at = now
-        progress = (report.frames, report.event_reads)
-        if not report.frames and report.line is not None and report.line not in self._lines:
-            # Before the first frame, running new lines is progress too (loading pictures, making
-            # sprites); a loop that is stuck goes round the same few lines.
-            self._lines.add(report.line)
-            self._progress_cpu, self._asleep = report.cpu, 0.0
-        if progress != self._progress:
-            self._asleep = 0.0
-            if self._progress is not None and self._progress_at is not None:
-                self.longest_pause = min(MAX_PAUSE_SECONDS, max(self.longest_pause, now - self._progress_at))
-            self._progress, self._progress_at, self._progress_cpu = progress, now, report.cpu
-
-    def pump(self) -> None:
-        for message in self.game.poll():
-            if isinstance(message, protocol.ProbeReport):
-                self.report = message
-                self.answers += 1
-                self._note_progress(message)
-            elif isinstance(message, protocol.Ready):
-                ready = time.monotonic() - self.spawned
-                self.slowness = min(MAX_SLOWNESS, max(1.0, ready / READY_SECONDS))
-            elif isinstance(message, protocol.DisplayOpened):
-                self.display = True
-            elif isinstance(message, protocol.InputRequest):
-                self.waiting_input = True
-            elif isinstance(message, protocol.InputAnswered):
-                self.waiting_input = False
-            elif isinstance(message, ProcessEnded):
-                self.ended = True
-
-    def ask(self, timeout: float = ASK_SECONDS) -> Optional[protocol.ProbeReport]:
-        """A fresh report (None if the game ended or did not answer in time)."""
-        if self.ended:
-            return None
-        answers = self.answers
-        self.game.send_event(protocol.ProbeAsk())
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and not self.ended:
-            self.pump()
-            if self.answers > answers:
-                return self.report
-            time.sleep(POLL_SECONDS / 2)
-        return None
-
-    def wait_for(self, done, timeout: float) -> None:
-        """Ask for reports until done(report) is true, the game ends, or timeout passes."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and not self.ended:
-            report = self.ask(max(0.05, deadline - time.monotonic()))
-            if report is not None and done(report):
-                return
-            time.sleep(POLL_SECONDS)
-
-    def wait_ended(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and not self.ended:
-            self.pump()
-            time.sleep(POLL_SECONDS)
-
-    def picture(self) -> Dict[str, object]:
-        """A checksum of the newest frame and whether it is one plain colour."""
-        frame = self.game.latest_frame()
-        if frame is None:
-            return {"hash": None, "plain": None}
-        pixels = frame.pixels
-        plain = pixels == pixels[:4] * (len(pixels) // 4)
-        return {"hash": zlib.crc32(pixels), "plain": plain}
-
-
-def _sleeping(game: GameProcess) -> bool:
-    """The game's main thread sleeps by itself (time.sleep, waiting for a file): not running, not
-    waiting for the CPU, and not waiting for a lock (the command thread may hold the interpreter
-    lock while it answers). Linux only: elsewhere every pause without progress counts."""
-    process = game.process
-    if process is None:
-        return False
-    try:
-        with open(f"/proc/{process.pid}/stat", "rb") as stat:
-            state = stat.read().rsplit(b")", 1)[1].split()[:1]
-    except (OSError, IndexError):
-        return True
-    if state not in ([b"S"], [b"D"]):
-        return False
-    try:
-        with open(f"/proc/{process.pid}/wchan", "rb") as wchan:
-            return not wchan.read().startswith(b"futex")
-    except OSError:
-        return True
 
 
 def _counts(report: Optional[protocol.ProbeReport]) -> Dict[str, object]:
@@ -201,7 +64,7 @@ def _error(game: GameProcess) -> Optional[dict]:
     return {"type": e.type, "message": e.message[:300], "line": e.line}
 
 
-def _record(watch: _Watcher, name: str, before: Dict[str, object], started: float) -> Dict[str, object]:
+def _record(watch: Watcher, name: str, before: Dict[str, object], started: float) -> Dict[str, object]:
     """One step of the trace: what changed between `before` and now."""
     watch.ask()
     now = _counts(watch.report)
@@ -240,7 +103,7 @@ def _send_input(game: GameProcess, name: str, size, phase: str) -> None:
                                              button=button))
 
 
-def _play_step(watch: _Watcher, name: str, size, started: float) -> Dict[str, object]:
+def _play_step(watch: Watcher, name: str, size, started: float) -> Dict[str, object]:
     before = dict(_counts(watch.report), hash=watch.picture()["hash"])
     base = watch.report
     _send_input(watch.game, name, size, "down")
@@ -263,7 +126,7 @@ def _play_step(watch: _Watcher, name: str, size, started: float) -> Dict[str, ob
     return step
 
 
-def _alive_after(watch: _Watcher) -> bool:
+def _alive_after(watch: Watcher) -> bool:
     """Does the game still go on now (a new frame or event read soon after a fresh report)? A
     game can handle an input, draw a frame or two, and only then get stuck in what it started."""
     if watch.ended:
@@ -288,7 +151,7 @@ def _running(step: Dict[str, object]) -> bool:
     return bool(step.get("frames")) or bool(step.get("reads"))
 
 
-def _start(watch: _Watcher, started: float) -> Dict[str, object]:
+def _start(watch: Watcher, started: float) -> Dict[str, object]:
     def settled(report: protocol.ProbeReport) -> bool:
         if report.frames >= SETTLE_FRAMES or report.waiting in ("events", "input") or report.event_reads >= 20:
             return True
@@ -302,7 +165,7 @@ def _start(watch: _Watcher, started: float) -> Dict[str, object]:
     return step
 
 
-def _idle(watch: _Watcher, start: Dict[str, object], started: float) -> Dict[str, object]:
+def _idle(watch: Watcher, start: Dict[str, object], started: float) -> Dict[str, object]:
     """Leave the game alone for a moment: does it draw new pictures by itself, or wait?"""
     before = dict(start["_totals"])
     base = watch.report
@@ -313,7 +176,7 @@ def _idle(watch: _Watcher, start: Dict[str, object], started: float) -> Dict[str
     return _record(watch, "idle", before, started)
 
 
-def _close(watch: _Watcher, started: float) -> Dict[str, object]:
+def _close(watch: Watcher, started: float) -> Dict[str, object]:
     before = dict(_counts(watch.report), hash=watch.picture()["hash"])
     watch.game.send_event(protocol.QuitEvent())
     watch.wait_ended(CLOSE_SECONDS * watch.slowness)
@@ -330,7 +193,7 @@ def _one_run(path: Path, plan: List[str], stdin_lines, started: float, budget: f
     steps: List[Dict[str, object]] = []
     with game:
         game.start()
-        watch = _Watcher(game)
+        watch = Watcher(game)
         start = _start(watch, started)
         steps.append(start)
         stuck = not watch.ended and not _running(start)

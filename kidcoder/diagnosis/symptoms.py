@@ -87,7 +87,10 @@ def _run_symptoms(run: Dict[str, object]) -> List[Symptom]:
                 # It left its loop but has not ended yet (time.sleep after the loop, a slow goodbye).
                 found.append(Symptom("slow_close", "close", step.get("line"), step.get("function") or ""))
             continue
-        if name != "idle" and not (_moved(step) and step.get("alive_after", True)):
+        if name == "idle" and not _moved(step):
+            # It got going, then stuck by itself before anyone touched it.
+            found.append(Symptom("stuck_start", "idle", step.get("line"), step.get("function") or ""))
+        elif name != "idle" and not (_moved(step) and step.get("alive_after", True)):
             found.append(Symptom("stuck_input", name, step.get("line"), step.get("function") or ""))
     found.extend(_drawing_symptoms(run, steps))
     return found

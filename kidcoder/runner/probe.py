@@ -199,6 +199,7 @@ def _one_run(path: Path, plan: List[str], stdin_lines, started: float, budget: f
         stuck = not watch.ended and not _running(start)
         if not watch.ended and not stuck:
             steps.append(_idle(watch, start, started))
+            stuck = not watch.ended and not _running(steps[-1])
         for name in plan:
             if watch.ended or stuck or time.monotonic() - started > budget * min(2.0, watch.slowness) - CLOSE_SECONDS:
                 break

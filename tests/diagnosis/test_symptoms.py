@@ -47,6 +47,8 @@ def test_stuck_at_start_and_after_a_key():
     t = trace(step("start", window=True), step("idle"), step("key:right", frames=3, reads=3, line=42,
                                                              alive_after=False))
     assert ("stuck_input", "key:right", 42) in kinds(t)
+    t = trace(step("start", window=True), step("idle", frames=0, reads=0, line=94))
+    assert ("stuck_start", "idle", 94) in kinds(t)
 
 
 def test_a_window_that_ignores_the_close_button():

@@ -1,5 +1,6 @@
 """The probe run plays real games in real child processes and reports what a child would see."""
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -7,6 +8,7 @@ from kidcoder.diagnosis.symptoms import behaviour, serious, symptoms
 from kidcoder.runner import protocol
 from kidcoder.runner.probe import probe_program, probe_source
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
 HEADER = "import pygame\npygame.init()\nscreen = pygame.display.set_mode((200, 150))\nclock = pygame.time.Clock()\n"
 
 
@@ -28,24 +30,9 @@ def test_probe_messages_round_trip():
         assert protocol.decode(protocol.encode(message)) == message
 
 
-def test_a_game_that_animates_plays_through_and_closes(tmp_path):
-    trace, found = probe(tmp_path, """
-        x = 0
-        running = True
-        while running:
-            for event in pygame.event.get():
-                if event.type == pygame.QUIT:
-                    running = False
-                if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
-                    x = 0
-            x = (x + 3) % 200
-            screen.fill((0, 0, 0))
-            pygame.draw.circle(screen, (255, 0, 0), (x, 75), 10)
-            pygame.display.flip()
-            clock.tick(60)
-        pygame.quit()
-        """)
-    assert serious(found) == []
+def test_a_game_that_animates_plays_through_and_closes():
+    trace = probe_program(EXAMPLES / "bouncing_ball.py")
+    assert serious(symptoms(trace)) == []
     assert behaviour(trace) == "animates"
     steps = trace["runs"][0]["steps"]
     assert [s["input"] for s in steps][:2] == ["start", "idle"]

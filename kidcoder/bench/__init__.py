@@ -14,6 +14,7 @@ GROUPS = {
     "ui": "kidcoder.bench.window",
     "index": "kidcoder.bench.index",
     "hint": "kidcoder.bench.hint",
+    "hint_real": "kidcoder.bench.hint_real",
     "generate": "kidcoder.bench.generate",
     "model": "kidcoder.bench.model",
     "install": "kidcoder.bench.install",

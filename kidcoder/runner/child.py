@@ -25,8 +25,10 @@ from kidcoder.runner.frames import FrameWriter
 from kidcoder.paths import assets_dir
 from kidcoder.runner.game_hooks import DEFAULT_SIZE, GameHooks, hook_when_imported, uses_pygame
 from kidcoder.runner.protocol import FinishReason
+from kidcoder.runner.probe_child import probe_report
 
 MAX_ERROR_MESSAGE = 4 * 1024
+CHECK_SEED = 14
 MAX_TRACEBACK = 64 * 1024
 
 
@@ -71,6 +73,8 @@ class Commands:
             self.input_lines.put(message)
         elif isinstance(message, protocol.CONTROLS):
             self.control.put(message)
+        elif isinstance(message, protocol.ProbeAsk):
+            self.channel.send(probe_report(self.state, self.hooks))
         elif isinstance(message, protocol.INPUT_EVENTS) and self.hooks is not None:
             self.hooks.queue_event(message)
 
@@ -83,6 +87,8 @@ class GameState:
         self.frame_limit = frame_limit
         self.shm_prefix = shm_prefix
         self.frames = 0
+        self.set_modes = 0
+        self.program = ""
         self.writer = None
         self.displays = 0
         self.paused = False
@@ -113,6 +119,7 @@ class GameState:
                                             output_truncated=CappedOutput.budget["truncated"]))
 
     def on_display(self, surface) -> None:
+        self.set_modes += 1
         width, height = surface.get_size()
         if self.writer is not None and (self.writer.width, self.writer.height) == (width, height):
             return        # set_mode again with the same size (often inside the loop): same frame buffer
@@ -216,6 +223,7 @@ def main(argv=None) -> None:
     channel.send(protocol.Ready(version=protocol.PROTOCOL_VERSION, pid=os.getpid()))
 
     program = os.path.abspath(args.program)
+    state.program = program
     with open(program, encoding="utf-8-sig") as f:
         source = f.read()
     sys.stdout = CappedOutput(sys.stdout)
@@ -249,6 +257,10 @@ def main(argv=None) -> None:
     limits.switch_off_subprocesses()
 
     sys.argv = [program]
+    if args.fast_clock:
+        import random
+
+        random.seed(CHECK_SEED)    # checks and probe runs see the same enemies each time: reproducible
     sys.path.insert(0, os.path.dirname(program))
     sys.path.append(str(assets_dir() / "gamelib"))    # modules games may import (pippy); the game's own win
     reason, code = run_program_file(program, channel)

@@ -57,6 +57,7 @@ class InputState:
         self._since_get = {"keys_pressed": set(), "keys_released": set(),
                            "buttons_pressed": set(), "buttons_released": set()}
         self.just = {name: frozenset() for name in self._since_get}
+        self.rounds = 0          # how often the game asked for its events (the probe run reads it)
 
     def record(self, message) -> None:
         """Called from the command thread as soon as the app's input arrives."""
@@ -91,6 +92,7 @@ class InputState:
 
     def new_event_round(self) -> None:
         """The game asked for its events: what arrived since the last time is now "just" pressed."""
+        self.rounds += 1
         self.just = {name: frozenset(values) for name, values in self._since_get.items()}
         for values in self._since_get.values():
             values.clear()

@@ -94,6 +94,20 @@ class WaitingForEvents:
     frame: int = 0
 
 
+@message("ProbeReport")
+class ProbeReport:
+    """Answer to ProbeAsk, sent from the game's command thread even while the game is stuck:
+    counters since the start and the line of the child's file the main thread is running now."""
+    frames: int
+    event_reads: int
+    set_modes: int
+    line: Optional[int] = None
+    function: str = ""
+    waiting: str = ""          # "events" (inside event.wait), "input" (inside input()), or ""
+    pygame: bool = False       # the program has imported pygame
+    cpu: float = 0.0           # CPU seconds the game process has used (a stuck loop keeps using it)
+
+
 @message("GameError")
 class GameError:
     """An exception ended the program; line is in the child's own file (None if not there)."""
@@ -157,6 +171,11 @@ class QuitEvent:
     """The game's window was closed: the game receives pygame.QUIT."""
 
 
+@message("ProbeAsk")
+class ProbeAsk:
+    """Where are you now? (the helper's probe run; answered with ProbeReport)"""
+
+
 @message("Pause")
 class Pause:
     pass
@@ -185,9 +204,9 @@ class InputLine:
 
 
 FROM_GAME: Tuple[Type, ...] = (Ready, DisplayOpened, Caption, Paused, InputRequest, InputAnswered,
-                               WaitingForEvents, GameError, Finished)
+                               WaitingForEvents, ProbeReport, GameError, Finished)
 TO_GAME: Tuple[Type, ...] = (KeyEvent, TextEvent, MouseMotion, MouseButton, MouseWheel, QuitEvent,
-                             Pause, Resume, Step, Stop, InputLine)
+                             ProbeAsk, Pause, Resume, Step, Stop, InputLine)
 INPUT_EVENTS: Tuple[Type, ...] = (KeyEvent, TextEvent, MouseMotion, MouseButton, MouseWheel, QuitEvent)
 CONTROLS: Tuple[Type, ...] = (Pause, Resume, Step)      # taken by the game between frames
 Message = Union[FROM_GAME + TO_GAME]  # type: ignore[valid-type]

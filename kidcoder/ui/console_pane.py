@@ -11,6 +11,7 @@ import pygame
 import pygame_gui
 
 from kidcoder.i18n import tr
+from kidcoder.runner.console_text import short_console
 from kidcoder.ui.layout import Box, Layout, visible_lines
 from kidcoder.ui.pane import Pane, PaneKit, move_element
 from kidcoder.ui.style import draw_title, wrap_text
@@ -26,7 +27,10 @@ class ConsolePane(Pane):
 
     def __init__(self, layout: Layout, kit: PaneKit):
         super().__init__(layout, kit)
-        self.lines: List[str] = []
+        self.lines: List[str] = []        # what is shown: the short text, or the whole one
+        self.whole_lines: List[str] = []  # everything the game printed, tracebacks in full
+        self.short_lines: Optional[List[str]] = None   # the text with its tracebacks made short, if any
+        self.show_whole = False
         self.scroll_back = 0
         self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(self._entry_box()), self.manager,
                                                          placeholder_text=tr("ui.console.placeholder"),
@@ -46,12 +50,28 @@ class ConsolePane(Pane):
         self.entry.placeholder_text = tr("ui.console.placeholder")
         self.entry.rebuild()
 
-    def set_lines(self, lines) -> None:
-        """The game's console (a sequence of text pieces, each ending in a newline or not)."""
-        self.lines = [piece.rstrip("\n") for piece in list(lines)[-MAX_LINES:]]
+    def set_lines(self, lines, program=None, shown_name: Optional[str] = None) -> None:
+        """The game's console (a sequence of text pieces, each ending in a newline or not); a traceback
+        in it is shown short (file name, line, code, message) unless the child asked for the whole text."""
+        pieces = list(lines)[-MAX_LINES:]
+        self.whole_lines = [piece.rstrip("\n") for piece in pieces]
+        self.short_lines = None
+        if any('File "' in piece for piece in pieces):
+            short, changed = short_console(pieces, str(program) if program else None, shown_name)
+            self.short_lines = short if changed else None
+        self._choose_lines()
+
+    def _choose_lines(self) -> None:
+        self.lines = self.whole_lines if self.show_whole or self.short_lines is None else self.short_lines
+
+    def toggle_whole(self) -> None:
+        """Show the whole text of an error (every file and line), or the short one again."""
+        self.show_whole = not self.show_whole
+        self.scroll_back = 0
+        self._choose_lines()
 
     def clear(self) -> None:
-        self.lines, self.scroll_back = [], 0
+        self.lines, self.whole_lines, self.short_lines, self.scroll_back = [], [], None, 0
         self.set_waiting(False)
 
     def set_waiting(self, waiting: bool) -> None:
@@ -93,9 +113,11 @@ class ConsolePane(Pane):
 
     def draw(self, surface) -> None:
         col = self.colours
+        right = tr("ui.console.waiting") if self.waiting else ""
+        if not right and self.short_lines is not None:
+            right = tr("files.console.short_hint" if self.show_whole else "files.console.whole_hint")
         draw_title(surface, self.box.title(), tr("ui.console.title"), self.fonts, col,
-                   active=self.focused or self.waiting,
-                   right_text=tr("ui.console.waiting") if self.waiting else "")
+                   active=self.focused or self.waiting, right_text=right)
         body = pygame.Rect(self.box.below_title())
         pygame.draw.rect(surface, col["console_bg"], body)
         text_area = body.inflate(-16, -8)

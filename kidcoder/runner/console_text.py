@@ -130,6 +130,9 @@ def _short(problem: Problem, program: Optional[str], shown_name: Optional[str], 
         out = [tr("files.console.stopped_called", lang, line=where.line, name=name, called=frames[-2].line)]
     else:
         out = [tr("files.console.stopped", lang, line=where.line, name=name)]
-    out.extend(text.rstrip() for text in where.code if text.strip())
+    code = [text.rstrip() for text in where.code if text.strip()]
+    if not syntax:          # the ^^^ under a runtime error's code says little to a child, and may not fit
+        code = [text for text in code if not set(text.strip()) <= set("^~")]
+    out.extend(code)
     out.append(message)
     return out

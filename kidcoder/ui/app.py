@@ -127,7 +127,8 @@ class App:
                                   on_resize=self.resize, on_exposed=self.presenter.forget)
         self._demo_window = DemoWindow(open_example=files.open_example, do=self.actions.do,
                                        set_focus=self.keyboard.set, finish=self.finish, docs=self.docs,
-                                       games=self.games, preview=preview, screen=self.screen)
+                                       games=self.games, preview=preview, screen=self.screen,
+                                       dialogs=self.dialogs)
 
     # ---- what tests, benchmarks and scripts read --------------------------------------------
     @property

@@ -32,6 +32,7 @@ class ConsolePane(Pane):
         self.short_lines: Optional[List[str]] = None   # the text with its tracebacks made short, if any
         self.show_whole = False
         self.scroll_back = 0
+        self._wrap_key, self._wrap = None, []
         self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(self._entry_box()), self.manager,
                                                          placeholder_text=tr("ui.console.placeholder"),
                                                          object_id="#console_input")
@@ -63,6 +64,16 @@ class ConsolePane(Pane):
 
     def _choose_lines(self) -> None:
         self.lines = self.whole_lines if self.show_whole or self.short_lines is None else self.short_lines
+
+    def _wrapped(self, width: int) -> List[str]:
+        """The shown lines cut to the console's width (the font is monospaced), so nothing hides past
+        the right edge; remembered until the lines or the width change."""
+        columns = max(10, width // max(1, self.fonts.mono.size("M")[0]))
+        key = (id(self.lines), len(self.lines), self.lines[-1] if self.lines else "", columns)
+        if key != self._wrap_key:
+            self._wrap_key = key
+            self._wrap = [piece for raw in self.lines for piece in wrap_columns(raw.expandtabs(4)[:2000], columns)]
+        return self._wrap
 
     def toggle_whole(self) -> None:
         """Show the whole text of an error (every file and line), or the short one again."""
@@ -125,13 +136,27 @@ class ConsolePane(Pane):
             text_area.height -= INPUT_H
         font = self.fonts.mono
         line_h = font.get_linesize()
-        shown = self.lines or wrap_text(tr("ui.console.empty"), self.fonts.mono, text_area.width)
+        shown = self._wrapped(text_area.width) or wrap_text(tr("ui.console.empty"), self.fonts.mono, text_area.width)
         colour = col["console_text"] if self.lines else col["title_idle"]
         first, end = visible_lines(len(shown), text_area.height, line_h, self.scroll_back)
         clip = surface.get_clip()
         surface.set_clip(text_area)
         y = text_area.y
         for line in shown[first:end]:
-            surface.blit(self.fonts.text(font, line.expandtabs(4)[:300], colour), (text_area.x, y))
+            surface.blit(self.fonts.text(font, line, colour), (text_area.x, y))
             y += line_h
         surface.set_clip(clip)
+
+
+def wrap_columns(line: str, columns: int) -> List[str]:
+    """A line cut into pieces of at most columns characters, at a space when there is one; the
+    pieces after the first are indented a little more than the line, so they read as its rest."""
+    indent = " " * min(columns // 3, len(line) - len(line.lstrip(" ")) + 2)
+    pieces = []
+    while len(line) > columns:
+        cut = line.rfind(" ", columns // 2, columns + 1)
+        cut = cut if cut > 0 else columns
+        pieces.append(line[:cut].rstrip())
+        line = indent + line[cut:].lstrip(" ")
+    pieces.append(line)
+    return pieces

@@ -16,8 +16,8 @@ from kidcoder.i18n import tr
 from kidcoder.ui.dialogs import BUTTON_H, CANCEL, PAD, Dialog, _escape
 
 ENTRY_H = 42
-MESSAGE_H = 64
-PROBLEM_H = 56
+MESSAGE_H = 86
+PROBLEM_H = 62
 
 
 class NameDialog(Dialog):
@@ -27,20 +27,21 @@ class NameDialog(Dialog):
     """
 
     def __init__(self, manager, window_size, fonts, title: str, message: str, text: str, ok_label: str,
-                 check: Callable[[str], str], name: str = "name"):
+                 check: Callable[[str], str], name: str = "name", problem_colour: str = "#B3261E"):
         height = 40 + 5 * PAD + MESSAGE_H + ENTRY_H + PROBLEM_H + BUTTON_H
         super().__init__(manager, window_size, title, (620, height), name)
         self.check = check
+        self.problem_colour = problem_colour
         width = self.inner.width - 2 * PAD
         pygame_gui.elements.UITextBox(_escape(message), pygame.Rect(PAD, PAD, width, MESSAGE_H), manager,
                                       container=self.container, object_id="#dialog_text")
-        suffix_w = fonts.button_width(".py", padding=8)
+        suffix_w = fonts.button_width(".py", padding=16)
         entry_y = PAD * 2 + MESSAGE_H
-        self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(PAD, entry_y, width - suffix_w, ENTRY_H),
+        self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(PAD, entry_y, width - suffix_w - 4, ENTRY_H),
                                                          manager, container=self.container,
                                                          object_id="#name_entry")
         self.entry.length_limit = 80
-        pygame_gui.elements.UILabel(pygame.Rect(PAD + width - suffix_w, entry_y, suffix_w, ENTRY_H), ".py",
+        pygame_gui.elements.UILabel(pygame.Rect(PAD + width - suffix_w + 6, entry_y, suffix_w - 6, ENTRY_H), ".py",
                                     manager, container=self.container, object_id="#dialog_label")
         self.problem = pygame_gui.elements.UITextBox("", pygame.Rect(PAD, entry_y + ENTRY_H + 4, width, PROBLEM_H),
                                                      manager, container=self.container,
@@ -58,7 +59,7 @@ class NameDialog(Dialog):
     def show_problem(self, text: str) -> None:
         if text != self.problem_text:
             self.problem_text = text
-            self.problem.set_text(_escape(text) if text else "")
+            self.problem.set_text(f"<font color='{self.problem_colour}'><b>{_escape(text)}</b></font>" if text else "")
 
     def handle_event(self, event) -> bool:
         used = super().handle_event(event)
@@ -73,8 +74,10 @@ class NameDialog(Dialog):
             problem = self.check(self.entry.get_text())
             if problem:
                 self.show_problem(problem)
-                self.focus_index = 0
-                self._sync_text_focus()
+                if self.focused() is not self.entry:
+                    self.focus_index = 0
+                    self._sync_text_focus()
+                    self.entry.edit_position = len(self.entry.get_text())
                 return
         self.value = self.entry.get_text().strip()
         super().finish(choice)

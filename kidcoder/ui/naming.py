@@ -12,6 +12,7 @@ from typing import Callable, Optional
 
 from kidcoder.i18n import tr
 from kidcoder.projects.names import check_name, free_stem, suggest_name
+from kidcoder.ui import style
 from kidcoder.ui.dialogs import CANCEL
 from kidcoder.ui.name_dialog import NameDialog
 
@@ -25,6 +26,9 @@ class Naming:
         self.dialogs, self.docs, self.editor, self.settings = dialogs, docs, editor, settings
         self.after_save = {}          # tag of a queued save -> what to do once it is written
         self.after_rename = {}        # tag of a queued rename -> what to do once it is done
+
+    def _problem_colour(self) -> str:
+        return "#%02X%02X%02X" % style.colours(self.settings.theme)["error"]
 
     @property
     def folder(self) -> Path:
@@ -48,7 +52,8 @@ class Naming:
             text = self.suggestion() if first else free_stem(self.folder, self.docs.path.stem)
         self.dialogs.open_with(
             lambda manager, size, fonts: NameDialog(manager, size, fonts, title, message, text,
-                                                    tr("files.name.save"), self._problem, name="save_name"),
+                                                    tr("files.name.save"), self._problem, name="save_name",
+                                                    problem_colour=self._problem_colour()),
             lambda dialog: self._save_named(dialog, then, copy))
 
     def _problem(self, typed: str, current: Optional[Path] = None) -> str:
@@ -93,7 +98,7 @@ class Naming:
                                                     program.stem if text is None else text,
                                                     tr("files.name.rename"),
                                                     lambda typed: self._rename_problem(typed, program),
-                                                    name="rename"),
+                                                    name="rename", problem_colour=self._problem_colour()),
             lambda dialog: self._rename_answered(dialog, program, then))
 
     def _rename_problem(self, typed: str, program: Path) -> str:

@@ -37,8 +37,11 @@ class ProgramsDialog(Dialog):
         self.lang = lang
         self.painter = CardPainter(fonts, colours, lang)
         width = self.inner.width - 2 * PAD
+        find_w = fonts.button_width(tr("files.list.find"), padding=12)
+        pygame_gui.elements.UILabel(pygame.Rect(PAD, PAD, find_w, SEARCH_H), tr("files.list.find"), manager,
+                                    container=self.container, object_id="#dialog_label")
         self.search = pygame_gui.elements.UITextEntryLine(
-            pygame.Rect(PAD, PAD, width, SEARCH_H), manager, container=self.container,
+            pygame.Rect(PAD + find_w, PAD, width - find_w, SEARCH_H), manager, container=self.container,
             placeholder_text=tr("files.list.search"), object_id="#program_search")
         self.search.length_limit = 60
         grid_top = PAD * 2 + SEARCH_H

@@ -33,7 +33,8 @@ app = App(size=(1200, 900))
 app.step()
 app.actions.open_example(%(example)r)
 deadline = time.monotonic() + 10
-while app.docs.path is None and time.monotonic() < deadline:
+while (app.docs.path is None or not app.docs.path.stem.startswith(%(example)r[:-3])) \
+        and time.monotonic() < deadline:      # (the last program may open first)
     app.step(); time.sleep(1 / 60)
 app.actions.do("run")
 while app.preview.frames_drawn == 0 and time.monotonic() < deadline:

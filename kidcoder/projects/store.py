@@ -109,8 +109,9 @@ class ProgramStore(ProjectFiles):
 
     # ---- thumbnails and the last program ----------------------------------------------------------
     def save_thumbnail(self, program, png: bytes) -> Optional[Path]:
-        """Keep a picture of the game's last frame for the program (a program without a file: none)."""
-        if program is None or not Path(program).is_file():
+        """Keep a picture of the game's last frame for a program in the projects folder (one elsewhere, a
+        teacher's folder or a USB stick, gets no hidden folder from us; a program without a file: none)."""
+        if program is None or not Path(program).is_file() or Path(program).parent.resolve() != self.folder.resolve():
             return None
         target = thumbnails.thumbnail_path(Path(program))
         try:

@@ -175,7 +175,8 @@ def _program_step(window: DemoWindow, step: dict, first: bool) -> bool:
             dialog.entry.set_text(name)
             _post_key(pygame.K_RETURN)
         elif dialog is not None and dialog.name == "replace":
-            _post_key(pygame.K_RETURN)              # Replace it (the first answer)
+            dialog.focus_index = [dialog.choice_of.get(e) for e in dialog.focusables].index("replace")
+            _post_key(pygame.K_RETURN)              # Replace it
         return dialog is None and window.docs.path is not None and window.docs.path.stem == name \
             and window.docs.pending_saves == 0
     if "my_programs" in step:

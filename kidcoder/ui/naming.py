@@ -68,8 +68,8 @@ class Naming:
             return
         if check.exists and check.path != self.docs.path:
             self.dialogs.confirm(tr("files.name.exists_title"), tr("files.name.exists", name=check.path.stem),
-                                 [("replace", tr("files.name.replace")), ("other", tr("files.name.other")),
-                                  (CANCEL, tr("ui.dialog.cancel"))], "replace",
+                                 [("other", tr("files.name.other")), ("replace", tr("files.name.replace")),
+                                  (CANCEL, tr("ui.dialog.cancel"))], "replace",    # Enter never replaces
                                  lambda answer: self._replace_answered(answer, check.path, then, copy,
                                                                        dialog.value))
             return

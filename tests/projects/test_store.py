@@ -89,6 +89,10 @@ def test_the_list_has_every_program_with_its_picture_and_forgets_pictures_of_pro
     assert entries[4].thumbnail == PNG + bytes([4])
     assert not thumbnail_path(gone).exists()
     assert store.save_thumbnail(store.folder / "never_saved.py", PNG) is None
+    elsewhere = store.folder.parent / "teacher" / "lesson.py"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text("x\n")
+    assert store.save_thumbnail(elsewhere, PNG) is None and not (elsewhere.parent / ".thumbnails").exists()
 
 
 def test_thumbnails_keep_the_games_shape():

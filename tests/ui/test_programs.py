@@ -105,10 +105,11 @@ def test_a_taken_name_asks_before_replacing_and_can_go_back(app):
     type_text(app, other.stem)
     key(app, pygame.K_RETURN)
     assert app.dialog.name == "replace"
-    key(app, pygame.K_RIGHT)
-    key(app, pygame.K_RETURN)                           # Choose another name: back, with what was typed
+    key(app, pygame.K_RETURN)                           # Enter: Choose another name, back with what was typed
     assert app.dialog.name == "save_name" and app.dialog.entry.get_text() == other.stem
+    assert other.read_text(encoding="utf-8") == "print(0)\n"
     key(app, pygame.K_RETURN)
+    key(app, pygame.K_RIGHT)
     key(app, pygame.K_RETURN)                           # Replace it
     run_until(app, lambda: saved(app), what="the save")
     assert app.docs.path == other and other.read_text(encoding="utf-8") == "print('new')\n"

@@ -33,16 +33,14 @@ pygame.init()
 screen = pygame.display.set_mode((400, 300))
 pygame.display.set_caption("Cat and fish")
 clock = pygame.time.Clock()
-x = 0
-while True:
-    for event in pygame.event.get():
-        if event.type == pygame.QUIT:
-            raise SystemExit
-    x = x + 2
+cat_x, running = 0, True
+while running:
+    running = not any(event.type == pygame.QUIT for event in pygame.event.get())
+    cat_x += 2
     screen.fill((20, 30, 70))
-    if x > 60:
-        pygame.draw.circle(screen, (255, 165, 0), (x, 150), sise)
-    pygame.draw.circle(screen, (255, 165, 0), (x, 150), 20)
+    pygame.draw.circle(screen, (255, 165, 0), (cat_x, 150), 20)
+    if cat_x > 60:
+        pygame.draw.circle(screen, (80, 160, 255), (300, 150), fish_size)
     pygame.display.flip()
     clock.tick(60)
 """
@@ -112,7 +110,7 @@ def walk(out: Path, size, lang: str) -> None:
         key(app, pygame.K_s, pygame.KMOD_LCTRL)
         key(app, pygame.K_RETURN)                                  # keep the suggestion
         run_until(app, lambda: app.docs.path is not None and app.docs.pending_saves == 0, what="the save")
-        key(app, pygame.K_F5)                                      # run it: it crashes at line 14
+        key(app, pygame.K_F5)                                      # run it: it crashes at line 13
         run_until(app, lambda: app.games.state == "ended", what="the crash")
         run_until(app, lambda: not app.helper.busy, timeout=60, what="the hint")
         shoot(app, out, f"{tag}_4_console_short.png")

@@ -270,3 +270,23 @@ def test_a_syntax_error_is_not_called_the_end_of_the_game(app):
     assert app.status == tr("files.status.not_started_line", line=2) != tr("ui.status.ended")
     assert app.preview.message == tr("files.ended.not_started_line", line=2)
     assert app.console.lines[0] == tr("files.console.cannot_read", line=2, name=tr("ui.editor.untitled"))
+
+
+def test_new_on_a_program_without_a_name_asks_to_keep_it(app):
+    type_text(app, "# my own idea\n")
+    key(app, pygame.K_n, mod=pygame.KMOD_LCTRL)
+    assert app.dialog.name == "keep"
+    key(app, pygame.K_RETURN)                           # Save it: the name comes first, then the new program
+    assert app.dialog.name == "save_name"
+    type_text(app, "idea")
+    key(app, pygame.K_RETURN)
+    run_until(app, lambda: app.docs.path is None and "# my own idea" not in app.editor.get_text(),
+              what="the new program")
+    idea = paths.projects_dir() / "idea.py"
+    assert idea.is_file() and "# my own idea" in idea.read_text(encoding="utf-8")
+    type_text(app, "# scribble\n")
+    key(app, pygame.K_n, mod=pygame.KMOD_LCTRL)
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_RETURN)                           # Don't keep it
+    assert app.dialog is None and "# scribble" not in app.editor.get_text()
+    assert [p.name for p in paths.projects_dir().glob("*.py")] == ["idea.py"]

@@ -23,7 +23,8 @@ MAX_LINES = 400
 # every arrow, so it may import the window.
 ENTRY_POINTS = {"kidcoder.app"}
 PURE_MODULES = {"kidcoder.editor.buffer", "kidcoder.runner.protocol", "kidcoder.ui.layout"}
-PURE_PACKAGES = ("kidcoder.diagnosis", "kidcoder.knowledge", "kidcoder.making", "kidcoder.helper", "kidcoder.model")
+PURE_PACKAGES = ("kidcoder.diagnosis", "kidcoder.knowledge", "kidcoder.making", "kidcoder.helper", "kidcoder.model",
+                 "kidcoder.projects")
 NOT_PURE = {"kidcoder.model.worker"}           # the model's worker process may use anything
 WHOOSH_HOME = "kidcoder.knowledge.index"
 

@@ -19,7 +19,9 @@ from kidcoder.background import Result, Worker
 from kidcoder.editor.files import ProgramFileError, ProjectFiles
 
 ACTIONS = ("open", "save", "save_as", "autosave", "discard_autosave", "recoveries", "discard_recovery",
-           "list_projects")
+           "list_projects",
+           # projects.store.ProgramStore's (the window's files): the collection of programs
+           "list_programs", "save_named", "rename", "run_copy", "save_thumbnail", "remember_last", "open_last")
 
 
 class FileWorker:

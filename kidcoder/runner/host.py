@@ -20,6 +20,7 @@ from typing import Deque, List, Optional
 
 from kidcoder.runner import protocol
 from kidcoder.runner.console_reader import MAX_CONSOLE_LINES, read_console
+from kidcoder.runner.frame_rate import FrameRate
 from kidcoder.runner.frames import (SEGMENT_PREFIX, Frame, FrameReader, remove_stale_segments, segments_named,
                                     unlink_segment)
 from kidcoder.runner.launch import child_command, child_env, kill_group
@@ -90,7 +91,7 @@ class GameProcess:
         self.started_at = 0.0
         self.first_frame_at: Optional[float] = None
         self.frames_seen = 0
-        self._first_frame_info = None
+        self.frame_rate = FrameRate()
 
     # ---- life cycle ---------------------------------------------------------------------
     def start(self) -> None:
@@ -296,15 +297,13 @@ class GameProcess:
     def _latest_info(self):
         return self._reader.latest_info() if self._reader is not None else (0, 0.0)
 
-    def fps(self) -> float:
-        """Frames per second by the game's own clock, from the first frame seen to the newest."""
-        number, when = self._latest_info()
-        if self._first_frame_info is None:
-            return 0.0
-        first_number, first_when = self._first_frame_info
-        if number <= first_number or when <= first_when:
-            return 0.0
-        return (number - first_number) / (when - first_when)
+    def fps(self, now: Optional[float] = None) -> float:
+        """Frames shown per second over the last few seconds (see frame_rate: never a burst rate)."""
+        return self.frame_rate.recent(time.monotonic() if now is None else now)
+
+    def average_fps(self, now: Optional[float] = None) -> float:
+        """Frames per second from the first frame until now (or the end): a whole run's figure."""
+        return self.frame_rate.overall(time.monotonic() if now is None else now)
 
     def latest_frame(self) -> Optional[Frame]:
         """A copy of the newest whole frame, or None before the first one."""
@@ -318,7 +317,7 @@ class GameProcess:
         if number != self._last_frame_number:
             if self.first_frame_at is None:
                 self.first_frame_at = now
-                self._first_frame_info = (number, when)
+            self.frame_rate.seen(number, when)
             self._last_frame_number = number
             self._last_frame_time = now
             self._no_frame_reported = False

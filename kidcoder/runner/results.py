@@ -53,7 +53,7 @@ def result_of(game: GameProcess, elapsed: float, warnings: List[str], timed_out:
     if game.finished is not None and game.finished.reason == "memory" and error is not None:
         error["type"] = "MemoryError"
     frames = game.finished.frames if game.finished is not None else game.frames_seen
-    fps = game.fps()
+    fps = game.average_fps()
     start_s = (game.first_frame_at - game.started_at) if game.first_frame_at else None
     return RunResult(exit=status, frames=frames, fps=fps, error=error, console=list(game.console),
                      warnings=warnings, caption=game.caption, size=game.size, seconds=elapsed,

@@ -63,6 +63,9 @@ COMMANDS: Tuple[Command, ...] = (
     Command("send_question"),        # the helper's Ask button, or Enter in its question line
     Command("apply_fix"),            # the helper's Fix it button
     Command("send_input"),           # Enter in the console's input() line
+    Command("save_as", (ctrl(pygame.K_s, True),)),     # Save a copy under a new name
+    Command("rename"),               # rename the open program (F2 and a button in My programs rename theirs)
+    Command("whole_message", (plain(pygame.K_F12),), in_game=True),    # the console: the whole error text
 )
 
 

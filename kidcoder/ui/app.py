@@ -104,15 +104,18 @@ class App:
         shell = Shell(say=self._say, set_focus=self.keyboard.set, focus=lambda: self.keyboard.target,
                       quit=lambda: self.finish(self.exit_code), dialogs=self.dialogs)
         self.assist = Assist(HelperContext(shell, editor, helper, self.worker, self.games, self.docs, self.settings,
-                                           open_file=lambda path: self.files.open_file(path)))
+                                           open_file=lambda path: self.files.open_file(path),
+                                           open_new=lambda text, hint: self.files.open_new_program(text, hint)))
         self.playing = play = Playing(self.games, self.docs, self.assist, shell, self.toolbar, editor, preview,
-                                      console, helper)
+                                      console, helper, game_over=lambda: self.files.remember_frame(),
+                                      shown_name=lambda: self.files.shown_name())
         self.files = files = FileActions(shell, self.docs, self.games, self.worker, self.settings, editor, helper,
                                          preview, console, start_game=play.start, make_game=self.assist.make_game)
         view = ViewActions(shell, self.settings, self.worker, editor, relabel=self.relabel, restyle=self.restyle)
         self.actions = Actions({
             "new": files.new, "open": files.open, "save": files.save, "examples": files.examples,
-            "make_game": files.make_game, "quit": files.quit,
+            "make_game": files.make_game, "quit": files.quit, "save_as": files.save_as, "rename": files.rename,
+            "whole_message": console.toggle_whole,
             "run": play.run, "stop": play.stop, "pause": play.pause, "step": play.step, "send_input": play.send_input,
             "help": self.assist.more_help, "apply_fix": self.assist.apply_fix,
             "ask": lambda: self.keyboard.set("question"),
@@ -125,7 +128,8 @@ class App:
                                   on_resize=self.resize, on_exposed=self.presenter.forget)
         self._demo_window = DemoWindow(open_example=files.open_example, do=self.actions.do,
                                        set_focus=self.keyboard.set, finish=self.finish, docs=self.docs,
-                                       games=self.games, preview=preview, screen=self.screen)
+                                       games=self.games, preview=preview, screen=self.screen,
+                                       dialogs=self.dialogs)
 
     # ---- what tests, benchmarks and scripts read --------------------------------------------
     @property

@@ -166,11 +166,11 @@ class Assist:
 
     def _game_arrived(self, made: dict) -> None:
         app = self.app
-        path = made.get("file") if isinstance(made, dict) else None
-        if not path:
+        source = made.get("source") if isinstance(made, dict) else None
+        if not source:
             app.helper.show(tr("ui.make.title"), tr("ui.make.failed"))
             return
-        app.open_file(path)
+        app.open_new(str(source), str(made.get("description", "")))    # named when first saved
         app.helper.show(tr("ui.make.title"), tr("ui.make.done"))
 
     def close(self) -> None:
@@ -231,9 +231,12 @@ def _ask(question: str, lang: str):
 
 
 def _generate(description: str, lang: str) -> dict:
-    from kidcoder.ui.gallery import free_name
+    """A checked game for the description, not saved (the child names it); the pictures and sounds it
+    loads are copied into the projects folder, where it will run."""
     from kidcoder import paths
-    from kidcoder.making.generate import generate_game
+    from kidcoder.making.generate import make_game_source
+    from kidcoder.making.project_files import copy_library_files
 
-    out = free_name(paths.projects_dir(), "my_new_game.py")
-    return generate_game(description, lang, str(out))
+    made = make_game_source(description, lang)
+    copy_library_files(str(made["source"]), paths.projects_dir())
+    return {"source": made["source"], "description": description}

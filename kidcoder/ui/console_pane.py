@@ -11,6 +11,7 @@ import pygame
 import pygame_gui
 
 from kidcoder.i18n import tr
+from kidcoder.runner.console_text import short_console
 from kidcoder.ui.layout import Box, Layout, visible_lines
 from kidcoder.ui.pane import Pane, PaneKit, move_element
 from kidcoder.ui.style import draw_title, wrap_text
@@ -26,8 +27,12 @@ class ConsolePane(Pane):
 
     def __init__(self, layout: Layout, kit: PaneKit):
         super().__init__(layout, kit)
-        self.lines: List[str] = []
+        self.lines: List[str] = []        # what is shown: the short text, or the whole one
+        self.whole_lines: List[str] = []  # everything the game printed, tracebacks in full
+        self.short_lines: Optional[List[str]] = None   # the text with its tracebacks made short, if any
+        self.show_whole = False
         self.scroll_back = 0
+        self._wrap_key, self._wrap = None, []
         self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(self._entry_box()), self.manager,
                                                          placeholder_text=tr("ui.console.placeholder"),
                                                          object_id="#console_input")
@@ -46,12 +51,38 @@ class ConsolePane(Pane):
         self.entry.placeholder_text = tr("ui.console.placeholder")
         self.entry.rebuild()
 
-    def set_lines(self, lines) -> None:
-        """The game's console (a sequence of text pieces, each ending in a newline or not)."""
-        self.lines = [piece.rstrip("\n") for piece in list(lines)[-MAX_LINES:]]
+    def set_lines(self, lines, program=None, shown_name: Optional[str] = None) -> None:
+        """The game's console (a sequence of text pieces, each ending in a newline or not); a traceback
+        in it is shown short (file name, line, code, message) unless the child asked for the whole text."""
+        pieces = list(lines)[-MAX_LINES:]
+        self.whole_lines = [piece.rstrip("\n") for piece in pieces]
+        self.short_lines = None
+        if any('File "' in piece for piece in pieces):
+            short, changed = short_console(pieces, str(program) if program else None, shown_name)
+            self.short_lines = short if changed else None
+        self._choose_lines()
+
+    def _choose_lines(self) -> None:
+        self.lines = self.whole_lines if self.show_whole or self.short_lines is None else self.short_lines
+
+    def _wrapped(self, width: int) -> List[str]:
+        """The shown lines cut to the console's width (the font is monospaced), so nothing hides past
+        the right edge; remembered until the lines or the width change."""
+        columns = max(10, width // max(1, self.fonts.mono.size("M")[0]))
+        key = (id(self.lines), len(self.lines), self.lines[-1] if self.lines else "", columns)
+        if key != self._wrap_key:
+            self._wrap_key = key
+            self._wrap = [piece for raw in self.lines for piece in wrap_columns(raw.expandtabs(4)[:2000], columns)]
+        return self._wrap
+
+    def toggle_whole(self) -> None:
+        """Show the whole text of an error (every file and line), or the short one again."""
+        self.show_whole = not self.show_whole
+        self.scroll_back = 0
+        self._choose_lines()
 
     def clear(self) -> None:
-        self.lines, self.scroll_back = [], 0
+        self.lines, self.whole_lines, self.short_lines, self.scroll_back = [], [], None, 0
         self.set_waiting(False)
 
     def set_waiting(self, waiting: bool) -> None:
@@ -93,9 +124,11 @@ class ConsolePane(Pane):
 
     def draw(self, surface) -> None:
         col = self.colours
+        right = tr("ui.console.waiting") if self.waiting else ""
+        if not right and self.short_lines is not None:
+            right = tr("files.console.short_hint" if self.show_whole else "files.console.whole_hint")
         draw_title(surface, self.box.title(), tr("ui.console.title"), self.fonts, col,
-                   active=self.focused or self.waiting,
-                   right_text=tr("ui.console.waiting") if self.waiting else "")
+                   active=self.focused or self.waiting, right_text=right)
         body = pygame.Rect(self.box.below_title())
         pygame.draw.rect(surface, col["console_bg"], body)
         text_area = body.inflate(-16, -8)
@@ -103,13 +136,27 @@ class ConsolePane(Pane):
             text_area.height -= INPUT_H
         font = self.fonts.mono
         line_h = font.get_linesize()
-        shown = self.lines or wrap_text(tr("ui.console.empty"), self.fonts.mono, text_area.width)
+        shown = self._wrapped(text_area.width) or wrap_text(tr("ui.console.empty"), self.fonts.mono, text_area.width)
         colour = col["console_text"] if self.lines else col["title_idle"]
         first, end = visible_lines(len(shown), text_area.height, line_h, self.scroll_back)
         clip = surface.get_clip()
         surface.set_clip(text_area)
         y = text_area.y
         for line in shown[first:end]:
-            surface.blit(self.fonts.text(font, line.expandtabs(4)[:300], colour), (text_area.x, y))
+            surface.blit(self.fonts.text(font, line, colour), (text_area.x, y))
             y += line_h
         surface.set_clip(clip)
+
+
+def wrap_columns(line: str, columns: int) -> List[str]:
+    """A line cut into pieces of at most columns characters, at a space when there is one; the
+    pieces after the first are indented a little more than the line, so they read as its rest."""
+    indent = " " * min(columns // 3, len(line) - len(line.lstrip(" ")) + 2)
+    pieces = []
+    while len(line) > columns:
+        cut = line.rfind(" ", columns // 2, columns + 1)
+        cut = cut if cut > 0 else columns
+        pieces.append(line[:cut].rstrip())
+        line = indent + line[cut:].lstrip(" ")
+    pieces.append(line)
+    return pieces

@@ -8,6 +8,14 @@ before it is finished:
      {"key": "right", "hold": 0.5}, {"wait": 1.0}, {"screenshot": "shot.png"}, {"stop": true},
      {"quit": true}]
 
+Programs (issue 16): {"do": "new"} does any command of actions.COMMANDS;
+{"save_as": "cat game"} saves the program under that name (through the naming
+dialog, as a child would: the first Save asks, later ones use Save as; a taken
+name is replaced); {"my_programs": true} opens My programs and waits for it;
+{"search": "cat"} types into the open dialog; {"close_dialog": true} presses Esc;
+{"wait_program": "cat game"} waits until that program is open (after a restart: the
+last program is back).
+
 The exit code is 0 when every step worked (the game showed frames and stopped),
 1 otherwise; a one-line JSON summary is printed at the end.
 """
@@ -47,6 +55,7 @@ class DemoWindow:
     games: Any                                # GameControl (live, stopping)
     preview: Any                              # PreviewPane (frames_drawn)
     screen: Any                               # the window's surface, for screenshots
+    dialogs: Any = None                       # DialogHost: the open dialog is dialogs.current
 
 
 def load_demo(name_or_path: str) -> "Demo":
@@ -127,6 +136,8 @@ class Demo:
                 return False
             window.do("stop")
             return True
+        if any(name in step for name in PROGRAM_STEPS):
+            return _program_step(window, step, first)
         if "screenshot" in step:
             pygame.image.save(window.screen, str(step["screenshot"]))
             return True
@@ -140,3 +151,44 @@ class Demo:
             return True
         self.fail(window, f"unknown demo step: {step}")
         return False
+
+
+PROGRAM_STEPS = ("do", "save_as", "my_programs", "search", "close_dialog", "wait_program")
+
+
+def _post_key(key: int) -> None:
+    for kind in (pygame.KEYDOWN, pygame.KEYUP):
+        pygame.event.post(pygame.event.Event(kind, key=key, mod=0, unicode="", scancode=0))
+
+
+def _program_step(window: DemoWindow, step: dict, first: bool) -> bool:
+    """The steps of naming and finding programs; True when the step is done."""
+    dialog = window.dialogs.current if window.dialogs is not None else None
+    if "do" in step:
+        window.do(str(step["do"]))
+        return True
+    if "save_as" in step:
+        name = str(step["save_as"])
+        if first:
+            window.do("save" if window.docs.path is None else "save_as")
+        elif dialog is not None and dialog.name == "save_name" and dialog.result is None:
+            dialog.entry.set_text(name)
+            _post_key(pygame.K_RETURN)
+        elif dialog is not None and dialog.name == "replace":
+            dialog.focus_index = [dialog.choice_of.get(e) for e in dialog.focusables].index("replace")
+            _post_key(pygame.K_RETURN)              # Replace it
+        return dialog is None and window.docs.path is not None and window.docs.path.stem == name \
+            and window.docs.pending_saves == 0
+    if "my_programs" in step:
+        if first:
+            window.do("open")
+        return dialog is not None and dialog.name == "programs"
+    if "wait_program" in step:
+        return window.docs.path is not None and window.docs.path.stem == str(step["wait_program"])
+    if "search" in step:
+        if first and dialog is not None:
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=str(step["search"])))
+        return not first
+    if first:                                       # close_dialog
+        _post_key(pygame.K_ESCAPE)
+    return dialog is None

@@ -51,6 +51,10 @@ class DialogHost:
         """The file picker; dialog.value is the program picked."""
         self._open(FileDialog(self.manager, self._window_size(), title, folder, name=name), on_done)
 
+    def open_with(self, make: Callable[..., Modal], on_done: Answer) -> None:
+        """A dialog of another kind (naming a program, My programs): make(manager, window_size, fonts)."""
+        self._open(make(self.manager, self._window_size(), self.fonts), on_done)
+
     def _open(self, dialog: Modal, on_done: Answer) -> None:
         self.current, self._on_done = dialog, on_done
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Callable, Optional
 
 from kidcoder.i18n import tr
 from kidcoder.ui.game_control import GameControl, GameState
+from kidcoder.ui.game_words import ending_words
 from kidcoder.ui.shell import Shell
 
 NO_WINDOW_S = 1.5       # a program that opened no window by then only prints: say so over the preview
@@ -20,9 +22,12 @@ FPS_EVERY_FRAMES = 15
 class Playing:
     """The game commands and the game's messages; the panes are the ones the game shows in."""
 
-    def __init__(self, games: GameControl, docs, assist, shell: Shell, toolbar, editor, preview, console, helper):
+    def __init__(self, games: GameControl, docs, assist, shell: Shell, toolbar, editor, preview, console, helper,
+                 game_over: Callable[[], None] = lambda: None, shown_name: Callable[[], Optional[str]] = lambda: None):
         self.games, self.docs, self.assist, self.shell = games, docs, assist, shell
         self.toolbar, self.editor, self.preview, self.console, self.helper = toolbar, editor, preview, console, helper
+        self.game_over = game_over          # the game ended or was stopped: its last frame is the thumbnail
+        self.shown_name = shown_name        # the name to show for the program (it may run from a hidden copy)
         self._console_seen = (0, "")
 
     # ---- commands ---------------------------------------------------------------------------
@@ -48,6 +53,8 @@ class Playing:
         self.shell.say(tr("ui.status.running", name=Path(path).name))
 
     def stop(self) -> None:
+        if self.games.live:
+            self.game_over()
         if self.games.stop():
             self.preview.message = tr("ui.preview.stopped")
             self.shell.set_focus("editor")
@@ -76,10 +83,18 @@ class Playing:
         elif isinstance(message, Caption):
             self.preview.caption = message.text
         elif isinstance(message, ProcessEnded):
-            self.preview.message = tr(_ended_words(message.status, self.games.game))
+            game = self.games.game
+            self.preview.refresh(game)
+            finished = getattr(game, "finished", None)
+            self.preview.message, said = ending_words(
+                message.status, getattr(game, "error", None), self.preview.frames_drawn,
+                has_window=getattr(game, "size", None) is not None,
+                memory=message.status == "killed" and finished is not None and finished.reason == "memory")
+            self._show_console(game, force=True)
             if self.shell.focus() == "preview":
                 self.shell.set_focus("editor")
-            self.shell.say(tr("ui.status.ended"))
+            self.shell.say(said)
+            self.game_over()
 
     def follow(self, frame_number: int) -> None:
         """Once per frame: the game's messages, its newest frame, its console, and the buttons."""
@@ -96,15 +111,21 @@ class Playing:
             preview.caption = game.caption or preview.caption
             if frame_number % FPS_EVERY_FRAMES == 0:
                 preview.fps = game.fps()
-            console = game.console
-            seen = (len(console), console[-1] if console else "")
-            if seen != self._console_seen:
-                self._console_seen = seen
-                self.console.set_lines(console)
+            self._show_console(game)
         self._follow_input(games.waiting_for_input)
         live = games.live
         self.toolbar.set_enabled("stop", live)
         preview.show_game_buttons(live)
+
+    def _show_console(self, game, force: bool = False) -> None:
+        """What the game printed, when it changed (a traceback made short: console_text)."""
+        console = getattr(game, "console", None)
+        if console is None:
+            return
+        seen = (len(console), console[-1] if console else "")
+        if seen != self._console_seen or force:
+            self._console_seen = seen
+            self.console.set_lines(console, program=getattr(game, "program", None), shown_name=self.shown_name())
 
     def _follow_input(self, waiting: bool) -> None:
         """The program waits in input(): the console's line appears and takes the keyboard."""
@@ -115,12 +136,3 @@ class Playing:
             self.shell.set_focus("console")
         elif self.shell.focus() == "console":
             self.shell.set_focus("editor")
-
-
-def _ended_words(status: str, game) -> str:
-    """The i18n key of the line over the preview when the game ended with status."""
-    if status == "killed" and game is not None and game.finished is not None and game.finished.reason == "memory":
-        return "ui.preview.memory"
-    if status == "error":
-        return "ui.preview.crashed"
-    return "ui.preview.ended"

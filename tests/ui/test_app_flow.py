@@ -65,7 +65,8 @@ def test_typed_game_runs_takes_keys_and_stops(app):
     assert app.focus == "preview"                      # F5 gives the game the keyboard
     assert centre_colour(app) == (0, 0, 255)
     pid = app.games.game.process.pid
-    assert app.docs.path is not None and app.docs.path.read_text(encoding="utf-8") == KEY_GAME  # Run saved
+    assert app.docs.path is None                       # Run never names a program: it runs a hidden copy
+    assert app.games.path.name.startswith(".run-") and app.games.path.read_text(encoding="utf-8") == KEY_GAME
 
     key(app, pygame.K_SPACE, unicode=" ")              # a key pressed in the preview reaches the game
     run_until(app, lambda: centre_colour(app) == (255, 0, 0), what="the game to turn red")
@@ -177,8 +178,11 @@ def test_quitting_with_unsaved_changes_asks_first(app):
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     step(app)
     key(app, pygame.K_RETURN)                          # the focused first answer: Save and close
+    assert app.dialog is not None and app.dialog.name == "save_name"   # a new program is named first
+    key(app, pygame.K_RETURN)                          # Enter keeps the suggested name
     run_until(app, lambda: not app.running, what="save and close")
     assert app.docs.path.read_text(encoding="utf-8") == "print('hi')"
+    assert app.docs.path.name == tr("files.name.default") + ".py"
 
 
 def test_quitting_without_changes_just_closes(app):
@@ -246,25 +250,28 @@ def test_make_a_game_from_a_description_opens_it(app):
     step(app)
     key(app, pygame.K_RETURN)
     assert app.dialog is None
-    run_until(app, lambda: app.docs.path is not None and app.docs.path.stem.startswith("my_new_game"),
+    run_until(app, lambda: app.helper.heading == tr("ui.make.title") and not app.helper.busy,
               timeout=60, what="the new game to open")
     source = app.editor.get_text()
     compile(source, "game.py", "exec")
-    assert "pygame" in source and app.helper.heading == tr("ui.make.title")
+    assert "pygame" in source and app.docs.path is None and app.editor.view.buffer.modified   # until named
+    key(app, pygame.K_s, mod=pygame.KMOD_LCTRL)
+    assert app.dialog.name == "save_name" and app.dialog.entry.get_text() == "a_snake_game"   # from its caption
 
 
 def test_open_lists_the_childs_programs(app):
     app.editor.set_text("print('mine')\n")
     key(app, pygame.K_s, mod=pygame.KMOD_LCTRL)
-    run_until(app, lambda: app.docs.path is not None and not app.editor.modified, what="the save")
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="mine"))
+    key(app, pygame.K_RETURN)
+    run_until(app, lambda: app.docs.pending_saves == 0 and app.docs.path is not None, what="the save")
     saved = app.docs.path
+    assert saved.name == "mine.py"
     key(app, pygame.K_n, mod=pygame.KMOD_LCTRL)
     assert app.docs.path is None and "pygame" in app.editor.get_text()
     key(app, pygame.K_o, mod=pygame.KMOD_LCTRL)
-    run_until(app, lambda: app.dialog is not None, what="the open dialog")
-    labels = [button.text for button in app.dialog.focusables]
-    assert saved.stem in labels
-    app.dialog.focus_index = labels.index(saved.stem)
+    run_until(app, lambda: app.dialog is not None, what="My programs")
+    assert [entry.path for entry in app.dialog.shown] == [saved]
     key(app, pygame.K_RETURN)
     run_until(app, lambda: app.docs.path == saved, what="the program to open")
     assert app.editor.get_text() == "print('mine')\n"

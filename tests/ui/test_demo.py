@@ -49,3 +49,18 @@ def test_a_program_named_on_the_command_line_opens(tmp_path):
                           cwd=str(ROOT))
     assert done.returncode == 0, done.stderr[-1500:]
     assert f"OPENED {lesson}" in done.stdout
+
+
+def test_a_script_saves_with_a_name_opens_my_programs_and_the_program_is_back_after_a_restart(tmp_path):
+    script = tmp_path / "demo.json"
+    shot = tmp_path / "programs.png"
+    script.write_text(json.dumps([
+        {"do": "new"}, {"save_as": "cat game"}, {"my_programs": True}, {"search": "cat"},
+        {"screenshot": str(shot)}, {"close_dialog": True}, {"quit": True}]), encoding="utf-8")
+    done = run_main(script, tmp_path)
+    assert done.returncode == 0, done.stdout[-1500:] + done.stderr[-1500:]
+    assert (tmp_path / "data" / "projects" / "cat game.py").is_file() and shot.is_file()
+    again = tmp_path / "again.json"
+    again.write_text(json.dumps([{"wait_program": "cat game"}, {"quit": True}]), encoding="utf-8")
+    done = run_main(again, tmp_path)
+    assert done.returncode == 0, done.stdout[-1500:] + done.stderr[-1500:]

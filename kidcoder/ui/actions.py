@@ -40,12 +40,13 @@ COMMANDS: Tuple[Command, ...] = (
     Command("open", (ctrl(pygame.K_o),), "ui.toolbar.open", "main"),
     Command("save", (ctrl(pygame.K_s),), "ui.toolbar.save", "main"),
     Command("examples", (plain(pygame.K_F3), ctrl(pygame.K_e)), "ui.toolbar.examples", "main"),
-    Command("make_game", (plain(pygame.K_F4),), "ui.toolbar.make_game", "main"),
+    Command("make_game", (plain(pygame.K_F4), ctrl(pygame.K_j)), "ui.toolbar.make_game", "main"),
     Command("run", (plain(pygame.K_F5), ctrl(pygame.K_r)), "ui.toolbar.run", "main", "#run_button", True),
-    Command("stop", (plain(pygame.K_F6),), "ui.toolbar.stop", "main", "#stop_button", True),
-    Command("help", (plain(pygame.K_F1),), "ui.toolbar.help", "main", in_game=True),
-    Command("ask", (plain(pygame.K_F2),), "ui.toolbar.ask", "main"),
+    Command("stop", (plain(pygame.K_F6), ctrl(pygame.K_PERIOD)), "ui.toolbar.stop", "main", "#stop_button", True),
+    Command("help", (plain(pygame.K_F1), ctrl(pygame.K_h)), "ui.toolbar.help", "main", in_game=True),
+    Command("ask", (plain(pygame.K_F2), ctrl(pygame.K_k)), "ui.toolbar.ask", "main"),
     # the status bar's small buttons, left to right
+    Command("more", (ctrl(pygame.K_m),), "library.more", "view"),      # its menu: the four at the end (more_actions.py)
     Command("zoom_out", (ctrl(pygame.K_MINUS), ctrl(pygame.K_KP_MINUS)), "ui.toolbar.zoom_out", "view"),
     Command("zoom_in", (ctrl(pygame.K_EQUALS), ctrl(pygame.K_PLUS), ctrl(pygame.K_KP_PLUS),
                         ctrl(pygame.K_EQUALS, True), ctrl(pygame.K_PLUS, True)),    # Ctrl + where + needs Shift
@@ -63,6 +64,11 @@ COMMANDS: Tuple[Command, ...] = (
     Command("send_question"),        # the helper's Ask button, or Enter in its question line
     Command("apply_fix"),            # the helper's Fix it button
     Command("send_input"),           # Enter in the console's input() line
+    # in the More menu (more_actions.py): pictures and sounds (issue 15), Pippy and sharing (issue 20)
+    Command("pictures", (ctrl(pygame.K_p),), "library.pictures"),
+    Command("sounds", (ctrl(pygame.K_u),), "library.sounds"),
+    Command("open_pippy", (ctrl(pygame.K_o, True),), "sugar.pippy.menu"),
+    Command("share", (ctrl(pygame.K_e, True),), "sugar.share.menu"),
 )
 
 

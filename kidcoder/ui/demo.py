@@ -8,6 +8,12 @@ before it is finished:
      {"key": "right", "hold": 0.5}, {"wait": 1.0}, {"screenshot": "shot.png"}, {"stop": true},
      {"quit": true}]
 
+Steps that work a dialog: {"do": "pictures"} runs any command of actions.COMMANDS,
+{"wait_dialog": "pictures"} waits until that dialog is open (null: until none is),
+{"type": "cat"} types into what has the keyboard, {"press": "return"} presses a key
+there (the game keeps the keyboard only for "key"), {"wait_text": "images/cat.png"}
+waits until the program in the editor holds that text.
+
 The exit code is 0 when every step worked (the game showed frames and stopped),
 1 otherwise; a one-line JSON summary is printed at the end.
 """
@@ -47,6 +53,8 @@ class DemoWindow:
     games: Any                                # GameControl (live, stopping)
     preview: Any                              # PreviewPane (frames_drawn)
     screen: Any                               # the window's surface, for screenshots
+    dialog: Callable[[], Optional[str]] = lambda: None   # the open dialog's name (None: no dialog)
+    text: Callable[[], str] = lambda: ""      # the program in the editor
 
 
 def load_demo(name_or_path: str) -> "Demo":
@@ -121,6 +129,21 @@ class Demo:
                 pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
                 return True
             return False
+        if "do" in step:
+            window.do(str(step["do"]))
+            return True
+        if "wait_dialog" in step:
+            return window.dialog() == step["wait_dialog"]
+        if "type" in step:
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=str(step["type"])))
+            return True
+        if "press" in step:
+            key = pygame.key.key_code(step["press"])
+            for kind in (pygame.KEYDOWN, pygame.KEYUP):
+                pygame.event.post(pygame.event.Event(kind, key=key, mod=0, unicode="", scancode=0))
+            return True
+        if "wait_text" in step:
+            return str(step["wait_text"]) in window.text()
         if "stop" in step:
             if window.preview.frames_drawn == 0:
                 self.fail(window, "the game showed no frames")

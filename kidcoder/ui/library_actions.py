@@ -24,6 +24,7 @@ from kidcoder.ui.shell import Shell
 from kidcoder.ui.sound_picker import SoundPicker
 
 SEARCH, COPY, BEFORE_RUN, PLAY = "library_search", "library_copy", "library_files", "play_sound"
+LANE, SOUND_LANE = "library", "sound"        # searching and copying share a lane; sounds have their own
 KINDS = (SEARCH, COPY, BEFORE_RUN, PLAY, thumbs.KIND)
 
 
@@ -132,7 +133,7 @@ class LibraryActions:
         lang = self.settings.language
 
         def search(text: str) -> None:
-            self.worker.submit(SEARCH, library.search, text, kind, lang, lane=SEARCH, replace=True, tag=text)
+            self.worker.submit(SEARCH, library.search, text, kind, lang, lane=LANE, replace=True, tag=text)
 
         def make(manager, window_size, fonts):
             first = library.entries(kind)
@@ -144,7 +145,7 @@ class LibraryActions:
 
     def play(self, entry) -> None:
         self._sound_on = True
-        self.worker.submit(PLAY, self.player.play, str(entry.source), lane="sound")
+        self.worker.submit(PLAY, self.player.play, str(entry.source), lane=SOUND_LANE)
 
     def project_folder(self) -> Path:
         """Where the program's pictures and sounds go: next to it, or the projects folder before its first save."""
@@ -155,18 +156,19 @@ class LibraryActions:
         def then_start(path) -> None:
             number = next(self._numbers)
             self._starts[number] = lambda: start(path)
-            self.worker.submit(BEFORE_RUN, copy_library_files_for, path, tag=number)
+            self.worker.submit(BEFORE_RUN, copy_library_files_for, path, lane=LANE, tag=number)
         return then_start
 
     # ---- answers ------------------------------------------------------------------------------------
     def _picked(self, dialog) -> None:
         self.picker = None
+        self.thumbnails.stop()
         if self._sound_on:
             self._sound_on = False
-            self.worker.submit(PLAY, self.player.quiet, lane="sound", report=False)
+            self.worker.submit(PLAY, self.player.quiet, lane=SOUND_LANE, report=False)
         if dialog.result == INSERT and dialog.chosen is not None:
             self.worker.submit(COPY, project_files.copy_into_project, dialog.chosen, self.project_folder(),
-                               tag=dialog.chosen)
+                               lane=LANE, tag=dialog.chosen)
 
     def result(self, result) -> None:
         """A result of this module's work on the Worker (its kind is one of KINDS)."""

@@ -151,7 +151,7 @@ class SugarActions:
         self._name = dialog.value
         self.sharing = True
         self.shell.say(tr("sugar.share.working"))
-        if self.docs.path is None or self.editor.modified:
+        if self.docs.path is None or self.editor.view.buffer.modified:
             self._save()                   # the .xo is made from the saved file
             self._waiting_for_save = True
         else:
@@ -162,7 +162,7 @@ class SugarActions:
         if not self._waiting_for_save or self.docs.pending_saves:
             return
         self._waiting_for_save = False
-        if self.docs.path is not None and not self.editor.modified:
+        if self.docs.path is not None and not self.editor.view.buffer.modified:
             self._export()
         else:
             self.sharing = False           # the save failed; the file actions told the child why

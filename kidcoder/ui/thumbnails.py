@@ -49,14 +49,20 @@ class Thumbnails:
         return picture
 
     def want(self, entries: Iterable, size: int) -> None:
-        """Load these library entries' pictures at size (those not cached or on their way already)."""
-        missing = [(entry.id, str(entry.source)) for entry in entries
-                   if (entry.id, size) not in self._cache and (entry.id, size) not in self._asked]
-        if not missing:
+        """Load these library entries' pictures at size; a new batch (for all of them not cached yet) replaces
+        the one under way, unless that one already brings every picture wanted."""
+        needed = [(entry.id, str(entry.source)) for entry in entries if (entry.id, size) not in self._cache]
+        keys = {(ident, size) for ident, _ in needed}
+        if not needed or keys <= self._asked:
             return
         self._batch += 1
-        self._asked = {(ident, size) for ident, _ in missing}      # what an older batch had not done is asked again
-        self._worker.submit(KIND, self._load, missing, size, self._batch, lane=KIND, report=False)
+        self._asked = keys
+        self._worker.submit(KIND, self._load, needed, size, self._batch, lane=KIND, report=False)
+
+    def stop(self) -> None:
+        """The picker closed: the batch under way stops at its next picture."""
+        self._batch += 1
+        self._asked = set()
 
     def _load(self, missing, size: int, batch: int) -> None:
         """On the worker: each picture, posted as soon as it is made, until a newer batch comes."""

@@ -17,7 +17,7 @@ import pygame
 from kidcoder.background import Result, Worker
 
 KIND = "thumbnail"
-LIMIT = 160                   # about 5 MB of 96 px pictures
+LIMIT = 120                   # about 4 MB of 96 px pictures (a page is 28)
 Key = Tuple[str, int]         # (entry id, size in pixels)
 
 

@@ -7,6 +7,7 @@ from kidcoder.i18n import catalog, set_key_names, tr
 from kidcoder.making import code_lines, library
 from kidcoder.ui import library_grid as grid
 from kidcoder.ui.actions import COMMANDS
+from kidcoder.ui.file_actions import starter_program
 from kidcoder.ui.keys import action_for_key
 from kidcoder.ui.library_actions import added_message, insert_plan
 from kidcoder.ui.sugar_actions import in_sugar, start_folder
@@ -89,23 +90,12 @@ def test_sugar_is_known_by_its_environment(tmp_path):
     assert start_folder(False, tmp_path) == str(tmp_path)
 
 
-PROGRAM = """import pygame
-
-pygame.init()
-screen = pygame.display.set_mode((400, 300))
-running = True
-while running:
-    for event in pygame.event.get():
-        if event.type == pygame.QUIT:
-            running = False
-    screen.fill((0, 0, 0))
-    pygame.display.flip()
-pygame.quit()"""
+PROGRAM = starter_program("en")        # the program a child starts from
 
 
-@pytest.mark.parametrize("kind, ident, cursor", [("picture", "cat", 1), ("picture", "rocket", 11),
-                                                 ("sound", "coin", 9), ("sound", "loop_happy", 3),
-                                                 ("sound", "jump", 13)])
+@pytest.mark.parametrize("kind, ident, cursor", [("picture", "cat", 1), ("picture", "rocket", 15),
+                                                 ("sound", "coin", 10), ("sound", "loop_happy", 3),
+                                                 ("sound", "jump", 22)])
 def test_a_plan_goes_in_as_code_lines_says_in_one_undo_step(kind, ident, cursor):
     entry = library.find(kind, ident)
     plan = code_lines.plan_insert(PROGRAM, entry, entry.project_path, cursor, "en")

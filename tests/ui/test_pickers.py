@@ -7,25 +7,9 @@ import pytest
 
 from kidcoder.runner.headless import run_program
 from kidcoder.ui.library_picker import INSERT
-from tests.ui.driver import close_app, key, make_app, run_until, step
+from tests.ui.driver import key, run_until, step
 
 CTRL = pygame.KMOD_CTRL
-
-
-@pytest.fixture
-def window(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIDCODER_HOME", str(tmp_path))       # a fresh projects folder for each test
-    made = []
-
-    def make(lang="en", size=(1200, 900)):
-        app = make_app(size, language=lang)
-        made.append(app)
-        step(app, 2)
-        return app
-
-    yield make
-    for app in made:
-        close_app(app)
 
 
 def type_text(app, text):
@@ -44,8 +28,8 @@ def projects(app) -> Path:
     return Path(app.docs.files.folder)
 
 
-def test_a_picked_picture_goes_in_as_one_undo_step_and_the_program_runs(window):
-    app = window()
+def test_a_picked_picture_goes_in_as_one_undo_step_and_the_program_runs(windows):
+    app = windows()
     original = app.editor.get_text()
     app.editor.view.goto_line(15)                # inside the game loop, before the drawing
     key(app, pygame.K_p, mod=CTRL)               # Ctrl+P: Pictures
@@ -68,8 +52,8 @@ def test_a_picked_picture_goes_in_as_one_undo_step_and_the_program_runs(window):
     assert app.editor.get_text() == original
 
 
-def test_search_in_both_languages_and_the_keyboard(window):
-    app = window(lang="es")
+def test_search_in_both_languages_and_the_keyboard(windows):
+    app = windows(lang="es")
     app.actions.do("pictures")
     picker = app.dialog
     assert shown(app, "")[:2] == ["cat", "dog"]            # everything, in the library's order
@@ -110,8 +94,8 @@ def test_search_in_both_languages_and_the_keyboard(window):
     assert app.dialog is None and app.editor.get_text() == text
 
 
-def test_the_mouse_picks_and_a_double_click_puts_it_in(window):
-    app = window()
+def test_the_mouse_picks_and_a_double_click_puts_it_in(windows):
+    app = windows()
     app.actions.do("pictures")
     picker = app.dialog
     shown(app, "")
@@ -127,8 +111,8 @@ def test_the_mouse_picks_and_a_double_click_puts_it_in(window):
     run_until(app, lambda: entry.project_path in app.editor.get_text(), what="the double-clicked picture")
 
 
-def test_pictures_come_lazily_and_are_kept(window):
-    app = window(size=(800, 600))
+def test_pictures_come_lazily_and_are_kept(windows):
+    app = windows(size=(800, 600))
     app.actions.do("pictures")
     picker = app.dialog
     run_until(app, lambda: len(app.more.library.thumbnails) >= picker.shape.page, what="the first pictures")
@@ -140,8 +124,8 @@ def test_pictures_come_lazily_and_are_kept(window):
     key(app, pygame.K_ESCAPE)
 
 
-def test_a_sound_plays_with_space_and_goes_in_with_enter(window):
-    app = window()
+def test_a_sound_plays_with_space_and_goes_in_with_enter(windows):
+    app = windows()
     app.editor.view.goto_line(13)                # "running = False", inside the loop
     app.actions.do("more")
     assert app.dialog.name == "more"
@@ -171,8 +155,8 @@ def test_a_sound_plays_with_space_and_goes_in_with_enter(window):
     assert result.exit == "ok", result.error
 
 
-def test_run_copies_the_library_files_a_program_names(window):
-    app = window()
+def test_run_copies_the_library_files_a_program_names(windows):
+    app = windows()
     app.editor.set_text("\n".join([
         "import pygame",
         "pygame.init()",
@@ -192,8 +176,8 @@ def test_run_copies_the_library_files_a_program_names(window):
 
 
 @pytest.mark.parametrize("lang, size", [("en", (1200, 900)), ("es", (800, 600))])
-def test_the_pickers_fit_the_window(window, lang, size):
-    app = window(lang=lang, size=size)
+def test_the_pickers_fit_the_window(windows, lang, size):
+    app = windows(lang=lang, size=size)
     for command in ("pictures", "sounds"):
         app.actions.do(command)
         picker = app.dialog

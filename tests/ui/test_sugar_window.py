@@ -7,12 +7,12 @@ from pathlib import Path
 import pygame
 import pytest
 
-from kidcoder.i18n import set_key_names, tr
+from kidcoder.i18n import tr
 from kidcoder.sugar.journal import Journal
 from kidcoder.sugar.pippy_program import PIPPY_HEADER
 from tests.sugar.fake_datastore import FakeDatastore
 from tests.sugar.test_export import READ_BUNDLE, SUGAR_PYTHON, _sugar_reader_or_skip
-from tests.ui.driver import close_app, key, make_app, run_until, step
+from tests.ui.driver import key, run_until, step
 
 PIPPY_EXAMPLES = Path(__file__).resolve().parents[1] / "pippy" / "examples" / "graphics"
 CTRL = pygame.KMOD_CTRL
@@ -30,27 +30,16 @@ for frame in range(60):
 
 
 @pytest.fixture
-def window(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIDCODER_HOME", str(tmp_path / "home"))
-    made = []
-
+def window(windows, tmp_path):
     def make(sugar=False, lang="en"):
-        if sugar:
-            monkeypatch.setenv("SUGAR_BUNDLE_ID", "org.kidcoder.KidCoder")
-        app = make_app((1200, 900), language=lang)
-        made.append(app)
-        step(app, 2)
-        if sugar:
+        app = windows(lang, sugar=sugar)
+        if sugar:                                          # Sugar's Journal: a stand-in datastore
             store = tmp_path / "datastore"
             store.mkdir(exist_ok=True)
             app.datastore = FakeDatastore(str(store))
             app.more.sugar.journal_maker = lambda: Journal(app.datastore)
         return app
-
-    yield make
-    for app in made:
-        close_app(app)
-    set_key_names({})
+    return make
 
 
 def pick_file(app, path):

@@ -8,12 +8,11 @@ from pathlib import Path
 import pygame
 import pytest
 
-from kidcoder.i18n import set_key_names
 from kidcoder.making import library
 from kidcoder.sugar.journal import Journal
 from kidcoder.ui import library_grid as grid
 from tests.sugar.fake_datastore import FakeDatastore
-from tests.ui.driver import close_app, key, make_app, run_until, step
+from tests.ui.driver import key, run_until, step
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "walk"
 SIZES = [((1200, 900), "en"), ((1200, 900), "es"), ((800, 600), "en"), ((800, 600), "es")]
@@ -43,28 +42,11 @@ def settle(app, picker, query=""):
     step(app, 3)
 
 
-@pytest.fixture
-def window(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIDCODER_HOME", str(tmp_path / "home"))
-    made = []
-
-    def make(size, lang):
-        app = make_app(size, language=lang)
-        made.append(app)
-        step(app, 2)
-        return app
-
-    yield make
-    for app in made:
-        close_app(app)
-    set_key_names({})
-
-
 @pytest.mark.parametrize("size, lang", SIZES)
-def test_pictures_walk(window, tmp_path, size, lang):
+def test_pictures_walk(windows, tmp_path, size, lang):
     out = folder(tmp_path, "pictures")
     name = f"{size[0]}x{size[1]}-{lang}"
-    app = window(size, lang)
+    app = windows(lang, size)
     app.actions.do("more")
     save(app, out / f"more-{name}.png", size)
     key(app, pygame.K_RETURN)                              # the first: Pictures
@@ -96,15 +78,14 @@ def test_pictures_walk(window, tmp_path, size, lang):
 
 
 @pytest.mark.parametrize("size, lang", SIZES)
-def test_sugar_walk(window, tmp_path, monkeypatch, size, lang):
+def test_sugar_walk(windows, tmp_path, size, lang):
     out = folder(tmp_path, "sugar")
     name = f"{size[0]}x{size[1]}-{lang}"
-    monkeypatch.setenv("SUGAR_BUNDLE_ID", "org.kidcoder.KidCoder")           # the words and keys inside Sugar
     pippy_folder = tmp_path / "Documents"
     pippy_folder.mkdir()
     (pippy_folder / "Bounce Activity").write_text("import pippy\n", encoding="utf-8")
     (pippy_folder / "snow.py").write_text("import pippy\n", encoding="utf-8")
-    app = window(size, lang)
+    app = windows(lang, size, sugar=True)             # the words and keys inside Sugar
     (tmp_path / "datastore").mkdir()
     datastore = FakeDatastore(str(tmp_path / "datastore"))
     app.more.sugar.journal_maker = lambda: Journal(datastore)

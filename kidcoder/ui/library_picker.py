@@ -171,6 +171,10 @@ class LibraryPicker(Dialog):
     def press_default(self) -> None:
         self.insert()
 
+    def _sync_text_focus(self) -> None:
+        super()._sync_text_focus()
+        self._dirty = True              # the chosen cell is brighter while the grid has the keyboard
+
     # ---- events -----------------------------------------------------------------------------------
     def handle_event(self, event) -> bool:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -219,7 +223,6 @@ class LibraryPicker(Dialog):
         elif focused is self.entry and event.key in (pygame.K_DOWN, pygame.K_PAGEDOWN):
             self.focus_index = self.focusables.index(self.board)
             self._sync_text_focus()
-            self._dirty = True
         elif focused is self.entry and event.key == pygame.K_UP:
             pass
         elif focused is self.board and step is not None:

@@ -7,6 +7,7 @@ back to English, a missing key shows the key (tests catch those).
 from __future__ import annotations
 
 import json
+import re
 from typing import Dict, Optional
 
 from kidcoder import paths
@@ -14,6 +15,8 @@ from kidcoder import paths
 LANGUAGES = ("en", "es")
 _catalogs: Dict[str, Dict[str, str]] = {}
 _current = "en"
+_key_names: Dict[str, str] = {}
+_F_KEY = re.compile(r"\bF(?:1[0-2]|[1-9])\b")
 
 
 def set_language(lang: str) -> None:
@@ -37,6 +40,13 @@ def catalog(lang: str) -> Dict[str, str]:
     return _catalogs[lang]
 
 
+def set_key_names(names: Dict[str, str]) -> None:
+    """Write some keys differently in every text: inside Sugar its shell takes F1-F6, so "F5" is written
+    as the window's other key for the same thing ({"F5": "Ctrl+R"}). {} writes the keys as they are."""
+    global _key_names
+    _key_names = dict(names)
+
+
 def has_key(key: str, lang: str = "en") -> bool:
     return key in catalog(lang)
 
@@ -45,6 +55,8 @@ def tr(key: str, lang: Optional[str] = None, **values) -> str:
     """The text for key in lang (default: the current language), with {names} filled in."""
     lang = lang or _current
     text = catalog(lang).get(key) or catalog("en").get(key) or key
+    if _key_names:
+        text = _F_KEY.sub(lambda match: _key_names.get(match.group(0), match.group(0)), text)
     if values:
         try:
             return text.format(**values)

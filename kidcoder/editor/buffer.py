@@ -132,6 +132,10 @@ class TextBuffer:
             if started:
                 self.history.end_group(self.cursor, self.anchor)
 
+    def one_step(self, kind: str = "insert"):
+        """`with buffer.one_step():` the edits made in the block are one undo step (a picked picture's lines)."""
+        return self._compound(kind)
+
     # ----- undo -------------------------------------------------------------------------------
     def undo(self) -> bool:
         step = self.history.pop_undo()

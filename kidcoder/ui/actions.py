@@ -40,12 +40,13 @@ COMMANDS: Tuple[Command, ...] = (
     Command("open", (ctrl(pygame.K_o),), "ui.toolbar.open", "main"),
     Command("save", (ctrl(pygame.K_s),), "ui.toolbar.save", "main"),
     Command("examples", (plain(pygame.K_F3), ctrl(pygame.K_e)), "ui.toolbar.examples", "main"),
-    Command("make_game", (plain(pygame.K_F4),), "ui.toolbar.make_game", "main"),
+    Command("make_game", (plain(pygame.K_F4), ctrl(pygame.K_j)), "ui.toolbar.make_game", "main"),
     Command("run", (plain(pygame.K_F5), ctrl(pygame.K_r)), "ui.toolbar.run", "main", "#run_button", True),
-    Command("stop", (plain(pygame.K_F6),), "ui.toolbar.stop", "main", "#stop_button", True),
-    Command("help", (plain(pygame.K_F1),), "ui.toolbar.help", "main", in_game=True),
-    Command("ask", (plain(pygame.K_F2),), "ui.toolbar.ask", "main"),
+    Command("stop", (plain(pygame.K_F6), ctrl(pygame.K_PERIOD)), "ui.toolbar.stop", "main", "#stop_button", True),
+    Command("help", (plain(pygame.K_F1), ctrl(pygame.K_h)), "ui.toolbar.help", "main", in_game=True),
+    Command("ask", (plain(pygame.K_F2), ctrl(pygame.K_k)), "ui.toolbar.ask", "main"),
     # the status bar's small buttons, left to right
+    Command("more", (ctrl(pygame.K_m),), "library.more", "view"),      # its menu: the four at the end (more_actions.py)
     Command("zoom_out", (ctrl(pygame.K_MINUS), ctrl(pygame.K_KP_MINUS)), "ui.toolbar.zoom_out", "view"),
     Command("zoom_in", (ctrl(pygame.K_EQUALS), ctrl(pygame.K_PLUS), ctrl(pygame.K_KP_PLUS),
                         ctrl(pygame.K_EQUALS, True), ctrl(pygame.K_PLUS, True)),    # Ctrl + where + needs Shift
@@ -66,6 +67,11 @@ COMMANDS: Tuple[Command, ...] = (
     Command("save_as", (ctrl(pygame.K_s, True),)),     # Save a copy under a new name
     Command("rename"),               # rename the open program (F2 and a button in My programs rename theirs)
     Command("whole_message", (plain(pygame.K_F12),), in_game=True),    # the console: the whole error text
+    # in the More menu (more_actions.py): pictures and sounds (issue 15), Pippy and sharing (issue 20)
+    Command("pictures", (ctrl(pygame.K_p),), "library.pictures"),
+    Command("sounds", (ctrl(pygame.K_u),), "library.sounds"),
+    Command("open_pippy", (ctrl(pygame.K_o, True),), "sugar.pippy.menu"),
+    Command("share", (ctrl(pygame.K_e, True),), "sugar.share.menu"),
 )
 
 

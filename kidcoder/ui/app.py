@@ -25,7 +25,7 @@ import pygame_gui  # noqa: E402
 from kidcoder.background import Worker  # noqa: E402
 from kidcoder.config import Settings, load_settings  # noqa: E402
 from kidcoder.editor.theme import load_theme  # noqa: E402
-from kidcoder.i18n import set_language  # noqa: E402
+from kidcoder.i18n import set_key_names, set_language  # noqa: E402
 from kidcoder.ui import style  # noqa: E402
 from kidcoder.ui.actions import Actions  # noqa: E402
 from kidcoder.ui.assist import Assist  # noqa: E402
@@ -41,11 +41,14 @@ from kidcoder.ui.game_control import GameControl  # noqa: E402
 from kidcoder.ui.helper_pane import HelperPane  # noqa: E402
 from kidcoder.ui.keyboard import TEXT_TARGETS, Keyboard  # noqa: E402
 from kidcoder.ui.layout import Layout, compute_layout, initial_size, toolbar_rows_needed  # noqa: E402
+from kidcoder.ui.more_actions import MoreActions  # noqa: E402
 from kidcoder.ui.pane import PaneKit  # noqa: E402
 from kidcoder.ui.playing import Playing  # noqa: E402
 from kidcoder.ui.present import Presenter  # noqa: E402
 from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
 from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
+from kidcoder.ui.sugar_actions import in_sugar  # noqa: E402
+from kidcoder.ui.sugar_keys import shell_key_names  # noqa: E402
 from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
 from kidcoder.ui.view_actions import ViewActions  # noqa: E402
 
@@ -59,6 +62,7 @@ class App:
     def __init__(self, settings: Optional[Settings] = None, size=None, files=None, window_flags: int = 0):
         self.settings = settings if settings is not None else load_settings()
         set_language(self.settings.language)
+        set_key_names(shell_key_names() if in_sugar() else {})     # Sugar's shell keeps F1-F6: say Ctrl keys
         pygame.display.init()
         pygame.font.init()
         if size is None:
@@ -109,8 +113,12 @@ class App:
         self.playing = play = Playing(self.games, self.docs, self.assist, shell, self.toolbar, editor, preview,
                                       console, helper, game_over=lambda: self.files.remember_frame(),
                                       shown_name=lambda: self.files.shown_name())
+        self.more = more = MoreActions(shell, self.worker, self.docs, editor, helper, self.settings, self.colours,
+                                       open_file=lambda path: self.files.open_file(path),
+                                       save=lambda: self.files.save(), do=lambda name: self.actions.do(name))
         self.files = files = FileActions(shell, self.docs, self.games, self.worker, self.settings, editor, helper,
-                                         preview, console, start_game=play.start, make_game=self.assist.make_game)
+                                         preview, console, start_game=more.library.before_run(play.start),
+                                         make_game=self.assist.make_game)
         view = ViewActions(shell, self.settings, self.worker, editor, relabel=self.relabel, restyle=self.restyle)
         self.actions = Actions({
             "new": files.new, "open": files.open, "save": files.save, "examples": files.examples,
@@ -123,13 +131,15 @@ class App:
             "find": view.find, "goto": view.goto, "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "language": view.language, "contrast": view.contrast,
             "next_pane": lambda: self._move_to_pane(1), "previous_pane": lambda: self._move_to_pane(-1),
+            **more.commands(),
         }, open_file=files.open_file, open_example=files.open_example)
         self.router = EventRouter(self.panes, self.keyboard, self.actions, self.games, self.manager, self.dialogs,
                                   on_resize=self.resize, on_exposed=self.presenter.forget)
         self._demo_window = DemoWindow(open_example=files.open_example, do=self.actions.do,
                                        set_focus=self.keyboard.set, finish=self.finish, docs=self.docs,
                                        games=self.games, preview=preview, screen=self.screen,
-                                       dialogs=self.dialogs)
+                                       dialogs=self.dialogs,
+                                       dialog=lambda: getattr(self.dialogs.current, "name", None), text=editor.get_text)
 
     # ---- what tests, benchmarks and scripts read --------------------------------------------
     @property
@@ -248,8 +258,11 @@ class App:
         for result in self.worker.poll():
             if result.kind == "copy_example":
                 self.files.example_copied(result)
+            elif self.more.takes(result):
+                self.more.result(result)
             else:
                 self.assist.result(result)
+        self.more.tick()
         self.assist.stream.drain()
         self.playing.follow(self.frames)
         if self.demo is not None:

@@ -8,13 +8,17 @@ before it is finished:
      {"key": "right", "hold": 0.5}, {"wait": 1.0}, {"screenshot": "shot.png"}, {"stop": true},
      {"quit": true}]
 
-Programs (issue 16): {"do": "new"} does any command of actions.COMMANDS;
-{"save_as": "cat game"} saves the program under that name (through the naming
+Programs (issue 16): {"save_as": "cat game"} saves the program under that name (through the naming
 dialog, as a child would: the first Save asks, later ones use Save as; a taken
 name is replaced); {"my_programs": true} opens My programs and waits for it;
 {"search": "cat"} types into the open dialog; {"close_dialog": true} presses Esc;
 {"wait_program": "cat game"} waits until that program is open (after a restart: the
 last program is back).
+Steps that work a dialog: {"do": "pictures"} runs any command of actions.COMMANDS,
+{"wait_dialog": "pictures"} waits until that dialog is open (null: until none is),
+{"type": "cat"} types into what has the keyboard, {"press": "return"} presses a key
+there (the game keeps the keyboard only for "key"), {"wait_text": "images/cat.png"}
+waits until the program in the editor holds that text.
 
 The exit code is 0 when every step worked (the game showed frames and stopped),
 1 otherwise; a one-line JSON summary is printed at the end.
@@ -56,6 +60,8 @@ class DemoWindow:
     preview: Any                              # PreviewPane (frames_drawn)
     screen: Any                               # the window's surface, for screenshots
     dialogs: Any = None                       # DialogHost: the open dialog is dialogs.current
+    dialog: Callable[[], Optional[str]] = lambda: None   # the open dialog's name (None: no dialog)
+    text: Callable[[], str] = lambda: ""      # the program in the editor
 
 
 def load_demo(name_or_path: str) -> "Demo":
@@ -130,6 +136,19 @@ class Demo:
                 pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
                 return True
             return False
+        if "do" in step:
+            window.do(str(step["do"]))
+            return True
+        if "wait_dialog" in step:
+            return window.dialog() == step["wait_dialog"]
+        if "type" in step:
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=str(step["type"])))
+            return True
+        if "press" in step:
+            _post_key(pygame.key.key_code(step["press"]))
+            return True
+        if "wait_text" in step:
+            return str(step["wait_text"]) in window.text()
         if "stop" in step:
             if window.preview.frames_drawn == 0:
                 self.fail(window, "the game showed no frames")
@@ -153,7 +172,7 @@ class Demo:
         return False
 
 
-PROGRAM_STEPS = ("do", "save_as", "my_programs", "search", "close_dialog", "wait_program")
+PROGRAM_STEPS = ("save_as", "my_programs", "search", "close_dialog", "wait_program")
 
 
 def _post_key(key: int) -> None:
@@ -164,9 +183,6 @@ def _post_key(key: int) -> None:
 def _program_step(window: DemoWindow, step: dict, first: bool) -> bool:
     """The steps of naming and finding programs; True when the step is done."""
     dialog = window.dialogs.current if window.dialogs is not None else None
-    if "do" in step:
-        window.do(str(step["do"]))
-        return True
     if "save_as" in step:
         name = str(step["save_as"])
         if first:

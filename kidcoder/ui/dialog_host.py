@@ -51,9 +51,11 @@ class DialogHost:
         """The file picker; dialog.value is the program picked."""
         self._open(FileDialog(self.manager, self._window_size(), title, folder, name=name), on_done)
 
-    def open_with(self, make: Callable[..., Modal], on_done: Answer) -> None:
-        """A dialog of another kind (naming a program, My programs): make(manager, window_size, fonts)."""
-        self._open(make(self.manager, self._window_size(), self.fonts), on_done)
+    def show(self, make: Callable[..., Modal], on_done: Answer) -> Modal:
+        """A dialog of another module (the pickers): make(manager, window size, fonts) builds it."""
+        dialog = make(self.manager, self._window_size(), self.fonts)
+        self._open(dialog, on_done)
+        return dialog
 
     def _open(self, dialog: Modal, on_done: Answer) -> None:
         self.current, self._on_done = dialog, on_done
@@ -68,6 +70,9 @@ class DialogHost:
         else:
             self.manager.process_events(event)
             dialog.handle_event(event)
+        self._close_if_answered(dialog)
+
+    def _close_if_answered(self, dialog) -> None:
         if dialog.result is None:
             return
         self.current, on_done = None, self._on_done
@@ -82,6 +87,8 @@ class DialogHost:
 
     def tick(self) -> None:
         """Once per frame: a few frames after a dialog closed, give its memory back."""
+        if self.current is not None:
+            self._close_if_answered(self.current)    # answered between events (a picker that waited for a search)
         if self._trim_in:
             self._trim_in -= 1
             if not self._trim_in:

@@ -286,7 +286,7 @@ class FileActions:
                 dialog.select(next((i for i, e in enumerate(dialog.shown) if e.path == selected), 0))
             return dialog
 
-        self.dialogs.open_with(make, self._program_chosen)
+        self.dialogs.show(make, self._program_chosen)
 
     def _program_chosen(self, dialog) -> None:
         if dialog.result == "browse":

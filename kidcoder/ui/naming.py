@@ -50,7 +50,7 @@ class Naming:
                      name=self.docs.path.stem if self.docs.path else "")
         if text is None:
             text = self.suggestion() if first else free_stem(self.folder, self.docs.path.stem)
-        self.dialogs.open_with(
+        self.dialogs.show(
             lambda manager, size, fonts: NameDialog(manager, size, fonts, title, message, text,
                                                     tr("files.name.save"), self._problem, name="save_name",
                                                     problem_colour=self._problem_colour()),
@@ -93,7 +93,7 @@ class Naming:
         program = Path(program)
         title = tr("files.name.rename_title")
         message = tr("files.name.rename_message", name=program.stem)
-        self.dialogs.open_with(
+        self.dialogs.show(
             lambda manager, size, fonts: NameDialog(manager, size, fonts, title, message,
                                                     program.stem if text is None else text,
                                                     tr("files.name.rename"),

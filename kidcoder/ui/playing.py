@@ -107,6 +107,8 @@ class Playing:
         if (games.live and game.size is None and not preview.message and game.started_at
                 and time.monotonic() - game.started_at > NO_WINDOW_S):
             preview.message = tr("ui.preview.no_window")      # a program that only prints
+        elif game is not None and game.size is not None and preview.message == tr("ui.preview.no_window"):
+            preview.message = ""          # it was only slow to start (a busy or old laptop): its window came
         if game is not None:
             preview.caption = game.caption or preview.caption
             if frame_number % FPS_EVERY_FRAMES == 0:

@@ -43,7 +43,7 @@ VIEW = [spec for spec in BUTTONS if spec.group == "view"]
 def label(spec: ButtonSpec, compact: bool = False) -> str:
     """A button's words; compact drops the key name ("Run F5" -> "Run": the tool tip still says it)."""
     text = tr(spec.label)
-    return re.sub(r"\s+F\d+$", "", text) if compact else text
+    return re.sub(r"\s+(F\d+|Ctrl\+\S+)$", "", text) if compact else text     # Ctrl+R: inside Sugar
 
 
 def button_widths(fonts, specs=MAIN, compact: bool = False) -> List[int]:

@@ -52,6 +52,6 @@ def test_ctrl_tab_jumps_between_panes():
     assert focus.next_pane(order, "console") == "tb:new"
     with_view = focus.focus_order(ACTIONS, False, False, False, VIEW)
     assert with_view[-len(VIEW):] == [f"vw:{a}" for a in VIEW]          # the status bar's buttons come last
-    assert focus.next_pane(with_view, "preview") == "vw:zoom_out"
+    assert focus.next_pane(with_view, "preview") == f"vw:{VIEW[0]}"
     assert focus.next_pane(order, "tb:run") == "editor"
     assert focus.next_pane(order, "editor", -1) == "tb:new"

@@ -158,8 +158,9 @@ class SugarActions:
             self._export()
 
     def tick(self) -> None:
-        """Once a frame: when the save that sharing asked for is done, make the activity."""
-        if not self._waiting_for_save or self.docs.pending_saves:
+        """Once a frame: when the save that sharing asked for is done, make the activity (a new program
+        is named first: sharing waits while the naming dialog is open, and stops if it was cancelled)."""
+        if not self._waiting_for_save or self.docs.pending_saves or self.shell.dialogs.current is not None:
             return
         self._waiting_for_save = False
         if self.docs.path is not None and not self.editor.view.buffer.modified:

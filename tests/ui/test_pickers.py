@@ -5,6 +5,8 @@ from pathlib import Path
 import pygame
 import pytest
 
+from kidcoder import paths
+
 from kidcoder.runner.headless import run_program
 from kidcoder.ui.library_picker import INSERT
 from tests.ui.driver import key, run_until, step
@@ -171,7 +173,7 @@ def test_run_copies_the_library_files_a_program_names(windows):
     app.actions.do("run")
     run_until(app, lambda: app.games.state == "ended", what="the game to end by itself")
     assert app.games.end_status == "ok" and app.preview.frames_drawn >= 1, app.helper.text
-    folder = Path(app.docs.path).parent
+    folder = Path(app.docs.path).parent if app.docs.path else paths.projects_dir()   # unnamed: runs from projects/
     assert (folder / "images" / "banana.png").is_file() and (folder / "sounds" / "bounce.wav").is_file()
 
 

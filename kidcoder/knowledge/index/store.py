@@ -5,6 +5,7 @@ card gives a new index and a damaged one is simply built again.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -133,8 +134,16 @@ class KnowledgeIndex:
         return True
 
     def _build(self, folder: Path, digest: str) -> None:
-        started = time.perf_counter()
         self.root.mkdir(parents=True, exist_ok=True)
+        with _build_lock(self.root):
+            winner = _try_open(folder, digest)
+            if winner is not None:           # another builder finished while this one waited
+                winner[1].close()
+                return
+            self._build_unlocked(folder, digest)
+
+    def _build_unlocked(self, folder: Path, digest: str) -> None:
+        started = time.perf_counter()
         errors: List[str] = []
         cards = [card for lang in LANGS for card in knowledge.load_cards(lang, self.cards_dir, errors)]
         self.card_errors = errors
@@ -218,6 +227,22 @@ class KnowledgeIndex:
             return Or(clauses) if clauses else None
 
         return self._run(make, lang, limit)
+
+
+@contextlib.contextmanager
+def _build_lock(root: Path):
+    """Only one builder at a time, across threads and processes, so none removes another's fresh index."""
+    try:
+        import fcntl
+    except ImportError:                      # not on Linux: the rename below is still atomic
+        yield
+        return
+    with open(root / ".build.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _try_open(folder: Path, digest: str):

@@ -131,6 +131,7 @@ while running:
     text = SCORE_TEXT + ": " + str(score) + "   " + LIVES_TEXT + ": " + str(lives)
     screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
     if game_over:
+        pygame.draw.rect(screen, (0, 0, 0), (80, 145, 440, 100), border_radius=12)  # a dark box: easy to read
         end_text = font.render(LOSE_TEXT if lives <= 0 else WIN_TEXT, True, (255, 255, 100))
         screen.blit(end_text, end_text.get_rect(center=(300, 180)))
         restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))

@@ -19,7 +19,7 @@ SPEED = 6  # how fast the player moves
 FALL_SPEED = 4  # how fast things fall
 COUNT = 5  # how many things fall at the same time
 LIVES = 5  # how many times you can be hit
-WIN_SCORE = 30  # stay alive this many seconds to win
+WIN_SCORE = 45  # stay alive this many seconds to win
 CONTROLS = "arrows"  # "arrows" or "wasd"
 SCORE_TEXT = "Time"
 LIVES_TEXT = "Lives"
@@ -126,6 +126,7 @@ while running:
     text = SCORE_TEXT + ": " + str(frames // 60) + "   " + LIVES_TEXT + ": " + str(lives)
     screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
     if game_over:
+        pygame.draw.rect(screen, (0, 0, 0), (80, 145, 440, 100), border_radius=12)  # a dark box: easy to read
         end_text = font.render(LOSE_TEXT if lives <= 0 else WIN_TEXT, True, (255, 255, 100))
         screen.blit(end_text, end_text.get_rect(center=(300, 180)))
         restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))

@@ -127,9 +127,10 @@ while running:
     screen.blit(small_font.render(PLAYER_NAME, True, (0, 0, 0)), (player.x, player.y - 16))
     screen.blit(font.render(SCORE_TEXT + ": " + str(score), True, (0, 0, 0)), (10, 10))
     if not things:
-        end_text = font.render(WIN_TEXT, True, (0, 0, 0))
+        pygame.draw.rect(screen, (0, 0, 0), (80, 15, 440, 100), border_radius=12)  # a dark box: easy to read
+        end_text = font.render(WIN_TEXT, True, (255, 255, 100))
         screen.blit(end_text, end_text.get_rect(center=(300, 50)))
-        restart_text = font.render(RESTART_TEXT, True, (0, 0, 0))
+        restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))
         screen.blit(restart_text, restart_text.get_rect(center=(300, 80)))
 
     pygame.display.flip()

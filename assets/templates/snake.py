@@ -122,6 +122,7 @@ while running:
     draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, (snake[0][0] * CELL, snake[0][1] * CELL, CELL, CELL), player_picture)
     screen.blit(font.render(SCORE_TEXT + ": " + str(score), True, (255, 255, 255)), (10, 10))
     if game_over:
+        pygame.draw.rect(screen, (0, 0, 0), (80, 145, 440, 100), border_radius=12)  # a dark box: easy to read
         end_text = font.render(LOSE_TEXT if not alive else WIN_TEXT, True, (255, 255, 100))
         screen.blit(end_text, end_text.get_rect(center=(300, 180)))
         restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))

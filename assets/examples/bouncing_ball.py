@@ -24,6 +24,13 @@ while running:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
             speed_x = speed_x * 1.2
             speed_y = speed_y * 1.2
+        # R starts again: the ball goes back to the middle, at its first speed
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
+            ball_x = 300
+            ball_y = 200
+            speed_x = 4
+            speed_y = 3
+            bounces = 0
 
     # Move the ball a little bit
     ball_x = ball_x + speed_x

@@ -13,17 +13,30 @@ speed_x = 4
 speed_y = -4
 score = 0
 
-# Make the wall: 4 rows of 10 bricks
-bricks = []
-for row in range(4):
-    for col in range(10):
-        bricks.append(pygame.Rect(col * 60 + 2, row * 22 + 40, 56, 18))
+
+
+def make_wall():
+    """The wall: 4 rows of 10 bricks."""
+    bricks = []
+    for row in range(4):
+        for col in range(10):
+            bricks.append(pygame.Rect(col * 60 + 2, row * 22 + 40, 56, 18))
+    return bricks
+
+
+bricks = make_wall()
 
 running = True
 while running:
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             running = False
+        # R starts again with a new wall
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
+            bricks = make_wall()
+            score = 0
+            ball.center = (300, 300)
+            speed_y = -4
 
     keys = pygame.key.get_pressed()
     if keys[pygame.K_LEFT] and paddle.left > 0:
@@ -47,6 +60,8 @@ while running:
         bricks.pop(hit)
         speed_y = -speed_y
         score = score + 10
+        if len(bricks) == 0:
+            print("You win! Score: " + str(score))
 
     # The ball fell down: start again from the middle
     if ball.top > 400:
@@ -61,7 +76,8 @@ while running:
     text = font.render("Score: " + str(score), True, (255, 255, 255))
     screen.blit(text, (10, 8))
     if len(bricks) == 0:
-        screen.blit(font.render("You win!", True, (255, 255, 0)), (250, 200))
+        screen.blit(font.render("You win!", True, (255, 255, 0)), (250, 180))
+        screen.blit(font.render("Press R to play again", True, (255, 255, 255)), (170, 220))
 
     pygame.display.flip()
     clock.tick(60)

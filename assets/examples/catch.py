@@ -17,16 +17,22 @@ coin_sound = pygame.mixer.Sound("sounds/coin.wav")
 lose_sound = pygame.mixer.Sound("sounds/lose.wav")
 
 basket = pygame.Rect(260, 310, 80, 80)
-apple = pygame.Rect(random.randint(0, 560), 0, 40, 40)
-fall_speed = 4
+apple = pygame.Rect(random.randint(0, 560), -40, 40, 40)
+fall_speed = 2  # the apples start slow and get faster as you catch them
 score = 0
-lives = 3
+lives = 5
 
 running = True
 while running:
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             running = False
+        # After the game is over, R starts a new game
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and lives == 0:
+            score = 0
+            lives = 5
+            fall_speed = 2
+            apple.topleft = (random.randint(0, 560), -40)
 
     if lives > 0:
         # Move the basket left and right
@@ -43,13 +49,16 @@ while running:
         if basket.colliderect(apple):
             score = score + 1
             coin_sound.play()
-            apple.topleft = (random.randint(0, 560), 0)
+            apple.topleft = (random.randint(0, 560), -40)
+            if score % 5 == 0:
+                fall_speed = fall_speed + 1  # every 5 apples, a bit faster
         # Did the apple hit the ground?
         if apple.top > 400:
             lives = lives - 1
+            apple.topleft = (random.randint(0, 560), -40)
             if lives == 0:
                 lose_sound.play()
-            apple.topleft = (random.randint(0, 560), 0)
+                print("Game over! Score: " + str(score))
 
     screen.fill((135, 206, 235))
     screen.blit(basket_picture, basket)
@@ -57,8 +66,8 @@ while running:
     text = font.render("Score: " + str(score) + "   Lives: " + str(lives), True, (0, 0, 0))
     screen.blit(text, (10, 10))
     if lives == 0:
-        over = font.render("Game over!", True, (0, 0, 0))
-        screen.blit(over, (240, 180))
+        screen.blit(font.render("Game over!", True, (0, 0, 0)), (240, 160))
+        screen.blit(font.render("Press R to play again", True, (0, 0, 0)), (170, 200))
 
     pygame.display.flip()
     clock.tick(60)

@@ -17,7 +17,8 @@ target_x = 300
 target_y = 200
 radius = 30
 score = 0
-time_left = 30 * 60  # 30 seconds, counted in frames (60 each second)
+game_length = 30 * 60  # 30 seconds, counted in frames (60 each second)
+time_left = game_length
 
 running = True
 while running:
@@ -35,20 +36,31 @@ while running:
                 target_x = random.randint(40, 560)
                 target_y = random.randint(60, 360)
                 radius = max(10, radius - 1)
+        # When the time is up, R starts a new game
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and time_left == 0:
+            target_x = 300
+            target_y = 200
+            radius = 30
+            score = 0
+            time_left = game_length
 
     # One frame has gone by: the clock counts down
     if time_left > 0:
         time_left = time_left - 1
+        if time_left == 0:
+            print("Time is up! Score: " + str(score))
 
     # Draw the balloon (as big as the circle we click) and the score
     screen.fill((40, 0, 60))
-    picture = pygame.transform.scale(balloon_picture, (radius * 2, radius * 2))
-    screen.blit(picture, (target_x - radius, target_y - radius))
+    if time_left > 0:
+        picture = pygame.transform.scale(balloon_picture, (radius * 2, radius * 2))
+        screen.blit(picture, (target_x - radius, target_y - radius))
     seconds = time_left // 60  # 60 frames make one second
     text = font.render("Score: " + str(score) + "   Time: " + str(seconds), True, (255, 255, 255))
     screen.blit(text, (10, 10))
     if time_left == 0:
-        screen.blit(font.render("Time is up!", True, (255, 255, 0)), (230, 180))
+        screen.blit(font.render("Time is up!", True, (255, 255, 0)), (230, 160))
+        screen.blit(font.render("Press R to play again", True, (255, 255, 255)), (170, 200))
 
     pygame.display.flip()
     clock.tick(60)

@@ -25,6 +25,12 @@ while running:
             # A number key adds a digit (at most 3 digits)
             if event.unicode.isdigit() and len(typed) < 3:
                 typed = typed + event.unicode
+            # R starts again from 0 points
+            if event.key == pygame.K_r:
+                score = 0
+                asked = 0
+                typed = ""
+                message = "Type your answer!"
             # BACKSPACE rubs out the last digit
             if event.key == pygame.K_BACKSPACE:
                 typed = typed[:-1]

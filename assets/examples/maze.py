@@ -50,6 +50,13 @@ while running:
                 moves = moves + 1
             if MAZE[player_row][player_col] == "E":
                 won = True
+                print("You found the exit! Moves: " + str(moves))
+        # R puts you back at the start of the maze
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
+            player_col = 1
+            player_row = 1
+            moves = 0
+            won = False
 
     # Draw the map one square at a time: r is the row, c is the column
     screen.fill((20, 20, 20))
@@ -65,6 +72,7 @@ while running:
     screen.blit(text, (10, 365))
     if won:
         screen.blit(font.render("You found the exit!", True, (255, 255, 0)), (200, 365))
+        screen.blit(font.render("Press R to play again", True, (255, 255, 255)), (170, 20))
 
     pygame.display.flip()
     clock.tick(60)

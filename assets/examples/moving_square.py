@@ -19,6 +19,11 @@ while running:
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             running = False
+        # R puts the square back where it started
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
+            x = 280
+            y = 180
+            steps = 0
 
     # Which keys are held down right now?
     keys = pygame.key.get_pressed()

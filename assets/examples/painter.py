@@ -28,6 +28,12 @@ while running:
             if event.key == pygame.K_c:
                 paper.fill((255, 255, 255))
                 dots = 0
+            # R starts again: clean paper, the first colour and brush
+            if event.key == pygame.K_r:
+                paper.fill((255, 255, 255))
+                dots = 0
+                colour = COLOURS[0]
+                brush = 8
             # Up and down make the brush bigger or smaller
             if event.key == pygame.K_UP:
                 brush = min(40, brush + 2)

@@ -34,6 +34,12 @@ while running:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE and on_ground:
             speed_y = -11
             jump_sound.play()
+        # R starts again: the frog goes back and the stars come back
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
+            player.topleft = (50, 300)
+            speed_y = 0
+            score = 0
+            stars = [pygame.Rect(150, 266, 24, 24), pygame.Rect(330, 196, 24, 24), pygame.Rect(490, 126, 24, 24)]
 
     keys = pygame.key.get_pressed()
     if keys[pygame.K_LEFT] and player.left > 0:
@@ -59,6 +65,8 @@ while running:
             stars.remove(star)
             star_sound.play()
             score = score + 1
+            if len(stars) == 0:
+                print("You got them all!")
 
     screen.fill((100, 180, 255))
     for platform in platforms:
@@ -69,7 +77,8 @@ while running:
     text = font.render("Stars: " + str(score), True, (0, 0, 0))
     screen.blit(text, (10, 10))
     if len(stars) == 0:
-        screen.blit(font.render("You got them all!", True, (0, 0, 0)), (200, 60))
+        screen.blit(font.render("You got them all!", True, (0, 0, 0)), (200, 40))
+        screen.blit(font.render("Press R to play again", True, (0, 0, 0)), (180, 75))
 
     pygame.display.flip()
     clock.tick(60)

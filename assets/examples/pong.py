@@ -20,6 +20,11 @@ while running:
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             running = False
+        # R starts again from 0 - 0
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
+            my_score = 0
+            computer_score = 0
+            ball.center = (300, 200)
 
     # Your paddle: W goes up, S goes down
     keys = pygame.key.get_pressed()

@@ -31,6 +31,12 @@ while running:
                 direction = (0, -1)
             if event.key == pygame.K_DOWN and direction != (0, -1):
                 direction = (0, 1)
+            # After the game is over, R starts a new game
+            if event.key == pygame.K_r and not alive:
+                snake = [(10, 10), (9, 10), (8, 10)]
+                direction = (1, 0)
+                score = 0
+                alive = True
 
     # The snake moves one square every 8 frames
     timer = timer + 1
@@ -40,6 +46,7 @@ while running:
         head = (head[0] % 30, head[1] % 20)
         if head in snake:
             alive = False  # the snake bit itself!
+            print("Game over! Score: " + str(score))
         else:
             snake.insert(0, head)
             if head == food:
@@ -55,7 +62,8 @@ while running:
     text = font.render("Score: " + str(score), True, (255, 255, 255))
     screen.blit(text, (10, 10))
     if not alive:
-        screen.blit(font.render("Game over!", True, (255, 255, 0)), (230, 180))
+        screen.blit(font.render("Game over!", True, (255, 255, 0)), (240, 160))
+        screen.blit(font.render("Press R to play again", True, (255, 255, 255)), (170, 200))
 
     pygame.display.flip()
     clock.tick(60)

@@ -20,7 +20,7 @@ ship = pygame.Rect(275, 340, 50, 50)
 bullets = []  # each bullet is a small rectangle
 aliens = []   # each alien is a rectangle too
 score = 0
-lives = 3
+lives = 5
 timer = 0
 
 running = True
@@ -31,6 +31,11 @@ while running:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE and lives > 0:
             bullets.append(pygame.Rect(ship.centerx - 2, ship.top, 4, 12))
             laser_sound.play()
+        # After the game is over, R starts a new game
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and lives == 0:
+            score = 0
+            lives = 5
+            timer = 0
 
     if lives > 0:
         keys = pygame.key.get_pressed()
@@ -39,9 +44,9 @@ while running:
         if keys[pygame.K_RIGHT] and ship.right < 600:
             ship.x = ship.x + 6
 
-        # A new alien every 40 frames
+        # A new alien every 60 frames (one each second)
         timer = timer + 1
-        if timer % 40 == 0:
+        if timer % 60 == 0:
             aliens.append(pygame.Rect(random.randint(0, 564), -36, 36, 36))
 
         # Move bullets up and aliens down (we loop over a copy, [:], so we can remove)
@@ -50,11 +55,15 @@ while running:
             if bullet.bottom < 0:
                 bullets.remove(bullet)
         for alien in aliens[:]:
-            alien.y = alien.y + 3
+            alien.y = alien.y + 2 + score // 10  # faster and faster as you score
             if alien.colliderect(ship) or alien.top > 400:
-                aliens.remove(alien)
+                aliens = []  # ouch! all the aliens fly away and you start again
                 lives = lives - 1
-            elif alien.collidelist(bullets) != -1:
+                boom_sound.play()
+                if lives == 0:
+                    print("Game over! Score: " + str(score))
+                break
+            if alien.collidelist(bullets) != -1:
                 bullets.pop(alien.collidelist(bullets))
                 aliens.remove(alien)
                 boom_sound.play()
@@ -68,8 +77,9 @@ while running:
         screen.blit(alien_picture, alien)
     text = font.render("Score: " + str(score) + "   Lives: " + str(lives), True, (255, 255, 255))
     screen.blit(text, (10, 10))
-    if lives <= 0:
-        screen.blit(font.render("Game over!", True, (255, 80, 80)), (230, 180))
+    if lives == 0:
+        screen.blit(font.render("Game over!", True, (255, 80, 80)), (240, 160))
+        screen.blit(font.render("Press R to play again", True, (255, 255, 255)), (170, 200))
 
     pygame.display.flip()
     clock.tick(60)

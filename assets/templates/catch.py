@@ -16,15 +16,16 @@ THING_COLOUR = (255, 220, 0)  # (red, green, blue), each from 0 to 255
 BACKGROUND = (20, 30, 70)  # the colour of the sky
 BACKGROUND_PICTURE = ""  # a picture drawn a few times behind everything, or "" for none
 SPEED = 6  # how fast the player moves
-FALL_SPEED = 3  # how fast things fall
-COUNT = 3  # how many things fall at the same time
-LIVES = 3  # how many things you can miss
+FALL_SPEED = 2  # how fast things fall
+COUNT = 3  # the most things that fall at the same time
+LIVES = 5  # how many things you can miss
 WIN_SCORE = 20  # catch this many to win
 CONTROLS = "arrows"  # "arrows" or "wasd"
 SCORE_TEXT = "Score"
 LIVES_TEXT = "Lives"
 WIN_TEXT = "You win!"
 LOSE_TEXT = "Game over!"
+RESTART_TEXT = "Press R to play again"
 # ---- END OF SETTINGS ----
 
 pygame.init()
@@ -77,19 +78,30 @@ if background_picture:
 
 LEFT = pygame.K_a if CONTROLS == "wasd" else pygame.K_LEFT
 RIGHT = pygame.K_d if CONTROLS == "wasd" else pygame.K_RIGHT
+
+
+def new_thing():
+    """A new falling thing: a rectangle just above the window, somewhere along the top."""
+    return pygame.Rect(random.randint(0, 564), -40, 36, 36)
+
+
 player = pygame.Rect(270, 330, 60, 60)
-# Each falling thing is a rectangle that starts above the window
-things = [pygame.Rect(random.randint(0, 564), -60 * i, 36, 36) for i in range(COUNT)]
+things = [new_thing()]  # one thing falls at first; more join as you catch them
 score = 0
 lives = LIVES
 
 running = True
 while running:
+    game_over = lives <= 0 or score >= WIN_SCORE
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             running = False
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and game_over:  # R: play again
+            things = [new_thing()]
+            score = 0
+            lives = LIVES
 
-    if 0 < lives and score < WIN_SCORE:
+    if not game_over:
         keys = pygame.key.get_pressed()
         if keys[LEFT] and player.left > 0:
             player.x -= SPEED
@@ -99,10 +111,14 @@ while running:
             thing.y += FALL_SPEED
             if thing.colliderect(player):  # caught it!
                 score += 1
-                thing.topleft = (random.randint(0, 564), -30)
+                thing.topleft = new_thing().topleft
+                if score % 5 == 0 and len(things) < COUNT:
+                    things.append(new_thing())  # every 5 catches, one more thing falls
             elif thing.top > 400:  # missed it
                 lives -= 1
-                thing.topleft = (random.randint(0, 564), -30)
+                thing.topleft = new_thing().topleft
+        if lives <= 0 or score >= WIN_SCORE:  # the game has just ended: say so in the console too
+            print(LOSE_TEXT if lives <= 0 else WIN_TEXT, SCORE_TEXT + ":", score)
 
     screen.fill(BACKGROUND)
     if background_picture:  # the same picture in a few places, behind everything
@@ -114,10 +130,12 @@ while running:
         draw_shape(screen, THING_SHAPE, THING_COLOUR, thing, thing_picture)
     text = SCORE_TEXT + ": " + str(score) + "   " + LIVES_TEXT + ": " + str(lives)
     screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
-    if lives <= 0:
-        screen.blit(font.render(LOSE_TEXT, True, (255, 100, 100)), (230, 180))
-    elif score >= WIN_SCORE:
-        screen.blit(font.render(WIN_TEXT, True, (255, 255, 100)), (230, 180))
+    if game_over:
+        pygame.draw.rect(screen, (0, 0, 0), (80, 145, 440, 100), border_radius=12)  # a dark box: easy to read
+        end_text = font.render(LOSE_TEXT if lives <= 0 else WIN_TEXT, True, (255, 255, 100))
+        screen.blit(end_text, end_text.get_rect(center=(300, 180)))
+        restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))
+        screen.blit(restart_text, restart_text.get_rect(center=(300, 220)))
 
     pygame.display.flip()
     clock.tick(60)

@@ -16,6 +16,7 @@ SECONDS = 30  # how long one game lasts
 SCORE_TEXT = "Clicks"
 TIME_TEXT = "Time"
 LOSE_TEXT = "Time is up!"
+RESTART_TEXT = "Press R to play again"
 # ---- END OF SETTINGS ----
 
 pygame.init()
@@ -79,9 +80,16 @@ while running:
                 size = max(20, target.width - 2)  # it gets a bit smaller each time
                 target = pygame.Rect(random.randint(0, 600 - size), random.randint(50, 400 - size), size, size)
                 thing_picture = load_picture(THING_PICTURE, size)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and time_left == 0:  # R: play again
+            target = pygame.Rect(265, 165, SIZE, SIZE)
+            thing_picture = load_picture(THING_PICTURE, SIZE)
+            score = 0
+            time_left = SECONDS * 60
 
     if time_left > 0:
         time_left -= 1
+        if time_left == 0:  # the game has just ended: say so in the console too
+            print(LOSE_TEXT, SCORE_TEXT + ":", score)
         # The thing moves around and bounces off the edges
         target.x += speed_x
         target.y += speed_y
@@ -91,12 +99,17 @@ while running:
             speed_y = -speed_y
 
     screen.fill(BACKGROUND)
-    draw_shape(screen, THING_SHAPE, THING_COLOUR, target, thing_picture)
-    screen.blit(small_font.render(THING_NAME, True, (255, 255, 255)), (target.x, target.bottom))
+    if time_left > 0:
+        draw_shape(screen, THING_SHAPE, THING_COLOUR, target, thing_picture)
+        screen.blit(small_font.render(THING_NAME, True, (255, 255, 255)), (target.x, target.bottom))
     text = SCORE_TEXT + ": " + str(score) + "   " + TIME_TEXT + ": " + str(time_left // 60)
     screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
     if time_left == 0:
-        screen.blit(font.render(LOSE_TEXT, True, (255, 255, 100)), (230, 180))
+        pygame.draw.rect(screen, (0, 0, 0), (80, 145, 440, 100), border_radius=12)  # a dark box: easy to read
+        end_text = font.render(LOSE_TEXT, True, (255, 255, 100))
+        screen.blit(end_text, end_text.get_rect(center=(300, 180)))
+        restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))
+        screen.blit(restart_text, restart_text.get_rect(center=(300, 220)))
 
     pygame.display.flip()
     clock.tick(60)

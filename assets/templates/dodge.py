@@ -18,13 +18,14 @@ BACKGROUND_PICTURE = ""  # a picture drawn a few times behind everything, or "" 
 SPEED = 6  # how fast the player moves
 FALL_SPEED = 4  # how fast things fall
 COUNT = 5  # how many things fall at the same time
-LIVES = 3  # how many times you can be hit
-WIN_SCORE = 30  # stay alive this many seconds to win
+LIVES = 5  # how many times you can be hit
+WIN_SCORE = 45  # stay alive this many seconds to win
 CONTROLS = "arrows"  # "arrows" or "wasd"
 SCORE_TEXT = "Time"
 LIVES_TEXT = "Lives"
 WIN_TEXT = "You win!"
 LOSE_TEXT = "Game over!"
+RESTART_TEXT = "Press R to play again"
 # ---- END OF SETTINGS ----
 
 pygame.init()
@@ -81,16 +82,22 @@ player = pygame.Rect(280, 350, 40, 40)
 things = [pygame.Rect(random.randint(0, 564), -80 * i - 120, 36, 36) for i in range(COUNT)]
 frames = 0  # 60 frames make one second
 lives = LIVES
+safe = 3 * 60  # while safe is more than 0, you blink and nothing can hurt you
 
 running = True
 while running:
+    game_over = lives <= 0 or frames >= WIN_SCORE * 60
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             running = False
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and game_over:  # R: play again
+            frames = 0
+            lives = LIVES
+            safe = 3 * 60
 
-    playing = lives > 0 and frames < WIN_SCORE * 60
-    if playing:
+    if not game_over:
         frames += 1
+        safe = max(0, safe - 1)
         keys = pygame.key.get_pressed()
         if keys[LEFT] and player.left > 0:
             player.x -= SPEED
@@ -98,26 +105,32 @@ while running:
             player.x += SPEED
         for thing in things:
             thing.y += FALL_SPEED
-            if thing.colliderect(player):  # ouch, it hit you!
+            if thing.colliderect(player) and safe == 0:  # ouch, it hit you!
                 lives -= 1
-                thing.topleft = (random.randint(0, 564), -30)
+                safe = 3 * 60  # 3 seconds to get away
+                thing.topleft = (random.randint(0, 564), -40)
             elif thing.top > 400:  # it fell past you: a new one starts at the top
-                thing.topleft = (random.randint(0, 564), -30)
+                thing.topleft = (random.randint(0, 564), -40)
+        if lives <= 0 or frames >= WIN_SCORE * 60:  # the game has just ended: say so in the console too
+            print(LOSE_TEXT if lives <= 0 else WIN_TEXT, SCORE_TEXT + ":", frames // 60)
 
     screen.fill(BACKGROUND)
     if background_picture:  # the same picture in a few places, behind everything
         for spot in [(30, 240), (150, 60), (290, 200), (430, 90), (520, 260)]:
             screen.blit(background_picture, spot)
-    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, player, player_picture)
+    if safe % 20 < 10:  # blink while you are safe
+        draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, player, player_picture)
     screen.blit(small_font.render(PLAYER_NAME, True, (255, 255, 255)), (player.x, player.y - 16))
     for thing in things:
         draw_shape(screen, THING_SHAPE, THING_COLOUR, thing, thing_picture)
     text = SCORE_TEXT + ": " + str(frames // 60) + "   " + LIVES_TEXT + ": " + str(lives)
     screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
-    if lives <= 0:
-        screen.blit(font.render(LOSE_TEXT, True, (255, 100, 100)), (230, 180))
-    elif not playing:
-        screen.blit(font.render(WIN_TEXT, True, (255, 255, 100)), (230, 180))
+    if game_over:
+        pygame.draw.rect(screen, (0, 0, 0), (80, 145, 440, 100), border_radius=12)  # a dark box: easy to read
+        end_text = font.render(LOSE_TEXT if lives <= 0 else WIN_TEXT, True, (255, 255, 100))
+        screen.blit(end_text, end_text.get_rect(center=(300, 180)))
+        restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))
+        screen.blit(restart_text, restart_text.get_rect(center=(300, 220)))
 
     pygame.display.flip()
     clock.tick(60)

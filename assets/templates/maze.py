@@ -16,6 +16,7 @@ WALL_COLOUR = (120, 120, 140)  # (red, green, blue), each from 0 to 255
 BACKGROUND = (20, 20, 20)  # the colour of the floor
 SCORE_TEXT = "Treasure"
 WIN_TEXT = "You escaped!"
+RESTART_TEXT = "Press R to play again"
 # The map: # is a wall, . is floor, T is treasure, E is the exit. Draw your own!
 MAZE = [
     "###############",
@@ -102,6 +103,12 @@ while running:
                 found += 1
             if MAZE[row][col] == "E":
                 won = True
+                print(WIN_TEXT, SCORE_TEXT + ":", found)  # say so in the console too
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:  # R: start the maze again
+            col, row = 1, 1
+            treasure = [(c, r) for r in range(len(MAZE)) for c in range(len(MAZE[r])) if MAZE[r][c] == "T"]
+            found = 0
+            won = False
 
     screen.fill(BACKGROUND)
     for r in range(len(MAZE)):
@@ -115,7 +122,11 @@ while running:
     draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, (col * CELL + 6, row * CELL + 6, 28, 28), player_picture)
     screen.blit(font.render(SCORE_TEXT + ": " + str(found), True, (255, 255, 255)), (10, 368))
     if won:
-        screen.blit(font.render(WIN_TEXT, True, (255, 255, 100)), (220, 368))
+        pygame.draw.rect(screen, (0, 0, 0), (100, 130, 400, 110))
+        end_text = font.render(WIN_TEXT, True, (255, 255, 100))
+        screen.blit(end_text, end_text.get_rect(center=(300, 165)))
+        restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))
+        screen.blit(restart_text, restart_text.get_rect(center=(300, 205)))
 
     pygame.display.flip()
     clock.tick(60)

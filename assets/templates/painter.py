@@ -62,6 +62,11 @@ while running:
             if event.key == pygame.K_c:
                 paper.fill(PAPER_COLOUR)
                 stamps = 0
+            if event.key == pygame.K_r:  # R: start again with clean paper, the first colour and size
+                paper.fill(PAPER_COLOUR)
+                stamps = 0
+                colour = THING_COLOUR
+                size = SIZE
             if event.key == pygame.K_UP:
                 size = min(80, size + 4)
             if event.key == pygame.K_DOWN:

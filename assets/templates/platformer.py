@@ -20,6 +20,7 @@ JUMP = 11  # how high you jump
 GRAVITY = 0.5  # how hard you fall back down
 SCORE_TEXT = "Score"
 WIN_TEXT = "You got them all!"
+RESTART_TEXT = "Press R to play again"
 # ---- END OF SETTINGS ----
 
 pygame.init()
@@ -85,6 +86,11 @@ while running:
             running = False
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_SPACE, pygame.K_UP) and on_ground:
             fall_speed = -JUMP  # jump! (only when standing on something)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:  # R: start again
+            player.topleft = (40, 300)
+            fall_speed = 0
+            things = [pygame.Rect(p.centerx - 12, p.top - 34, 24, 24) for p in platforms[1:]]
+            score = 0
 
     keys = pygame.key.get_pressed()
     if keys[pygame.K_LEFT] and player.left > 0:
@@ -106,6 +112,8 @@ while running:
         if player.colliderect(thing):
             things.remove(thing)
             score += 1
+            if not things:  # the game has just ended: say so in the console too
+                print(WIN_TEXT, SCORE_TEXT + ":", score)
 
     screen.fill(BACKGROUND)
     if background_picture:  # the same picture in a few places, behind everything
@@ -119,7 +127,11 @@ while running:
     screen.blit(small_font.render(PLAYER_NAME, True, (0, 0, 0)), (player.x, player.y - 16))
     screen.blit(font.render(SCORE_TEXT + ": " + str(score), True, (0, 0, 0)), (10, 10))
     if not things:
-        screen.blit(font.render(WIN_TEXT, True, (0, 0, 0)), (200, 60))
+        pygame.draw.rect(screen, (0, 0, 0), (80, 15, 440, 100), border_radius=12)  # a dark box: easy to read
+        end_text = font.render(WIN_TEXT, True, (255, 255, 100))
+        screen.blit(end_text, end_text.get_rect(center=(300, 50)))
+        restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))
+        screen.blit(restart_text, restart_text.get_rect(center=(300, 80)))
 
     pygame.display.flip()
     clock.tick(60)

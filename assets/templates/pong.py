@@ -17,6 +17,8 @@ SPEED = 5  # how fast the ball moves
 PADDLE_SPEED = 6  # how fast the paddles move
 WIN_SCORE = 5  # the first player with this many points wins
 WIN_TEXT = "wins!"
+SERVE_TEXT = "Press SPACE to throw the ball"
+RESTART_TEXT = "Press R to play again"
 # ---- END OF SETTINGS ----
 
 pygame.init()
@@ -68,6 +70,7 @@ right = pygame.Rect(566, 160, 14, 80)
 ball = pygame.Rect(290, 190, 20, 20)
 speed_x = SPEED
 speed_y = SPEED * 0.6
+waiting = True  # the ball waits in the middle until someone presses SPACE
 left_score = 0
 right_score = 0
 winner = ""
@@ -77,6 +80,13 @@ while running:
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             running = False
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
+            waiting = False
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and winner != "":  # R: play again
+            left_score = 0
+            right_score = 0
+            winner = ""
+            waiting = True
 
     if winner == "":
         keys = pygame.key.get_pressed()
@@ -89,6 +99,7 @@ while running:
         if keys[pygame.K_DOWN] and right.bottom < 400:
             right.y += PADDLE_SPEED
 
+    if winner == "" and not waiting:
         ball.x += speed_x
         ball.y += speed_y
         if ball.top <= 0 or ball.bottom >= 400:  # bounce off the top and bottom
@@ -100,13 +111,17 @@ while running:
         if ball.right < 0:  # the left player missed
             right_score += 1
             ball.center = (300, 200)
+            waiting = True
         if ball.left > 600:  # the right player missed
             left_score += 1
             ball.center = (300, 200)
+            waiting = True
         if left_score >= WIN_SCORE:
             winner = PLAYER_NAME
         if right_score >= WIN_SCORE:
             winner = PLAYER2_NAME
+        if winner != "":  # the game has just ended: say so in the console too
+            print(winner, WIN_TEXT, left_score, "-", right_score)
 
     screen.fill(BACKGROUND)
     pygame.draw.line(screen, (90, 90, 90), (300, 0), (300, 400), 2)
@@ -117,7 +132,13 @@ while running:
     screen.blit(small_font.render(PLAYER_NAME, True, PLAYER_COLOUR), (10, 10))
     screen.blit(small_font.render(PLAYER2_NAME, True, PLAYER2_COLOUR), (500, 10))
     if winner != "":
-        screen.blit(font.render(winner + " " + WIN_TEXT, True, (255, 255, 100)), (180, 180))
+        end_text = font.render(winner + " " + WIN_TEXT, True, (255, 255, 100))
+        screen.blit(end_text, end_text.get_rect(center=(300, 180)))
+        restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))
+        screen.blit(restart_text, restart_text.get_rect(center=(300, 220)))
+    elif waiting:
+        serve_text = font.render(SERVE_TEXT, True, (255, 255, 255))
+        screen.blit(serve_text, serve_text.get_rect(center=(300, 260)))
 
     pygame.display.flip()
     clock.tick(60)

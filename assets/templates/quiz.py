@@ -17,6 +17,7 @@ SCORE_TEXT = "Score"
 RIGHT_TEXT = "Well done!"
 WRONG_TEXT = "Not quite. It was"
 WIN_TEXT = "The end!"
+RESTART_TEXT = "Press R to play again"
 # ---- END OF SETTINGS ----
 
 pygame.init()
@@ -100,13 +101,22 @@ while running:
                     message = WRONG_TEXT + " " + str(answer)
                 a, b, answer = new_question()
                 typed = ""
+                if asked == COUNT:  # the game has just ended: say so in the console too
+                    print(WIN_TEXT, SCORE_TEXT + ":", score, "/", asked)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and asked >= COUNT:  # R: play again
+            score = 0
+            asked = 0
+            message = ""
 
     screen.fill(BACKGROUND)
     if asked < COUNT:
         question = str(a) + " " + OPERATION + " " + str(b) + " = " + typed
         screen.blit(big_font.render(question, True, (40, 40, 120)), (140, 140))
     else:
-        screen.blit(big_font.render(WIN_TEXT, True, (40, 40, 120)), (180, 140))
+        end_text = big_font.render(WIN_TEXT, True, (40, 40, 120))
+        screen.blit(end_text, end_text.get_rect(center=(300, 160)))
+        restart_text = font.render(RESTART_TEXT, True, (40, 40, 120))
+        screen.blit(restart_text, restart_text.get_rect(center=(300, 290)))
     screen.blit(font.render(message, True, (120, 40, 40)), (140, 230))
     screen.blit(font.render(SCORE_TEXT + ": " + str(score) + " / " + str(asked), True, (0, 0, 0)), (10, 10))
     for i in range(score):  # one prize for each right answer

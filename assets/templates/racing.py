@@ -18,13 +18,14 @@ BACKGROUND = (40, 150, 40)  # the grass beside the road
 SPEED = 6  # how fast the road goes by
 STEER = 5  # how fast you steer
 COUNT = 3  # how many others are on the road
-LIVES = 3  # how many crashes you can have
-WIN_SCORE = 1000  # drive this far to win
+LIVES = 5  # how many crashes you can have
+WIN_SCORE = 2000  # drive this far to win
 CONTROLS = "arrows"  # "arrows" or "wasd"
 SCORE_TEXT = "Distance"
 LIVES_TEXT = "Lives"
 WIN_TEXT = "You win the race!"
 LOSE_TEXT = "Game over!"
+RESTART_TEXT = "Press R to play again"
 # ---- END OF SETTINGS ----
 
 pygame.init()
@@ -80,14 +81,21 @@ others = [pygame.Rect(random.randint(160, 406), -150 * i - 60, 44, 44) for i in 
 line_y = 0  # the white lines move to show that we are driving
 distance = 0
 lives = LIVES
+safe = 3 * 60  # while safe is more than 0, you blink and nothing can hurt you
 
 running = True
 while running:
+    game_over = lives <= 0 or distance >= WIN_SCORE
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             running = False
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and game_over:  # R: play again
+            distance = 0
+            lives = LIVES
+            safe = 3 * 60
 
-    if lives > 0 and distance < WIN_SCORE:
+    if not game_over:
+        safe = max(0, safe - 1)
         keys = pygame.key.get_pressed()
         if keys[LEFT] and car.left > ROAD.left:
             car.x -= STEER
@@ -97,11 +105,14 @@ while running:
         line_y = (line_y + SPEED) % 40
         for other in others:
             other.y += SPEED // 2 + 1  # the others are a bit slower than you
-            if other.colliderect(car):  # crash!
+            if other.colliderect(car) and safe == 0:  # crash!
                 lives -= 1
-                other.topleft = (random.randint(160, 410), -60)
+                safe = 3 * 60  # 3 seconds to get away
+                other.topleft = (random.randint(160, 406), -60)
             elif other.top > 400:
-                other.topleft = (random.randint(160, 410), -60)
+                other.topleft = (random.randint(160, 406), -60)
+        if lives <= 0 or distance >= WIN_SCORE:  # the game has just ended: say so in the console too
+            print(LOSE_TEXT if lives <= 0 else WIN_TEXT, SCORE_TEXT + ":", distance)
 
     screen.fill(BACKGROUND)
     pygame.draw.rect(screen, ROAD_COLOUR, ROAD)
@@ -109,14 +120,17 @@ while running:
         pygame.draw.rect(screen, (255, 255, 255), (297, y + line_y, 6, 20))
     for other in others:
         draw_shape(screen, THING_SHAPE, THING_COLOUR, other, thing_picture)
-    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, car, player_picture)
+    if safe % 20 < 10:  # blink while you are safe
+        draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, car, player_picture)
     screen.blit(small_font.render(PLAYER_NAME, True, (255, 255, 255)), (car.x, car.bottom))
     text = SCORE_TEXT + ": " + str(distance) + "   " + LIVES_TEXT + ": " + str(lives)
     screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
-    if lives <= 0:
-        screen.blit(font.render(LOSE_TEXT, True, (255, 100, 100)), (230, 180))
-    elif distance >= WIN_SCORE:
-        screen.blit(font.render(WIN_TEXT, True, (255, 255, 100)), (200, 180))
+    if game_over:
+        pygame.draw.rect(screen, (0, 0, 0), (80, 145, 440, 100), border_radius=12)  # a dark box: easy to read
+        end_text = font.render(LOSE_TEXT if lives <= 0 else WIN_TEXT, True, (255, 255, 100))
+        screen.blit(end_text, end_text.get_rect(center=(300, 180)))
+        restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))
+        screen.blit(restart_text, restart_text.get_rect(center=(300, 220)))
 
     pygame.display.flip()
     clock.tick(60)

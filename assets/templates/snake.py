@@ -20,6 +20,7 @@ WIN_SCORE = 20  # eat this many to win
 SCORE_TEXT = "Score"
 WIN_TEXT = "You win!"
 LOSE_TEXT = "Game over!"
+RESTART_TEXT = "Press R to play again"
 # ---- END OF SETTINGS ----
 
 pygame.init()
@@ -77,9 +78,15 @@ wait = max(1, 16 - SPEED)  # frames between two steps: faster snakes wait less
 
 running = True
 while running:
+    game_over = not alive or score >= WIN_SCORE
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             running = False
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and game_over:  # R: play again
+            snake = [(10, 10), (9, 10), (8, 10)]
+            direction = (1, 0)
+            score = 0
+            alive = True
         if event.type == pygame.KEYDOWN:  # turn, but never straight back
             if event.key == pygame.K_LEFT and direction != (1, 0):
                 direction = (-1, 0)
@@ -91,7 +98,7 @@ while running:
                 direction = (0, 1)
 
     timer += 1
-    if alive and score < WIN_SCORE and timer % wait == 0:
+    if not game_over and timer % wait == 0:
         # The new head is one square further; off the edge comes back on the other side
         head = ((snake[0][0] + direction[0]) % 30, (snake[0][1] + direction[1]) % 20)
         if head in snake:
@@ -104,6 +111,8 @@ while running:
                 food.append((random.randint(0, 29), random.randint(2, 19)))
             else:
                 snake.pop()  # no food: the tail moves along too
+        if not alive or score >= WIN_SCORE:  # the game has just ended: say so in the console too
+            print(LOSE_TEXT if not alive else WIN_TEXT, SCORE_TEXT + ":", score)
 
     screen.fill(BACKGROUND)
     for spot in food:
@@ -112,10 +121,12 @@ while running:
         draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, (part[0] * CELL, part[1] * CELL, CELL - 1, CELL - 1))
     draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, (snake[0][0] * CELL, snake[0][1] * CELL, CELL, CELL), player_picture)
     screen.blit(font.render(SCORE_TEXT + ": " + str(score), True, (255, 255, 255)), (10, 10))
-    if not alive:
-        screen.blit(font.render(LOSE_TEXT, True, (255, 255, 100)), (230, 180))
-    elif score >= WIN_SCORE:
-        screen.blit(font.render(WIN_TEXT, True, (255, 255, 100)), (230, 180))
+    if game_over:
+        pygame.draw.rect(screen, (0, 0, 0), (80, 145, 440, 100), border_radius=12)  # a dark box: easy to read
+        end_text = font.render(LOSE_TEXT if not alive else WIN_TEXT, True, (255, 255, 100))
+        screen.blit(end_text, end_text.get_rect(center=(300, 180)))
+        restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))
+        screen.blit(restart_text, restart_text.get_rect(center=(300, 220)))
 
     pygame.display.flip()
     clock.tick(60)

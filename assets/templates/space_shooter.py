@@ -18,13 +18,14 @@ BACKGROUND = (0, 0, 20)  # the colour of space
 SPEED = 6  # how fast your ship moves
 FALL_SPEED = 2  # how fast the enemies come down
 COUNT = 4  # how many enemies at the same time
-LIVES = 3  # how many enemies can get past you
+LIVES = 5  # how many enemies can get past you
 WIN_SCORE = 25  # hit this many to win
 CONTROLS = "arrows"  # "arrows" or "wasd"
 SCORE_TEXT = "Score"
 LIVES_TEXT = "Lives"
 WIN_TEXT = "You win!"
 LOSE_TEXT = "Game over!"
+RESTART_TEXT = "Press R to play again"
 # ---- END OF SETTINGS ----
 
 pygame.init()
@@ -80,16 +81,23 @@ enemies = [pygame.Rect(random.randint(0, 560), -70 * i - 40, 36, 36) for i in ra
 stars = [(random.randint(0, 599), random.randint(0, 399)) for i in range(50)]
 score = 0
 lives = LIVES
+safe = 3 * 60  # while safe is more than 0, you blink and nothing can hurt you
 
 running = True
 while running:
+    game_over = lives <= 0 or score >= WIN_SCORE
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             running = False
         if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE and len(bullets) < 5:
             bullets.append(pygame.Rect(ship.centerx - 2, ship.top, 4, 12))
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and game_over:  # R: play again
+            score = 0
+            lives = LIVES
+            safe = 3 * 60
 
-    if lives > 0 and score < WIN_SCORE:
+    if not game_over:
+        safe = max(0, safe - 1)
         keys = pygame.key.get_pressed()
         if keys[LEFT] and ship.left > 0:
             ship.x -= SPEED
@@ -107,13 +115,18 @@ while running:
                 score += 1
                 enemy.topleft = (random.randint(0, 560), -40)
             elif enemy.top > 400 or enemy.colliderect(ship):
-                lives -= 1
+                if safe == 0:  # it got past you, or hit you
+                    lives -= 1
+                    safe = 3 * 60
                 enemy.topleft = (random.randint(0, 560), -40)
+        if lives <= 0 or score >= WIN_SCORE:  # the game has just ended: say so in the console too
+            print(LOSE_TEXT if lives <= 0 else WIN_TEXT, SCORE_TEXT + ":", score)
 
     screen.fill(BACKGROUND)
     for star in stars:
         screen.set_at(star, (200, 200, 200))
-    draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, ship, player_picture)
+    if safe % 20 < 10:  # blink while you are safe
+        draw_shape(screen, PLAYER_SHAPE, PLAYER_COLOUR, ship, player_picture)
     screen.blit(small_font.render(PLAYER_NAME, True, (255, 255, 255)), (ship.x, ship.bottom))
     for bullet in bullets:
         pygame.draw.rect(screen, BULLET_COLOUR, bullet)
@@ -121,10 +134,12 @@ while running:
         draw_shape(screen, THING_SHAPE, THING_COLOUR, enemy, thing_picture)
     text = SCORE_TEXT + ": " + str(score) + "   " + LIVES_TEXT + ": " + str(lives)
     screen.blit(font.render(text, True, (255, 255, 255)), (10, 10))
-    if lives <= 0:
-        screen.blit(font.render(LOSE_TEXT, True, (255, 100, 100)), (230, 180))
-    elif score >= WIN_SCORE:
-        screen.blit(font.render(WIN_TEXT, True, (255, 255, 100)), (230, 180))
+    if game_over:
+        pygame.draw.rect(screen, (0, 0, 0), (80, 145, 440, 100), border_radius=12)  # a dark box: easy to read
+        end_text = font.render(LOSE_TEXT if lives <= 0 else WIN_TEXT, True, (255, 255, 100))
+        screen.blit(end_text, end_text.get_rect(center=(300, 180)))
+        restart_text = font.render(RESTART_TEXT, True, (255, 255, 255))
+        screen.blit(restart_text, restart_text.get_rect(center=(300, 220)))
 
     pygame.display.flip()
     clock.tick(60)

@@ -1,9 +1,9 @@
 """Figures for the knowledge index: build time, answer time, and how often the right card comes back.
 
-QUESTIONS, HELD_OUT and FRESH are our retrieval test sets (data in retrieval_questions.json):
-questions as children really type them (misspelled, in English and Spanish) with the card(s)
-that must be in the top 3. tests/helper/test_answers.py asserts the hit rates; `kidcoder bench`
-reports them.
+QUESTIONS, HELD_OUT, FRESH, SPANISH_TYPED and HELD_OUT_2 are our retrieval test sets (data in
+retrieval_questions.json): questions as children really type them (misspelled, in English and
+Spanish) with the card(s) that must be in the top 3. tests/helper/test_answers.py asserts the hit
+rates; `kidcoder bench` reports them.
 """
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ Question = Tuple[str, str, Tuple[str, ...]]      # (lang, question, ids any of w
 
 
 def question_set(name: str) -> List[Question]:
-    """One of the retrieval test sets in retrieval_questions.json: tuned, held_out or fresh."""
+    """One of the retrieval test sets in retrieval_questions.json (tuned, held_out, fresh, spanish_typed,
+    held_out_2)."""
     data = json.loads(Path(__file__).with_name("retrieval_questions.json").read_text(encoding="utf-8"))
     return [(lang, question, tuple(ids)) for lang, question, ids in data[name]]
 
@@ -35,6 +36,10 @@ QUESTIONS = question_set("tuned")
 HELD_OUT = question_set("held_out")
 # Written after the last change to the index and not used to change it: the untouched figure.
 FRESH = question_set("fresh")
+# Spanish typed the way children type it ("como ago q salte mi muñeco"): the Spanish words were tuned on them.
+SPANISH_TYPED = question_set("spanish_typed")
+# English questions written with SPANISH_TYPED and never tuned on.
+HELD_OUT_2 = question_set("held_out_2")
 
 COLD_QUESTION = "how do i make my guy jump"
 
@@ -82,6 +87,8 @@ def measure(**_options) -> Dict[str, object]:
         quality = evaluate(index, available=available_cards())
         held_out = evaluate(index, HELD_OUT, available=available_cards())
         fresh = evaluate(index, FRESH, available=available_cards())
+        spanish_typed = evaluate(index, SPANISH_TYPED, available=available_cards())
+        held_out_2 = evaluate(index, HELD_OUT_2, available=available_cards())
         timings = []
         for _round in range(3):
             for lang, question, _expected in QUESTIONS:
@@ -109,6 +116,8 @@ def measure(**_options) -> Dict[str, object]:
         "retrieval_questions": quality["asked"],
         "retrieval_hit_rate_top3_held_out": held_out["rate"],
         "retrieval_hit_rate_top3_fresh": fresh["rate"],
+        "retrieval_hit_rate_top3_spanish_typed": spanish_typed["rate"],
+        "retrieval_hit_rate_top3_held_out_2": held_out_2["rate"],
     }
 
 

@@ -51,7 +51,8 @@ _KID_STOPS_ES = _folded("""
     tiene tienen tienes todo todos tu tus tú un una uno unos unas ya yo
     hago hacer hace hacen hice haga hagan haces puedo puede pueden podria podría quiero quieres quiere
     quisiera necesito necesita ayuda ayudame ayúdame favor porfa porfavor hola gracias
-    q k ke xq pq porq komo kiero
+    q k ke xq pq porq komo kiero ago aga agan acer aser ace ase pa sirbe nose nse xfa plis pls alguien
+    ayudenme ayúdenme
     cosa cosas algo eso asi así usar uso usa pongo poner sirve funciona funcionan anda
     codigo código programa programar python significa explica explicame explícame
     """)
@@ -77,6 +78,7 @@ _SPANISH_MARKS = _folded("""
     tecla teclas error bucle lista ventana pelota puntos choca choque raton dibujar color colores
     variable variables funcion funciones numero numeros texto imagen sonido enemigo enemigos jugador
     no funciona sale aparece negra negro pasa significa tiempo vidas nivel niveles
+    q xq ke komo kiero pa acer aser sirbe nose muneco pantaya
     """)
 _ENGLISH_MARKS = _folded("""
     how what why where when which who the my is are do does did can make i you it to of in on and with

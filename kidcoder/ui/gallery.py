@@ -1,18 +1,19 @@
 """The examples gallery: starter games from assets/examples/, shown in the child's language.
 
 Opening an example copies it into the child's projects folder (never editing
-the shipped file), under a name that is not taken yet.
+the shipped file), under a name that is not taken yet, with its comments and the
+words it shows in the child's language (making/code_comments.py; the code is the same).
 """
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
-from kidcoder import paths
+from kidcoder import i18n, paths
 from kidcoder.i18n import tr
+from kidcoder.making.code_comments import translate_game
 
 
 @dataclass(frozen=True)
@@ -64,17 +65,26 @@ def free_name(folder: Path, filename: str) -> Path:
     return candidate
 
 
-def copy_example(filename: str, projects: Optional[Path] = None, source_folder: Optional[Path] = None) -> Path:
-    """Copy an example into the projects folder; returns the new file (runs on a worker thread)."""
+def copy_example(filename: str, projects: Optional[Path] = None, source_folder: Optional[Path] = None,
+                 lang: Optional[str] = None) -> Path:
+    """Copy an example into the projects folder, in lang (default: the window's language); returns the new
+    file (runs on a worker thread)."""
     source_folder = Path(source_folder) if source_folder else paths.assets_dir() / "examples"
     source = source_folder / Path(filename).name
     if not source.is_file():
         raise FileNotFoundError(str(source))
     projects = Path(projects) if projects else paths.projects_dir()
     projects.mkdir(parents=True, exist_ok=True)
-    target = free_name(projects, source.name)
-    shutil.copyfile(source, target)
+    text = translate_game(source.read_text(encoding="utf-8"), lang or i18n.current_language())
+    while True:
+        target = free_name(projects, source.name)
+        try:
+            with open(target, "x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            break
+        except FileExistsError:  # taken since free_name looked: try the next name
+            continue
     from kidcoder.making.project_files import copy_library_files
 
-    copy_library_files(source.read_text(encoding="utf-8"), projects)  # the pictures and sounds it loads
+    copy_library_files(text, projects)  # the pictures and sounds it loads
     return target

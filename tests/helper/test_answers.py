@@ -41,11 +41,19 @@ def test_retrieval_hit_rate_on_childrens_questions(index):
     assert result["rate_es"] >= REQUIRED_RATE - 0.05, result["misses"]
 
 
-@pytest.mark.parametrize("name", ["HELD_OUT", "FRESH"])
+@pytest.mark.parametrize("name", ["HELD_OUT", "FRESH", "HELD_OUT_2"])
 def test_retrieval_hit_rate_on_questions_not_tuned_for(index, name):
     result = bench_index.evaluate(index, getattr(bench_index, name), available=bench_index.available_cards())
     _report(name, result)
     assert result["rate"] >= 0.8, result["misses"]
+
+
+def test_spanish_typed_like_children_type_finds_cards_as_often_as_english(index):
+    typed = bench_index.evaluate(index, bench_index.SPANISH_TYPED)      # a missing card counts as a miss
+    _report("SPANISH_TYPED", typed)
+    english = bench_index.evaluate(index, [q for q in bench_index.QUESTIONS if q[0] == "en"])
+    assert typed["asked"]["es"] == 40 and not typed["skipped"]
+    assert typed["rate_es"] >= english["rate_en"] - 0.05, typed["misses"]
 
 
 def test_answer_is_the_best_cards_key_paragraphs_and_example(index):
@@ -94,12 +102,16 @@ def test_language_guess():
     assert words.guess_language("pygame") is None
     assert words.choose_language("pygame", "es") == "es"
     assert words.choose_language("why is my screen black", "es") == "en"
+    assert words.guess_language("pa q sirbe el break") == "es"        # how children type it
+    assert words.guess_language("komo ago q salte mi muneco") == "es"
 
 
 def test_topic_words_drop_childrens_phrasing():
     assert words.topic_words("How do I make my guy jump??", "en") == ["guy", "jump"]
     assert words.topic_words("¿Cómo hago que mi personaje salte?", "es") == ["personaje", "salte"]
     assert words.topic_words("what is a for loop", "en") == ["for", "loop"]
+    assert words.topic_words("pa q sirbe el break", "es") == ["break"]
+    assert words.topic_words("como ago q salte mi muñeco", "es") == ["salte", "muneco"]
     assert words.topic_words("how do i make my guy not fall through the floor", "en") == \
         ["guy", "fall", "through", "floor"]
     assert words.topic_words("what does # mean", "en") == ["comment"]

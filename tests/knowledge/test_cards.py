@@ -53,6 +53,17 @@ def test_spanish_cards_translate_english_ones(card):
     assert card.id in IDS["en"], "a Spanish card uses the id of its English card"
 
 
+def test_every_english_card_has_its_spanish_twin():
+    assert sorted(IDS["en"] - IDS["es"]) == [], "English cards with no Spanish card yet"
+
+
+@pytest.mark.parametrize("card", CARDS["es"], ids=_name)
+def test_spanish_twin_keeps_the_english_cards_links_and_kind_of_example(card):
+    english = {c.id: c for c in CARDS["en"]}[card.id]
+    assert set(card.related) == set(english.related) and card.level == english.level
+    assert is_full_program(card.code) == is_full_program(english.code)
+
+
 @pytest.mark.parametrize("card", ALL, ids=_name)
 def test_example_compiles(card):
     compile(card.code, str(card.path), "exec")

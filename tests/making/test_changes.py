@@ -93,19 +93,19 @@ def test_each_edit_has_the_whole_line_before_and_after_with_its_comment():
     source = game("catch_en")
     plan = plan_changes("make the fish fall slower", source, "en")
     (edit,) = plan.edits
-    assert edit.before == "FALL_SPEED = 3  # how fast things fall"
-    assert edit.after == "FALL_SPEED = 2  # how fast things fall"
+    assert edit.before == "FALL_SPEED = 2  # how fast things fall"
+    assert edit.after == "FALL_SPEED = 1  # how fast things fall"
     assert source.splitlines()[edit.line - 1] == edit.before
     changed = apply_edits(source, plan.edits)
     assert changed.splitlines()[edit.line - 1] == edit.after
     assert len(changed.splitlines()) == len(source.splitlines())
-    assert describe_edit(edit, "es") == f"Línea {edit.line}: FALL_SPEED era 3, ahora es 2."
+    assert describe_edit(edit, "es") == f"Línea {edit.line}: FALL_SPEED era 2, ahora es 1."
 
 
 def test_apply_edits_refuses_a_line_that_changed_since_the_plan():
     source = game("catch_en")
     plan = plan_changes("more lives", source, "en")
-    edited = source.replace("LIVES = 3", "LIVES = 4")
+    edited = source.replace("LIVES = 5", "LIVES = 6")
     with pytest.raises(StaleEdit):
         apply_edits(edited, plan.edits)
 
@@ -127,7 +127,7 @@ def test_constants_keep_unicode_columns_right():
 def test_numbers_stay_inside_the_limits_and_say_so_at_the_edge():
     source = game("catch_en")
     assert {e.name: e.new for e in plan_changes("99 lives", source, "en").edits} == {"LIVES": 9}
-    at_limit = plan_changes("more lives", source.replace("LIVES = 3", "LIVES = 9"), "en")
+    at_limit = plan_changes("more lives", source.replace("LIVES = 5", "LIVES = 9"), "en")
     assert at_limit.status == "at_limit" and not at_limit.edits
     assert "LIVES" in at_limit.message
 
@@ -155,7 +155,7 @@ def test_every_kind_of_no_has_a_message_in_the_childs_language(lang, dance, jump
 
 def test_a_changed_game_is_checked_by_a_real_run_of_60_frames():
     plan, changed = change_program("que los peses caigan mas despacio", game("catch_es"), "es")
-    assert plan.status == "ok" and "FALL_SPEED = 2" in changed
+    assert plan.status == "ok" and "FALL_SPEED = 1" in changed
     plan, changed = change_program("make the enemys faster and jump higher", game("own"), "en")
     assert plan.status == "ok" and "ENEMY_SPEED = 4" in changed and "JUMP_POWER = 18" in changed
 

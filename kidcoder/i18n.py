@@ -3,6 +3,8 @@
 Catalogs are JSON files in assets/i18n/<lang>/*.json (one file per area, merged),
 so each part of the program keeps its own words. A missing Spanish text falls
 back to English, a missing key shows the key (tests catch those).
+What tr() returns remembers its key and values (a Translated string), so text
+already on the screen can be said again in another language: retranslate().
 """
 from __future__ import annotations
 
@@ -41,13 +43,34 @@ def has_key(key: str, lang: str = "en") -> bool:
     return key in catalog(lang)
 
 
+class Translated(str):
+    """A str from tr() that remembers its key and values (for retranslate())."""
+
+    __slots__ = ("key", "values")
+
+    def __new__(cls, text: str, key: str, values: Dict[str, object]):
+        made = super().__new__(cls, text)
+        made.key, made.values = key, values
+        return made
+
+    def __reduce__(self):
+        return str, (str(self),)        # across processes it is plain text
+
+
 def tr(key: str, lang: Optional[str] = None, **values) -> str:
     """The text for key in lang (default: the current language), with {names} filled in."""
     lang = lang or _current
     text = catalog(lang).get(key) or catalog("en").get(key) or key
     if values:
         try:
-            return text.format(**values)
+            text = text.format(**values)
         except (KeyError, IndexError, ValueError):
-            return text
-    return text
+            pass
+    return Translated(text, key, values)
+
+
+def retranslate(text, lang: Optional[str] = None):
+    """Text from tr() said again in lang (default: the current one), its values too; other text as it is."""
+    if not isinstance(text, Translated):
+        return text
+    return tr(text.key, lang, **{name: retranslate(value, lang) for name, value in text.values.items()})

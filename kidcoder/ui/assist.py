@@ -95,8 +95,7 @@ class Assist:
         """The child typed: an old fix no longer fits (the hint text may stay), a model answer stops."""
         if self.stream.request_id is not None and self.app.helper.hint is not None:
             self.stream.cancel()
-        if self.app.helper.fix_button.visible:
-            self.app.helper.fix_button.hide()
+        self.app.helper.hide_fix()
 
     # ---- questions and new games ------------------------------------------------------------
     def ask(self, question: str) -> None:
@@ -157,12 +156,18 @@ class Assist:
             self.stream.request(hint.facts, app.helper.heading, app.helper.text)
 
     def _answer_arrived(self, question: str, answer) -> None:
-        text = answer.text
-        if answer.sources:
-            text += "\n\n" + tr("ui.helper.read_more", titles=", ".join(card.title for card in answer.sources))
-        self.app.helper.show(question, text)
+        self.app.helper.show_answer(question, answer.text, answer.sources)
         if answer.facts is not None:
-            self.stream.request(answer.facts, question, text)
+            self.stream.request(answer.facts, question, answer.text)
+
+    def ask_again(self, page) -> None:
+        """The language changed: the hint or the answer on the helper's page, asked for again in it."""
+        from kidcoder.ui.helper_page import ANSWER, HINT
+
+        if page.kind == HINT and self.hint_source == self.app.editor.get_text():
+            self.request_hint(self.level)
+        elif page.kind == ANSWER and page.question:
+            self.ask(page.question)
 
     def _game_arrived(self, made: dict) -> None:
         app = self.app

@@ -1,7 +1,9 @@
 """The console pane: what the game prints, and a line to type into when the program calls input().
 
-Lines are drawn with the monospaced font (only the visible ones); the input line
-is a pygame-gui UITextEntryLine that appears while the game waits for an answer.
+It is a tab of the dock under the game, beside the helper's (the helper pane draws
+the tabs; dock.py decides which shows). Lines are drawn with the monospaced font
+(only the visible ones); the input line is a pygame-gui UITextEntryLine that appears
+while the game waits for an answer.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import pygame_gui
 from kidcoder.i18n import tr
 from kidcoder.ui.layout import Box, Layout, visible_lines
 from kidcoder.ui.pane import Pane, PaneKit, move_element
-from kidcoder.ui.style import draw_title, wrap_text
+from kidcoder.ui.style import wrap_text
 
 INPUT_H = 40
 MAX_LINES = 2000
@@ -33,6 +35,7 @@ class ConsolePane(Pane):
                                                          object_id="#console_input")
         self.entry.hide()
         self.waiting = False
+        self.shown = False           # the console's tab is the one shown in the dock
 
     def _entry_box(self) -> Box:
         body = self.box.below_title()
@@ -45,6 +48,23 @@ class ConsolePane(Pane):
     def relabel(self) -> None:
         self.entry.placeholder_text = tr("ui.console.placeholder")
         self.entry.rebuild()
+
+    def set_shown(self, shown: bool) -> None:
+        """The dock shows the console's tab (True) or the helper's."""
+        self.shown = shown
+        if shown and self.waiting:
+            self.entry.show()
+        else:
+            self.entry.hide()
+
+    def shown_text(self):
+        """The words a child sees on this pane now (the game's own lines are the game's)."""
+        if not self.shown:
+            return []
+        words = [tr("ui.console.waiting")] if self.waiting else []
+        if not self.lines:
+            words.append(tr("ui.console.empty"))
+        return words + ([self.entry.placeholder_text] if self.waiting else [])
 
     def set_lines(self, lines) -> None:
         """The game's console (a sequence of text pieces, each ending in a newline or not)."""
@@ -60,7 +80,8 @@ class ConsolePane(Pane):
         self.waiting = waiting
         if waiting:
             self.entry.set_text("")
-            self.entry.show()
+            if self.shown:
+                self.entry.show()
         else:
             self.entry.unfocus()
             self.entry.hide()
@@ -77,6 +98,8 @@ class ConsolePane(Pane):
 
     def handle_event(self, event) -> bool:
         """The wheel over the console, and Page Up / Page Down while it has the keyboard, scroll it."""
+        if not self.shown:
+            return False
         if event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(pygame.mouse.get_pos()):
             self.scroll_back = max(0, min(len(self.lines), self.scroll_back + event.y * 3))
             return True
@@ -92,10 +115,9 @@ class ConsolePane(Pane):
         return self.entry if target == "console" else None
 
     def draw(self, surface) -> None:
+        if not self.shown:
+            return
         col = self.colours
-        draw_title(surface, self.box.title(), tr("ui.console.title"), self.fonts, col,
-                   active=self.focused or self.waiting,
-                   right_text=tr("ui.console.waiting") if self.waiting else "")
         body = pygame.Rect(self.box.below_title())
         pygame.draw.rect(surface, col["console_bg"], body)
         text_area = body.inflate(-16, -8)

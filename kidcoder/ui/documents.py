@@ -24,6 +24,7 @@ class DocumentKeeper:
         self.timer = AutosaveTimer()
         self.pending_saves = 0
         self._save_versions = {}
+        self._save_docs = {}          # tag -> the document a save was for (New or Open may replace it)
         self._tags = 0
 
     @property
@@ -54,6 +55,7 @@ class DocumentKeeper:
         """Queue a save of text (version = the editor's buffer version); returns the tag of the result."""
         tag = self._tag(purpose)
         self._save_versions[tag] = version
+        self._save_docs[tag] = self.doc
         self.pending_saves += 1
         self.timer.done()
         self.worker.submit("save", self._snapshot(text), tag=tag)
@@ -61,6 +63,10 @@ class DocumentKeeper:
 
     def saved_version(self, tag) -> Optional[int]:
         return self._save_versions.pop(tag, None)
+
+    def saved_current(self, tag) -> bool:
+        """The save with this tag was for the program open now (not one that New or Open replaced)."""
+        return self._save_docs.pop(tag, None) is self.doc
 
     def tick(self, get_text: Callable[[], str], modified: bool) -> None:
         """Autosave when it is due (only unsaved work is autosaved)."""

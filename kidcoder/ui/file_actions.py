@@ -139,6 +139,10 @@ class FileActions:
 
     def _saved(self, result, purpose) -> None:
         version = self.docs.saved_version(result.tag)
+        if not self.docs.saved_current(result.tag):      # saved before New or Open: not this program's
+            if self.quit_after_save and self.docs.pending_saves == 0:
+                self.shell.quit()
+            return
         self.docs.doc.path = result.value
         self.editor.name = Path(result.value).name
         if version == self.editor.version:

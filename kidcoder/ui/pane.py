@@ -5,14 +5,15 @@ PaneKit (what it draws with), never from the App itself; then, for every pane in
 its table, it calls place() when the window changes size, update() and draw()
 each frame, relabel() when the language changes, and sets `focused` when the
 keyboard moves. Buttons and text lines say which command they stand for with
-action_for(), and element_for() names the element behind a keyboard focus target
-(for the focus ring). Adding a pane is a module with a Pane subclass, its box in
+action_for() (links in its text with link_action()), and element_for() names the
+element behind a keyboard focus target (for the focus ring); shown_text() lists the
+words it shows now. Adding a pane is a module with a Pane subclass, its box in
 layout.py, and one line in the App's pane table.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 import pygame
 
@@ -73,6 +74,14 @@ class Pane:
     def element_for(self, target: str):
         """The pygame-gui element behind a keyboard focus target, if it is this pane's."""
         return None
+
+    def link_action(self, element, target: str) -> Optional[str]:
+        """The command a click on a link (href target) in one of this pane's text boxes stands for."""
+        return None
+
+    def shown_text(self) -> List[str]:
+        """The words this pane shows a child now (a language switch must change every one of them)."""
+        return []
 
 
 def move_element(element, box) -> None:

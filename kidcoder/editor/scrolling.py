@@ -36,7 +36,7 @@ def left_for_cursor(left: int, cursor_col: int, cols: int) -> int:
 
 def max_left(widest: int, cols: int) -> int:
     """How far right the view may scroll (the longest line's end plus a column for the cursor)."""
-    return max(0, widest + 1 - cols)
+    return max(0, widest + 1 - cols) if widest > cols else 0
 
 
 def wrap_words(text: str, cols: int, max_lines: int = MAX_STRIP_LINES) -> List[str]:

@@ -60,7 +60,7 @@ class ViewGeometry:
 
     @property
     def hbar_shown(self) -> bool:
-        return self.left > 0 or self.widest + 1 > self.visible_cols
+        return self.left > 0 or self.widest > self.visible_cols
 
     def strip_lines(self) -> List[str]:
         """The error message in the red strip at the bottom, when it does not fit after its line."""

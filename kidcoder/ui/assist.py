@@ -98,7 +98,8 @@ class Assist:
         self.app.helper.hide_fix()
 
     # ---- questions and new games ------------------------------------------------------------
-    def ask(self, question: str) -> None:
+    def ask(self, question: str, in_window_language: bool = False) -> None:
+        """Ask a question (in_window_language: answer in the window's language whatever the question's)."""
         app = self.app
         question = question.strip()
         if not question:
@@ -106,7 +107,8 @@ class Assist:
             return
         app.helper.busy = True
         app.helper.show(tr("ui.helper.question_title"), question + "\n\n" + tr("ui.helper.thinking"))
-        app.worker.submit("ask", _ask, question, app.settings.language, replace=True, tag=question)
+        answer_in = app.settings.language if in_window_language else None
+        app.worker.submit("ask", _ask, question, app.settings.language, answer_in, replace=True, tag=question)
 
     def make_game(self, description: Optional[str]) -> None:
         if not description:
@@ -167,7 +169,7 @@ class Assist:
         if page.kind == HINT and self.hint_source == self.app.editor.get_text():
             self.request_hint(self.level)
         elif page.kind == ANSWER and page.question:
-            self.ask(page.question)
+            self.ask(page.question, in_window_language=True)
 
     def _game_arrived(self, made: dict) -> None:
         app = self.app
@@ -227,12 +229,12 @@ def _hint(source: str, path, level: int, lang: str):
     return find_hint(source, path, level, lang)
 
 
-def _ask(question: str, lang: str):
+def _ask(question: str, lang: str, answer_in=None):
     """The rules' answer (a helper.answers.Answer); its facts go to the optional model afterwards."""
     from kidcoder.helper.answers import answer_question
     from kidcoder.knowledge.index import shared_index
 
-    return answer_question(question, lang, index=shared_index())
+    return answer_question(question, lang, index=shared_index(), answer_in=answer_in)
 
 
 def _generate(description: str, lang: str) -> dict:

@@ -30,6 +30,7 @@ class ConsolePane(Pane):
         super().__init__(layout, kit)
         self.lines: List[str] = []
         self.scroll_back = 0
+        self._rows = ([], 0, 0)       # (the lines cut to the pane's width, how many lines, that width)
         self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(self._entry_box()), self.manager,
                                                          placeholder_text=tr("ui.console.placeholder"),
                                                          object_id="#console_input")
@@ -68,7 +69,10 @@ class ConsolePane(Pane):
 
     def set_lines(self, lines) -> None:
         """The game's console (a sequence of text pieces, each ending in a newline or not)."""
-        self.lines = [piece.rstrip("\n") for piece in list(lines)[-MAX_LINES:]]
+        lines = [piece.rstrip("\n").expandtabs(4) for piece in list(lines)[-MAX_LINES:]]
+        if lines[:len(self.lines)] != self.lines:
+            self._rows = ([], 0, 0)              # not the same lines with more after them: cut again
+        self.lines = lines
 
     def clear(self) -> None:
         self.lines, self.scroll_back = [], 0
@@ -90,6 +94,17 @@ class ConsolePane(Pane):
         text = self.entry.get_text()
         self.entry.set_text("")
         return text
+
+    def rows(self, cols: int) -> List[str]:
+        """The lines cut into rows of at most cols characters (new lines are cut as they come)."""
+        rows, done, width = self._rows
+        if width != cols or done > len(self.lines):
+            rows, done = [], 0
+        if done < len(self.lines):
+            rows = rows + [line[i:i + cols] or "" for line in self.lines[done:]
+                           for i in range(0, max(1, len(line)), cols)]
+            self._rows = (rows, len(self.lines), cols)
+        return rows
 
     def scroll_pages(self, pages: int) -> None:
         """Page Up goes back through what the game printed, Page Down towards the newest line."""
@@ -125,13 +140,14 @@ class ConsolePane(Pane):
             text_area.height -= INPUT_H
         font = self.fonts.mono
         line_h = font.get_linesize()
-        shown = self.lines or wrap_text(tr("ui.console.empty"), self.fonts.mono, text_area.width)
+        cols = max(8, text_area.width // max(1, font.size("M")[0]))
+        shown = self.rows(cols) if self.lines else wrap_text(tr("ui.console.empty"), font, text_area.width)
         colour = col["console_text"] if self.lines else col["title_idle"]
         first, end = visible_lines(len(shown), text_area.height, line_h, self.scroll_back)
         clip = surface.get_clip()
         surface.set_clip(text_area)
         y = text_area.y
         for line in shown[first:end]:
-            surface.blit(self.fonts.text(font, line.expandtabs(4)[:300], colour), (text_area.x, y))
+            surface.blit(self.fonts.text(font, line, colour), (text_area.x, y))
             y += line_h
         surface.set_clip(clip)

@@ -60,7 +60,8 @@ class HelperPane(Pane):
                                                        tool_tip_text=tr("ui.helper.ask_tip"), object_id="#ask")
         self.more_button = self._small_button(boxes["more"], "ui.helper.more")
         self.fix_button = self._small_button(boxes["fix"], "ui.helper.fix")
-        self.tabs = {tab: self._small_button(boxes[tab], key, "#tab") for tab, key, _ in TABS}
+        self.tabs = {tab: self._small_button(boxes[tab], key, "#tab" if tab == HELPER else "#console_tab")
+                     for tab, key, _ in TABS}
         self.more_button.hide()
         self.fix_button.hide()
         for button in self.tabs.values():
@@ -68,7 +69,7 @@ class HelperPane(Pane):
         self.greet()
 
     def _small_button(self, box: Box, key: str, object_id: str = "#small_button"):
-        tip = "" if object_id == "#tab" else tr(key + "_tip")
+        tip = "" if object_id.endswith("tab") else tr(key + "_tip")
         return pygame_gui.elements.UIButton(pygame.Rect(box), self._tab_words(key), self.manager,
                                             tool_tip_text=tip or None, object_id=object_id)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
 import pygame
+import pygame_gui
 
 from kidcoder.config import Settings
 from kidcoder.ui.layout import Box, Layout
@@ -87,4 +88,8 @@ class Pane:
 def move_element(element, box) -> None:
     """Put a pygame-gui element at box (x, y, w, h), relative to its container."""
     element.set_relative_position((box[0], box[1]))
-    element.set_dimensions((box[2], box[3]))
+    size = (box[2], box[3])
+    if tuple(element.get_relative_rect().size) != size:
+        element.set_dimensions(size)
+        if isinstance(element, pygame_gui.elements.UIButton):
+            element.rebuild()          # pygame-gui drops a rounded button's border when it is resized

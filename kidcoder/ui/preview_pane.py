@@ -12,7 +12,7 @@ from typing import Dict, Optional
 import pygame
 import pygame_gui
 
-from kidcoder.i18n import tr
+from kidcoder.i18n import retranslate, tr
 from kidcoder.ui.game_control import GameState
 from kidcoder.ui.layout import PREVIEW_HINT_H, Box, Layout, fit_inside, picture_area
 from kidcoder.ui.pane import Pane, PaneKit, move_element
@@ -109,6 +109,8 @@ class PreviewPane(Pane):
     def relabel(self) -> None:
         for action, key in GAME_BUTTONS:
             self.game_buttons[action].set_text(tr(key))
+            self.game_buttons[action].tool_tip_text = tr(key + "_tip")
+        self.message = retranslate(self.message)
 
     def action_for(self, element) -> Optional[str]:
         for action, button in self.game_buttons.items():
@@ -217,16 +219,24 @@ class PreviewPane(Pane):
             return [tr("ui.preview.empty"), tr("ui.preview.empty_keys")]
         return []
 
-    def hint_text(self) -> str:
+    def hint_text(self, short: bool = False) -> str:
+        """How to play, under the picture (short: the same in fewer words, for a narrow pane)."""
         if self.state in (GameState.RUNNING, GameState.PAUSED) and self._scaled is not None:
-            return tr("ui.preview.esc_back") if self.focused else tr("ui.preview.click_to_play")
+            key = "ui.preview.esc_back" if self.focused else "ui.preview.click_to_play"
+            return tr(key + "_short" if short else key)
         return ""
 
+    def shown_text(self):
+        words = [self.title_text()] + list(self._overlay_lines())
+        return words + ([self.hint_text()] if self.hint_text() else [])
+
     def _draw_hint(self, surface) -> None:
-        text = self.hint_text()
-        if not text:
-            return
         box = pygame.Rect(self.hint_box())
+        text = self.hint_text()
+        if text and self.fonts.title.size(text)[0] > box.w - 12:
+            text = self.hint_text(short=True)
+        if not text or not box.h:
+            return
         colour = self.colours["focus"] if self.focused else self.colours["preview_text"]
         label = self.fonts.text(self.fonts.title, text, colour)
         clip = surface.get_clip()

@@ -174,7 +174,7 @@ def to_html(text: str, heading: Optional[str] = None, *, code_cols: int = 0, px:
     examples = 0
     more = _link("more", links.more) if links.more else ""
     parts = split_parts(text)
-    lead_in = ""
+    lead_in, lead_in_words = "", ""
     for index, part in enumerate(parts):
         if part.kind == CODE:
             if more:                                # "Tell me more" ends the prose, before any example
@@ -183,13 +183,17 @@ def to_html(text: str, heading: Optional[str] = None, *, code_cols: int = 0, px:
             lines = _code_lines(part.text, code_cols, px)
             actions = [_link(f"{kind}:{examples}", words)
                        for kind, words in (("put", links.put), ("copy", links.copy)) if words]
-            if lead_in or actions:                  # "Try this example:  Put in my program  Copy"
+            words = len(lead_in_words) + len(links.put) + len(links.copy) + 8
+            if lead_in and actions and code_cols and words > code_cols:
+                lines.insert(0, LINK_GAP.join(f"<b>{action}</b>" for action in actions))    # links on their own line
+                lines.insert(0, lead_in)
+            elif lead_in or actions:                # "Try this example:  Put in my program  Copy"
                 lines.insert(0, LINK_GAP.join(([lead_in] if lead_in else []) + [f"<b>{a}</b>" for a in actions]))
             blocks.append("<br>".join(lines))
-            lead_in = ""
+            lead_in, lead_in_words = "", ""
             examples += 1
         elif index + 1 < len(parts) and parts[index + 1].kind == CODE and _is_lead_in(part.text):
-            lead_in = _inline(part.text.strip(), px)
+            lead_in, lead_in_words = _inline(part.text.strip(), px), part.text.strip()
         else:
             blocks.append("<br>".join(_prose_line(line, px) for line in part.text.split("\n")))
     if more:

@@ -29,7 +29,8 @@ CONSOLE_FONT_SIZE = 15
 BASE_CODE_SIZE = 18          # the editor's default text size: zoom 1.0
 SCALE_RANGE = (0.75, 2.0)
 CHROME_MAX = 1.25
-CHROME_THEME_KEYS = ("button", "#run_button", "#stop_button", "#small_button", "#tab", "text_entry_line",
+CHROME_THEME_KEYS = ("button", "#run_button", "#stop_button", "#small_button", "#tab", "#console_tab",
+                     "text_entry_line",
                      "drop_down_menu", "drop_down_menu.button", "window.#title_bar", "window.#close_button",
                      "tool_tip", "tool_tip.text_box")
 

@@ -44,16 +44,16 @@ def test_every_pane_is_big_enough_to_use(size, playing):
 
 
 def test_the_xo_screen_sizes():
-    """The numbers the report gives: 60 columns of code at 1200 wide (732 pixels at the default size),
+    """The numbers the report gives: 61 columns of code at 1200 wide (743 pixels at the default size),
     the game 3:2 across its column while it plays, and a dock for the helper below it."""
     lay = compute_layout(1200, 900, playing=True)
-    assert lay.editor.w == 732 and lay.editor.h == 810
+    assert lay.editor.w == 743 and lay.editor.h == 810
     picture = picture_area(lay.preview, True)
-    assert (picture.w, picture.h) == (442, 294)
-    assert lay.dock.h == 444
+    assert (picture.w, picture.h) == (431, 287)
+    assert lay.dock.h == 451
     rest = compute_layout(1200, 900)
-    assert rest.dock.h == 623 and rest.preview.h == TITLE_H + 151 and rest.editor == lay.editor
-    assert compute_layout(1200, 900, change_row=True, playing=True).dock.h == 402
+    assert rest.dock.h == 627 and rest.preview.h == TITLE_H + 147 and rest.editor == lay.editor
+    assert compute_layout(1200, 900, change_row=True, playing=True).dock.h == 409
     small = compute_layout(800, 600, playing=True)
     assert small.editor.w == 452 and picture_area(small.preview, True).w == 322
     assert small.dock.h == 224 and compute_layout(800, 600).dock.h == 363

@@ -4,7 +4,7 @@ Renders the real window (SDL's dummy driver: no screen needed) at 1200x900 and 8
 in English and Spanish, in these states: the starter program, a game running, a hint at
 level 2 and level 3 with its fix, an answer with code and "Tell me more", the console
 after a game printed and failed. PNGs go to OUT (default docs/walk/layout), named
-<size>-<lang>-<state>.png, scaled down to keep them small.
+<size>-<lang>-<state>.png, scaled down to keep them small (SCALE).
 """
 from __future__ import annotations
 
@@ -28,13 +28,13 @@ clock = pygame.time.Clock()
 x = 100
 
 running = True
-while running:
+while running
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             running = False
     screen.fill((30, 30, 60))
     pygame.draw.circle(screen, (255, 200, 0), (x, 200), 40)
-    x = x + speed
+    x = x + 2
     pygame.display.flip()
     clock.tick(60)
 pygame.quit()
@@ -50,6 +50,7 @@ for turn in range(5):
 print("Now the game breaks:")
 print(lives)
 """
+SCALE = {1200: 0.6, 800: 0.75}
 QUESTION = {"en": "how do I make my player jump with gravity", "es": "como hago que mi jugador salte con gravedad"}
 
 
@@ -89,7 +90,7 @@ def walk(size, lang: str, out: Path, full: bool = False) -> None:
 
     app = App(Settings(language=lang), size=size)
     tag = f"{size[0]}x{size[1]}-{lang}"
-    scale = 1.0 if full else 0.75
+    scale = 1.0 if full else SCALE.get(size[0], 0.75)
     try:
         wait(app, lambda: app.assist.index_ready, timeout=240)
         steps(app, 5)

@@ -32,7 +32,8 @@ from kidcoder.ui.assist import Assist  # noqa: E402
 from kidcoder.ui.console_pane import ConsolePane  # noqa: E402
 from kidcoder.ui.demo import DemoWindow, load_demo  # noqa: E402
 from kidcoder.ui.dialog_host import DialogHost  # noqa: E402
-from kidcoder.ui.dock import CONSOLE, HELPER, DockTabs  # noqa: E402
+from kidcoder.ui.dock import CONSOLE, HELPER  # noqa: E402
+from kidcoder.ui.dock_panes import DockPanes  # noqa: E402
 from kidcoder.ui.documents import DocumentKeeper  # noqa: E402
 from kidcoder.ui.editor_pane import EditorPane  # noqa: E402
 from kidcoder.ui.events import EventRouter  # noqa: E402
@@ -82,7 +83,6 @@ class App:
         self.panes = {pane.region: pane(self.layout, kit) for pane in PANES}
         self.toolbar, self.editor, self.preview, self.console, self.helper = (
             self.panes[region] for region in ("toolbar", "editor", "preview", "console", "helper"))
-        self.tabs = DockTabs()
         self.running = True
         self.exit_code = 0
         self.frame_times = []            # seconds per frame of our own work (benchmarks read it)
@@ -103,6 +103,7 @@ class App:
         self.games.screen_size = self._play_size()      # what a full-screen game fills
         self.docs = DocumentKeeper(files)
         self.keyboard = Keyboard(self.panes.values(), self.manager, self._focus_order, self._release_game_keys)
+        self.dock = DockPanes(helper, console, editor, self.keyboard)
         self.dialogs = DialogHost(self.manager, self.fonts, lambda: self.size, self._dialog_closed)
         shell = Shell(say=self._say, set_focus=self.keyboard.set, focus=lambda: self.keyboard.target,
                       quit=lambda: self.finish(self.exit_code), dialogs=self.dialogs)
@@ -125,7 +126,7 @@ class App:
             "find": view.find, "goto": view.goto, "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "zoom_reset": view.zoom_reset,
             "language": view.language, "contrast": view.contrast,
-            "show_helper": lambda: self._show_tab(HELPER), "show_console": lambda: self._show_tab(CONSOLE),
+            "show_helper": lambda: self.dock.choose(HELPER), "show_console": lambda: self.dock.choose(CONSOLE),
             "put_example": links.put_example, "copy_example": links.copy_example, "tell_more": links.tell_more,
             "read_source": links.read_source,
             "next_pane": lambda: self._move_to_pane(1), "previous_pane": lambda: self._move_to_pane(-1),
@@ -228,33 +229,11 @@ class App:
     def _say(self, text: str) -> None:
         self.toolbar.message = text
 
-    def _show_tab(self, tab: str) -> None:
-        self.tabs.choose(tab)
-        self._apply_tabs()
-        if tab == CONSOLE and self.console.waiting:
-            self.keyboard.set("console")
-        elif self.keyboard.target == "console" or (tab == CONSOLE and self.keyboard.target in ("question", "ask")):
-            self.keyboard.set("tab:" + tab)
-
-    def _follow_tabs(self) -> None:
-        helper, console, view = self.helper, self.console, self.editor.view
-        pinned = helper.busy or helper.hint is not None or view.error_line is not None
-        if self.tabs.follow(helper.version, len(console.lines), console.waiting, pinned):
-            self._apply_tabs()
-
-    def _apply_tabs(self) -> None:
-        tabs = self.tabs
-        self.console.set_shown(tabs.shown == CONSOLE)
-        self.helper.set_tabs(tabs.shown == HELPER, tabs.console_tab, tabs.news, self.console.waiting)
-        if tabs.shown != CONSOLE and self.keyboard.target == "console":
-            self.keyboard.set("editor")
-
     def _focus_order(self):
         helper = self.helper
-        tabs = [f"tab:{tab}" for tab in (HELPER, CONSOLE) if helper.tabs[tab].visible]
         return focus_order(self.toolbar.order, self.console.waiting and self.console.shown,
                            helper.more_button.visible, helper.fix_button.visible, self.toolbar.view_order,
-                           tabs=tabs, helper_shown=helper.shown)
+                           tabs=self.dock.focus_targets(), helper_shown=helper.shown)
 
     def _move_to_pane(self, step: int) -> None:
         self.keyboard.set(next_pane(self._focus_order(), self.keyboard.target, step))
@@ -306,7 +285,7 @@ class App:
         self.playing.follow(self.frames)
         if self.games.live != self.layout.playing:
             self.relayout(self.size)            # the game grows while it plays, the helper while it does not
-        self._follow_tabs()
+        self.dock.follow()
         if self.demo is not None:
             self.demo.tick(self._demo_window)
 

@@ -71,8 +71,11 @@ def add_mono_font(manager, px: int = MONO_PX) -> None:
     """Let the helper's text boxes show code in the editor's font (richtext.MONO_FONT) at px pixels."""
     manager.add_font_paths(MONO_FONT, mono_font_file(), mono_font_file("-Bold"), mono_font_file("-Oblique"),
                            mono_font_file("-Bold"))
-    manager.preload_fonts([{"name": MONO_FONT, "point_size": px, "style": "regular"},
-                           {"name": MONO_FONT, "point_size": px, "style": "bold"}])
+    fonts = manager.get_theme().get_font_dictionary()
+    wanted = [{"name": MONO_FONT, "point_size": px, "style": style} for style in ("regular", "bold")
+              if not fonts.check_font_preloaded(fonts.create_font_id(px, MONO_FONT, style == "bold", False))]
+    if wanted:
+        manager.preload_fonts(wanted)
 
 
 def zoom_scale(code_size: int) -> float:

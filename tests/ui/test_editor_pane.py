@@ -1,6 +1,5 @@
 """The editor pane in the window: 60 columns at 1200x900 (the starter's line to change fits), the title never
 says "*" beside "Saved", the old note goes away after New, a fix never leaves the view slid sideways."""
-import pygame
 import pytest
 
 from kidcoder.i18n import tr

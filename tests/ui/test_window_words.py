@@ -86,10 +86,8 @@ def test_an_answer_is_asked_again_in_the_new_language(app):
     assert "Gravedad" in app.helper.page.text or "gravedad" in app.helper.page.text
 
 
-def test_zoom_reaches_every_pane(app):
-    app.console.set_lines(["Score: 10\n"])
-    app.helper.show_answer("q", "Words about jumping.\n\nTry this example:\n```python\nx = 1\n```")
-    step(app, 2)
+def text_sizes(app):
+    """How big each pane's text is now (line heights, font sizes, the dialog's height)."""
     app.actions.do("show_console")
     console_line = app.fonts.mono.get_linesize()
     app.actions.do("show_helper")
@@ -106,21 +104,18 @@ def test_zoom_reaches_every_pane(app):
     step(app)
     sizes["dialog"] = app.dialog.window.get_abs_rect().height
     key(app, pygame.K_ESCAPE)
+    return sizes
+
+
+def test_zoom_reaches_every_pane(app):
+    app.console.set_lines(["Score: 10\n"])
+    app.helper.show_answer("q", "Words about jumping.\n\nTry this example:\n```python\nx = 1\n```")
+    step(app, 2)
+    sizes = text_sizes(app)
     for _ in range(2):
         app.actions.do("zoom_in")
     step(app, 2)
-    app.actions.do("make_game")
-    step(app)
-    bigger = {
-        "editor": app.editor.view.fonts.line_height,
-        "helper": first_row_height(app.helper.text_box),
-        "code in the helper": app.fonts.mono_px,
-        "console": app.fonts.mono.get_linesize(),
-        "toolbar": app.toolbar.buttons["run"].font.get_point_size(),
-        "question": app.helper.question.font.get_point_size(),
-        "dialog": app.dialog.window.get_abs_rect().height,
-    }
-    key(app, pygame.K_ESCAPE)
+    bigger = text_sizes(app)
     assert all(bigger[pane] > sizes[pane] for pane in sizes), (sizes, bigger)
     for _ in range(12):
         app.actions.do("zoom_in")

@@ -3,12 +3,13 @@
 Catalogs are JSON files in assets/i18n/<lang>/*.json (one file per area, merged),
 so each part of the program keeps its own words. A missing Spanish text falls
 back to English, a missing key shows the key (tests catch those).
-What tr() returns remembers its key and values (a Translated string), so text
-already on the screen can be said again in another language: retranslate().
+tr() remembers the key and values of the texts it gave lately, so text already
+on the screen can be said again in another language: retranslate(text).
 """
 from __future__ import annotations
 
 import json
+import threading
 from typing import Dict, Optional
 
 from kidcoder import paths
@@ -43,18 +44,9 @@ def has_key(key: str, lang: str = "en") -> bool:
     return key in catalog(lang)
 
 
-class Translated(str):
-    """A str from tr() that remembers its key and values (for retranslate())."""
-
-    __slots__ = ("key", "values")
-
-    def __new__(cls, text: str, key: str, values: Dict[str, object]):
-        made = super().__new__(cls, text)
-        made.key, made.values = key, values
-        return made
-
-    def __reduce__(self):
-        return str, (str(self),)        # across processes it is plain text
+_said: Dict[str, tuple] = {}     # text tr() gave -> (key, values), newest last (for retranslate)
+_said_lock = threading.Lock()
+SAID_MEMORY = 2000
 
 
 def tr(key: str, lang: Optional[str] = None, **values) -> str:
@@ -66,11 +58,27 @@ def tr(key: str, lang: Optional[str] = None, **values) -> str:
             text = text.format(**values)
         except (KeyError, IndexError, ValueError):
             pass
-    return Translated(text, key, values)
+    _remember(text, key, values)
+    return text
+
+
+def _remember(text: str, key: str, values: Dict[str, object]) -> None:
+    said = (key, values)
+    if _said.get(text) == said:
+        return
+    with _said_lock:
+        _said.pop(text, None)
+        _said[text] = said
+        if len(_said) > SAID_MEMORY:
+            for old in list(_said)[:SAID_MEMORY // 4]:
+                del _said[old]
 
 
 def retranslate(text, lang: Optional[str] = None):
-    """Text from tr() said again in lang (default: the current one), its values too; other text as it is."""
-    if not isinstance(text, Translated):
+    """Text tr() gave (lately) said again in lang (default: the current one), its values too; any other
+    text as it is. The window uses it for the words already on the screen when the language changes."""
+    said = _said.get(text) if isinstance(text, str) else None
+    if said is None:
         return text
-    return tr(text.key, lang, **{name: retranslate(value, lang) for name, value in text.values.items()})
+    key, values = said
+    return tr(key, lang, **{name: retranslate(value, lang) for name, value in values.items()})

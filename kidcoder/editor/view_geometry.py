@@ -66,13 +66,20 @@ class ViewGeometry:
         """The error message in the red strip at the bottom, when it does not fit after its line."""
         if self.error_line is None or not self.error_message:
             return []
-        cw = self.fonts.char_width
         text = self.buffer.lines[self.error_line]
+        cols = self.visible_cols
+        key = (self.error_message, text, self.left, cols, self.rect.w, self.fonts.char_width)
+        cached = getattr(self, "_strip", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         code_end = max(textops.display_col(text, len(text)), 2) - self.left
-        room = self.visible_cols - code_end - 3
-        if len(self.error_message) + 2 <= room:
-            return []                               # it fits at the end of its line
-        return scrolling.wrap_words(self.error_message, max(4, (self.text_right - self.rect.x) // cw - 2))
+        if len(self.error_message) + 2 <= cols - code_end - 3:
+            lines: List[str] = []                   # it fits at the end of its line
+        else:
+            width = (self.text_right - self.rect.x) // self.fonts.char_width - 2
+            lines = scrolling.wrap_words(self.error_message, max(4, width))
+        self._strip = (key, lines)
+        return lines
 
     @property
     def bottom_h(self) -> int:

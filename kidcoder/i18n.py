@@ -3,11 +3,14 @@
 Catalogs are JSON files in assets/i18n/<lang>/*.json (one file per area, merged),
 so each part of the program keeps its own words. A missing Spanish text falls
 back to English, a missing key shows the key (tests catch those).
+tr() remembers the key and values of the texts it gave lately, so text already
+on the screen can be said again in another language: retranslate(text).
 """
 from __future__ import annotations
 
 import json
 import re
+import threading
 from typing import Dict, Optional
 
 from kidcoder import paths
@@ -51,6 +54,11 @@ def has_key(key: str, lang: str = "en") -> bool:
     return key in catalog(lang)
 
 
+_said: Dict[str, tuple] = {}     # text tr() gave -> (key, values), newest last (for retranslate)
+_said_lock = threading.Lock()
+SAID_MEMORY = 2000
+
+
 def tr(key: str, lang: Optional[str] = None, **values) -> str:
     """The text for key in lang (default: the current language), with {names} filled in."""
     lang = lang or _current
@@ -59,7 +67,30 @@ def tr(key: str, lang: Optional[str] = None, **values) -> str:
         text = _F_KEY.sub(lambda match: _key_names.get(match.group(0), match.group(0)), text)
     if values:
         try:
-            return text.format(**values)
+            text = text.format(**values)
         except (KeyError, IndexError, ValueError):
-            return text
+            pass
+    _remember(text, key, values)
     return text
+
+
+def _remember(text: str, key: str, values: Dict[str, object]) -> None:
+    said = (key, values)
+    if _said.get(text) == said:
+        return
+    with _said_lock:
+        _said.pop(text, None)
+        _said[text] = said
+        if len(_said) > SAID_MEMORY:
+            for old in list(_said)[:SAID_MEMORY // 4]:
+                del _said[old]
+
+
+def retranslate(text, lang: Optional[str] = None):
+    """Text tr() gave (lately) said again in lang (default: the current one), its values too; any other
+    text as it is. The window uses it for the words already on the screen when the language changes."""
+    said = _said.get(text) if isinstance(text, str) else None
+    if said is None:
+        return text
+    key, values = said
+    return tr(key, lang, **{name: retranslate(value, lang) for name, value in values.items()})

@@ -36,3 +36,13 @@ def test_tr_fills_values_and_falls_back():
     assert "nope.py" in tr("file.missing", lang="en", path="nope.py")
     assert "nope.py" in tr("file.missing", lang="es", path="nope.py")
     assert tr("no.such.key", lang="es") == "no.such.key"
+
+
+def test_text_already_said_can_be_said_again_in_the_other_language():
+    from kidcoder.i18n import retranslate
+
+    said = tr("ui.run.failed", lang="en", reason=tr("ui.error.unknown", lang="en"))
+    assert type(said) is str                                     # plain text, wherever it goes
+    assert retranslate(said, "es") == tr("ui.run.failed", lang="es", reason=tr("ui.error.unknown", lang="es"))
+    assert retranslate("words nobody translated", "es") == "words nobody translated"
+    assert retranslate(None, "es") is None

@@ -187,12 +187,15 @@ class TextBuffer:
             self._edit((line, col), (line, col + skip), "\n" + indent, "newline")
 
     def backspace(self) -> None:
-        """Delete before the cursor; in leading spaces, go back one indent level."""
+        """Delete before the cursor; in the indentation, take away one indent level (4 spaces) each
+        time, also with the cursor at the line's start: lines join only when no indentation is left."""
         if self._delete_selection():
             return
         line, col = self.cursor
         if col == 0:
-            if line > 0:
+            if indent_of(self.lines[line]):
+                self.dedent_lines()
+            elif line > 0:
                 self._edit((line - 1, len(self.lines[line - 1])), (line, 0), "", "delete")
             return
         prefix = self.lines[line][:col]

@@ -1,7 +1,9 @@
-"""Drawing the editor pane: background, gutter, current line, selection, code, error marker, cursor.
+"""Drawing the editor pane: background, gutter, current line, selection, code, error marker, cursor,
+the red hint strip and the scroll bars.
 
 Only the visible lines are drawn; code lines come from the LineRenderer cache,
-so a keystroke costs one line render plus a few blits.
+so a keystroke costs one line render plus a few blits. The hint strip and the
+horizontal scroll bar sit under the code's rows, never over a line of code.
 """
 from __future__ import annotations
 
@@ -18,10 +20,12 @@ def paint_editor(view, surface: pygame.Surface) -> None:
     old_clip = surface.get_clip()
     surface.set_clip(rect.clip(old_clip) if old_clip else rect)
     cw, lh = fonts.char_width, fonts.line_height
-    gutter = pygame.Rect(rect.x, rect.y, view.gutter_width, rect.height)
-    code_area = pygame.Rect(gutter.right, rect.y, rect.right - gutter.right, rect.height)
+    code_bottom = view.code_bottom
+    gutter = pygame.Rect(rect.x, rect.y, view.gutter_width, code_bottom - rect.y)
+    code_area = pygame.Rect(gutter.right, rect.y, view.text_right - gutter.right, code_bottom - rect.y)
     surface.fill(theme.color("background"), rect)
     surface.fill(theme.color("gutter_background"), gutter)
+    surface.set_clip(pygame.Rect(rect.x, rect.y, rect.w, code_bottom - rect.y).clip(surface.get_clip()))
 
     first = view.top
     last = min(len(buf.lines) - 1, view.top + view.visible_rows)
@@ -45,16 +49,19 @@ def paint_editor(view, surface: pygame.Surface) -> None:
         image, first_col = view.renderer.visible_part(text, view.highlighter.spans(line), view.left,
                                                       view.visible_cols)
         if image is not None:
-            surface.set_clip(code_area.clip(surface.get_clip()))
+            clip = surface.get_clip()
+            surface.set_clip(code_area.clip(clip))
             surface.blit(image, (text_x + first_col * cw, y))
-            surface.set_clip(rect.clip(old_clip) if old_clip else rect)
+            surface.set_clip(clip)
         _paint_number(surface, view, line, y, gutter, current=line == cur_line)
 
     if view.error_line is not None and first <= view.error_line <= last:
         _paint_error(surface, view, gutter, code_area, text_x)
     if view.cursor_shown:
         surface.fill(theme.color("cursor"), view.cursor_rect().clip(code_area))
-    _paint_scrollbar(surface, view)
+    surface.set_clip(rect.clip(old_clip) if old_clip else rect)
+    _paint_strip(surface, view, code_bottom)
+    _paint_bars(surface, view)
     surface.set_clip(old_clip)
 
 
@@ -98,23 +105,33 @@ def _paint_error(surface, view, gutter, code_area, text_x) -> None:
     indent = len(indent_of(text))
     start_x = text_x + textops.display_col(text, indent) * cw
     end_x = text_x + max(textops.display_col(text, len(text)), indent + 2) * cw
-    surface.set_clip(code_area.clip(surface.get_clip()))
+    clip = surface.get_clip()
+    surface.set_clip(code_area.clip(clip))
     draw_wavy_line(surface, error, start_x, end_x, y + lh - 3, amplitude=max(1, lh // 12))
-    if view.error_message:
-        _paint_message(surface, view, view.error_message, end_x + 2 * cw, y, code_area)
+    if view.error_message and not view.strip_lines():
+        _paint_message(surface, view, view.error_message, end_x + 2 * cw, y)
+    surface.set_clip(clip)
 
 
-def _paint_message(surface, view, message, x, y, code_area) -> None:
-    """The message goes after the code when it fits; otherwise in a strip at the pane's edge, never over the line."""
+def _paint_strip(surface, view, top: int) -> None:
+    """The error message under the code's rows when it does not fit after its line (wrapped)."""
+    lines = view.strip_lines()
+    if not lines:
+        return
+    theme, font, lh = view.theme, view.fonts.regular, view.fonts.line_height
+    rect = view.rect
+    strip = pygame.Rect(rect.x, top, view.text_right - rect.x, lh * len(lines))
+    surface.fill(theme.color("error_background"), strip)
+    pygame.draw.rect(surface, theme.color("error"), strip, width=2)
+    for number, line in enumerate(lines):
+        image = font.render(line, True, theme.color("error_text"))
+        surface.blit(image, (strip.x + view.fonts.char_width, top + number * lh + (lh - image.get_height()) // 2))
+
+
+def _paint_message(surface, view, message, x, y) -> None:
+    """The message after the code on its own line (the view checked it fits)."""
     theme, font = view.theme, view.fonts.regular
-    lh, cw = view.fonts.line_height, view.fonts.char_width
-    if x + font.size(message)[0] + 12 > code_area.right - 4:
-        strip_y = code_area.bottom - lh if y + lh < code_area.bottom - lh else code_area.top
-        x, y = code_area.x + cw // 2, strip_y
-        surface.fill(theme.color("error_background"), (code_area.x, strip_y, code_area.width, lh))
-    space = code_area.right - 4
-    while x + font.size(message)[0] + 12 > space and len(message) > 1:
-        message = message[:-2] + "…"
+    lh = view.fonts.line_height
     image = font.render(message, True, theme.color("error_text"))
     box = pygame.Rect(x, y + 1, image.get_width() + 12, lh - 2)
     pygame.draw.rect(surface, theme.color("error_background"), box, border_radius=lh // 3)
@@ -122,12 +139,11 @@ def _paint_message(surface, view, message, x, y, code_area) -> None:
     surface.blit(image, (box.x + 6, box.y + (box.height - image.get_height()) // 2))
 
 
-def _paint_scrollbar(surface, view) -> None:
-    total = len(view.buffer.lines)
-    rows = view.visible_rows
-    if total <= rows:
-        return
-    rect = view.rect
-    height = max(16, rect.height * rows // total)
-    y = rect.y + (rect.height - height) * min(view.top, total - 1) // max(1, total - 1)
-    pygame.draw.rect(surface, view.theme.color("scrollbar"), (rect.right - 6, y, 5, height), border_radius=2)
+def _paint_bars(surface, view) -> None:
+    """The scroll bars: a light track and the thumb (the part of the program that shows)."""
+    colour = view.theme.color("scrollbar")
+    track = view.theme.color("gutter_background")
+    for bar in (view.vbar(), view.hbar()):
+        if bar is not None:
+            surface.fill(track, bar.track)
+            pygame.draw.rect(surface, colour, bar.thumb, border_radius=3)

@@ -30,19 +30,18 @@ from typing import Callable, Optional, Tuple
 import pygame
 
 from kidcoder.config import Settings
-from kidcoder.editor import textops
 from kidcoder.editor.buffer import Pos, TextBuffer
 from kidcoder.editor.clipboard import SystemClipboard
 from kidcoder.editor.highlight import Highlighter, match_bracket
 from kidcoder.editor.paint import paint_editor
 from kidcoder.editor.render import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, EditorFonts, LineRenderer
 from kidcoder.editor.theme import SyntaxTheme, load_theme
+from kidcoder.editor.view_geometry import PAD, ViewGeometry
 
 BLINK_S = 0.53
 DOUBLE_CLICK_S = 0.4
 WHEEL_LINES = 3
 ZOOM_STEP = 2
-PAD = 6  # pixels between the gutter and the code
 
 # Keys without Ctrl: moves (Shift selects) and edits; with Ctrl: edits and zooms. Letters come as TEXTINPUT.
 MOVES = {pygame.K_LEFT: TextBuffer.move_left, pygame.K_RIGHT: TextBuffer.move_right,
@@ -54,8 +53,9 @@ CTRL_EDITS = {pygame.K_a: TextBuffer.select_all, pygame.K_c: TextBuffer.copy, py
               pygame.K_v: TextBuffer.paste, pygame.K_y: TextBuffer.redo}
 
 
-class EditorView:
-    """A scrolling, highlighted code editor pane; see the module docstring for how to embed it."""
+class EditorView(ViewGeometry):
+    """A scrolling, highlighted code editor pane; see the module docstring for how to embed it.
+    Where things are (rows, columns, scroll bars, the hint strip) is ViewGeometry's."""
 
     def __init__(self, rect, settings: Optional[Settings] = None, *, font_size: Optional[int] = None, theme: Optional[SyntaxTheme] = None,
                  clipboard=None, text: str = "", clock: Callable[[], float] = time.monotonic):
@@ -141,77 +141,19 @@ class EditorView:
         self.buffer.goto_line(number)
         self.ensure_cursor_visible(center=True)
 
-    # ----- geometry ---------------------------------------------------------------------------
-    @property
-    def gutter_width(self) -> int:
-        digits = max(3, len(str(len(self.buffer.lines))))
-        return (digits + 2) * self.fonts.char_width  # room for the error badge and the number
-
-    @property
-    def text_x(self) -> int:
-        return self.rect.x + self.gutter_width + PAD
-
-    @property
-    def visible_rows(self) -> int:
-        return max(1, self.rect.height // self.fonts.line_height)
-
-    @property
-    def visible_cols(self) -> int:
-        return max(1, (self.rect.right - self.text_x) // self.fonts.char_width)
-
-    def line_y(self, line: int) -> int:
-        return self.rect.y + (line - self.top) * self.fonts.line_height
-
-    def cursor_rect(self) -> pygame.Rect:
-        """Where the cursor bar is drawn on the surface."""
-        line, col = self.buffer.cursor
-        screen_col = textops.display_col(self.buffer.lines[line], col)
-        x = self.text_x + (screen_col - self.left) * self.fonts.char_width
-        return pygame.Rect(x - 1, self.line_y(line), max(2, self.fonts.size // 9), self.fonts.line_height)
-
-    def pos_at(self, point) -> Pos:
-        """The text position under a point of the surface (clamped to the text)."""
-        x, y = point
-        line = self.top + (y - self.rect.y) // self.fonts.line_height
-        line = max(0, min(line, len(self.buffer.lines) - 1))
-        screen_col = self.left + round((x - self.text_x) / self.fonts.char_width)
-        return line, textops.char_col(self.buffer.lines[line], max(0, screen_col))
-
-    def ensure_cursor_visible(self, center: bool = False) -> None:
-        line, col = self.buffer.cursor
-        rows, cols = self.visible_rows, self.visible_cols
-        if center and not self.top <= line < self.top + rows:
-            self.top = max(0, line - rows // 2)
-        if line < self.top:
-            self.top = line
-        elif line >= self.top + rows:
-            self.top = line - rows + 1
-        screen_col = textops.display_col(self.buffer.lines[line], col)
-        margin = min(4, cols // 4)
-        if screen_col < self.left + margin:
-            self.left = max(0, screen_col - margin)
-        elif screen_col > self.left + cols - margin:
-            self.left = screen_col - cols + margin
-        self._blink_t = 0.0
-        self._tell_ime()
-
-    def scroll(self, lines: int = 0, cols: int = 0) -> None:
-        max_top = max(0, len(self.buffer.lines) - max(1, self.visible_rows - 3))
-        self.top = max(0, min(max_top, self.top + lines))
-        self.left = max(0, self.left + cols)
-
-    def _tell_ime(self) -> None:
-        """Tell the system where the cursor is, so an input-method window opens next to it."""
-        try:
-            pygame.key.set_text_input_rect(self.cursor_rect())
-        except (pygame.error, AttributeError):
-            pass
-
     # ----- events -----------------------------------------------------------------------------
     def handle_event(self, event) -> bool:
         """Act on one pygame event; True when the editor used it."""
         if event.type == pygame.MOUSEBUTTONDOWN:
             return self._mouse_down(event)
+        if event.type == pygame.MOUSEMOTION and self._bar_drag is not None:
+            if not getattr(event, "buttons", (1,))[0]:
+                self.bar_release()
+                return False
+            self.bar_drag(event.pos)
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.bar_release():
+            return True
         if event.type == pygame.MOUSEMOTION and self._dragging:
             if not getattr(event, "buttons", (1,))[0]:
                 self._dragging = False  # the button was let go outside the window
@@ -298,7 +240,7 @@ class EditorView:
             self.focused = False
             return False
         self.focused = True
-        if event.button != 1:
+        if event.button != 1 or self.bar_press(event.pos):
             return True
         pos = self.pos_at(event.pos)
         now = self._clock()
@@ -325,7 +267,7 @@ class EditorView:
     def _drag_to(self, point) -> None:
         if point[1] < self.rect.top:
             self.scroll(-1)
-        elif point[1] >= self.rect.bottom:
+        elif point[1] >= self.code_bottom:
             self.scroll(1)
         self.buffer.set_cursor(self.pos_at(point), select=True)
         self.ensure_cursor_visible()

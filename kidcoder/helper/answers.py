@@ -13,8 +13,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from kidcoder.i18n import tr
 from kidcoder.knowledge import words
-from kidcoder.knowledge.answers import find_cards
-from kidcoder.knowledge.cards import Card, word_count
+from kidcoder.knowledge.answers import FoundCards, find_cards
+from kidcoder.knowledge.cards import Card, cards_by_id, word_count
 from kidcoder.model.facts import AnswerFacts, Enrich, consult
 
 KEY_WORDS_BUDGET = 110     # words of a card's body shown in an answer (cards have at most ~150)
@@ -112,16 +112,29 @@ def dont_know(question: str, lang: str) -> Answer:
     return Answer(tr(key, lang=lang))
 
 
+def in_language(found: FoundCards, lang: str, cards_dir) -> FoundCards:
+    """The same cards in lang (each card's twin, where lang has one)."""
+    twins = cards_by_id(lang, cards_dir)
+    best = twins.get(found.best.id)
+    if best is None:
+        return found
+    return FoundCards(best, tuple(twins.get(card.id, card) for card in found.see_also), False)
+
+
 def answer_question(question: str, lang: Optional[str] = None, *, index,
-                    enrich: Optional[Enrich] = None) -> Answer:
+                    enrich: Optional[Enrich] = None, answer_in: Optional[str] = None) -> Answer:
     """The answer to a child's question, in the question's language. index: the KnowledgeIndex to search;
-    enrich: the optional model (None: the cards' answer only)."""
-    lang = words.choose_language(question, lang)
-    found = find_cards(question, lang, index)
+    enrich: the optional model (None: the cards' answer only). answer_in: say it in this language
+    whatever the question's (the child switched the window's language: the same cards' twins)."""
+    asked = words.choose_language(question, lang)
+    found = find_cards(question, asked, index)
     if found is None:
-        return dont_know(question, lang)
+        return dont_know(question, answer_in or asked)
+    if answer_in and answer_in != found.best.lang:
+        found = in_language(found, answer_in, index.cards_dir)
+    lang = answer_in if answer_in and found.best.lang == answer_in else asked
     sources = (found.best,) + found.see_also
-    text = compose_answer(found.best, words.topic_words(question, lang), found.see_also, lang, found.foreign)
+    text = compose_answer(found.best, words.topic_words(question, asked), found.see_also, lang, found.foreign)
     answer = Answer(text, sources, AnswerFacts(lang, question, text, sources[:MODEL_CARDS]))
     reply = consult(enrich, answer.facts)
     if reply is None:

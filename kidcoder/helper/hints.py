@@ -75,7 +75,7 @@ def hint_text(finding: Finding, level: int, lang: str, card: Optional[Card] = No
             parts.append(tr("diag.ladder.card", lang=lang, title=card.title))
             code = (card.code or "").strip("\n")
             if code and code.count("\n") < EXAMPLE_MAX_LINES:
-                parts.append(tr("diag.ladder.example", lang=lang) + "\n" + code)
+                parts.append(tr("diag.ladder.example", lang=lang) + "\n```python\n" + code + "\n```")
         return "\n\n".join(parts)
     after = tr("diag.ladder.fix_checked" if fix is not None else "diag.ladder.fix_none", lang=lang)
     return say(finding.key + ".fix", lang, values) + " " + after

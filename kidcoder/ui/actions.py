@@ -57,6 +57,7 @@ COMMANDS: Tuple[Command, ...] = (
     Command("pause", (plain(pygame.K_F7),), in_game=True),              # also the preview's Pause button
     Command("step", (plain(pygame.K_F8),), in_game=True),               # and its Step button
     Command("quit", (ctrl(pygame.K_q),), in_game=True),
+    Command("zoom_reset", (ctrl(pygame.K_0), ctrl(pygame.K_KP0))),
     Command("find", (ctrl(pygame.K_f),)),
     Command("goto", (ctrl(pygame.K_g),)),
     Command("next_pane", (ctrl(pygame.K_TAB),), in_game=True),
@@ -72,6 +73,12 @@ COMMANDS: Tuple[Command, ...] = (
     Command("sounds", (ctrl(pygame.K_u),), "library.sounds"),
     Command("open_pippy", (ctrl(pygame.K_o, True),), "sugar.pippy.menu"),
     Command("share", (ctrl(pygame.K_e, True),), "sugar.share.menu"),
+    Command("show_helper"),          # the dock's tabs: the helper ...
+    Command("show_console"),         # ... and the console
+    Command("put_example"),          # links in the helper's text: put the example in my program,
+    Command("copy_example"),         # copy it,
+    Command("tell_more"),            # the rest of a long answer,
+    Command("read_source"),          # the card an answer came from
 )
 
 

@@ -25,22 +25,25 @@ import pygame_gui  # noqa: E402
 from kidcoder.background import Worker  # noqa: E402
 from kidcoder.config import Settings, load_settings  # noqa: E402
 from kidcoder.editor.theme import load_theme  # noqa: E402
-from kidcoder.i18n import set_key_names, set_language  # noqa: E402
+from kidcoder.i18n import retranslate, set_key_names, set_language  # noqa: E402
 from kidcoder.ui import style  # noqa: E402
 from kidcoder.ui.actions import Actions  # noqa: E402
 from kidcoder.ui.assist import Assist  # noqa: E402
 from kidcoder.ui.console_pane import ConsolePane  # noqa: E402
 from kidcoder.ui.demo import DemoWindow, load_demo  # noqa: E402
 from kidcoder.ui.dialog_host import DialogHost  # noqa: E402
+from kidcoder.ui.dock import CONSOLE, HELPER  # noqa: E402
+from kidcoder.ui.dock_panes import DockPanes  # noqa: E402
 from kidcoder.ui.documents import DocumentKeeper  # noqa: E402
 from kidcoder.ui.editor_pane import EditorPane  # noqa: E402
 from kidcoder.ui.events import EventRouter  # noqa: E402
-from kidcoder.ui.file_actions import FileActions  # noqa: E402
+from kidcoder.ui.file_actions import FileActions, starter_program  # noqa: E402
 from kidcoder.ui.focus import focus_order, next_pane  # noqa: E402
 from kidcoder.ui.game_control import GameControl  # noqa: E402
+from kidcoder.ui.helper_links import HelperLinks  # noqa: E402
 from kidcoder.ui.helper_pane import HelperPane  # noqa: E402
 from kidcoder.ui.keyboard import TEXT_TARGETS, Keyboard  # noqa: E402
-from kidcoder.ui.layout import Layout, compute_layout, initial_size, toolbar_rows_needed  # noqa: E402
+from kidcoder.ui.layout import Layout, compute_layout, initial_size, picture_area, toolbar_rows_needed  # noqa: E402
 from kidcoder.ui.more_actions import MoreActions  # noqa: E402
 from kidcoder.ui.pane import PaneKit  # noqa: E402
 from kidcoder.ui.playing import Playing  # noqa: E402
@@ -53,7 +56,7 @@ from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
 from kidcoder.ui.view_actions import ViewActions  # noqa: E402
 
 FPS = 60
-PANES = (Toolbar, EditorPane, PreviewPane, ConsolePane, HelperPane)     # in drawing order
+PANES = (Toolbar, EditorPane, PreviewPane, HelperPane, ConsolePane)     # in drawing order
 
 
 class App:
@@ -73,12 +76,13 @@ class App:
         pygame.key.start_text_input()
         self.size = self.screen.get_size()
         self.colours = style.colours(self.settings.theme)
-        self.fonts = style.Fonts()
-        self.manager = pygame_gui.UIManager(self.size, str(style.theme_path(self.settings.theme)),
+        scale = style.zoom_scale(self.settings.font_size)
+        self.fonts = style.Fonts(scale)
+        self.manager = pygame_gui.UIManager(self.size, style.scaled_theme(self.settings.theme, scale),
                                             enable_live_theme_updates=False,
                                             starting_language=self.settings.language)
-        style.add_mono_font(self.manager)
-        self.layout = self._lay_out()
+        style.add_mono_font(self.manager, self.fonts.mono_px)
+        self.layout = self._lay_out(playing=False)
         kit = PaneKit(self.manager, self.fonts, self.colours, self.settings)
         self.panes = {pane.region: pane(self.layout, kit) for pane in PANES}
         self.toolbar, self.editor, self.preview, self.console, self.helper = (
@@ -101,9 +105,10 @@ class App:
         editor, preview, console, helper = self.editor, self.preview, self.console, self.helper
         self.worker = Worker()
         self.games = GameControl(self.settings, self.worker)
-        self.games.screen_size = (self.preview.area.w, self.preview.area.h)   # what a full-screen game fills
+        self.games.screen_size = self._play_size()      # what a full-screen game fills
         self.docs = DocumentKeeper(files)
         self.keyboard = Keyboard(self.panes.values(), self.manager, self._focus_order, self._release_game_keys)
+        self.dock = DockPanes(helper, console, editor, self.keyboard)
         self.dialogs = DialogHost(self.manager, self.fonts, lambda: self.size, self._dialog_closed)
         shell = Shell(say=self._say, set_focus=self.keyboard.set, focus=lambda: self.keyboard.target,
                       quit=lambda: self.finish(self.exit_code), dialogs=self.dialogs)
@@ -119,7 +124,9 @@ class App:
         self.files = files = FileActions(shell, self.docs, self.games, self.worker, self.settings, editor, helper,
                                          preview, console, start_game=more.library.before_run(play.start),
                                          make_game=self.assist.make_game)
-        view = ViewActions(shell, self.settings, self.worker, editor, relabel=self.relabel, restyle=self.restyle)
+        view = ViewActions(shell, self.settings, self.worker, editor, relabel=self.relabel, restyle=self.restyle,
+                           rescale=self.rescale)
+        links = HelperLinks(shell, editor, helper, starter=lambda: starter_program(self.settings.language))
         self.actions = Actions({
             "new": files.new, "open": files.open, "save": files.save, "examples": files.examples,
             "make_game": files.make_game, "quit": files.quit, "save_as": files.save_as, "rename": files.rename,
@@ -129,7 +136,11 @@ class App:
             "ask": lambda: self.keyboard.set("question"),
             "send_question": lambda: self.assist.ask(helper.question.get_text()),
             "find": view.find, "goto": view.goto, "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
+            "zoom_reset": view.zoom_reset,
             "language": view.language, "contrast": view.contrast,
+            "show_helper": lambda: self.dock.choose(HELPER), "show_console": lambda: self.dock.choose(CONSOLE),
+            "put_example": links.put_example, "copy_example": links.copy_example, "tell_more": links.tell_more,
+            "read_source": links.read_source,
             "next_pane": lambda: self._move_to_pane(1), "previous_pane": lambda: self._move_to_pane(-1),
             **more.commands(),
         }, open_file=files.open_file, open_example=files.open_example)
@@ -169,9 +180,12 @@ class App:
         self.running = False
 
     # ---- the window's own doings ------------------------------------------------------------
-    def _lay_out(self) -> Layout:
+    def _lay_out(self, playing: Optional[bool] = None) -> Layout:
+        """The panes at the window's size; the game big while one plays (see layout.compute_layout)."""
         rows = toolbar_rows_needed(self.size[0], fitted_widths(self.fonts, self.size[0]))
-        return compute_layout(*self.size, toolbar_rows=rows)
+        playing = self.games.live if playing is None else playing
+        return compute_layout(*self.size, toolbar_rows=rows, change_row=any(pane.region == "change" for pane in PANES),
+                              playing=playing)
 
     def resize(self, size) -> None:
         if tuple(size) != tuple(self.size):
@@ -184,23 +198,45 @@ class App:
         self.layout = self._lay_out()
         for pane in self.panes.values():
             pane.place(self.layout)
-        self.games.screen_size = (self.preview.area.w, self.preview.area.h)
+        self.games.screen_size = self._play_size()
         self.presenter.forget()
 
+    def _play_size(self):
+        """The picture's size in the preview while a game plays (a full-screen game gets it)."""
+        area = picture_area(self._lay_out(playing=True).preview, playing=True)
+        return area.w, area.h
+
     def relabel(self) -> None:
-        """The settings' language changed: every pane gets its words in it."""
+        """The settings' language changed: every pane gets its words in it, the status line and the
+        editor's marker are said again, and a hint or an answer on screen is asked for again."""
         set_language(self.settings.language)
         self.manager.set_locale(self.settings.language)     # pygame-gui's own words (the file picker)
         for pane in self.panes.values():
             pane.relabel()
+        self.toolbar.message = retranslate(self.toolbar.message)
+        self.editor.view.error_message = retranslate(self.editor.view.error_message)
         self.relayout(self.size)
+        self.assist.ask_again(self.helper.page)
+
+    def rescale(self) -> None:
+        """The text size changed (A+ / A-): every pane's text, the dialogs' and the toolbar's follow."""
+        scale = style.zoom_scale(self.settings.font_size)
+        if scale == self.fonts.scale:
+            return
+        self.fonts.set_scale(scale)
+        style.add_mono_font(self.manager, self.fonts.mono_px)
+        self.manager.get_theme().load_theme(style.scaled_theme(self.settings.theme, scale))
+        self.manager.rebuild_all_from_changed_theme_data()
+        self.relayout(self.size)
+        for pane in self.panes.values():
+            pane.relabel()
 
     def restyle(self) -> None:
         """The settings' theme changed (normal or high contrast): every pane gets its colours."""
         theme = self.settings.theme
         self.colours.clear()
         self.colours.update(style.colours(theme))          # the panes' PaneKit holds this same dict
-        self.manager.get_theme().load_theme(str(style.theme_path(theme)))
+        self.manager.get_theme().load_theme(style.scaled_theme(theme, self.fonts.scale))
         self.manager.rebuild_all_from_changed_theme_data()
         self.editor.view.set_theme(load_theme(theme))
         self.presenter.forget()
@@ -209,8 +245,10 @@ class App:
         self.toolbar.message = text
 
     def _focus_order(self):
-        return focus_order(self.toolbar.order, self.console.waiting, self.helper.more_button.visible,
-                           self.helper.fix_button.visible, self.toolbar.view_order)
+        helper = self.helper
+        return focus_order(self.toolbar.order, self.console.waiting and self.console.shown,
+                           helper.more_button.visible, helper.fix_button.visible, self.toolbar.view_order,
+                           tabs=self.dock.focus_targets(), helper_shown=helper.shown)
 
     def _move_to_pane(self, step: int) -> None:
         self.keyboard.set(next_pane(self._focus_order(), self.keyboard.target, step))
@@ -265,6 +303,9 @@ class App:
         self.more.tick()
         self.assist.stream.drain()
         self.playing.follow(self.frames)
+        if self.games.live != self.layout.playing:
+            self.relayout(self.size)            # the game grows while it plays, the helper while it does not
+        self.dock.follow()
         if self.demo is not None:
             self.demo.tick(self._demo_window)
 

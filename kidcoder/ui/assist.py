@@ -95,11 +95,11 @@ class Assist:
         """The child typed: an old fix no longer fits (the hint text may stay), a model answer stops."""
         if self.stream.request_id is not None and self.app.helper.hint is not None:
             self.stream.cancel()
-        if self.app.helper.fix_button.visible:
-            self.app.helper.fix_button.hide()
+        self.app.helper.hide_fix()
 
     # ---- questions and new games ------------------------------------------------------------
-    def ask(self, question: str) -> None:
+    def ask(self, question: str, in_window_language: bool = False) -> None:
+        """Ask a question (in_window_language: answer in the window's language whatever the question's)."""
         app = self.app
         question = question.strip()
         if not question:
@@ -107,7 +107,8 @@ class Assist:
             return
         app.helper.busy = True
         app.helper.show(tr("ui.helper.question_title"), question + "\n\n" + tr("ui.helper.thinking"))
-        app.worker.submit("ask", _ask, question, app.settings.language, replace=True, tag=question)
+        answer_in = app.settings.language if in_window_language else None
+        app.worker.submit("ask", _ask, question, app.settings.language, answer_in, replace=True, tag=question)
 
     def make_game(self, description: Optional[str]) -> None:
         if not description:
@@ -157,12 +158,18 @@ class Assist:
             self.stream.request(hint.facts, app.helper.heading, app.helper.text)
 
     def _answer_arrived(self, question: str, answer) -> None:
-        text = answer.text
-        if answer.sources:
-            text += "\n\n" + tr("ui.helper.read_more", titles=", ".join(card.title for card in answer.sources))
-        self.app.helper.show(question, text)
+        self.app.helper.show_answer(question, answer.text, answer.sources)
         if answer.facts is not None:
-            self.stream.request(answer.facts, question, text)
+            self.stream.request(answer.facts, question, answer.text)
+
+    def ask_again(self, page) -> None:
+        """The language changed: the hint or the answer on the helper's page, asked for again in it."""
+        from kidcoder.ui.helper_page import ANSWER, HINT
+
+        if page.kind == HINT and self.hint_source == self.app.editor.get_text():
+            self.request_hint(self.level)
+        elif page.kind == ANSWER and page.question:
+            self.ask(page.question, in_window_language=True)
 
     def _game_arrived(self, made: dict) -> None:
         app = self.app
@@ -222,12 +229,12 @@ def _hint(source: str, path, level: int, lang: str):
     return find_hint(source, path, level, lang)
 
 
-def _ask(question: str, lang: str):
+def _ask(question: str, lang: str, answer_in=None):
     """The rules' answer (a helper.answers.Answer); its facts go to the optional model afterwards."""
     from kidcoder.helper.answers import answer_question
     from kidcoder.knowledge.index import shared_index
 
-    return answer_question(question, lang, index=shared_index())
+    return answer_question(question, lang, index=shared_index(), answer_in=answer_in)
 
 
 def _generate(description: str, lang: str) -> dict:

@@ -1,7 +1,9 @@
 """The console pane: what the game prints, and a line to type into when the program calls input().
 
-Lines are drawn with the monospaced font (only the visible ones); the input line
-is a pygame-gui UITextEntryLine that appears while the game waits for an answer.
+It is a tab of the dock under the game, beside the helper's (the helper pane draws
+the tabs; dock.py decides which shows). Lines are drawn with the monospaced font
+(only the visible ones); the input line is a pygame-gui UITextEntryLine that appears
+while the game waits for an answer.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from kidcoder.i18n import tr
 from kidcoder.runner.console_text import short_console
 from kidcoder.ui.layout import Box, Layout, visible_lines
 from kidcoder.ui.pane import Pane, PaneKit, move_element
-from kidcoder.ui.style import draw_title, wrap_text
+from kidcoder.ui.style import wrap_text
 
 INPUT_H = 40
 MAX_LINES = 2000
@@ -38,6 +40,7 @@ class ConsolePane(Pane):
                                                          object_id="#console_input")
         self.entry.hide()
         self.waiting = False
+        self.shown = False           # the console's tab is the one shown in the dock
 
     def _entry_box(self) -> Box:
         body = self.box.below_title()
@@ -50,6 +53,25 @@ class ConsolePane(Pane):
     def relabel(self) -> None:
         self.entry.placeholder_text = tr("ui.console.placeholder")
         self.entry.rebuild()
+
+    def set_shown(self, shown: bool) -> None:
+        """The dock shows the console's tab (True) or the helper's."""
+        self.shown = shown
+        if shown and self.waiting:
+            self.entry.show()
+        else:
+            self.entry.hide()
+
+    def shown_text(self):
+        """The words a child sees on this pane now (the game's own lines are the game's)."""
+        if not self.shown:
+            return []
+        words = [tr("ui.console.waiting")] if self.waiting else []
+        if not self.lines:
+            words.append(tr("ui.console.empty"))
+        if self.short_lines is not None:
+            words.append(tr("files.console.short_hint" if self.show_whole else "files.console.whole_hint"))
+        return words + ([self.entry.placeholder_text] if self.waiting else [])
 
     def set_lines(self, lines, program=None, shown_name: Optional[str] = None) -> None:
         """The game's console (a sequence of text pieces, each ending in a newline or not); a traceback
@@ -91,7 +113,8 @@ class ConsolePane(Pane):
         self.waiting = waiting
         if waiting:
             self.entry.set_text("")
-            self.entry.show()
+            if self.shown:
+                self.entry.show()
         else:
             self.entry.unfocus()
             self.entry.hide()
@@ -108,6 +131,8 @@ class ConsolePane(Pane):
 
     def handle_event(self, event) -> bool:
         """The wheel over the console, and Page Up / Page Down while it has the keyboard, scroll it."""
+        if not self.shown:
+            return False
         if event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(pygame.mouse.get_pos()):
             self.scroll_back = max(0, min(len(self.lines), self.scroll_back + event.y * 3))
             return True
@@ -123,12 +148,9 @@ class ConsolePane(Pane):
         return self.entry if target == "console" else None
 
     def draw(self, surface) -> None:
+        if not self.shown:
+            return
         col = self.colours
-        right = tr("ui.console.waiting") if self.waiting else ""
-        if not right and self.short_lines is not None:
-            right = tr("files.console.short_hint" if self.show_whole else "files.console.whole_hint")
-        draw_title(surface, self.box.title(), tr("ui.console.title"), self.fonts, col,
-                   active=self.focused or self.waiting, right_text=right)
         body = pygame.Rect(self.box.below_title())
         pygame.draw.rect(surface, col["console_bg"], body)
         text_area = body.inflate(-16, -8)
@@ -136,6 +158,11 @@ class ConsolePane(Pane):
             text_area.height -= INPUT_H
         font = self.fonts.mono
         line_h = font.get_linesize()
+        if self.short_lines is not None:     # the dock's tab is the title: the F12 hint is the first row
+            hint = tr("files.console.short_hint" if self.show_whole else "files.console.whole_hint")
+            surface.blit(self.fonts.text(self.fonts.body, hint, col["title_idle"]), (text_area.x, text_area.y))
+            text_area.y += self.fonts.body.get_linesize()
+            text_area.height -= self.fonts.body.get_linesize()
         shown = self._wrapped(text_area.width) or wrap_text(tr("ui.console.empty"), self.fonts.mono, text_area.width)
         colour = col["console_text"] if self.lines else col["title_idle"]
         first, end = visible_lines(len(shown), text_area.height, line_h, self.scroll_back)

@@ -60,9 +60,9 @@ class Modal:
 class Dialog(Modal):
     """Base: a UIWindow, a list of focusable elements, and keyboard handling."""
 
-    def __init__(self, manager, window_size, title: str, size: Tuple[int, int], name: str):
+    def __init__(self, manager, window_size, title: str, size: Tuple[int, int], name: str, zoom: float = 1.0):
         super().__init__(manager, name)
-        rect = centred(window_size, size)
+        rect = centred(window_size, (int(size[0] * zoom), int(size[1] * zoom)))     # zoom: bigger text, A+
         self.window = pygame_gui.elements.UIWindow(rect, manager, title, object_id="#dialog",
                                                    draggable=False)
         self.window.set_blocking(True)
@@ -199,7 +199,7 @@ class ConfirmDialog(Dialog):
 
     def __init__(self, manager, window_size, fonts, title: str, message: str,
                  choices: Sequence[Tuple[str, str]], name: str = "confirm"):
-        super().__init__(manager, window_size, title, (620, 270), name)
+        super().__init__(manager, window_size, title, (620, 270), name, zoom=fonts.scale)
         text_h = self.inner.height - BUTTON_H - 3 * PAD
         pygame_gui.elements.UITextBox(_escape(message), pygame.Rect(PAD, PAD, self.inner.width - 2 * PAD, text_h),
                                       manager, container=self.container, object_id="#dialog_text")
@@ -211,11 +211,12 @@ class PromptDialog(Dialog):
 
     def __init__(self, manager, window_size, fonts, title: str, message: str, placeholder: str,
                  ok_label: str, name: str = "prompt", text: str = ""):
-        super().__init__(manager, window_size, title, (640, 300), name)
+        super().__init__(manager, window_size, title, (640, 300), name, zoom=fonts.scale)
         width = self.inner.width - 2 * PAD
-        pygame_gui.elements.UITextBox(_escape(message), pygame.Rect(PAD, PAD, width, 90), manager,
+        text_h = self.inner.height - BUTTON_H - 4 * PAD - 40 - 10
+        pygame_gui.elements.UITextBox(_escape(message), pygame.Rect(PAD, PAD, width, text_h), manager,
                                       container=self.container, object_id="#dialog_text")
-        self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(PAD, PAD + 100, width, 40), manager,
+        self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(PAD, PAD + text_h + 10, width, 40), manager,
                                                          container=self.container, placeholder_text=placeholder)
         self.entry.length_limit = 200
         if text:

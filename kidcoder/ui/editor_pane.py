@@ -8,7 +8,7 @@ from __future__ import annotations
 import pygame
 
 from kidcoder.editor.view import EditorView
-from kidcoder.i18n import tr
+from kidcoder.i18n import retranslate, tr
 from kidcoder.ui.layout import Box, Layout
 from kidcoder.ui.pane import Pane, PaneKit
 from kidcoder.ui.style import draw_title
@@ -25,7 +25,25 @@ class EditorPane(Pane):
         self.view = EditorView(pygame.Rect(self.box.below_title()), kit.settings)
         self.name = ""            # the program's file name ("" for a new program)
         self.modified = False
-        self.note = ""            # a short status, e.g. "Saved my_game.py."
+        self._note = ("", -1)     # a short status, e.g. "Saved my_game.py.", and the text version it is about
+
+    @property
+    def note(self) -> str:
+        """The title's short status; it goes away as soon as the text changes (or another program shows),
+        so "Saved ..." never stands next to the unsaved-changes star."""
+        text, version = self._note
+        return text if version == self.view.buffer.version else ""
+
+    @note.setter
+    def note(self, text: str) -> None:
+        self._note = (text, self.view.buffer.version)
+
+    def relabel(self) -> None:
+        text, version = self._note
+        self._note = (retranslate(text), version)
+
+    def shown_text(self):
+        return [self.title_text()] + ([self.note] if self.note else [])
 
     def set_box(self, box: Box) -> None:
         self.box = box
@@ -45,6 +63,7 @@ class EditorPane(Pane):
 
     def set_text(self, text: str) -> None:
         self.view.set_text(text)
+        self._note = ("", -1)
 
     def get_text(self) -> str:
         return self.view.get_text()
@@ -58,7 +77,7 @@ class EditorPane(Pane):
 
     def title_text(self) -> str:
         name = self.name or tr("ui.editor.untitled")
-        return tr("ui.editor.title", name=name) + (" *" if self.modified else "")
+        return tr("ui.editor.title", name=name) + (" *" if self.view.buffer.modified else "")
 
     def draw(self, surface) -> None:
         draw_title(surface, self.box.title(), self.title_text(), self.fonts, self.colours,

@@ -54,6 +54,9 @@ class EventRouter:
         if event.type in ELEMENT_USED:
             self._element_used(event.ui_element)
             return
+        if event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
+            self._link(event.ui_element, str(event.link_target))
+            return
         if event.type == pygame.KEYDOWN:
             self._key_down(event)
         elif event.type == pygame.KEYUP:
@@ -78,6 +81,14 @@ class EventRouter:
         """A button was pressed (or Enter in a text line): the command it stands for."""
         for pane in self.panes.values():
             action = pane.action_for(element)
+            if action:
+                self.actions.do(action)
+                return
+
+    def _link(self, element, target: str) -> None:
+        """A link in a pane's text (the helper's "Put in my program", "Read more", ...)."""
+        for pane in self.panes.values():
+            action = pane.link_action(element, target)
             if action:
                 self.actions.do(action)
                 return

@@ -1,7 +1,8 @@
 """Keyboard focus order of the window (pure): which target Tab and Ctrl+Tab move to.
 
 Targets are names: "tb:<action>" for toolbar buttons, "editor", "preview",
-"console", "question", "ask", "more", "fix". Panes are groups of targets;
+"console", "question", "ask", "more", "fix", "tab:helper" and "tab:console" (the
+dock's tabs). Panes are groups of targets;
 Tab walks targets, Ctrl+Tab jumps to the first target of the next pane.
 """
 from __future__ import annotations
@@ -10,15 +11,21 @@ from typing import List, Sequence
 
 
 def focus_order(toolbar_actions: Sequence[str], console_waiting: bool, more_shown: bool,
-                fix_shown: bool, view_actions: Sequence[str] = ()) -> List[str]:
+                fix_shown: bool, view_actions: Sequence[str] = (), tabs: Sequence[str] = (),
+                helper_shown: bool = True) -> List[str]:
     """All targets that can have focus now, in Tab order (left to right, top to bottom).
 
-    view_actions are the small buttons in the status bar (zoom, contrast, language): last.
+    tabs are the dock's tab buttons that are there; helper_shown: the helper's tab (with its
+    question line) shows, not the console's. view_actions are the small buttons in the status
+    bar (zoom, contrast, language): last.
     """
     order = [f"tb:{action}" for action in toolbar_actions]
     order += ["editor"]
     order += [target for target, shown in (("more", more_shown), ("fix", fix_shown)) if shown]
-    order += ["question", "ask", "preview"]
+    if helper_shown:
+        order += ["question", "ask"]
+    order += list(tabs)
+    order += ["preview"]
     if console_waiting:
         order.append("console")
     order += [f"vw:{action}" for action in view_actions]
@@ -30,7 +37,7 @@ def pane_of(target: str) -> str:
         return "toolbar"
     if target.startswith("vw:"):
         return "status"
-    if target in ("question", "ask", "more", "fix"):
+    if target in ("question", "ask", "more", "fix") or target.startswith("tab:"):
         return "helper"
     return target
 

@@ -15,6 +15,17 @@ TITLE_H = 30            # the title strip at the top of each pane
 TOOLBAR_ROW_H = 44
 STATUS_H = 34
 BUTTON_GAP = 6
+CODE_W = 743            # 61 columns of code at the default text size (the starter's longest line), the numbers, the bar
+RIGHT_MIN_W = 330       # the game's column: never narrower (a 3:2 game 322 pixels wide) ...
+RIGHT_MAX_SHARE = 0.50  # ... nor wider than half the window
+PICTURE_PAD = 4         # around the game's picture in the preview
+PICTURE_MIN_H = 160
+PICTURE_REST_SHARE = 0.5  # the game's picture while no game plays: half as tall (the helper gets the room)
+PICTURE_REST_H = 110
+PREVIEW_HINT_H = 28     # the "click to play" strip under the game's picture
+CHANGE_H = 36           # the one-line "Change my game" row under the preview
+DOCK_MIN_H = 200        # the helper: its tabs, a few lines of text and the question line
+PICTURE_MAX_SHARE = 0.58  # on big screens the game stops growing before the helper gets short
 
 
 class Box(NamedTuple):
@@ -49,7 +60,12 @@ class Box(NamedTuple):
 
 @dataclass(frozen=True)
 class Layout:
-    """Every pane of the window. Each pane box includes its title strip."""
+    """Every pane of the window. Each pane box includes its title strip.
+
+    The helper and the console share one box, the dock: they are two tabs of it.
+    `change` is the row under the game for a one-line "Change my game" box (zero height
+    when the window has no pane for it).
+    """
     window: Box
     toolbar: Box
     editor: Box
@@ -58,6 +74,12 @@ class Layout:
     console: Box
     status: Box
     toolbar_rows: int
+    change: Box = Box(0, 0, 0, 0)
+    playing: bool = False          # laid out for a game that plays: the game big, the helper smaller
+
+    @property
+    def dock(self) -> Box:
+        return self.helper
 
     def panes(self):
         return {"editor": self.editor, "helper": self.helper, "preview": self.preview, "console": self.console}
@@ -112,11 +134,17 @@ def place_right(area: Box, button_widths: Sequence[int], gap: int = 4) -> List[B
     return boxes
 
 
-def compute_layout(width: int, height: int, toolbar_rows: int = 1) -> Layout:
+def compute_layout(width: int, height: int, toolbar_rows: int = 1, change_row: bool = False,
+                   code_w: int = CODE_W, playing: bool = False) -> Layout:
     """The panes for a window of this size (smaller than MIN_SIZE is laid out as MIN_SIZE, clipped).
 
-    Left column: editor on top, helper below it (the hint sits under the code it talks about).
-    Right column: the game preview on top, the console below.
+    Left column: the editor, the whole height, at least code_w wide when the window allows
+    (60 columns of code at the default text size on a 1200-wide screen).
+    Right column: the game on top; under it the "Change my game" row (change_row); then the
+    dock, where the helper and the console are two tabs. While a game plays (playing) the
+    game is as big as the column lets a 3:2 game be (it is the child's reward) and the click-
+    to-play strip is under it; otherwise the game's box is half as tall and the helper gets
+    the room for an answer.
     """
     width, height = max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1])
     window = Box(0, 0, width, height)
@@ -125,20 +153,32 @@ def compute_layout(width: int, height: int, toolbar_rows: int = 1) -> Layout:
     top = toolbar.bottom + GAP
     main_h = status.y - GAP - top
 
-    right_w = int(clamp(width * 0.45, 330, 640))
+    right_w = int(clamp(width - 3 * GAP - code_w, RIGHT_MIN_W, width * RIGHT_MAX_SHARE))
     left_w = width - right_w - 3 * GAP
-    left = Box(GAP, top, left_w, main_h)
-    right = Box(left.right + GAP, top, right_w, main_h)
+    editor = Box(GAP, top, left_w, main_h)
+    right = Box(editor.right + GAP, top, right_w, main_h)
 
-    helper_h = int(clamp(main_h * 0.36, 170, 300))
-    editor = Box(left.x, left.y, left.w, left.h - helper_h - GAP)
-    helper = Box(left.x, editor.bottom + GAP, left.w, helper_h)
-
-    # The preview is sized for a 3:2 game (600x400 is the examples' size), but keeps room for the console.
-    preview_h = int(clamp(right.w * 2 / 3 + TITLE_H, 200, main_h - 150 - GAP))
+    change_h = CHANGE_H + GAP if change_row else 0
+    hint_h = PREVIEW_HINT_H if playing else 0
+    game_h = (right.w - 2 * PICTURE_PAD) * 2 // 3 + 2 * PICTURE_PAD      # a 3:2 game at the column's width
+    room = min(main_h * PICTURE_MAX_SHARE, main_h - change_h - GAP - DOCK_MIN_H - TITLE_H - hint_h)
+    game_h = int(clamp(game_h, PICTURE_MIN_H, room))
+    if not playing:
+        game_h = max(PICTURE_REST_H, int(game_h * PICTURE_REST_SHARE))
+    preview_h = TITLE_H + game_h + hint_h
     preview = Box(right.x, right.y, right.w, preview_h)
-    console = Box(right.x, preview.bottom + GAP, right.w, right.h - preview_h - GAP)
-    return Layout(window, toolbar, editor, helper, preview, console, status, toolbar_rows)
+    change = Box(right.x, preview.bottom + GAP, right.w, CHANGE_H if change_row else 0)
+    dock_y = preview.bottom + change_h + GAP
+    dock = Box(right.x, dock_y, right.w, right.bottom - dock_y)
+    return Layout(window, toolbar, editor, dock, preview, dock, status, toolbar_rows, change, playing)
+
+
+def picture_area(preview: Box, playing: bool) -> Box:
+    """Where the game's picture may go in the preview box: under the title, above the click-to-play
+    strip (there while a game plays), with a small margin."""
+    body = preview.below_title()
+    strip = PREVIEW_HINT_H if playing else 0
+    return Box(body.x, body.y, body.w, max(0, body.h - strip)).inset(PICTURE_PAD)
 
 
 def fit_inside(area: Box, size: Tuple[int, int]) -> Tuple[Box, float]:

@@ -70,14 +70,14 @@ class ModelStream:
             elif event.kind == "token":
                 if not self._streaming:
                     self._streaming = True
-                    helper.show(self.heading, "")
+                    helper.retell(self.heading, "")
                 helper.append(event.text)
             elif event.kind == "final":
-                helper.show(self.heading, event.text)
+                helper.retell(self.heading, event.text)
                 self.request_id = None
             elif event.kind in ("dropped", "off"):
                 if self._streaming:
-                    helper.show(self.heading, self.rules_text)
+                    helper.retell(self.heading, self.rules_text)
                 self.request_id = None
 
     def close(self) -> None:

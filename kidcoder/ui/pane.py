@@ -5,16 +5,18 @@ PaneKit (what it draws with), never from the App itself; then, for every pane in
 its table, it calls place() when the window changes size, update() and draw()
 each frame, relabel() when the language changes, and sets `focused` when the
 keyboard moves. Buttons and text lines say which command they stand for with
-action_for(), and element_for() names the element behind a keyboard focus target
-(for the focus ring). Adding a pane is a module with a Pane subclass, its box in
+action_for() (links in its text with link_action()), and element_for() names the
+element behind a keyboard focus target (for the focus ring); shown_text() lists the
+words it shows now. Adding a pane is a module with a Pane subclass, its box in
 layout.py, and one line in the App's pane table.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 import pygame
+import pygame_gui
 
 from kidcoder.config import Settings
 from kidcoder.ui.layout import Box, Layout
@@ -74,8 +76,20 @@ class Pane:
         """The pygame-gui element behind a keyboard focus target, if it is this pane's."""
         return None
 
+    def link_action(self, element, target: str) -> Optional[str]:
+        """The command a click on a link (href target) in one of this pane's text boxes stands for."""
+        return None
+
+    def shown_text(self) -> List[str]:
+        """The words this pane shows a child now (a language switch must change every one of them)."""
+        return []
+
 
 def move_element(element, box) -> None:
     """Put a pygame-gui element at box (x, y, w, h), relative to its container."""
     element.set_relative_position((box[0], box[1]))
-    element.set_dimensions((box[2], box[3]))
+    size = (box[2], box[3])
+    if tuple(element.get_relative_rect().size) != size:
+        element.set_dimensions(size)
+        if isinstance(element, pygame_gui.elements.UIButton):
+            element.rebuild()          # pygame-gui drops a rounded button's border when it is resized

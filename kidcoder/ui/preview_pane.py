@@ -12,14 +12,14 @@ from typing import Dict, Optional
 import pygame
 import pygame_gui
 
-from kidcoder.i18n import tr
+from kidcoder.i18n import retranslate, tr
 from kidcoder.ui.game_control import GameState
-from kidcoder.ui.layout import Box, Layout, fit_inside
+from kidcoder.ui.layout import PREVIEW_HINT_H, Box, Layout, fit_inside, picture_area
 from kidcoder.ui.pane import Pane, PaneKit, move_element
 from kidcoder.ui.style import draw_title, wrap_text
 
 SMOOTH_UP_TO = 1.0      # scaling down uses smoothscale; scaling up keeps crisp pixels
-HINT_H = 28             # a strip under the picture says how to play (it never covers the game)
+HINT_H = PREVIEW_HINT_H  # a strip under the picture says how to play (it never covers the game)
 GAME_BUTTONS = (("pause", "ui.preview.pause"), ("step", "ui.preview.step"))     # (command, words)
 
 
@@ -43,6 +43,7 @@ class PreviewPane(Pane):
         self.message = ""           # a kind line shown over the picture (no frame, ended, ...)
         self._held = None           # the keys the game was told are down (a HeldKeys, from the first key)
         self.title_right = 0        # where the Pause and Step buttons begin (0: no buttons)
+        self.playing = layout.playing   # laid out for a game that plays (big, with the click-to-play strip)
         self.game_buttons = self._make_game_buttons()
 
     @property
@@ -57,12 +58,17 @@ class PreviewPane(Pane):
 
     @property
     def area(self) -> Box:
-        body = self.box.below_title()
-        return Box(body.x, body.y, body.w, max(0, body.h - HINT_H)).inset(4)
+        return picture_area(self.box, self.playing)
 
     def hint_box(self) -> Box:
+        """The click-to-play strip under the picture (there while a game plays)."""
         body = self.box.below_title()
-        return Box(body.x, body.bottom - HINT_H, body.w, HINT_H)
+        strip = HINT_H if self.playing else 0
+        return Box(body.x, body.bottom - strip, body.w, strip)
+
+    def place(self, layout: Layout) -> None:
+        self.playing = layout.playing
+        self.set_box(layout.preview)
 
     def set_box(self, box: Box) -> None:
         self.box = box
@@ -103,6 +109,8 @@ class PreviewPane(Pane):
     def relabel(self) -> None:
         for action, key in GAME_BUTTONS:
             self.game_buttons[action].set_text(tr(key))
+            self.game_buttons[action].tool_tip_text = tr(key + "_tip")
+        self.message = retranslate(self.message)
 
     def action_for(self, element) -> Optional[str]:
         for action, button in self.game_buttons.items():
@@ -211,16 +219,24 @@ class PreviewPane(Pane):
             return [tr("ui.preview.empty"), tr("ui.preview.empty_keys")]
         return []
 
-    def hint_text(self) -> str:
+    def hint_text(self, short: bool = False) -> str:
+        """How to play, under the picture (short: the same in fewer words, for a narrow pane)."""
         if self.state in (GameState.RUNNING, GameState.PAUSED) and self._scaled is not None:
-            return tr("ui.preview.esc_back") if self.focused else tr("ui.preview.click_to_play")
+            key = "ui.preview.esc_back" if self.focused else "ui.preview.click_to_play"
+            return tr(key + "_short" if short else key)
         return ""
 
+    def shown_text(self):
+        words = [self.title_text()] + list(self._overlay_lines())
+        return words + ([self.hint_text()] if self.hint_text() else [])
+
     def _draw_hint(self, surface) -> None:
-        text = self.hint_text()
-        if not text:
-            return
         box = pygame.Rect(self.hint_box())
+        text = self.hint_text()
+        if text and self.fonts.title.size(text)[0] > box.w - 12:
+            text = self.hint_text(short=True)
+        if not text or not box.h:
+            return
         colour = self.colours["focus"] if self.focused else self.colours["preview_text"]
         label = self.fonts.text(self.fonts.title, text, colour)
         clip = surface.get_clip()

@@ -1,8 +1,11 @@
-"""The look of the window: the pygame-gui theme file, our own pane colours from it, and fonts.
+"""The look of the window: the pygame-gui theme file, our own pane colours from it, fonts, and zoom.
 
 assets/theme.json (default) and assets/theme_high_contrast.json are pygame-gui
 themes; their "_kidcoder" block holds the colours of what KidCoder draws itself
 (pane titles, preview, console, focus ring), so one file decides the whole look.
+Zoom (A+ / A-) scales every pane's text with the editor's: reading text (the helper,
+the console, dialogs) fully, the window's chrome (buttons, titles, text lines) up to
+CHROME_MAX so the toolbar and the pane titles still fit their strips.
 """
 from __future__ import annotations
 
@@ -23,6 +26,13 @@ THEME_FILES = {"default": "theme.json", "high_contrast": "theme_high_contrast.js
 UI_FONT_SIZE = 17
 TITLE_FONT_SIZE = 16
 CONSOLE_FONT_SIZE = 15
+BASE_CODE_SIZE = 18          # the editor's default text size: zoom 1.0
+SCALE_RANGE = (0.75, 2.0)
+CHROME_MAX = 1.25
+CHROME_THEME_KEYS = ("button", "#run_button", "#stop_button", "#small_button", "#tab", "#console_tab",
+                     "text_entry_line",
+                     "drop_down_menu", "drop_down_menu.button", "window.#title_bar", "window.#close_button",
+                     "tool_tip", "tool_tip.text_box")
 
 
 def theme_path(name: str) -> Path:
@@ -57,23 +67,63 @@ def mono_font_file(variant: str = "") -> str:
     return str(paths.assets_dir() / "fonts" / f"DejaVuSansMono{variant}.ttf")
 
 
-def add_mono_font(manager) -> None:
-    """Let the helper's text boxes show code in the editor's font (richtext.MONO_FONT)."""
+def add_mono_font(manager, px: int = MONO_PX) -> None:
+    """Let the helper's text boxes show code in the editor's font (richtext.MONO_FONT) at px pixels."""
     manager.add_font_paths(MONO_FONT, mono_font_file(), mono_font_file("-Bold"), mono_font_file("-Oblique"),
                            mono_font_file("-Bold"))
-    manager.preload_fonts([{"name": MONO_FONT, "point_size": MONO_PX, "style": "regular"}])
+    fonts = manager.get_theme().get_font_dictionary()
+    wanted = [{"name": MONO_FONT, "point_size": px, "style": style} for style in ("regular", "bold")
+              if not fonts.check_font_preloaded(fonts.create_font_id(px, MONO_FONT, style == "bold", False))]
+    if wanted:
+        manager.preload_fonts(wanted)
+
+
+def zoom_scale(code_size: int) -> float:
+    """How much bigger than normal every pane's text is, for the editor's text size (A+ / A-)."""
+    low, high = SCALE_RANGE
+    return max(low, min(high, code_size / BASE_CODE_SIZE))
+
+
+def chrome_scale(scale: float) -> float:
+    return min(scale, CHROME_MAX)
+
+
+def scaled(size: int, scale: float) -> int:
+    return max(8, int(round(size * scale)))
+
+
+def scaled_theme(name: str, scale: float) -> dict:
+    """The pygame-gui theme with every font size zoomed (the chrome's at most CHROME_MAX)."""
+    data = json.loads(json.dumps(theme_data(name)))
+    for key, block in data.items():
+        font = block.get("font") if isinstance(block, dict) else None
+        if isinstance(font, dict) and "size" in font:
+            factor = chrome_scale(scale) if key in CHROME_THEME_KEYS else scale
+            font["size"] = str(scaled(int(font["size"]), factor))
+    return data
 
 
 class Fonts:
-    """The few fonts the panes draw with (loaded once per window)."""
+    """The few fonts the panes draw with (loaded once per window, again when the zoom changes)."""
 
-    def __init__(self):
-        self.title = pygame.font.Font(ui_font_file(bold=True), TITLE_FONT_SIZE)
-        self.body = pygame.font.Font(ui_font_file(), UI_FONT_SIZE)
-        self.big = pygame.font.Font(ui_font_file(bold=True), 20)
-        self.mono = pygame.font.Font(mono_font_file(), CONSOLE_FONT_SIZE)
-        self.button = pygame.font.Font(ui_font_file(bold=True), UI_FONT_SIZE)
+    def __init__(self, scale: float = 1.0):
         self._rendered = {}
+        self.set_scale(scale)
+
+    def set_scale(self, scale: float) -> None:
+        """Zoom: reading text by scale, titles and buttons by at most CHROME_MAX."""
+        self.scale = scale
+        chrome = chrome_scale(scale)
+        self.title = pygame.font.Font(ui_font_file(bold=True), scaled(TITLE_FONT_SIZE, chrome))
+        self.body = pygame.font.Font(ui_font_file(), scaled(UI_FONT_SIZE, chrome))
+        self.reading = pygame.font.Font(ui_font_file(), scaled(UI_FONT_SIZE, scale))
+        self.big = pygame.font.Font(ui_font_file(bold=True), scaled(20, chrome))
+        self.mono = pygame.font.Font(mono_font_file(), scaled(CONSOLE_FONT_SIZE, scale))
+        self.button = pygame.font.Font(ui_font_file(bold=True), scaled(UI_FONT_SIZE, chrome))
+        self.small_button = pygame.font.Font(ui_font_file(bold=True), scaled(15, chrome))
+        self.mono_px = scaled(MONO_PX, scale)
+        self.code_char_w = pygame.font.Font(mono_font_file(), self.mono_px).size("M")[0]
+        self._rendered.clear()
 
     def text(self, font, text: str, colour):
         """font.render(text), remembered: titles and status lines are drawn every frame but rarely change."""
@@ -96,8 +146,9 @@ def draw_focus_ring(surface, rect, colour: RGB, width: int = 3) -> None:
 
 
 def draw_title(surface, box, text: str, fonts: Fonts, col: Dict[str, RGB], active: bool = False,
-               right_text: str = "", text_right: int = 0) -> None:
-    """A pane's title strip; brighter when the pane has the keyboard. Text stops at text_right (buttons)."""
+               right_text: str = "", text_right: int = 0, text_left: int = 0) -> None:
+    """A pane's title strip; brighter when the pane has the keyboard. Text stops at text_right (buttons);
+    right_text (a short note at the right end) never starts before text_left (tabs)."""
     rect = pygame.Rect(box)
     pygame.draw.rect(surface, col["title"] if active else col["title_idle"], rect,
                      border_top_left_radius=6, border_top_right_radius=6)
@@ -110,7 +161,8 @@ def draw_title(surface, box, text: str, fonts: Fonts, col: Dict[str, RGB], activ
     surface.blit(label, (rect.x + 10, rect.centery - label.get_height() // 2))
     if right_text:
         extra = fonts.text(fonts.title, right_text, col["title_text"])
-        x = max(rect.x + 20 + label.get_width(), rect.right - extra.get_width() - 10)
+        x = max(rect.x + 20 + (label.get_width() if text else 0), text_left + 10,
+                rect.right - extra.get_width() - 10)
         surface.blit(extra, (x, rect.centery - extra.get_height() // 2))
     surface.set_clip(clip)
 

@@ -132,6 +132,10 @@ class Toolbar(Pane):
             return self.buttons.get(target[3:])
         return None
 
+    def shown_text(self) -> List[str]:
+        """The status line, the key hints and every button's words (tests check the language follows)."""
+        return [self.message or tr("ui.status.ready"), tr(KEY_HINTS)] + [button.text for button in self.buttons.values()]
+
     def set_enabled(self, action: str, enabled: bool) -> None:
         button = self.buttons.get(action)
         if button is None or button.is_enabled == enabled:

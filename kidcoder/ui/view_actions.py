@@ -1,4 +1,4 @@
-"""View commands of the window: find and go to line, text size, language and contrast.
+"""View commands of the window: find and go to line, text size (every pane's), language and contrast.
 
 They change how the program and the window look, never the program itself;
 the settings they change are saved in the background.
@@ -13,13 +13,13 @@ from kidcoder.ui.shell import Shell
 
 
 class ViewActions:
-    """Find, Go to line, zoom, language and contrast. relabel() and restyle() are the window's:
-    every pane gets its new words, or its new colours."""
+    """Find, Go to line, zoom, language and contrast. relabel(), restyle() and rescale() are the
+    window's: every pane gets its new words, its new colours, or its new text size."""
 
     def __init__(self, shell: Shell, settings: Settings, worker, editor, relabel: Callable[[], None],
-                 restyle: Callable[[], None]):
+                 restyle: Callable[[], None], rescale: Callable[[], None] = lambda: None):
         self.shell, self.settings, self.worker, self.editor = shell, settings, worker, editor
-        self._relabel, self._restyle = relabel, restyle
+        self._relabel, self._restyle, self._rescale = relabel, restyle, rescale
         self.last_find = ""
 
     def find(self) -> None:
@@ -71,8 +71,13 @@ class ViewActions:
         self.editor.view.zoom_out()
         self._remember_font()
 
+    def zoom_reset(self) -> None:
+        self.editor.view.zoom_reset()
+        self._remember_font()
+
     def _remember_font(self) -> None:
         self.settings.font_size = self.editor.view.font_size
+        self._rescale()                 # every pane's text follows the editor's
         self.shell.say(tr("editor.zoom", size=self.editor.view.font_size))
         self._save_settings()
 

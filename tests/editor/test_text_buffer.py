@@ -369,3 +369,21 @@ def test_recovered_text_counts_as_unsaved_until_marked_saved():
     assert buf.modified
     buf.mark_saved()
     assert not buf.modified
+
+
+def test_backspace_in_the_indentation_takes_one_level_each_time_and_never_joins_an_indented_line():
+    buf = TextBuffer("while True:\n            x = 1\n")
+    buf.set_cursor((1, 12))
+    seen = []
+    for _ in range(3):
+        buf.backspace()
+        seen.append((buf.lines[1], buf.cursor))
+    assert seen == [("        x = 1", (1, 8)), ("    x = 1", (1, 4)), ("x = 1", (1, 0))]
+    buf.set_text("while True:\n        x = 1\n")
+    buf.set_cursor((1, 0))                         # at the line's start, with indentation after the cursor
+    buf.backspace()
+    assert buf.lines[:2] == ["while True:", "    x = 1"] and buf.cursor == (1, 0)
+    buf.backspace()
+    assert buf.lines[:2] == ["while True:", "x = 1"]
+    buf.backspace()                                # no indentation left: now the lines join
+    assert buf.lines[0] == "while True:x = 1"

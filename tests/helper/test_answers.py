@@ -77,6 +77,14 @@ def test_spanish_question_gets_a_spanish_answer_even_with_english_settings(index
     assert tr("answer.example", lang="es") in result["answer"]
 
 
+def test_after_a_language_switch_the_same_cards_answer_in_the_new_language(index):
+    english = answer_question("how do I make my player jump with gravity", "es", index=index)
+    assert english.sources[0].lang == "en"                       # an English question gets English words ...
+    spanish = answer_question("how do I make my player jump with gravity", "es", index=index, answer_in="es")
+    assert spanish.sources[0].lang == "es" and spanish.sources[0].id == english.sources[0].id
+    assert spanish.text.startswith(spanish.sources[0].title) and spanish.facts.lang == "es"
+
+
 def test_unknown_topics_get_a_kind_dont_know(index):
     for question in ("i like turtles", "what is minecraft"):
         result = ask(question, "en", index=index)

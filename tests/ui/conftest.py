@@ -24,3 +24,12 @@ def windows(tmp_path, monkeypatch):
     for app in made:
         close_app(app)
     set_key_names({})          # a window made inside Sugar named its Ctrl keys in every text
+
+
+@pytest.fixture(autouse=True)
+def no_last_program():
+    """Each test's window starts with a new program, not the one an earlier test in this home saved last."""
+    from kidcoder.projects.store import ProgramStore
+
+    ProgramStore().last_note.unlink(missing_ok=True)
+    yield

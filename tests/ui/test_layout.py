@@ -1,10 +1,13 @@
-"""layout.py is pure rectangle maths: panes never overlap, stay inside the window and keep readable sizes."""
+"""layout.py is pure rectangle maths: panes never overlap, stay inside the window and keep readable sizes.
+
+The helper and the console share the dock (two tabs of one box); the game's box grows while a game plays.
+"""
 import itertools
 
 import pytest
 
-from kidcoder.ui.layout import (Box, compute_layout, fit_inside, initial_size, place_buttons, place_right, to_game,
-                                toolbar_rows_needed, visible_lines)
+from kidcoder.ui.layout import (PREVIEW_HINT_H, TITLE_H, Box, compute_layout, fit_inside, initial_size, picture_area,
+                                place_buttons, place_right, to_game, toolbar_rows_needed, visible_lines)
 
 SIZES = [(1200, 900), (800, 600), (1024, 768), (1920, 1080), (1366, 768), (801, 1000), (2560, 1440)]
 
@@ -15,28 +18,55 @@ def overlaps(a: Box, b: Box) -> bool:
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("rows", [1, 2])
-def test_panes_fit_and_do_not_overlap(size, rows):
-    lay = compute_layout(*size, toolbar_rows=rows)
-    boxes = [lay.toolbar, lay.editor, lay.helper, lay.preview, lay.console, lay.status]
+@pytest.mark.parametrize("playing", [False, True])
+@pytest.mark.parametrize("change_row", [False, True])
+def test_panes_fit_and_do_not_overlap(size, rows, playing, change_row):
+    lay = compute_layout(*size, toolbar_rows=rows, playing=playing, change_row=change_row)
+    assert lay.helper == lay.console == lay.dock                  # two tabs of one box
+    boxes = [lay.toolbar, lay.editor, lay.dock, lay.preview, lay.status] + ([lay.change] if change_row else [])
     for box in boxes:
         assert box.x >= 0 and box.y >= 0 and box.right <= size[0] and box.bottom <= size[1], box
     for a, b in itertools.combinations(boxes, 2):
         assert not overlaps(a, b), (a, b)
+    assert lay.change.h == (36 if change_row else 0) and lay.change.w == lay.preview.w
+    if change_row:
+        assert lay.preview.bottom < lay.change.y and lay.change.bottom < lay.dock.y
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_every_pane_is_big_enough_to_use(size):
-    lay = compute_layout(*size, toolbar_rows=2)
-    assert lay.editor.w >= 400 and lay.editor.h >= 250       # ~12 lines of code at the default size
-    assert lay.helper.h >= 170                               # title, three lines, the question row
-    assert lay.preview.w >= 320 and lay.preview.h >= 200
-    assert lay.console.h >= 150                              # some lines and the input() line
+@pytest.mark.parametrize("playing", [False, True])
+def test_every_pane_is_big_enough_to_use(size, playing):
+    lay = compute_layout(*size, toolbar_rows=2, change_row=True, playing=playing)
+    assert lay.editor.w >= 440 and lay.editor.h >= 400       # ~18 lines of 34 columns at the default size
+    assert lay.dock.h >= 200                                 # tabs, a few lines of an answer, the question line
+    picture = picture_area(lay.preview, playing)
+    assert picture.w >= 320 and picture.h >= 100
 
 
-def test_editor_gets_most_of_the_width_on_the_default_screen():
-    lay = compute_layout(1200, 900)
-    assert lay.editor.w > lay.preview.w
-    assert lay.editor.x < lay.preview.x and lay.helper.y > lay.editor.y and lay.console.y > lay.preview.y
+def test_the_xo_screen_sizes():
+    """The numbers the report gives: 61 columns of code at 1200 wide (743 pixels at the default size),
+    the game 3:2 across its column while it plays, and a dock for the helper below it."""
+    lay = compute_layout(1200, 900, playing=True)
+    assert lay.editor.w == 743 and lay.editor.h == 810
+    picture = picture_area(lay.preview, True)
+    assert (picture.w, picture.h) == (431, 287)
+    assert lay.dock.h == 451
+    rest = compute_layout(1200, 900)
+    assert rest.dock.h == 627 and rest.preview.h == TITLE_H + 147 and rest.editor == lay.editor
+    assert compute_layout(1200, 900, change_row=True, playing=True).dock.h == 409
+    small = compute_layout(800, 600, playing=True)
+    assert small.editor.w == 452 and picture_area(small.preview, True).w == 322
+    assert small.dock.h == 224 and compute_layout(800, 600).dock.h == 363
+
+
+def test_the_game_is_the_biggest_thing_on_the_right_while_it_plays():
+    for size in SIZES:
+        lay = compute_layout(*size, playing=True)
+        picture = picture_area(lay.preview, True)
+        assert picture.w == lay.preview.w - 8                         # the column's whole width
+        assert lay.preview.h == TITLE_H + picture.h + 8 + PREVIEW_HINT_H
+        rest = compute_layout(*size)
+        assert rest.preview.h < lay.preview.h and rest.dock.h > lay.dock.h
 
 
 def test_too_small_windows_are_laid_out_as_the_minimum():

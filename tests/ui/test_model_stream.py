@@ -16,6 +16,9 @@ class FakeHelper:
     def show(self, heading, text):
         self.heading, self.text = heading, text
 
+    def retell(self, heading, text):
+        self.show(heading, text)
+
     def append(self, text):
         self.text += text
 

@@ -29,28 +29,39 @@ def inside(rect, box):
     return pygame.Rect(box).contains(rect)
 
 
-def test_after_a_resize_every_focus_target_belongs_to_its_pane_and_says_its_command(app):
-    step(app, 2)
-    app.relayout((800, 600))
-    app.helper.fix_button.show()                   # every target there is: fix, more, the console's line
-    app.helper.more_button.show()
-    app.console.set_waiting(True)
+def check_targets(app, wanted):
     names = {command.name for command in COMMANDS}
-    for pane in app.panes.values():
-        assert pane.box == getattr(app.layout, pane.region)
     targets = app.keyboard.order()
-    assert {"more", "fix", "console", "question", "ask", "tb:run", "vw:language"} <= set(targets)
+    assert set(wanted) <= set(targets), set(wanted) - set(targets)
     for target in targets:
         element = app.keyboard.element(target)
         owner = app.panes.get(pane_of(target), app.toolbar)       # vw: targets sit in the toolbar's status bar
         if element is None:
             assert target in ("editor", "preview")
             continue
-        assert owner.element_for(target) is element
+        assert owner.element_for(target) is element and element.visible, target
         box = app.layout.status if target.startswith("vw:") else owner.box
         assert inside(element.get_abs_rect(), box), target
         action = owner.action_for(element)
         assert action in names, target
+
+
+def test_after_a_resize_every_focus_target_belongs_to_its_pane_and_says_its_command(app):
+    step(app, 2)
+    app.relayout((800, 600))
+    app.console.set_lines(["Score: 1\n"])          # the console's tab appears beside the helper's
+    step(app)
+    app.actions.do("show_helper")
+    app.helper.fix_button.show()                   # every target there is: fix, more, the tabs, ...
+    app.helper.more_button.show()
+    for pane in app.panes.values():
+        assert pane.box == getattr(app.layout, pane.region)
+    check_targets(app, {"more", "fix", "question", "ask", "tab:helper", "tab:console", "tb:run", "vw:language"})
+    app.console.set_waiting(True)                  # ... and the console's line, when its tab shows
+    app.actions.do("show_console")
+    assert app.console.shown and not app.helper.shown
+    check_targets(app, {"console", "tab:helper", "tab:console"})
+    assert "question" not in app.keyboard.order()
 
 
 def test_the_game_buttons_are_the_preview_panes(app):

@@ -66,6 +66,7 @@ def test_a_corpus_written_here_end_to_end(tmp_path, monkeypatch):
     folder = make_corpus(tmp_path, [("quit_lower", BROKEN, QUIT_CASE),
                                     ("fine", WORKING, {"status": "working", "anim": "static_redraw"})])
     monkeypatch.setenv("KIDCODER_REAL_CORPUS", str(folder))
+    monkeypatch.delenv("KIDCODER_REAL_CORPUS_PROGRAMS", raising=False)   # this corpus's own programs/
     (folder / "programs" / "tampered").mkdir()
     cases = hint_real.load_cases()
     assert [c["id"] for c in cases] == ["quit_lower", "fine"]

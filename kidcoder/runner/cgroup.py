@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 from typing import List, Optional
 
-MAX_PROCESSES = 64
+from kidcoder.runner.limits import MAX_PROCESSES
+
 _V1_ROOT = Path("/sys/fs/cgroup")
 _GROUP = "kidcoder"
 
@@ -132,26 +133,78 @@ class GameCgroup:
                         return True
         return False
 
+    def kill_all(self) -> None:
+        """Kill every process in the cgroup (the game's daemons included, whatever group or session)."""
+        for folder in self.folders:
+            for pid in _pids(folder):
+                try:
+                    os.kill(pid, 9)
+                except OSError:
+                    pass
+
     def remove(self) -> None:
         """End whatever is left in the cgroup and remove its folders (safe to call twice)."""
         for folder in self.folders:
-            for _ in range(20):
-                try:
-                    pids = [int(p) for p in (folder / "cgroup.procs").read_text().split()]
-                except (OSError, ValueError):
-                    pids = []
-                for pid in pids:
-                    try:
-                        os.kill(pid, 9)
-                    except OSError:
-                        pass
-                try:
-                    folder.rmdir()
-                    break
-                except FileNotFoundError:
-                    break
-                except OSError:
-                    time.sleep(0.02)
+            _remove(folder)
+
+
+def _pids(folder: Path) -> List[int]:
+    try:
+        return [int(p) for p in (folder / "cgroup.procs").read_text().split()]
+    except (OSError, ValueError):
+        return []
+
+
+def _remove(folder: Path) -> None:
+    for _ in range(50):
+        for pid in _pids(folder):
+            try:
+                os.kill(pid, 9)
+            except OSError:
+                pass
+        try:
+            folder.rmdir()
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.02)
+
+
+def _group_parents() -> List[Path]:
+    found = [_V1_ROOT / controller / _GROUP for controller in ("memory", "pids")]
+    mount = _cgroup2_mount()
+    return found + ([mount / _GROUP] if mount is not None else [])
+
+
+def remove_stale() -> int:
+    """Remove empty game cgroups a KidCoder that was killed left behind; returns how many."""
+    removed = 0
+    for parent in _group_parents():
+        try:
+            children = [child for child in parent.iterdir() if child.is_dir() and child.name.startswith("game-")]
+        except OSError:
+            continue
+        for child in children:
+            owner = child.name.split("-")[1] if child.name.count("-") >= 2 else ""
+            if owner.isdigit() and _alive(int(owner)) or _pids(child):
+                continue
+            try:
+                child.rmdir()
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def join(files: List[str]) -> bool:

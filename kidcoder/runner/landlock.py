@@ -71,11 +71,13 @@ def handled_rights(abi: int) -> Dict[str, int]:
     return {"fs": fs, "net": net, "scoped": scoped}
 
 
-def restrict(writable: Iterable[str], writable_files: Iterable[str] = (), network: bool = False) -> List[str]:
+def restrict(writable: Iterable[str], writable_files: Iterable[str] = (), network: bool = False,
+             device_folders: Iterable[str] = ()) -> List[str]:
     """Restrict this process (and its future children) for good; returns the walls now up.
 
     writable: folders where the game may create, change and remove files.
     writable_files: single files it may write (such as /dev/null).
+    device_folders: folders whose existing files it may write to, making nothing (/dev/snd for sound).
     network: True keeps TCP open (a teacher allowed the network).
     Returns [] when the kernel has no Landlock; raises OSError when Landlock is there but refused."""
     abi = abi_version()
@@ -96,6 +98,8 @@ def restrict(writable: Iterable[str], writable_files: Iterable[str] = (), networ
             _add_rule(libc, ruleset, path, folder_rights, directory=True)
         for path in writable_files:
             _add_rule(libc, ruleset, path, rights["fs"] & _FILE_RIGHTS & ~EXECUTE, directory=False)
+        for path in device_folders:
+            _add_rule(libc, ruleset, path, WRITE_FILE, directory=True)
         if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "prctl(NO_NEW_PRIVS): " + os.strerror(ctypes.get_errno()))
         if libc.syscall(ctypes.c_long(_SYS_RESTRICT_SELF), ctypes.c_int(ruleset), ctypes.c_uint32(0)) != 0:

@@ -59,22 +59,33 @@ def enter(network: bool = False) -> List[str]:
     return walls
 
 
-def split_off_game(pid_namespace: bool) -> None:
-    """Fork: the child returns and runs the game; this process stays outside, waits, and exits
-    with the game's status, so the host's handle on it holds.
+def split_off_game(pid_namespace: bool) -> bool:
+    """Fork: the child returns (True) and runs the game; this process stays outside, waits, and
+    exits the way the game did (the same code, or killed by the same signal), so the host's
+    handle on it tells the truth. Returns False (no split) where there is no fork.
 
     With pid_namespace (after enter()), the game is process 1 of its namespace: every process it
     starts dies with it, and it dies with us (parent-death signal). Without one, we become a
     subreaper: the game's orphans become our children, and we end them when the game ends."""
+    if not hasattr(os, "fork") or not sys.platform.startswith("linux"):
+        return False
     parent = os.getpid()
     subreaper = not pid_namespace and become_subreaper()
     pid = os.fork()
     if pid == 0:
-        _libc().prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() not in (parent, 0):  # the outside process died before the prctl (0: it is
-            os._exit(137)                   # outside our PID namespace, so we cannot see it)
-        return
+        die_with_parent(parent)
+        return True
     _wait_outside(pid, subreaper)
+    return True     # never reached: _wait_outside exits
+
+
+def die_with_parent(parent: int) -> None:
+    """The kernel kills this process when its parent dies; if the parent is already gone, exit now.
+    (In a new PID namespace the parent is outside it, so getppid() says 0.)"""
+    if sys.platform.startswith("linux"):
+        _libc().prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() not in (parent, 0):
+        os._exit(137)
 
 
 def _wait_outside(pid: int, subreaper: bool) -> None:
@@ -102,7 +113,21 @@ def _wait_outside(pid: int, subreaper: bool) -> None:
             break
     if subreaper:
         end_descendants()
-    os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        _no_core_dump()
+        signal.signal(number, signal.SIG_DFL)
+        os.kill(os.getpid(), number)
+    os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 137)
+
+
+def _no_core_dump() -> None:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):
+        pass
 
 
 def _kill(pid: int) -> None:

@@ -43,7 +43,7 @@ def ended_status(finished: Optional[Finished], stop_reason: Optional[GameStatus]
         if finished.reason == FinishReason.QUIT:
             return GameStatus.OK if returncode == 0 and finished.exit_code == 0 else GameStatus.ERROR
         if finished.reason == FinishReason.FRAMES:
-            reached = frames_seen is None or frame_limit <= 0 or frames_seen >= frame_limit
+            reached = frame_limit > 0 and (frames_seen is None or frames_seen >= frame_limit)
             if returncode == 0 and reached:
                 return GameStatus.OK
         elif finished.reason == FinishReason.MEMORY:

@@ -63,6 +63,7 @@ class Attack:
     seconds: float = 6.0
     command: str = "run"             # "run" or "hint": the CLI subcommand that runs the program
     memory_mb: int = 0               # 0: the default; otherwise written into the settings first
+    exits: Tuple[str, ...] = ()      # the `exit` the run must report (what the app saw), if it matters
 
 
 ATTACKS = [
@@ -194,7 +195,7 @@ for fd in range(3, 64):
         pass
 for i in range(20):
     pygame.display.flip()
-'''),
+''', exits=('ok',)),
     Attack("bad_frame_header", DRAW + '''\
 import gc, struct
 from kidcoder.runner import frames as _frames_module
@@ -204,7 +205,7 @@ for thing in gc.get_objects():
         struct.pack_into("<QQdII", thing._map, 64, 2, 2 ** 62, float("nan"), 99999, 99999)
 pygame.display.flip = lambda: None
 time.sleep(0.5)
-'''),
+''', exits=('ok',)),
     Attack("nan_and_forged_messages", '''\
 forge('{"@": "Finished", "reason": "frames", "frames": NaN}')
 forge('{"@": "Finished", "reason": "quit", "frames": 1e999, "exit_code": 0}')
@@ -213,11 +214,11 @@ forge('{"@": "Caption", "text": "' + "x" * 900000 + '"}')
 forge('{"@": "Ready", "version": 1, "pid": 1, "contained": []}')
 forge('{"@": "Finished", "reason": "quit", "frames": 60, "exit_code": 0}')
 raise ValueError("the real ending")
-'''),
+''', exits=('error',)),
     Attack("forged_frames_ok", '''\
 forge('{"@": "Finished", "reason": "frames", "frames": 60, "exit_code": 0}')
 os._exit(0)
-'''),
+''', exits=('killed',)),
     Attack("a_million_tiny_messages", '''\
 line = b'{"@": "WaitingForEvents", "frame": 1}\\n' * 1000
 fds = msg_fds()
@@ -235,7 +236,7 @@ for n in range(12):
         os.write(fd, chunk)
     held.append(fd)
 escaped("held 720 MB in memory files")
-''', ("cgroup-memory", "seccomp-memfd"), memory_mb=128),
+''', ("cgroup-memory", "seccomp-memfd"), memory_mb=128, exits=('killed', 'error')),
     Attack("memfd_by_raw_syscall", '''\
 libc.syscall.restype = ctypes.c_long
 fd = libc.syscall(319, b"bomb", 0)
@@ -290,8 +291,8 @@ try:
     print("big window ok")
 except Exception as exc:
     print("said:", type(exc).__name__, exc)
-'''),
-    Attack("flood_output", "line = 'x' * 99\nfor i in range(105000):\n    print(line)\n"),
+''', exits=('ok',)),
+    Attack("flood_output", "line = 'x' * 99\nfor i in range(105000):\n    print(line)\n", exits=('ok',)),
     Attack("forge_through_runner_objects", '''\
 import gc
 for thing in gc.get_objects():

@@ -3,6 +3,9 @@
 Contract (ARCHITECTURE.md): with --json each subcommand prints one JSON object;
 exit 0 when it did its job (even if it found a bug in the child's program),
 exit 2 with one clear line on stderr for bad input. No subcommand opens the window.
+Input is checked before any work starts (files: regular, readable, not too big; output
+paths: a folder that exists and may be written); a disk that fills up or a home that
+cannot be written mid-way also ends in one clear line (main() turns any OSError into it).
 """
 from __future__ import annotations
 
@@ -128,6 +131,41 @@ def _read_program(path: str) -> str:
         raise UserError(str(exc)) from None
 
 
+def _check_output(path: str, what: str) -> None:
+    """An output file must go into a folder that exists and may be written, and must not be a folder."""
+    target = os.path.abspath(path)
+    folder = os.path.dirname(target)
+    if not path.strip():
+        raise UserError(f"the {what} file name is empty")
+    if os.path.isdir(target):
+        raise UserError(f"the {what} file is a folder: {path}")
+    if not os.path.isdir(folder):
+        raise UserError(f"the folder for the {what} does not exist: {folder}")
+    if not os.access(folder, os.W_OK):
+        raise UserError(f"cannot write the {what} into {folder}: permission denied")
+
+
+def _check_input_file(path: str, what: str) -> None:
+    """A file to read must exist and be a plain file (not a folder, a FIFO or a device)."""
+    from kidcoder.safe_files import kind_of
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise UserError(f"no such {what}: {path}") from None
+    except OSError as exc:
+        raise UserError(f"cannot read the {what} {path}: {exc.strerror or exc}") from None
+    if kind_of(mode) != "a file":
+        raise UserError(f"the {what} {path} is {kind_of(mode)}, not a file")
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line for a failed read or write: what went wrong and where."""
+    what = exc.strerror or str(exc) or type(exc).__name__
+    where = exc.filename if exc.filename is not None else ""
+    return f"{what}: {where}" if where else what
+
+
 def _emit(result: dict, as_json: bool, human: Callable[[dict], str]) -> None:
     if as_json:
         print(json.dumps(result, ensure_ascii=False))
@@ -146,13 +184,21 @@ def _model(args, settings):
 
 def cmd_run(args) -> int:
     _read_program(args.file)
+    if args.screenshot is not None:
+        _check_output(args.screenshot, "screenshot")
     from kidcoder.runner.headless import run_file
+    from kidcoder.runner.results import ScreenshotError
 
     stdin_lines = None
     if args.stdin is not None:
         stdin_lines = args.stdin.replace("\\n", "\n").split("\n")
-    result = run_file(args.file, frames=args.frames, seconds=args.seconds, screenshot=args.screenshot,
-                      stdin_lines=stdin_lines, headless=args.headless)
+    settings = load_settings()
+    try:
+        result = run_file(args.file, frames=args.frames, seconds=args.seconds, screenshot=args.screenshot,
+                          stdin_lines=stdin_lines, headless=args.headless, memory_mb=settings.memory_limit_mb,
+                          allow_network=settings.network_allowed)
+    except ScreenshotError as exc:
+        raise UserError(str(exc)) from None
 
     def human(r):
         line = f"{r['exit']}: {r['frames']} frames, {r['fps']:.1f} fps"
@@ -200,6 +246,10 @@ def cmd_ask(args) -> int:
 def cmd_generate(args) -> int:
     if not args.description.strip():
         raise UserError("the description is empty")
+    if args.out is not None:
+        if os.path.lexists(args.out):
+            raise UserError(f"{args.out} already exists: choose a new file name")
+        _check_output(args.out, "program")
     from kidcoder.making.generate import generate_game
 
     settings = load_settings()
@@ -223,7 +273,15 @@ def cmd_index(args) -> int:
 def cmd_bench(args) -> int:
     from kidcoder.bench import run_benchmarks
 
-    only = [name.strip() for name in args.only.split(",")] if args.only else None
+    only = None
+    if args.only is not None:
+        from kidcoder.bench import GROUPS
+
+        only = [name.strip() for name in args.only.split(",") if name.strip()]
+        unknown = [name for name in only if name not in GROUPS]
+        if not only or unknown:
+            raise UserError(f"--only takes benchmark groups from: {', '.join(GROUPS)}"
+                            + (f" (not {', '.join(unknown)})" if unknown else ""))
     result = run_benchmarks(model_file=args.model, only=only)
     _emit(result, True if args.json else False, lambda r: "\n".join(f"{k}: {v}" for k, v in r.items()))
     return EXIT_OK
@@ -234,6 +292,7 @@ def cmd_model(args) -> int:
 
     settings = load_settings()
     if args.model_command == "add":
+        _check_input_file(args.file, "model file")
         result = catalog.add_model(args.file, settings.language)
         _emit(result, args.json, lambda r: r.get("message", json.dumps(r)))
         return EXIT_OK if result.get("ok") else EXIT_BAD_INPUT
@@ -314,6 +373,9 @@ def main(argv=None) -> int:
         return COMMANDS[args.command](args)
     except UserError as exc:
         print(f"kidcoder: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:          # a full disk, a read-only home, a file that vanished mid-way
+        print(f"kidcoder: {describe_os_error(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("kidcoder"):

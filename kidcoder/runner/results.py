@@ -68,8 +68,15 @@ def result_of(game: GameProcess, elapsed: float, warnings: List[str], timed_out:
                      start_seconds=start_s, contained=list(game.contained))
 
 
+class ScreenshotError(Exception):
+    """The screenshot could not be saved (its folder is gone, read-only or full): one clear line."""
+
+
 def save_png(frame, path) -> None:
-    """Save a Frame as a PNG file (pygame can save without a display)."""
+    """Save a Frame as a PNG file (pygame can save without a display); raises ScreenshotError."""
     import pygame
 
-    pygame.image.save(frame.to_surface(), os.fspath(path))
+    try:
+        pygame.image.save(frame.to_surface(), os.fspath(path))
+    except (pygame.error, OSError) as exc:
+        raise ScreenshotError(f"could not save the screenshot {os.fspath(path)}: {exc}") from None

@@ -57,8 +57,10 @@ def _positive(convert: Callable, kind: str, smallest: str, too_small: Callable) 
     return check
 
 
+MAX_SECONDS = 24 * 3600
 _positive_int = _positive(int, "whole number", "1 or more", lambda number: number < 1)
-_positive_float = _positive(float, "number", "more than 0", lambda number: not number > 0)
+_positive_float = _positive(float, "number", f"more than 0 and at most {MAX_SECONDS}",
+                            lambda number: not 0 < number <= MAX_SECONDS)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -294,8 +296,12 @@ def cmd_model(args) -> int:
     if args.model_command == "add":
         _check_input_file(args.file, "model file")
         result = catalog.add_model(args.file, settings.language)
+        if not result.get("ok"):
+            if args.json:
+                _emit(result, True, str)
+            raise UserError(result.get("message") or "the model file cannot be used")
         _emit(result, args.json, lambda r: r.get("message", json.dumps(r)))
-        return EXIT_OK if result.get("ok") else EXIT_BAD_INPUT
+        return EXIT_OK
     if args.model_command == "list":
         result = catalog.list_models(settings)
         _emit(result, args.json, lambda r: "\n".join(m["path"] for m in r.get("models", [])) or "no models")
@@ -347,6 +353,11 @@ def cmd_export(args) -> int:
         raise UserError(f"the bundle's file name must end in .xo: {args.out}")
     if args.name is not None and not args.name.strip():
         raise UserError("the name is empty")
+    _read_program(args.file)
+    if args.icon is not None:
+        _check_input_file(args.icon, "icon picture")
+    if args.out is not None:
+        _check_output(args.out, "bundle")
     from kidcoder.sugar.export import export_game
 
     try:

@@ -74,12 +74,16 @@ def _temp_beside(path: Path) -> Path:
 
 
 def _write_temp(path: Path, data: bytes) -> Path:
+    """The data in a new temporary file beside path; an error names path, not the temporary file."""
     tmp = _temp_beside(path)
     try:
         with open(tmp, "xb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+    except OSError as exc:
+        _remove(tmp)
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
     except BaseException:
         _remove(tmp)
         raise

@@ -17,6 +17,7 @@ import sys
 from dataclasses import asdict
 from typing import Callable, Dict
 
+from kidcoder.cli_checks import UserError, check_input_file, check_output, describe_os_error
 from kidcoder.config import SETTINGS_HELP, load_settings, load_settings_with_report
 from kidcoder.editor.files import ProgramFileError, read_program_text
 from kidcoder.i18n import tr
@@ -30,10 +31,6 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_UNAVAILABLE = 3
-
-
-class UserError(Exception):
-    """Bad input from the person at the keyboard: printed as one line, exit 2."""
 
 
 def _lang(value: str) -> str:
@@ -133,41 +130,6 @@ def _read_program(path: str) -> str:
         raise UserError(str(exc)) from None
 
 
-def _check_output(path: str, what: str) -> None:
-    """An output file must go into a folder that exists and may be written, and must not be a folder."""
-    target = os.path.abspath(path)
-    folder = os.path.dirname(target)
-    if not path.strip():
-        raise UserError(f"the {what} file name is empty")
-    if os.path.isdir(target):
-        raise UserError(f"the {what} file is a folder: {path}")
-    if not os.path.isdir(folder):
-        raise UserError(f"the folder for the {what} does not exist: {folder}")
-    if not os.access(folder, os.W_OK):
-        raise UserError(f"cannot write the {what} into {folder}: permission denied")
-
-
-def _check_input_file(path: str, what: str) -> None:
-    """A file to read must exist and be a plain file (not a folder, a FIFO or a device)."""
-    from kidcoder.safe_files import kind_of
-
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        raise UserError(f"no such {what}: {path}") from None
-    except OSError as exc:
-        raise UserError(f"cannot read the {what} {path}: {exc.strerror or exc}") from None
-    if kind_of(mode) != "a file":
-        raise UserError(f"the {what} {path} is {kind_of(mode)}, not a file")
-
-
-def describe_os_error(exc: OSError) -> str:
-    """One line for a failed read or write: what went wrong and where."""
-    what = exc.strerror or str(exc) or type(exc).__name__
-    where = exc.filename if exc.filename is not None else ""
-    return f"{what}: {where}" if where else what
-
-
 def _emit(result: dict, as_json: bool, human: Callable[[dict], str]) -> None:
     if as_json:
         print(json.dumps(result, ensure_ascii=False))
@@ -187,7 +149,7 @@ def _model(args, settings):
 def cmd_run(args) -> int:
     _read_program(args.file)
     if args.screenshot is not None:
-        _check_output(args.screenshot, "screenshot")
+        check_output(args.screenshot, "screenshot")
     from kidcoder.runner.headless import run_file
     from kidcoder.runner.results import ScreenshotError
 
@@ -251,7 +213,7 @@ def cmd_generate(args) -> int:
     if args.out is not None:
         if os.path.lexists(args.out):
             raise UserError(f"{args.out} already exists: choose a new file name")
-        _check_output(args.out, "program")
+        check_output(args.out, "program")
     from kidcoder.making.generate import generate_game
 
     settings = load_settings()
@@ -294,7 +256,7 @@ def cmd_model(args) -> int:
 
     settings = load_settings()
     if args.model_command == "add":
-        _check_input_file(args.file, "model file")
+        check_input_file(args.file, "model file")
         result = catalog.add_model(args.file, settings.language)
         if not result.get("ok"):
             if args.json:
@@ -355,9 +317,9 @@ def cmd_export(args) -> int:
         raise UserError("the name is empty")
     _read_program(args.file)
     if args.icon is not None:
-        _check_input_file(args.icon, "icon picture")
+        check_input_file(args.icon, "icon picture")
     if args.out is not None:
-        _check_output(args.out, "bundle")
+        check_output(args.out, "bundle")
     from kidcoder.sugar.export import export_game
 
     try:

@@ -26,6 +26,17 @@ def layers_off_from_env(environ=None) -> List[str]:
     return confine.parse_off(environ.get(LAYERS_OFF_ENV, ""))
 
 
+def walls_key(contained: Sequence[str], allow_network: bool = False) -> str:
+    """The i18n key of the line that tells the child how safe the game's box is. Pure.
+    Full: writes held to its folder, no other programs, no network (unless a teacher allowed it)."""
+    walls = set(contained)
+    network = allow_network or bool(walls & {"network-namespace", "landlock-tcp"})
+    if {"landlock-files", "landlock-programs"} <= walls and network:
+        return "runner.walls.full"
+    kernel = walls - {"rlimit-memory", "rlimit-processes"}
+    return "runner.walls.part" if kernel else "runner.walls.none"
+
+
 def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 

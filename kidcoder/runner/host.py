@@ -1,13 +1,10 @@
 """GameProcess: the app's handle on one running game (start, poll, frames, input, pause, stop).
 
-The game runs in a fresh interpreter in its own process group, with the program's
-folder as its working directory, behind the walls runner/containment.py prepares. Two
-reader threads turn the child's message pipe and its stdout/stderr into a bounded queue
-that poll() drains a bounded number at a time, so a flood of messages cannot keep the app
-busy; nothing here blocks the caller for more than the time it takes to stop a game (~1 s).
-The app trusts nothing from the game: messages are type-checked (protocol.decode) and cut
-to size, frames are range-checked (frames.FrameBuffer), and how the game ended comes from
-what the app saw (exit status, the cgroup, the frames), not from what the game claims.
+The game runs in a fresh interpreter in its own process group and folder, behind the walls of
+runner/containment.py; its pipes are read into a bounded queue (runner/game_pipes.py), so a flood
+cannot keep the app busy, and nothing here blocks for longer than stopping a game (~1 s). The app
+trusts nothing from the game: messages are type-checked, frames range-checked, and how the game
+ended comes from what the app saw (exit status, the cgroup, the frames), not from its claims.
 """
 from __future__ import annotations
 
@@ -15,7 +12,6 @@ import collections
 import math
 import os
 import signal
-import stat
 import subprocess
 import sys
 import threading
@@ -107,11 +103,8 @@ class GameProcess:
     # ---- life cycle ---------------------------------------------------------------------
     def start(self) -> None:
         """Spawn the child. Raises FileNotFoundError if the program is missing or not a plain file."""
-        try:
-            if not stat.S_ISREG(os.stat(self.program).st_mode):
-                raise FileNotFoundError(str(self.program))
-        except OSError:
-            raise FileNotFoundError(str(self.program)) from None
+        if not self.program.is_file():         # (is_file: False for a folder, a FIFO or a device)
+            raise FileNotFoundError(str(self.program))
         remove_stale_segments()
         self._frames = FrameBuffer()
         self._walls = Containment(self.program, self.memory_mb, self.layers_off)

@@ -55,14 +55,19 @@ def read_capped(path: PathLike, limit: int) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; raises FileNotFoundError,
     NotARegularFile, FileTooLarge or another OSError. Never blocks on a FIFO."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    mode = os.stat(path).st_mode           # (a socket cannot even be opened: say what it is)
+    if not stat.S_ISREG(mode):
+        raise NotARegularFile(path, kind_of(mode))
+    fd = os.open(path, flags)               # and check again what was opened: it may have changed
     try:
-        fd = os.open(path, flags)
-    except IsADirectoryError:
-        raise NotARegularFile(path, "a folder") from None
-    with os.fdopen(fd, "rb") as handle:
         mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotARegularFile(path, kind_of(mode))
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise NotARegularFile(path, kind_of(mode))
+    with os.fdopen(fd, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise FileTooLarge(path, limit)

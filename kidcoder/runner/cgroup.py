@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import List, Optional
 
+from kidcoder.runner.launch import alive
 from kidcoder.runner.limits import MAX_PROCESSES
 
 _V1_ROOT = Path("/sys/fs/cgroup")
@@ -187,7 +188,7 @@ def remove_stale() -> int:
             continue
         for child in children:
             owner = child.name.split("-")[1] if child.name.count("-") >= 2 else ""
-            if owner.isdigit() and _alive(int(owner)) or _pids(child):
+            if owner.isdigit() and alive(int(owner)) or _pids(child):
                 continue
             try:
                 child.rmdir()
@@ -195,16 +196,6 @@ def remove_stale() -> int:
             except OSError:
                 pass
     return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def join(files: List[str]) -> bool:

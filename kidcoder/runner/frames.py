@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from multiprocessing import resource_tracker, shared_memory
 from typing import List, Optional, Tuple
 
+from kidcoder.runner.launch import alive
+
 MAGIC = 0x4B434642  # "KCFB"
 VERSION = 2
 _HEADER = struct.Struct("<IIIIiI")          # magic, version, capacity in pixels, pad, latest slot, pad
@@ -297,7 +299,7 @@ def remove_stale_segments() -> int:
     removed = 0
     for name in _all_kidcoder_segments():
         owner = name[len(SEGMENT_PREFIX):].split("x", 1)[0]
-        if not owner.isdigit() or _alive(int(owner)):
+        if not owner.isdigit() or alive(int(owner)):
             continue
         removed += unlink_segment(name)
     return removed
@@ -308,13 +310,3 @@ def _all_kidcoder_segments() -> list:
         return [n for n in os.listdir("/dev/shm") if n.startswith(SEGMENT_PREFIX) and "x" in n]
     except OSError:
         return []
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -15,6 +15,7 @@ import os
 import queue
 import runpy
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -233,9 +234,10 @@ def main(argv=None) -> None:
     program = os.path.abspath(args.program)
     with open(program, "rb") as f:
         source = f.read(MAX_SOURCE_BYTES).decode("utf-8", "replace")
-    if args.temp:
+    if args.temp:                        # the game's own temporary folder: the only one it may write in
         for name in ("TMPDIR", "TEMP", "TMP"):
             os.environ[name] = args.temp
+        tempfile.tempdir = args.temp
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     font_list = cache_dir() / fonts.CACHE_NAME

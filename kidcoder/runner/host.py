@@ -102,7 +102,9 @@ class GameProcess:
 
     # ---- life cycle ---------------------------------------------------------------------
     def start(self) -> None:
-        """Spawn the child. Raises FileNotFoundError if the program is missing or not a plain file."""
+        """Spawn the child. Raises FileNotFoundError if the program is missing or not a plain file.
+        Call it from a thread that outlives the game (the UI thread, a worker lane): the game dies with
+        the thread that started it (the kernel's parent-death signal), so it never outlives the app."""
         if not self.program.is_file():         # (is_file: False for a folder, a FIFO or a device)
             raise FileNotFoundError(str(self.program))
         remove_stale_segments()

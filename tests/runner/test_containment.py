@@ -141,3 +141,13 @@ def test_the_outside_process_mirrors_how_the_game_died(tmp_path):
         game.start()
         game.wait_ended(30)
         assert game.process.returncode == -signal.SIGTERM and game.status() == "killed"
+
+
+def test_a_game_has_a_private_temporary_folder_that_goes_away_with_it(tmp_path):
+    program = tmp_path / "temp.py"
+    program.write_text("import tempfile, os\nwith tempfile.NamedTemporaryFile(delete=False) as f:\n"
+                       "    f.write(b'scratch')\nprint('TEMP', os.path.dirname(f.name))\n")
+    result = run_program(program, seconds=30)
+    assert result.exit == "ok", result.error
+    folder = "".join(result.console).split("TEMP ", 1)[1].split()[0]
+    assert "kidcoder-game-" in folder and not os.path.exists(folder)

@@ -63,16 +63,20 @@ def cache_dir() -> Path:
 
 
 def fallback_cache_dir() -> Path:
-    """A private cache folder in the system's temporary folder (made for this user only)."""
+    """A private cache folder in the system's temporary folder (made for this user only). Never
+    raises: where even that cannot be made, the path is returned and writing there fails clearly."""
     uid = os.getuid() if hasattr(os, "getuid") else 0
     folder = Path(tempfile.gettempdir()) / f"kidcoder-cache-{uid}"
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
-        if hasattr(os, "getuid") and folder.stat().st_uid != uid:     # someone else's: make our own
-            folder = Path(tempfile.mkdtemp(prefix=f"kidcoder-cache-{uid}-"))
+        if folder.is_dir() and folder.stat().st_uid == uid:
+            return folder
     except OSError:
-        folder = Path(tempfile.mkdtemp(prefix=f"kidcoder-cache-{uid}-"))
-    return folder
+        pass
+    try:                                      # someone else's, or a file: a fresh one of our own
+        return Path(tempfile.mkdtemp(prefix=f"kidcoder-cache-{uid}-"))
+    except OSError:
+        return folder
 
 
 def usable_folder(folder: Path) -> bool:

@@ -16,8 +16,10 @@ from typing import List, Optional, Sequence
 
 from kidcoder import paths
 from kidcoder.runner import cgroup, confine
+from kidcoder.runner.launch import alive
 
 LAYERS_OFF_ENV = "KIDCODER_LAYERS_OFF"
+TEMP_PREFIX = "kidcoder-game-"
 
 
 def layers_off_from_env(environ=None) -> List[str]:
@@ -60,6 +62,21 @@ def _temp_parent() -> Path:
         return Path(tempfile.gettempdir())
 
 
+def remove_stale_temp(parent: Path) -> int:
+    """Remove the temporary folders of games whose app was killed (its pid is in the name)."""
+    removed = 0
+    try:
+        entries = [entry for entry in parent.iterdir() if entry.name.startswith(TEMP_PREFIX)]
+    except OSError:
+        return 0
+    for entry in entries:
+        owner = entry.name[len(TEMP_PREFIX):].split("-", 1)[0]
+        if owner.isdigit() and not alive(int(owner)):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed += 1
+    return removed
+
+
 class Containment:
     """One game's cgroup and temporary folder, and the walls' part of its command line."""
 
@@ -69,8 +86,10 @@ class Containment:
         if "cgroup" not in self.off:
             cgroup.remove_stale()
             self.cgroup = cgroup.GameCgroup.create(f"game-{os.getpid()}-{uuid.uuid4().hex[:8]}", memory_mb)
+        parent = _temp_parent()
+        remove_stale_temp(parent)
         try:
-            self.temp: Optional[Path] = Path(tempfile.mkdtemp(prefix="kidcoder-game-", dir=str(_temp_parent())))
+            self.temp: Optional[Path] = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=str(parent)))
         except OSError:
             self.temp = None
         self.writable = writable_folders(program, self.temp, paths.user_folders())

@@ -151,3 +151,12 @@ def test_a_game_has_a_private_temporary_folder_that_goes_away_with_it(tmp_path):
     assert result.exit == "ok", result.error
     folder = "".join(result.console).split("TEMP ", 1)[1].split()[0]
     assert "kidcoder-game-" in folder and not os.path.exists(folder)
+
+
+def test_temporary_folders_of_a_killed_app_are_removed(tmp_path):
+    from kidcoder.runner.containment import remove_stale_temp
+
+    (tmp_path / "kidcoder-game-999999999-abc").mkdir()
+    (tmp_path / f"kidcoder-game-{os.getpid()}-def").mkdir()
+    assert remove_stale_temp(tmp_path) == 1
+    assert [p.name for p in tmp_path.iterdir()] == [f"kidcoder-game-{os.getpid()}-def"]

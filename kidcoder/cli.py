@@ -3,6 +3,9 @@
 Contract (ARCHITECTURE.md): with --json each subcommand prints one JSON object;
 exit 0 when it did its job (even if it found a bug in the child's program),
 exit 2 with one clear line on stderr for bad input. No subcommand opens the window.
+Input is checked before any work starts (files: regular, readable, not too big; output
+paths: a folder that exists and may be written); a disk that fills up or a home that
+cannot be written mid-way also ends in one clear line (main() turns any OSError into it).
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import sys
 from dataclasses import asdict
 from typing import Callable, Dict
 
+from kidcoder.cli_checks import UserError, check_input_file, check_output, describe_os_error
 from kidcoder.config import SETTINGS_HELP, load_settings, load_settings_with_report
 from kidcoder.editor.files import ProgramFileError, read_program_text
 from kidcoder.i18n import tr
@@ -27,10 +31,6 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_UNAVAILABLE = 3
-
-
-class UserError(Exception):
-    """Bad input from the person at the keyboard: printed as one line, exit 2."""
 
 
 def _lang(value: str) -> str:
@@ -54,8 +54,10 @@ def _positive(convert: Callable, kind: str, smallest: str, too_small: Callable) 
     return check
 
 
+MAX_SECONDS = 24 * 3600
 _positive_int = _positive(int, "whole number", "1 or more", lambda number: number < 1)
-_positive_float = _positive(float, "number", "more than 0", lambda number: not number > 0)
+_positive_float = _positive(float, "number", f"more than 0 and at most {MAX_SECONDS}",
+                            lambda number: not 0 < number <= MAX_SECONDS)
 
 
 def _percent(value: str) -> float:
@@ -158,13 +160,21 @@ def _model(args, settings):
 
 def cmd_run(args) -> int:
     _read_program(args.file)
+    if args.screenshot is not None:
+        check_output(args.screenshot, "screenshot")
     from kidcoder.runner.headless import run_file
+    from kidcoder.runner.results import ScreenshotError
 
     stdin_lines = None
     if args.stdin is not None:
         stdin_lines = args.stdin.replace("\\n", "\n").split("\n")
-    result = run_file(args.file, frames=args.frames, seconds=args.seconds, screenshot=args.screenshot,
-                      stdin_lines=stdin_lines, headless=args.headless)
+    settings = load_settings()
+    try:
+        result = run_file(args.file, frames=args.frames, seconds=args.seconds, screenshot=args.screenshot,
+                          stdin_lines=stdin_lines, headless=args.headless, memory_mb=settings.memory_limit_mb,
+                          allow_network=settings.network_allowed)
+    except ScreenshotError as exc:
+        raise UserError(str(exc)) from None
 
     def human(r):
         line = f"{r['exit']}: {r['frames']} frames, {r['fps']:.1f} fps"
@@ -212,6 +222,10 @@ def cmd_ask(args) -> int:
 def cmd_generate(args) -> int:
     if not args.description.strip():
         raise UserError("the description is empty")
+    if args.out is not None:
+        if os.path.lexists(args.out):
+            raise UserError(f"{args.out} already exists: choose a new file name")
+        check_output(args.out, "program")
     from kidcoder.making.generate import generate_game
 
     settings = load_settings()
@@ -235,7 +249,15 @@ def cmd_index(args) -> int:
 def cmd_bench(args) -> int:
     from kidcoder.bench import run_benchmarks
 
-    only = [name.strip() for name in args.only.split(",")] if args.only else None
+    only = None
+    if args.only is not None:
+        from kidcoder.bench import GROUPS
+
+        only = [name.strip() for name in args.only.split(",") if name.strip()]
+        unknown = [name for name in only if name not in GROUPS]
+        if not only or unknown:
+            raise UserError(f"--only takes benchmark groups from: {', '.join(GROUPS)}"
+                            + (f" (not {', '.join(unknown)})" if unknown else ""))
     options = {}
     if args.xo or args.cpu_quota or args.xo_examples:
         from kidcoder.bench.cgroup import unavailable
@@ -259,9 +281,14 @@ def cmd_model(args) -> int:
 
     settings = load_settings()
     if args.model_command == "add":
+        check_input_file(args.file, "model file")
         result = catalog.add_model(args.file, settings.language)
+        if not result.get("ok"):
+            if args.json:
+                _emit(result, True, str)
+            raise UserError(result.get("message") or "the model file cannot be used")
         _emit(result, args.json, lambda r: r.get("message", json.dumps(r)))
-        return EXIT_OK if result.get("ok") else EXIT_BAD_INPUT
+        return EXIT_OK
     if args.model_command == "list":
         result = catalog.list_models(settings)
         _emit(result, args.json, lambda r: "\n".join(m["path"] for m in r.get("models", [])) or "no models")
@@ -313,6 +340,11 @@ def cmd_export(args) -> int:
         raise UserError(f"the bundle's file name must end in .xo: {args.out}")
     if args.name is not None and not args.name.strip():
         raise UserError("the name is empty")
+    _read_program(args.file)
+    if args.icon is not None:
+        check_input_file(args.icon, "icon picture")
+    if args.out is not None:
+        check_output(args.out, "bundle")
     from kidcoder.sugar.export import export_game
 
     try:
@@ -339,6 +371,9 @@ def main(argv=None) -> int:
         return COMMANDS[args.command](args)
     except UserError as exc:
         print(f"kidcoder: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:          # a full disk, a read-only home, a file that vanished mid-way
+        print(f"kidcoder: {describe_os_error(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("kidcoder"):

@@ -1,22 +1,30 @@
 """Settings: one owner loads and saves them; everything else receives a Settings object.
 
 The file is JSON at `kidcoder.paths.config_dir()/settings.json` (schema: SETTINGS_HELP
-below and docs/settings.md). A missing, damaged or half-wrong file never stops the
-app: bad values fall back to their defaults and load_report() says what happened.
+below and docs/settings.md). A missing, damaged, odd (a folder, a FIFO, deeply nested,
+huge) or half-wrong file never stops the app: bad values fall back to their defaults and
+the load report says what happened, with the range each value must be in. Saving is atomic
+and safe with several writers at once (a lock, then write-and-rename); each save writes only
+the values its process changed, so two windows and a teacher's edit never undo each other.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import locale
+import math
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
 from kidcoder import paths
+from kidcoder.safe_files import read_capped, write_replacing
 
 LANGUAGES = ("en", "es")
 THEMES = ("default", "high_contrast")
+MAX_SETTINGS_BYTES = 256 * 1024
+LOCK_SUFFIX = ".lock"
 
 
 def _is_int(value) -> bool:
@@ -51,16 +59,16 @@ class Settings:
     max_hint_level: int = _whole(3, "highest hint level children may open: 1 nudge, 2 explanation, 3 fix", 1, 3)
     autosave_seconds: int = _whole(5, "save unsaved work this many seconds after the last edit, {low} to {high}",
                                    1, 60)
-    # the address-space limit of a running game
-    memory_limit_mb: int = _whole(512, "memory a running game may use, in MB (at least {low})", 64)
+    # the memory cgroup and address-space limit of a running game (runner/limits.py keeps the same range)
+    memory_limit_mb: int = _whole(512, "memory a running game may use, in MB, {low} to {high}", 64, 2048)
     # games get no network unless a teacher allows it
     network_allowed: bool = _flag(False, "true lets games use the network (off by default)")
     model_enabled: bool = _flag(True, "false switches the optional helper model off")
     model_path: Optional[str] = _setting(None, "a .gguf model file to use instead of the first one in the models folder",
                                          lambda v: v is None or (isinstance(v, str) and v.strip() != ""))
     model_first_token_limit_s: float = _setting(
-        10.0, "a model slower than this to start answering is switched off",
-        lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0)
+        10.0, "a model slower than this many seconds to start answering is switched off, more than 0 to 600",
+        lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and 0 < v <= 600)
     model_server_url: Optional[str] = _setting(
         None, "an OpenAI-compatible classroom server, e.g. http://10.0.0.5:8080 (optional)",
         lambda v: v is None or (isinstance(v, str) and v.startswith(("http://", "https://"))))
@@ -118,24 +126,36 @@ class LoadReport:
     problems: List[str]
 
 
+def _read_raw(path: Path, problems: List[str]) -> dict:
+    """The JSON object in the settings file ({} when there is none or it cannot be used)."""
+    try:
+        raw = json.loads(read_capped(path, MAX_SETTINGS_BYTES).decode("utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError) as exc:
+        problems.append(f"{path} could not be read ({exc if isinstance(exc, OSError) else type(exc).__name__});"
+                        " using the defaults")
+        return {}
+    if not isinstance(raw, dict):
+        problems.append(f"{path} is not a JSON object; using the defaults")
+        return {}
+    return raw
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def load_settings_with_report(path: Optional[Path] = None) -> Tuple[Settings, LoadReport]:
     """Read settings and say where each value came from. Never raises for a bad file."""
     path = Path(path) if path else settings_path()
     problems: List[str] = []
-    raw: dict = {}
-    if path.exists():
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, UnicodeDecodeError) as exc:
-            problems.append(f"{path} could not be read ({type(exc).__name__}); using the defaults")
-            raw = {}
-        if not isinstance(raw, dict):
-            problems.append(f"{path} is not a JSON object; using the defaults")
-            raw = {}
+    raw = _read_raw(path, problems)
     known = {f.name for f in fields(Settings)}
-    unknown = sorted(k for k in raw if k not in known and not k.startswith("_"))
+    unknown = sorted(str(k) for k in raw if k not in known and not str(k).startswith("_"))
     if unknown:
-        problems.append("unknown settings ignored: " + ", ".join(unknown))
+        problems.append("unknown settings ignored: " + ", ".join(_shown(k) for k in unknown[:20]))
     chosen = {k: v for k, v in raw.items() if k in known}
     sources = {name: "file" if name in chosen else "default" for name in known}
     if "language" not in chosen:
@@ -143,8 +163,10 @@ def load_settings_with_report(path: Optional[Path] = None) -> Tuple[Settings, Lo
         sources["language"] = "system locale"
     settings, reset = validate(Settings(**chosen))
     for name in reset:
-        problems.append(f"{name}: {raw.get(name)!r} is not allowed; using {getattr(settings, name)!r}")
+        allowed = SETTINGS_HELP.get(name, "")
+        problems.append(f"{name}: {_shown(raw.get(name))} is not allowed ({allowed}); using {getattr(settings, name)!r}")
         sources[name] = "default (bad value in file)"
+    settings._loaded = asdict(settings)     # what this process saw: a save writes only what changed since
     return settings, LoadReport(path=str(path), sources=sources, problems=problems)
 
 
@@ -153,9 +175,34 @@ def load_settings(path: Optional[Path] = None) -> Settings:
     return load_settings_with_report(path)[0]
 
 
+@contextlib.contextmanager
+def _locked(path: Path):
+    """Hold the settings lock file (other savers wait); where there is no flock, go on without it."""
+    try:
+        import fcntl
+    except ImportError:          # Windows: write-and-rename alone
+        yield
+        return
+    with open(path.with_name(path.name + LOCK_SUFFIX), "a") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
 def save_settings(settings: Settings, path: Optional[Path] = None) -> None:
-    """Write settings atomically (temp file, then rename)."""
+    """Write settings atomically, under the lock: the values this Settings changed since it was loaded
+    (all of them for one made in code) go over what the file holds now; the rest of the file stays.
+    Raises OSError when the file cannot be written (a read-only home, a full disk)."""
     path = Path(path) if path else settings_path()
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    values = asdict(settings)
+    loaded = getattr(settings, "_loaded", None)
+    with _locked(path):
+        current = _read_raw(path, [])
+        for name, value in values.items():
+            if loaded is None or loaded.get(name) != value:
+                current[name] = value
+        write_replacing(path, (json.dumps(current, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    settings._loaded = values

@@ -2,11 +2,15 @@
 
 Everything works both from a checkout and from an installed wheel; KIDCODER_HOME
 moves all user folders under one directory (tests and portable installs use it).
+A folder that cannot be made (a read-only home, a file in its place) is still returned, and
+the write that needs it fails with a clear OSError; only the cache, which can always be made
+again, moves to a private folder in the system's temporary folder instead.
 """
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -52,13 +56,43 @@ def data_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Rebuildable things such as the search index."""
-    return _ensure(_user_base("cache"))
+    """Rebuildable things such as the search index: the user's cache folder, or, when that cannot
+    be written (read-only home, a file in its place), a private one in the temporary folder."""
+    folder = _ensure(_user_base("cache"))
+    return folder if usable_folder(folder) else fallback_cache_dir()
+
+
+def fallback_cache_dir() -> Path:
+    """A private cache folder in the system's temporary folder (made for this user only). Never
+    raises: where even that cannot be made, the path is returned and writing there fails clearly."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    folder = Path(tempfile.gettempdir()) / f"kidcoder-cache-{uid}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if folder.is_dir() and folder.stat().st_uid == uid:
+            return folder
+    except OSError:
+        pass
+    try:                                      # someone else's, or a file: a fresh one of our own
+        return Path(tempfile.mkdtemp(prefix=f"kidcoder-cache-{uid}-"))
+    except OSError:
+        return folder
+
+
+def usable_folder(folder: Path) -> bool:
+    """A folder that exists and that this user may write in."""
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
 
 
 def config_dir() -> Path:
-    """Where settings.json lives."""
-    return _ensure(_user_base("config"))
+    """Where settings.json lives (made when settings are saved)."""
+    return _user_base("config")
+
+
+def user_folders() -> list:
+    """KidCoder's own folders (settings, data, cache), whether they exist yet or not: a game may
+    never be given write access to any of them."""
+    return [_user_base(kind) for kind in ("config", "data", "cache")]
 
 
 def projects_dir() -> Path:
@@ -72,5 +106,9 @@ def models_dir() -> Path:
 
 
 def _ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
+    """Make the folder if it is missing; when that is not possible, the path is returned anyway."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
     return path

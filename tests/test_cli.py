@@ -23,7 +23,7 @@ def test_run_json_contract(tmp_path):
                    "--screenshot", str(shot))
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert set(result) == {"exit", "frames", "fps", "error"}
+    assert set(result) == {"exit", "frames", "fps", "error", "contained"}
     assert result["exit"] == "ok" and result["frames"] == 12 and result["error"] is None
     assert isinstance(result["fps"], float)
     assert shot.stat().st_size > 0

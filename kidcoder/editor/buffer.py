@@ -15,14 +15,8 @@ from typing import Callable, List, Optional, Tuple
 from kidcoder.codeparts import indent_of
 from kidcoder.editor import textops
 from kidcoder.editor.clipboard import InAppClipboard
+from kidcoder.editor.textops import detect_indent_unit
 from kidcoder.editor.undo import Edit, Pos, UndoHistory, end_of
-
-
-def detect_indent_unit(lines: List[str]) -> str:
-    """Tab when the text is mostly indented with tabs (so new lines match it), else four spaces."""
-    tabs = sum(1 for ln in lines if ln.startswith("\t"))
-    spaces = sum(1 for ln in lines if ln.startswith(" "))
-    return "\t" if tabs > spaces else "    "
 
 
 class TextBuffer:

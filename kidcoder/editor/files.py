@@ -29,6 +29,7 @@ from typing import Callable, List, Optional, Tuple, Union
 
 from kidcoder import paths
 from kidcoder.i18n import tr
+from kidcoder.safe_files import FileTooLarge, NotARegularFile, read_capped
 
 MAX_PROGRAM_BYTES = 1024 * 1024
 AUTOSAVE_IDLE_S = 1.0    # save this long after the child stops typing ...
@@ -53,16 +54,20 @@ def describe_error(error: ProgramFileError, lang: Optional[str] = None) -> str:
 
 
 def _read_checked_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise ProgramFileError("file.missing", f"No such file: {path}", path=str(path))
-    if path.is_dir():
-        raise ProgramFileError("file.is_dir", f"That is a folder, not a file: {path}", path=str(path))
+    """At most MAX_PROGRAM_BYTES of a regular file: a folder, a FIFO or a device is refused before
+    a byte is read (a FIFO would wait for ever, /dev/zero would never end)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_PROGRAM_BYTES:
-            raise ProgramFileError("file.too_big", f"The file is too large ({size} bytes, the limit is 1 MB): {path}",
-                                   path=str(path), size=size)
-        data = path.read_bytes()
+        data = read_capped(path, MAX_PROGRAM_BYTES)
+    except FileNotFoundError:
+        raise ProgramFileError("file.missing", f"No such file: {path}", path=str(path)) from None
+    except NotARegularFile as exc:
+        if exc.kind == "a folder":
+            raise ProgramFileError("file.is_dir", f"That is a folder, not a file: {path}", path=str(path)) from None
+        raise ProgramFileError("file.unreadable", f"That is {exc.kind}, not a program file: {path}",
+                               path=str(path)) from None
+    except FileTooLarge:
+        raise ProgramFileError("file.too_big", f"The file is too large (the limit is 1 MB): {path}",
+                               path=str(path), size=MAX_PROGRAM_BYTES + 1) from None
     except OSError as exc:
         raise ProgramFileError("file.unreadable", f"Cannot read {path}: {exc.strerror or exc}", path=str(path)) from None
     if b"\x00" in data:

@@ -197,3 +197,10 @@ def char_col(line: str, screen_col: int, tab: int = 4) -> int:
 
 def expand_tabs(line: str, tab: int = 4) -> str:
     return line.expandtabs(tab) if "\t" in line else line
+
+
+def detect_indent_unit(lines: List[str]) -> str:
+    """Tab when the text is mostly indented with tabs (so new lines match it), else four spaces."""
+    tabs = sum(1 for ln in lines if ln.startswith("\t"))
+    spaces = sum(1 for ln in lines if ln.startswith(" "))
+    return "\t" if tabs > spaces else "    "

@@ -23,6 +23,7 @@ from kidcoder.making.safety import check_code_safety
 from kidcoder.making.settings_block import START_MARK, fill_settings
 from kidcoder.making.templates import all_templates, choose_template, template_words
 from kidcoder.diagnosis import pyparse
+from kidcoder.safe_files import write_new
 from kidcoder.model.facts import Enrich, GameFacts, consult
 
 log = logging.getLogger(__name__)
@@ -156,10 +157,10 @@ def file_name_for(description: str) -> str:
 
 
 def _write_new(path: Path, text: str) -> None:
-    """Write a file that must not exist yet (mode "x": never overwrites, even in a race)."""
+    """Write a file that must not exist yet: never overwrites (even in a race), and on a full disk
+    leaves nothing behind, not even an empty file (safe_files.write_new)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    write_new(path, text.encode("utf-8"))
 
 
 def save_new_program(text: str, description: str, out: Optional[str] = None) -> Path:

@@ -100,8 +100,12 @@ def add_model(path, lang: str) -> dict:
     elif check.ok and source.resolve().parent != folder.resolve():
         target = folder / source.name
         partial = target.with_name(target.name + ".partial")
-        shutil.copyfile(source, partial)
-        os.replace(partial, target)
+        try:
+            shutil.copyfile(source, partial)
+            os.replace(partial, target)
+        finally:                     # a full disk leaves no half-copied .partial file behind
+            if partial.exists():
+                partial.unlink()
         check = model_files.check_model_file(target)
     reason = "model.add.fixed" if fixed else ("model.add.ok" if check.ok else check.reason)
     message = tr(reason, lang=lang, file=Path(check.path).name, **check.values)

@@ -1,8 +1,9 @@
 """Runs inside the game process: `python -m kidcoder.runner.child PROGRAM --msg-fd N --cmd-fd N ...`.
 
-It limits itself, reports Ready, runs the child's file as __main__, and turns the
-ending (quit, frame limit, stop, error) into protocol messages on the message pipe.
-The game's own print output goes to stdout/stderr, which the app reads as the console.
+It walls itself in (runner/confine.py: first thing, before any thread), reports Ready with
+the walls that are up, runs the child's file as __main__, and turns the ending (quit, frame
+limit, stop, error) into protocol messages on the message pipe. The game's own print output
+goes to stdout/stderr, which the app reads as the console.
 """
 from __future__ import annotations
 
@@ -14,22 +15,25 @@ import os
 import queue
 import runpy
 import sys
+import tempfile
 import threading
 import time
 import traceback
 
-from kidcoder.runner import limits, protocol
+from kidcoder.runner import confine, fonts, limits, protocol
 from kidcoder.runner.child_io import CappedOutput, InputStdin, make_input
 from kidcoder.runner.fast_clock import install_fast_clock
 from kidcoder.runner.frames import FrameWriter
-from kidcoder.paths import assets_dir
+from kidcoder.paths import assets_dir, cache_dir
 from kidcoder.runner.game_hooks import DEFAULT_SIZE, GameHooks, hook_when_imported, uses_pygame
+from kidcoder.runner.game_input import scale_input
 from kidcoder.runner.protocol import FinishReason
 from kidcoder.runner.probe_child import probe_report
 
 MAX_ERROR_MESSAGE = 4 * 1024
 CHECK_SEED = 14
 MAX_TRACEBACK = 64 * 1024
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 
 class Channel:
@@ -58,6 +62,10 @@ class Commands:
         self.input_lines: "queue.Queue" = queue.Queue()
         self.control: "queue.Queue" = queue.Queue()
         self.hooks = None
+        self.input_scale = (1.0, 1.0)       # frame pixels -> game pixels, when frames are scaled down
+
+    def start(self) -> None:
+        """Start reading (only once every wall is up: a thread started earlier would stay outside them)."""
         thread = threading.Thread(target=self._read, name="kidcoder-commands", daemon=True)
         thread.start()
 
@@ -76,21 +84,20 @@ class Commands:
         elif isinstance(message, protocol.ProbeAsk):
             self.channel.send(probe_report(self.state, self.hooks))
         elif isinstance(message, protocol.INPUT_EVENTS) and self.hooks is not None:
-            self.hooks.queue_event(message)
+            self.hooks.queue_event(scale_input(message, self.input_scale))
 
 
 class GameState:
     """Counts frames, holds pause/step, and ends the process the same way every time."""
 
-    def __init__(self, channel: Channel, frame_limit, shm_prefix: str):
+    def __init__(self, channel: Channel, frame_limit, writer: FrameWriter):
         self.channel = channel
         self.frame_limit = frame_limit
-        self.shm_prefix = shm_prefix
         self.frames = 0
         self.set_modes = 0
         self.program = ""
-        self.writer = None
-        self.displays = 0
+        self.writer = writer
+        self.size = None
         self.paused = False
         self.steps = 0
         self.commands = None
@@ -121,15 +128,15 @@ class GameState:
     def on_display(self, surface) -> None:
         self.set_modes += 1
         width, height = surface.get_size()
-        if self.writer is not None and (self.writer.width, self.writer.height) == (width, height):
-            return        # set_mode again with the same size (often inside the loop): same frame buffer
-        self.displays += 1
-        name = f"{self.shm_prefix}_{self.displays}"
-        self.writer = FrameWriter(name, width, height)
-        self.channel.send(protocol.DisplayOpened(width=width, height=height))
+        if self.size == (width, height):
+            return        # set_mode again with the same size (often inside the loop): nothing to tell
+        self.size = (width, height)
+        shown = self.writer.frame_size(width, height)
+        self.commands.input_scale = (width / shown[0], height / shown[1])
+        self.channel.send(protocol.DisplayOpened(width=shown[0], height=shown[1]))
 
     def publish(self, surface) -> None:
-        if self.writer is None:
+        if self.size is None:
             self.on_display(surface)
         self.frames += 1
         self.writer.publish(surface, self.frames, time.monotonic())
@@ -205,10 +212,16 @@ def parse_args(argv):
     parser.add_argument("program")
     parser.add_argument("--msg-fd", type=int, required=True)
     parser.add_argument("--cmd-fd", type=int, required=True)
-    parser.add_argument("--shm-prefix", required=True)
+    parser.add_argument("--frames-fd", type=int, default=None, help="the app's sealed frame buffer")
+    parser.add_argument("--frames-shm", default=None, help="... or its shared-memory name")
     parser.add_argument("--frames", type=int, default=0)
     parser.add_argument("--memory-mb", type=int, default=limits.DEFAULT_MEMORY_MB)
     parser.add_argument("--allow-network", action="store_true")
+    parser.add_argument("--host-pid", type=int, default=0, help="the app: the game dies with it")
+    parser.add_argument("--cgroup", action="append", default=[], help="a cgroup.procs file to join")
+    parser.add_argument("--writable", action="append", default=[], help="a folder the game may write in")
+    parser.add_argument("--temp", default=None, help="the game's private temporary folder")
+    parser.add_argument("--layers-off", default="", help="kernel layers to leave off (confine.SWITCHABLE)")
     parser.add_argument("--fast-clock", action="store_true", help="clock.tick never sleeps (checks)")
     parser.add_argument("--screen-size", type=_size, default=None, help="WxH a full-screen game gets")
     return parser.parse_args(argv)
@@ -216,31 +229,33 @@ def parse_args(argv):
 
 def main(argv=None) -> None:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    walls = confine.Walls(cgroup_files=args.cgroup, writable=args.writable, memory_mb=args.memory_mb,
+                          allow_network=args.allow_network, off=confine.parse_off(args.layers_off))
+    up = confine.before_threads(walls, args.host_pid or os.getppid())    # from here on: the game
     channel = Channel(args.msg_fd)
-    state = GameState(channel, args.frames, args.shm_prefix)
-    commands = Commands(args.cmd_fd, channel, state)
-    state.commands = commands
-    channel.send(protocol.Ready(version=protocol.PROTOCOL_VERSION, pid=os.getpid()))
+    writer = FrameWriter(fd=args.frames_fd, name=args.frames_shm)
+    commands = Commands(args.cmd_fd, channel, None)
+    state = GameState(channel, args.frames, writer)
+    commands.state, state.commands = state, commands
 
     program = os.path.abspath(args.program)
     state.program = program
-    with open(program, encoding="utf-8-sig") as f:
-        source = f.read()
-    sys.stdout = CappedOutput(sys.stdout)
-    sys.stderr = CappedOutput(sys.stderr)
-    kid_input = make_input(channel, commands)
-    builtins.input = kid_input
-    sys.stdin = InputStdin(kid_input)
-
+    with open(program, "rb") as f:
+        source = f.read(MAX_SOURCE_BYTES).decode("utf-8", "replace")
+    if args.temp:                        # the game's own temporary folder: the only one it may write in
+        for name in ("TMPDIR", "TEMP", "TMP"):
+            os.environ[name] = args.temp
+        tempfile.tempdir = args.temp
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    font_list = cache_dir() / fonts.CACHE_NAME
 
     def install(pygame) -> None:
         hooks = GameHooks(pygame, publish=state.publish, on_display=state.on_display,
                           on_caption=lambda text: channel.send(protocol.Caption(text=text)),
-                          on_wait=state.on_wait, allow_programs=limits.allow_subprocesses,
-                          screen_size=args.screen_size or DEFAULT_SIZE)
+                          on_wait=state.on_wait, screen_size=args.screen_size or DEFAULT_SIZE)
         hooks.install()
+        fonts.use_cached_fonts(pygame.sysfont, font_list)
         commands.hooks = hooks
         if args.fast_clock:
             install_fast_clock(pygame)
@@ -248,13 +263,22 @@ def main(argv=None) -> None:
     if uses_pygame(source):
         import pygame   # only for programs that use it: the others start without its cost
 
+        fonts.prime(pygame.sysfont, font_list)      # fc-list may run now, never behind the walls
         install(pygame)
     else:
         hook_when_imported(install)      # a module of the program may still bring pygame in
-    limits.limit_memory(args.memory_mb)
+    up = confine.in_the_game(walls, up)
     if not args.allow_network:
         limits.switch_off_network()
     limits.switch_off_subprocesses()
+    sys.stdout = CappedOutput(sys.stdout)
+    sys.stderr = CappedOutput(sys.stderr)
+    kid_input = make_input(channel, commands)
+    builtins.input = kid_input
+    sys.stdin = InputStdin(kid_input)
+    commands.start()
+    channel.send(protocol.Ready(version=protocol.PROTOCOL_VERSION, pid=os.getpid(), contained=up))
+    _out_of_reach()
 
     sys.argv = [program]
     if args.fast_clock:
@@ -269,6 +293,13 @@ def main(argv=None) -> None:
     state.announce(reason, code)
     # Python now ends as usual: the program's files are flushed, its threads joined, atexit run.
     sys.exit(code if reason == FinishReason.QUIT else 1)
+
+
+def _out_of_reach() -> None:
+    """Take the runner's modules out of sys.modules, so `import kidcoder...` in a game gets fresh
+    copies, not the running ones (the kernel's walls, not this, are what protect the laptop)."""
+    for name in [name for name in sys.modules if name == "kidcoder" or name.startswith("kidcoder.")]:
+        del sys.modules[name]
 
 
 def run_program_file(program: str, channel: Channel):

@@ -26,14 +26,12 @@ class GameHooks:
     """Installs the patches. publish(surface) runs on every flip; on_wait when the game waits for events."""
 
     def __init__(self, pygame, publish: Callable, on_display: Callable, on_caption: Callable,
-                 on_wait: Optional[Callable] = None, allow_programs: Optional[Callable] = None,
-                 screen_size: tuple = DEFAULT_SIZE):
+                 on_wait: Optional[Callable] = None, screen_size: tuple = DEFAULT_SIZE):
         self.pygame = pygame
         self._publish = publish
         self._on_display = on_display
         self._on_caption = on_caption
         self._on_wait = on_wait or (lambda: None)
-        self._allow_programs = allow_programs
         self.screen_size = tuple(screen_size)    # what a full-screen set_mode((0, 0)) gets: the preview's size
         self.input = InputState()
         self.original = {}
@@ -194,20 +192,6 @@ class GameHooks:
         pg.init = init
         if self.original["mixer_init"] is not None:
             pg.mixer.init = mixer_init
-        self._let_pygame_find_fonts()
-
-    def _let_pygame_find_fonts(self) -> None:
-        """pygame asks the fc-list program for system fonts; let it, although games may not start programs."""
-        sysfont = sys.modules.get("pygame.sysfont")
-        if sysfont is None or self._allow_programs is None or not hasattr(sysfont, "initsysfonts"):
-            return
-        original, allow = sysfont.initsysfonts, self._allow_programs
-
-        def initsysfonts(*args, **kwargs):
-            with allow():
-                return original(*args, **kwargs)
-
-        sysfont.initsysfonts = initsysfonts
 
 
 def _make_sound_work(pg) -> None:

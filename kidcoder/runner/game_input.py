@@ -8,10 +8,21 @@ real pygame events (take_pending) and, on each event.get/pump, into the
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
-from typing import List, Set
+from typing import List, Set, Tuple
 
 from kidcoder.runner.protocol import KeyEvent, MouseButton, MouseMotion, Press
+
+
+def scale_input(message, scale: Tuple[float, float]):
+    """A mouse message in frame pixels, in game pixels (frames of huge windows are scaled down). Pure."""
+    if scale == (1.0, 1.0) or not isinstance(message, (MouseMotion, MouseButton)):
+        return message
+    changes = {"pos": [int(v * s) for v, s in zip(message.pos[:2], scale)]}
+    if isinstance(message, MouseMotion):
+        changes["rel"] = [int(v * s) for v, s in zip(message.rel[:2], scale)]
+    return dataclasses.replace(message, **changes)
 
 
 class PressedKeys:

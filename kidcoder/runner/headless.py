@@ -68,13 +68,14 @@ def run_source(source: str, frames: Optional[int] = 60, seconds: Optional[float]
 
 def run_file(path, frames: Optional[int] = None, seconds: Optional[float] = None,
              screenshot: Optional[str] = None, stdin_lines: Optional[List[str]] = None,
-             headless: bool = True) -> dict:
-    """`kidcoder run`: headless, or in a plain window that shows the frames; returns the contract dict."""
+             headless: bool = True, memory_mb: int = 512, allow_network: bool = False) -> dict:
+    """`kidcoder run`: headless, or in a plain window that shows the frames; returns the contract dict.
+    memory_mb and allow_network: the teacher's settings (the plain window keeps the defaults)."""
     if not headless:
         from kidcoder.runner.viewer import run_in_window
 
         return run_in_window(path, frames=frames, seconds=seconds, screenshot=screenshot,
                              stdin_lines=stdin_lines)
     result = run_program(path, frames=frames, seconds=seconds or DEFAULT_SECONDS, stdin_lines=stdin_lines,
-                         screenshot=screenshot)
+                         screenshot=screenshot, memory_mb=memory_mb, allow_network=allow_network)
     return result.as_contract()

@@ -1,40 +1,44 @@
 """GameProcess: the app's handle on one running game (start, poll, frames, input, pause, stop).
 
-The game runs in a fresh interpreter in its own process group, with the
-program's folder as its working directory. Two reader threads turn the child's
-message pipe and its stdout/stderr into a queue that poll() drains; nothing here
-blocks the caller for more than the time it takes to stop a game (at most ~1 s).
+The game runs in a fresh interpreter in its own process group and folder, behind the walls of
+runner/containment.py; its pipes are read into a bounded queue (runner/game_pipes.py), so a flood
+cannot keep the app busy, and nothing here blocks for longer than stopping a game (~1 s). The app
+trusts nothing from the game: messages are type-checked, frames range-checked, and how the game
+ended comes from what the app saw (exit status, the cgroup, the frames), not from its claims.
 """
 from __future__ import annotations
 
 import collections
+import math
 import os
-import queue
+import signal
 import subprocess
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
-from typing import Deque, List, Optional
+from typing import Deque, List, Optional, Sequence
 
 from kidcoder.runner import protocol
-from kidcoder.runner.console_reader import MAX_CONSOLE_LINES, read_console
+from kidcoder.runner.console_reader import MAX_CONSOLE_LINES
+from kidcoder.runner.containment import Containment, layers_off_from_env
 from kidcoder.runner.frame_rate import FrameRate
-from kidcoder.runner.frames import (SEGMENT_PREFIX, Frame, FrameReader, remove_stale_segments, segments_named,
-                                    unlink_segment)
-from kidcoder.runner.launch import child_command, child_env, kill_group
-from kidcoder.runner.reports import ConsoleText, NoFrame, PipeClosed, ProcessEnded
+from kidcoder.runner.frames import MAX_SIDE, Frame, FrameBuffer, remove_stale_segments
+from kidcoder.runner.game_pipes import GamePipes
+from kidcoder.runner.launch import child_command, child_env, kill_group, process_state
+from kidcoder.runner.limits import sane_memory_mb
+from kidcoder.runner.reports import ConsoleText, NoFrame, ProcessEnded
 from kidcoder.runner.states import GameStatus, ended_status
 
 __all__ = ["GameProcess", "ConsoleText", "NoFrame", "ProcessEnded", "GameStatus"]
 
 NO_FRAME_SECONDS = 3.0
 STOP_GRACE_SECONDS = 1.0
+END_GRACE_SECONDS = 2.0         # after the process ended, how long its last messages may take to arrive
+PARENT_CHECK_SECONDS = 0.5
 NATIVE_NOISE = ("ALSA lib ",)
 # a message from the game -> (the GameProcess attribute it sets, the value it gives it)
 REMEMBERED = {
-    protocol.Ready: ("ready", lambda message: message),
     protocol.Caption: ("caption", lambda message: message.text),
     protocol.Paused: ("paused_at", lambda message: message.frame),
     protocol.InputRequest: ("_waiting_for_input", lambda message: True),
@@ -50,10 +54,12 @@ class GameProcess:
     def __init__(self, program, *, frames: int = 0, memory_mb: int = 512, allow_network: bool = False,
                  interactive: bool = True, stdin_lines: Optional[List[str]] = None,
                  python: str = sys.executable, no_frame_seconds: float = NO_FRAME_SECONDS,
-                 fast_clock: bool = False, screen_size: Optional[tuple] = None):
+                 fast_clock: bool = False, screen_size: Optional[tuple] = None,
+                 layers_off: Optional[Sequence[str]] = None):
         self.program = Path(program).resolve()
-        self.frame_limit = frames
-        self.memory_mb = memory_mb
+        self.frame_limit = max(0, int(frames or 0))
+        self.memory_mb = sane_memory_mb(memory_mb)
+        self.layers_off = layers_off_from_env() if layers_off is None else list(layers_off)
         self.allow_network = allow_network
         self.interactive = interactive
         self.stdin_lines = list(stdin_lines or [])
@@ -65,13 +71,14 @@ class GameProcess:
 
     def _reset(self) -> None:
         self.process: Optional[subprocess.Popen] = None
-        self._queue: "queue.Queue" = queue.Queue()
+        self._pipes: Optional[GamePipes] = None
         self._cmd_file = None
         self._cmd_lock = threading.Lock()
-        self._reader: Optional[FrameReader] = None
-        self._segments: List[str] = []
-        self._prefix = f"{SEGMENT_PREFIX}{os.getpid()}x{uuid.uuid4().hex[:10]}"
-        self._threads: List[threading.Thread] = []
+        self._frames: Optional[FrameBuffer] = None
+        self._walls: Optional[Containment] = None
+        self._exited_at: Optional[float] = None
+        self._parent_checked_at = 0.0
+        self._out_of_memory = False
         self._last_frame_number = 0
         self._last_frame_time = 0.0
         self._no_frame_reported = False
@@ -80,6 +87,7 @@ class GameProcess:
         self._stop_reason: Optional[GameStatus] = None
         self._ended_reported = False
         self.ready: Optional[protocol.Ready] = None
+        self.contained: List[str] = []          # the walls up around the game (from its Ready message)
         self.caption = ""
         self.size: Optional[tuple] = None
         self.paused = False
@@ -95,28 +103,38 @@ class GameProcess:
 
     # ---- life cycle ---------------------------------------------------------------------
     def start(self) -> None:
-        """Spawn the child. Raises FileNotFoundError if the program is missing."""
-        if not self.program.is_file():
+        """Spawn the child. Raises FileNotFoundError if the program is missing or not a plain file.
+        Call it from a thread that outlives the game (the UI thread, a worker lane): the game dies with
+        the thread that started it (the kernel's parent-death signal), so it never outlives the app."""
+        if not self.program.is_file():         # (is_file: False for a folder, a FIFO or a device)
             raise FileNotFoundError(str(self.program))
         remove_stale_segments()
+        self._frames = FrameBuffer()
+        self._walls = Containment(self.program, self.memory_mb, self.layers_off)
         msg_read, msg_write = os.pipe()
         cmd_read, cmd_write = os.pipe()
-        args = child_command(self.python, self.program, msg_fd=msg_write, cmd_fd=cmd_read, shm_prefix=self._prefix,
-                             frames=self.frame_limit, memory_mb=self.memory_mb, allow_network=self.allow_network,
-                             fast_clock=self.fast_clock, screen_size=self.screen_size)
+        args = child_command(self.python, self.program, msg_fd=msg_write, cmd_fd=cmd_read,
+                             frames_args=self._frames.child_args(), frames=self.frame_limit,
+                             memory_mb=self.memory_mb, allow_network=self.allow_network,
+                             fast_clock=self.fast_clock, screen_size=self.screen_size,
+                             walls=self._walls.child_args())
         self.started_at = time.monotonic()
         try:
             self.process = subprocess.Popen(
                 args, cwd=str(self.program.parent), env=child_env(os.environ), stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=(msg_write, cmd_read),
-                start_new_session=True)
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                pass_fds=(msg_write, cmd_read) + self._frames.pass_fds, start_new_session=True)
+        except BaseException:
+            os.close(msg_read)
+            os.close(cmd_write)
+            self._free()
+            raise
         finally:
             os.close(msg_write)
             os.close(cmd_read)
         self._cmd_file = os.fdopen(cmd_write, "wb", buffering=0)
         self._last_frame_time = time.monotonic()
-        self._spawn_reader(self._read_messages, msg_read)
-        self._spawn_reader(self._read_output, self.process.stdout.fileno())
+        self._pipes = GamePipes(msg_read, self.process.stdout.fileno())
         for line in self.stdin_lines:
             self._send(protocol.InputLine(text=line))
         if not self.interactive:
@@ -133,8 +151,8 @@ class GameProcess:
         return self.process is not None and self.process.poll() is None
 
     def stop(self, grace: float = STOP_GRACE_SECONDS, reason: GameStatus = GameStatus.STOPPED) -> None:
-        """Ask politely; after `grace` seconds kill the whole process group. Returns when it is gone.
-        reason GameStatus.TIMEOUT makes status() say the run ran out of time."""
+        """Ask politely; after `grace` seconds end the game and everything it started. Returns when
+        it is gone. reason GameStatus.TIMEOUT makes status() say the run ran out of time."""
         if self.process is None:
             return
         if self.process.poll() is None:
@@ -143,32 +161,50 @@ class GameProcess:
             try:
                 self.process.wait(timeout=grace)
             except subprocess.TimeoutExpired:
-                pass
+                self._end_outside()
+        self._end_all()
+
+    def _end_outside(self) -> None:
+        """The process the app started ends the game and its leftovers when told (SIGTERM)."""
+        try:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=0.5)
+        except (subprocess.TimeoutExpired, OSError):
+            pass
+
+    def _end_all(self) -> None:
         kill_group(self.process)
+        if self._walls is not None:
+            self._walls.end_all()
 
     def kill(self) -> None:
         """End the game now, without asking."""
         if self.process is not None:
             self._stop_reason = self._stop_reason or GameStatus.KILLED
-            kill_group(self.process)
+            self._end_all()
 
     def close(self) -> None:
-        """Stop the game and free its shared memory. Safe to call twice."""
+        """Stop the game and free its frame buffer, cgroup and temporary folder. Safe to call twice."""
         self.stop()
-        for thread in self._threads:
-            thread.join(timeout=1.0)
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
-        for name in set(self._segments) | set(segments_named(self._prefix)):
-            unlink_segment(name)
-        self._segments = []
+        if self._pipes is not None:
+            self._pipes.close()
+        if self._walls is not None:
+            self._out_of_memory = self._out_of_memory or self._walls.ran_out_of_memory()
+        self._free()
         if self._cmd_file is not None:
             try:
                 self._cmd_file.close()
             except OSError:
                 pass
             self._cmd_file = None
+
+    def _free(self) -> None:
+        if self._frames is not None:
+            self._frames.latest_info()          # keeps the last good numbers after the buffer is gone
+            self._frames.close()
+        if self._walls is not None:
+            self._walls.close()
+            self._walls = None
 
     def __enter__(self):
         return self
@@ -223,47 +259,33 @@ class GameProcess:
         return self._waiting_for_input
 
     # ---- reading what the game says -------------------------------------------------------
-    def _spawn_reader(self, target, fd: int) -> None:
-        thread = threading.Thread(target=target, args=(fd,), daemon=True, name="kidcoder-game-reader")
-        thread.start()
-        self._threads.append(thread)
-
-    def _read_messages(self, fd: int) -> None:
-        for message in protocol.read_messages(fd, protocol.FROM_GAME):
-            self._queue.put(message)
-        os.close(fd)
-        self._queue.put(PipeClosed("messages"))
-
-    def _read_output(self, fd: int) -> None:
-        read_console(fd, lambda text: self._queue.put(ConsoleText(text)))
-        self._queue.put(PipeClosed("output"))
-
     def poll(self) -> list:
-        """Everything that happened since the last call: protocol messages and host messages."""
+        """What happened since the last call (at most MAX_PER_POLL game messages, the rest next
+        time): protocol messages and host messages."""
         out = self._drain()
         self._check_frames(out)
+        self._check_parent(out)
         self._check_ended(out)
         return out
 
     def _drain(self) -> list:
-        """The messages waiting in the queue, each noted (what the game said changes this object)."""
-        out = []
-        while True:
-            try:
-                message = self._queue.get_nowait()
-            except queue.Empty:
-                return out
-            if not isinstance(message, PipeClosed):
-                self._note(message)
-                out.append(message)
+        """Up to MAX_PER_POLL waiting messages, each noted (what the game said changes this object)."""
+        out = self._pipes.drain() if self._pipes is not None else []
+        for message in out:
+            self._note(message)
+        return out
 
     def _note(self, message) -> None:
         """What the game said changes what this object reports (caption, size, error, end, ...)."""
         kept = REMEMBERED.get(type(message))
-        if kept is not None:
+        if isinstance(message, protocol.Ready):
+            if self.ready is None:            # only the first: sent before any of the game's code ran
+                self.ready, self.contained = message, list(message.contained)
+        elif kept is not None:
             setattr(self, kept[0], kept[1](message))
         elif isinstance(message, protocol.DisplayOpened):
-            self._attach(message)
+            if 1 <= message.width <= MAX_SIDE and 1 <= message.height <= MAX_SIDE:
+                self.size = (message.width, message.height)
         elif isinstance(message, protocol.InputAnswered):
             self._waiting_for_input = False
             self._last_frame_time = time.monotonic()
@@ -278,38 +300,26 @@ class GameProcess:
                 continue          # the sound library talking about a missing sound card, not the game
             self.console.append(piece)
 
-    def _attach(self, message: protocol.DisplayOpened) -> None:
-        name = f"{self._prefix}_{len(self._segments) + 1}"
-        self._segments.append(name)
-        if self._reader is not None:
-            self._reader.close()
-            unlink_segment(self._reader.name)
-        try:
-            self._reader = FrameReader(name)
-        except (FileNotFoundError, OSError, ValueError):
-            self._reader = None
-        self.size = (message.width, message.height)
-
     def latest_number(self) -> int:
         """The newest frame's number (0 before the first); cheap, no copy."""
         return self._latest_info()[0]
 
     def _latest_info(self):
-        return self._reader.latest_info() if self._reader is not None else (0, 0.0)
+        return self._frames.latest_info() if self._frames is not None else (0, 0.0)
 
     def fps(self, now: Optional[float] = None) -> float:
         """Frames shown per second over the last few seconds (see frame_rate: never a burst rate)."""
-        return self.frame_rate.recent(time.monotonic() if now is None else now)
+        return _sane_rate(self.frame_rate.recent(time.monotonic() if now is None else now))
 
     def average_fps(self, now: Optional[float] = None) -> float:
         """Frames per second from the first frame until now (or the end): a whole run's figure."""
-        return self.frame_rate.overall(time.monotonic() if now is None else now)
+        return _sane_rate(self.frame_rate.overall(time.monotonic() if now is None else now))
 
     def latest_frame(self) -> Optional[Frame]:
         """A copy of the newest whole frame, or None before the first one."""
-        if self._reader is None:
+        if self._frames is None:
             return None
-        return self._reader.latest()
+        return self._frames.latest()
 
     def _check_frames(self, out: list) -> None:
         number, when = self._latest_info()
@@ -317,7 +327,8 @@ class GameProcess:
         if number != self._last_frame_number:
             if self.first_frame_at is None:
                 self.first_frame_at = now
-            self.frame_rate.seen(number, when)
+            # the game's clock stamps the frame; a time it could not have written is the app's own
+            self.frame_rate.seen(number, when if self.started_at - 1.0 <= when <= now + 1.0 else now)
             self._last_frame_number = number
             self._last_frame_time = now
             self._no_frame_reported = False
@@ -330,22 +341,44 @@ class GameProcess:
             self._no_frame_reported = True
             out.append(NoFrame(seconds=round(now - self._last_frame_time, 1)))
 
+    def _check_parent(self, out: list) -> None:
+        """The process the app started must never be stopped (SIGSTOP from the game would hold the
+        game's clean-up): if it is, the game is ended."""
+        now = time.monotonic()
+        if self.process is None or now - self._parent_checked_at < PARENT_CHECK_SECONDS:
+            return
+        self._parent_checked_at = now
+        if self.running and process_state(self.process.pid) in ("T", "t"):
+            self.kill()
+
     def _check_ended(self, out: list) -> None:
         if self._ended_reported or self.process is None or self.process.poll() is None:
             return
-        # Let the reader threads finish so the last messages are not lost.
-        for thread in self._threads:
-            thread.join(timeout=0.5)
-        out.extend(self._drain())
+        now = time.monotonic()
+        if self._exited_at is None:
+            self._exited_at = now
+        # The last messages may still be on their way: wait for both pipes to close (bounded).
+        if not self._pipes.finished and now - self._exited_at < END_GRACE_SECONDS:
+            return
         self._check_frames([])
+        if self._walls is not None:
+            self._out_of_memory = self._out_of_memory or self._walls.ran_out_of_memory()
         self._ended_reported = True
         out.append(ProcessEnded(status=self.status(), returncode=self.process.returncode))
 
+    @property
+    def ran_out_of_memory(self) -> bool:
+        """The kernel ended the game for going over its memory cgroup's limit."""
+        return self._out_of_memory
+
     def status(self) -> GameStatus:
-        """How the game ended (GameStatus.RUNNING while it runs)."""
+        """How the game ended (GameStatus.RUNNING while it runs), from what the app saw."""
         if self.running:
             return GameStatus.RUNNING
-        return ended_status(self.finished, self._stop_reason)
+        returncode = self.process.returncode if self.process is not None else None
+        return ended_status(self.finished, self._stop_reason, returncode=returncode,
+                            out_of_memory=self._out_of_memory, frames_seen=self.frames_seen,
+                            frame_limit=self.frame_limit)
 
     def wait_ended(self, timeout: float) -> list:
         """Poll until the process has ended or timeout passes; returns all messages seen."""
@@ -357,3 +390,8 @@ class GameProcess:
                 return seen
             time.sleep(0.005)
         return seen
+
+
+def _sane_rate(rate: float) -> float:
+    """A rate the game cannot forge into nonsense: finite, 0 to 100,000 frames per second."""
+    return rate if math.isfinite(rate) and 0.0 <= rate <= 100000.0 else 0.0

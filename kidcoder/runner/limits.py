@@ -1,8 +1,9 @@
-"""Limits a game process puts on itself before the child's code runs.
+"""Limits a game process puts on itself before the child's code runs: rlimits and Python switches.
 
-These contain accidents (a runaway loop eating memory, a program that starts
-other programs, a game that talks to the network); they are not a security
-sandbox, and the README says so.
+The rlimits cap the address space (a runaway list ends in MemoryError, not a frozen laptop),
+file sizes and, without a cgroup, the number of processes. The Python switches (no sockets, no
+other programs) are not walls: a determined program gets around them, and the kernel layers in
+runner/confine.py are what hold. They are here so a child who tries gets a kind, clear message.
 """
 from __future__ import annotations
 
@@ -13,11 +14,22 @@ import subprocess
 import sys
 
 DEFAULT_MEMORY_MB = 512
+MIN_MEMORY_MB, MAX_MEMORY_MB = 64, 2048
 FILE_SIZE_LIMIT = 64 * 1024 * 1024
+MAX_PROCESSES = 64
 
 
 class NotAllowedInGames(PermissionError):
     """Raised when a game tries something KidCoder switches off (other programs, the network)."""
+
+
+def sane_memory_mb(megabytes) -> int:
+    """The memory limit to use: whole megabytes within MIN..MAX (never an overflow). Pure."""
+    try:
+        megabytes = int(megabytes)
+    except (TypeError, ValueError, OverflowError):
+        return DEFAULT_MEMORY_MB
+    return max(MIN_MEMORY_MB, min(MAX_MEMORY_MB, megabytes))
 
 
 def limit_memory(megabytes: int) -> bool:
@@ -26,7 +38,7 @@ def limit_memory(megabytes: int) -> bool:
         import resource
     except ImportError:          # Windows: no rlimits
         return False
-    limit = megabytes * 1024 * 1024
+    limit = sane_memory_mb(megabytes) * 1024 * 1024
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
@@ -40,32 +52,37 @@ def limit_memory(megabytes: int) -> bool:
     return True
 
 
-def _leave_network() -> bool:
-    """Move this process into an empty network namespace (Linux, root or user namespaces)."""
-    if not sys.platform.startswith("linux"):
-        return False
+def _processes_of(uid: int) -> int:
+    """How many processes this user has now (Linux /proc)."""
+    count = 0
     try:
-        import ctypes   # lazy: only Linux gets here, and only once, inside the game
+        entries = os.listdir("/proc")
+    except OSError:
+        return 0
+    for entry in entries:
+        if entry.isdigit():
+            try:
+                count += os.stat(f"/proc/{entry}").st_uid == uid
+            except OSError:
+                pass
+    return count
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        clone_newnet, clone_newuser = 0x40000000, 0x10000000
-        if libc.unshare(clone_newnet) == 0:
-            return True
-        uid, gid = os.getuid(), os.getgid()
-        if libc.unshare(clone_newuser | clone_newnet) != 0:
-            return False
-        try:   # keep our own uid inside the new user namespace
-            with open("/proc/self/setgroups", "w") as f:
-                f.write("deny")
-            with open("/proc/self/uid_map", "w") as f:
-                f.write(f"{uid} {uid} 1")
-            with open("/proc/self/gid_map", "w") as f:
-                f.write(f"{gid} {gid} 1")
-        except OSError:
-            pass
-        return True
-    except Exception:
+
+def limit_processes(own_user_namespace: bool, extra: int = MAX_PROCESSES) -> bool:
+    """Without a cgroup: cap how many processes a fork bomb can make. In its own user namespace the
+    count starts at zero; otherwise it is the user's whole count, so allow what runs now plus extra."""
+    try:
+        import resource
+    except ImportError:
         return False
+    if os.getuid() == 0 and not own_user_namespace:
+        return False                # root ignores RLIMIT_NPROC
+    limit = extra if own_user_namespace else _processes_of(os.getuid()) + extra
+    try:
+        resource.setrlimit(resource.RLIMIT_NPROC, (limit, limit))
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 def _refuse(what: str):
@@ -74,48 +91,46 @@ def _refuse(what: str):
     return refused
 
 
-def switch_off_network() -> str:
-    """Best effort: an empty network namespace, and the socket module refusing to make sockets.
+def switch_off_network() -> None:
+    """The socket module and the _socket module below it refuse network sockets (local ones stay)."""
+    import _socket
 
-    Returns how it was done ("namespace+socket" or "socket")."""
-    how = "namespace+socket" if _leave_network() else "socket"
     refused = _refuse("use the network")
+    local = getattr(socket, "AF_UNIX", object())
 
-    class NoNetworkSocket(socket.socket):
-        def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
-            if family == getattr(socket, "AF_UNIX", object()):
+    def only_local(base):
+        class NoNetworkSocket(base):
+            def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
+                if family != local or fileno is not None:
+                    refused()
                 super().__init__(family, type, proto, fileno)
-                return
-            refused()
+        NoNetworkSocket.__name__ = NoNetworkSocket.__qualname__ = "socket"
+        return NoNetworkSocket
 
-    socket.socket = NoNetworkSocket
-    socket.create_connection = refused
-    socket.socketpair = refused
-    socket.getaddrinfo = refused
-    return how
-
-
-_SWITCHED_OFF: list = []        # (object, attribute name, original value) for allow_subprocesses()
-
-
-def _replace(owner, name: str, value) -> None:
-    _SWITCHED_OFF.append((owner, name, getattr(owner, name)))
-    setattr(owner, name, value)
+    socket.socket = only_local(socket.socket)
+    _socket.socket = _socket.SocketType = only_local(_socket.socket)
+    for owner in (socket, _socket):
+        for name in ("create_connection", "create_server", "socketpair", "getaddrinfo", "gethostbyname",
+                     "gethostbyname_ex", "gethostbyaddr", "fromfd", "dup"):
+            if hasattr(owner, name):
+                setattr(owner, name, refused)
 
 
 def switch_off_subprocesses() -> None:
     """Games may not start other programs: fork, exec, spawn and subprocess all refuse."""
     refused = _refuse("start other programs")
-    for name in ("fork", "forkpty", "system", "popen", "posix_spawn", "posix_spawnp",
-                 "execv", "execve", "execl", "execle", "execlp", "execlpe", "execvp", "execvpe",
-                 "spawnv", "spawnve", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnvp", "spawnvpe",
-                 "startfile"):
-        if hasattr(os, name):
-            _replace(os, name, refused)
+    names = ("fork", "forkpty", "system", "popen", "posix_spawn", "posix_spawnp", "execv", "execve", "execl",
+             "execle", "execlp", "execlpe", "execvp", "execvpe", "spawnv", "spawnve", "spawnl", "spawnle",
+             "spawnlp", "spawnlpe", "spawnvp", "spawnvpe", "startfile")
+    posix = sys.modules.get("posix") or sys.modules.get("nt")
+    for owner in (os, posix):
+        for name in names:
+            if owner is not None and hasattr(owner, name):
+                setattr(owner, name, refused)
     try:
         import _posixsubprocess
 
-        _replace(_posixsubprocess, "fork_exec", refused)
+        _posixsubprocess.fork_exec = refused
     except ImportError:
         pass
 
@@ -123,25 +138,10 @@ def switch_off_subprocesses() -> None:
         def __init__(self, *args, **kwargs):
             refused()
 
-    _replace(subprocess, "Popen", NoPopen)
+    subprocess.Popen = NoPopen
     try:
         import pty
 
-        _replace(pty, "fork", refused)
+        pty.fork = refused
     except ImportError:
         pass
-
-
-class allow_subprocesses:
-    """Context manager: KidCoder's own code (pygame asking fc-list for fonts) may start a program."""
-
-    def __enter__(self):
-        self._saved = [(owner, name, getattr(owner, name)) for owner, name, _ in _SWITCHED_OFF]
-        for owner, name, original in _SWITCHED_OFF:
-            setattr(owner, name, original)
-        return self
-
-    def __exit__(self, *exc):
-        for owner, name, value in self._saved:
-            setattr(owner, name, value)
-        return False

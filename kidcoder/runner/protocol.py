@@ -3,15 +3,17 @@
 The child speaks first with Ready (which carries PROTOCOL_VERSION). Each message class
 has a tag in MESSAGES, the one table both sides encode and decode with; FROM_GAME and
 TO_GAME say which way each one goes. Nothing the child sends is ever eval'd or
-unpickled: decode() only builds known dataclasses from plain JSON values (enum fields
-from their known values) and drops anything it does not recognise.
+unpickled: decode() only builds known dataclasses from plain JSON values of the declared
+types (whole numbers in range, finite, enum fields from their known values, short lists)
+and drops anything else, so NaN or a forged type never reaches the app.
 """
 from __future__ import annotations
 
 import json
+import math
 import os
 import typing
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 from typing import Dict, List, Optional, Tuple, Type, Union
 
@@ -19,6 +21,8 @@ from kidcoder.strenum import StrEnum
 
 PROTOCOL_VERSION = 1
 MAX_LINE_BYTES = 1024 * 1024
+MAX_WHOLE = 2 ** 53          # whole numbers beyond this are not believed (JSON safe, never an overflow)
+MAX_LIST = 64
 KIND = "@"               # the JSON key naming the message's tag (no field is called that)
 
 MESSAGES: Dict[str, Type] = {}     # tag -> message dataclass
@@ -53,9 +57,11 @@ class Press(StrEnum):
 
 @message("Ready")
 class Ready:
-    """First message: the child started and speaks this protocol version."""
+    """First message, sent before any of the game's code runs: the child speaks this protocol
+    version, and these containment layers are up (see runner/confine.py)."""
     version: int
     pid: int
+    contained: List[str] = field(default_factory=list)
 
 
 @message("DisplayOpened")
@@ -218,7 +224,7 @@ _ENUM_FIELDS: Dict[Type, Dict[str, Type[Enum]]] = {}
 def _enum_fields(cls) -> Dict[str, Type[Enum]]:
     """The fields of a message class that hold an enum, by name (worked out once per class)."""
     if cls not in _ENUM_FIELDS:
-        hints = typing.get_type_hints(cls)
+        hints = typing.get_type_hints(cls, globalns=globals())
         _ENUM_FIELDS[cls] = {name: kind for name, kind in hints.items()
                              if isinstance(kind, type) and issubclass(kind, Enum)}
     return _ENUM_FIELDS[cls]
@@ -231,8 +237,41 @@ def encode(message) -> bytes:
     return (json.dumps(payload, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+def _fits(value, kind) -> bool:
+    """Is a plain JSON value of the declared field type? (whole numbers in range, floats finite)"""
+    origin = typing.get_origin(kind)
+    if origin is Union:
+        return any(_fits(value, option) for option in typing.get_args(kind))
+    if origin in (list, List):
+        (item,) = typing.get_args(kind) or (object,)
+        return isinstance(value, list) and len(value) <= MAX_LIST and all(_fits(v, item) for v in value)
+    if kind is type(None):
+        return value is None
+    if kind is bool:
+        return isinstance(value, bool)
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool) and -MAX_WHOLE <= value <= MAX_WHOLE
+    if kind is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if kind is str:
+        return isinstance(value, str)
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return isinstance(value, str)
+    return isinstance(value, _SIMPLE)
+
+
+_HINTS: Dict[Type, Dict[str, object]] = {}
+
+
+def _hints(cls) -> Dict[str, object]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls, globalns=globals())
+    return _HINTS[cls]
+
+
 def decode(line: Union[bytes, str], kinds: Optional[Tuple[Type, ...]] = None):
-    """The message in one JSON line, or None if it is not a message we know (never raises).
+    """The message in one JSON line, or None if it is not a message we know, with every field of
+    its declared type (never raises).
     kinds: the message classes this side accepts (FROM_GAME or TO_GAME); None accepts all."""
     if isinstance(line, bytes):
         if len(line) > MAX_LINE_BYTES:
@@ -243,7 +282,7 @@ def decode(line: Union[bytes, str], kinds: Optional[Tuple[Type, ...]] = None):
             return None
     try:
         payload = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(payload, dict):
         return None
@@ -252,13 +291,11 @@ def decode(line: Union[bytes, str], kinds: Optional[Tuple[Type, ...]] = None):
         return None
     values = {}
     enums = _enum_fields(cls)
+    hints = _hints(cls)
     for f in fields(cls):
         if f.name in payload:
             value = payload[f.name]
-            if isinstance(value, list):
-                if not all(isinstance(v, _SIMPLE) for v in value):
-                    return None
-            elif not isinstance(value, _SIMPLE):
+            if not _fits(value, hints[f.name]):
                 return None
             if f.name in enums:
                 try:
@@ -285,10 +322,11 @@ def read_messages(fd: int, kinds: Optional[Tuple[Type, ...]] = None, chunk_size:
         if not chunk:
             return
         buffer += chunk
-        while b"\n" in buffer:
-            line, buffer = buffer.split(b"\n", 1)
-            message = decode(line, kinds)
-            if message is not None:
-                yield message
+        if b"\n" in chunk:
+            *lines, buffer = buffer.split(b"\n")
+            for line in lines:
+                message = decode(line, kinds)
+                if message is not None:
+                    yield message
         if len(buffer) > MAX_LINE_BYTES:
             buffer = b""

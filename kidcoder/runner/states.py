@@ -29,18 +29,29 @@ class RunExit(StrEnum):
     KILLED = "killed"
 
 
-def ended_status(finished: Optional[Finished], stop_reason: Optional[GameStatus]) -> GameStatus:
-    """How a game that is no longer running ended, from its Finished message and why the host stopped it."""
+def ended_status(finished: Optional[Finished], stop_reason: Optional[GameStatus], returncode: Optional[int] = 0,
+                 out_of_memory: bool = False, frames_seen: Optional[int] = None,
+                 frame_limit: int = 0) -> GameStatus:
+    """How a game that is no longer running ended. What the app saw decides (its exit status, the
+    memory cgroup, the frames in the buffer); the game's Finished message only fills in why, and
+    is believed only where it agrees (a forged "quit" after a crash is not ok)."""
     if stop_reason == GameStatus.TIMEOUT:
         return GameStatus.TIMEOUT
+    if out_of_memory or (returncode is not None and returncode < 0 and stop_reason is None):
+        return GameStatus.KILLED            # the kernel (or something outside) ended it by a signal
     if finished is not None:
-        if finished.reason in (FinishReason.QUIT, FinishReason.FRAMES):
-            return GameStatus.OK if finished.exit_code == 0 else GameStatus.ERROR
-        if finished.reason == FinishReason.MEMORY:
+        if finished.reason == FinishReason.QUIT:
+            return GameStatus.OK if returncode == 0 and finished.exit_code == 0 else GameStatus.ERROR
+        if finished.reason == FinishReason.FRAMES:
+            reached = frame_limit > 0 and (frames_seen is None or frames_seen >= frame_limit)
+            if returncode == 0 and reached:
+                return GameStatus.OK
+        elif finished.reason == FinishReason.MEMORY:
             return GameStatus.KILLED
-        if finished.reason == FinishReason.STOPPED:
+        elif finished.reason == FinishReason.STOPPED:
             return GameStatus.STOPPED
-        return GameStatus.ERROR
+        elif finished.reason == FinishReason.ERROR:
+            return GameStatus.ERROR
     if stop_reason == GameStatus.STOPPED:
         return GameStatus.STOPPED
     return GameStatus.KILLED

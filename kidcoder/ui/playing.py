@@ -73,9 +73,13 @@ class Playing:
     def message(self, message) -> None:
         """One message from the running game (see kidcoder.runner.protocol and host)."""
         from kidcoder.runner.host import NoFrame, ProcessEnded     # loaded with the first game
-        from kidcoder.runner.protocol import Caption, GameError
+        from kidcoder.runner.protocol import Caption, GameError, Ready
+        from kidcoder.runner.containment import walls_key
 
-        if isinstance(message, GameError):
+        if isinstance(message, Ready) and self.games.game is not None:     # the game's walls (issue 18)
+            game = self.games.game
+            self.shell.say(tr(walls_key(game.contained, game.allow_network), name=game.program.name))
+        elif isinstance(message, GameError):
             self.assist.game_error(message)
         elif isinstance(message, NoFrame):
             self.preview.message = tr("ui.preview.no_frame")

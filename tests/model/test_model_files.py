@@ -162,7 +162,7 @@ def test_the_model_commands(files, home):
     added = kidcoder("add", str(files["smollm"]), "--json")
     assert added.returncode == 0 and json.loads(added.stdout)["fixed"] is True
     refused = kidcoder("add", str(files["too_new"]))
-    assert refused.returncode == 2 and "gemma3" in refused.stdout
+    assert refused.returncode == 2 and "gemma3" in refused.stderr      # one clear line on stderr (issue 18)
     listing = json.loads(kidcoder("list", "--json").stdout)
     assert [Path(m["path"]).name for m in listing["models"]] == ["smol.kidcoder-fixed.gguf"]
     assert listing["active"].endswith("smol.kidcoder-fixed.gguf")

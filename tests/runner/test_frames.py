@@ -1,60 +1,107 @@
-"""The shared-memory frame buffer: frames arrive whole, never torn, across real processes."""
+"""The frame buffer: made by the app, frames arrive whole across real processes, and nothing a game
+writes into it (a bad slot, NaN, huge sizes, a truncation) can crash or fool the app."""
 import multiprocessing
-import uuid
+import os
+import struct
 
 import pygame
+import pytest
 
-from kidcoder.runner.frames import FrameReader, FrameWriter, unlink_segment
+from kidcoder.runner import frames
+from kidcoder.runner.frames import FrameBuffer, FrameWriter, fit_size, unlink_segment
 
 
-def _write_many(name, count):
+def _write_many(fd, name, count):
     import pygame as pg
-    writer = FrameWriter(name, 32, 16)
+    writer = FrameWriter(fd=fd, name=name)
     surface = pg.Surface((32, 16))
     for number in range(1, count + 1):
         surface.fill((number % 256, 0, 255 - number % 256))
         writer.publish(surface, number, float(number))
 
 
+def _writer_for(buffer):
+    return FrameWriter(fd=buffer.fd, name=buffer.name)
+
+
 def test_reader_sees_the_newest_frame_with_its_pixels():
-    name = "kct" + uuid.uuid4().hex[:10]
-    writer = FrameWriter(name, 8, 4)
+    buffer = FrameBuffer(capacity=64)
+    writer = _writer_for(buffer)
     try:
-        reader = FrameReader(name)
-        assert reader.latest() is None and reader.latest_info() == (0, 0.0)
+        assert buffer.latest() is None and buffer.latest_info() == (0, 0.0)
         surface = pygame.Surface((8, 4))
         surface.fill((10, 20, 30))
         writer.publish(surface, 1, 5.0)
         surface.fill((200, 100, 50))
         writer.publish(surface, 2, 6.0)
-        frame = reader.latest()
+        frame = buffer.latest()
         assert (frame.number, frame.width, frame.height, frame.time) == (2, 8, 4, 6.0)
         assert frame.to_surface().get_at((3, 2))[:3] == (200, 100, 50)
-        reader.close()
     finally:
         writer.close()
-        unlink_segment(name)
+        buffer.close()
+
+
+def test_a_window_bigger_than_the_buffer_is_scaled_down_to_fit():
+    assert fit_size(640, 480) == (640, 480)
+    width, height = fit_size(3000, 3000)
+    assert width * height <= frames.FRAME_CAPACITY and abs(width - height) <= 1
+    assert fit_size(10 ** 9, 0) == (frames.MAX_SIDE, 1)
+    buffer = FrameBuffer(capacity=100)
+    writer = _writer_for(buffer)
+    surface = pygame.Surface((40, 40))
+    surface.fill((1, 2, 3))
+    writer.publish(surface, 1, 1.0)
+    frame = buffer.latest()
+    assert frame.width * frame.height <= 100 and frame.to_surface().get_at((0, 0))[:3] == (1, 2, 3)
+    writer.close()
+    buffer.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "memfd_create"), reason="no memfd on this system: the fallback is used")
+def test_the_buffer_is_sealed_so_a_game_cannot_truncate_it_under_the_app():
+    buffer = FrameBuffer(capacity=64)
+    assert buffer.sealed
+    for size in (0, 10, buffer.size * 2):
+        with pytest.raises(PermissionError):
+            os.ftruncate(buffer.fd, size)
+    assert buffer.latest_info() == (0, 0.0)       # still mapped, still readable: no SIGBUS
+    buffer.close()
+
+
+def test_values_out_of_range_are_ignored_not_believed():
+    buffer = FrameBuffer(capacity=64)
+    writer = _writer_for(buffer)
+    surface = pygame.Surface((8, 4))
+    writer.publish(surface, 3, 7.0)
+    good = buffer.latest_info()
+    raw = writer._map
+    for slot in (2, -5, 2 ** 31 - 1):                       # a slot that does not exist
+        struct.pack_into("<i", raw, frames.LATEST_OFFSET, slot)
+        assert buffer.latest_info() == good and buffer.latest() is None
+    struct.pack_into("<i", raw, frames.LATEST_OFFSET, 0)
+    offset = frames.slot_offset(0, 64)
+    for seq, number, when, width, height in [(2, 9, float("nan"), 8, 4), (2, 9, 1.0, 4096, 4096),
+                                             (2, 9, 1.0, 0, 4), (2, 2 ** 60, 1.0, 8, 4),
+                                             (2, 9, float("inf"), 8, 4)]:
+        frames._SLOT.pack_into(raw, offset, seq, number, when, width, height)
+        assert buffer.latest_info() == good and buffer.latest() is None
+    writer.close()
+    buffer.close()
 
 
 def test_no_torn_frames_while_another_process_writes_fast():
-    name = "kct" + uuid.uuid4().hex[:10]
-    ctx = multiprocessing.get_context("spawn")
-    # The writer creates the segment; wait for it, then read while it keeps writing.
-    proc = ctx.Process(target=_write_many, args=(name, 3000))
+    buffer = FrameBuffer(capacity=32 * 16)
+    ctx = multiprocessing.get_context("fork")
+    proc = ctx.Process(target=_write_many, args=(buffer.fd, buffer.name, 3000))
     proc.start()
     try:
-        reader = None
-        for _ in range(2000):
-            try:
-                reader = FrameReader(name)
-                break
-            except (FileNotFoundError, ValueError):
-                proc.join(0.005)
-        assert reader is not None, "the writer never made its frame buffer"
         seen = 0
         while proc.is_alive() or seen == 0:
-            frame = reader.latest()
+            frame = buffer.latest()
             if frame is None:
+                if not proc.is_alive():
+                    break
                 continue
             pixels = frame.pixels
             first = pixels[:4]
@@ -63,11 +110,30 @@ def test_no_torn_frames_while_another_process_writes_fast():
             assert first[2] == frame.number % 256       # BGRA: red is byte 2
             seen += 1
         assert seen > 0
-        reader.close()
     finally:
         proc.join(10)
-        unlink_segment(name)
+        buffer.close()
 
 
-def test_unlink_of_missing_segment_is_harmless():
-    assert unlink_segment("kct-does-not-exist") is False
+def test_the_shared_memory_fallback_works_the_same(monkeypatch):
+    monkeypatch.setattr(frames, "_sealed_memfd", lambda size: None)
+    buffer = FrameBuffer(capacity=64)
+    assert not buffer.sealed and buffer.child_args()[0] == "--frames-shm"
+    writer = _writer_for(buffer)
+    surface = pygame.Surface((8, 8))
+    surface.fill((9, 8, 7))
+    writer.publish(surface, 1, 1.0)
+    assert buffer.latest().to_surface().get_at((1, 1))[:3] == (9, 8, 7)
+    writer.close()
+    buffer.close()
+    assert unlink_segment(buffer.name) is False          # already gone
+
+
+def test_a_writer_refuses_memory_that_is_not_a_frame_buffer():
+    fd = os.memfd_create("junk") if hasattr(os, "memfd_create") else None
+    if fd is None:
+        pytest.skip("no memfd on this system")
+    os.ftruncate(fd, 4096)
+    with pytest.raises(ValueError):
+        FrameWriter(fd=fd)
+    os.close(fd)

@@ -66,3 +66,24 @@ def test_each_side_accepts_only_the_messages_meant_for_it():
     assert protocol.decode(stop, protocol.TO_GAME) == protocol.Stop()
     assert protocol.decode(stop, protocol.FROM_GAME) is None
     assert protocol.decode(ready, protocol.TO_GAME) is None
+
+
+def test_values_not_of_the_declared_type_are_dropped_nan_and_forgeries_included():
+    forged = [b'{"@": "Finished", "reason": "frames", "frames": NaN}',
+              b'{"@": "Finished", "reason": "frames", "frames": Infinity}',
+              b'{"@": "Finished", "reason": "frames", "frames": 1e999}',
+              b'{"@": "Finished", "reason": "frames", "frames": 3.5}',
+              b'{"@": "Finished", "reason": "frames", "frames": true}',
+              b'{"@": "Finished", "reason": "frames", "frames": 99999999999999999999999}',
+              b'{"@": "DisplayOpened", "width": "640", "height": 480}',
+              b'{"@": "Caption", "text": 5}',
+              b'{"@": "GameError", "type": "E", "message": "m", "line": "3", "traceback": ""}',
+              b'{"@": "Ready", "version": 1, "pid": 2, "contained": "landlock"}',
+              b'{"@": "Ready", "version": 1, "pid": 2, "contained": [' + b'"x", ' * 100 + b'"x"]}',
+              b'{"@": "Caption", "text": ' + b"[" * 100000 + b"]" * 100000 + b'}']
+    for line in forged:
+        assert protocol.decode(line, protocol.FROM_GAME) is None, line[:80]
+    good = protocol.decode(b'{"@": "GameError", "type": "E", "message": "m", "line": null, "traceback": ""}')
+    assert good.line is None
+    ready = protocol.decode(protocol.encode(protocol.Ready(version=1, pid=2, contained=["landlock-files"])))
+    assert ready.contained == ["landlock-files"]

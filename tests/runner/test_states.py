@@ -15,7 +15,21 @@ from kidcoder.runner.states import GameStatus, RunExit, ended_status, run_exit
 ])
 def test_how_a_game_ended(reason, code, stop, status):
     finished = Finished(reason=FinishReason(reason), frames=1, exit_code=code) if reason else None
-    assert ended_status(finished, stop) == status
+    assert ended_status(finished, stop, returncode=code or 0, frames_seen=1, frame_limit=1) == status
+
+
+@pytest.mark.parametrize("claim,returncode,seen,limit,oom,status", [
+    ("quit", -9, 0, 0, False, "killed"),       # "quit", then the kernel killed it: what the app saw wins
+    ("quit", 1, 0, 0, False, "error"),         # says it quit well, but the process failed
+    ("frames", 0, 3, 60, False, "killed"),     # claims the frame limit, the app saw 3 frames
+    ("frames", 0, 0, 0, False, "killed"),      # claims a frame limit there was none of
+    ("frames", 0, 60, 60, False, "ok"),
+    ("quit", 0, 0, 0, True, "killed"),         # the memory cgroup ended it
+])
+def test_the_end_comes_from_what_the_app_saw_not_from_the_games_claim(claim, returncode, seen, limit, oom, status):
+    finished = Finished(reason=FinishReason(claim), frames=10 ** 6, exit_code=0)
+    assert ended_status(finished, None, returncode=returncode, out_of_memory=oom, frames_seen=seen,
+                        frame_limit=limit) == status
 
 
 def test_the_contract_exit_counts_a_stopped_game_as_killed():

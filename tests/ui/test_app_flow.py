@@ -371,13 +371,13 @@ def test_the_window_can_be_resized_down_to_800x600(app):
 
 
 def test_stop_lets_the_game_run_its_own_quit_code_first(app, tmp_path):
-    marker = tmp_path / "said_goodbye.txt"
-    app.editor.set_text(KEY_GAME.replace("            raise SystemExit",
-                                         f"            open({str(marker)!r}, 'w').write('bye')\n"
+    app.editor.set_text(KEY_GAME.replace("            raise SystemExit",      # in its own folder: a game
+                                         "            open('said_goodbye.txt', 'w').write('bye')\n"  # writes only there
                                          "            raise SystemExit"))
     key(app, pygame.K_F5)
     run_until(app, lambda: app.preview.frames_drawn >= 2, what="frames")
     pid = app.games.game.process.pid
+    marker = app.games.game.program.parent / "said_goodbye.txt"
     key(app, pygame.K_F6)
     assert gone(pid)
     assert marker.read_text() == "bye"            # the game's QUIT handler ran: closing stops the game, not the app

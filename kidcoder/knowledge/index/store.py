@@ -1,7 +1,9 @@
 """The on-disk index of the knowledge cards: built when missing, old or damaged, then searched.
 
 The index lives in the user's cache folder under the cards' content hash, so a changed
-card gives a new index and a damaged one is simply built again.
+card gives a new index and a damaged one is simply built again. When that folder cannot be
+written (a file in its place, a read-only home, a full disk) the index is built in a private
+cache folder in the system's temporary folder instead.
 """
 from __future__ import annotations
 
@@ -90,7 +92,7 @@ class KnowledgeIndex:
             digest = knowledge.content_hash(self.cards_dir, LANGS, salt=SCHEMA_VERSION)
             folder = self.root / digest[:20]
             if not self._open(folder, digest):
-                self._build(folder, digest)
+                folder = self._build_somewhere(digest)
                 if not self._open(folder, digest):
                     raise RuntimeError(f"the index in {folder} cannot be opened after building it")
             self._cleanup_old(keep=folder)
@@ -132,6 +134,26 @@ class KnowledgeIndex:
         self._ix, self._searcher, cards = opened
         self._hash, self.path, self.card_count = digest, folder, cards
         return True
+
+    def _build_somewhere(self, digest: str) -> Path:
+        """Build in the cache folder, or, when it cannot be written, in the fallback one; returns where."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            if not paths.usable_folder(self.root):
+                raise NotADirectoryError(f"{self.root} cannot hold the index")
+            self._build(self.root / digest[:20], digest)
+        except OSError:
+            fallback = paths.fallback_cache_dir() / "knowledge-index"
+            if fallback == self.root:
+                raise
+            self.root = fallback
+            self.root.mkdir(parents=True, exist_ok=True)
+            built = _try_open(self.root / digest[:20], digest)      # by an earlier run, maybe
+            if built is None:
+                self._build(self.root / digest[:20], digest)
+            else:
+                built[1].close()
+        return self.root / digest[:20]
 
     def _build(self, folder: Path, digest: str) -> None:
         self.root.mkdir(parents=True, exist_ok=True)

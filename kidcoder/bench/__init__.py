@@ -26,7 +26,8 @@ def machine() -> Dict[str, object]:
             "system": platform.system()}
 
 
-def run_benchmarks(model_file: Optional[str] = None, only: Optional[List[str]] = None) -> Dict[str, object]:
+def run_benchmarks(model_file: Optional[str] = None, only: Optional[List[str]] = None,
+                   server_url: Optional[str] = None) -> Dict[str, object]:
     """Run each group's measure(); a group that fails reports its error, not a crash."""
     result: Dict[str, object] = {"machine": machine()}
     errors: Dict[str, str] = {}
@@ -34,7 +35,7 @@ def run_benchmarks(model_file: Optional[str] = None, only: Optional[List[str]] =
         if only and group not in only:
             continue
         module = importlib.import_module(module_name)
-        options = {"model_file": model_file} if group == "model" else {}
+        options = {"model_file": model_file, "server_url": server_url} if group == "model" else {}
         try:
             result.update(module.measure(**options))
         except Exception as exc:  # a benchmark failing must not hide the others

@@ -228,22 +228,21 @@ def _check_change(data: dict, facts: ChangeFacts) -> Tuple[Optional[dict], str]:
     if problem:
         return None, problem
     if number is not None and number not in numbers_in(facts.request):
-        return None, f"the child wrote no number {number}; use null"
-    colour, shape = _word(data.get("colour") or data.get("color")), _word(data.get("shape"))
-    if colour is not None:
-        rgb = nouns.find_colour(colour, "en")
+        if out["change"] == "set" and out["property"] not in ("colour", "shape"):
+            return None, f"the child wrote no number {number}; use null"
+        number = None                    # a number nobody wrote is dropped, not believed
+    colour = _word(data.get("colour") or data.get("color")) if out["property"] == "colour" else None
+    shape = _word(data.get("shape")) if out["property"] == "shape" else None
+    if out["property"] == "colour":
+        rgb = nouns.find_colour(colour, "en") if colour else None
         if rgb is None:
-            return None, "colour must be one of: " + ", ".join(nouns.colour_names()) + ", or null"
+            return None, "colour must be one of: " + ", ".join(nouns.colour_names())
         if rgb not in _colours_in(facts.request, facts.lang):
-            return None, "the child named no such colour; use null"
-    if shape is not None:
+            return None, "the child named no such colour"
+    if out["property"] == "shape":
         said = {SHAPE_WORDS[fold(word)] for word in _words_of(facts.request) if fold(word) in SHAPE_WORDS}
         if shape not in SHAPES or shape not in said:
-            return None, "the child named no such shape; use null"
-    if out["property"] == "colour" and colour is None:
-        return None, "property colour needs a colour"
-    if out["property"] == "shape" and shape is None:
-        return None, "property shape needs a shape"
+            return None, "the child named no such shape"
     out.update(number=number, colour=colour, shape=shape)
     return out, ""
 

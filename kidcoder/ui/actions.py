@@ -63,6 +63,7 @@ COMMANDS: Tuple[Command, ...] = (
     Command("send_question"),        # the helper's Ask button, or Enter in its question line
     Command("apply_fix"),            # the helper's Fix it button
     Command("send_input"),           # Enter in the console's input() line
+    Command("change_game"),          # Enter in the "Change my game" line, or its Change button (ui/change_box.py)
 )
 
 

@@ -29,6 +29,7 @@ from kidcoder.i18n import set_language  # noqa: E402
 from kidcoder.ui import style  # noqa: E402
 from kidcoder.ui.actions import Actions  # noqa: E402
 from kidcoder.ui.assist import Assist  # noqa: E402
+from kidcoder.ui.change_box import ChangeControl, ChangePane  # noqa: E402
 from kidcoder.ui.console_pane import ConsolePane  # noqa: E402
 from kidcoder.ui.demo import DemoWindow, load_demo  # noqa: E402
 from kidcoder.ui.dialog_host import DialogHost  # noqa: E402
@@ -50,7 +51,7 @@ from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
 from kidcoder.ui.view_actions import ViewActions  # noqa: E402
 
 FPS = 60
-PANES = (Toolbar, EditorPane, PreviewPane, ConsolePane, HelperPane)     # in drawing order
+PANES = (Toolbar, EditorPane, PreviewPane, ChangePane, ConsolePane, HelperPane)     # in drawing order
 
 
 class App:
@@ -106,6 +107,7 @@ class App:
                                            open_file=lambda path: self.files.open_file(path)))
         self.playing = play = Playing(self.games, self.docs, self.assist, shell, self.toolbar, editor, preview,
                                       console, helper)
+        self.change = ChangeControl(self.assist.app, self.panes["change"], self.assist.stream.enrich, play.run)
         self.files = files = FileActions(shell, self.docs, self.games, self.worker, self.settings, editor, helper,
                                          preview, console, start_game=play.start, make_game=self.assist.make_game)
         view = ViewActions(shell, self.settings, self.worker, editor, relabel=self.relabel, restyle=self.restyle)
@@ -115,7 +117,7 @@ class App:
             "run": play.run, "stop": play.stop, "pause": play.pause, "step": play.step, "send_input": play.send_input,
             "help": self.assist.more_help, "apply_fix": self.assist.apply_fix,
             "ask": lambda: self.keyboard.set("question"),
-            "send_question": lambda: self.assist.ask(helper.question.get_text()),
+            "send_question": lambda: self.assist.ask(helper.question.get_text()), "change_game": self.change.submit,
             "find": view.find, "goto": view.goto, "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "language": view.language, "contrast": view.contrast,
             "next_pane": lambda: self._move_to_pane(1), "previous_pane": lambda: self._move_to_pane(-1),
@@ -194,8 +196,9 @@ class App:
         self.toolbar.message = text
 
     def _focus_order(self):
-        return focus_order(self.toolbar.order, self.console.waiting, self.helper.more_button.visible,
-                           self.helper.fix_button.visible, self.toolbar.view_order)
+        order = focus_order(self.toolbar.order, self.console.waiting, self.helper.more_button.visible,
+                            self.helper.fix_button.visible, self.toolbar.view_order)
+        return order[:order.index("preview") + 1] + ["change"] + order[order.index("preview") + 1:]
 
     def _move_to_pane(self, step: int) -> None:
         self.keyboard.set(next_pane(self._focus_order(), self.keyboard.target, step))
@@ -241,6 +244,8 @@ class App:
         for result in self.worker.poll():
             if result.kind == "copy_example":
                 self.files.example_copied(result)
+            elif result.kind == "change":
+                self.change.result(result)
             else:
                 self.assist.result(result)
         self.assist.stream.drain()

@@ -15,6 +15,7 @@ TITLE_H = 30            # the title strip at the top of each pane
 TOOLBAR_ROW_H = 44
 STATUS_H = 34
 BUTTON_GAP = 6
+CHANGE_H = 40           # the "Change my game" line under the preview (ui/change_box.py)
 
 
 class Box(NamedTuple):
@@ -58,9 +59,11 @@ class Layout:
     console: Box
     status: Box
     toolbar_rows: int
+    change: Box = Box(0, 0, 0, 0)
 
     def panes(self):
-        return {"editor": self.editor, "helper": self.helper, "preview": self.preview, "console": self.console}
+        return {"editor": self.editor, "helper": self.helper, "preview": self.preview, "console": self.console,
+                "change": self.change}
 
 
 def initial_size(desktop: Optional[Tuple[int, int]], wanted: Tuple[int, int] = DEFAULT_SIZE,
@@ -134,11 +137,13 @@ def compute_layout(width: int, height: int, toolbar_rows: int = 1) -> Layout:
     editor = Box(left.x, left.y, left.w, left.h - helper_h - GAP)
     helper = Box(left.x, editor.bottom + GAP, left.w, helper_h)
 
-    # The preview is sized for a 3:2 game (600x400 is the examples' size), but keeps room for the console.
-    preview_h = int(clamp(right.w * 2 / 3 + TITLE_H, 200, main_h - 150 - GAP))
+    # The preview is sized for a 3:2 game (600x400 is the examples' size), but keeps room for the
+    # "Change my game" line under it and the console.
+    preview_h = int(clamp(right.w * 2 / 3 + TITLE_H, 200, main_h - 150 - CHANGE_H - 2 * GAP))
     preview = Box(right.x, right.y, right.w, preview_h)
-    console = Box(right.x, preview.bottom + GAP, right.w, right.h - preview_h - GAP)
-    return Layout(window, toolbar, editor, helper, preview, console, status, toolbar_rows)
+    change = Box(right.x, preview.bottom + GAP, right.w, CHANGE_H)
+    console = Box(right.x, change.bottom + GAP, right.w, right.bottom - change.bottom - GAP)
+    return Layout(window, toolbar, editor, helper, preview, console, status, toolbar_rows, change)
 
 
 def fit_inside(area: Box, size: Tuple[int, int]) -> Tuple[Box, float]:

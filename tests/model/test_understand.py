@@ -35,7 +35,7 @@ def test_a_good_change_reading_is_taken_in_our_own_words(reply, data):
 @pytest.mark.parametrize("request_text, reply, wrong", [
     ("haz el gato rápido", '{"thing": "dragon", "property": "speed", "change": "more"}', "thing must be one of"),
     ("haz el gato rápido", '{"thing": "gato", "property": "wings", "change": "more"}', "property must be one of"),
-    ("haz el gato rápido", '{"thing": "gato", "property": "speed", "change": "more", "number": 7}', "no number 7"),
+    ("haz el gato rápido", '{"thing": "gato", "property": "lives", "change": "set", "number": 7}', "no number 7"),
     ("haz el gato rápido", '{"thing": "gato", "property": "colour", "change": "set", "colour": "blue"}',
      "no such colour"),
     ("haz el gato rápido", '{"thing": "gato", "property": "shape", "change": "set", "shape": "star"}', "no such shape"),
@@ -44,6 +44,12 @@ def test_a_good_change_reading_is_taken_in_our_own_words(reply, data):
 def test_a_change_reading_with_a_value_the_child_never_wrote_is_refused(request_text, reply, wrong):
     data, problem = understand.read_reply(reply, change(request_text))
     assert data is None and wrong in problem
+
+
+def test_values_that_do_not_belong_to_the_property_are_dropped_not_believed():
+    reply = '{"thing": "gato", "property": "speed", "change": "more", "number": 7, "colour": "blue", "shape": "star"}'
+    data, problem = understand.read_reply(reply, change("haz el gato rápido"))
+    assert problem == "" and (data["number"], data["colour"], data["shape"]) == (None, None, None)
 
 
 def test_numbers_colours_and_shapes_must_be_the_childs_own():

@@ -17,7 +17,7 @@ def overlaps(a: Box, b: Box) -> bool:
 @pytest.mark.parametrize("rows", [1, 2])
 def test_panes_fit_and_do_not_overlap(size, rows):
     lay = compute_layout(*size, toolbar_rows=rows)
-    boxes = [lay.toolbar, lay.editor, lay.helper, lay.preview, lay.console, lay.status]
+    boxes = [lay.toolbar, lay.editor, lay.helper, lay.preview, lay.change, lay.console, lay.status]
     for box in boxes:
         assert box.x >= 0 and box.y >= 0 and box.right <= size[0] and box.bottom <= size[1], box
     for a, b in itertools.combinations(boxes, 2):
@@ -31,6 +31,7 @@ def test_every_pane_is_big_enough_to_use(size):
     assert lay.helper.h >= 170                               # title, three lines, the question row
     assert lay.preview.w >= 320 and lay.preview.h >= 200
     assert lay.console.h >= 150                              # some lines and the input() line
+    assert lay.change.w == lay.preview.w and lay.change.h >= 36  # the "Change my game" line
 
 
 def test_editor_gets_most_of_the_width_on_the_default_screen():

@@ -143,3 +143,26 @@ def relevant_rate(lang: str, enrich=None, cases=None) -> Tuple[float, List[str]]
         if not is_met(pictures, player, thing):
             misses.append(f"{description}: {pictures}")
     return (len(cases) - len(misses)) / len(cases), misses
+
+
+def game_pictures_from_reading(description: str, lang: str, enrich) -> Optional[Dict[str, object]]:
+    """The *_PICTURE settings of the game built from the model's own reading of a description (as if the rules
+    had read nothing), or None when the model gave no usable reading. For comparing models."""
+    from kidcoder.making import description_model
+    from kidcoder.making.generate import build_program, description_language
+    from kidcoder.making.settings_block import read_settings
+    from kidcoder.making.templates import all_templates, template_words
+    from kidcoder.model.facts import DescriptionFacts
+
+    lang = description_language(description, lang)
+    templates = all_templates()
+    reply = enrich(DescriptionFacts(lang, description, tuple(templates)))
+    if reply is None or not reply.data:
+        return None
+    blank = description_model.RulesReading(str(reply.data.get("template")), None, (), (), ())
+    found = description_model.model_description(reply.data, description, lang, blank,
+                                                description_model.template_roles(templates), tuple(template_words()))
+    if found is None:
+        return None
+    _template, source = build_program(description, lang, found[0], found[1])
+    return {name: value for name, value in read_settings(source).items() if name.endswith("_PICTURE")}

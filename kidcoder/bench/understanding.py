@@ -8,6 +8,10 @@
 - ask_found_pct_with_model: questions the index finds no card for, and whether the
   model's search terms find the right one.
 Also the model's time per request and the longest prompt in its own tokens.
+
+model_alone() is for comparing models (Qwen 0.5B against 1.5B on a classroom server): every
+request and description read by the model itself, not only those the rules leave, and
+judged the same way.
 """
 from __future__ import annotations
 
@@ -109,3 +113,33 @@ def measure(check=None, model_factory=None) -> Dict[str, object]:
         "model_understanding_prompt_tokens_max": max(timed.prompt_tokens) if timed.prompt_tokens else None,
     })
     return figures
+
+
+def model_alone(enrich) -> Dict[str, object]:
+    """How often the model's own reading is right, on all 60 change requests and all 80 descriptions."""
+    from kidcoder.bench.relevance import game_pictures_from_reading, is_met
+    from kidcoder.making.changes import game_things, plan_from_reading
+    from kidcoder.making.program_constants import find_constants
+    from kidcoder.model.facts import ChangeFacts
+
+    verdicts: Dict[str, int] = {"right": 0, "wrong": 0, "refused": 0}
+    for case in changes.cases().get("requests", []):
+        source = changes.game(case["game"])
+        constants = find_constants(source)
+        reply = enrich(ChangeFacts(case["lang"], case["request"], game_things(constants)))
+        if reply is None or not reply.data:
+            verdicts["refused" if case["expect"] else "right"] += 1
+            continue
+        plan = plan_from_reading(reply.data, case["request"], source, case["lang"], constants)
+        verdicts[changes.judge(case, plan)] += 1
+    met = {"60": 0, "hard": 0}
+    for name, sets in (("60", DESCRIPTIONS), ("hard", HARD)):
+        for lang, cases in sets.items():
+            for description, player, thing in cases:
+                pictures = game_pictures_from_reading(description, lang, enrich)
+                met[name] += pictures is not None and is_met(pictures, player, thing)
+    requests = sum(verdicts.values())
+    return {"change_requests": requests, "change_right_pct": round(100 * verdicts["right"] / max(1, requests), 1),
+            "change_wrong": verdicts["wrong"], "change_refused": verdicts["refused"],
+            "describe_right_pct": round(100 * met["60"] / 60, 1),
+            "describe_hard_right_pct": round(100 * met["hard"] / sum(len(c) for c in HARD.values()), 1)}

@@ -253,18 +253,33 @@ def plan_changes(request_text: str, source: str, lang: str = "en", enrich: Optio
         return ChangePlan("syntax", (), i18n.tr("changes.syntax", lang=lang, line=exc.lineno or 1))
     if not constants:
         return ChangePlan("no_constants", (), _message("no_constants", lang))
-    names = {c.name[:-5]: c.value for c in constants.values() if c.name.endswith("_NAME") and isinstance(c.value, str)}
     clauses = change_words.split_clauses(request_text)
-    requests = [change_words.read_request(clause, lang, names) for clause in clauses]
+    requests = [change_words.read_request(clause, lang, _names(constants)) for clause in clauses]
     plan = _plan(source, constants, clauses, requests, lang)
     if plan.status != "unknown" or enrich is None:
         return plan
-    things = tuple((str(value), prefix) for prefix, value in names.items() if str(value).strip())
-    reply = consult(enrich, ChangeFacts(lang, request_text, things))
+    reply = consult(enrich, ChangeFacts(lang, request_text, game_things(constants)))
     if reply is None or not reply.data:
         return plan
-    read = _plan(source, constants, [request_text], [request_from_reading(reply.data, names)], lang)
+    read = plan_from_reading(reply.data, request_text, source, lang, constants)
     return replace(read, model=reply.model) if read.status in ("ok", "at_limit") else plan
+
+
+def _names(constants: Dict[str, Constant]) -> Dict[str, str]:
+    """The game's *_NAME settings by prefix: {"PLAYER": "cat", "THING": "fish"}."""
+    return {c.name[:-5]: c.value for c in constants.values() if c.name.endswith("_NAME") and isinstance(c.value, str)}
+
+
+def game_things(constants: Dict[str, Constant]) -> Tuple[Tuple[str, str], ...]:
+    """The game's own names for its things, for a model to pick from: (("cat", "PLAYER"), ("fish", "THING"))."""
+    return tuple((str(value), prefix) for prefix, value in _names(constants).items() if str(value).strip())
+
+
+def plan_from_reading(reading, request_text: str, source: str, lang: str,
+                      constants: Optional[Dict[str, Constant]] = None) -> ChangePlan:
+    """The edits a model's checked reading {thing, property, change, ...} asks for, made by the same rules."""
+    constants = find_constants(source) if constants is None else constants
+    return _plan(source, constants, [request_text], [request_from_reading(reading, _names(constants))], lang)
 
 
 def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], requests: List[Request],

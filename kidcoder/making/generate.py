@@ -37,9 +37,11 @@ NAME_MAX = 40
 Check = Callable[[str], List[str]]
 
 
-def build_program(description: str, lang: str, template_id: Optional[str] = None) -> Tuple[str, str]:
-    """(template id, program text) for a description. Pure: reads only the shipped templates."""
-    template_id, source, _values = _build(description, lang, template_id)
+def build_program(description: str, lang: str, template_id: Optional[str] = None,
+                  reading: Optional[str] = None) -> Tuple[str, str]:
+    """(template id, program text) for a description (its settings from reading, a model's reading, when
+    given). Pure: reads only the shipped templates."""
+    template_id, source, _values = _build(description, lang, template_id, reading)
     return template_id, source
 
 

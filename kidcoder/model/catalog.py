@@ -23,11 +23,15 @@ log = logging.getLogger("kidcoder.model")
 _switched_off: Dict[str, str] = {}
 
 
-def switch_off(path, reason: str, detail: str = "") -> None:
-    """Stop using a model file until the app restarts, with a note for the teacher in the log."""
-    _switched_off[str(path)] = reason
-    teacher_note(tr("model.note.switched_off", file=Path(str(path)).name, reason=tr(reason))
-                 + (f" ({detail})" if detail else ""))
+def switch_off(path, reason: str, detail: str = "", retry_s: Optional[float] = None) -> None:
+    """Stop using a model file until the app restarts (a classroom server: for retry_s seconds), with a note
+    for the teacher in the log."""
+    if retry_s:
+        note = tr("model.note.server_off", file=str(path), reason=tr(reason), minutes=max(1, round(retry_s / 60)))
+    else:
+        _switched_off[str(path)] = reason
+        note = tr("model.note.switched_off", file=Path(str(path)).name, reason=tr(reason))
+    teacher_note(note + (f" ({detail})" if detail else ""))
 
 
 def is_switched_off(path) -> bool:

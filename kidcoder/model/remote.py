@@ -115,7 +115,10 @@ class RemoteModel(HintModel):
                     if on_token:
                         on_token(piece)
                 if finished:
-                    reason = "length" if finished == "length" else "stop"
+                    # "[DONE]" before a finish_reason: the server cut this answer off (llama-cpp-python's
+                    # server does that to every answer in flight when another request comes, unless it runs
+                    # with --interrupt_requests False)
+                    reason = {"length": "length", "done": "error"}.get(finished, "stop")
                     break
         except socket.timeout:
             reason = "timeout"
@@ -125,6 +128,10 @@ class RemoteModel(HintModel):
             self._response = None
             response.close()
         return Generation(clean_answer("".join(parts)), reason, len(parts), first, time.monotonic() - start)
+
+    @property
+    def identity(self) -> str:
+        return self.url
 
     def cancel(self) -> None:
         self._cancel.set()

@@ -198,7 +198,7 @@ class ModelService:
         """Stop using the model (a server: until retry_after_s has passed), with a note for the teacher."""
         self._off = True
         self._retry_at = time.monotonic() + model.retry_after_s if model.retry_after_s else None
-        switch_off(model.identity, reason, detail)
+        switch_off(model.identity, reason, detail, model.retry_after_s)
         emit(request_id, "note", reason)
         model.close()
         if self._model is model:

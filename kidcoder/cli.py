@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure speed")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--model", metavar="FILE", help="a .gguf model file to measure")
+    bench.add_argument("--server", metavar="URL", help="a classroom server to measure with 20 clients at once")
     bench.add_argument("--only", metavar="NAMES", help="comma-separated benchmark groups")
     bench.add_argument("--xo", action="store_true",
                        help="the XO profile: the window on 12.5%% and 25%% of one core with 1 GB (root, cgroups)")
@@ -271,7 +272,7 @@ def cmd_bench(args) -> int:
             raise UserError(f"cannot make a CPU-quota cgroup for the XO profile: {why}")
         only = (only or []) + ["xo"]
         options["xo"] = {"quotas": args.cpu_quota, "examples": args.xo_examples.split(",") if args.xo_examples else None}
-    result = run_benchmarks(model_file=args.model, only=only, options=options)
+    result = run_benchmarks(model_file=args.model, only=only, options=options, server_url=args.server)
     _emit(result, True if args.json else False, lambda r: "\n".join(f"{k}: {v}" for k, v in r.items()))
     return EXIT_OK
 
@@ -291,9 +292,18 @@ def cmd_model(args) -> int:
         return EXIT_OK
     if args.model_command == "list":
         result = catalog.list_models(settings)
-        _emit(result, args.json, lambda r: "\n".join(m["path"] for m in r.get("models", [])) or "no models")
+        _emit(result, args.json, _model_list_text)
         return EXIT_OK
     raise UserError("say 'kidcoder model add FILE' or 'kidcoder model list'")
+
+
+def _model_list_text(result: dict) -> str:
+    """`kidcoder model list` for a teacher: the files, the classroom server's state, the last notes."""
+    lines = [m["path"] for m in result.get("models", [])] or ["no models"]
+    if result.get("server"):
+        lines.append(f"server {result['server']}: {result['server_status']['message']}")
+    lines += [f"note: {note}" for note in result.get("notes", [])]
+    return "\n".join(lines)
 
 
 def cmd_settings(args) -> int:

@@ -38,17 +38,18 @@ def machine() -> Dict[str, object]:
 
 
 def run_benchmarks(model_file: Optional[str] = None, only: Optional[List[str]] = None,
-                   options: Optional[Dict[str, dict]] = None) -> Dict[str, object]:
+                   options: Optional[Dict[str, dict]] = None, server_url: Optional[str] = None) -> Dict[str, object]:
     """Run each group's measure(); a group that fails reports its error, not a crash.
 
-    `options` maps a group name to keyword options for its measure() (e.g. {"xo": {"quotas": [25]}})."""
+    `options` maps a group name to keyword options for its measure() (e.g. {"xo": {"quotas": [25]}});
+    server_url: a classroom server the model group measures too."""
     result: Dict[str, object] = {"machine": machine()}
     errors: Dict[str, str] = {}
     for group, module_name in GROUPS.items():
         if (only and group not in only) or (not only and group in OPT_IN):
             continue
         module = importlib.import_module(module_name)
-        group_options = {"model_file": model_file} if group == "model" else {}
+        group_options = {"model_file": model_file, "server_url": server_url} if group == "model" else {}
         group_options.update((options or {}).get(group, {}))
         try:
             result.update(module.measure(**group_options))

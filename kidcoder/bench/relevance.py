@@ -4,6 +4,9 @@ A description is met when the made game's settings show the player and the
 thing it names as pictures of what was named: "a cat that catches fish" needs
 PLAYER_PICTURE = "images/cat.png" and THING_PICTURE = "images/fish.png".
 Pure: it builds the programs (no run), so tests and `kidcoder bench` share it.
+With a model (`enrich`), the same descriptions go through make_game_source, where
+the model is asked only when the rules are unsure. HARD holds descriptions written
+after the rules, many of which the rules get wrong: where a model can show what it adds.
 """
 from __future__ import annotations
 
@@ -78,12 +81,47 @@ DESCRIPTIONS: Dict[str, Tuple[Tuple[str, Optional[str], str], ...]] = {
 }
 
 
-def game_pictures(description: str, lang: str) -> Tuple[str, Dict[str, object]]:
-    """(template id, the made game's *_PICTURE settings) for a description."""
-    from kidcoder.making.generate import build_program, description_language
+# Written after the rules and never used to tune them; (description, player picture or None, thing picture).
+HARD: Dict[str, Tuple[Tuple[str, Optional[str], str], ...]] = {
+    "en": (
+        ("the player is a robot, the bad guys are ghosts", "robot", "ghost"),
+        ("help the bunny get all the carrots before time runs out", "rabbit", "carrot"),
+        ("stay away from the bees, you are a bear", "bear", "bee"),
+        ("don't let the sharks touch your boat", "boat", "shark"),
+        ("be a frog and snap up flies", "frog", "fly"),
+        ("a ghost hunting game where you are a knight", "knight", "ghost"),
+        ("the cat wants the mice", "cat", "mouse"),
+        ("a fox that steals eggs from the farm", "fox", "egg"),
+        ("an elephant who loves peanuts", "elephant", "peanut"),
+        ("a chicken crossing a road full of cars", "chicken", "car"),
+    ),
+    "es": (
+        ("el jugador es un robot y los malos son fantasmas", "robot", "ghost"),
+        ("ayuda al conejito a conseguir todas las zanahorias", "rabbit", "carrot"),
+        ("aléjate de las abejas, eres un oso", "bear", "bee"),
+        ("que los tiburones no toquen tu barco", "boat", "shark"),
+        ("sé una rana y caza moscas", "frog", "fly"),
+        ("el gato quiere los ratones", "cat", "mouse"),
+        ("un zorro que roba huevos de la granja", "fox", "egg"),
+        ("un elefante al que le gustan los cacahuetes", "elephant", "peanut"),
+        ("un pollito que cruza la calle llena de coches", "chick", "car"),
+        ("soy un oso y quiero miel", "bear", "honey"),
+    ),
+}
+
+
+def game_pictures(description: str, lang: str, enrich=None) -> Tuple[str, Dict[str, object]]:
+    """(template id, the made game's *_PICTURE settings) for a description (the model asked as
+    make_game_source asks it, when enrich is given)."""
+    from kidcoder.making.generate import build_program, description_language, make_game_source
     from kidcoder.making.settings_block import read_settings
 
-    template_id, source = build_program(description, description_language(description, lang))
+    lang = description_language(description, lang)
+    if enrich is None:
+        template_id, source = build_program(description, lang)
+    else:
+        made = make_game_source(description, lang, enrich=enrich, check=lambda _source: [])
+        template_id, source = str(made["template"]), str(made["source"])
     settings = read_settings(source)
     return template_id, {name: value for name, value in settings.items() if name.endswith("_PICTURE")}
 
@@ -96,12 +134,35 @@ def is_met(pictures: Dict[str, object], player: Optional[str], thing: str) -> bo
     return wanted <= set(pictures.values())
 
 
-def relevant_rate(lang: str) -> Tuple[float, List[str]]:
-    """(share of descriptions met, the ones that were not) for one language."""
+def relevant_rate(lang: str, enrich=None, cases=None) -> Tuple[float, List[str]]:
+    """(share of descriptions met, the ones that were not) for one language (cases: DESCRIPTIONS by default)."""
     misses = []
-    cases = DESCRIPTIONS[lang]
+    cases = DESCRIPTIONS[lang] if cases is None else cases[lang]
     for description, player, thing in cases:
-        _template, pictures = game_pictures(description, lang)
+        _template, pictures = game_pictures(description, lang, enrich)
         if not is_met(pictures, player, thing):
             misses.append(f"{description}: {pictures}")
     return (len(cases) - len(misses)) / len(cases), misses
+
+
+def game_pictures_from_reading(description: str, lang: str, enrich) -> Optional[Dict[str, object]]:
+    """The *_PICTURE settings of the game built from the model's own reading of a description (as if the rules
+    had read nothing), or None when the model gave no usable reading. For comparing models."""
+    from kidcoder.making import description_model
+    from kidcoder.making.generate import build_program, description_language
+    from kidcoder.making.settings_block import read_settings
+    from kidcoder.making.templates import all_templates, template_words
+    from kidcoder.model.facts import DescriptionFacts
+
+    lang = description_language(description, lang)
+    templates = all_templates()
+    reply = enrich(DescriptionFacts(lang, description, tuple(templates)))
+    if reply is None or not reply.data:
+        return None
+    blank = description_model.RulesReading(str(reply.data.get("template")), None, (), (), ())
+    found = description_model.model_description(reply.data, description, lang, blank,
+                                                description_model.template_roles(templates), tuple(template_words()))
+    if found is None:
+        return None
+    _template, source = build_program(description, lang, found[0], found[1])
+    return {name: value for name, value in read_settings(source).items() if name.endswith("_PICTURE")}

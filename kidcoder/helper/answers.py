@@ -1,9 +1,12 @@
 """Answers to a child's question: composed from the knowledge cards, with a model only as a bonus.
 
 Without a model the answer is the best card's key paragraphs and its example, then
-other cards worth a look. With a model (an `enrich` callable) the model may rewrite it
-from the same cards (AnswerFacts); if it is missing, slow or fails, the cards' answer
-stands. Finding the cards is kidcoder.knowledge.answers' job.
+other cards worth a look. With a model (an `enrich` callable) two things may happen, and
+the cards' answer always stands whole: when the index finds no card (a badly misspelled
+question, or one in the other language), the model may give search terms (SearchFacts,
+checked JSON) and the answer is then that card's text; and a checked retelling of the
+answer (AnswerFacts) may follow it, "In other words:". Finding the cards is
+kidcoder.knowledge.answers' job.
 """
 from __future__ import annotations
 
@@ -11,11 +14,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from kidcoder.helper.retell import beneath
 from kidcoder.i18n import tr
 from kidcoder.knowledge import words
 from kidcoder.knowledge.answers import FoundCards, find_cards
 from kidcoder.knowledge.cards import Card, cards_by_id, word_count
-from kidcoder.model.facts import AnswerFacts, Enrich, consult
+from kidcoder.model.facts import AnswerFacts, Enrich, SearchFacts, consult
 
 KEY_WORDS_BUDGET = 110     # words of a card's body shown in an answer (cards have at most ~150)
 MODEL_CARDS = 2            # the best card and the first other one go to the model
@@ -92,13 +96,17 @@ def compose_answer(card: Card, topic: Sequence[str], see_also: Sequence[Card], l
 
 @dataclass(frozen=True)
 class Answer:
-    """The helper's answer: its text, the cards it came from, the facts a model may retell (None when no
-    card fits) and the model's name when a model's words replaced the rules'."""
+    """The helper's answer: its text (the cards' answer, then a model's checked retelling beneath it when
+    there is one), the cards it came from, the facts a model may retell (None when no card fits), the
+    model's name when a model helped (found the card, or retold it), its own words, and the search terms
+    it gave."""
 
     text: str
     sources: Tuple[Card, ...] = ()
     facts: Optional[AnswerFacts] = None
     model: Optional[str] = None
+    model_text: str = ""
+    search_terms: Tuple[str, ...] = ()
 
     def as_contract(self) -> Dict[str, object]:
         """The `kidcoder ask --json` object: {"answer", "sources": [{"id", "title"}], "model"}."""
@@ -121,25 +129,48 @@ def in_language(found: FoundCards, lang: str, cards_dir) -> FoundCards:
     return FoundCards(best, tuple(twins.get(card.id, card) for card in found.see_also), False)
 
 
+def search_with_model(question: str, lang: str, index, enrich: Optional[Enrich]
+                      ) -> Tuple[Optional[FoundCards], str, Tuple[str, ...], Optional[str]]:
+    """For a question the index did not understand: the model's search terms (checked JSON), and the cards
+    they find. (found or None, language, terms, model name)."""
+    reply = consult(enrich, SearchFacts(lang, question))
+    data = reply.data if reply is not None else None
+    if not data or not data.get("terms"):
+        return None, lang, (), None
+    language = data.get("language") if data.get("language") in ("en", "es") else lang
+    terms = tuple(data["terms"])
+    return find_cards(" ".join(terms), language, index), language, terms, reply.model
+
+
 def answer_question(question: str, lang: Optional[str] = None, *, index,
                     enrich: Optional[Enrich] = None, answer_in: Optional[str] = None) -> Answer:
     """The answer to a child's question, in the question's language. index: the KnowledgeIndex to search;
-    enrich: the optional model (None: the cards' answer only). answer_in: say it in this language
-    whatever the question's (the child switched the window's language: the same cards' twins)."""
+    enrich: the optional model (None: the cards' answer only; with it, a question the index did not
+    understand is searched again with the model's terms). answer_in: say it in this language whatever the
+    question's (the child switched the window's language: the same cards' twins)."""
     asked = words.choose_language(question, lang)
     found = find_cards(question, asked, index)
+    terms: Tuple[str, ...] = ()
+    searched_by = None
     if found is None:
-        return dont_know(question, answer_in or asked)
+        found, asked, terms, searched_by = search_with_model(question, asked, index, enrich)
+        if found is None:
+            return dont_know(question, answer_in or asked)
     if answer_in and answer_in != found.best.lang:
         found = in_language(found, answer_in, index.cards_dir)
     lang = answer_in if answer_in and found.best.lang == answer_in else asked
+    topic = words.topic_words(" ".join(terms) if terms else question, asked)
     sources = (found.best,) + found.see_also
-    text = compose_answer(found.best, words.topic_words(question, asked), found.see_also, lang, found.foreign)
-    answer = Answer(text, sources, AnswerFacts(lang, question, text, sources[:MODEL_CARDS]))
+    text = compose_answer(found.best, topic, found.see_also, lang, found.foreign)
+    answer = Answer(text, sources, AnswerFacts(lang, question, text, sources[:MODEL_CARDS]), searched_by,
+                    search_terms=terms)
+    if searched_by:
+        return answer               # one model request per question: it found the card, the card answers
     reply = consult(enrich, answer.facts)
     if reply is None:
         return answer
-    return replace(answer, text=reply.text.strip(), model=reply.model or None)
+    return replace(answer, text=beneath(text, reply.text, lang), model=reply.model or None,
+                   model_text=reply.text.strip())
 
 
 def ask(question: str, lang: Optional[str] = None, *, index, enrich: Optional[Enrich] = None) -> Dict[str, object]:

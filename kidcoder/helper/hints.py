@@ -2,7 +2,8 @@
 2 (an explanation with a knowledge card) or 3 (the fix, offered only once it is checked).
 
 find_hint() gives a Hint: its words, its checked fix, its card, and the HintFacts a
-model may retell (built here once; the window forwards them unchanged). hint_for_program()
+model may retell (built here once; the window forwards them unchanged). A model's checked
+retelling only ever follows the rules' words ("In other words:", helper/retell.py). hint_for_program()
 is the `kidcoder hint --json` contract. Finding the problem is kidcoder.diagnosis.diagnose's
 job; its collaborators (the runner, the cards, the optional model) are passed in.
 """
@@ -15,6 +16,7 @@ from typing import Dict, Mapping, Optional
 from kidcoder.diagnosis.diagnose import Runner, checked_fix, diagnose, real_error, runner_for
 from kidcoder.diagnosis.finding import Finding
 from kidcoder.diagnosis.fixes import Fix
+from kidcoder.helper.retell import beneath
 from kidcoder.diagnosis.registry import finding_cards
 from kidcoder.i18n import tr
 from kidcoder.knowledge.cards import Card, cards_by_id
@@ -87,20 +89,31 @@ def source_excerpt(source: str, line: int) -> str:
     return "\n".join(lines[max(0, line - 1 - EXCERPT_BEFORE): line + EXCERPT_AFTER])
 
 
+def rules_words(finding: Finding, level: int, lang: str) -> str:
+    """The rules' own words about a finding at a level, without the card and its example (grounding lets
+    a model name only code from these and from the child's program)."""
+    values = dict(finding.values)
+    values.setdefault("line", finding.line)
+    suffix = ".nudge" if level <= HintLevel.NUDGE else ".explain" if level == HintLevel.EXPLAIN else ".fix"
+    return say(finding.key + suffix, lang, values)
+
+
 def hint_facts(source: str, finding: Finding, text: str, level: int, lang: str, card: Optional[Card] = None,
-               error: Optional[dict] = None) -> HintFacts:
+               error: Optional[dict] = None, fix: Optional[Fix] = None) -> HintFacts:
     """What a model is told about this hint: the one place these facts are built."""
     error = error or {}
     return HintFacts(lang, finding, text, int(level), source_excerpt(source, finding.line),
                      str(error.get("type") or ""), str(error.get("message") or ""),
-                     (card,) if card is not None else ())
+                     (card,) if card is not None else (), program=source,
+                     rules_words=rules_words(finding, level, lang), fixed_lines=fix.replacement if fix is not None else "")
 
 
 @dataclass(frozen=True)
 class Hint:
     """One rung of the ladder for a program: the finding (None when all is well), the words at the level
-    asked, the level-1 words that name the problem, a checked fix, the card, the facts for a model, and
-    the model's name when its words replaced the rules'."""
+    asked (the rules' words, then a model's checked retelling beneath them when there is one), the level-1
+    words that name the problem, a checked fix, the card, the facts for a model, and the model's name and
+    own words when it added some."""
 
     finding: Optional[Finding]
     text: str
@@ -109,6 +122,7 @@ class Hint:
     card: Optional[Card] = None
     facts: Optional[HintFacts] = None
     model: Optional[str] = None
+    model_text: str = ""
 
     @property
     def ok(self) -> bool:
@@ -145,9 +159,11 @@ def find_hint(source: str, path: Optional[str] = None, level: int = HintLevel.NU
     card = card_for(finding, _cards_in(lang) if cards is None else cards)
     text = hint_text(finding, level, lang, card, fix)
     hint = Hint(finding, text, hint_text(finding, HintLevel.NUDGE, lang), fix, card,
-                hint_facts(source, finding, text, level, lang, card, real_error(found.run)))
+                hint_facts(source, finding, text, level, lang, card, real_error(found.run), fix))
     reply = consult(enrich, hint.facts)
-    return hint if reply is None else replace(hint, text=reply.text, model=reply.model)
+    if reply is None:
+        return hint
+    return replace(hint, text=beneath(text, reply.text, lang), model=reply.model, model_text=reply.text.strip())
 
 
 def hint_for_program(source: str, path: Optional[str] = None, level: int = HintLevel.NUDGE, lang: str = "en", *,

@@ -1,22 +1,27 @@
-""""Change my game": a child's request turned into edits of the program's named constants, without a model.
+""""Change my game": a child's request turned into edits of the program's named constants, rules first.
 
 plan_changes("make the fish fall slower", source, "en") reads the request
 (change_words.py), finds the constant it is about (a SETTINGS slot such as
 FALL_SPEED, or a child's own PLAYER_SPEED), and returns each edit with the
 line before and after, or a kind "I don't know how to change that yet".
+Only when the rules do not understand the request at all, and a model is there
+(`enrich`), the model reads it into {thing, property, change, ...} picked from the
+game's own names (ChangeFacts, checked in model/understand.py); the same rules
+then turn that reading into edits, with the same limits.
 apply_edits() and still_runs() (program_constants.py) make and check the change.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from kidcoder import i18n
 from kidcoder.making import change_words, templates
-from kidcoder.making.change_words import ROLE_PREFIXES, Request
+from kidcoder.making.change_words import ROLE_PREFIXES, Request, request_from_reading
 from kidcoder.making.game_slots import LIMITS
 from kidcoder.making.settings_block import format_value
 from kidcoder.making.program_constants import Constant, Edit, apply_edits, find_constants, make_edit, still_runs
+from kidcoder.model.facts import ChangeFacts, Enrich, consult
 
 __all__ = ["ChangePlan", "plan_changes", "apply_edits", "still_runs", "Edit"]
 
@@ -36,10 +41,12 @@ _FACTORS = {"normal": 1.5, "strong": 2.0, "double": 2.0, "half": 2.0, "weak": 1.
 @dataclass(frozen=True)
 class ChangePlan:
     """The answer to one request: status ok | unknown | no_setting | no_thing | at_limit | syntax | no_constants
-    (or broken, from change_program), the edits (when ok or broken), and what to tell the child."""
+    (or broken, from change_program), the edits (when ok or broken), what to tell the child, and the model
+    that read the request when the rules could not."""
     status: str
     edits: Tuple[Edit, ...]
     message: str
+    model: Optional[str] = None
 
 
 def _property(request: Request) -> Optional[str]:
@@ -237,18 +244,48 @@ def _message(status: str, lang: str, edits: Sequence[Edit] = (), attribute: Opti
     return i18n.tr(f"changes.{status}", lang=lang)
 
 
-def plan_changes(request_text: str, source: str, lang: str = "en") -> ChangePlan:
-    """The edits a request asks for in this program (nothing is changed yet)."""
+def plan_changes(request_text: str, source: str, lang: str = "en", enrich: Optional[Enrich] = None) -> ChangePlan:
+    """The edits a request asks for in this program (nothing is changed yet). enrich: the optional model,
+    asked only when the rules understand nothing of the request."""
     try:
         constants = find_constants(source)
     except SyntaxError as exc:
         return ChangePlan("syntax", (), i18n.tr("changes.syntax", lang=lang, line=exc.lineno or 1))
     if not constants:
         return ChangePlan("no_constants", (), _message("no_constants", lang))
-    names = {c.name[:-5]: c.value for c in constants.values() if c.name.endswith("_NAME") and isinstance(c.value, str)}
-    template_limits = _template_limits(constants)
     clauses = change_words.split_clauses(request_text)
-    requests = [change_words.read_request(clause, lang, names) for clause in clauses]
+    requests = [change_words.read_request(clause, lang, _names(constants)) for clause in clauses]
+    plan = _plan(source, constants, clauses, requests, lang)
+    if plan.status != "unknown" or enrich is None:
+        return plan
+    reply = consult(enrich, ChangeFacts(lang, request_text, game_things(constants)))
+    if reply is None or not reply.data:
+        return plan
+    read = plan_from_reading(reply.data, request_text, source, lang, constants)
+    return replace(read, model=reply.model) if read.status in ("ok", "at_limit") else plan
+
+
+def _names(constants: Dict[str, Constant]) -> Dict[str, str]:
+    """The game's *_NAME settings by prefix: {"PLAYER": "cat", "THING": "fish"}."""
+    return {c.name[:-5]: c.value for c in constants.values() if c.name.endswith("_NAME") and isinstance(c.value, str)}
+
+
+def game_things(constants: Dict[str, Constant]) -> Tuple[Tuple[str, str], ...]:
+    """The game's own names for its things, for a model to pick from: (("cat", "PLAYER"), ("fish", "THING"))."""
+    return tuple((str(value), prefix) for prefix, value in _names(constants).items() if str(value).strip())
+
+
+def plan_from_reading(reading, request_text: str, source: str, lang: str,
+                      constants: Optional[Dict[str, Constant]] = None) -> ChangePlan:
+    """The edits a model's checked reading {thing, property, change, ...} asks for, made by the same rules."""
+    constants = find_constants(source) if constants is None else constants
+    return _plan(source, constants, [request_text], [request_from_reading(reading, _names(constants))], lang)
+
+
+def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], requests: List[Request],
+          lang: str) -> ChangePlan:
+    """The edits for the requests read from each clause (the rules' reading, or a model's)."""
+    template_limits = _template_limits(constants)
     for index in range(len(requests) - 1):      # "the cat and the fish faster": the fish clause says how
         if requests[index].roles and _property(requests[index]) is None:
             requests[index + 1].roles[:0] = requests[index].roles
@@ -282,15 +319,16 @@ def plan_changes(request_text: str, source: str, lang: str = "en") -> ChangePlan
                                             thing=request.unknown_thing))
 
 
-def change_program(request_text: str, source: str, lang: str = "en", run=None) -> Tuple[ChangePlan, Optional[str]]:
+def change_program(request_text: str, source: str, lang: str = "en", run=None,
+                   enrich: Optional[Enrich] = None) -> Tuple[ChangePlan, Optional[str]]:
     """Plan, apply and check a request: (plan, new source), or (plan with status "broken", None) when the
     changed game no longer runs 60 frames."""
-    plan = plan_changes(request_text, source, lang)
+    plan = plan_changes(request_text, source, lang, enrich)
     if plan.status != "ok":
         return plan, None
     changed = apply_edits(source, plan.edits)
     if still_runs(changed, run=run):
-        return ChangePlan("broken", plan.edits, i18n.tr("changes.broken", lang=lang)), None
+        return ChangePlan("broken", plan.edits, i18n.tr("changes.broken", lang=lang), plan.model), None
     return plan, changed
 
 

@@ -2,9 +2,11 @@
 
 "a cat that catches fish" -> the catch template with an orange cat and blue
 fish. Every program is checked before it is shown (it compiles, passes the
-safety check and runs 120 frames headless); a failed check falls back to the
-plain template, which always passes. A model, when one runs, may write a
-variation of the filled template; it is checked the same way.
+safety check and draws 120 frames headless); a failed check falls back to the
+plain template, which always passes. A model, when one runs, never writes the
+program: when the rules are unsure of a description it reads it into a template
+and nouns (DescriptionFacts, checked JSON), and the rules build the game from
+that reading (making/description_model.py decides when it adds anything).
 """
 from __future__ import annotations
 
@@ -17,14 +19,15 @@ from kidcoder import i18n, paths
 from kidcoder.making import nouns
 from kidcoder.knowledge import words
 from kidcoder.making.code_comments import translate_comments
-from kidcoder.making.game_slots import comments_for, slots_for
+from kidcoder.making import description_model
+from kidcoder.making.game_slots import comments_for, make_title, slots_for
 from kidcoder.making.project_files import copy_library_files, run_with_library_files  # pictures15
 from kidcoder.making.safety import check_code_safety
 from kidcoder.making.settings_block import START_MARK, fill_settings
 from kidcoder.making.templates import all_templates, choose_template, template_words
 from kidcoder.diagnosis import pyparse
 from kidcoder.safe_files import write_new
-from kidcoder.model.facts import Enrich, GameFacts, consult
+from kidcoder.model.facts import DescriptionFacts, Enrich, consult
 
 log = logging.getLogger(__name__)
 
@@ -35,17 +38,23 @@ NAME_MAX = 40
 Check = Callable[[str], List[str]]
 
 
-def build_program(description: str, lang: str, template_id: Optional[str] = None) -> Tuple[str, str]:
-    """(template id, program text) for a description. Pure: reads only the shipped templates."""
-    template_id, source, _values = _build(description, lang, template_id)
+def build_program(description: str, lang: str, template_id: Optional[str] = None,
+                  reading: Optional[str] = None) -> Tuple[str, str]:
+    """(template id, program text) for a description (its settings from reading, a model's reading, when
+    given). Pure: reads only the shipped templates."""
+    template_id, source, _values = _build(description, lang, template_id, reading)
     return template_id, source
 
 
-def _build(description: str, lang: str, template_id: Optional[str]) -> Tuple[str, str, Dict[str, object]]:
+def _build(description: str, lang: str, template_id: Optional[str],
+           reading: Optional[str] = None) -> Tuple[str, str, Dict[str, object]]:
+    """reading: what to fill the settings from, when not the description itself (a model's reading)."""
     if template_id is None:
         template_id = choose_template(description, lang)[0]
     template = all_templates()[template_id]
-    values = slots_for(description, lang, template.meta, template.defaults, template_words())
+    values = slots_for(reading or description, lang, template.meta, template.defaults, template_words())
+    if "TITLE" in template.defaults:
+        values["TITLE"] = make_title(description)
     source = fill_settings(template.source, values, comments_for(template.meta, template.defaults, lang))
     return template_id, _localise_header(translate_comments(source, lang), template.meta, lang), values
 
@@ -76,7 +85,7 @@ def check_program(source: str, run: bool = True) -> List[str]:
                                         fast_clock=True)
     except Exception as exc:  # the runner could not start: better the plain template than a crash
         return [f"the check run could not start: {type(exc).__name__}: {exc}"]
-    if result.exit != "ok":
+    if result.exit != "ok" or result.frames < 1:    # a program that quits before drawing is not a game
         detail = (result.error or {}).get("message", "") if result.error else ""
         return [f"the check run ended with {result.exit} after {result.frames} frames {detail}".strip()]
     return []
@@ -119,31 +128,50 @@ def _game_vocabulary() -> Tuple[frozenset, frozenset]:
     return frozenset(spanish - english), frozenset(english - spanish)
 
 
+def model_reading(description: str, lang: str, template_id: str, score: Optional[float], made: Dict[str, object],
+                  enrich: Optional[Enrich]) -> Optional[Tuple[str, str, str]]:
+    """(template id, reading, model name) when the rules are unsure of the game they made (its settings: made)
+    and the model's checked reading adds to it; None otherwise (the model is not asked when the rules are sure)."""
+    if enrich is None:
+        return None
+    templates = all_templates()
+    roles = description_model.template_roles(templates)
+    rules = description_model.rules_reading(description, lang, template_id, score, roles[template_id], made,
+                                            tuple(template_words()))
+    if not rules.unsure:
+        return None
+    reply = consult(enrich, DescriptionFacts(lang, description, tuple(templates)))
+    if reply is None or not reply.data:
+        return None
+    found = description_model.model_description(reply.data, description, lang, rules, roles,
+                                                tuple(template_words()))
+    return (found[0], found[1], reply.model) if found else None
+
+
 def make_game_source(description: str, lang: str, *, enrich: Optional[Enrich] = None,
                      check: Check = check_program) -> Dict[str, object]:
     """{"source", "template", "model", "fallback"}: a checked program for a description, not yet saved.
 
-    enrich: the optional model, which may vary the filled template (None: no model); check: why a program
-    may not be shown ([] when it may; default: compile, safety, a 120-frame headless run).
+    enrich: the optional model, asked to read the description only when the rules are unsure (None: no
+    model); check: why a program may not be shown ([] when it may; default: compile, safety, 120 frames).
     """
     lang = description_language(description, lang)
+    model = None
     try:
-        template_id, source, slots = _build(description, lang, None)
+        template_id, score = choose_template(description, lang)
+        template_id, source, slots = _build(description, lang, template_id)
+        read = model_reading(description, lang, template_id, score, slots, enrich)
+        if read is not None:
+            template_id, reading, model = read
+            template_id, source, _slots = _build(description, lang, template_id, reading)
     except Exception:  # a description we could not read still gets a game: the plain template
         log.exception("could not fill a template for %r", description)
         template_id = choose_template(description, lang)[0]
         return {"source": all_templates()[template_id].source, "template": template_id, "model": None,
                 "fallback": True}
-    reply = consult(enrich, GameFacts(lang, description, template_id, source, slots))
-    if reply is not None:
-        problems = check(reply.text)
-        if not problems:
-            return {"source": reply.text, "template": template_id, "model": reply.model or "model",
-                    "fallback": False}
-        log.info("model game rejected: %s", "; ".join(problems))
     problems = check(source)
     if not problems:
-        return {"source": source, "template": template_id, "model": None, "fallback": False}
+        return {"source": source, "template": template_id, "model": model, "fallback": False}
     log.warning("generated game rejected, using the plain template: %s", "; ".join(problems))
     return {"source": all_templates()[template_id].source, "template": template_id, "model": None,
             "fallback": True}

@@ -259,6 +259,11 @@ def find_colour(word: str, lang: str) -> Optional[Colour]:
     return _COLOUR_BY_LANG[other].get(folded)
 
 
+def colour_names() -> Tuple[str, ...]:
+    """The English name of every colour KidCoder knows ("red", "orange", ...), one per colour."""
+    return tuple(english.split()[0] for _rgb, english, _spanish in _COLOUR_ROWS)
+
+
 def find_number(word: str) -> Optional[int]:
     """A whole number written with digits or in words ("7", "seven", "siete")."""
     if word.isdigit():

@@ -23,11 +23,15 @@ log = logging.getLogger("kidcoder.model")
 _switched_off: Dict[str, str] = {}
 
 
-def switch_off(path, reason: str, detail: str = "") -> None:
-    """Stop using a model file until the app restarts, with a note for the teacher in the log."""
-    _switched_off[str(path)] = reason
-    teacher_note(tr("model.note.switched_off", file=Path(str(path)).name, reason=tr(reason))
-                 + (f" ({detail})" if detail else ""))
+def switch_off(path, reason: str, detail: str = "", retry_s: Optional[float] = None) -> None:
+    """Stop using a model file until the app restarts (a classroom server: for retry_s seconds), with a note
+    for the teacher in the log."""
+    if retry_s:
+        note = tr("model.note.server_off", file=str(path), reason=tr(reason), minutes=max(1, round(retry_s / 60)))
+    else:
+        _switched_off[str(path)] = reason
+        note = tr("model.note.switched_off", file=Path(str(path)).name, reason=tr(reason))
+    teacher_note(note + (f" ({detail})" if detail else ""))
 
 
 def is_switched_off(path) -> bool:
@@ -113,8 +117,32 @@ def add_model(path, lang: str) -> dict:
             "fixed": fixed, "model": check.as_dict()}
 
 
+def recent_notes(count: int = 5) -> List[str]:
+    """The last lines of the teacher's notes (model-notes.log), newest last."""
+    try:
+        with open(paths.data_dir() / "model-notes.log", encoding="utf-8") as notes:
+            return [line.rstrip("\n") for line in notes.readlines()[-count:]]
+    except OSError:
+        return []
+
+
+def server_status(settings: Settings, lang: str) -> dict:
+    """Whether the classroom server (if one is set) answers now, which model it serves, in the teacher's words."""
+    from kidcoder.model.remote import served_model   # urllib only; the server's address decides
+
+    url = settings.model_server_url
+    if not url:
+        return {"ok": None, "model": None, "message": tr("model.server.none", lang=lang)}
+    found = served_model(url)
+    if isinstance(found, Exception):
+        return {"ok": False, "model": None,
+                "message": tr("model.off.server_unreachable", lang=lang) + f" ({url}: {found})"}
+    return {"ok": True, "model": found or None, "message": tr("model.server.ok", lang=lang, model=found or url)}
+
+
 def list_models(settings: Settings, lang: Optional[str] = None) -> dict:
-    """`kidcoder model list`: every file KidCoder can see, whether it can be used, and which one it uses."""
+    """`kidcoder model list`: every file KidCoder can see, whether it can be used, which one it uses, whether
+    the classroom server answers, and the last notes for the teacher (why a model was not used)."""
     lang = lang or settings.language
     rows = []
     for path in candidate_files(settings):
@@ -124,4 +152,5 @@ def list_models(settings: Settings, lang: Optional[str] = None) -> dict:
         rows.append(row)
     chosen = find_model(settings)
     return {"models": rows, "active": chosen.path if chosen else None, "folder": str(paths.models_dir()),
-            "server": settings.model_server_url}
+            "server": settings.model_server_url, "server_status": server_status(settings, lang),
+            "notes": recent_notes()}

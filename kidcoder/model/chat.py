@@ -1,12 +1,36 @@
-"""How model families lay out a chat (ChatML, Llama 3, Phi-3, Gemma, Mistral), one request, and cleaning an answer.
+"""How model families lay out a chat (ChatML, Llama 3, Phi-3, Gemma, Mistral), one request, its size in tokens,
+and cleaning an answer.
 
 Pure data and text: shared by the prompt builders, every engine and the worker process.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Any, List, Mapping, Optional, Tuple
+
+
+PROMPT_BUDGET = 195             # tokens of a whole prompt (the goal is 200, measured with each model's tokenizer)
+CHARS_PER_TOKEN = 3.3           # Qwen2.5 and SmolLM2 read our prompts at 3.4-4.9 characters a token (measured)
+
+
+def estimate_tokens(text: str) -> int:
+    """A safe over-estimate of a prompt's tokens for code and short English or Spanish."""
+    return math.ceil(len(text) / CHARS_PER_TOKEN)
+
+
+def trim_to_tokens(text: str, budget: int) -> str:
+    """Cut text to about budget tokens at a line (or word) boundary."""
+    if estimate_tokens(text) <= budget:
+        return text
+    limit = max(0, int(budget * CHARS_PER_TOKEN) - 2)
+    cut = text[:limit]
+    newline = cut.rfind("\n")
+    if newline > limit // 2:
+        return cut[:newline].rstrip()
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + " …"
 
 
 @dataclass(frozen=True)
@@ -59,14 +83,19 @@ def format_for_template(chat_template: Optional[str]) -> ChatFormat:
 
 @dataclass(frozen=True)
 class ChatPrompt:
-    """One request for a model: what to say, in which format, and how long the answer may be."""
+    """One request for a model: what to say, in which format, and how long the answer may be.
 
-    kind: str                    # "hint" | "answer" | "game"
+    schema: for a JSON answer, the JSON schema a server that offers one holds the answer to;
+    prefill: the first characters of the answer, written for the model by engines that can."""
+
+    kind: str                    # "hint" | "answer" | "change" | "describe" | "search"
     system: str
     user: str
     format: ChatFormat = CHATML
     max_tokens: int = 200
     lang: str = "en"
+    schema: Optional[Mapping[str, Any]] = None
+    prefill: str = ""
 
     def full_text(self) -> str:
         return self.format.full_prompt(self.system, self.user)
@@ -74,6 +103,12 @@ class ChatPrompt:
     def messages(self) -> List[dict]:
         """OpenAI-style messages (for a classroom server that applies its own template)."""
         return [{"role": "system", "content": self.system}, {"role": "user", "content": self.user}]
+
+
+def fit(system: str, head: str, body: str, tail: str, fmt: "ChatFormat", budget: int = PROMPT_BUDGET) -> str:
+    """head + body + tail, with body trimmed so the whole prompt stays within budget tokens."""
+    fixed = estimate_tokens(fmt.full_prompt(system, head + tail))
+    return head + trim_to_tokens(body, max(12, budget - fixed)) + tail
 
 
 _FENCE = re.compile(r"```(?:python|py)?[ \t]*\n(.*?)```", re.S)

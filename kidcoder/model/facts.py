@@ -1,15 +1,18 @@
 """What the model is told: frozen facts the helper builds once, and the reply it may get back.
 
-The helper (kidcoder.helper) builds HintFacts and AnswerFacts, and making/generate.py
-builds GameFacts; the window forwards them unchanged to the model service, and the
-command line hands them to the same service through an `Enrich` callable. Prompts and
-grounding read them here, so the three callers can never drift apart again.
+Two kinds of request. Retelling: the helper (kidcoder.helper) builds HintFacts and
+AnswerFacts, whose checked reply may appear beneath the rules' words ("in other
+words…"). Understanding: ChangeFacts (a "Change my game" request), DescriptionFacts (a
+game description) and SearchFacts (a question the index did not understand) ask for JSON
+that model/understand.py validates, read only when the rules could not read the child's
+words. The window forwards facts unchanged to the model service, and the command line
+hands them to the same service through an `Enrich` callable, so the callers never drift apart.
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Callable, ClassVar, Dict, Mapping, Optional, Tuple
+from typing import Any, Callable, ClassVar, Dict, Mapping, Optional, Tuple
 
 from kidcoder.diagnosis.finding import Finding
 from kidcoder.knowledge.cards import Card
@@ -27,8 +30,12 @@ class Facts:
 
 @dataclass(frozen=True)
 class HintFacts(Facts):
-    """A diagnosis to explain: the finding, the rules' words for it at a level of the ladder, the child's
-    lines around it and its card (built by kidcoder.helper.hints.hint_facts)."""
+    """A diagnosis to retell: the finding, the rules' words for it at a level of the ladder, the child's
+    lines around it and its card (built by kidcoder.helper.hints.hint_facts).
+
+    program is the child's whole program and rules_words the rules' own words about the finding
+    (without the card and its example): only code from these may appear in a model's words.
+    fixed_lines are the checked fix's new lines, when there is one (advice must not point back)."""
 
     kind: ClassVar[str] = "hint"
     finding: Finding
@@ -38,6 +45,9 @@ class HintFacts(Facts):
     error_type: str = ""             # Python's own words, when the program crashed
     error_message: str = ""
     cards: Tuple[Card, ...] = ()
+    program: str = ""
+    rules_words: str = ""
+    fixed_lines: str = ""
 
     @property
     def problem(self) -> Dict[str, object]:
@@ -59,22 +69,45 @@ class AnswerFacts(Facts):
 
 
 @dataclass(frozen=True)
-class GameFacts(Facts):
-    """A description of a game, and the filled template (and its slot values) the model may vary."""
+class ChangeFacts(Facts):
+    """A "Change my game" request the rules could not read, and the game's own names for its things
+    (("cat", "PLAYER"), ("fish", "THING")): the model picks among them, it never writes a name."""
 
-    kind: ClassVar[str] = "game"
+    kind: ClassVar[str] = "change"
+    request: str
+    things: Tuple[Tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class DescriptionFacts(Facts):
+    """A game description the rules could not read, and the templates the model may choose from."""
+
+    kind: ClassVar[str] = "describe"
     description: str
-    template_id: str
-    template_source: str
-    slots: Mapping[str, object]
+    templates: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchFacts(Facts):
+    """A question the index found no card for (misspelled, or in the other language): the model gives
+    search terms, and the answer is still a card's text."""
+
+    kind: ClassVar[str] = "search"
+    question: str
+
+
+RETELLING = ("hint", "answer")                  # kinds whose reply is text a child may read
+UNDERSTANDING = ("change", "describe", "search")  # kinds whose reply is checked JSON, never shown
 
 
 @dataclass(frozen=True)
 class ModelReply:
-    """A model's checked answer (for GameFacts: the program) and the name of the model that gave it."""
+    """A model's checked answer and the name of the model that gave it; `data` is the validated
+    JSON object of an understanding request (its text is that object as JSON)."""
 
     text: str
     model: str
+    data: Optional[Mapping[str, Any]] = None
 
 
 Enrich = Callable[[Facts], Optional[ModelReply]]

@@ -3,6 +3,11 @@
 gpt4all is imported inside Gpt4AllModel.load(), not at the top: it is an optional
 package, its native libraries are slow to load, and load() runs only in the
 model's own worker process (model/worker.py), so a native crash never reaches the window.
+
+The system part of a prompt is read once and its state kept: the next request with the
+same system text starts from just after it (the context's n_past is set back there), so
+only the short user part is read again. gpt4all's own chat_session would instead grow
+the history with every answer.
 """
 from __future__ import annotations
 
@@ -33,6 +38,8 @@ class Gpt4AllModel(HintModel):
         self._gpt = None
         self._cancel = threading.Event()
         self._lock = threading.Lock()
+        self._system: Optional[str] = None     # the system text whose state the context holds
+        self._system_past = 0
 
     def load(self) -> None:
         """Load with allow_download=False on the CPU; ModelError with a reason key when it cannot."""
@@ -51,9 +58,25 @@ class Gpt4AllModel(HintModel):
             self._gpt.model.set_thread_count(threads)
             self.threads = threads
 
+    def _keep_system(self, system: str) -> int:
+        """Read the system text into the context (once per distinct text); returns the context length
+        after it, where every request with the same system text starts."""
+        model = self._gpt.model
+        if not system:                       # a chat format without a system role: start afresh
+            self._system = None
+            return 0
+        if system != self._system or model.context is None:
+            self._system = None
+            model.prompt_model(system, "%1%2", lambda *_: True, n_predict=0, reset_context=True, special=True,
+                               n_batch=self.n_batch)
+            self._system, self._system_past = system, int(model.context.n_past)
+        model.context.n_past = self._system_past
+        return self._system_past
+
     def generate(self, prompt, on_token=None, *, threads=None, first_token_timeout_s=None, timeout_s=None):
         """Stream an answer; the deadlines here stop generation between tokens (the worker's host also
-        kills a worker that is stuck before its first token)."""
+        kills a worker that is stuck before its first token). Generation.prompt_tokens is the prompt's
+        length in the model's own tokens (system part included)."""
         if self._gpt is None:
             raise ModelError("model.off.load_failed", "not loaded")
         if threads:
@@ -62,9 +85,10 @@ class Gpt4AllModel(HintModel):
         system, user = fmt.system_text(prompt.system), prompt.user
         if not fmt.system_block:
             user = f"{prompt.system}\n\n{user}"
+        template = fmt.user_template.replace("{0}", "%1") + prompt.prefill + "%2"
         self._cancel.clear()
         start = time.monotonic()
-        state = {"text": "", "tokens": 0, "first": None, "reason": "stop"}
+        state = {"text": "", "tokens": 0, "kept": 0, "first": None, "reason": "stop"}
 
         def on_piece(_token_id: int, piece: str) -> bool:
             now = time.monotonic() - start
@@ -82,15 +106,23 @@ class Gpt4AllModel(HintModel):
                 return False
             if on_token and piece:
                 on_token(piece)
+            state["kept"] += 1
             return True
 
-        with self._lock, self._gpt.chat_session(system, fmt.user_template):
-            self._gpt.generate(user, max_tokens=prompt.max_tokens, temp=0.3, top_k=40, top_p=0.9,
-                               repeat_penalty=1.15, n_batch=self.n_batch, callback=on_piece)
+        with self._lock:
+            try:
+                self._keep_system(system)
+                self._gpt.model.prompt_model(user, template, on_piece, n_predict=prompt.max_tokens, temp=0.3,
+                                             top_k=40, top_p=0.9, repeat_penalty=1.15, n_batch=self.n_batch,
+                                             reset_context=not system, special=False)
+            except Exception:
+                self._system = None          # the context is in an unknown state: read the system part again
+                raise
+            prompt_tokens = max(0, int(self._gpt.model.context.n_past) - state["kept"])
         if state["reason"] == "stop" and state["tokens"] >= prompt.max_tokens:
             state["reason"] = "length"
         return Generation(clean_answer(state["text"], fmt), state["reason"], state["tokens"], state["first"],
-                          time.monotonic() - start)
+                          time.monotonic() - start, prompt_tokens=prompt_tokens)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -99,3 +131,4 @@ class Gpt4AllModel(HintModel):
         if self._gpt is not None:
             self._gpt.close()
             self._gpt = None
+        self._system = None

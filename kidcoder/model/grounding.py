@@ -1,13 +1,19 @@
 """Pure checks that a model's answer keeps the key facts the rules found, and contradicts none of them.
 
 Small models retell an error confidently and wrongly (asked about
-`NameError: name 'scor' is not defined`, SmolLM2 invented a story about types).
-So a model answer is shown only when it still names the line, the misspelled
-and the right name, the missing symbol…, says nothing that contradicts them,
-and uses only pygame names that exist; otherwise the rules' answer stays.
+`NameError: name 'scor' is not defined`, SmolLM2 invented a story about types;
+Qwen 0.5B told a child to write the very line that was wrong, and talked about
+`def jump()` from a card's example when the child's function was draw_smiley).
+So a model's words are shown only when they still say "line N" (the line written
+as a line, not any digit anywhere), the names and the problem's key words
+(keyword, symbol, operator, file…), name no code that is not in the child's
+program or the rules' own words (a card's example is not the child's code), never
+advise the faulty code back, and use only pygame names that exist.
 """
 from __future__ import annotations
 
+import builtins
+import keyword
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, List, Mapping, Optional, Set, Tuple
@@ -40,7 +46,21 @@ _SYMBOL_WORDS = {
     ",": ("comma", "coma"),
     "=": ("equals", "igual"),
 }
+_SYMBOL_WORDS.update({"+": ("plus", "más", "suma"), "-": ("minus", "menos", "resta")})
 _CLOSERS = {"(": ")", "[": "]", "{": "}"}
+# Finding values that are the problem's key words (the rest, like "what" or "thing", only describe it).
+_KEY_WORD_VALUES = ("keyword", "word", "module", "op", "key", "file", "function", "argument", "wrong", "right")
+# Code-like words in prose: a call `jump(`, a dotted name, a snake_case name, `def jump`.
+_CALLED = re.compile(r"\b([A-Za-z_]\w*)\(")
+_DOTTED = re.compile(r"\b([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)")
+_SNAKE = re.compile(r"\b([A-Za-z]\w*_\w+)")
+_DEFINED = re.compile(r"\b(?:def|class|import)\s+([A-Za-z_]\w*)")
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+_ALWAYS_KNOWN = frozenset(keyword.kwlist) | frozenset(dir(builtins)) | {"pygame"}
+# "should be `x`", "change it to `x`", "escribe `x`": the code a sentence tells the child to write.
+_ADVICE = re.compile(r"(?:should\s+(?:be|say|read|look\s+like)|change\s+(?:it\s+|this\s+|that\s+)?to|"
+                     r"replace\s+it\s+with|write|type|use|try|put|deber[íi]a\s+ser|debe\s+ser|"
+                     r"c[áa]mbia\w*\s+(?:a|por)|escribe|usa|pon)\s*:?\s*`([^`\n]+)`", re.I)
 # Words that would send the child the wrong way for a given missing symbol.
 _WRONG_FOR_SYMBOL = {":": ("semicolon", "punto y coma", ";")}
 
@@ -54,6 +74,7 @@ class KeyFacts:
     right_name: Optional[str] = None
     symbol: Optional[str] = None
     error_type: Optional[str] = None
+    key_words: Tuple[str, ...] = ()      # the problem's key words: keyword, operator, file, function…
 
 
 @dataclass
@@ -111,9 +132,14 @@ def key_facts(finding: Mapping, rules_hint: str = "") -> KeyFacts:
             symbol = _CLOSERS[match.group(1)] if match else None
     error = _ERROR_TYPE.search(message) or _ERROR_TYPE.search(str(flat.get("type") or ""))
     line = flat.get("line")
+    said = {wrong, right, symbol}
+    values = finding.get("values") if isinstance(finding.get("values"), Mapping) else finding
+    key_words = tuple(dict.fromkeys(str(values[name]) for name in _KEY_WORD_VALUES
+                                    if isinstance(values.get(name), str) and values[name].strip()
+                                    and values[name] not in said and not values[name].startswith("diag.")))
     return KeyFacts(line=int(line) if isinstance(line, int) or str(line).isdigit() else None,
                     wrong_name=wrong or None, right_name=right or None, symbol=symbol or None,
-                    error_type=error.group(1) if error else None)
+                    error_type=error.group(1) if error else None, key_words=key_words)
 
 
 def _mentions_word(text: str, word: str) -> bool:
@@ -197,30 +223,92 @@ def _common_contradictions(answer: str, known: str) -> List[str]:
     return found
 
 
-def check_hint(answer: str, finding: Mapping, rules_hint: str = "", context: str = "") -> Grounding:
-    """Does an explanation keep the diagnosis' key facts, and contradict none?
+def foreign_code(answer: str, known: str) -> List[str]:
+    """Code names the answer uses (quoted, called, dotted, snake_case, after def) that appear nowhere in
+    known (the child's program and the rules' own words) and are not Python's own words."""
+    allowed = set(_IDENTIFIER.findall(known)) | _ALWAYS_KNOWN
+    found: List[str] = []
+    for span in _BACKTICKED.findall(answer):
+        found += _IDENTIFIER.findall(span)
+    prose = _BACKTICKED.sub(" ", answer)
+    found += _CALLED.findall(prose) + _SNAKE.findall(prose) + _DEFINED.findall(prose)
+    for dotted in _DOTTED.findall(prose):
+        parts = dotted.split(".")
+        if max(len(part) for part in parts) >= 3:     # not "e.g."
+            found += parts
+    return list(dict.fromkeys(name for name in found if name not in allowed))
 
-    context: the child's lines and the cards the prompt showed (code quoted from them is fine).
-    """
+
+def _token_text(text: str) -> str:
+    """Code as its tokens between single spaces (" score == score + 1 "): spacing never matters, and a
+    search for " scor " cannot find score."""
+    return " " + " ".join(re.findall(r"\w+|[^\w\s]", text)) + " "
+
+
+def backwards_advice(answer: str, problem_line: str, fixed_lines: str = "") -> List[str]:
+    """Code the answer tells the child to write that is the faulty code itself ("it should be
+    `score == score + 1`" for that very bug): a piece of the problem line the checked fix no longer has,
+    or, without a fix, the whole problem line."""
+    bad, fixed = _token_text(problem_line), _token_text(fixed_lines)
+    if not bad.strip():
+        return []
+    found = []
+    for advised in _ADVICE.findall(answer):
+        code = _token_text(advised)
+        if not code.strip():
+            continue
+        if (fixed.strip() and code in bad and code not in fixed) or (not fixed.strip() and code == bad):
+            found.append(advised)
+    return found
+
+
+def _mentions_key_word(text: str, word: str) -> bool:
+    if re.fullmatch(r"[A-Za-z_][\w.]*", word):
+        return _mentions_word(text, word.rsplit(".", 1)[-1])     # pygame.display.flip: "flip" is enough
+    return word in text or _mentions_symbol(text, word)
+
+
+def missing_facts(answer: str, finding: Mapping, rules_hint: str = "") -> List[str]:
+    """The key facts of a diagnosis a text does not say: "line N" as a line, the name written and meant,
+    the missing symbol, the problem's key words. [] means the text names the problem."""
     facts = key_facts(finding, rules_hint)
     missing: List[str] = []
-    contradictions: List[str] = []
-    if facts.line is not None:
-        if str(facts.line) not in re.findall(r"\d+", answer):
-            missing.append(f"line {facts.line}")
-        others = mentioned_lines(answer) - {facts.line} - mentioned_lines(rules_hint)
-        if others:
-            contradictions.append("talks about line " + ", ".join(str(n) for n in sorted(others)))
+    if facts.line is not None and facts.line not in mentioned_lines(answer):
+        missing.append(f"line {facts.line}")
     if facts.wrong_name and not _mentions_word(answer, facts.wrong_name):
         missing.append(f"the name written: {facts.wrong_name}")
     if facts.right_name and not _mentions_word(answer, facts.right_name):
         missing.append(f"the name meant: {facts.right_name}")
+    if facts.symbol and not _mentions_symbol(answer, facts.symbol):
+        missing.append(f"the missing {facts.symbol!r}")
+    missing += [f"the key word {word!r}" for word in facts.key_words if not _mentions_key_word(answer, word)]
+    return missing
+
+
+def names_problem(text: str, finding: Mapping, rules_hint: str = "") -> bool:
+    """Does a hint name the problem: the line as a line, the names, the symbol and the key words?"""
+    return not missing_facts(text, finding, rules_hint)
+
+
+def check_hint(answer: str, finding: Mapping, rules_hint: str = "", context: str = "", *,
+               problem_line: str = "", fixed_lines: str = "") -> Grounding:
+    """Does a retelling keep the diagnosis' key facts, and contradict none?
+
+    rules_hint: the rules' own words about the finding (never a card's example); context: the child's
+    program (code named from it, or from the rules' words, is fine; from anywhere else it is not);
+    problem_line and fixed_lines: the faulty line and the checked fix, so advice cannot point back.
+    """
+    facts = key_facts(finding, rules_hint)
+    missing = missing_facts(answer, finding, rules_hint)
+    contradictions: List[str] = []
+    if facts.line is not None:
+        others = mentioned_lines(answer) - {facts.line} - mentioned_lines(rules_hint)
+        if others:
+            contradictions.append("talks about line " + ", ".join(str(n) for n in sorted(others)))
     if facts.right_name and re.search(rf"{re.escape(facts.right_name)}\W{{0,3}}\s+(?:is not defined|no está definid)",
                                       answer):
         contradictions.append(f"says {facts.right_name} is not defined")
     if facts.symbol:
-        if not _mentions_symbol(answer, facts.symbol):
-            missing.append(f"the missing {facts.symbol!r}")
         lowered = answer.lower()
         for wrong in _WRONG_FOR_SYMBOL.get(facts.symbol, ()):
             if wrong in lowered:
@@ -229,9 +317,15 @@ def check_hint(answer: str, finding: Mapping, rules_hint: str = "", context: str
         others = set(_ERROR_TYPE.findall(answer)) - {facts.error_type}
         if others:
             contradictions.append("names another error: " + ", ".join(sorted(others)))
-    known = " ".join([context, rules_hint, str(finding.get("message") or ""), facts.wrong_name or "",
-                      facts.right_name or "", facts.symbol or ""])
+    known = " ".join([context, rules_hint, fixed_lines, str(finding.get("message") or ""), facts.wrong_name or "",
+                      facts.right_name or "", facts.symbol or "", " ".join(facts.key_words)])
     contradictions += _common_contradictions(answer, known)
+    foreign = foreign_code(answer, known)
+    if foreign:
+        contradictions.append("names code that is not in the program: " + ", ".join(foreign[:4]))
+    backwards = backwards_advice(answer, problem_line, fixed_lines)
+    if backwards:
+        contradictions.append("advises the faulty code: " + ", ".join(backwards[:2]))
     return Grounding(not missing and not contradictions, missing, contradictions)
 
 
@@ -265,12 +359,16 @@ def _cards_text(cards: Iterable[Card]) -> str:
 
 
 def check(answer: str, facts: Facts) -> Grounding:
-    """Grounding for one request; "game" programs are checked by running them, not here."""
+    """Grounding for a retelling (a hint or an answer); understanding requests are checked as JSON."""
     if facts.kind in ("hint", "answer") and wrong_language(answer, facts.lang):
         return Grounding(False, [], [f"not written in {facts.lang}"])
     if isinstance(facts, HintFacts):
-        context = "\n".join([facts.source_excerpt, _cards_text(facts.cards)])
-        return check_hint(answer, facts.problem, facts.rules_hint, context)
+        program = facts.program or facts.source_excerpt
+        lines = program.splitlines()
+        line = facts.finding.line
+        problem_line = lines[line - 1] if facts.program and 0 < line <= len(lines) else ""
+        return check_hint(answer, facts.problem, facts.rules_words or facts.rules_hint, program,
+                          problem_line=problem_line, fixed_lines=facts.fixed_lines)
     if isinstance(facts, AnswerFacts):
         return check_answer(answer, facts.rules_answer, facts.cards, facts.question)
     return Grounding(bool(answer.strip()), [] if answer.strip() else ["a program"])

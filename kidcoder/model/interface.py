@@ -26,7 +26,8 @@ class ModelError(RuntimeError):
 
 @dataclass
 class Generation:
-    """How one answer went. reason: "stop" (finished), "length", "cancelled", "timeout" or "error"."""
+    """How one answer went. reason: "stop" (finished), "length", "cancelled", "timeout" or "error";
+    prompt_tokens: the prompt's length in the model's own tokens, when the engine can tell."""
 
     text: str
     reason: str = "stop"
@@ -34,6 +35,7 @@ class Generation:
     first_token_s: Optional[float] = None
     seconds: float = 0.0
     error: str = ""
+    prompt_tokens: Optional[int] = None
 
 
 class HintModel(abc.ABC):
@@ -42,6 +44,7 @@ class HintModel(abc.ABC):
     name: str = "model"
     path: Optional[Path] = None          # the model file, for engines that run one
     chat_format: ChatFormat = CHATML
+    retry_after_s: Optional[float] = None   # a model switched off may be tried again after this (a server)
 
     def load(self) -> None:
         """Get ready (may take a while; the service calls it in its worker). Raise ModelError on failure."""
@@ -57,6 +60,11 @@ class HintModel(abc.ABC):
 
     def close(self) -> None:
         """Free the model (and its process, if it has one)."""
+
+    @property
+    def pids(self) -> tuple:
+        """The processes this model runs in on this machine (its own CPU time is not "other load")."""
+        return ()
 
     @property
     def identity(self) -> str:

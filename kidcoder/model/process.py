@@ -16,7 +16,6 @@ from typing import Optional
 
 from kidcoder.model.chat import CHATML, ChatFormat, ChatPrompt
 from kidcoder.model.interface import Generation, HintModel, ModelError
-from kidcoder.model.threads import choose_threads
 from kidcoder.model.worker_link import (PROTOCOL_VERSION, Cancel, Done, Failed, Generate, Quit, Ready, Token,
                                         decode, default_log_path, encode, open_log)
 
@@ -32,7 +31,7 @@ class ProcessModel(HintModel):
         self.path = Path(path)
         self.name = self.path.name
         self.chat_format = chat_format
-        self.threads = threads or choose_threads(os.cpu_count())
+        self.threads = threads or 1          # each request says how many it may use (model/threads.py)
         self.load_timeout_s = load_timeout_s
         self.log_path = log_path
         self.load_s: Optional[float] = None
@@ -50,6 +49,10 @@ class ProcessModel(HintModel):
     @property
     def pid(self) -> Optional[int]:
         return self._proc.pid if self._proc else None
+
+    @property
+    def pids(self) -> tuple:
+        return (self._proc.pid,) if self._proc else ()
 
     def load(self) -> None:
         """Start the worker and wait for its ready message; ModelError with the worker's reason if it fails."""
@@ -126,7 +129,7 @@ class ProcessModel(HintModel):
         self._cancelled.clear()
         start = time.monotonic()
         self._send(Generate(request_id, prompt.system, prompt.user, prompt.max_tokens,
-                            threads or self.threads, timeout_s))
+                            threads or self.threads, timeout_s, prompt.prefill))
         parts, first = [], None
         cancel_sent_at = None
         while True:
@@ -159,7 +162,8 @@ class ProcessModel(HintModel):
             elif isinstance(message, Done) and message.id == request_id:
                 self._current = None
                 reason = "cancelled" if self._cancelled.is_set() and message.reason == "stop" else message.reason
-                return Generation(message.text, reason, message.tokens, message.first_token_s, message.seconds)
+                return Generation(message.text, reason, message.tokens, message.first_token_s, message.seconds,
+                                  prompt_tokens=message.prompt_tokens)
             elif isinstance(message, Failed) and message.id == request_id:
                 self._current = None
                 return Generation("".join(parts), "error", len(parts), first, time.monotonic() - start,

@@ -1,8 +1,9 @@
 """Checking a model's words before a child sees them: sentence by sentence while they stream, and whole at the end.
 
 Text is let through only when it passes the safety filter and contradicts none of
-the facts (grounding); the whole answer must also keep those facts. A "game" answer
-is reduced to its program, which the caller compiles, checks and runs.
+the facts (grounding); the whole answer must also keep those facts. Only retellings
+(hints and answers) are reviewed here: understanding requests answer in JSON, which
+model/understand.py checks, and a child never reads it.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import re
 from typing import Optional
 
 from kidcoder.model import grounding
-from kidcoder.model.chat import clean_answer, code_blocks
+from kidcoder.model.chat import clean_answer
 from kidcoder.model.facts import Facts
 from kidcoder.model.interface import Generation
 from kidcoder.model.safety import filter_model_text, model_text_problems
@@ -64,8 +65,6 @@ class StreamGate:
 def review(text: str, facts: Facts) -> Optional[str]:
     """The model's whole answer if it is grounded and safe, else None (the rules' answer stays)."""
     text = clean_answer(text)
-    if facts.kind == "game":
-        return program_from_answer(text, facts.lang)
     verdict = grounding.check(text, facts)
     if not verdict.ok:
         log.info("model answer dropped (grounding): %s", "; ".join(grounding.describe(verdict)))
@@ -85,13 +84,3 @@ def finished_text(result: Generation) -> str:
         return text
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     return text[:ends[-1]].rstrip() if ends else text
-
-
-def program_from_answer(text: str, lang: str) -> Optional[str]:
-    """The program in a "game" answer (its longest python block, or the whole text when it is bare code),
-    if its words and links are acceptable; the caller compiles, checks and runs it."""
-    blocks = code_blocks(text)
-    code = (max(blocks, key=len) if blocks else text).strip("\n")
-    if not code.strip() or model_text_problems(f"```python\n{code}\n```", lang, check_code=False):
-        return None
-    return code + "\n"

@@ -20,6 +20,8 @@ from kidcoder.model.interface import ModelError
 from kidcoder.model.worker_link import (PROTOCOL_VERSION, Cancel, Done, Failed, Generate, Quit, Ready, Token,
                                         decode, default_log_path, encode)
 
+NICE = 10      # a game running in the preview and the window always win the processor over the model
+
 
 def _private_stdout(log_path: Optional[str]):
     """Keep the protocol on a copy of stdout; point file descriptors 1 and 2 (where C code prints) to a log."""
@@ -51,7 +53,7 @@ def main(argv=None) -> int:
 
     if hasattr(os, "nice"):
         try:
-            os.nice(5)  # the window and the child's game come first
+            os.nice(NICE)  # the window and the child's game come first
         except OSError:
             pass
     started = time.monotonic()
@@ -87,12 +89,13 @@ def main(argv=None) -> int:
         if not isinstance(message, Generate):
             continue
         current["id"] = message.id
-        prompt = ChatPrompt("request", message.system, message.user, model.chat_format, message.max_tokens)
+        prompt = ChatPrompt("request", message.system, message.user, model.chat_format, message.max_tokens,
+                            prefill=message.prefill)
         try:
             result = model.generate(prompt, lambda text, rid=message.id: send(Token(rid, text)),
                                     threads=message.threads or None, timeout_s=message.timeout_s)
             send(Done(message.id, result.reason, result.tokens, result.first_token_s, round(result.seconds, 3),
-                      result.text))
+                      result.text, result.prompt_tokens))
         except ModelError as exc:
             send(Failed(message.id, exc.reason, exc.detail))
         current["id"] = None

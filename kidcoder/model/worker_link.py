@@ -12,7 +12,7 @@ from typing import Optional
 
 from kidcoder import paths
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 LOG_LIMIT_BYTES = 1_000_000
 
 
@@ -38,6 +38,7 @@ class Done:
     first_token_s: Optional[float]
     seconds: float
     text: str
+    prompt_tokens: Optional[int] = None
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Generate:
     max_tokens: int
     threads: int = 0
     timeout_s: Optional[float] = None
+    prefill: str = ""
 
 
 @dataclass

@@ -79,6 +79,7 @@ COMMANDS: Tuple[Command, ...] = (
     Command("copy_example"),         # copy it,
     Command("tell_more"),            # the rest of a long answer,
     Command("read_source"),          # the card an answer came from
+    Command("change_game"),          # Enter in the "Change my game" line, or its Change button (ui/change_box.py)
 )
 
 

@@ -29,6 +29,7 @@ from kidcoder.i18n import retranslate, set_key_names, set_language  # noqa: E402
 from kidcoder.ui import style  # noqa: E402
 from kidcoder.ui.actions import Actions  # noqa: E402
 from kidcoder.ui.assist import Assist  # noqa: E402
+from kidcoder.ui.change_box import ChangeControl, ChangePane  # noqa: E402
 from kidcoder.ui.console_pane import ConsolePane  # noqa: E402
 from kidcoder.ui.demo import DemoWindow, load_demo  # noqa: E402
 from kidcoder.ui.dialog_host import DialogHost  # noqa: E402
@@ -56,7 +57,7 @@ from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
 from kidcoder.ui.view_actions import ViewActions  # noqa: E402
 
 FPS = 60
-PANES = (Toolbar, EditorPane, PreviewPane, HelperPane, ConsolePane)     # in drawing order
+PANES = (Toolbar, EditorPane, PreviewPane, ChangePane, HelperPane, ConsolePane)     # in drawing order
 
 
 class App:
@@ -121,6 +122,7 @@ class App:
         self.more = more = MoreActions(shell, self.worker, self.docs, editor, helper, self.settings, self.colours,
                                        open_file=lambda path: self.files.open_file(path),
                                        save=lambda: self.files.save(), do=lambda name: self.actions.do(name))
+        self.change = ChangeControl(self.assist.app, self.panes["change"], self.assist.stream.enrich, play.run)
         self.files = files = FileActions(shell, self.docs, self.games, self.worker, self.settings, editor, helper,
                                          preview, console, start_game=more.library.before_run(play.start),
                                          make_game=self.assist.make_game)
@@ -134,7 +136,7 @@ class App:
             "run": play.run, "stop": play.stop, "pause": play.pause, "step": play.step, "send_input": play.send_input,
             "help": self.assist.more_help, "apply_fix": self.assist.apply_fix,
             "ask": lambda: self.keyboard.set("question"),
-            "send_question": lambda: self.assist.ask(helper.question.get_text()),
+            "send_question": lambda: self.assist.ask(helper.question.get_text()), "change_game": self.change.submit,
             "find": view.find, "goto": view.goto, "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "zoom_reset": view.zoom_reset,
             "language": view.language, "contrast": view.contrast,
@@ -246,9 +248,10 @@ class App:
 
     def _focus_order(self):
         helper = self.helper
-        return focus_order(self.toolbar.order, self.console.waiting and self.console.shown,
-                           helper.more_button.visible, helper.fix_button.visible, self.toolbar.view_order,
-                           tabs=self.dock.focus_targets(), helper_shown=helper.shown)
+        order = focus_order(self.toolbar.order, self.console.waiting and self.console.shown,
+                            helper.more_button.visible, helper.fix_button.visible, self.toolbar.view_order,
+                            tabs=self.dock.focus_targets(), helper_shown=helper.shown)
+        return order[:order.index("preview") + 1] + ["change"] + order[order.index("preview") + 1:]
 
     def _move_to_pane(self, step: int) -> None:
         self.keyboard.set(next_pane(self._focus_order(), self.keyboard.target, step))
@@ -298,6 +301,8 @@ class App:
                 self.files.example_copied(result)
             elif self.more.takes(result):
                 self.more.result(result)
+            elif result.kind == "change":
+                self.change.result(result)
             else:
                 self.assist.result(result)
         self.more.tick()

@@ -15,7 +15,7 @@ from kidcoder.ui.focus import pane_of
 from kidcoder.ui.pane import Pane
 from kidcoder.ui.style import draw_focus_ring
 
-TEXT_TARGETS = ("question", "console")      # text lines: typed keys go to pygame-gui
+TEXT_TARGETS = ("question", "console", "change")      # text lines: typed keys go to pygame-gui
 
 
 class Keyboard:

@@ -82,7 +82,8 @@ class Layout:
         return self.helper
 
     def panes(self):
-        return {"editor": self.editor, "helper": self.helper, "preview": self.preview, "console": self.console}
+        return {"editor": self.editor, "helper": self.helper, "preview": self.preview, "console": self.console,
+                "change": self.change}
 
 
 def initial_size(desktop: Optional[Tuple[int, int]], wanted: Tuple[int, int] = DEFAULT_SIZE,

@@ -1,14 +1,17 @@
-"""Optional: a language model, where the machine has one, says the helper's words better, streamed in.
+"""Optional: a language model, where the machine has one, says the helper's words again, streamed in beneath them.
 
-The rules' hint or answer always shows first. If a model is set up, the same facts
-go to kidcoder.model.service.ModelService; its checked sentences replace the
-rules' text as they arrive, and a "dropped" answer puts the rules' text back.
+The rules' hint or answer always shows first, and stays whole (with its card and
+example). If a model is set up, the same facts go to kidcoder.model.service.ModelService;
+its checked sentences arrive beneath the rules' text, after "In other words:"
+(helper/retell.py), and a "dropped" answer leaves the rules' text alone. A note for
+the teacher (a server that does not answer, a model too slow) goes to the status line.
 Without a model nothing here does anything.
 """
 from __future__ import annotations
 
 from typing import Optional
 
+from kidcoder.helper.retell import beneath, heading
 from kidcoder.i18n import tr
 
 MAX_EVENTS_PER_FRAME = 32
@@ -32,6 +35,7 @@ class ModelStream:
         self.request_id: Optional[int] = None
         self.heading = ""
         self.rules_text = ""
+        self._lang = "en"
         self._streaming = False
 
     def start(self) -> None:
@@ -45,11 +49,18 @@ class ModelStream:
     def available(self) -> bool:
         return self.service is not None and self.service.available()
 
+    def enrich(self):
+        """The model as a blocking `enrich` callable for work on the background worker ("Change my game"),
+        or None when there is none (the rules alone answer)."""
+        service = self.service
+        return service.answer_now if service is not None and service.available() else None
+
     def request(self, facts, heading: str, rules_text: str) -> None:
         """Ask the model to retell facts (HintFacts or AnswerFacts from kidcoder.helper, forwarded unchanged)."""
         if not self.available:
             return
         self.heading, self.rules_text, self._streaming = heading, rules_text, False
+        self._lang = facts.lang
         self.service.set_busy_cores(1 if self.app.games.live else 0)
         self.request_id = self.service.request(facts)
 
@@ -70,11 +81,13 @@ class ModelStream:
             elif event.kind == "token":
                 if not self._streaming:
                     self._streaming = True
-                    helper.retell(self.heading, "")
+                    helper.retell(self.heading, f"{self.rules_text.rstrip()}\n\n{heading(self._lang)}\n")
                 helper.append(event.text)
             elif event.kind == "final":
-                helper.retell(self.heading, event.text)
+                helper.retell(self.heading, beneath(self.rules_text, event.text, self._lang))
                 self.request_id = None
+            elif event.kind == "note":
+                self.app.status = tr("model.status.teacher", reason=tr(event.text))
             elif event.kind in ("dropped", "off"):
                 if self._streaming:
                     helper.retell(self.heading, self.rules_text)

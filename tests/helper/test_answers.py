@@ -125,7 +125,7 @@ def test_topic_words_drop_childrens_phrasing():
     assert words.topic_words("what does # mean", "en") == ["comment"]
 
 
-def test_model_answer_is_used_when_the_model_gives_one(index):
+def test_model_answer_follows_the_cards_answer_when_the_model_gives_one(index):
     seen = []
 
     def enrich(facts):
@@ -133,7 +133,9 @@ def test_model_answer_is_used_when_the_model_gives_one(index):
         return ModelReply("Jumping is fun! Set y_speed to -15.", "tiny.gguf")
 
     result = ask("how do i make my guy jump", "en", index=index, enrich=enrich)
-    assert result["answer"] == "Jumping is fun! Set y_speed to -15." and result["model"] == "tiny.gguf"
+    rules = ask("how do i make my guy jump", "en", index=index)
+    assert result["answer"] == rules["answer"] + "\n\nIn other words:\nJumping is fun! Set y_speed to -15."
+    assert result["model"] == "tiny.gguf"
     assert result["sources"][0]["id"] == "gravity-jump"
     facts = seen[0]
     assert isinstance(facts, AnswerFacts) and facts.kind == "answer" and facts.lang == "en"
@@ -223,3 +225,29 @@ def test_hard_wrapped_card_lines_are_joined_but_lists_stay():
     text = "A list holds many things\nin one variable.\n- first item\n  goes on\n- second\n1. step"
     assert answer.unwrap(text) == ("A list holds many things in one variable.\n- first item goes on\n"
                                    "- second\n1. step")
+
+
+def test_a_question_the_index_does_not_understand_is_found_by_the_models_search_terms(index):
+    lost = "hw du i mak a lup"
+    assert answer_question(lost, "en", index=index).sources == ()          # the rules alone: "I don't know"
+    asked = []
+
+    def enrich(facts):
+        asked.append(facts)
+        data = {"language": "en", "terms": ["loop", "repeat"]}
+        return ModelReply(json.dumps(data), "tiny.gguf", data) if facts.kind == "search" else None
+
+    answer = answer_question(lost, "en", index=index, enrich=enrich)
+    assert [facts.kind for facts in asked] == ["search"] and asked[0].question == lost
+    assert answer.model == "tiny.gguf" and answer.search_terms == ("loop", "repeat")
+    assert "loop" in answer.sources[0].id and answer.text.startswith(answer.sources[0].title)
+    assert "In other words" not in answer.text                # the card's own text answers
+
+
+def test_search_terms_that_find_nothing_still_get_the_kind_dont_know(index):
+    def enrich(facts):
+        data = {"language": "en", "terms": ["zzzqqq"]}
+        return ModelReply(json.dumps(data), "tiny.gguf", data)
+
+    answer = answer_question("hw du i mak a lup", "en", index=index, enrich=enrich)
+    assert answer.sources == () and answer.text == tr("answer.unknown", lang="en") and answer.model is None

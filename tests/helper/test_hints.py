@@ -118,19 +118,24 @@ def test_spanish_hint():
     assert "línea 2" in result["hint"]
 
 
-def test_model_text_is_used_when_the_model_answers():
+def test_model_text_only_ever_follows_the_rules_hint_with_its_card_and_example():
     seen = []
 
     def enrich(facts):
         seen.append(facts)
         return ModelReply("Look closely at the end of line 2.", "tiny.gguf")
 
-    result = hints.hint_for_program(COLON, enrich=enrich, runner=FakeRunner())
-    assert result["hint"] == "Look closely at the end of line 2." and result["model"] == "tiny.gguf"
+    rules = hints.hint_for_program(COLON, level=2, runner=FakeRunner())
+    result = hints.hint_for_program(COLON, level=2, enrich=enrich, runner=FakeRunner())
+    assert result["hint"].startswith(rules["hint"]) and result["model"] == "tiny.gguf"
+    assert result["hint"].endswith("In other words:\nLook closely at the end of line 2.")
+    assert result["sources"] == rules["sources"] and result["fix"] == rules["fix"]
     facts = seen[0]
     assert isinstance(facts, HintFacts) and facts.kind == "hint" and facts.finding.key == "diag.missing_colon"
-    assert "if age > 10" in facts.source_excerpt
+    assert "if age > 10" in facts.source_excerpt and facts.program == COLON
     assert facts.cards[0].id == "colons" and facts.cards[0].title
+    assert facts.cards[0].code.strip() not in facts.rules_words      # the card's example is not the rules' words
+    assert facts.fixed_lines == rules["fix"]["replacement"]
 
 
 @pytest.mark.parametrize("enrich", [lambda facts: None, lambda facts: 1 / 0, lambda facts: ModelReply(" ", "x")])

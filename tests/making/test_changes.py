@@ -1,43 +1,22 @@
 """"Change my game" without a model: requests as children type them become edits of named constants."""
 import json
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
 from kidcoder import i18n
+from kidcoder.bench import changes as requests_bench
+from kidcoder.bench.changes import game
 from kidcoder.making.change_words import read_request, split_clauses
 from kidcoder.making.changes import change_program, describe_edit, plan_changes
-from kidcoder.making.generate import build_program
 from kidcoder.making.program_constants import StaleEdit, apply_edits, find_constants, make_edit, still_runs
+from kidcoder.model.facts import ChangeFacts, ModelReply
 
-DATA = Path(__file__).parent / "data"
-CASES = json.loads((DATA / "change_requests.json").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=None)
-def game(key: str) -> str:
-    if key == "own":
-        return (DATA / "own_game.py").read_text(encoding="utf-8")
-    description, lang = CASES["games"][key]
-    return build_program(description, lang)[1]
+CASES = requests_bench.cases()
 
 
 def judge(case) -> str:
     """right: the expected edits; refused: no edit; wrong: an edit that was not asked for."""
-    plan = plan_changes(case["request"], game(case["game"]), case["lang"])
-    got = {edit.name: edit for edit in plan.edits}
-    if not got:
-        return "right" if not case["expect"] else "refused"
-    if set(got) != set(case["expect"]):
-        return "wrong"
-    for name, want in case["expect"].items():
-        edit = got[name]
-        new = list(edit.new) if isinstance(edit.new, tuple) else edit.new
-        if (want == "up" and not edit.new > edit.old) or (want == "down" and not edit.new < edit.old) \
-                or (want not in ("up", "down", "changed") and new != want):
-            return "wrong"
-    return "right"
+    return requests_bench.judge(case, plan_changes(case["request"], game(case["game"]), case["lang"]))
 
 
 def test_the_request_set_has_twenty_requests_per_language_and_known_games():
@@ -166,3 +145,40 @@ def test_a_change_that_breaks_the_game_is_not_kept():
     problems = still_runs(broken)
     assert problems and "error" in problems[0]
     assert still_runs(source) == []
+
+
+def reading(**data):
+    full = {"thing": "whole game", "property": "other", "change": "set", "number": None, "colour": None,
+            "shape": None}
+    full.update(data)
+    asked = []
+
+    def enrich(facts):
+        asked.append(facts)
+        return ModelReply(json.dumps(full), "tiny-test-model", full)
+
+    return enrich, asked
+
+
+def test_the_model_is_asked_only_when_the_rules_understand_nothing():
+    enrich, asked = reading(thing="pez", property="speed", change="less")
+    plan = plan_changes("make the fish fall slower", game("catch_es"), "en", enrich)
+    assert asked == [] and plan.model is None and [e.name for e in plan.edits] == ["FALL_SPEED"]
+
+
+def test_a_request_the_rules_do_not_understand_is_read_by_the_model_from_the_games_own_names():
+    enrich, asked = reading(thing="pez", property="speed", change="less")
+    plan, changed = change_program("los peces van a toda pastilla, tranqui", game("catch_es"), "es", enrich=enrich)
+    facts = asked[0]
+    assert isinstance(facts, ChangeFacts) and ("pez", "THING") in facts.things and ("gato", "PLAYER") in facts.things
+    assert plan.status == "ok" and plan.model == "tiny-test-model"
+    assert [(e.name, e.new < e.old) for e in plan.edits] == [("FALL_SPEED", True)]
+    assert f"FALL_SPEED = {plan.edits[0].new}" in changed     # applied, and the game still ran 60 frames
+
+
+@pytest.mark.parametrize("data", [{"property": "other"}, {"thing": "pez", "property": "jump", "change": "more"}])
+def test_a_model_reading_the_game_cannot_do_keeps_the_kind_i_dont_know(data):
+    enrich, asked = reading(**data)
+    plan = plan_changes("make the fish do a dance", game("catch_en"), "en", enrich)
+    assert asked and plan.status == "unknown" and not plan.edits and plan.model is None
+    assert plan.message == i18n.tr("changes.unknown", lang="en")

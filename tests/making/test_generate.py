@@ -17,7 +17,7 @@ from kidcoder.making.nouns import SHAPES
 from kidcoder.making.safety import check_code_safety
 from kidcoder.making.settings_block import read_settings
 from kidcoder.making.templates import all_templates
-from kidcoder.model.facts import GameFacts, ModelReply
+from kidcoder.model.facts import DescriptionFacts, ModelReply
 from kidcoder.runner.headless import run_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -188,38 +188,71 @@ def test_failed_check_falls_back_to_the_plain_template():
     assert (made["source"], made["template"], made["model"], made["fallback"]) == (template, "catch", None, True)
 
 
-def _fake_model(text):
+def _fake_model(data):
+    """A model that reads every description the same way (its reply is already in checked form)."""
     asked = []
 
     def enrich(facts):
         asked.append(facts)
-        return ModelReply(text, "tiny-test-model") if text is not None else None
+        return ModelReply(json.dumps(data), "tiny-test-model", data) if data is not None else None
 
     return enrich, asked
 
 
-def test_unsafe_model_program_is_replaced_by_the_template_game():
-    enrich, asked = _fake_model("import os\nos.remove('x')\n")
-    made = make_game_source("a cat that catches fish", "en", enrich=enrich,
-                            check=lambda source: check_program(source, run=False))
-    assert made["model"] is None and made["source"] == _built("a cat that catches fish", "en")[1]
-    facts = asked[0]
-    assert isinstance(facts, GameFacts) and facts.kind == "game" and facts.lang == "en"
-    assert facts.template_id == "catch" and facts.slots["PLAYER_NAME"] == "cat"
-    assert facts.template_source == made["source"] and facts.description == "a cat that catches fish"
+ROBOT = {"template": "dodge", "player": "robot", "thing": "ghost", "scene": "none", "speed": "normal", "count": None}
 
 
-def test_model_variation_is_used_when_it_passes_the_check():
-    variation = _built("a cat that catches fish", "en")[1].replace("SPEED = 6", "SPEED = 7")
-    enrich, _asked = _fake_model(variation)
-    made = make_game_source("a cat that catches fish", "en", enrich=enrich)  # the real 120-frame check
-    assert (made["model"], made["source"]) == ("tiny-test-model", variation)
+def _pictures(source):
+    return {k: v for k, v in read_settings(source).items() if k.endswith("_PICTURE") and v}
 
 
-def test_no_model_answer_means_the_template_game():
-    enrich, _asked = _fake_model(None)
+def test_a_description_the_rules_are_sure_of_never_asks_the_model():
+    enrich, asked = _fake_model(ROBOT)
     made = make_game_source("a cat that catches fish", "en", enrich=enrich, check=passes)
-    assert made["model"] is None and made["fallback"] is False
+    assert asked == [] and made["model"] is None and made["source"] == _built("a cat that catches fish", "en")[1]
+
+
+def test_when_the_rules_leave_the_childs_nouns_out_the_models_reading_puts_them_in():
+    description = "the player is a robot, the bad guys are ghosts"
+    assert "robot" not in str(_pictures(_built(description, "en")[1]))       # the rules alone: a pong game
+    enrich, asked = _fake_model(ROBOT)
+    made = make_game_source(description, "en", enrich=enrich)                # the real 120-frame check
+    assert isinstance(asked[0], DescriptionFacts) and asked[0].description == description
+    assert "catch" in asked[0].templates and asked[0].kind == "describe"
+    assert (made["template"], made["model"]) == ("dodge", "tiny-test-model")
+    pictures = _pictures(made["source"])
+    assert pictures["PLAYER_PICTURE"] == "images/robot.png" and pictures["THING_PICTURE"] == "images/ghost.png"
+    assert read_settings(made["source"])["TITLE"] == "The player is a robot, the bad guys are ghosts"
+
+
+def test_a_spanish_reading_keeps_the_childs_own_words_for_the_names():
+    enrich, _asked = _fake_model(dict(ROBOT, player="robot", thing="ghost"))
+    made = make_game_source("el jugador es un robot y los malos son fantasmas", "es", enrich=enrich, check=passes)
+    settings = read_settings(made["source"])
+    assert made["model"] == "tiny-test-model" and settings["THING_NAME"] == "fantasma"
+
+
+@pytest.mark.parametrize("reading", [
+    dict(ROBOT, player="dragon"),                     # a thing the child never wrote
+    dict(ROBOT, template="clicker"),                  # a game with no player for the robot
+    dict(ROBOT, thing=None),                          # no more of the child's words than the rules used
+])
+def test_a_model_reading_that_adds_nothing_true_is_ignored(reading):
+    description = "the player is a robot, the bad guys are ghosts"
+    enrich, asked = _fake_model(reading)
+    made = make_game_source(description, "en", enrich=enrich, check=passes)
+    assert asked and made["model"] is None and made["source"] == _built(description, "en")[1]
+
+
+def test_no_model_answer_means_the_rules_game():
+    enrich, asked = _fake_model(None)
+    made = make_game_source("the player is a robot, the bad guys are ghosts", "en", enrich=enrich, check=passes)
+    assert asked and made["model"] is None and made["fallback"] is False
+
+
+def test_a_program_that_draws_no_frame_is_never_shown():
+    assert check_program("import pygame\nprint('a game with no loop')\n")
+    assert check_program(_built("a cat that catches fish", "en")[1]) == []
 
 
 def test_out_is_never_overwritten(tmp_path):

@@ -19,20 +19,40 @@ def home(tmp_path, monkeypatch):
     monkeypatch.delenv("KIDCODER_MODEL", raising=False)
 
 
-def test_no_model_gives_null_figures():
-    assert bench_model.measure() == {name: None for name in FIGURES}
+def test_no_model_gives_null_figures_and_says_no_server_was_measured():
+    result = bench_model.measure(understanding=False)
+    assert {name: result[name] for name in FIGURES} == {name: None for name in FIGURES}
+    assert result["server_hint_s_p95"] is None and "--server" in result["server_note"]
 
 
 def test_a_file_that_cannot_be_used_gives_nulls_and_the_reason(tmp_path):
     bad = tmp_path / "bad.gguf"
     bad.write_bytes(b"GGUF" + b"\0" * 10)
-    result = bench_model.measure(str(bad))
+    result = bench_model.measure(str(bad), understanding=False)
     assert all(result[name] is None for name in FIGURES) and result["model_error"] == "damaged"
 
 
-def test_the_bench_prompt_is_a_real_hint():
+def test_a_server_that_is_not_there_is_said_so():
+    result = bench_model.measure(server_url="http://127.0.0.1:9", understanding=False)
+    assert result["server_hint_s_p95"] is None and "did not answer" in result["server_note"]
+
+
+def test_the_bench_prompt_is_a_real_hint_of_the_size_every_hint_has():
+    from kidcoder.model.prompts import PROMPT_BUDGET, build_prompt, estimate_tokens
+
     facts = bench_model.BENCH_FACTS
-    assert "scor" in facts.source_excerpt and facts.finding.line > 20
+    assert "scor" in facts.source_excerpt and facts.finding.line > 20 and "scor)" in facts.program
+    assert estimate_tokens(build_prompt(facts).full_text()) <= PROMPT_BUDGET
+
+
+def test_without_a_model_the_understanding_figures_are_the_rules_alone():
+    from kidcoder.bench import understanding
+
+    calls = []
+    figures = understanding.measure(model_factory=None)
+    assert figures["generate_relevant_pct_with_model"] is None and figures["change_request_count"] == 40
+    assert figures["change_request_ok_pct"] == figures["change_request_ok_pct_rules"] >= 90
+    assert figures["generate_relevant_pct_without_model"] >= 95 and not calls
 
 
 @pytest.mark.skipif(missing_tools() is not None, reason=str(missing_tools()))
@@ -41,10 +61,13 @@ def test_the_command_measures_a_model_file(tmp_path):
 
     path = build_tiny_model(tmp_path / "tiny.gguf")
     out = subprocess.run([sys.executable, "-m", "kidcoder", "bench", "--json", "--only", "model", "--model", str(path)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+                         cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert "errors" not in result
     for name in FIGURES:
         assert isinstance(result[name], (int, float)) and result[name] >= 0, (name, result)
-    assert result["model_file"] == "tiny.gguf"
+    assert result["model_file"] == "tiny.gguf" and result["model_prompt_tokens"] > 0   # its vocabulary is mostly bytes
+    # the tiny model's gibberish is never valid JSON: with it, every figure is the rules' own
+    assert result["change_request_ok_pct"] == result["change_request_ok_pct_rules"]
+    assert result["generate_relevant_pct_with_model"] == result["generate_relevant_pct_without_model"]

@@ -1,18 +1,20 @@
-"""Prompt builders: pure data in, a prompt in the model's own chat format out, within budget."""
+"""Prompt builders: pure data in, a prompt in the model's own chat format out, within 200 tokens, with a
+system part that never changes between requests of a kind (so an engine can keep its state)."""
 from kidcoder.diagnosis.finding import Finding
 from kidcoder.knowledge.cards import Card
 from kidcoder.model import prompts
 from kidcoder.model.chat import CHATML, GEMMA, LLAMA3, code_blocks, clean_answer, format_for_template
-from kidcoder.model.facts import AnswerFacts, GameFacts, HintFacts
+from kidcoder.model.facts import AnswerFacts, ChangeFacts, DescriptionFacts, HintFacts, SearchFacts
 from kidcoder.model.prompts import build_prompt, excerpt_around
 
 PROGRAM = "\n".join(f"line_{n} = {n}" for n in range(1, 41)) + "\nprint(scor)\n"
 FINDING = Finding("runtime", 41, None, "diag.name_error", {"line": 41, "name": "scor", "suggestion": "score"})
 
 
-def hint(lang="en", rules_hint="", level=2, source_excerpt="", cards=()):
+def hint(lang="en", rules_hint="", level=2, source_excerpt="", cards=(), rules_words="", program=PROGRAM):
     return HintFacts(lang, FINDING, rules_hint, level, source_excerpt,
-                     error_message="NameError: name 'scor' is not defined", cards=cards)
+                     error_message="NameError: name 'scor' is not defined", cards=cards, program=program,
+                     rules_words=rules_words)
 
 
 def card(title, body, code=""):
@@ -53,39 +55,48 @@ def test_excerpt_shows_the_lines_around_the_problem_not_the_whole_file():
     assert "line_1 =" not in text
 
 
-def test_hint_prompt_carries_the_facts_lines_and_cards_in_spanish():
-    facts = hint("es", "¿Querías decir score?", 2, excerpt_around(PROGRAM, 41),
-                 (card("Nombres", "Un nombre se escribe siempre igual."),))
+def test_hint_prompt_carries_the_rules_words_the_problem_line_and_the_facts_but_never_the_card():
+    facts = hint("es", "¿Querías decir score? Ejemplo:\ndef jump():", 2, excerpt_around(PROGRAM, 41),
+                 (card("Nombres", "Un nombre se escribe siempre igual.", "def jump():\n    pass"),),
+                 rules_words="La línea 41 usa scor, pero tu programa hizo un nombre llamado score.")
     prompt = build_prompt(facts)
-    assert "Line: 41" in prompt.user and "Name written: scor" in prompt.user and "Name meant: score" in prompt.user
-    assert ">41 | print(scor)" in prompt.user and "line_1 = 1" not in prompt.user
-    assert "Un nombre se escribe siempre igual." in prompt.user
-    assert "Spanish" in prompt.system and "Give a clue, not the fixed code" in prompt.system
+    assert "Line 41: print(scor)" in prompt.user and "Name written: scor" in prompt.user
+    assert "Name meant: score" in prompt.user and "La línea 41 usa scor" in prompt.user
+    assert "line_1 = 1" not in prompt.user and "Un nombre" not in prompt.user and "jump" not in prompt.user
+    assert "Spanish" in prompt.system and "Do not show the fixed code." in prompt.user
 
 
 def test_level_three_may_show_the_fix():
     prompt = build_prompt(hint(level=3, source_excerpt="print(scor)"))
-    assert "You may show the fixed line." in prompt.system
+    assert "You may show the fixed line." in prompt.user
 
 
-def test_cards_are_trimmed_to_the_token_budget():
-    cards = tuple(card(f"Card {n}", "word " * 300) for n in range(10))
-    prompt = build_prompt(question("What is a loop?", cards))
-    assert prompts.estimate_tokens(prompt.full_text()) <= prompts.DEFAULT_PROMPT_BUDGET + 100
-    assert "Card 0" in prompt.user and "Card 9" not in prompt.user
+def test_the_system_part_is_the_same_for_every_request_of_a_kind_and_language():
+    one = build_prompt(hint(rules_words="Line 41 uses scor."))
+    two = build_prompt(hint(level=3, rules_words="Something else entirely.", program="x = 1\n"))
+    assert one.system == two.system != build_prompt(hint("es")).system
+    changes = [build_prompt(ChangeFacts(lang, wish, things)) for lang, wish, things in
+               (("en", "make it go zoom", (("cat", "PLAYER"),)), ("es", "más rápido", (("pez", "THING"),)))]
+    assert changes[0].system == changes[1].system and changes[0].schema != changes[1].schema
 
 
-def test_a_cards_example_is_shown_as_python():
-    loops = card("Loops", "A loop repeats.", "for i in range(3):\n    print(i)")
-    prompt = build_prompt(question("loop?", (loops,)))
-    assert "A loop repeats." in prompt.user and "```python\nfor i in range(3)" in prompt.user
+def test_every_prompt_fits_in_200_tokens_even_with_long_words_from_the_child():
+    long = "word " * 400
+    for facts in (hint(rules_words=long), hint("es", rules_words=long), question(long),
+                  AnswerFacts("es", long, long), ChangeFacts("en", long, (("cat", "PLAYER"), ("fish", "THING"))),
+                  DescriptionFacts("es", long, ("catch", "dodge", "pong", "breakout", "snake", "maze",
+                                                "space_shooter", "clicker", "platformer", "painter", "racing",
+                                                "quiz")),
+                  SearchFacts("en", long)):
+        prompt = build_prompt(facts)
+        assert prompts.estimate_tokens(prompt.full_text()) <= 200, facts.kind
 
 
-def test_game_prompt_has_template_and_slots():
-    prompt = build_prompt(GameFacts("en", "a cat catches fish", "catch", "import pygame\n# catch game\n",
-                                    {"player": "cat"}))
-    assert "import pygame\n# catch game" in prompt.user and "- player: cat" in prompt.user
-    assert prompt.max_tokens >= 500
+def test_answer_prompt_retells_the_first_words_of_the_cards_answer_not_its_code():
+    answer = AnswerFacts("en", "how do i jump?", "Jumping\n\nSet y_speed to -15 when the key is pressed.\n\n"
+                         "```python\ny_speed = -15\n```", (card("Jump", "Jump body."),))
+    prompt = build_prompt(answer)
+    assert "Set y_speed to -15" in prompt.user and "```" not in prompt.user and "Jump body" not in prompt.user
 
 
 def test_code_blocks_and_clean_answer():
@@ -102,4 +113,4 @@ def test_trim_to_tokens_cuts_at_a_line():
 
 def test_a_long_rules_hint_is_trimmed():
     prompt = build_prompt(hint(rules_hint="Look here. " * 400, source_excerpt="x"))
-    assert prompts.estimate_tokens(prompt.full_text()) < prompts.DEFAULT_PROMPT_BUDGET
+    assert prompts.estimate_tokens(prompt.full_text()) <= prompts.PROMPT_BUDGET

@@ -43,11 +43,21 @@ class StandIn(BaseHTTPRequestHandler):
         mode = self.server.mode
         if mode == "stall":
             time.sleep(3)
+        if mode == "no_schema" and "response_format" in request:
+            self.send_error(400, "response_format is not supported")
+            return
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Connection", "close")
         self.end_headers()
         pieces = ANSWER * (30 if mode == "long" else 1)
+        if mode == "interrupted":       # llama-cpp-python's server when another request comes in
+            self.wfile.write(b'data: {"choices": [{"index": 0, "delta": {"content": "On line"}, '
+                             b'"finish_reason": null}]}\n\ndata: [DONE]\n\n')
+            self.wfile.flush()
+            return
+        if mode in ("json", "no_schema"):
+            pieces = ['{"thing": "cat", ', '"property": "speed", "change": "more", ', '"number": null}']
         try:
             for piece in pieces:
                 chunk = {"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
@@ -115,6 +125,12 @@ def test_cancel_stops_the_stream(server):
     assert result.reason == "cancelled" and len(pieces) == 3
 
 
+def test_an_answer_the_server_cut_off_is_not_taken_as_finished(server):
+    server.mode = "interrupted"
+    result = RemoteModel(url(server)).generate(prompt())
+    assert result.reason == "error" and result.text == "On line"
+
+
 def test_a_silent_server_times_out(server):
     server.mode = "stall"
     result = RemoteModel(url(server)).generate(prompt(), first_token_timeout_s=0.3)
@@ -146,3 +162,84 @@ def test_the_service_uses_the_classroom_server_from_settings(server, tmp_path, m
     assert events[-1].kind == "final" and events[-1].text == "".join(ANSWER)
     assert events[-1].model == "server:qwen2.5-coder-1.5b"
     service.close()
+
+
+def change_facts():
+    from kidcoder.model.facts import ChangeFacts
+
+    return ChangeFacts("en", "the cat goes zoom", (("cat", "PLAYER"),))
+
+
+def one_shot_on(address, home, monkeypatch, **settings):
+    from kidcoder.model import catalog
+    from kidcoder.model.service import OneShot
+
+    monkeypatch.setenv("KIDCODER_HOME", str(home))
+    catalog.forget_switched_off()
+    return OneShot(Settings(model_server_url=address, **settings))
+
+
+def notes():
+    """The teacher's notes (model-notes.log in the data folder of the test's KIDCODER_HOME)."""
+    from kidcoder import paths
+
+    path = paths.data_dir() / "model-notes.log"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def test_a_json_request_sends_its_schema_to_the_server(server, tmp_path, monkeypatch):
+    server.mode = "json"
+    with one_shot_on(url(server), tmp_path, monkeypatch) as enrich:
+        reply = enrich(change_facts())
+    assert reply is not None and reply.data["property"] == "speed"
+    _path, body, _headers = server.requests[-1]
+    schema = body["response_format"]["schema"]
+    assert body["response_format"]["type"] == "json_object" and "cat" in schema["properties"]["thing"]["enum"]
+    assert body["temperature"] == 0.0
+
+
+def test_a_server_without_json_schemas_is_asked_without_one_and_checked_here(server, tmp_path, monkeypatch):
+    server.mode = "no_schema"
+    with one_shot_on(url(server), tmp_path, monkeypatch) as enrich:
+        reply = enrich(change_facts())
+        assert reply is not None and reply.data["thing"] == "cat"
+        assert enrich.service.loaded_model.schemas is False
+    assert "response_format" not in server.requests[-1][1]
+
+
+def test_a_wrong_address_falls_back_to_the_rules_with_a_note_for_the_teacher(tmp_path, monkeypatch):
+    from kidcoder.model.catalog import list_models
+
+    with one_shot_on("http://127.0.0.1:9", tmp_path, monkeypatch) as enrich:
+        assert enrich(change_facts()) is None and enrich(FACTS_FOR_SERVER) is None
+    assert "classroom server does not answer" in notes()
+    listed = list_models(Settings(model_server_url="http://127.0.0.1:9"), "en")
+    assert listed["server_status"]["ok"] is False and "does not answer" in listed["server_status"]["message"]
+    assert any("does not answer" in note for note in listed["notes"])
+
+
+def test_a_server_that_goes_away_falls_back_then_is_tried_again(server, tmp_path, monkeypatch):
+    server.mode = "json"
+    address = url(server)
+    with one_shot_on(address, tmp_path, monkeypatch) as enrich:
+        assert enrich(change_facts()) is not None
+        server.shutdown()
+        server.server_close()
+        assert enrich(change_facts()) is None                 # the rules' reading stays
+        assert "server" in notes() and not enrich.service.available()
+        enrich.service._retry_at = time.monotonic()           # as if RETRY_AFTER_S had passed
+        assert enrich.service.available()
+
+
+def test_a_slow_server_falls_back_and_twice_in_a_row_is_switched_off(server, tmp_path, monkeypatch):
+    server.mode = "stall"
+    with one_shot_on(url(server), tmp_path, monkeypatch, model_first_token_limit_s=0.3) as enrich:
+        assert enrich(FACTS_FOR_SERVER) is None and enrich.service.available()
+        assert "too slow this time" in notes()
+        assert enrich(FACTS_FOR_SERVER) is None and not enrich.service.available()
+    assert "then tried again" in notes()
+
+
+FACTS_FOR_SERVER = HintFacts("en", Finding("runtime", 12, None, "diag.name_error",
+                                           {"line": 12, "name": "scor", "suggestion": "score"}),
+                             "", 2, ">12 | print(scor)", error_message="NameError: name 'scor' is not defined")

@@ -54,21 +54,30 @@ def make(events):
     return app, stream
 
 
-def test_tokens_replace_the_rules_text_then_the_final_answer_stays():
+def test_tokens_stream_in_beneath_the_rules_text_which_always_stays():
     app, stream = make([ModelEvent(7, "token", "Mira "), ModelEvent(3, "token", "old request "),
-                        ModelEvent(7, "token", "la línea 4."), ModelEvent(7, "final", "Mira la línea 4.")])
+                        ModelEvent(7, "token", "la línea 4.")])
     stream.request(HINT, "Pista", "rules words")
     assert stream.service.requests[0] is HINT and stream.service.busy == 1   # the helper's facts, unchanged
     stream.drain()
-    assert (app.helper.heading, app.helper.text) == ("Pista", "Mira la línea 4.")
-    assert stream.request_id is None
+    assert (app.helper.heading, app.helper.text) == ("Pista", "rules words\n\nEn otras palabras:\nMira la línea 4.")
+    stream.service.events = [ModelEvent(7, "final", "Mira la línea 4.")]
+    stream.drain()
+    assert app.helper.text == "rules words\n\nEn otras palabras:\nMira la línea 4." and stream.request_id is None
 
 
-def test_a_dropped_answer_puts_the_rules_text_back():
+def test_a_dropped_answer_leaves_only_the_rules_text():
     app, stream = make([ModelEvent(7, "token", "Something wrong."), ModelEvent(7, "dropped")])
     stream.request(AnswerFacts("es", "¿qué?", "rules words"), "Pista", "rules words")
     stream.drain()
     assert app.helper.text == "rules words"
+
+
+def test_a_note_for_the_teacher_goes_to_the_status_line():
+    app, stream = make([ModelEvent(7, "note", "model.off.server_unreachable"), ModelEvent(7, "off")])
+    stream.request(HINT, "Pista", "rules words")
+    stream.drain()
+    assert "classroom server does not answer" in app.status and app.helper.text == "rules words"
 
 
 def test_without_a_model_nothing_is_requested():

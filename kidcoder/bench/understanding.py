@@ -1,0 +1,145 @@
+"""What a model adds a child can see, measured with and without it: change requests, made games, questions.
+
+- change_request_ok_pct: the 40 requests of bench/changes.py, applied and checked by a run
+  (with the model for what the rules do not understand, when a model is given);
+- generate_relevant_pct_with_model / _without_model: the 60 descriptions of
+  bench/relevance.py (the model is asked only when the rules are unsure), and the
+  same for the 20 HARD descriptions written after the rules;
+- ask_found_pct_with_model: questions the index finds no card for, and whether the
+  model's search terms find the right one.
+Also the model's time per request and the longest prompt in its own tokens.
+
+model_alone() is for comparing models (Qwen 0.5B against 1.5B on a classroom server): every
+request and description read by the model itself, not only those the rules leave, and
+judged the same way.
+"""
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Callable, Dict, List, Optional
+
+from kidcoder.bench import changes
+from kidcoder.bench.relevance import DESCRIPTIONS, HARD, relevant_rate
+
+# Questions the index finds no card for (badly misspelled), and the cards that answer them.
+LOST_QUESTIONS = (
+    ("hw du i mak a lup", "en", ("for-loop-range", "while-loop", "game-loop")),
+    ("wy doz it sey indentashun", "en", ("indentation", "indentation-error")),
+    ("komo ago k se mueba", "es", ("move-with-keys", "speed-velocity")),
+)
+
+
+def _pct(rates: List[float]) -> float:
+    return round(100 * sum(rates) / max(1, len(rates)), 1)
+
+
+def relevance(enrich=None, cases=None) -> float:
+    return _pct([relevant_rate(lang, enrich, cases)[0] for lang in ("en", "es")])
+
+
+class Timed:
+    """An enrich callable that remembers how long each request took and the prompt sizes the service saw."""
+
+    def __init__(self, enrich: Callable, service=None):
+        self.enrich, self.service = enrich, service
+        self.seconds: List[float] = []
+        self.prompt_tokens: List[int] = []
+        self.answered = 0
+
+    def __call__(self, facts):
+        start = time.monotonic()
+        reply = self.enrich(facts)
+        self.seconds.append(time.monotonic() - start)
+        tokens = getattr(self.service, "last_prompt_tokens", None)
+        if tokens:
+            self.prompt_tokens.append(tokens)
+        self.answered += reply is not None
+        return reply
+
+
+def questions_found(enrich) -> Optional[float]:
+    """Share of LOST_QUESTIONS whose answer is a right card (None when the index cannot be opened)."""
+    try:
+        from kidcoder.helper.answers import answer_question
+        from kidcoder.knowledge.index import shared_index
+
+        index = shared_index()
+    except Exception:
+        return None
+    right = 0
+    for question, lang, cards in LOST_QUESTIONS:
+        answer = answer_question(question, lang, index=index, enrich=enrich)
+        right += bool(answer.sources) and answer.sources[0].id in cards
+    return round(100 * right / len(LOST_QUESTIONS), 1)
+
+
+def measure(check=None, model_factory=None) -> Dict[str, object]:
+    """The figures without a model, then (check: a usable model file, or model_factory) with it."""
+    rules = changes.ok_rate(None)
+    figures: Dict[str, object] = {
+        "change_request_ok_pct_rules": rules["ok_pct"],
+        "change_request_count": rules["count"],
+        "generate_relevant_pct_without_model": relevance(None),
+        "generate_relevant_hard_pct_without_model": relevance(None, HARD),
+        "generate_relevant_count": sum(len(cases) for cases in DESCRIPTIONS.values()),
+        "change_request_ok_pct": rules["ok_pct"], "generate_relevant_pct_with_model": None,
+        "generate_relevant_hard_pct_with_model": None, "ask_found_pct_with_model": None,
+    }
+    if check is None and model_factory is None:
+        return figures
+    from kidcoder.config import Settings
+    from kidcoder.model.chat import format_for_template
+    from kidcoder.model.process import ProcessModel
+    from kidcoder.model.service import OneShot
+
+    factory = model_factory or (lambda: ProcessModel(check.path, chat_format=format_for_template(check.chat_template)))
+    with OneShot(Settings(model_first_token_limit_s=60.0), model_factory=factory) as one_shot:
+        timed = Timed(one_shot, one_shot.service)
+        with_model = changes.ok_rate(timed)
+        figures.update({
+            "change_request_ok_pct": with_model["ok_pct"],
+            "change_request_by_model": len(with_model["by_model"]),
+            "change_request_wrong_with_model": with_model["wrong"],
+            "generate_relevant_pct_with_model": relevance(timed),
+            "generate_relevant_hard_pct_with_model": relevance(timed, HARD),
+            "ask_found_pct_with_model": questions_found(timed),
+        })
+    figures.update({
+        "model_understanding_requests": len(timed.seconds),
+        "model_understanding_answered": timed.answered,
+        "model_understanding_s_median": round(statistics.median(timed.seconds), 2) if timed.seconds else None,
+        "model_understanding_s_max": round(max(timed.seconds), 2) if timed.seconds else None,
+        "model_understanding_prompt_tokens_max": max(timed.prompt_tokens) if timed.prompt_tokens else None,
+    })
+    return figures
+
+
+def model_alone(enrich) -> Dict[str, object]:
+    """How often the model's own reading is right, on all 60 change requests and all 80 descriptions."""
+    from kidcoder.bench.relevance import game_pictures_from_reading, is_met
+    from kidcoder.making.changes import game_things, plan_from_reading
+    from kidcoder.making.program_constants import find_constants
+    from kidcoder.model.facts import ChangeFacts
+
+    verdicts: Dict[str, int] = {"right": 0, "wrong": 0, "refused": 0}
+    for case in changes.cases().get("requests", []):
+        source = changes.game(case["game"])
+        constants = find_constants(source)
+        reply = enrich(ChangeFacts(case["lang"], case["request"], game_things(constants)))
+        if reply is None or not reply.data:
+            verdicts["refused" if case["expect"] else "right"] += 1
+            continue
+        plan = plan_from_reading(reply.data, case["request"], source, case["lang"], constants)
+        verdicts[changes.judge(case, plan)] += 1
+    met = {"60": 0, "hard": 0}
+    for name, sets in (("60", DESCRIPTIONS), ("hard", HARD)):
+        for lang, cases in sets.items():
+            for description, player, thing in cases:
+                pictures = game_pictures_from_reading(description, lang, enrich)
+                met[name] += pictures is not None and is_met(pictures, player, thing)
+    requests = sum(verdicts.values())
+    return {"change_requests": requests, "change_right_pct": round(100 * verdicts["right"] / max(1, requests), 1),
+            "change_wrong": verdicts["wrong"], "change_refused": verdicts["refused"],
+            "describe_right_pct": round(100 * met["60"] / 60, 1),
+            "describe_hard_right_pct": round(100 * met["hard"] / sum(len(c) for c in HARD.values()), 1)}

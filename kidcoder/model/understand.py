@@ -1,0 +1,304 @@
+"""Understanding a child's words with a small model: short prompts, a JSON schema, and checks on the reply.
+
+A 0.5B model explains poorly but reads well, so it gets three reading jobs, each
+answered with one JSON object whose every value is picked from a list we give it
+(the game's own names, ~13 property words, template ids, scenes) or is a number or
+a word the child really wrote. It never writes a name or an amount of its own.
+
+- "change": a "Change my game" request -> {thing, property, change, number, colour, shape}
+- "describe": a game description -> {template, player, thing, scene, speed, count}
+- "search": a misspelled or Spanish question -> {language, terms}
+
+Each prompt keeps everything fixed in its system part (the same text every time,
+so an engine can keep its state between calls) and stays under 200 tokens. A
+classroom server gets the schema (`ChatPrompt.schema`) and is held to it; a local
+gpt4all model has no grammar, so its answer starts with the JSON's first characters
+(`prefill`) and is checked here: read_reply() says what is wrong, and the service
+asks once more with that error before it falls back to the rules.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+
+from kidcoder.knowledge.words import fold
+from kidcoder.making import nouns
+from kidcoder.making.change_words import SHAPE_WORDS
+from kidcoder.model.chat import CHATML, ChatFormat, ChatPrompt, fit
+from kidcoder.model.facts import ChangeFacts, DescriptionFacts, Facts, SearchFacts
+from kidcoder.model.safety import model_text_problems
+
+PROPERTIES = ("speed", "fall speed", "jump", "gravity", "size", "count", "lives", "time", "win score",
+              "biggest number", "colour", "shape", "difficulty", "other")
+CHANGES = ("more", "less", "set")
+COMMON_THINGS = ("player", "enemies", "background", "whole game")
+SPEEDS = ("slow", "normal", "fast")
+SCENE_WORDS = ("none", "space", "night", "sea", "sky", "forest", "jungle", "snow", "desert", "beach", "lava",
+               "city", "castle")
+SHAPES = nouns.SHAPES
+ANSWER_TOKENS = {"change": 60, "describe": 60, "search": 40}
+MAX_NUMBER = 1000
+_TERM = re.compile(r"^[a-z]{3,12}$")
+_NOUN = re.compile(r"^[a-z][a-z ]{1,23}$")
+# What each template is, in a few words (the model chooses among these ids).
+TEMPLATE_GLOSS = {"pong": "2 players", "quiz": "maths", "painter": "draw"}
+CHILD_CHARS = 150                # the child's words in a prompt (a longer wish or idea is cut)
+
+
+def _nullable_enum(values: Sequence[str]) -> dict:
+    return {"enum": list(values) + [None]}
+
+
+def change_schema(things: Sequence[str]) -> dict:
+    """The JSON a change request becomes: every value picked from a list, or a number, or null."""
+    return {"type": "object", "additionalProperties": False,
+            "required": ["thing", "property", "change", "number", "colour", "shape"],
+            "properties": {
+                "thing": {"enum": list(dict.fromkeys(list(things) + list(COMMON_THINGS)))},
+                "property": {"enum": list(PROPERTIES)},
+                "change": {"enum": list(CHANGES)},
+                "number": {"type": ["integer", "null"]},
+                "colour": _nullable_enum(nouns.colour_names()),
+                "shape": _nullable_enum(SHAPES)}}
+
+
+def describe_schema(templates: Sequence[str]) -> dict:
+    """The JSON a game description becomes: a template id, two nouns, a scene, a speed and a count."""
+    noun = {"anyOf": [{"type": "string", "pattern": "^[a-z]{2,20}$"}, {"type": "null"}]}
+    return {"type": "object", "additionalProperties": False,
+            "required": ["template", "player", "thing", "scene", "speed", "count"],
+            "properties": {"template": {"enum": list(templates)}, "player": noun, "thing": noun,
+                           "scene": {"enum": list(SCENE_WORDS)}, "speed": {"enum": list(SPEEDS)},
+                           "count": {"type": ["integer", "null"]}}}
+
+
+SEARCH_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["language", "terms"],
+                 "properties": {"language": {"enum": ["en", "es"]},
+                                "terms": {"type": "array", "minItems": 1, "maxItems": 4,
+                                          "items": {"type": "string", "pattern": "^[a-z]{3,12}$"}}}}
+
+_CHANGE_SYSTEM = (
+    "Read a wish to change a game. Reply with JSON only: "
+    '{"thing", "property", "change", "number", "colour", "shape"}. '
+    "thing: one of the game's things, player, enemies, background or whole game. "
+    "property: " + ", ".join(PROPERTIES) + ". "
+    "change: more, less or set. number: a number the child wrote, else null. "
+    "colour: an English colour, else null. shape: " + ", ".join(SHAPES) + ", else null.")
+_DESCRIBE_SYSTEM = (
+    "Read a child's idea for a game. Reply with JSON only: "
+    '{"template", "player", "thing", "scene", "speed", "count"}. '
+    "template: the game type. player: who the child plays, one English noun, else null. "
+    "thing: what they catch, avoid or shoot, one English noun, else null. "
+    "scene: a place (space, sea, forest, snow, city...) or none. speed: slow, normal or fast. "
+    "count: how many things, else null.")
+_SEARCH_SYSTEM = (
+    "A child asked about Python or pygame, maybe misspelled. Reply with JSON only: "
+    '{"language": "en" or "es", "terms": [1 to 4 words]}. language: the language the child wrote in. '
+    "terms: the question's key words in that language, spelled right, lower case, no small words.")
+
+
+def _prompt(kind: str, system: str, user: str, fmt: ChatFormat, lang: str, schema: dict, prefill: str) -> ChatPrompt:
+    return ChatPrompt(kind, system, user, fmt, ANSWER_TOKENS[kind], lang, schema=schema, prefill=prefill)
+
+
+def _things(facts: ChangeFacts) -> List[str]:
+    return [fold(name).lower() for name, _role in facts.things if name]
+
+
+def change_prompt(facts: ChangeFacts, lang: str, fmt: ChatFormat = CHATML) -> ChatPrompt:
+    """The game's things and the wish; the rules of the answer stay in the (fixed) system part."""
+    named = ", ".join(f"{fold(name).lower()} ({role.lower()})" for name, role in facts.things if name) or "none"
+    user = fit(_CHANGE_SYSTEM, f"Things: {named}.\nWish: ", " ".join(facts.request.split())[:CHILD_CHARS], "", fmt)
+    return _prompt("change", _CHANGE_SYSTEM, user, fmt, lang, change_schema(_things(facts)), '{"thing": "')
+
+
+def describe_prompt(facts: DescriptionFacts, lang: str, fmt: ChatFormat = CHATML) -> ChatPrompt:
+    """The game types (with a few words each) and the child's idea."""
+    kinds = ", ".join(f"{tid} ({TEMPLATE_GLOSS[tid]})" if tid in TEMPLATE_GLOSS else tid for tid in facts.templates)
+    user = fit(_DESCRIBE_SYSTEM, f"Game types: {kinds}.\nIdea: ", " ".join(facts.description.split())[:CHILD_CHARS],
+               "", fmt)
+    return _prompt("describe", _DESCRIBE_SYSTEM, user, fmt, lang, describe_schema(facts.templates),
+                   '{"template": "')
+
+
+def search_prompt(facts: SearchFacts, lang: str, fmt: ChatFormat = CHATML) -> ChatPrompt:
+    """The child's question, nothing else."""
+    user = fit(_SEARCH_SYSTEM, "Question: ", " ".join(facts.question.split())[:CHILD_CHARS], "", fmt)
+    return _prompt("search", _SEARCH_SYSTEM, user, fmt, lang, SEARCH_SCHEMA, '{"language": "')
+
+
+BUILDERS = {"change": change_prompt, "describe": describe_prompt, "search": search_prompt}
+
+
+def retry_prompt(prompt: ChatPrompt, reply: str, error: str) -> ChatPrompt:
+    """The same request once more, told what was wrong with the reply (the system part is unchanged)."""
+    user = f"{prompt.user}\nYour reply {reply.strip()[:80]!r} was wrong: {error}. Reply with the JSON object only."
+    return ChatPrompt(prompt.kind, prompt.system, user, prompt.format, prompt.max_tokens, prompt.lang,
+                      schema=prompt.schema, prefill=prompt.prefill)
+
+
+# ---- reading a reply ------------------------------------------------------------------------
+
+def json_object(text: str, prefill: str = "") -> Optional[dict]:
+    """The first JSON object in a reply (a local model's reply may lack the prefilled start)."""
+    for candidate in (text, prefill + text):
+        start = candidate.find("{")
+        if start == -1:
+            continue
+        depth, in_string, escaped = 0, False, False
+        for index in range(start, len(candidate)):
+            char = candidate[index]
+            if in_string:
+                escaped = char == "\\" and not escaped
+                if char == '"' and not escaped:
+                    in_string = False
+                continue
+            if char == '"':
+                in_string = True
+            elif char == "{":
+                depth += 1
+            elif char == "}":
+                depth -= 1
+                if depth == 0:
+                    try:
+                        found = json.loads(candidate[start:index + 1])
+                    except ValueError:
+                        break
+                    if isinstance(found, dict):
+                        return found
+                    break
+    return None
+
+
+def _word(value) -> Optional[str]:
+    """A small model's enum answer made comparable: lower case, "fall_speed" -> "fall speed", "null" -> None."""
+    if value is None:
+        return None
+    text = " ".join(str(value).strip().lower().replace("_", " ").split())
+    return None if text in ("", "null") else text
+
+
+def _number(value) -> Tuple[Optional[int], str]:
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "null", "none")):
+        return None, ""
+    if isinstance(value, bool):
+        return None, "number must be a whole number or null"
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        return None, "number must be a whole number or null"
+    if not 0 <= number <= MAX_NUMBER:
+        return None, f"number must be between 0 and {MAX_NUMBER}"
+    return number, ""
+
+
+def _words_of(text: str) -> List[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def numbers_in(text: str) -> List[int]:
+    """The numbers a text writes, in digits or in words ("5", "cinco"); "a"/"una" do not count."""
+    found = []
+    for word in _words_of(text):
+        if word in ("a", "an", "one", "un", "una", "uno") and not word.isdigit():
+            continue
+        number = nouns.find_number(word)
+        if number is not None:
+            found.append(number)
+    return found
+
+
+def _colours_in(text: str, lang: str) -> List[Tuple[int, int, int]]:
+    return [colour for word in _words_of(text) if len(word) > 2
+            for colour in [nouns.find_colour(word, lang)] if colour is not None]
+
+
+def _check_change(data: dict, facts: ChangeFacts) -> Tuple[Optional[dict], str]:
+    things = list(dict.fromkeys(_things(facts) + list(COMMON_THINGS)))
+    out = {"thing": _word(data.get("thing")), "property": _word(data.get("property")),
+           "change": _word(data.get("change"))}
+    if out["property"] == "color":
+        out["property"] = "colour"
+    for name, allowed in (("thing", things), ("property", PROPERTIES), ("change", CHANGES)):
+        if out[name] not in allowed:
+            return None, f"{name} must be one of: {', '.join(allowed)}"
+    number, problem = _number(data.get("number"))
+    if problem:
+        return None, problem
+    if number is not None and number not in numbers_in(facts.request):
+        if out["change"] == "set" and out["property"] not in ("colour", "shape"):
+            return None, f"the child wrote no number {number}; use null"
+        number = None                    # a number nobody wrote is dropped, not believed
+    colour = _word(data.get("colour") or data.get("color")) if out["property"] == "colour" else None
+    shape = _word(data.get("shape")) if out["property"] == "shape" else None
+    if out["property"] == "colour":
+        rgb = nouns.find_colour(colour, "en") if colour else None
+        if rgb is None:
+            return None, "colour must be one of: " + ", ".join(nouns.colour_names())
+        if rgb not in _colours_in(facts.request, facts.lang):
+            return None, "the child named no such colour"
+    if out["property"] == "shape":
+        said = {SHAPE_WORDS[fold(word)] for word in _words_of(facts.request) if fold(word) in SHAPE_WORDS}
+        if shape not in SHAPES or shape not in said:
+            return None, "the child named no such shape"
+    out.update(number=number, colour=colour, shape=shape)
+    return out, ""
+
+
+def _check_describe(data: dict, facts: DescriptionFacts) -> Tuple[Optional[dict], str]:
+    template = _word(data.get("template"))
+    template = template.replace(" ", "_") if template else template
+    if template not in facts.templates:
+        return None, "template must be one of: " + ", ".join(facts.templates)
+    out: Dict[str, object] = {"template": template}
+    for role in ("player", "thing"):
+        value = _word(data.get(role))
+        if value is not None and not _NOUN.match(fold(value)):
+            return None, f"{role} must be one noun or null"
+        out[role] = fold(value) if value else None
+    scene, speed = _word(data.get("scene")) or "none", _word(data.get("speed")) or "normal"
+    if scene not in SCENE_WORDS:
+        return None, "scene must be one of: " + ", ".join(SCENE_WORDS)
+    if speed not in SPEEDS:
+        return None, "speed must be slow, normal or fast"
+    count, problem = _number(data.get("count"))
+    if problem:
+        return None, problem.replace("number", "count")
+    if count is not None and count not in numbers_in(facts.description):
+        count = None                     # a count the child did not write is dropped, not an error
+    out.update(scene=scene, speed=speed, count=count)
+    return out, ""
+
+
+def _check_search(data: dict, facts: SearchFacts) -> Tuple[Optional[dict], str]:
+    language = _word(data.get("language"))
+    if language not in ("en", "es"):
+        return None, 'language must be "en" or "es"'
+    terms = data.get("terms")
+    if isinstance(terms, str):
+        terms = terms.split()
+    if not isinstance(terms, list) or not terms:
+        return None, "terms must be a list of 1 to 4 words"
+    cleaned = list(dict.fromkeys(fold(str(term)).strip().lower() for term in terms))[:4]
+    if not all(_TERM.match(term) for term in cleaned):
+        return None, "each term must be one word of 3 to 12 letters"
+    if model_text_problems(" ".join(cleaned), language):
+        return None, "those words cannot be used"
+    return {"language": language, "terms": cleaned}, ""
+
+
+_CHECKS = {"change": _check_change, "describe": _check_describe, "search": _check_search}
+
+
+def read_reply(text: str, facts: Facts, prefill: str = "") -> Tuple[Optional[dict], str]:
+    """(the checked JSON object, "") or (None, what was wrong, in words a retry prompt can carry)."""
+    data = json_object(text, prefill)
+    if data is None:
+        return None, "the reply was not one JSON object"
+    return _CHECKS[facts.kind](data, facts)
+
+
+def change_things(names: Mapping[str, str]) -> Tuple[Tuple[str, str], ...]:
+    """The game's things for ChangeFacts from its *_NAME settings: (("cat", "PLAYER"), ("fish", "THING"))."""
+    return tuple((str(value), prefix) for prefix, value in names.items() if str(value).strip())

@@ -1,0 +1,105 @@
+"""The model's reading jobs: every value is picked from our lists or written by the child, checked, and a wrong
+reply says what was wrong (the service asks once more with it, then keeps the rules' reading)."""
+import json
+
+import pytest
+
+from kidcoder.config import Settings
+from kidcoder.model.chat import ChatPrompt
+from kidcoder.model.facts import ChangeFacts, DescriptionFacts, SearchFacts
+from kidcoder.model.fake import FakeModel
+from kidcoder.model.prompts import build_prompt
+from kidcoder.model.service import OneShot
+from kidcoder.model import understand
+
+CAT_GAME = (("gato", "PLAYER"), ("pez", "THING"))
+TEMPLATES = ("catch", "dodge", "pong", "space_shooter")
+
+
+def change(request, lang="es"):
+    return ChangeFacts(lang, request, CAT_GAME)
+
+
+@pytest.mark.parametrize("reply, data", [
+    ('{"thing": "pez", "property": "fall speed", "change": "less", "number": null, "colour": null, "shape": null}',
+     {"thing": "pez", "property": "fall speed", "change": "less", "number": None, "colour": None, "shape": None}),
+    # a local model's reply lacks the prefilled start, and says fall_speed and Color
+    ('pez", "property": "fall_speed", "change": "LESS", "number": null, "color": null}',
+     {"thing": "pez", "property": "fall speed", "change": "less", "number": None, "colour": None, "shape": None}),
+])
+def test_a_good_change_reading_is_taken_in_our_own_words(reply, data):
+    facts = change("que los peces bajen más despacito")
+    assert understand.read_reply(reply, facts, build_prompt(facts).prefill) == (data, "")
+
+
+@pytest.mark.parametrize("request_text, reply, wrong", [
+    ("haz el gato rápido", '{"thing": "dragon", "property": "speed", "change": "more"}', "thing must be one of"),
+    ("haz el gato rápido", '{"thing": "gato", "property": "wings", "change": "more"}', "property must be one of"),
+    ("haz el gato rápido", '{"thing": "gato", "property": "lives", "change": "set", "number": 7}', "no number 7"),
+    ("haz el gato rápido", '{"thing": "gato", "property": "colour", "change": "set", "colour": "blue"}',
+     "no such colour"),
+    ("haz el gato rápido", '{"thing": "gato", "property": "shape", "change": "set", "shape": "star"}', "no such shape"),
+    ("haz el gato rápido", "The cat should be faster!", "not one JSON object"),
+])
+def test_a_change_reading_with_a_value_the_child_never_wrote_is_refused(request_text, reply, wrong):
+    data, problem = understand.read_reply(reply, change(request_text))
+    assert data is None and wrong in problem
+
+
+def test_values_that_do_not_belong_to_the_property_are_dropped_not_believed():
+    reply = '{"thing": "gato", "property": "speed", "change": "more", "number": 7, "colour": "blue", "shape": "star"}'
+    data, problem = understand.read_reply(reply, change("haz el gato rápido"))
+    assert problem == "" and (data["number"], data["colour"], data["shape"]) == (None, None, None)
+
+
+def test_numbers_colours_and_shapes_must_be_the_childs_own():
+    ok = '{"thing": "gato", "property": "colour", "change": "set", "number": null, "colour": "blue", "shape": null}'
+    assert understand.read_reply(ok, change("quiero mi gatito de color azul"))[0]["colour"] == "blue"
+    five = '{"thing": "whole game", "property": "lives", "change": "set", "number": 5}'
+    assert understand.read_reply(five, change("cinco vidas porfa"))[0]["number"] == 5
+    assert understand.numbers_in("dame una vida y 3 más") == [3]
+
+
+def test_descriptions_and_search_terms_are_checked_too():
+    describe = DescriptionFacts("en", "the player is a robot and 4 ghosts chase him", TEMPLATES)
+    good = '{"template": "dodge", "player": "robot", "thing": "ghost", "scene": "none", "speed": "normal", "count": 4}'
+    assert understand.read_reply(good, describe)[0]["count"] == 4
+    invented = good.replace('"count": 4', '"count": 9')
+    assert understand.read_reply(invented, describe)[0]["count"] is None     # dropped, not believed
+    assert "template must be" in understand.read_reply(good.replace("dodge", "chess"), describe)[1]
+    search = SearchFacts("es", "komo ago k se mueba")
+    assert understand.read_reply('{"language": "es", "terms": ["mover", "Teclas"]}', search)[0] == \
+        {"language": "es", "terms": ["mover", "teclas"]}
+    assert understand.read_reply('{"language": "fr", "terms": ["bouger"]}', search)[0] is None
+    assert understand.read_reply('{"language": "es", "terms": ["mover personaje ya"]}', search)[0] is None
+
+
+def test_the_schema_lists_only_the_games_own_things_and_our_words():
+    schema = build_prompt(change("más rápido")).schema
+    assert schema["properties"]["thing"]["enum"] == ["gato", "pez", "player", "enemies", "background", "whole game"]
+    assert "other" in schema["properties"]["property"]["enum"]
+    assert None in schema["properties"]["colour"]["enum"] and "blue" in schema["properties"]["colour"]["enum"]
+    assert set(build_prompt(DescriptionFacts("en", "x", TEMPLATES)).schema["properties"]["template"]["enum"]) == \
+        set(TEMPLATES)
+
+
+def test_a_wrong_reply_is_asked_for_once_more_with_what_was_wrong_then_the_rules_stay():
+    good = '{"thing": "pez", "property": "speed", "change": "less", "number": null, "colour": null, "shape": null}'
+    model = FakeModel(["no se", good])
+    with OneShot(Settings(), model_factory=lambda: model) as enrich:
+        reply = enrich(change("el pez va a toda pastilla, que vaya menos"))
+    assert reply is not None and reply.data["thing"] == "pez" and json.loads(reply.text) == reply.data
+    assert len(model.prompts) == 2 and "was wrong: the reply was not one JSON object" in model.prompts[1].user
+    assert model.prompts[1].system == model.prompts[0].system          # the kept system state still fits
+
+    always_wrong = FakeModel("no se")
+    with OneShot(Settings(), model_factory=lambda: always_wrong) as enrich:
+        assert enrich(change("el pez va a toda pastilla")) is None
+    assert len(always_wrong.prompts) == 2
+
+
+def test_the_retry_prompt_keeps_the_schema_and_the_prefill():
+    prompt = build_prompt(change("más rápido"))
+    again = understand.retry_prompt(prompt, '{"thing": "dragon"}', "thing must be one of: gato, pez")
+    assert isinstance(again, ChatPrompt) and again.schema == prompt.schema and again.prefill == prompt.prefill
+    assert again.user.startswith(prompt.user) and "thing must be one of" in again.user

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kidcoder.model.chat import CHATML, PROMPT_BUDGET, ChatFormat, ChatPrompt, estimate_tokens, fit, trim_to_tokens  # noqa: F401 (estimate_tokens: callers use prompts.estimate_tokens)
+from kidcoder.model.chat import CHATML, PROMPT_BUDGET, ChatFormat, ChatPrompt, fit, trim_to_tokens
+from kidcoder.model.chat import estimate_tokens  # noqa: F401  (callers use prompts.estimate_tokens)
 from kidcoder.model import understand
 from kidcoder.model.facts import AnswerFacts, Facts, HintFacts
 from kidcoder.model.grounding import key_facts

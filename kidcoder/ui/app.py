@@ -115,7 +115,8 @@ class App:
                       quit=lambda: self.finish(self.exit_code), dialogs=self.dialogs)
         self.assist = Assist(HelperContext(shell, editor, helper, self.worker, self.games, self.docs, self.settings,
                                            open_file=lambda path: self.files.open_file(path),
-                                           open_new=lambda text, hint: self.files.open_new_program(text, hint)))
+                                           open_new=lambda text, hint: self.files.open_new_program(text, hint),
+                                           preview=preview))
         self.playing = play = Playing(self.games, self.docs, self.assist, shell, self.toolbar, editor, preview,
                                       console, helper, game_over=lambda: self.files.remember_frame(),
                                       shown_name=lambda: self.files.shown_name())
@@ -152,7 +153,8 @@ class App:
                                        set_focus=self.keyboard.set, finish=self.finish, docs=self.docs,
                                        games=self.games, preview=preview, screen=self.screen,
                                        dialogs=self.dialogs,
-                                       dialog=lambda: getattr(self.dialogs.current, "name", None), text=editor.get_text)
+                                       dialog=lambda: getattr(self.dialogs.current, "name", None), text=editor.get_text,
+                                       set_text=editor.set_text, helper=helper)
 
     # ---- what tests, benchmarks and scripts read --------------------------------------------
     @property

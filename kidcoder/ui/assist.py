@@ -86,9 +86,13 @@ class Assist:
             app.helper.show(tr("ui.helper.problem_title"), tr("ui.helper.fix_stale"))
             return
         app.editor.view.clear_error_marker()
+        app.editor.view.goto_line(int(fix["start_line"]))      # the fixed line from its start, never a chopped view
         app.editor.view.ensure_cursor_visible(center=True)
         app.helper.forget_hint()
         app.helper.show(tr("ui.helper.fixed_title"), tr("ui.helper.fixed"))
+        if not app.games.live and app.preview is not None:
+            app.preview.message = tr("ui.preview.fixed")       # not "stopped because of a problem" any more
+            app.status = tr("ui.preview.fixed")
         app.set_focus("editor")
 
     def program_changed(self) -> None:

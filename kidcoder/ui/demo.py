@@ -19,6 +19,10 @@ Steps that work a dialog: {"do": "pictures"} runs any command of actions.COMMAND
 {"type": "cat"} types into what has the keyboard, {"press": "return"} presses a key
 there (the game keeps the keyboard only for "key"), {"wait_text": "images/cat.png"}
 waits until the program in the editor holds that text.
+The walk (issue 16, tools/walk.py): {"replace": ["old", "new"]} changes the program as a child
+typing would (a mistake), {"wait_helper": true} waits until the helper says something new,
+{"link": "put:0"} clicks a link in the helper's text (here: Put in my program), {"answer": "drop"}
+picks that answer of the open dialog (its focus goes there, then Enter).
 
 The exit code is 0 when every step worked (the game showed frames and stopped),
 1 otherwise; a one-line JSON summary is printed at the end.
@@ -46,6 +50,7 @@ SMOKE = [
 ]
 BUILT_IN = {"smoke": SMOKE}
 STEP_TIMEOUT_S = 20.0
+SETTLED_S = 1.0        # wait_helper: the helper's words have not changed for this long
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,8 @@ class DemoWindow:
     dialogs: Any = None                       # DialogHost: the open dialog is dialogs.current
     dialog: Callable[[], Optional[str]] = lambda: None   # the open dialog's name (None: no dialog)
     text: Callable[[], str] = lambda: ""      # the program in the editor
+    set_text: Callable[[str], None] = lambda text: None   # the program in the editor, all of it
+    helper: Any = None                        # HelperPane (version, link)
 
 
 def load_demo(name_or_path: str) -> "Demo":
@@ -149,6 +156,8 @@ class Demo:
             return True
         if "wait_text" in step:
             return str(step["wait_text"]) in window.text()
+        if any(name in step for name in WALK_STEPS):
+            return self._walk_step(window, step, first)
         if "stop" in step:
             if window.preview.frames_drawn == 0:
                 self.fail(window, "the game showed no frames")
@@ -171,7 +180,38 @@ class Demo:
         self.fail(window, f"unknown demo step: {step}")
         return False
 
+    def _walk_step(self, window: DemoWindow, step: dict, first: bool) -> bool:
+        """The steps the issue-16 walk adds: a mistake, the helper's news, a link, a dialog's answer."""
+        if "replace" in step:
+            old, new = step["replace"]
+            text = window.text()
+            if old not in text:
+                self.fail(window, f"the program has no {old!r} to replace")
+                return False
+            window.set_text(text.replace(old, new, 1))
+            return True
+        if "wait_helper" in step:          # new words, then none newer for a second (the hint is whole)
+            now, version = self.clock(), window.helper.version
+            if first:
+                self._helper_start, self._helper_seen = version, (version, now)
+            if version != self._helper_seen[0]:
+                self._helper_seen = (version, now)
+            return version != self._helper_start and now - self._helper_seen[1] >= SETTLED_S
+        if "answer" in step and first:
+            self._answered = getattr(window.dialogs.current, "name", None)
+        if "link" in step:
+            window.helper.link = str(step["link"])
+            window.do({"put": "put_example", "copy": "copy_example", "more": "tell_more",
+                       "card": "read_source"}[window.helper.link.split(":")[0]])
+            return True
+        dialog = window.dialogs.current                                     # answer
+        if first and dialog is not None:
+            dialog.focus_index = [dialog.choice_of.get(e) for e in dialog.focusables].index(step["answer"])
+            _post_key(pygame.K_RETURN)
+        return not first and (dialog is None or dialog.name != self._answered)
 
+
+WALK_STEPS = ("replace", "wait_helper", "link", "answer")
 PROGRAM_STEPS = ("save_as", "my_programs", "search", "close_dialog", "wait_program")
 
 

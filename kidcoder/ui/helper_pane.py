@@ -102,8 +102,13 @@ class HelperPane(Pane):
             boxes[tab] = Box(x, title.y + 2, width, SMALL_BUTTON_H)
             x += width + 2
         right = title.right - 4
+        self._right_words = {}
         for name, key in (("fix", "ui.helper.fix"), ("more", "ui.helper.more")):
-            width = self.fonts.button_width(tr(key), 20)
+            words = tr(key)
+            if right - self.fonts.button_width(words, 20) < x + 4:      # it would cover the tabs: the short words
+                words = tr(key + "_short")
+            self._right_words[name] = words
+            width = self.fonts.button_width(words, 20)
             shown = name == "more" or getattr(self, "fix_button", None) is not None and self.fix_button.visible
             boxes[name] = Box(right - width, title.y + 2, width, SMALL_BUTTON_H)
             if shown:
@@ -117,6 +122,9 @@ class HelperPane(Pane):
                               ("more", self.more_button), ("fix", self.fix_button),
                               (HELPER, self.tabs[HELPER]), (CONSOLE, self.tabs[CONSOLE])):
             move_element(element, boxes[name])
+        for name, element in (("more", self.more_button), ("fix", self.fix_button)):
+            if element.text != self._right_words[name]:
+                element.set_text(self._right_words[name])
         self._render()
 
     @property

@@ -50,7 +50,11 @@ class Playing:
             return
         self._console_seen = (0, "")
         self.shell.set_focus("preview")
-        self.shell.say(tr("ui.status.running", name=Path(path).name))
+        self.shell.say(tr("ui.status.running", name=self._name(path)))
+
+    def _name(self, path) -> str:
+        """The program's name as the child knows it (never the hidden copy a new program runs from)."""
+        return self.shown_name() or Path(path).name
 
     def stop(self) -> None:
         if self.games.live:
@@ -78,7 +82,7 @@ class Playing:
 
         if isinstance(message, Ready) and self.games.game is not None:     # the game's walls (issue 18)
             game = self.games.game
-            self.shell.say(tr(walls_key(game.contained, game.allow_network), name=game.program.name))
+            self.shell.say(tr(walls_key(game.contained, game.allow_network), name=self._name(game.program)))
         elif isinstance(message, GameError):
             self.assist.game_error(message)
         elif isinstance(message, NoFrame):

@@ -90,7 +90,7 @@ class ProgramsDialog(Dialog):
             return tr("files.list.found", shown=len(self.shown), total=len(self.all), text=self._query.strip())
         if last - first < len(self.shown):
             return tr("files.list.showing", first=first + 1, last=last, total=len(self.shown))
-        return tr("files.list.count", total=len(self.shown))
+        return tr("files.list.count_one") if len(self.shown) == 1 else tr("files.list.count", total=len(self.shown))
 
     def _filter(self) -> None:
         query = self.search.get_text()

@@ -24,13 +24,13 @@ class Shell:
 
 
 class HelperContext:
-    """The helper's work sees the editor and helper panes, the worker, the games, the open program
+    """The helper's work sees the editor, helper and preview panes, the worker, the games, the open program
     (docs), the settings, and may say a status line, move the focus, open a program or a new one."""
 
     def __init__(self, shell: Shell, editor, helper, worker, games, docs, settings, open_file: Callable,
-                 open_new: Callable = None):
+                 open_new: Callable = None, preview=None):
         self._shell = shell
-        self.editor, self.helper = editor, helper
+        self.editor, self.helper, self.preview = editor, helper, preview
         self.worker, self.games, self.docs, self.settings = worker, games, docs, settings
         self.open_file = open_file
         self.open_new = open_new        # (text, description): a made game, not saved until it is named

@@ -167,6 +167,16 @@ def draw_title(surface, box, text: str, fonts: Fonts, col: Dict[str, RGB], activ
     surface.set_clip(clip)
 
 
+def shorten_to_width(text: str, font, width: int) -> str:
+    """text cut at a word with "…" so it fits width pixels (a status line on a small screen), whole if it fits."""
+    if font.size(text)[0] <= width:
+        return text
+    words = text.split(" ")
+    while len(words) > 1 and font.size(" ".join(words) + "…")[0] > width:
+        words.pop()
+    return " ".join(words).rstrip(" ,.:;") + "…"
+
+
 def wrap_text(text: str, font, width: int):
     """Split text into lines that fit width pixels (words are never cut unless one is too long)."""
     out = []

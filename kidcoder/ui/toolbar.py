@@ -17,6 +17,7 @@ from kidcoder.i18n import tr
 from kidcoder.ui.actions import COMMANDS
 from kidcoder.ui.layout import Box, Layout, place_buttons, place_right, toolbar_rows_needed
 from kidcoder.ui.pane import Pane, PaneKit, move_element
+from kidcoder.ui.style import shorten_to_width
 
 KEY_HINTS = "ui.status.keys"
 BAR_STYLE = {"main": "#toolbar_button", "view": "#small_button"}
@@ -151,8 +152,9 @@ class Toolbar(Pane):
         pygame.draw.rect(surface, self.colours["status"], box)
         font = self.fonts.body
         hints = self.fonts.text(font, tr(KEY_HINTS), self.colours["status_text"])
-        message = self.fonts.text(font, self.message or tr("ui.status.ready"), self.colours["status_text"])
         end = self.view_left - 12               # the status bar's buttons start here
+        words = shorten_to_width(self.message or tr("ui.status.ready"), font, end - box.x - 20)
+        message = self.fonts.text(font, words, self.colours["status_text"])
         right = end - hints.get_width()
         show_hints = right > box.x + 10 + message.get_width() + 20
         clip = surface.get_clip()

@@ -52,3 +52,13 @@ def test_the_status_line_names_a_new_program_as_the_child_knows_it(small):
               timeout=30)
     assert ".run-" not in small.status and tr("ui.editor.untitled") in small.status
     small.actions.do("stop")
+
+
+def test_a_long_status_line_ends_with_dots_at_a_word_not_in_the_middle(small):
+    from kidcoder.ui.style import shorten_to_width
+
+    font = small.fonts.body
+    said = tr("runner.walls.full", name="cat_game.py")
+    short = shorten_to_width(said, font, 300)
+    assert short.endswith("\u2026") and font.size(short)[0] <= 300 and said.startswith(short[:-1])
+    assert shorten_to_width("Ready", font, 300) == "Ready"

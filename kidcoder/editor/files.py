@@ -29,6 +29,7 @@ from typing import Callable, List, Optional, Tuple, Union
 
 from kidcoder import paths
 from kidcoder.i18n import tr
+from kidcoder.processes import alive
 from kidcoder.safe_files import FileTooLarge, NotARegularFile, read_capped
 
 MAX_PROGRAM_BYTES = 1024 * 1024
@@ -202,13 +203,7 @@ def _written_by_live_process(file: Path, grace_s: float = 60.0) -> bool:
     if pid == os.getpid():
         return True
     if os.name == "posix":
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except OSError:
-            return True
-        return True
+        return alive(pid)
     try:
         return time.time() - file.stat().st_mtime < grace_s
     except OSError:

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import List, Optional
 
-from kidcoder.runner.launch import alive
+from kidcoder.processes import alive
 from kidcoder.runner.limits import MAX_PROCESSES
 
 _V1_ROOT = Path("/sys/fs/cgroup")

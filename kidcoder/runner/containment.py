@@ -16,7 +16,7 @@ from typing import List, Optional, Sequence
 
 from kidcoder import paths
 from kidcoder.runner import cgroup, confine
-from kidcoder.runner.launch import alive
+from kidcoder.processes import alive
 
 LAYERS_OFF_ENV = "KIDCODER_LAYERS_OFF"
 TEMP_PREFIX = "kidcoder-game-"

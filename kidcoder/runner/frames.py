@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from multiprocessing import resource_tracker, shared_memory
 from typing import List, Optional, Tuple
 
-from kidcoder.runner.launch import alive
+from kidcoder.processes import alive
 
 MAGIC = 0x4B434642  # "KCFB"
 VERSION = 2

@@ -73,12 +73,3 @@ def process_state(pid: int) -> str:
     return fields[0] if fields else ""
 
 
-def alive(pid: int) -> bool:
-    """Is there a process with this id (ours or someone else's)?"""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True

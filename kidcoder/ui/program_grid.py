@@ -79,16 +79,6 @@ def _shape(width: int, height: int, line_h: int, thumb_w: int) -> GridShape:
     return GridShape(width, height, line_h, thumb_w, columns, rows)
 
 
-def first_row_showing(selected: int, first_row: int, shape: GridShape) -> int:
-    """The top row to show so that the selected card is visible (moving as little as possible)."""
-    row = selected // shape.columns
-    if row < first_row:
-        return row
-    if row >= first_row + shape.rows:
-        return row - shape.rows + 1
-    return first_row
-
-
 class CardPainter:
     """Draws the visible cards: thumbnail (or the name's first letter), the name, when it changed."""
 

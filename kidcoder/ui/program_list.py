@@ -18,7 +18,8 @@ from kidcoder.i18n import tr
 from kidcoder.projects.catalog import ProgramEntry, search
 from kidcoder.ui.dialogs import BUTTON_H, CANCEL, PAD, Dialog
 from kidcoder.ui.layout import Box
-from kidcoder.ui.program_grid import CardPainter, first_row_showing, grid_shape
+from kidcoder.ui.library_grid import scrolled_to
+from kidcoder.ui.program_grid import CardPainter, grid_shape
 
 SEARCH_H = 40
 COUNT_H = 26
@@ -73,7 +74,7 @@ class ProgramsDialog(Dialog):
         return self.shown[self.selected] if 0 <= self.selected < len(self.shown) else None
 
     def _refresh(self) -> None:
-        self.first_row = first_row_showing(self.selected, self.first_row, self.shape) if self.shown else 0
+        self.first_row = scrolled_to(self.selected, self.first_row, self.shape) if self.shown else 0
         self.painter.paint(self.canvas, self.shape, self.shown, self.first_row * self.shape.columns,
                            self.selected, self.focused() is self.grid, self.current, tr("files.list.open_now"))
         self.grid.set_image(self.canvas)

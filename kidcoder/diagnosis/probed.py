@@ -1,0 +1,106 @@
+"""Findings from what the probe run saw (diagnosis.symptoms): a crash on a key or on closing, a game
+stuck at a line, a window that will not close, a game that ends at once, no window at all.
+
+Pure: a Program and its symptoms in, a Finding out (None when the probe saw nothing serious). A crash
+goes to the runtime families, so it is explained like any crash; a stuck loop or an ending is told
+at the line the probe found, or at the line of the structure that explains it (the `while` that
+should be an `if`, the function with the game loop that nothing calls, the end of a program that
+has no game loop).
+"""
+from __future__ import annotations
+
+import ast
+from typing import Iterable, List, Optional
+
+from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.gameloop import dotted_name, find_game_loop
+from kidcoder.diagnosis.registry import diagnose_runtime
+from kidcoder.diagnosis.structure import last_code_line, loop_never_called
+from kidcoder.diagnosis.symptoms import Symptom
+
+CARDS = {"diag.probe_stuck": "game-loop", "diag.while_event": "events-quit",
+         "diag.probe_cannot_close": "events-quit", "diag.no_game_loop": "game-loop",
+         "diag.probe_no_window": "game-loop"}
+
+# Most serious first: a crash a child will meet, then a game that stops answering, then the rest.
+ORDER = ("crash_start", "crash_input", "crash_close", "stuck_start", "stuck_input", "cannot_close",
+         "ends_at_once", "no_window", "no_event_reads", "no_frames")
+def _error_of(symptom: Symptom) -> dict:
+    kind, _, message = symptom.detail.partition(": ")
+    return {"type": kind, "message": message, "line": symptom.line}
+
+
+def _innermost_while(program: Program, line: int) -> Optional[ast.While]:
+    best = None
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.While) and node.lineno <= line <= (node.end_lineno or node.lineno):
+            if best is None or node.lineno > best.lineno:
+                best = node
+    return best
+
+
+def _reads_event(test: ast.AST) -> bool:
+    return any(isinstance(n, (ast.Attribute, ast.Name)) and dotted_name(n).split(".")[0] in ("event", "e", "ev", "evt")
+               or (isinstance(n, ast.Attribute) and n.attr in ("type", "key")) for n in ast.walk(test))
+
+
+def stuck_finding(program: Program, symptom: Symptom) -> Finding:
+    """A game that stops drawing and reading events: the `while` it is stuck in (an `if` meant as a
+    `while` when it tests the event), else the line it was running."""
+    line = symptom.line or 1
+    loop = _innermost_while(program, line) if program.tree is not None else None
+    game = find_game_loop(program)
+    if loop is not None and (game is None or loop is not game.node):
+        if _reads_event(loop.test):
+            return Finding("logic", loop.lineno, None, "diag.while_event", {"line": loop.lineno})
+        line = loop.lineno
+    elif loop is not None:
+        line = loop.lineno
+    return Finding("logic", line, None, "diag.probe_stuck", {"line": line})
+
+
+def close_finding(program: Program, symptom: Symptom) -> Finding:
+    """The window ignores the close button: point at the loop reading events where it was waiting."""
+    line = symptom.line or 1
+    loop = _innermost_while(program, line) if program.tree is not None else None
+    if loop is not None:
+        line = loop.lineno
+    return Finding("pygame", line, None, "diag.probe_cannot_close", {"line": line})
+
+
+def init_line(program: Program) -> int:
+    """The line of pygame.init() (where the window should be made next), else 1."""
+    for node in ast.walk(program.tree) if program.tree is not None else ():
+        if isinstance(node, ast.Call) and dotted_name(node.func).endswith("init") and "." in dotted_name(node.func):
+            return node.lineno
+    return 1
+
+
+def ending_finding(program: Program) -> Finding:
+    """The game ends as soon as it starts: the game loop is in a function nobody calls, or there is none."""
+    uncalled = loop_never_called(program)
+    if uncalled is not None:
+        return uncalled
+    line = last_code_line(program)
+    return Finding("pygame", line, None, "diag.no_game_loop", {"line": line})
+
+
+def probe_finding(program: Program, found: Iterable[Symptom]) -> Optional[Finding]:
+    """The finding for the most serious symptom the probe saw, or None."""
+    ranked: List[Symptom] = sorted((s for s in found if s.kind in ORDER), key=lambda s: ORDER.index(s.kind))
+    for symptom in ranked:
+        kind = symptom.kind
+        if kind.startswith("crash"):
+            finding = diagnose_runtime(program.source, _error_of(symptom))
+            if finding is not None:
+                return finding
+        elif kind.startswith("stuck"):
+            return stuck_finding(program, symptom)
+        elif kind == "cannot_close":
+            return close_finding(program, symptom)
+        elif kind == "ends_at_once":
+            return ending_finding(program)
+        elif kind == "no_window":
+            line = init_line(program)
+            return Finding("pygame", line, None, "diag.probe_no_window", {"line": line})
+    return None

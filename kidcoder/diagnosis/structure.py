@@ -1,0 +1,109 @@
+"""Structure slips that make a game end at once or show nothing: the game loop sits in a function
+that nothing calls, the display is updated only after the loop, a program with no game loop.
+
+Static checks on the syntax tree; the probe run confirms the ones that only show when the game
+runs (diagnosis.probed).
+"""
+from __future__ import annotations
+
+import ast
+from typing import List, Optional
+
+from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.fixes import Fix, builds
+from kidcoder.diagnosis.gameloop import PYGAME_WORDS, dotted_name, find_game_loop
+from kidcoder.diagnosis.registry import static_check
+
+CARDS = {"diag.loop_never_called": "functions", "diag.flip_after_loop": "display-flip"}
+FLIP_NAMES = ("display.flip", "display.update")
+
+
+def last_code_line(program: Program) -> int:
+    """The last line that is not blank (where a missing game loop would go)."""
+    for number in range(len(program.lines), 0, -1):
+        if program.lines[number - 1].strip():
+            return number
+    return 1
+
+
+def _used_names(tree: ast.AST) -> set:
+    used = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            used.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            used.add(node.attr)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            used.add(node.value)      # threading.Thread(target="..."), getattr(...): say nothing
+    return used
+
+
+def _does_pygame_work(loop: ast.While) -> bool:
+    return any(isinstance(n, ast.Call) and any(w in dotted_name(n.func) for w in PYGAME_WORDS) for n in ast.walk(loop))
+
+
+def loop_never_called(program: Program) -> Optional[Finding]:
+    """A module-level function that holds a game loop but that nothing calls: the program ends at once."""
+    tree = program.tree
+    if tree is None or not program.uses_pygame():
+        return None
+    used = _used_names(tree)
+    for node in tree.body:
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or node.name in used:
+            continue
+        if any(isinstance(n, ast.While) and _does_pygame_work(n) for n in ast.walk(node)):
+            return Finding("logic", node.lineno, None, "diag.loop_never_called",
+                           {"line": node.lineno, "name": node.name})
+    return None
+
+
+def flip_after_loop(program: Program) -> Optional[Finding]:
+    """The game loop never updates the display, but a flip()/update() comes right after the loop
+    (it was meant to be indented into it)."""
+    loop = find_game_loop(program)
+    if loop is None or loop.calls_ending(*FLIP_NAMES):
+        return None
+    end = loop.node.end_lineno or loop.node.lineno
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.expr) and getattr(node, "lineno", 0) > end and \
+                dotted_name(node).endswith(FLIP_NAMES):
+            return Finding("pygame", node.lineno, None, "diag.flip_after_loop",
+                           {"line": node.lineno, "loop_line": loop.node.lineno})
+    return None
+
+
+@static_check
+def structure_slips(program: Program) -> List[Finding]:
+    return [f for f in (loop_never_called(program), flip_after_loop(program)) if f is not None]
+
+
+@builds("diag.loop_never_called")
+def _call_it(program: Program, finding: Finding) -> List[Fix]:
+    last = last_code_line(program)
+    return [Fix(last, last, program.line(last) + "\n\n" + str(finding.values["name"]) + "()")]
+
+
+@builds("diag.flip_after_loop")
+def _indent_into_loop(program: Program, finding: Finding) -> List[Fix]:
+    """Move the lines from the flip up to the end of its block into the loop, indented like its body."""
+    loop = find_game_loop(program)
+    line = finding.line
+    text = program.line(line)
+    body_indent = program.line(loop.node.body[-1].lineno)
+    indent = body_indent[: len(body_indent) - len(body_indent.lstrip())]
+    own = text[: len(text) - len(text.lstrip())]
+    block = [line]
+    number = line + 1
+    while number <= len(program.lines):       # what follows at the same indent (clock.tick(60))
+        nxt = program.line(number)
+        if not nxt.strip() or not nxt.startswith(own) or nxt[len(own):len(own) + 1].isspace():
+            break
+        if any(word in nxt for word in ("quit", "exit")):
+            break
+        block.append(number)
+        number += 1
+    moved = "\n".join(indent + program.line(n)[len(own):] for n in block)
+    end = loop.node.end_lineno
+    if not all(not program.line(n).strip() for n in range(end + 1, line)):
+        return []      # other code sits between the loop and the flip: moving it is the child's choice
+    return [Fix(end, block[-1], program.line(end) + "\n" + moved)]

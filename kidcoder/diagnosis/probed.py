@@ -13,6 +13,7 @@ import ast
 from typing import Iterable, List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.fixes import Fix, builds
 from kidcoder.diagnosis.gameloop import dotted_name, find_game_loop
 from kidcoder.diagnosis.registry import diagnose_runtime
 from kidcoder.diagnosis.structure import last_code_line, loop_never_called
@@ -104,3 +105,12 @@ def probe_finding(program: Program, found: Iterable[Symptom]) -> Optional[Findin
             line = init_line(program)
             return Finding("pygame", line, None, "diag.probe_no_window", {"line": line})
     return None
+
+
+@builds("diag.while_event")
+def _while_to_if(program: Program, finding: Finding) -> List[Fix]:
+    text = program.line(finding.line)
+    stripped = text.lstrip()
+    if not stripped.startswith("while "):
+        return []
+    return [Fix(finding.line, finding.line, text[: len(text) - len(stripped)] + "if " + stripped[len("while "):])]

@@ -30,9 +30,9 @@ BENIGN_ERRORS = ("InputNeeded", "SystemExit", "KeyboardInterrupt")
 
 Runner = Callable[..., object]
 Prober = Callable[[str], dict]     # source -> probe trace (runner.probe), see checkrun.prober_beside
-# Remarks that matter only when the game draws new pictures by itself (a hot laptop, trails, a frozen
-# picture); a game that draws only when something happens gets them as a tip.
-ONLY_WHEN_ANIMATING = ("diag.no_tick", "diag.no_fill", "diag.frame_in_event_loop")
+# Remarks that matter only when the game draws new pictures by itself (a hot laptop, trails); a game
+# that draws only when something happens gets them as a tip.
+ONLY_WHEN_ANIMATING = ("diag.no_tick", "diag.no_fill")
 
 
 def default_runner(source: str, frames: int, seconds: float, stdin_lines: Optional[List[str]] = None):

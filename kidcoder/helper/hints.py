@@ -79,8 +79,10 @@ def hint_text(finding: Finding, level: int, lang: str, card: Optional[Card] = No
             if code and code.count("\n") < EXAMPLE_MAX_LINES:
                 parts.append(tr("diag.ladder.example", lang=lang) + "\n```python\n" + code + "\n```")
         return "\n\n".join(parts)
-    after = tr("diag.ladder.fix_checked" if fix is not None else "diag.ladder.fix_none", lang=lang)
-    return say(finding.key + ".fix", lang, values) + " " + after
+    steps = say(finding.key + ".fix", lang, values)
+    if fix is None:     # first say there is no checked change, then the steps that name the lines
+        return tr("diag.ladder.fix_none", lang=lang) + " " + steps
+    return steps + " " + tr("diag.ladder.fix_checked", lang=lang)
 
 
 def source_excerpt(source: str, line: int) -> str:

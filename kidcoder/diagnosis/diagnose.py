@@ -94,7 +94,9 @@ def diagnose(source: str, runner: Runner = default_runner, run: bool = True,
         seen, how = symptoms(trace), behaviour(trace)
         stuck = next((s for s in seen if s.kind == "stuck_start"), None)
         if stuck is not None:      # a headless run would only wait for its time limit: answer now
-            loops = [f for f in endless_loops(program) if f.line == stuck_finding(program, stuck).line]
+            # The loop's own condition explains it best, unless it is `while True` (then: no events, no flip).
+            loops = [f for f in endless_loops(program) if f.line == stuck_finding(program, stuck).line
+                     and f.values.get("names") != "True"]
             return Diagnosis(loops[0] if loops else probe_finding(program, seen), None, seen, None, how)
     result = runner(source, frames=DIAGNOSE_FRAMES, seconds=DIAGNOSE_SECONDS, stdin_lines=STDIN_LINES)
     error = real_error(result)

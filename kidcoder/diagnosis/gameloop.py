@@ -30,6 +30,23 @@ def dotted_name(node) -> str:
     return ""
 
 
+def pygame_spellings(tree: Optional[ast.AST], dotted: str) -> Set[str]:
+    """How this program writes a pygame function: pygame.quit, pg.quit (import pygame as pg), or
+    quit (from pygame import *)."""
+    rest = dotted.split(".", 1)[1] if "." in dotted else dotted
+    names = {dotted}
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.Import):
+            names.update(f"{a.asname}.{rest}" for a in node.names if a.name == "pygame" and a.asname)
+        elif isinstance(node, ast.ImportFrom) and node.module == "pygame":
+            for alias in node.names:
+                if alias.name == "*":
+                    names.add(rest)
+                elif rest.split(".")[0] == alias.name:
+                    names.add((alias.asname or alias.name) + rest[len(alias.name):])
+    return names
+
+
 def called_name(call: ast.Call) -> str:
     """The last part of what a call calls: flip for pygame.display.flip()."""
     func = call.func

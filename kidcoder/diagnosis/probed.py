@@ -14,7 +14,7 @@ from typing import Iterable, List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import Fix, builds
-from kidcoder.diagnosis.gameloop import dotted_name, find_game_loop
+from kidcoder.diagnosis.gameloop import dotted_name, find_game_loop, is_pygame_game
 from kidcoder.diagnosis.registry import diagnose_runtime
 from kidcoder.diagnosis.structure import last_code_line, loop_never_called
 from kidcoder.diagnosis.symptoms import Symptom
@@ -99,8 +99,8 @@ def probe_finding(program: Program, found: Iterable[Symptom]) -> Optional[Findin
             return stuck_finding(program, symptom)
         elif kind == "cannot_close":
             return close_finding(program, symptom)
-        elif kind == "ends_at_once":
-            return ending_finding(program)
+        elif kind == "ends_at_once" and (loop_never_called(program) or is_pygame_game(program)):
+            return ending_finding(program)     # a window opened and closed (not a program that only prints)
         elif kind == "no_window":
             line = init_line(program)
             return Finding("pygame", line, None, "diag.probe_no_window", {"line": line})

@@ -10,7 +10,7 @@ from typing import Optional
 
 from kidcoder.diagnosis.crash import error_line, error_message, runtime_finding
 from kidcoder.diagnosis.finding import Finding, Program
-from kidcoder.diagnosis.gameloop import dotted_name
+from kidcoder.diagnosis.gameloop import dotted_name, pygame_spellings
 from kidcoder.diagnosis.registry import runtime_handler
 
 # finding key -> knowledge card the level-2 hint shows (a missing card is fine)
@@ -24,8 +24,9 @@ def calls(program: Program, dotted: str) -> bool:
     """True when the program calls this dotted function, e.g. "pygame.init"."""
     if program.tree is None:
         return dotted + "(" in program.source
+    spellings = pygame_spellings(program.tree, dotted)
     for node in ast.walk(program.tree):
-        if isinstance(node, ast.Call) and dotted_name(node.func) == dotted:
+        if isinstance(node, ast.Call) and dotted_name(node.func) in spellings:
             return True
     return False
 
@@ -37,10 +38,11 @@ def quit_in_loop(program: Program) -> Optional[int]:
     """The line of a pygame.quit() call inside a loop: the usual reason pygame is used after quitting."""
     if program.tree is None:
         return None
+    spellings = pygame_spellings(program.tree, "pygame.quit")
     for loop in ast.walk(program.tree):
         if isinstance(loop, (ast.While, ast.For)):
             for node in ast.walk(loop):
-                if isinstance(node, ast.Call) and dotted_name(node.func) == "pygame.quit":
+                if isinstance(node, ast.Call) and dotted_name(node.func) in spellings:
                     return node.lineno
     return None
 

@@ -116,7 +116,8 @@ def diagnose(source: str, runner: Runner = default_runner, run: bool = True,
     found = probe_finding(program, seen) if seen else None
     if found is not None:
         return Diagnosis(found, result, seen, tip, how)
-    if getattr(result, "exit", "") == "timeout" and not drew:
+    played_well = how in ("animates", "redraws", "waits") and not serious(seen)
+    if getattr(result, "exit", "") == "timeout" and not drew and not played_well:
         loops = endless_loops(program)
         if loops:
             return Diagnosis(loops[0], result, seen, tip, how)

@@ -1,0 +1,115 @@
+"""The hint plays the game (real probe runs in real child processes): what only shows when the game
+runs becomes a finding at a line, with numbered steps or a fix checked by playing the fixed copy."""
+import re
+
+import pytest
+
+from kidcoder.helper.hints import hint_for_program
+
+HEAD = "import pygame\npygame.init()\nscreen = pygame.display.set_mode((200, 150))\n"
+
+STUCK = HEAD + "while True:\n    pass\n"
+
+WHILE_KEY = HEAD + """clock = pygame.time.Clock()
+x = 10
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+        while event.type == pygame.KEYDOWN:
+            x += 1
+    screen.fill((0, 0, 0))
+    pygame.draw.circle(screen, (255, 255, 0), (x, 70), 10)
+    pygame.display.flip()
+    clock.tick(30)
+pygame.quit()
+"""
+
+NEVER_CALLED = """import pygame
+
+def main():
+    pygame.init()
+    screen = pygame.display.set_mode((200, 150))
+    clock = pygame.time.Clock()
+    running = True
+    while running:
+        for event in pygame.event.get():
+            if event.type == pygame.QUIT:
+                running = False
+        screen.fill((0, 0, 80))
+        pygame.display.flip()
+        clock.tick(30)
+    pygame.quit()
+"""
+
+NO_LOOP = HEAD + "screen.fill((0, 0, 80))\npygame.draw.circle(screen, (255, 0, 0), (100, 75), 20)\npygame.display.flip()\n"
+
+# Draws only when the child clicks: no clock.tick, and that is fine (event.wait sleeps).
+CLICKS = HEAD + """done = False
+while not done:
+    event = pygame.event.poll()
+    if event.type == pygame.QUIT:
+        done = True
+    elif event.type == pygame.MOUSEBUTTONDOWN:
+        pygame.draw.circle(screen, (255, 0, 0), event.pos, 5)
+        pygame.display.flip()
+pygame.quit()
+"""
+
+# Redraws the same picture every frame without a clock: not animating, so only a tip.
+SAME_PICTURE = HEAD + """done = False
+while not done:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            done = True
+    screen.fill((255, 255, 255))
+    pygame.draw.rect(screen, (0, 0, 255), (20, 20, 50, 50))
+    pygame.display.flip()
+pygame.quit()
+"""
+
+
+def test_stuck_game_gets_a_line_and_numbered_steps():
+    result = hint_for_program(STUCK, None, level=3)
+    assert result["ok"] is False
+    assert result["problem"]["line"] == 4
+    steps = result["hint"]
+    assert re.search(r"1\..*line 4.*2\.", steps), steps
+    assert not steps.rstrip().endswith("fix it:")
+
+
+def test_while_for_if_freezes_on_a_key_and_the_checked_fix_plays_well():
+    result = hint_for_program(WHILE_KEY, None, level=2)
+    assert result["ok"] is False and result["problem"]["line"] == 11
+    assert "while" in result["problem"]["message"] and "if" in result["problem"]["message"]
+    assert result["fix"] == {"start_line": 11, "end_line": 11, "replacement": "        if event.type == pygame.KEYDOWN:"}
+
+
+def test_game_loop_in_a_function_nobody_calls():
+    result = hint_for_program(NEVER_CALLED, None, level=1)
+    assert result["ok"] is False and result["problem"]["line"] == 3
+    assert "main()" in result["problem"]["message"]
+    assert result["fix"] is not None and result["fix"]["replacement"].endswith("main()")
+
+
+def test_program_without_a_game_loop_closes_at_once():
+    result = hint_for_program(NO_LOOP, None, level=2)
+    assert result["ok"] is False and result["problem"]["line"] == 6
+    assert "loop" in result["hint"]
+
+
+@pytest.mark.parametrize("source", [CLICKS, SAME_PICTURE])
+def test_no_clock_is_only_a_tip_for_a_game_that_does_not_animate(source):
+    result = hint_for_program(source, None, level=1)
+    assert result["ok"] is True, result
+    if source is SAME_PICTURE:
+        assert "clock" in (result["tip"] or "").lower()
+
+
+def test_no_clock_is_a_problem_for_a_game_that_animates():
+    moving = SAME_PICTURE.replace("(20, 20, 50, 50)", "(x, 20, 50, 50)").replace(
+        "done = False\n", "done = False\nx = 0\n").replace("    pygame.display.flip()\n",
+                                                          "    pygame.display.flip()\n    x = (x + 1) % 150\n")
+    result = hint_for_program(moving, None, level=1)
+    assert result["ok"] is False and "round" in result["problem"]["message"]

@@ -37,6 +37,17 @@ def named_neighbours(folder: Path, program_name: str, source: str) -> List[Path]
     return found
 
 
+def files_beside(path: Optional[str]) -> List[str]:
+    """The names of the other files in the program's folder ([] without a real path)."""
+    program = _program_path(path)
+    if program is None:
+        return []
+    try:
+        return sorted(entry.name for entry in os.scandir(program.parent) if entry.name != program.name)
+    except OSError:
+        return []
+
+
 def _link_or_copy(target: Path, link: Path) -> None:
     try:
         os.symlink(target, link, target_is_directory=target.is_dir())

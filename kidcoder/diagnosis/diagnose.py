@@ -16,6 +16,7 @@ from kidcoder.diagnosis.fixes import Fix, apply_fix, candidate_fixes
 from kidcoder.diagnosis.gameloop import is_pygame_game
 from kidcoder.diagnosis.logic import endless_loops
 from kidcoder.diagnosis.probed import probe_finding, stuck_finding
+from kidcoder.diagnosis.structure import shadowing_file
 from kidcoder.diagnosis.registry import compile_error, diagnose_runtime, diagnose_static, diagnose_syntax
 from kidcoder.diagnosis.symptoms import Symptom, behaviour, fix_cured, serious, symptoms
 from kidcoder.runner.headless import run_source
@@ -76,17 +77,21 @@ def needs_probe(program: Program) -> bool:
 
 
 def diagnose(source: str, runner: Runner = default_runner, run: bool = True,
-             prober: Optional[Prober] = None) -> Diagnosis:
+             prober: Optional[Prober] = None, beside: Sequence[str] = ()) -> Diagnosis:
     """Syntax first; else play the game with the prober (when there is one) and run it headless,
     preferring a crash; else the static pitfalls, keeping those the run confirms; else what the probe
-    saw. Remarks that only matter for a game that animates become a tip when the probe shows it does not."""
+    saw. A file beside the program named like a module it imports (pygame.py, in `beside`) comes
+    first. Remarks that only matter for a game that animates become a tip when the probe shows it does not."""
     finding = diagnose_syntax(source)
     if finding is not None:
         return Diagnosis(finding)
+    program = Program(source)
+    shadow = shadowing_file(program, beside)
+    if shadow is not None:      # it works in KidCoder, and nowhere else: say so first
+        return Diagnosis(shadow)
     static = diagnose_static(source)
     if not run:
         return Diagnosis(static[0] if static else None)
-    program = Program(source)
     seen: List[Symptom] = []
     how = "unknown"
     if prober is not None and needs_probe(program):

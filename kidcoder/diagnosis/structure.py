@@ -7,7 +7,7 @@ runs (diagnosis.probed).
 from __future__ import annotations
 
 import ast
-from typing import List, Optional
+from typing import Iterable, List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import Fix, builds
@@ -69,6 +69,24 @@ def flip_after_loop(program: Program) -> Optional[Finding]:
                 dotted_name(node).endswith(FLIP_NAMES):
             return Finding("pygame", node.lineno, None, "diag.flip_after_loop",
                            {"line": node.lineno, "loop_line": loop.node.lineno})
+    return None
+
+
+SHADOWING = ("pygame.py", "random.py", "math.py", "time.py")
+
+
+def shadowing_file(program: Program, beside: Iterable[str]) -> Optional[Finding]:
+    """A file named like a module the program imports (pygame.py) sits beside it: everywhere but in
+    KidCoder, `import pygame` would load that file instead of pygame."""
+    names = set(beside)
+    for node in ast.walk(program.tree) if program.tree is not None else ():
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            for module in modules:
+                top = module.split(".")[0]
+                if top + ".py" in names and top + ".py" in SHADOWING:
+                    return Finding("runtime", node.lineno, None, "diag.shadowing_file",
+                                   {"line": node.lineno, "file": top + ".py", "module": top})
     return None
 
 

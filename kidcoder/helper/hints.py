@@ -14,6 +14,7 @@ from enum import IntEnum
 from typing import Dict, Mapping, Optional
 
 from kidcoder.diagnosis.diagnose import Prober, Runner, checked_fix, diagnose, prober_for, real_error, runner_for
+from kidcoder.diagnosis.checkrun import files_beside
 from kidcoder.diagnosis.finding import Finding
 from kidcoder.diagnosis.fixes import Fix
 from kidcoder.helper.retell import beneath
@@ -158,7 +159,7 @@ def find_hint(source: str, path: Optional[str] = None, level: int = HintLevel.NU
     if prober is None and runner is None:
         prober = prober_for(path)
     runner = runner or runner_for(path)
-    found = diagnose(source, runner=runner, run=run, prober=prober)
+    found = diagnose(source, runner=runner, run=run, prober=prober, beside=files_beside(path))
     finding = found.finding
     tip = rules_words(found.tip, HintLevel.EXPLAIN, lang) if found.tip is not None else ""
     if finding is None:

@@ -113,3 +113,12 @@ def test_no_clock_is_a_problem_for_a_game_that_animates():
                                                           "    pygame.display.flip()\n    x = (x + 1) % 150\n")
     result = hint_for_program(moving, None, level=1)
     assert result["ok"] is False and "round" in result["problem"]["message"]
+
+
+def test_a_pygame_py_beside_the_game_is_told_first(tmp_path):
+    (tmp_path / "pygame.py").write_text("print('my own pygame')\n", encoding="utf-8")
+    game = tmp_path / "game.py"
+    game.write_text(SAME_PICTURE, encoding="utf-8")
+    result = hint_for_program(SAME_PICTURE, str(game), level=2)
+    assert result["ok"] is False and result["problem"]["line"] == 1
+    assert "pygame.py" in result["hint"]

@@ -122,3 +122,11 @@ def test_a_pygame_py_beside_the_game_is_told_first(tmp_path):
     result = hint_for_program(SAME_PICTURE, str(game), level=2)
     assert result["ok"] is False and result["problem"]["line"] == 1
     assert "pygame.py" in result["hint"]
+
+
+def test_input_text_compared_with_a_number_gets_int_around_input():
+    source = 'guess = input("Pick a number: ")\nif guess == 3:\n    print("Yes!")\nelse:\n    print("No")\n'
+    result = hint_for_program(source, None, level=3)
+    assert result["ok"] is False and result["problem"]["line"] == 2
+    assert result["fix"] == {"start_line": 1, "end_line": 1, "replacement": 'guess = int(input("Pick a number: "))'}
+    assert hint_for_program(source.replace("guess == 3", "guess == '3'"), None)["ok"] is True

@@ -15,7 +15,7 @@ from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import Fix, apply_fix, candidate_fixes
 from kidcoder.diagnosis.gameloop import is_pygame_game
 from kidcoder.diagnosis.logic import endless_loops
-from kidcoder.diagnosis.probed import probe_finding, stuck_finding
+from kidcoder.diagnosis.probed import error_of, probe_finding, stuck_finding
 from kidcoder.diagnosis.structure import shadowing_file
 from kidcoder.diagnosis.registry import compile_error, diagnose_runtime, diagnose_static, diagnose_syntax
 from kidcoder.diagnosis.symptoms import Symptom, behaviour, fix_cured, serious, symptoms
@@ -111,6 +111,11 @@ def diagnose(source: str, runner: Runner = default_runner, run: bool = True,
     drew = getattr(result, "frames", 0) > 0
     if drew:
         static = [f for f in static if f.key not in ("diag.no_flip", "diag.flip_after_loop")]
+    crash = next((s for s in serious(seen) if s.kind in ("crash_input", "crash_close")), None)
+    if crash is not None:       # a crash the probe met on a key or on closing beats a guess from the code
+        found = _cause_of(static, error_of(crash)) or probe_finding(program, [crash])
+        if found is not None:
+            return Diagnosis(found, result, seen, None, how)
     tip = None
     if prober is not None and how != "animates":
         tips = [f for f in static if f.key in ONLY_WHEN_ANIMATING]

@@ -88,6 +88,26 @@ class GameLoop:
                 result.append(call)
         return result
 
+    def moved_names(self) -> Set[str]:
+        """Names the loop changes step by step from their own value (x += 5, x = x + speed,
+        rect.move_ip(...)): what moves, not what is picked anew each frame (a random dot)."""
+        names = set()
+        for node in self.walk():
+            if isinstance(node, ast.AugAssign):
+                names.add(_last_name(node.target))
+            elif isinstance(node, ast.Assign):
+                used = {_last_name(n) for n in ast.walk(node.value) if isinstance(n, (ast.Name, ast.Attribute))}
+                names.update(t for t in map(_last_name, node.targets) if t in used)
+            elif isinstance(node, ast.Call) and called_name(node) in ("move_ip", "update", "move"):
+                base = node.func.value if isinstance(node.func, ast.Attribute) else None
+                while isinstance(base, ast.Attribute):
+                    names.add(base.attr)
+                    base = base.value
+                if isinstance(base, ast.Name):
+                    names.add(base.id)
+        names.discard("")
+        return names
+
     def stored_names(self) -> Set[str]:
         names = set()
         for node in self.walk():
@@ -103,6 +123,14 @@ class GameLoop:
                 if isinstance(base, ast.Name):
                     names.add(base.id)
         return names
+
+
+def _last_name(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return ""
 
 
 def reach_of(loop: ast.While, defs: Dict[str, List[ast.AST]]) -> List[ast.AST]:

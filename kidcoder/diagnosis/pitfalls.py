@@ -148,7 +148,7 @@ def _no_fill(loop: GameLoop) -> List[Finding]:
     calls = loop.calls()
     if any(called_name(c) == "fill" for c in calls):
         return []
-    changing = loop.stored_names()
+    changing = loop.moved_names()
     if _covers_screen(loop):
         return []
     for call in calls:

@@ -26,7 +26,12 @@ CARDS = {"diag.probe_stuck": "game-loop", "diag.while_event": "events-quit",
 # Most serious first: a crash a child will meet, then a game that stops answering, then the rest.
 ORDER = ("crash_start", "crash_input", "crash_close", "stuck_start", "stuck_input", "cannot_close",
          "ends_at_once", "no_window", "no_event_reads", "no_frames")
-def _error_of(symptom: Symptom) -> dict:
+# A program that means to be a game (not a snippet that only prints): it ending at once is the bug.
+GAME_WORDS = ("sprite.Sprite", "image.load", "display.set_mode")
+
+
+def error_of(symptom: Symptom) -> dict:
+    """The runner-style error dict of a crash symptom."""
     kind, _, message = symptom.detail.partition(": ")
     return {"type": kind, "message": message, "line": symptom.line}
 
@@ -92,14 +97,15 @@ def probe_finding(program: Program, found: Iterable[Symptom]) -> Optional[Findin
     for symptom in ranked:
         kind = symptom.kind
         if kind.startswith("crash"):
-            finding = diagnose_runtime(program.source, _error_of(symptom))
+            finding = diagnose_runtime(program.source, error_of(symptom))
             if finding is not None:
                 return finding
         elif kind.startswith("stuck"):
             return stuck_finding(program, symptom)
         elif kind == "cannot_close":
             return close_finding(program, symptom)
-        elif kind == "ends_at_once" and (loop_never_called(program) or is_pygame_game(program)):
+        elif kind == "ends_at_once" and (loop_never_called(program) or is_pygame_game(program)
+                                         or any(word in program.source for word in GAME_WORDS)):
             return ending_finding(program)     # a window opened and closed (not a program that only prints)
         elif kind == "no_window":
             line = init_line(program)

@@ -52,8 +52,9 @@ def not_initialised(program: Program, error: dict) -> Optional[Finding]:
     message = error_message(error)
     if "video system not initialized" in message or "display Surface quit" in message \
             or "Surface is not initialized" in message:
-        if calls(program, "pygame.init") or calls(program, "pygame.display.init"):
-            return runtime_finding(error, "diag.used_after_quit", line=quit_in_loop(program) or error_line(error))
+        quit_line = quit_in_loop(program)
+        if quit_line is not None or calls(program, "pygame.init") or calls(program, "pygame.display.init"):
+            return runtime_finding(error, "diag.used_after_quit", line=quit_line or error_line(error))
         return runtime_finding(error, "diag.pygame_not_init", part="display")
     for part in ("font", "mixer"):
         if f"{part} not initialized" in message or f"{part} system not initialized" in message:

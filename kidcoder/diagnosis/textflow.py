@@ -14,7 +14,7 @@ from kidcoder.diagnosis.fixes import Fix, builds
 from kidcoder.diagnosis.gameloop import dotted_name
 from kidcoder.diagnosis.registry import static_check
 
-CARDS = {"diag.input_is_text": "input-numbers"}
+CARDS = {"diag.input_is_text": "string-to-number"}
 
 
 def _text_names(tree: ast.AST) -> Dict[str, int]:

@@ -99,12 +99,7 @@ class GameLoop:
                 used = {_last_name(n) for n in ast.walk(node.value) if isinstance(n, (ast.Name, ast.Attribute))}
                 names.update(t for t in map(_last_name, node.targets) if t in used)
             elif isinstance(node, ast.Call) and called_name(node) in ("move_ip", "update", "move"):
-                base = node.func.value if isinstance(node.func, ast.Attribute) else None
-                while isinstance(base, ast.Attribute):
-                    names.add(base.attr)
-                    base = base.value
-                if isinstance(base, ast.Name):
-                    names.add(base.id)
+                names.update(_call_bases(node))
         names.discard("")
         return names
 
@@ -116,13 +111,20 @@ class GameLoop:
             elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
                 names.add(node.attr)
             elif isinstance(node, ast.Call) and called_name(node) in ("move_ip", "update", "append", "move"):
-                base = node.func.value if isinstance(node.func, ast.Attribute) else None
-                while isinstance(base, ast.Attribute):
-                    names.add(base.attr)
-                    base = base.value
-                if isinstance(base, ast.Name):
-                    names.add(base.id)
+                names.update(_call_bases(node))
         return names
+
+
+def _call_bases(call: ast.Call) -> Set[str]:
+    """The names a method call changes: player and rect for player.rect.move_ip(...)."""
+    names = set()
+    base = call.func.value if isinstance(call.func, ast.Attribute) else None
+    while isinstance(base, ast.Attribute):
+        names.add(base.attr)
+        base = base.value
+    if isinstance(base, ast.Name):
+        names.add(base.id)
+    return names
 
 
 def _last_name(node: ast.AST) -> str:

@@ -15,7 +15,7 @@ from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import Fix, apply_fix, candidate_fixes
 from kidcoder.diagnosis.gameloop import is_pygame_game
 from kidcoder.diagnosis.logic import endless_loops
-from kidcoder.diagnosis.probed import error_of, probe_finding, stuck_finding
+from kidcoder.diagnosis.probed import error_of, probe_finding
 from kidcoder.diagnosis.structure import shadowing_file
 from kidcoder.diagnosis.registry import compile_error, diagnose_runtime, diagnose_static, diagnose_syntax
 from kidcoder.diagnosis.symptoms import Symptom, behaviour, fix_cured, serious, symptoms
@@ -99,10 +99,7 @@ def diagnose(source: str, runner: Runner = default_runner, run: bool = True,
         seen, how = symptoms(trace), behaviour(trace)
         stuck = next((s for s in seen if s.kind == "stuck_start"), None)
         if stuck is not None:      # a headless run would only wait for its time limit: answer now
-            # The loop's own condition explains it best, unless it is `while True` (then: no events, no flip).
-            loops = [f for f in endless_loops(program) if f.line == stuck_finding(program, stuck).line
-                     and f.values.get("names") != "True"]
-            return Diagnosis(loops[0] if loops else probe_finding(program, seen), None, seen, None, how)
+            return Diagnosis(probe_finding(program, seen), None, seen, None, how)
     result = runner(source, frames=DIAGNOSE_FRAMES, seconds=DIAGNOSE_SECONDS, stdin_lines=STDIN_LINES)
     error = real_error(result)
     if error is not None:
@@ -141,6 +138,8 @@ def _cause_of(static: List[Finding], error: dict) -> Optional[Finding]:
     tell the cause, not the symptom."""
     message = str(error.get("message", ""))
     for finding in static:
+        if finding.key == "diag.init_misspelled":     # whatever it crashes on, the object was never set up
+            return finding
         if finding.key == "diag.missing_call":
             last = str(finding.values.get("name", "")).rsplit(".", 1)[-1]
             if last and last in message:

@@ -90,9 +90,39 @@ def shadowing_file(program: Program, beside: Iterable[str]) -> Optional[Finding]
     return None
 
 
+INIT_SLIPS = ("_init_", "__int__", "__init", "init__", "_init__", "__init_", "__innit__", "__intit__", "__inti__",
+              "init", "__Init__")
+
+
+def init_misspelled(program: Program) -> Optional[Finding]:
+    """A class whose set-up method is not spelled __init__ (def _init_, def __int__): Python never
+    calls it, so the object has none of the things it should make."""
+    for node in ast.walk(program.tree):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        methods = [n for n in node.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        if any(m.name == "__init__" for m in methods):
+            continue
+        for method in methods:
+            if method.name in INIT_SLIPS and method.args.args and method.args.args[0].arg == "self":
+                return Finding("runtime", method.lineno, None, "diag.init_misspelled",
+                               {"line": method.lineno, "name": method.name, "cls": node.name})
+    return None
+
+
 @static_check
 def structure_slips(program: Program) -> List[Finding]:
-    return [f for f in (loop_never_called(program), flip_after_loop(program)) if f is not None]
+    found = (loop_never_called(program), flip_after_loop(program), init_misspelled(program))
+    return [f for f in found if f is not None]
+
+
+@builds("diag.init_misspelled")
+def _spell_init(program: Program, finding: Finding) -> List[Fix]:
+    text = program.line(finding.line)
+    name = str(finding.values["name"])
+    if f"def {name}(" not in text:
+        return []
+    return [Fix(finding.line, finding.line, text.replace(f"def {name}(", "def __init__(", 1))]
 
 
 @builds("diag.loop_never_called")

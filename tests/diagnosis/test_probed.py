@@ -130,3 +130,12 @@ def test_input_text_compared_with_a_number_gets_int_around_input():
     assert result["ok"] is False and result["problem"]["line"] == 2
     assert result["fix"] == {"start_line": 1, "end_line": 1, "replacement": 'guess = int(input("Pick a number: "))'}
     assert hint_for_program(source.replace("guess == 3", "guess == '3'"), None)["ok"] is True
+
+
+def test_init_spelled_wrong_is_the_cause_of_the_crash():
+    source = ("class Player:\n    def _init_(self):\n        self.x = 5\n\n"
+              "player = Player()\nprint(player.x)\n")
+    result = hint_for_program(source, None, level=3)
+    assert result["ok"] is False and result["problem"]["line"] == 2
+    assert "__init__" in result["problem"]["message"]
+    assert result["fix"] == {"start_line": 2, "end_line": 2, "replacement": "    def __init__(self):"}

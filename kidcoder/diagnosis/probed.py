@@ -50,12 +50,31 @@ def _reads_event(test: ast.AST) -> bool:
                or (isinstance(n, ast.Attribute) and n.attr in ("type", "key")) for n in ast.walk(test))
 
 
+def _caller_loop(program: Program, line: int, game) -> Optional[ast.While]:
+    """The game is stuck in a function (line 43 of collision()): the `while`, other than the game
+    loop, that keeps calling that function and reads no events."""
+    func = program.function_at(line) if program.tree is not None else None
+    if func is None:
+        return None
+    for node in ast.walk(program.tree):
+        if not isinstance(node, ast.While) or (game is not None and node is game.node) or \
+                func.lineno <= node.lineno <= (func.end_lineno or func.lineno):
+            continue
+        calls = [n for n in ast.walk(node) if isinstance(n, ast.Call)]
+        if any(dotted_name(c.func).rsplit(".", 1)[-1] == func.name for c in calls) and \
+                not any(dotted_name(c.func).endswith(("event.get", "event.poll", "event.wait")) for c in calls):
+            return node
+    return None
+
+
 def stuck_finding(program: Program, symptom: Symptom) -> Finding:
     """A game that stops drawing and reading events: the `while` it is stuck in (an `if` meant as a
     `while` when it tests the event), else the line it was running."""
     line = symptom.line or 1
     loop = _innermost_while(program, line) if program.tree is not None else None
     game = find_game_loop(program)
+    if loop is None or (game is not None and loop is game.node):
+        loop = _caller_loop(program, line, game) or loop
     if loop is not None and (game is None or loop is not game.node):
         if _reads_event(loop.test):
             return Finding("logic", loop.lineno, None, "diag.while_event", {"line": loop.lineno})

@@ -10,16 +10,18 @@ has no game loop).
 from __future__ import annotations
 
 import ast
+import re
 from typing import Iterable, List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import Fix, builds
 from kidcoder.diagnosis.gameloop import dotted_name, find_game_loop, is_pygame_game
-from kidcoder.diagnosis.registry import diagnose_runtime
+from kidcoder.diagnosis.crash import runtime_finding
+from kidcoder.diagnosis.registry import diagnose_runtime, runtime_handler
 from kidcoder.diagnosis.structure import last_code_line, loop_never_called
 from kidcoder.diagnosis.symptoms import Symptom
 
-CARDS = {"diag.probe_stuck": "game-loop", "diag.while_event": "events-quit",
+CARDS = {"diag.event_part_outside": "events-quit", "diag.probe_stuck": "game-loop", "diag.while_event": "events-quit",
          "diag.probe_cannot_close": "events-quit", "diag.no_game_loop": "game-loop",
          "diag.probe_no_window": "game-loop"}
 
@@ -139,3 +141,19 @@ def _while_to_if(program: Program, finding: Finding) -> List[Fix]:
     if not stripped.startswith("while "):
         return []
     return [Fix(finding.line, finding.line, text[: len(text) - len(stripped)] + "if " + stripped[len("while "):])]
+
+
+# What only some events have: reading it from every event crashes on the first other one.
+EVENT_PARTS = {"key": "KEYDOWN", "unicode": "KEYDOWN", "scancode": "KEYDOWN", "mod": "KEYDOWN",
+               "button": "MOUSEBUTTONDOWN", "pos": "MOUSEBUTTONDOWN", "rel": "MOUSEMOTION", "buttons": "MOUSEMOTION"}
+_EVENT_PART = re.compile(r"'(?:pygame\.event\.)?Event' object has no attribute '(\w+)'")
+
+
+@runtime_handler("AttributeError", order=5)
+def event_part_outside_branch(program: Program, error: dict) -> Optional[Finding]:
+    """event.key read for every event (outside `if event.type == pygame.KEYDOWN:`): the first mouse
+    move or other event has no key, and the game crashes."""
+    match = _EVENT_PART.search(str(error.get("message", "")))
+    if not match or match.group(1) not in EVENT_PARTS:
+        return None
+    return runtime_finding(error, "diag.event_part_outside", part=match.group(1), event=EVENT_PARTS[match.group(1)])

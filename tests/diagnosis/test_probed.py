@@ -139,3 +139,20 @@ def test_init_spelled_wrong_is_the_cause_of_the_crash():
     assert result["ok"] is False and result["problem"]["line"] == 2
     assert "__init__" in result["problem"]["message"]
     assert result["fix"] == {"start_line": 2, "end_line": 2, "replacement": "    def __init__(self):"}
+
+
+def test_event_key_read_for_every_event_crashes_on_the_mouse():
+    source = HEAD + """running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+        if event.key == pygame.K_SPACE:
+            print("jump")
+    screen.fill((0, 0, 0))
+    pygame.display.flip()
+pygame.quit()
+"""
+    result = hint_for_program(source, None, level=2)
+    assert result["ok"] is False and result["problem"]["line"] == 9
+    assert "KEYDOWN" in result["hint"]

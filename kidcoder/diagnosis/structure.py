@@ -14,7 +14,8 @@ from kidcoder.diagnosis.fixes import Fix, builds
 from kidcoder.diagnosis.gameloop import PYGAME_WORDS, dotted_name, find_game_loop
 from kidcoder.diagnosis.registry import static_check
 
-CARDS = {"diag.loop_never_called": "functions", "diag.flip_after_loop": "display-flip"}
+CARDS = {"diag.loop_never_called": "functions", "diag.flip_after_loop": "display-flip",
+         "diag.fill_after_draw": "screen-fill"}
 FLIP_NAMES = ("display.flip", "display.update")
 
 
@@ -112,7 +113,8 @@ def init_misspelled(program: Program) -> Optional[Finding]:
 
 @static_check
 def structure_slips(program: Program) -> List[Finding]:
-    found = (loop_never_called(program), flip_after_loop(program), init_misspelled(program))
+    found = (loop_never_called(program), flip_after_loop(program), init_misspelled(program),
+             fill_after_draw(program))
     return [f for f in found if f is not None]
 
 
@@ -155,3 +157,47 @@ def _indent_into_loop(program: Program, finding: Finding) -> List[Fix]:
     if not all(not program.line(n).strip() for n in range(end + 1, line)):
         return []      # other code sits between the loop and the flip: moving it is the child's choice
     return [Fix(end, block[-1], program.line(end) + "\n" + moved)]
+
+
+def _surface_drawn(stmt: ast.stmt) -> Optional[str]:
+    """The surface a statement draws on (screen for screen.blit(...) or pygame.draw.rect(screen, ...))."""
+    for node in ast.walk(stmt):
+        if not isinstance(node, ast.Call):
+            continue
+        name = dotted_name(node.func)
+        if name.endswith((".blit", ".blits")) and isinstance(node.func, ast.Attribute):
+            return dotted_name(node.func.value)
+        if ".draw." in "." + name and name.split(".")[-2] == "draw" and node.args:
+            return dotted_name(node.args[0])
+    return None
+
+
+def fill_after_draw(program: Program) -> Optional[Finding]:
+    """screen.fill() after the drawing of the same frame, before the flip: it paints over everything."""
+    loop = find_game_loop(program)
+    if loop is None:
+        return None
+    drawn = {}
+    for stmt in loop.node.body:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+            name = dotted_name(stmt.value.func)
+            if name.endswith(FLIP_NAMES):
+                return None
+            if name.endswith(".fill") and isinstance(stmt.value.func, ast.Attribute):
+                surface = dotted_name(stmt.value.func.value)
+                if surface in drawn:
+                    return Finding("pygame", stmt.lineno, None, "diag.fill_after_draw",
+                                   {"line": stmt.lineno, "draw_line": drawn[surface]})
+                continue
+        surface = _surface_drawn(stmt)
+        if surface:
+            drawn.setdefault(surface, stmt.lineno)
+    return None
+
+
+@builds("diag.fill_after_draw")
+def _fill_first(program: Program, finding: Finding) -> List[Fix]:
+    """Move the fill line up, just before the first drawing (same block, same indent)."""
+    first, fill = int(finding.values["draw_line"]), finding.line
+    lines = [program.line(n) for n in range(first, fill + 1)]
+    return [Fix(first, fill, "\n".join([lines[-1]] + lines[:-1]))]

@@ -156,3 +156,22 @@ pygame.quit()
     result = hint_for_program(source, None, level=2)
     assert result["ok"] is False and result["problem"]["line"] == 9
     assert "KEYDOWN" in result["hint"]
+
+
+def test_fill_after_the_drawing_is_moved_before_it():
+    source = HEAD + """clock = pygame.time.Clock()
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+    pygame.draw.circle(screen, (255, 0, 0), (100, 75), 20)
+    screen.fill((0, 0, 0))
+    pygame.display.flip()
+    clock.tick(30)
+pygame.quit()
+"""
+    result = hint_for_program(source, None, level=3)
+    assert result["ok"] is False and result["problem"]["line"] == 11
+    assert result["fix"] == {"start_line": 10, "end_line": 11, "replacement":
+                             "    screen.fill((0, 0, 0))\n    pygame.draw.circle(screen, (255, 0, 0), (100, 75), 20)"}

@@ -15,7 +15,7 @@ from kidcoder.diagnosis.gameloop import PYGAME_WORDS, dotted_name, find_game_loo
 from kidcoder.diagnosis.registry import static_check
 
 CARDS = {"diag.loop_never_called": "functions", "diag.flip_after_loop": "display-flip",
-         "diag.fill_after_draw": "screen-fill"}
+         "diag.fill_after_draw": "screen-fill", "diag.draw_before_loop": "game-loop"}
 FLIP_NAMES = ("display.flip", "display.update")
 
 
@@ -114,7 +114,7 @@ def init_misspelled(program: Program) -> Optional[Finding]:
 @static_check
 def structure_slips(program: Program) -> List[Finding]:
     found = (loop_never_called(program), flip_after_loop(program), init_misspelled(program),
-             fill_after_draw(program))
+             fill_after_draw(program), draw_before_loop(program))
     return [f for f in found if f is not None]
 
 
@@ -201,3 +201,24 @@ def _fill_first(program: Program, finding: Finding) -> List[Fix]:
     first, fill = int(finding.values["draw_line"]), finding.line
     lines = [program.line(n) for n in range(first, fill + 1)]
     return [Fix(first, fill, "\n".join([lines[-1]] + lines[:-1]))]
+
+
+def draw_before_loop(program: Program) -> Optional[Finding]:
+    """The game loop fills the screen every frame but draws nothing on it; the drawing was done once,
+    before the loop, so the fill wipes it away at once."""
+    loop = find_game_loop(program)
+    if loop is None:
+        return None
+    fills = [c for c in loop.calls() if dotted_name(c.func).endswith(".fill") and isinstance(c.func, ast.Attribute)]
+    if not fills:
+        return None
+    surface = dotted_name(fills[0].func.value)
+    if any(_surface_drawn(node) == surface for node in loop.walk() if isinstance(node, ast.stmt)):
+        return None
+    for stmt in program.tree.body:
+        if stmt.lineno >= loop.node.lineno:
+            break
+        if _surface_drawn(stmt) == surface:
+            return Finding("pygame", stmt.lineno, None, "diag.draw_before_loop",
+                           {"line": stmt.lineno, "loop_line": loop.node.lineno, "fill_line": fills[0].lineno})
+    return None

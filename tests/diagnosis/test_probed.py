@@ -175,3 +175,19 @@ pygame.quit()
     assert result["ok"] is False and result["problem"]["line"] == 11
     assert result["fix"] == {"start_line": 10, "end_line": 11, "replacement":
                              "    screen.fill((0, 0, 0))\n    pygame.draw.circle(screen, (255, 0, 0), (100, 75), 20)"}
+
+
+def test_drawing_only_before_the_loop_is_wiped_by_the_fill():
+    source = HEAD + """pygame.draw.circle(screen, (255, 0, 0), (100, 75), 20)
+running = True
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+    screen.fill((0, 0, 0))
+    pygame.display.flip()
+pygame.quit()
+"""
+    result = hint_for_program(source, None, level=2)
+    assert result["ok"] is False and result["problem"]["line"] == 4
+    assert "line 10" in result["hint"]

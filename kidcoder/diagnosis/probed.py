@@ -157,3 +157,50 @@ def event_part_outside_branch(program: Program, error: dict) -> Optional[Finding
     if not match or match.group(1) not in EVENT_PARTS:
         return None
     return runtime_finding(error, "diag.event_part_outside", part=match.group(1), event=EVENT_PARTS[match.group(1)])
+
+
+def pygame_prefix(program: Program) -> Optional[str]:
+    """How the program names pygame's things: "pygame." or "pg." (import pygame as pg), "" after
+    `from pygame import *`; None when it cannot tell."""
+    nodes = list(ast.walk(program.tree)) if program.tree is not None else []
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name == "pygame":
+                    return (alias.asname or "pygame") + "."
+    for node in nodes:
+        if isinstance(node, ast.ImportFrom) and node.module == "pygame" and any(a.name == "*" for a in node.names):
+            return ""
+    return None
+
+
+@builds("diag.probe_cannot_close")
+def _quit_in_waiting_loop(program: Program, finding: Finding) -> List[Fix]:
+    """In the loop that ignores the close button, add a QUIT check under its `for event in ...:`."""
+    prefix = pygame_prefix(program)
+    loop = _innermost_while(program, finding.line)
+    if prefix is None or loop is None:
+        return []
+    for node in ast.walk(loop):
+        if isinstance(node, ast.For) and isinstance(node.iter, ast.Call) and \
+                dotted_name(node.iter.func).endswith(("event.get", "event.wait")) and isinstance(node.target, ast.Name):
+            text = program.line(node.lineno)
+            body = program.line(node.body[0].lineno)
+            indent = body[: len(body) - len(body.lstrip())]
+            var = node.target.id
+            return [Fix(node.lineno, node.lineno, f"{text}\n{indent}if {var}.type == {prefix}QUIT:\n"
+                                                   f"{indent}    raise SystemExit")]
+    return []
+
+
+@builds("diag.no_game_loop")
+def _add_game_loop(program: Program, finding: Finding) -> List[Fix]:
+    """A plain game loop at the end: it keeps the window open, shows the drawing, and closes."""
+    prefix = pygame_prefix(program)
+    if prefix is None or not is_pygame_game(program):
+        return []
+    last = finding.line
+    loop = (f"running = True\nwhile running:\n    for event in {prefix}event.get():\n"
+            f"        if event.type == {prefix}QUIT:\n            running = False\n"
+            f"    {prefix}display.flip()\n    {prefix}time.Clock().tick(30)\n{prefix}quit()")
+    return [Fix(last, last, program.line(last) + "\n\n" + loop)]

@@ -93,10 +93,27 @@ def test_game_loop_in_a_function_nobody_calls():
     assert result["fix"] is not None and result["fix"]["replacement"].endswith("main()")
 
 
-def test_program_without_a_game_loop_closes_at_once():
+def test_program_without_a_game_loop_closes_at_once_and_gets_a_played_loop():
     result = hint_for_program(NO_LOOP, None, level=2)
     assert result["ok"] is False and result["problem"]["line"] == 6
     assert "loop" in result["hint"]
+    assert result["fix"]["start_line"] == 6 and "while running:" in result["fix"]["replacement"]
+
+
+def test_a_start_screen_that_ignores_the_close_button_gets_a_quit_check():
+    source = HEAD + """def wait_for_key():
+    while True:
+        for event in pygame.event.get():
+            if event.type == pygame.KEYDOWN:
+                return
+        pygame.display.flip()
+
+wait_for_key()
+pygame.quit()
+"""
+    result = hint_for_program(source, None, level=3)
+    assert result["ok"] is False and result["problem"]["line"] in (5, 6)
+    assert result["fix"]["start_line"] == 6 and "event.type == pygame.QUIT:" in result["fix"]["replacement"]
 
 
 @pytest.mark.parametrize("source", [CLICKS, SAME_PICTURE])

@@ -18,6 +18,8 @@ CARDS = {"diag.pasted_command": "modules-import"}
 
 COMMAND = re.compile(r"^\s*(?:\$\s*|>\s*|C:\\[^>]*>\s*)?(pip3?|python3?|pyinstaller|sudo|apt|apt-get|conda|cd|ls|dir)"
                      r"(?:\s+-m)?\s+[-\w.]+")
+# A command glued to the end of a line of code: `...set_mode((w, h))pyinstaller --onefile game.py`.
+GLUED_COMMAND = re.compile(r"[)\]\w'\"]\s*(pip3? install|python3? -m|pyinstaller)\b")
 MERGE = re.compile(r"^(<{7}|={7}|>{7})( |$)")
 # The last word of a line that cannot end there (something must follow it).
 UNFINISHED_ENDS = ("=", ".", "+", "-", "*", "/", ",", "and", "or", "not", "in")
@@ -30,15 +32,20 @@ def _near(error: SyntaxError) -> List[int]:
 
 @syntax_rule(5)
 def pasted_command(program: Program, error: SyntaxError) -> Optional[Finding]:
-    for number in range(1, len(program.lines) + 1):
-        if MERGE.match(program.line(number)):
-            return Finding("syntax", number, 1, "diag.merge_markers", {"line": number})
+    marks = [n for n in range(1, len(program.lines) + 1) if MERGE.match(program.line(n))]
+    if marks:       # the mark nearest to where Python stopped
+        number = min(marks, key=lambda n: (abs(n - (error.lineno or 1)), n))
+        return Finding("syntax", number, 1, "diag.merge_markers", {"line": number})
     for number in _near(error):
         text = program.line(number)
         match = COMMAND.match(text)
         if match and not re.match(r"^\s*(import|from)\b", text) and "(" not in text.split()[0]:
             return Finding("syntax", number, 1, "diag.pasted_command",
-                           {"line": number, "command": match.group(1)})
+                           {"line": number, "command": match.group(1), "column": 0})
+        glued = GLUED_COMMAND.search(text)
+        if glued:
+            return Finding("syntax", number, glued.start(1) + 1, "diag.pasted_command",
+                           {"line": number, "command": glued.group(1), "column": glued.start(1)})
     return None
 
 
@@ -62,4 +69,7 @@ def unfinished_line(program: Program, error: SyntaxError) -> Optional[Finding]:
 @builds("diag.pasted_command")
 def _comment_out(program: Program, finding: Finding) -> List[Fix]:
     text = program.line(finding.line)
+    column = int(finding.values.get("column", 0))
+    if column:      # keep the code before the command; the command becomes a comment
+        return [Fix(finding.line, finding.line, text[:column].rstrip() + "  # " + text[column:].strip())]
     return [Fix(finding.line, finding.line, "# " + text.lstrip())]

@@ -36,6 +36,7 @@ SYNTAX_CASES = [
     ("b = 4 +\n", "diag.unfinished_line", 1),
     ("print(x +)\n", "diag.syntax_generic", 1),
     ("pip install pygame\nimport pygame\n", "diag.pasted_command", 1),
+    ("x = max(1, 2)pyinstaller --onefile game.py\n", "diag.pasted_command", 1),
     ("def f(a=1, b):\n    pass\n", "diag.default_order", 1),
     ("print(end='', 5)\n", "diag.keyword_order", 1),
     ("def hit(player.rect):\n    pass\n", "diag.def_dotted_param", 1),

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -20,6 +24,10 @@ from kidcoder.i18n import catalog
 
 SYNTAX_SAMPLE = "score = 0\nfor i in range(3)\n    score = score + i\nprint(score)\n"
 RUNTIME_SAMPLE = "names = ['Ava', 'Max']\nprint('Hello ' + nmes[0])\n"
+# A game stuck before its first frame (x never changes): only the probe run finds its line.
+STUCK_SAMPLE = ("import pygame\npygame.init()\nscreen = pygame.display.set_mode((400, 300))\nx = 0\n"
+                "while x < 100:\n    screen.fill((0, 0, 0))\n    pygame.draw.circle(screen, (255, 200, 0), (x, 150), 20)\n"
+                "pygame.display.flip()\n")
 _VOWELS = re.compile(r"[aeiouy]+")
 
 
@@ -94,9 +102,28 @@ def syntax_hint_ms(repeat: int = 30) -> List[float]:
     return quick
 
 
+def probe_hint_seconds(repeat: int = 5) -> List[float]:
+    """Wall seconds of `kidcoder hint FILE --json --level 3` (a new process, as the window and the
+    classroom call it) on a game that only the probe run can diagnose."""
+    folder = Path(tempfile.mkdtemp(prefix="kidcoder-bench-probe-"))
+    try:
+        path = folder / "game.py"
+        path.write_text(STUCK_SAMPLE, encoding="utf-8")
+        seconds = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "kidcoder", "hint", str(path), "--json", "--no-model",
+                            "--level", "3"], capture_output=True, timeout=120, check=False)
+            seconds.append(time.perf_counter() - start)
+        return seconds
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def measure(repeat: int = 30, corpus: bool = True, **_options) -> Dict[str, object]:
     figures: Dict[str, object] = {}
     figures["hint_syntax_ms_p95"] = round(p95(syntax_hint_ms(repeat)), 2)
+    figures["hint_probe_s_p95"] = round(p95(probe_hint_seconds()), 2)
     full = []
     for _ in range(3):
         start = time.perf_counter()

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, List, Optional
 
 from kidcoder.runner.headless import run_program
+from kidcoder.runner.probe import probe_program, probe_source
 
 MAX_COPY_BYTES = 20 * 1024 * 1024
 
@@ -35,6 +37,17 @@ def named_neighbours(folder: Path, program_name: str, source: str) -> List[Path]
     return found
 
 
+def files_beside(path: Optional[str]) -> List[str]:
+    """The names of the other files in the program's folder ([] without a real path)."""
+    program = _program_path(path)
+    if program is None:
+        return []
+    try:
+        return sorted(entry.name for entry in os.scandir(program.parent) if entry.name != program.name)
+    except OSError:
+        return []
+
+
 def _link_or_copy(target: Path, link: Path) -> None:
     try:
         os.symlink(target, link, target_is_directory=target.is_dir())
@@ -43,23 +56,50 @@ def _link_or_copy(target: Path, link: Path) -> None:
             shutil.copy2(target, link)
 
 
-def runner_beside(path: Optional[str]) -> Optional[Callable]:
-    """A runner for hints that runs each source as `path` beside its files; None without a real path."""
+@contextmanager
+def copy_beside(program: Path, source: str):
+    """A temporary folder holding `source` as the program's file, with links to the files it names
+    (removed afterwards); yields the copy's path."""
+    folder = Path(tempfile.mkdtemp(prefix="kidcoder-hint-"))
+    try:
+        for neighbour in named_neighbours(program.parent, program.name, source):
+            _link_or_copy(neighbour, folder / neighbour.name)
+        copy = folder / program.name
+        copy.write_text(source, encoding="utf-8")
+        yield copy
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _program_path(path: Optional[str]) -> Optional[Path]:
     if not path:
         return None
     program = Path(path).resolve()
-    if not program.parent.is_dir():
+    return program if program.parent.is_dir() else None
+
+
+def runner_beside(path: Optional[str]) -> Optional[Callable]:
+    """A runner for hints that runs each source as `path` beside its files; None without a real path."""
+    program = _program_path(path)
+    if program is None:
         return None
 
     def run(source: str, frames: int, seconds: float, stdin_lines=None):
-        folder = Path(tempfile.mkdtemp(prefix="kidcoder-hint-"))
-        try:
-            for neighbour in named_neighbours(program.parent, program.name, source):
-                _link_or_copy(neighbour, folder / neighbour.name)
-            copy = folder / program.name
-            copy.write_text(source, encoding="utf-8")
+        with copy_beside(program, source) as copy:
             return run_program(copy, frames=frames, seconds=seconds, stdin_lines=stdin_lines, fast_clock=True)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
 
     return run
+
+
+def prober_beside(path: Optional[str], stdin_lines: Optional[List[str]] = None) -> Callable:
+    """A prober for hints: source -> the probe trace (runner.probe) of that source played as `path`
+    beside its files, or alone in a fresh folder without a real path."""
+    program = _program_path(path)
+
+    def probe(source: str):
+        if program is None:
+            return probe_source(source, stdin_lines=stdin_lines)
+        with copy_beside(program, source) as copy:
+            return probe_program(copy, stdin_lines=stdin_lines)
+
+    return probe

@@ -30,6 +30,23 @@ def dotted_name(node) -> str:
     return ""
 
 
+def pygame_spellings(tree: Optional[ast.AST], dotted: str) -> Set[str]:
+    """How this program writes a pygame function: pygame.quit, pg.quit (import pygame as pg), or
+    quit (from pygame import *)."""
+    rest = dotted.split(".", 1)[1] if "." in dotted else dotted
+    names = {dotted}
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.Import):
+            names.update(f"{a.asname}.{rest}" for a in node.names if a.name == "pygame" and a.asname)
+        elif isinstance(node, ast.ImportFrom) and node.module == "pygame":
+            for alias in node.names:
+                if alias.name == "*":
+                    names.add(rest)
+                elif rest.split(".")[0] == alias.name:
+                    names.add((alias.asname or alias.name) + rest[len(alias.name):])
+    return names
+
+
 def called_name(call: ast.Call) -> str:
     """The last part of what a call calls: flip for pygame.display.flip()."""
     func = call.func
@@ -71,6 +88,21 @@ class GameLoop:
                 result.append(call)
         return result
 
+    def moved_names(self) -> Set[str]:
+        """Names the loop changes step by step from their own value (x += 5, x = x + speed,
+        rect.move_ip(...)): what moves, not what is picked anew each frame (a random dot)."""
+        names = set()
+        for node in self.walk():
+            if isinstance(node, ast.AugAssign):
+                names.add(_last_name(node.target))
+            elif isinstance(node, ast.Assign):
+                used = {_last_name(n) for n in ast.walk(node.value) if isinstance(n, (ast.Name, ast.Attribute))}
+                names.update(t for t in map(_last_name, node.targets) if t in used)
+            elif isinstance(node, ast.Call) and called_name(node) in ("move_ip", "update", "move"):
+                names.update(_call_bases(node))
+        names.discard("")
+        return names
+
     def stored_names(self) -> Set[str]:
         names = set()
         for node in self.walk():
@@ -79,13 +111,28 @@ class GameLoop:
             elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
                 names.add(node.attr)
             elif isinstance(node, ast.Call) and called_name(node) in ("move_ip", "update", "append", "move"):
-                base = node.func.value if isinstance(node.func, ast.Attribute) else None
-                while isinstance(base, ast.Attribute):
-                    names.add(base.attr)
-                    base = base.value
-                if isinstance(base, ast.Name):
-                    names.add(base.id)
+                names.update(_call_bases(node))
         return names
+
+
+def _call_bases(call: ast.Call) -> Set[str]:
+    """The names a method call changes: player and rect for player.rect.move_ip(...)."""
+    names = set()
+    base = call.func.value if isinstance(call.func, ast.Attribute) else None
+    while isinstance(base, ast.Attribute):
+        names.add(base.attr)
+        base = base.value
+    if isinstance(base, ast.Name):
+        names.add(base.id)
+    return names
+
+
+def _last_name(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return ""
 
 
 def reach_of(loop: ast.While, defs: Dict[str, List[ast.AST]]) -> List[ast.AST]:

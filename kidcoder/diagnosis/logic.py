@@ -40,7 +40,8 @@ def statements_that_do_nothing(program: Program) -> List[Finding]:
         elif isinstance(value, (ast.Name, ast.Attribute)):
             name = dotted_name(value)
             last = name.rsplit(".", 1)[-1]
-            if name in KNOWN_FUNCTIONS or last in ("flip", "tick") or last in defs:
+            if name in KNOWN_FUNCTIONS or last in ("flip", "tick") or last in defs \
+                    or name.endswith(("display.update", "display.flip")):
                 findings.append(Finding("logic", node.lineno, node.col_offset + 1, "diag.missing_call",
                                         {"line": node.lineno, "name": name}))
     for node in ast.walk(program.tree):

@@ -148,7 +148,7 @@ def _no_fill(loop: GameLoop) -> List[Finding]:
     calls = loop.calls()
     if any(called_name(c) == "fill" for c in calls):
         return []
-    changing = loop.stored_names()
+    changing = loop.moved_names()
     if _covers_screen(loop):
         return []
     for call in calls:
@@ -170,6 +170,19 @@ def _no_fill(loop: GameLoop) -> List[Finding]:
     return []
 
 
+def _changes_outside(loop: ast.While, events: ast.For) -> bool:
+    """Something in the loop changes by itself, outside the event loop (x += 1, rect.move_ip(...))."""
+    inside = {id(n) for n in ast.walk(events)}
+    for node in ast.walk(loop):
+        if id(node) in inside or node is loop.test:
+            continue
+        if isinstance(node, (ast.AugAssign, ast.Assign)):
+            return True
+        if isinstance(node, ast.Call) and called_name(node) in ("move_ip", "update", "append", "move"):
+            return True
+    return False
+
+
 def _frame_work_in_event_loop(loop: GameLoop) -> List[Finding]:
     """flip() or tick() inside `for event in pygame.event.get()`: it only runs when an event comes,
     so the picture freezes whenever nobody touches the keys."""
@@ -177,6 +190,8 @@ def _frame_work_in_event_loop(loop: GameLoop) -> List[Finding]:
         if not (isinstance(node, ast.For) and isinstance(node.iter, ast.Call)
                 and dotted_name(node.iter.func).endswith("event.get")):
             continue
+        if not _changes_outside(loop.node, node):
+            return []      # nothing moves by itself: drawing only when an event comes is right
         for inner in ast.walk(node):
             if isinstance(inner, ast.Call) and (any(dotted_name(inner.func).endswith(s) for s in FLIP_CALLS)
                                                 or called_name(inner) in ("tick", "tick_busy_loop")):

@@ -10,7 +10,7 @@ from typing import Optional
 
 from kidcoder.diagnosis.crash import error_line, error_message, runtime_finding
 from kidcoder.diagnosis.finding import Finding, Program
-from kidcoder.diagnosis.gameloop import dotted_name
+from kidcoder.diagnosis.gameloop import dotted_name, pygame_spellings
 from kidcoder.diagnosis.registry import runtime_handler
 
 # finding key -> knowledge card the level-2 hint shows (a missing card is fine)
@@ -24,8 +24,9 @@ def calls(program: Program, dotted: str) -> bool:
     """True when the program calls this dotted function, e.g. "pygame.init"."""
     if program.tree is None:
         return dotted + "(" in program.source
+    spellings = pygame_spellings(program.tree, dotted)
     for node in ast.walk(program.tree):
-        if isinstance(node, ast.Call) and dotted_name(node.func) == dotted:
+        if isinstance(node, ast.Call) and dotted_name(node.func) in spellings:
             return True
     return False
 
@@ -37,10 +38,11 @@ def quit_in_loop(program: Program) -> Optional[int]:
     """The line of a pygame.quit() call inside a loop: the usual reason pygame is used after quitting."""
     if program.tree is None:
         return None
+    spellings = pygame_spellings(program.tree, "pygame.quit")
     for loop in ast.walk(program.tree):
         if isinstance(loop, (ast.While, ast.For)):
             for node in ast.walk(loop):
-                if isinstance(node, ast.Call) and dotted_name(node.func) == "pygame.quit":
+                if isinstance(node, ast.Call) and dotted_name(node.func) in spellings:
                     return node.lineno
     return None
 
@@ -50,8 +52,9 @@ def not_initialised(program: Program, error: dict) -> Optional[Finding]:
     message = error_message(error)
     if "video system not initialized" in message or "display Surface quit" in message \
             or "Surface is not initialized" in message:
-        if calls(program, "pygame.init") or calls(program, "pygame.display.init"):
-            return runtime_finding(error, "diag.used_after_quit", line=quit_in_loop(program) or error_line(error))
+        quit_line = quit_in_loop(program)
+        if quit_line is not None or calls(program, "pygame.init") or calls(program, "pygame.display.init"):
+            return runtime_finding(error, "diag.used_after_quit", line=quit_line or error_line(error))
         return runtime_finding(error, "diag.pygame_not_init", part="display")
     for part in ("font", "mixer"):
         if f"{part} not initialized" in message or f"{part} system not initialized" in message:

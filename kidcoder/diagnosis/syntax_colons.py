@@ -29,7 +29,7 @@ def missing_colon_line(program: Program, near: int) -> Optional[int]:
 
 @syntax_rule(40)
 def assign_in_condition(program: Program, error: SyntaxError) -> Optional[Finding]:
-    if "Maybe you meant '==' or ':=' instead of '='" not in error.msg:
+    if "Maybe you meant '=='" not in error.msg:
         return None
     line = error.lineno or 1
     word = first_word(program.line(line))

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Dict, Mapping, Optional
 
-from kidcoder.diagnosis.diagnose import Runner, checked_fix, diagnose, real_error, runner_for
+from kidcoder.diagnosis.diagnose import Prober, Runner, checked_fix, diagnose, prober_for, real_error, runner_for
+from kidcoder.diagnosis.checkrun import files_beside
 from kidcoder.diagnosis.finding import Finding
 from kidcoder.diagnosis.fixes import Fix
 from kidcoder.helper.retell import beneath
@@ -79,8 +80,10 @@ def hint_text(finding: Finding, level: int, lang: str, card: Optional[Card] = No
             if code and code.count("\n") < EXAMPLE_MAX_LINES:
                 parts.append(tr("diag.ladder.example", lang=lang) + "\n```python\n" + code + "\n```")
         return "\n\n".join(parts)
-    after = tr("diag.ladder.fix_checked" if fix is not None else "diag.ladder.fix_none", lang=lang)
-    return say(finding.key + ".fix", lang, values) + " " + after
+    steps = say(finding.key + ".fix", lang, values)
+    if fix is None:     # first say there is no checked change, then the steps that name the lines
+        return tr("diag.ladder.fix_none", lang=lang) + " " + steps
+    return steps + " " + tr("diag.ladder.fix_checked", lang=lang)
 
 
 def source_excerpt(source: str, line: int) -> str:
@@ -123,6 +126,7 @@ class Hint:
     facts: Optional[HintFacts] = None
     model: Optional[str] = None
     model_text: str = ""
+    tip: str = ""
 
     @property
     def ok(self) -> bool:
@@ -136,30 +140,35 @@ class Hint:
         return {"ok": self.ok, "problem": problem, "hint": self.text,
                 "fix": self.fix.as_dict() if self.fix is not None else None,
                 "sources": [{"id": self.card.id, "title": self.card.title}] if self.card is not None else [],
-                "model": self.model}
+                "model": self.model, "tip": self.tip or None}
 
 
 def find_hint(source: str, path: Optional[str] = None, level: int = HintLevel.NUDGE, lang: str = "en", *,
               runner: Optional[Runner] = None, cards: Optional[Mapping[str, Card]] = None,
-              enrich: Optional[Enrich] = None, run: bool = True, check_fix: bool = True) -> Hint:
+              enrich: Optional[Enrich] = None, run: bool = True, check_fix: bool = True,
+              prober: Optional[Prober] = None) -> Hint:
     """The hint for a program at a level of the ladder.
 
     runner: how to run the program (default: headless, beside the file at path); cards: {id: Card}
     (default: the shipped cards of lang); enrich: the optional model (None: the rules' words only).
     run=False and check_fix=False give the instant answer (no child process) the app can show first.
+    prober: how to play the game (default: the probe run beside path, unless a runner was passed in).
     """
     lang = lang if lang in ("en", "es") else "en"
     level = HintLevel.of(level)
+    if prober is None and runner is None:
+        prober = prober_for(path)
     runner = runner or runner_for(path)
-    found = diagnose(source, runner=runner, run=run)
+    found = diagnose(source, runner=runner, run=run, prober=prober, beside=files_beside(path))
     finding = found.finding
+    tip = rules_words(found.tip, HintLevel.EXPLAIN, lang) if found.tip is not None else ""
     if finding is None:
-        return Hint(None, tr("diag.ladder.ok", lang=lang))
-    fix = checked_fix(source, finding, runner) if check_fix else None
+        return Hint(None, tr("diag.ladder.ok", lang=lang), tip=tip)
+    fix = checked_fix(source, finding, runner, prober, found.symptoms) if check_fix else None
     card = card_for(finding, _cards_in(lang) if cards is None else cards)
     text = hint_text(finding, level, lang, card, fix)
     hint = Hint(finding, text, hint_text(finding, HintLevel.NUDGE, lang), fix, card,
-                hint_facts(source, finding, text, level, lang, card, real_error(found.run), fix))
+                hint_facts(source, finding, text, level, lang, card, real_error(found.run), fix), tip=tip)
     reply = consult(enrich, hint.facts)
     if reply is None:
         return hint
@@ -168,7 +177,9 @@ def find_hint(source: str, path: Optional[str] = None, level: int = HintLevel.NU
 
 def hint_for_program(source: str, path: Optional[str] = None, level: int = HintLevel.NUDGE, lang: str = "en", *,
                      runner: Optional[Runner] = None, cards: Optional[Mapping[str, Card]] = None,
-                     enrich: Optional[Enrich] = None, run: bool = True, check_fix: bool = True) -> Dict[str, object]:
-    """`kidcoder hint --json`: ok, problem, hint (at `level`), a checked fix or None, sources, model."""
+                     enrich: Optional[Enrich] = None, run: bool = True, check_fix: bool = True,
+                     prober: Optional[Prober] = None) -> Dict[str, object]:
+    """`kidcoder hint --json`: ok, problem, hint (at `level`), a checked fix or None, sources, model,
+    and a gentle tip (or None) about something that is not a problem for this program."""
     return find_hint(source, path, level, lang, runner=runner, cards=cards, enrich=enrich, run=run,
-                     check_fix=check_fix).as_contract()
+                     check_fix=check_fix, prober=prober).as_contract()

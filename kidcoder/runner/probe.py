@@ -206,7 +206,7 @@ def _one_run(path: Path, plan: List[str], stdin_lines, started: float, budget: f
             step = _play_step(watch, name, game.size, started)
             steps.append(step)
             stuck = not watch.ended and not (_running(step) and step["alive_after"])
-        if not watch.ended:
+        if not watch.ended and not stuck:   # a stuck main thread cannot see the close: do not wait for it
             steps.append(_close(watch, started))
         last = watch.report
         result = {"steps": steps, "size": list(game.size) if game.size else None, "caption": game.caption,

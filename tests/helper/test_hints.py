@@ -183,8 +183,8 @@ def test_cli_hint_json_contract(tmp_path):
     out = _cli(str(broken), "--json", "--no-model", "--level", "3")
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert set(result) == {"ok", "problem", "hint", "fix", "sources", "model"}
-    assert result["ok"] is False and result["model"] is None
+    assert set(result) == {"ok", "problem", "hint", "fix", "sources", "model", "tip"}
+    assert result["ok"] is False and result["model"] is None and result["tip"] is None
     assert set(result["problem"]) == {"kind", "line", "column", "message"}
     assert result["problem"]["kind"] == "syntax" and result["problem"]["line"] == 2
     assert isinstance(result["problem"]["column"], int)

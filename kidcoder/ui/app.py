@@ -10,7 +10,6 @@ never itself. Panes are a table (PANES), commands are a table (actions.COMMANDS)
 from __future__ import annotations
 
 import os
-import sys
 import time
 from typing import Optional
 
@@ -31,7 +30,7 @@ from kidcoder.ui.actions import Actions  # noqa: E402
 from kidcoder.ui.assist import Assist  # noqa: E402
 from kidcoder.ui.change_box import ChangeControl, ChangePane  # noqa: E402
 from kidcoder.ui.console_pane import ConsolePane  # noqa: E402
-from kidcoder.ui.demo import DemoWindow, load_demo  # noqa: E402
+from kidcoder.ui.demo import DemoWindow  # noqa: E402
 from kidcoder.ui.dialog_host import DialogHost  # noqa: E402
 from kidcoder.ui.dock import CONSOLE, HELPER  # noqa: E402
 from kidcoder.ui.dock_panes import DockPanes  # noqa: E402
@@ -50,13 +49,13 @@ from kidcoder.ui.pane import PaneKit  # noqa: E402
 from kidcoder.ui.playing import Playing  # noqa: E402
 from kidcoder.ui.present import Presenter  # noqa: E402
 from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
+from kidcoder.ui.redraw import EVERYTHING, FPS, PICTURE, Pacer, run_loop, screen_key  # noqa: E402
 from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
 from kidcoder.ui.sugar_actions import in_sugar  # noqa: E402
 from kidcoder.ui.sugar_keys import shell_key_names  # noqa: E402
 from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
 from kidcoder.ui.view_actions import ViewActions  # noqa: E402
 
-FPS = 60
 PANES = (Toolbar, EditorPane, PreviewPane, ChangePane, HelperPane, ConsolePane)     # in drawing order
 
 
@@ -91,12 +90,15 @@ class App:
         self.running = True
         self.exit_code = 0
         self.frame_times = []            # seconds per frame of our own work (benchmarks read it)
-        self.frames = 0
+        self.frames = 0                  # steps (the loop wakes at the game's pace while one plays)
+        self.drawn = 0                   # steps that sent something to the screen
+        self._held_events: list = []     # the events the loop woke up for (see redraw.run_loop)
         self.first_frame_at: Optional[float] = None
         self.on_present = None           # benchmarks: called with the rects sent, after each present
         self.demo = None
         self.presenter = Presenter()
         self._build_parts(files)
+        self.pacer = Pacer(self._screen_key, self._busy, self.editor.view.blink_due_s, self.preview.picture_only)
         self._last_version = self.editor.version
         self.files.start_up()
         self.assist.start_index()
@@ -147,7 +149,7 @@ class App:
             **more.commands(),
         }, open_file=files.open_file, open_example=files.open_example)
         self.router = EventRouter(self.panes, self.keyboard, self.actions, self.games, self.manager, self.dialogs,
-                                  on_resize=self.resize, on_exposed=self.presenter.forget)
+                                  on_resize=self.resize, on_exposed=self._forget)
         self._demo_window = DemoWindow(open_example=files.open_example, do=self.actions.do,
                                        set_focus=self.keyboard.set, finish=self.finish, docs=self.docs,
                                        games=self.games, preview=preview, screen=self.screen,
@@ -201,7 +203,13 @@ class App:
         for pane in self.panes.values():
             pane.place(self.layout)
         self.games.screen_size = self._play_size()
+        self._forget()
+
+    def _forget(self) -> None:
+        """Draw and send the whole window next frame."""
         self.presenter.forget()
+        if hasattr(self, "pacer"):
+            self.pacer.forget()
 
     def _play_size(self):
         """The picture's size in the preview while a game plays (a full-screen game gets it)."""
@@ -241,7 +249,7 @@ class App:
         self.manager.get_theme().load_theme(style.scaled_theme(theme, self.fonts.scale))
         self.manager.rebuild_all_from_changed_theme_data()
         self.editor.view.set_theme(load_theme(theme))
-        self.presenter.forget()
+        self._forget()
 
     def _say(self, text: str) -> None:
         self.toolbar.message = text
@@ -266,26 +274,48 @@ class App:
 
     # ---- one frame --------------------------------------------------------------------------
     def step(self, dt: float = 1 / FPS) -> None:
+        """One frame: events, background results, then drawing only what changed (see redraw.py)."""
         started = time.perf_counter()
-        for event in pygame.event.get():
+        events = [*self._held_events, *pygame.event.get()]
+        self._held_events.clear()
+        for event in events:
             self.handle_event(event)
-        self.update(dt)
-        self.draw()
-        rects = self.presenter.present(self.screen, [self.layout.editor.right + 3])
-        if self.on_present is not None:
-            self.on_present(rects)
+        shown = self.preview.frames_drawn
+        results = self.update(dt)
+        what = self.pacer.choose(bool(events) or results, self.preview.frames_drawn != shown)
         self.frames += 1
         self.dialogs.tick()
-        if self.first_frame_at is None:
-            self.first_frame_at = time.perf_counter()
+        if what == EVERYTHING:
+            self.draw()
+            rects = self.presenter.present(self.screen, [self.layout.editor.right + 3])
+        elif what == PICTURE:
+            rects = [self.preview.draw_picture(self.screen)]
+            pygame.display.update(rects)
+            self.presenter.touched(rects[0])
+        else:
+            return
+        self.drawn += 1
+        if self.on_present is not None:
+            self.on_present(rects)
+        self.first_frame_at = self.first_frame_at or time.perf_counter()
         self.frame_times.append(time.perf_counter() - started)
         if len(self.frame_times) > 5000:
             del self.frame_times[:1000]
 
+    def _screen_key(self) -> tuple:
+        return screen_key(self.panes.values(), self.manager, self.keyboard.target, id(self.dialogs.current),
+                          self.layout)
+
+    def _busy(self) -> bool:
+        """Something may change any moment: the loop keeps the full pace (a game, a dialog, work going on)."""
+        return bool(self.games.live or self.dialogs.current is not None or self.worker.busy or self.demo is not None
+                    or self.docs.pending_saves or self.assist.stream.request_id is not None)
+
     def handle_event(self, event) -> None:
         self.router.route(event)
 
-    def update(self, dt: float) -> None:
+    def update(self, dt: float) -> bool:
+        """Everything but drawing; True when background work came back (files, hints, answers)."""
         self.manager.update(dt)
         for pane in self.panes.values():
             pane.update(dt)
@@ -294,9 +324,11 @@ class App:
             self.docs.edited()
             self.assist.program_changed()
         self.docs.tick(self.editor.get_text, self.editor.modified)
-        for result in self.docs.poll():
+        files_done = self.docs.poll()
+        for result in files_done:
             self.files.file_result(result)
-        for result in self.worker.poll():
+        work_done = self.worker.poll()
+        for result in work_done:
             if result.kind == "copy_example":
                 self.files.example_copied(result)
             elif self.more.takes(result):
@@ -313,6 +345,7 @@ class App:
         self.dock.follow()
         if self.demo is not None:
             self.demo.tick(self._demo_window)
+        return bool(files_done or work_done)
 
     def draw(self) -> None:
         surface = self.screen
@@ -334,12 +367,9 @@ class App:
         self.worker.close(timeout=2.0)
 
     def run(self) -> int:
-        clock = pygame.time.Clock()
-        dt = 1 / FPS
+        """Step until the window closes, sleeping between frames until something is due (redraw.Pacer)."""
         try:
-            while self.running:
-                self.step(dt)
-                dt = clock.tick(FPS) / 1000.0
+            run_loop(self.step, self.pacer.wait_s, lambda: self.running, self._held_events.extend)
         except BaseException:
             self.rescue_work()
             raise
@@ -365,24 +395,3 @@ def _desktop_size():
     except (pygame.error, AttributeError):
         return None
     return sizes[0] if sizes else None
-
-
-def run_app(argv=None, host=None) -> int:
-    """Open the window (python main.py [program.py]); KIDCODER_DEMO names a scripted demo
-    (see kidcoder.ui.demo). host (Sugar's activity launcher, kidcoder.sugar.activity) gets the
-    window hidden in host.window_ready() to tag and show it, and the open program in
-    host.finished(path, text, modified) when the window has closed."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    app = App(window_flags=pygame.HIDDEN if host is not None else 0)
-    if host is not None:
-        host.window_ready()
-    programs = [arg for arg in args if arg.endswith(".py")]
-    if programs:
-        app.actions.open_file(os.path.abspath(programs[0]))   # a teacher's "python main.py lesson.py"
-    demo = os.environ.get("KIDCODER_DEMO")
-    if demo:
-        app.demo = load_demo(demo)
-    code = app.run()
-    if host is not None:
-        host.finished(app.docs.path, app.editor.get_text(), app.editor.view.buffer.modified)
-    return code

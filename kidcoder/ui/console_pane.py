@@ -147,6 +147,10 @@ class ConsolePane(Pane):
     def element_for(self, target: str):
         return self.entry if target == "console" else None
 
+    def looks(self) -> tuple:
+        return (self.focused, self.box, self.shown, self.waiting, len(self.lines), self.lines[-1:],
+                self.scroll_back, self.show_whole)
+
     def draw(self, surface) -> None:
         if not self.shown:
             return

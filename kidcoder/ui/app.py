@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from typing import Optional
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -49,7 +50,7 @@ from kidcoder.ui.pane import PaneKit  # noqa: E402
 from kidcoder.ui.playing import Playing  # noqa: E402
 from kidcoder.ui.present import Presenter  # noqa: E402
 from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
-from kidcoder.ui.redraw import EVERYTHING, FPS, PICTURE, Pacer, run_loop, screen_key  # noqa: E402
+from kidcoder.ui.redraw import EVERYTHING, FPS, NOTHING, PARTS, Pacer, run_loop, screen_key, uncovered  # noqa: E402
 from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
 from kidcoder.ui.sugar_actions import in_sugar  # noqa: E402
 from kidcoder.ui.sugar_keys import shell_key_names  # noqa: E402
@@ -89,7 +90,7 @@ class App:
             self.panes[region] for region in ("toolbar", "editor", "preview", "console", "helper"))
         self.running = True
         self.exit_code = 0
-        self.frame_times = []            # seconds per frame of our own work (benchmarks read it)
+        self.frame_times = deque(maxlen=5000)   # seconds per frame drawn, of our own work (benchmarks read it)
         self.frames = 0                  # steps (the loop wakes at the game's pace while one plays)
         self.drawn = 0                   # steps that sent something to the screen
         self._held_events: list = []     # the events the loop woke up for (see redraw.run_loop)
@@ -97,8 +98,9 @@ class App:
         self.on_present = None           # benchmarks: called with the rects sent, after each present
         self.demo = None
         self.presenter = Presenter()
+        self.pacer = Pacer(self._screen_key, self._busy, self.editor.view.blink_due_s,
+                           lambda: uncovered(self.preview.picture_only(), self.manager))
         self._build_parts(files)
-        self.pacer = Pacer(self._screen_key, self._busy, self.editor.view.blink_due_s, self.preview.picture_only)
         self._last_version = self.editor.version
         self.files.start_up()
         self.assist.start_index()
@@ -208,8 +210,7 @@ class App:
     def _forget(self) -> None:
         """Draw and send the whole window next frame."""
         self.presenter.forget()
-        if hasattr(self, "pacer"):
-            self.pacer.forget()
+        self.pacer.forget()
 
     def _play_size(self):
         """The picture's size in the preview while a game plays (a full-screen game gets it)."""
@@ -282,29 +283,27 @@ class App:
             self.handle_event(event)
         shown = self.preview.frames_drawn
         results = self.update(dt)
-        what = self.pacer.choose(bool(events) or results, self.preview.frames_drawn != shown)
+        what, rects = self.pacer.choose(bool(events), results, self.preview.frames_drawn != shown)
         self.frames += 1
         self.dialogs.tick()
         if what == EVERYTHING:
             self.draw()
             rects = self.presenter.present(self.screen, [self.layout.editor.right + 3])
-        elif what == PICTURE:
-            rects = [self.preview.draw_picture(self.screen)]
-            pygame.display.update(rects)
-            self.presenter.touched(rects[0])
-        else:
+        elif what == NOTHING:
             return
+        else:
+            for rect in rects:
+                self.draw(rect) if what == PARTS else self.preview.draw_picture(self.screen)
+                self.presenter.touched(rect)
+            pygame.display.update(rects)
         self.drawn += 1
         if self.on_present is not None:
             self.on_present(rects)
         self.first_frame_at = self.first_frame_at or time.perf_counter()
         self.frame_times.append(time.perf_counter() - started)
-        if len(self.frame_times) > 5000:
-            del self.frame_times[:1000]
 
     def _screen_key(self) -> tuple:
-        return screen_key(self.panes.values(), self.manager, self.keyboard.target, id(self.dialogs.current),
-                          self.layout)
+        return screen_key(self.panes.values(), self.manager, self.keyboard.target, id(self.dialogs.current), self.layout)
 
     def _busy(self) -> bool:
         """Something may change any moment: the loop keeps the full pace (a game, a dialog, work going on)."""
@@ -347,16 +346,20 @@ class App:
             self.demo.tick(self._demo_window)
         return bool(files_done or work_done)
 
-    def draw(self) -> None:
+    def draw(self, part: Optional[pygame.Rect] = None) -> None:
+        """Draw the window, or only what lies in part (every pane and element there, clipped to it)."""
         surface = self.screen
+        surface.set_clip(part)
         surface.fill(self.colours["background"])
         for pane in self.panes.values():
-            pane.draw(surface)
+            if part is None or part.colliderect(pane.rect):
+                pane.draw(surface)
         self.manager.draw_ui(surface)
         if self.dialogs.current is not None:
             self.dialogs.draw_focus(surface, self.colours["focus"])
         else:
             self.keyboard.draw_ring(surface, self.colours["focus"])
+        surface.set_clip(None)
 
     # ---- running ----------------------------------------------------------------------------
     def shutdown(self) -> None:

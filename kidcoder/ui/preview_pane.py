@@ -255,7 +255,7 @@ class PreviewPane(Pane):
         colour = self.colours["focus"] if self.focused else self.colours["preview_text"]
         label = self.fonts.text(self.fonts.title, text, colour)
         clip = surface.get_clip()
-        surface.set_clip(box)
+        surface.set_clip(box.clip(clip))
         surface.blit(label, (box.centerx - label.get_width() // 2, box.centery - label.get_height() // 2))
         surface.set_clip(clip)
 

@@ -1,18 +1,20 @@
 """When the window draws, and how long it sleeps between frames: it draws only what a child can see change.
 
-Each frame the App asks `Pacer.choose()` what to draw: everything (something changed: an
-event, a background result, any words or element on screen, the editor's text, cursor or
-caret), only the preview's picture (a new game frame and nothing else), or nothing. What is
-on screen is summed up in a cheap key (`screen_key`): each pane's words and looks() (the
-editor's text, cursor and caret; the console's lines; ...), and every pygame-gui element's picture, place and visibility (pygame-gui gives an element a
-new picture whenever it changes: hover, caret blink, new text). Between frames the loop
+Each frame the App asks `Pacer.choose()` what to draw. What is on screen is summed up in a
+cheap key (`screen_key`): the window's own state (focus, dialog, layout), each pane's words
+and looks() (the editor's text, cursor and caret; the console's lines; ...), and every
+pygame-gui element's picture and place (pygame-gui gives an element a new picture whenever
+its look changes: hover, caret blink, new text). Only the panes and elements whose part of
+the key changed are drawn again and sent to the screen (`changed_rects`); a new game frame
+alone is only blitted into its place; the whole window is drawn when the window's own state
+changed or background work came back. Between frames the loop
 sleeps until the next event, the next game frame, the caret's next blink, or a short wake to
 look at background work (`Pacer.wait_s()`).
 """
 from __future__ import annotations
 
 import time
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Tuple
 
 import pygame
 
@@ -20,18 +22,53 @@ FPS = 60
 IDLE_WAKE_S = 0.25      # nothing going on: look at the world this often (pygame-gui's caret blinks at 0.4 s)
 AWAKE_AFTER_INPUT_S = 1.0   # after a key or a click, keep the full pace a while (files open, menus settle)
 SLICE_S = 0.008         # drivers that cannot wait for an event (dummy, offscreen) are looked at this often
-NOTHING, PICTURE, EVERYTHING = "nothing", "picture", "everything"
+NOTHING, PICTURE, PARTS, EVERYTHING = "nothing", "picture", "parts", "everything"
+RING_MARGIN = 8         # a pane drawn again takes this much around it (its focus ring is drawn outside it)
 POLLING_DRIVERS = ("dummy", "offscreen")
 
 
-def gui_key(manager) -> tuple:
+def gui_key(manager) -> frozenset:
     """What pygame-gui draws: each shown element's picture (a new Surface whenever its look changed) and place."""
-    return tuple((id(image), tuple(rect), area and tuple(area)) for image, rect, area, _ in manager.ui_group.visible)
+    shown = manager.ui_group.visible
+    return frozenset((id(image), tuple(rect), area and tuple(area)) for image, rect, area, _ in shown)
+
+
+def uncovered(rect: Optional[pygame.Rect], manager) -> Optional[pygame.Rect]:
+    """rect, unless a pygame-gui element (a dialog, a tool tip, a menu) is drawn over part of it."""
+    if rect is None or any(image.get_width() and rect.colliderect(place)
+                           for image, place, _, _ in manager.ui_group.visible):
+        return None
+    return rect
 
 
 def screen_key(panes, manager, *more) -> tuple:
-    """What the window shows now, in short: each pane's words and looks, the pygame-gui elements, and more."""
-    return (tuple((tuple(pane.shown_text()), pane.looks()) for pane in panes), gui_key(manager), *more)
+    """What the window shows now, in short: (the window's own state (more), each pane's (rect, words and
+    looks), the pygame-gui elements). redraw.Pacer compares it with the last frame's."""
+    return (more, tuple((pane.rect, (tuple(pane.shown_text()), pane.looks())) for pane in panes), gui_key(manager))
+
+
+def changed_rects(before: tuple, now: tuple, margin: int = RING_MARGIN) -> Optional[List[pygame.Rect]]:
+    """The parts of the window to draw again, going from screen key `before` to `now` (pure): each
+    pane whose words or looks changed (with a margin for its focus ring) and each pygame-gui element
+    whose picture or place changed, where it was and where it is; None: the whole window."""
+    if before is None or before[0] != now[0] or len(before[1]) != len(now[1]):
+        return None
+    rects = [rect.inflate(2 * margin, 2 * margin) for (rect, key), (_, old) in zip(now[1], before[1]) if key != old]
+    rects += [pygame.Rect(rect) for _, rect, _ in before[2] ^ now[2]]
+    return merged(rects)
+
+
+def merged(rects: List[pygame.Rect]) -> List[pygame.Rect]:
+    """The rects with those that overlap joined into one (their union), so nothing is drawn twice (pure)."""
+    out: List[pygame.Rect] = []
+    for rect in rects:
+        while True:
+            hit = rect.collidelist(out)
+            if hit < 0:
+                break
+            rect = rect.union(out.pop(hit))
+        out.append(rect)
+    return out
 
 
 class Pacer:
@@ -47,18 +84,22 @@ class Pacer:
         """Draw everything next frame (a resize, a theme change, the window uncovered)."""
         self._key = None
 
-    def choose(self, happened: bool, new_frame: bool) -> str:
-        """What to draw this frame: `happened` (events, results) or a changed key draws everything;
-        a new game frame alone draws only the picture, when nothing is drawn over it."""
-        if happened:
+    def choose(self, events: bool, results: bool, new_frame: bool) -> Tuple[str, List[pygame.Rect]]:
+        """What to draw this frame: EVERYTHING; PARTS (and which); only the PICTURE, a new game frame
+        with nothing drawn over it; or NOTHING. Background results draw everything (they are rare)."""
+        if events:
             self._input_at = time.perf_counter()
-        key = self.look()
-        if happened or key != self._key:
-            self._key = key
-            return EVERYTHING
-        if new_frame:
-            return PICTURE if self.picture_only() is not None else EVERYTHING
-        return NOTHING
+        key, before = self.look(), self._key
+        self._key = key
+        rects = None if results else changed_rects(before, key)
+        if rects is None:
+            return EVERYTHING, []
+        picture = self.picture_only() if new_frame else None
+        if new_frame and picture is None:
+            return EVERYTHING, []
+        if not rects:
+            return (PICTURE, [picture]) if picture is not None else (NOTHING, [])
+        return PARTS, merged(rects + ([picture] if picture is not None else []))
 
     def wait_s(self, now: Optional[float] = None) -> float:
         """How long the loop may sleep before the next frame (an event wakes it sooner)."""

@@ -156,7 +156,8 @@ class Toolbar(Pane):
         right = end - hints.get_width()
         show_hints = right > box.x + 10 + message.get_width() + 20
         clip = surface.get_clip()
-        surface.set_clip(pygame.Rect(box.x, box.y, max(0, (right - 20 if show_hints else end) - box.x), box.h))
+        text_box = pygame.Rect(box.x, box.y, max(0, (right - 20 if show_hints else end) - box.x), box.h)
+        surface.set_clip(text_box.clip(clip))
         surface.blit(message, (box.x + 10, box.centery - message.get_height() // 2))
         surface.set_clip(clip)
         if show_hints:

@@ -352,7 +352,7 @@ class App:
         surface.set_clip(part)
         surface.fill(self.colours["background"])
         for pane in self.panes.values():
-            if part is None or part.colliderect(pane.rect):
+            if part is None or part.collidelist(pane.parts()) >= 0:
                 pane.draw(surface)
         self.manager.draw_ui(surface)
         if self.dialogs.current is not None:

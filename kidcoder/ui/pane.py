@@ -49,6 +49,10 @@ class Pane:
     def rect(self) -> pygame.Rect:
         return pygame.Rect(self.box)
 
+    def parts(self) -> tuple:
+        """Every rectangle this pane draws in (the window draws them again when its looks change)."""
+        return (self.rect,)
+
     def place(self, layout: Layout) -> None:
         """The window was laid out again: take this pane's box from it."""
         self.set_box(getattr(layout, self.region))

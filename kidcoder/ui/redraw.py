@@ -43,8 +43,8 @@ def uncovered(rect: Optional[pygame.Rect], manager) -> Optional[pygame.Rect]:
 
 def screen_key(panes, manager, *more) -> tuple:
     """What the window shows now, in short: (the window's own state (more), each pane's (rect, words and
-    looks), the pygame-gui elements). redraw.Pacer compares it with the last frame's."""
-    return (more, tuple((pane.rect, (tuple(pane.shown_text()), pane.looks())) for pane in panes), gui_key(manager))
+    looks, and the rects it draws in), the pygame-gui elements). redraw.Pacer compares it with the last frame's."""
+    return (more, tuple((pane.parts(), (tuple(pane.shown_text()), pane.looks())) for pane in panes), gui_key(manager))
 
 
 def changed_rects(before: tuple, now: tuple, margin: int = RING_MARGIN) -> Optional[List[pygame.Rect]]:
@@ -53,7 +53,8 @@ def changed_rects(before: tuple, now: tuple, margin: int = RING_MARGIN) -> Optio
     whose picture or place changed, where it was and where it is; None: the whole window."""
     if before is None or before[0] != now[0] or len(before[1]) != len(now[1]):
         return None
-    rects = [rect.inflate(2 * margin, 2 * margin) for (rect, key), (_, old) in zip(now[1], before[1]) if key != old]
+    rects = [rect.inflate(2 * margin, 2 * margin)
+             for (parts, key), (_, old) in zip(now[1], before[1]) if key != old for rect in parts]
     rects += [pygame.Rect(rect) for _, rect, _ in before[2] ^ now[2]]
     return merged(rects)
 

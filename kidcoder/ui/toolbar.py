@@ -142,6 +142,9 @@ class Toolbar(Pane):
             return
         button.enable() if enabled else button.disable()
 
+    def parts(self) -> tuple:
+        return self.rect, pygame.Rect(self.status)          # the buttons at the top, the status line at the bottom
+
     def draw(self, surface) -> None:
         pygame.draw.rect(surface, self.colours["status"], pygame.Rect(self.box))
         self._draw_status(surface)

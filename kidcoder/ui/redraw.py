@@ -27,16 +27,23 @@ RING_MARGIN = 8         # a pane drawn again takes this much around it (its focu
 POLLING_DRIVERS = ("dummy", "offscreen")
 
 
+def painted(image, rect, area) -> tuple:
+    """Where a pygame-gui blit lands: at rect's corner, the picture's size (or its area's), whatever rect's
+    size says (an element resized shows its old, bigger picture for a frame)."""
+    w, h = (area[2], area[3]) if area else image.get_size()
+    return rect[0], rect[1], w, h
+
+
 def gui_key(manager) -> frozenset:
-    """What pygame-gui draws: each shown element's picture (a new Surface whenever its look changed) and place."""
-    shown = manager.ui_group.visible
-    return frozenset((id(image), tuple(rect), area and tuple(area)) for image, rect, area, _ in shown)
+    """What pygame-gui draws: each shown element's picture (a new Surface whenever its look changed) and
+    where it lands."""
+    return frozenset((id(image), painted(image, rect, area)) for image, rect, area, _ in manager.ui_group.visible)
 
 
 def uncovered(rect: Optional[pygame.Rect], manager) -> Optional[pygame.Rect]:
     """rect, unless a pygame-gui element (a dialog, a tool tip, a menu) is drawn over part of it."""
-    if rect is None or any(image.get_width() and rect.colliderect(place)
-                           for image, place, _, _ in manager.ui_group.visible):
+    if rect is None or any(image.get_width() and rect.colliderect(painted(image, place, area))
+                           for image, place, area, _ in manager.ui_group.visible):
         return None
     return rect
 
@@ -55,7 +62,7 @@ def changed_rects(before: tuple, now: tuple, margin: int = RING_MARGIN) -> Optio
         return None
     rects = [rect.inflate(2 * margin, 2 * margin)
              for (parts, key), (_, old) in zip(now[1], before[1]) if key != old for rect in parts]
-    rects += [pygame.Rect(rect) for _, rect, _ in before[2] ^ now[2]]
+    rects += [pygame.Rect(rect) for _, rect in before[2] ^ now[2]]
     return merged(rects)
 
 

@@ -1,11 +1,13 @@
 """The window draws only what changed: nothing while nothing happens, and what it sends always equals a
 full drawing (no stale part, no missing caret). Counted through app.on_present, never timed."""
 import pygame
+import pytest
 
 from kidcoder.ui.redraw import changed_rects, merged
 from tests.ui.driver import key, run_until
 
 GAME = """import pygame
+import pytest
 pygame.init()
 screen = pygame.display.set_mode((160, 120))
 clock = pygame.time.Clock()
@@ -81,8 +83,9 @@ def test_the_caret_blinks_without_events(windows):
     assert sent.matches_a_full_drawing()
 
 
-def test_what_the_window_sends_always_equals_a_full_drawing(windows):
-    app = windows()
+@pytest.mark.parametrize("size", [(1200, 900), (800, 600)])
+def test_what_the_window_sends_always_equals_a_full_drawing(windows, size):
+    app = windows(size=size)        # at 800x600 the helper's text shrinks when the game starts
     sent = Sent(app)
     app.editor.set_text(GAME)
     settle(app)
@@ -131,12 +134,12 @@ def test_a_new_game_frame_alone_sends_only_the_picture(windows):
 
 def test_changed_rects_finds_the_panes_and_elements_that_changed():
     editor, preview = pygame.Rect(0, 0, 100, 100), pygame.Rect(120, 0, 100, 100)
-    before = (("editor",), (((editor,), ("a",)), ((preview,), ("b",))), frozenset({(1, (0, 0, 10, 10), None)}))
+    before = (("editor",), (((editor,), ("a",)), ((preview,), ("b",))), frozenset({(1, (0, 0, 10, 10))}))
     same = changed_rects(before, before)
     assert same == []
     typed = (before[0], (((editor,), ("ab",)), ((preview,), ("b",))), before[2])
     assert changed_rects(before, typed, margin=0) == [editor]
-    button = (before[0], before[1], frozenset({(2, (150, 150, 10, 10), None)}))     # a new picture, moved
+    button = (before[0], before[1], frozenset({(2, (150, 150, 10, 10))}))     # a new picture, moved
     assert sorted(map(tuple, changed_rects(before, button))) == [(0, 0, 10, 10), (150, 150, 10, 10)]
     assert changed_rects(before, (("console",),) + before[1:]) is None             # the window's own state
     assert changed_rects(None, before) is None

@@ -50,7 +50,8 @@ from kidcoder.ui.pane import PaneKit  # noqa: E402
 from kidcoder.ui.playing import Playing  # noqa: E402
 from kidcoder.ui.present import Presenter  # noqa: E402
 from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
-from kidcoder.ui.redraw import EVERYTHING, FPS, NOTHING, PARTS, Pacer, run_loop, screen_key, uncovered  # noqa: E402
+from kidcoder.ui.redraw import (EVERYTHING, FPS, NOTHING, PARTS, WHOLE, WORK_WAKE_S, Pacer, run_loop,  # noqa: E402
+                                screen_key, uncovered)
 from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
 from kidcoder.ui.sugar_actions import in_sugar  # noqa: E402
 from kidcoder.ui.sugar_keys import shell_key_names  # noqa: E402
@@ -98,7 +99,9 @@ class App:
         self.on_present = None           # benchmarks: called with the rects sent, after each present
         self.demo = None
         self.presenter = Presenter()
-        self.pacer = Pacer(self._screen_key, self._busy, self.editor.view.blink_due_s,
+        self.pacer = Pacer(lambda: screen_key(self.panes.values(), self.manager, self.keyboard.target,
+                                              id(self.dialogs.current), self.layout),
+                           self._pace, self.editor.view.blink_due_s,
                            lambda: uncovered(self.preview.picture_only(), self.manager))
         self._build_parts(files)
         self._last_version = self.editor.version
@@ -151,7 +154,7 @@ class App:
             **more.commands(),
         }, open_file=files.open_file, open_example=files.open_example)
         self.router = EventRouter(self.panes, self.keyboard, self.actions, self.games, self.manager, self.dialogs,
-                                  on_resize=self.resize, on_exposed=self._forget)
+                                  on_resize=self.resize, on_exposed=self.pacer.forget)
         self._demo_window = DemoWindow(open_example=files.open_example, do=self.actions.do,
                                        set_focus=self.keyboard.set, finish=self.finish, docs=self.docs,
                                        games=self.games, preview=preview, screen=self.screen,
@@ -205,11 +208,6 @@ class App:
         for pane in self.panes.values():
             pane.place(self.layout)
         self.games.screen_size = self._play_size()
-        self._forget()
-
-    def _forget(self) -> None:
-        """Draw and send the whole window next frame."""
-        self.presenter.forget()
         self.pacer.forget()
 
     def _play_size(self):
@@ -250,7 +248,7 @@ class App:
         self.manager.get_theme().load_theme(style.scaled_theme(theme, self.fonts.scale))
         self.manager.rebuild_all_from_changed_theme_data()
         self.editor.view.set_theme(load_theme(theme))
-        self._forget()
+        self.pacer.forget()
 
     def _say(self, text: str) -> None:
         self.toolbar.message = text
@@ -283,14 +281,16 @@ class App:
             self.handle_event(event)
         shown = self.preview.frames_drawn
         results = self.update(dt)
-        what, rects = self.pacer.choose(bool(events), results, self.preview.frames_drawn != shown)
+        what, rects = self.pacer.choose(events, results, self.preview.frames_drawn != shown)
         self.frames += 1
         self.dialogs.tick()
-        if what == EVERYTHING:
+        if what == WHOLE:
+            self.presenter.forget()             # after a resize or a theme change: the whole frame goes out
+        if what in (EVERYTHING, WHOLE):
             self.draw()
             rects = self.presenter.present(self.screen, [self.layout.editor.right + 3])
         elif what == NOTHING:
-            return
+            return self.pacer.spent(time.perf_counter() - started)
         else:
             for rect in rects:
                 self.draw(rect) if what == PARTS else self.preview.draw_picture(self.screen)
@@ -301,14 +301,14 @@ class App:
             self.on_present(rects)
         self.first_frame_at = self.first_frame_at or time.perf_counter()
         self.frame_times.append(time.perf_counter() - started)
+        self.pacer.spent(self.frame_times[-1])
 
-    def _screen_key(self) -> tuple:
-        return screen_key(self.panes.values(), self.manager, self.keyboard.target, id(self.dialogs.current), self.layout)
-
-    def _busy(self) -> bool:
-        """Something may change any moment: the loop keeps the full pace (a game, a dialog, work going on)."""
-        return bool(self.games.live or self.dialogs.current is not None or self.worker.busy or self.demo is not None
-                    or self.docs.pending_saves or self.assist.stream.request_id is not None)
+    def _pace(self) -> Optional[float]:
+        """How often to look while something goes on: a game or a dialog (full pace), background work."""
+        if self.games.live or self.dialogs.current is not None:
+            return 1 / FPS
+        busy = self.worker.busy or self.docs.pending_saves or self.assist.stream.request_id is not None
+        return WORK_WAKE_S if busy else None
 
     def handle_event(self, event) -> None:
         self.router.route(event)

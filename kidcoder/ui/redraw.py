@@ -20,11 +20,17 @@ import pygame
 
 FPS = 60
 IDLE_WAKE_S = 0.25      # nothing going on: look at the world this often (pygame-gui's caret blinks at 0.4 s)
+WORK_WAKE_S = 0.05      # background work going on (a file, a hint, an answer streaming in): look this often
 AWAKE_AFTER_INPUT_S = 1.0   # after a key or a click, keep the full pace a while (files open, menus settle)
 SLICE_S = 0.008         # drivers that cannot wait for an event (dummy, offscreen) are looked at this often
-NOTHING, PICTURE, PARTS, EVERYTHING = "nothing", "picture", "parts", "everything"
+NOTHING, PICTURE, PARTS, EVERYTHING, WHOLE = "nothing", "picture", "parts", "everything", "whole"
 RING_MARGIN = 8         # a pane drawn again takes this much around it (its focus ring is drawn outside it)
 POLLING_DRIVERS = ("dummy", "offscreen")
+GIVE_WAY = 3            # the loop wakes at most once per this many times its own last frames' cost: the game
+                        # (another process) gets the rest of a short CPU; the window shows fewer frames instead
+COST_WEIGHT = 0.2       # how much each frame's cost moves the running estimate
+INPUT_EVENTS = frozenset((pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN,
+                          pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL))
 
 
 def painted(image, rect, area) -> tuple:
@@ -82,23 +88,31 @@ def merged(rects: List[pygame.Rect]) -> List[pygame.Rect]:
 class Pacer:
     """Decides each frame what to draw and how long to sleep; `look()` is the screen's key now."""
 
-    def __init__(self, look: Callable[[], tuple], busy: Callable[[], bool],
+    def __init__(self, look: Callable[[], tuple], pace: Callable[[], Optional[float]],
                  caret_due: Callable[[], Optional[float]], picture_only: Callable[[], Optional[pygame.Rect]]):
-        self.look, self.busy, self.caret_due, self.picture_only = look, busy, caret_due, picture_only
+        self.look, self.pace, self.caret_due, self.picture_only = look, pace, caret_due, picture_only
         self._key: Optional[tuple] = None
         self._input_at = -1e9
+        self.cost = 0.0                 # seconds a frame of the window's own work takes, lately
+
+    def spent(self, seconds: float) -> None:
+        """A frame's work took this long (under a short CPU quota it is long: the loop then wakes less)."""
+        self.cost += COST_WEIGHT * (seconds - self.cost)
 
     def forget(self) -> None:
-        """Draw everything next frame (a resize, a theme change, the window uncovered)."""
+        """Draw everything and send it WHOLE next frame (a resize, a theme change, the window uncovered)."""
         self._key = None
 
-    def choose(self, events: bool, results: bool, new_frame: bool) -> Tuple[str, List[pygame.Rect]]:
-        """What to draw this frame: EVERYTHING; PARTS (and which); only the PICTURE, a new game frame
-        with nothing drawn over it; or NOTHING. Background results draw everything (they are rare)."""
-        if events:
+    def choose(self, events: list, results: bool, new_frame: bool) -> Tuple[str, List[pygame.Rect]]:
+        """What to draw this frame: EVERYTHING (the WHOLE of it sent after forget()); PARTS (and which);
+        only the PICTURE, a new game frame with nothing drawn over it; or NOTHING. Background results
+        draw everything (they are rare)."""
+        if any(event.type in INPUT_EVENTS for event in events):
             self._input_at = time.perf_counter()
         key, before = self.look(), self._key
         self._key = key
+        if before is None:
+            return WHOLE, []
         rects = None if results else changed_rects(before, key)
         if rects is None:
             return EVERYTHING, []
@@ -112,10 +126,10 @@ class Pacer:
     def wait_s(self, now: Optional[float] = None) -> float:
         """How long the loop may sleep before the next frame (an event wakes it sooner)."""
         now = time.perf_counter() if now is None else now
-        if self.busy() or now - self._input_at < AWAKE_AFTER_INPUT_S:
-            return 1 / FPS
-        due = self.caret_due()
-        return IDLE_WAKE_S if due is None else max(0.0, min(IDLE_WAKE_S, due))
+        due = [s for s in (self.pace(), self.caret_due()) if s is not None]
+        if now - self._input_at < AWAKE_AFTER_INPUT_S:
+            due.append(1 / FPS)
+        return max(GIVE_WAY * self.cost, min([IDLE_WAKE_S, *due]))
 
 
 def wait_for_events(timeout_s: float, driver: Optional[str] = None) -> List:

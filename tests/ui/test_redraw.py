@@ -50,12 +50,18 @@ def settle(app, steps=5):
         app.step(0.0)             # no time passes: the caret does not blink
 
 
-def test_an_idle_window_sends_nothing_and_a_typed_letter_sends_only_the_editor(windows):
+def quiet_window(windows):
+    """A window with the keyboard in the editor, settled, watched from now on."""
     app = windows()
     app.set_focus("editor")
     sent = Sent(app)
     settle(app)
     sent.take()
+    return app, sent
+
+
+def test_an_idle_window_sends_nothing_and_a_typed_letter_sends_only_the_editor(windows):
+    app, sent = quiet_window(windows)
     settle(app, 20)
     assert sent.take() == []                                  # nothing changed: nothing drawn
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="x"))
@@ -70,11 +76,7 @@ def test_an_idle_window_sends_nothing_and_a_typed_letter_sends_only_the_editor(w
 
 
 def test_the_caret_blinks_without_events(windows):
-    app = windows()
-    app.set_focus("editor")
-    sent = Sent(app)
-    settle(app)
-    sent.take()
+    app, sent = quiet_window(windows)
     shown = app.editor.view.cursor_shown
     app.step(app.editor.view.blink_due_s() + 0.01)
     assert app.editor.view.cursor_shown != shown
@@ -148,3 +150,16 @@ def test_changed_rects_finds_the_panes_and_elements_that_changed():
 def test_merged_joins_overlapping_rects():
     assert merged([pygame.Rect(0, 0, 10, 10), pygame.Rect(5, 5, 10, 10), pygame.Rect(50, 50, 1, 1)]) == [
         pygame.Rect(0, 0, 15, 15), pygame.Rect(50, 50, 1, 1)]
+
+
+def test_the_loop_sleeps_while_idle_and_gives_way_when_its_frames_cost_much():
+    from kidcoder.ui.redraw import FPS, GIVE_WAY, IDLE_WAKE_S, Pacer
+
+    pace = [None]
+    pacer = Pacer(look=lambda: (), pace=lambda: pace[0], caret_due=lambda: None, picture_only=lambda: None)
+    assert pacer.wait_s() == IDLE_WAKE_S                      # nothing going on: a long sleep
+    pace[0] = 1 / FPS                                         # a game plays: its pace
+    assert pacer.wait_s() == 1 / FPS
+    for _ in range(50):
+        pacer.spent(0.05)                                     # a short CPU: each frame costs 50 ms
+    assert pacer.wait_s() >= GIVE_WAY * 0.049                 # the window wakes less, the game gets the rest

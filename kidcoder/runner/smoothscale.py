@@ -10,7 +10,7 @@ import platform
 
 def use_safe_smoothscale(pygame) -> bool:
     """On armv7l pick the GENERIC smoothscale backend; True when it did."""
-    if platform.machine() != "armv7l":
+    if not platform.machine().startswith("armv7"):
         return False
     try:
         pygame.transform.set_smoothscale_backend("GENERIC")

@@ -27,6 +27,7 @@ from kidcoder.config import Settings, load_settings  # noqa: E402
 from kidcoder.editor.theme import load_theme  # noqa: E402
 from kidcoder.i18n import retranslate, set_key_names, set_language  # noqa: E402
 from kidcoder.ui import style  # noqa: E402
+from kidcoder.runner.smoothscale import use_safe_smoothscale  # noqa: E402
 from kidcoder.ui.actions import Actions  # noqa: E402
 from kidcoder.ui.assist import Assist  # noqa: E402
 from kidcoder.ui.change_box import ChangeControl, ChangePane  # noqa: E402
@@ -70,6 +71,7 @@ class App:
         set_key_names(shell_key_names() if in_sugar() else {})     # Sugar's shell keeps F1-F6: say Ctrl keys
         pygame.display.init()
         pygame.font.init()
+        use_safe_smoothscale(pygame)        # armv7l: before pygame-gui scales its first picture (docs/xo.md)
         if size is None:
             size = initial_size(_desktop_size())
         self.screen = pygame.display.set_mode(size, pygame.RESIZABLE | window_flags)
@@ -89,11 +91,9 @@ class App:
         self.panes = {pane.region: pane(self.layout, kit) for pane in PANES}
         self.toolbar, self.editor, self.preview, self.console, self.helper = (
             self.panes[region] for region in ("toolbar", "editor", "preview", "console", "helper"))
-        self.running = True
-        self.exit_code = 0
+        self.running, self.exit_code = True, 0
         self.frame_times = deque(maxlen=5000)   # seconds per frame drawn, of our own work (benchmarks read it)
-        self.frames = 0                  # steps (the loop wakes at the game's pace while one plays)
-        self.drawn = 0                   # steps that sent something to the screen
+        self.frames = self.drawn = 0     # steps (at the game's pace while one plays); steps that sent a picture
         self._held_events: list = []     # the events the loop woke up for (see redraw.run_loop)
         self.first_frame_at: Optional[float] = None
         self.on_present = None           # benchmarks: called with the rects sent, after each present

@@ -43,13 +43,13 @@ def _open_display(chosen: bool):
 
 
 def main(argv=None, host=None):
-    """Open the KidCoder window; returns the process exit code. host: see kidcoder.ui.app.run_app."""
+    """Open the KidCoder window; returns the process exit code. host: see kidcoder.ui.start.run_app."""
     if os.environ.get("SDL_VIDEODRIVER") == "":
         del os.environ["SDL_VIDEODRIVER"]          # empty means "choose": let SDL choose
     problem = display_problem(os.environ) or _open_display(bool(os.environ.get("SDL_VIDEODRIVER")))
     if problem:
         print(f"kidcoder: {problem}", file=sys.stderr)
         return EXIT_NO_DISPLAY
-    from kidcoder.ui.app import run_app
+    from kidcoder.ui.start import run_app
 
     return run_app(argv, host=host)

@@ -291,6 +291,10 @@ class EditorView(ViewGeometry):
     def cursor_shown(self) -> bool:
         return self.focused and self._blink_t < BLINK_S
 
+    def blink_due_s(self):
+        """Seconds until the cursor blinks on or off (None while the editor has no keyboard)."""
+        return BLINK_S - self._blink_t % BLINK_S if self.focused else None
+
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the pane into self.rect of surface."""
         self.highlighter.refresh(self.buffer.lines)

@@ -28,6 +28,7 @@ from kidcoder.paths import assets_dir, cache_dir
 from kidcoder.runner.game_hooks import DEFAULT_SIZE, GameHooks, hook_when_imported, uses_pygame
 from kidcoder.runner.game_input import scale_input
 from kidcoder.runner.protocol import FinishReason
+from kidcoder.runner.smoothscale import use_safe_smoothscale
 from kidcoder.runner.probe_child import probe_report
 
 MAX_ERROR_MESSAGE = 4 * 1024
@@ -251,6 +252,7 @@ def main(argv=None) -> None:
     font_list = cache_dir() / fonts.CACHE_NAME
 
     def install(pygame) -> None:
+        use_safe_smoothscale(pygame)
         hooks = GameHooks(pygame, publish=state.publish, on_display=state.on_display,
                           on_caption=lambda text: channel.send(protocol.Caption(text=text)),
                           on_wait=state.on_wait, screen_size=args.screen_size or DEFAULT_SIZE)

@@ -58,7 +58,7 @@ def program_title(path: Optional[str], fallback: str) -> str:
 
 
 class SugarHost:
-    """The window's host inside Sugar (see kidcoder.ui.app.run_app): tags the window, keeps the work."""
+    """The window's host inside Sugar (see kidcoder.ui.start.run_app): tags the window, keeps the work."""
 
     def __init__(self, args: ActivityArgs, journal, projects_folder: Path):
         self.args = args

@@ -10,8 +10,8 @@ never itself. Panes are a table (PANES), commands are a table (actions.COMMANDS)
 from __future__ import annotations
 
 import os
-import sys
 import time
+from collections import deque
 from typing import Optional
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -27,11 +27,12 @@ from kidcoder.config import Settings, load_settings  # noqa: E402
 from kidcoder.editor.theme import load_theme  # noqa: E402
 from kidcoder.i18n import retranslate, set_key_names, set_language  # noqa: E402
 from kidcoder.ui import style  # noqa: E402
+from kidcoder.runner.smoothscale import use_safe_smoothscale  # noqa: E402
 from kidcoder.ui.actions import Actions  # noqa: E402
 from kidcoder.ui.assist import Assist  # noqa: E402
 from kidcoder.ui.change_box import ChangeControl, ChangePane  # noqa: E402
 from kidcoder.ui.console_pane import ConsolePane  # noqa: E402
-from kidcoder.ui.demo import DemoWindow, load_demo  # noqa: E402
+from kidcoder.ui.demo import DemoWindow  # noqa: E402
 from kidcoder.ui.dialog_host import DialogHost  # noqa: E402
 from kidcoder.ui.dock import CONSOLE, HELPER  # noqa: E402
 from kidcoder.ui.dock_panes import DockPanes  # noqa: E402
@@ -50,13 +51,14 @@ from kidcoder.ui.pane import PaneKit  # noqa: E402
 from kidcoder.ui.playing import Playing  # noqa: E402
 from kidcoder.ui.present import Presenter  # noqa: E402
 from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
+from kidcoder.ui.redraw import (EVERYTHING, FPS, NOTHING, PARTS, WHOLE, WORK_WAKE_S, Pacer, run_loop,  # noqa: E402
+                                screen_key, uncovered)
 from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
 from kidcoder.ui.sugar_actions import in_sugar  # noqa: E402
 from kidcoder.ui.sugar_keys import shell_key_names  # noqa: E402
 from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
 from kidcoder.ui.view_actions import ViewActions  # noqa: E402
 
-FPS = 60
 PANES = (Toolbar, EditorPane, PreviewPane, ChangePane, HelperPane, ConsolePane)     # in drawing order
 
 
@@ -69,6 +71,7 @@ class App:
         set_key_names(shell_key_names() if in_sugar() else {})     # Sugar's shell keeps F1-F6: say Ctrl keys
         pygame.display.init()
         pygame.font.init()
+        use_safe_smoothscale(pygame)        # armv7l: before pygame-gui scales its first picture (docs/xo.md)
         if size is None:
             size = initial_size(_desktop_size())
         self.screen = pygame.display.set_mode(size, pygame.RESIZABLE | window_flags)
@@ -88,14 +91,18 @@ class App:
         self.panes = {pane.region: pane(self.layout, kit) for pane in PANES}
         self.toolbar, self.editor, self.preview, self.console, self.helper = (
             self.panes[region] for region in ("toolbar", "editor", "preview", "console", "helper"))
-        self.running = True
-        self.exit_code = 0
-        self.frame_times = []            # seconds per frame of our own work (benchmarks read it)
-        self.frames = 0
+        self.running, self.exit_code = True, 0
+        self.frame_times = deque(maxlen=5000)   # seconds per frame drawn, of our own work (benchmarks read it)
+        self.frames = self.drawn = 0     # steps (at the game's pace while one plays); steps that sent a picture
+        self._held_events: list = []     # the events the loop woke up for (see redraw.run_loop)
         self.first_frame_at: Optional[float] = None
         self.on_present = None           # benchmarks: called with the rects sent, after each present
         self.demo = None
         self.presenter = Presenter()
+        self.pacer = Pacer(lambda: screen_key(self.panes.values(), self.manager, self.keyboard.target,
+                                              id(self.dialogs.current), self.layout),
+                           self._pace, self.editor.view.blink_due_s,
+                           lambda: uncovered(self.preview.picture_only(), self.manager))
         self._build_parts(files)
         self._last_version = self.editor.version
         self.files.start_up()
@@ -148,7 +155,7 @@ class App:
             **more.commands(),
         }, open_file=files.open_file, open_example=files.open_example)
         self.router = EventRouter(self.panes, self.keyboard, self.actions, self.games, self.manager, self.dialogs,
-                                  on_resize=self.resize, on_exposed=self.presenter.forget)
+                                  on_resize=self.resize, on_exposed=self.pacer.forget)
         self._demo_window = DemoWindow(open_example=files.open_example, do=self.actions.do,
                                        set_focus=self.keyboard.set, finish=self.finish, docs=self.docs,
                                        games=self.games, preview=preview, screen=self.screen,
@@ -203,7 +210,7 @@ class App:
         for pane in self.panes.values():
             pane.place(self.layout)
         self.games.screen_size = self._play_size()
-        self.presenter.forget()
+        self.pacer.forget()
 
     def _play_size(self):
         """The picture's size in the preview while a game plays (a full-screen game gets it)."""
@@ -243,7 +250,7 @@ class App:
         self.manager.get_theme().load_theme(style.scaled_theme(theme, self.fonts.scale))
         self.manager.rebuild_all_from_changed_theme_data()
         self.editor.view.set_theme(load_theme(theme))
-        self.presenter.forget()
+        self.pacer.forget()
 
     def _say(self, text: str) -> None:
         self.toolbar.message = text
@@ -268,26 +275,48 @@ class App:
 
     # ---- one frame --------------------------------------------------------------------------
     def step(self, dt: float = 1 / FPS) -> None:
+        """One frame: events, background results, then drawing only what changed (see redraw.py)."""
         started = time.perf_counter()
-        for event in pygame.event.get():
+        events = [*self._held_events, *pygame.event.get()]
+        self._held_events.clear()
+        for event in events:
             self.handle_event(event)
-        self.update(dt)
-        self.draw()
-        rects = self.presenter.present(self.screen, [self.layout.editor.right + 3])
-        if self.on_present is not None:
-            self.on_present(rects)
+        shown = self.preview.frames_drawn
+        results = self.update(dt)
+        what, rects = self.pacer.choose(events, results, self.preview.frames_drawn != shown)
         self.frames += 1
         self.dialogs.tick()
-        if self.first_frame_at is None:
-            self.first_frame_at = time.perf_counter()
+        if what == WHOLE:
+            self.presenter.forget()             # after a resize or a theme change: the whole frame goes out
+        if what in (EVERYTHING, WHOLE):
+            self.draw()
+            rects = self.presenter.present(self.screen, [self.layout.editor.right + 3])
+        elif what == NOTHING:
+            return self.pacer.spent(time.perf_counter() - started)
+        else:
+            for rect in rects:
+                self.draw(rect) if what == PARTS else self.preview.draw_picture(self.screen)
+                self.presenter.touched(rect)
+            pygame.display.update(rects)
+        self.drawn += 1
+        if self.on_present is not None:
+            self.on_present(rects)
+        self.first_frame_at = self.first_frame_at or time.perf_counter()
         self.frame_times.append(time.perf_counter() - started)
-        if len(self.frame_times) > 5000:
-            del self.frame_times[:1000]
+        self.pacer.spent(self.frame_times[-1])
+
+    def _pace(self) -> Optional[float]:
+        """How often to look while something goes on: a game or a dialog (full pace), background work."""
+        if self.games.live or self.dialogs.current is not None:
+            return 1 / FPS
+        busy = self.worker.busy or self.docs.pending_saves or self.assist.stream.request_id is not None
+        return WORK_WAKE_S if busy else None
 
     def handle_event(self, event) -> None:
         self.router.route(event)
 
-    def update(self, dt: float) -> None:
+    def update(self, dt: float) -> bool:
+        """Everything but drawing; True when background work came back (files, hints, answers)."""
         self.manager.update(dt)
         for pane in self.panes.values():
             pane.update(dt)
@@ -296,9 +325,11 @@ class App:
             self.docs.edited()
             self.assist.program_changed()
         self.docs.tick(self.editor.get_text, self.editor.modified)
-        for result in self.docs.poll():
+        files_done = self.docs.poll()
+        for result in files_done:
             self.files.file_result(result)
-        for result in self.worker.poll():
+        work_done = self.worker.poll()
+        for result in work_done:
             if result.kind == "copy_example":
                 self.files.example_copied(result)
             elif self.more.takes(result):
@@ -315,17 +346,22 @@ class App:
         self.dock.follow()
         if self.demo is not None:
             self.demo.tick(self._demo_window)
+        return bool(files_done or work_done)
 
-    def draw(self) -> None:
+    def draw(self, part: Optional[pygame.Rect] = None) -> None:
+        """Draw the window, or only what lies in part (every pane and element there, clipped to it)."""
         surface = self.screen
+        surface.set_clip(part)
         surface.fill(self.colours["background"])
         for pane in self.panes.values():
-            pane.draw(surface)
+            if part is None or part.collidelist(pane.parts()) >= 0:
+                pane.draw(surface)
         self.manager.draw_ui(surface)
         if self.dialogs.current is not None:
             self.dialogs.draw_focus(surface, self.colours["focus"])
         else:
             self.keyboard.draw_ring(surface, self.colours["focus"])
+        surface.set_clip(None)
 
     # ---- running ----------------------------------------------------------------------------
     def shutdown(self) -> None:
@@ -336,12 +372,9 @@ class App:
         self.worker.close(timeout=2.0)
 
     def run(self) -> int:
-        clock = pygame.time.Clock()
-        dt = 1 / FPS
+        """Step until the window closes, sleeping between frames until something is due (redraw.Pacer)."""
         try:
-            while self.running:
-                self.step(dt)
-                dt = clock.tick(FPS) / 1000.0
+            run_loop(self.step, self.pacer.wait_s, lambda: self.running, self._held_events.extend)
         except BaseException:
             self.rescue_work()
             raise
@@ -367,24 +400,3 @@ def _desktop_size():
     except (pygame.error, AttributeError):
         return None
     return sizes[0] if sizes else None
-
-
-def run_app(argv=None, host=None) -> int:
-    """Open the window (python main.py [program.py]); KIDCODER_DEMO names a scripted demo
-    (see kidcoder.ui.demo). host (Sugar's activity launcher, kidcoder.sugar.activity) gets the
-    window hidden in host.window_ready() to tag and show it, and the open program in
-    host.finished(path, text, modified) when the window has closed."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    app = App(window_flags=pygame.HIDDEN if host is not None else 0)
-    if host is not None:
-        host.window_ready()
-    programs = [arg for arg in args if arg.endswith(".py")]
-    if programs:
-        app.actions.open_file(os.path.abspath(programs[0]))   # a teacher's "python main.py lesson.py"
-    demo = os.environ.get("KIDCODER_DEMO")
-    if demo:
-        app.demo = load_demo(demo)
-    code = app.run()
-    if host is not None:
-        host.finished(app.docs.path, app.editor.get_text(), app.editor.view.buffer.modified)
-    return code

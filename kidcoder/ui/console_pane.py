@@ -147,6 +147,10 @@ class ConsolePane(Pane):
     def element_for(self, target: str):
         return self.entry if target == "console" else None
 
+    def looks(self) -> tuple:
+        return (self.focused, self.box, self.shown, self.waiting, len(self.lines), self.lines[-1:],
+                self.scroll_back, self.show_whole)
+
     def draw(self, surface) -> None:
         if not self.shown:
             return
@@ -167,7 +171,7 @@ class ConsolePane(Pane):
         colour = col["console_text"] if self.lines else col["title_idle"]
         first, end = visible_lines(len(shown), text_area.height, line_h, self.scroll_back)
         clip = surface.get_clip()
-        surface.set_clip(text_area)
+        surface.set_clip(text_area.clip(clip))
         y = text_area.y
         for line in shown[first:end]:
             surface.blit(self.fonts.text(font, line, colour), (text_area.x, y))

@@ -75,6 +75,11 @@ class EditorPane(Pane):
         self.view.update(dt)
         self.modified = self.view.buffer.modified
 
+    def looks(self) -> tuple:
+        view, buf = self.view, self.view.buffer
+        return (buf.version, buf.cursor, buf.selection(), view.top, view.left, view.focused, view.cursor_shown,
+                view.error_line, view.error_message, tuple(view.rect), view.fonts.line_height, id(view.theme))
+
     def title_text(self) -> str:
         name = self.name or tr("ui.editor.untitled")
         return tr("ui.editor.title", name=name) + (" *" if self.view.buffer.modified else "")

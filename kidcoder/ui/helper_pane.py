@@ -337,6 +337,9 @@ class HelperPane(Pane):
             words += [button.text for button in (self.more_button, self.fix_button) if button.visible]
         return [word for word in words if word]
 
+    def looks(self) -> tuple:
+        return (self.focused, self.box, self.shown, self.busy, self.game_asks, self.news, self.console_tab)
+
     def draw(self, surface) -> None:
         col = self.colours
         title = self.box.title()

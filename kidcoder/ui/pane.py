@@ -4,7 +4,8 @@ A pane owns a part of the window. The App builds each one from the Layout and a
 PaneKit (what it draws with), never from the App itself; then, for every pane in
 its table, it calls place() when the window changes size, update() and draw()
 each frame, relabel() when the language changes, and sets `focused` when the
-keyboard moves. Buttons and text lines say which command they stand for with
+keyboard moves. It draws a frame only when a pane's looks() or
+shown_text() changed (ui/redraw.py). Buttons and text lines say which command they stand for with
 action_for() (links in its text with link_action()), and element_for() names the
 element behind a keyboard focus target (for the focus ring); shown_text() lists the
 words it shows now. Adding a pane is a module with a Pane subclass, its box in
@@ -48,6 +49,10 @@ class Pane:
     def rect(self) -> pygame.Rect:
         return pygame.Rect(self.box)
 
+    def parts(self) -> tuple:
+        """Every rectangle this pane draws in (the window draws them again when its looks change)."""
+        return (self.rect,)
+
     def place(self, layout: Layout) -> None:
         """The window was laid out again: take this pane's box from it."""
         self.set_box(getattr(layout, self.region))
@@ -83,6 +88,11 @@ class Pane:
     def shown_text(self) -> List[str]:
         """The words this pane shows a child now (a language switch must change every one of them)."""
         return []
+
+    def looks(self) -> tuple:
+        """What this pane's own drawing shows now besides its words and its pygame-gui elements
+        (focus, state, scroll, ...): the window draws again only when this, or they, change."""
+        return (self.focused, self.box)
 
 
 def move_element(element, box) -> None:

@@ -48,6 +48,16 @@ class Presenter:
         """The next frame goes out whole (after a resize, a theme change, or the window being covered)."""
         self._hashes = None
 
+    def touched(self, rect) -> None:
+        """rect was sent to the screen by someone else: its rows are sent again next frame, whatever they hold."""
+        if self._hashes is None:
+            return
+        edges = self._shape[4]
+        for strip, (x0, x1) in zip(self._hashes, zip(edges, edges[1:])):
+            if x0 < rect.right and rect.x < x1:
+                for y in range(max(0, rect.y), min(len(strip), rect.bottom)):
+                    strip[y] = -1
+
     def present(self, surface, splits: Sequence[int]) -> list:
         width, height = surface.get_size()
         bpp = surface.get_bytesize()

@@ -7,7 +7,7 @@ Step sit in its title strip, next to the game they control, while a game runs.
 """
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict, Optional, Tuple
 
 import pygame
 import pygame_gui
@@ -147,10 +147,10 @@ class PreviewPane(Pane):
         if self._last_frame is None:
             self._scaled = None
             return
-        self._shown, self._scale = fit_inside(self.area, self.game_size)
+        self._shown, self._scale = shown_place(self.area, self.game_size)
         size = (self._shown.w, self._shown.h)
         if size == self._last_frame.get_size():
-            self._scaled = self._last_frame.copy()
+            self._scaled = self._last_frame          # it fits: shown as it is, never scaled nor copied
         elif self._scale <= SMOOTH_UP_TO:
             self._scaled = pygame.transform.smoothscale(self._last_frame, size)
         else:
@@ -192,6 +192,9 @@ class PreviewPane(Pane):
             return f"{title} · {tr('ui.preview.fps', fps=round(self.fps))}"
         return title
 
+    def looks(self) -> tuple:
+        return (self.focused, self.box, self.state, self.title_right, self._shown, self._scaled is None)
+
     def draw(self, surface) -> None:
         col = self.colours
         text = self.title_text()
@@ -203,11 +206,23 @@ class PreviewPane(Pane):
         body = pygame.Rect(self.box.below_title())
         pygame.draw.rect(surface, col["preview_bg"], body)
         if self._scaled is not None:
-            surface.blit(self._scaled, (self._shown.x, self._shown.y))
+            self.draw_picture(surface)
         lines = self._overlay_lines()
         if lines:
             self._draw_overlay(surface, pygame.Rect(self.area), lines)
         self._draw_hint(surface)
+
+    def picture_only(self) -> Optional[pygame.Rect]:
+        """Where a new frame goes when it is all that changed (nothing drawn over it), else None."""
+        if self._scaled is None or self._overlay_lines():
+            return None
+        return pygame.Rect(self._shown)
+
+    def draw_picture(self, surface) -> pygame.Rect:
+        """Only the newest frame, into its place (the window sends just that rectangle to the screen)."""
+        place = pygame.Rect(self._shown)
+        surface.blit(self._scaled, place.topleft)
+        return place
 
     def _overlay_lines(self):
         """Words over the picture: only when no game is playing in it."""
@@ -240,7 +255,7 @@ class PreviewPane(Pane):
         colour = self.colours["focus"] if self.focused else self.colours["preview_text"]
         label = self.fonts.text(self.fonts.title, text, colour)
         clip = surface.get_clip()
-        surface.set_clip(box)
+        surface.set_clip(box.clip(clip))
         surface.blit(label, (box.centerx - label.get_width() // 2, box.centery - label.get_height() // 2))
         surface.set_clip(clip)
 
@@ -260,3 +275,12 @@ class PreviewPane(Pane):
         for r in rendered:
             surface.blit(r, (body.centerx - r.get_width() // 2, y))
             y += r.get_height()
+
+
+def shown_place(area: Box, game_size) -> Tuple[Box, float]:
+    """Where the game's picture goes in area, and its scale: a game that fits is shown at its own
+    size, centred (no scaling costs nothing and looks best); a bigger one is scaled down to fit."""
+    w, h = game_size
+    if 0 < w <= area.w and 0 < h <= area.h:
+        return Box(area.x + (area.w - w) // 2, area.y + (area.h - h) // 2, w, h), 1.0
+    return fit_inside(area, game_size)

@@ -157,7 +157,7 @@ def draw_title(surface, box, text: str, fonts: Fonts, col: Dict[str, RGB], activ
     text_rect = rect.inflate(-8, 0)
     if text_right:
         text_rect.width = max(0, min(text_rect.right, text_right - 6) - text_rect.x)
-    surface.set_clip(text_rect)
+    surface.set_clip(text_rect.clip(clip))       # inside the part of the window being drawn
     surface.blit(label, (rect.x + 10, rect.centery - label.get_height() // 2))
     if right_text:
         extra = fonts.text(fonts.title, right_text, col["title_text"])

@@ -143,6 +143,9 @@ class Toolbar(Pane):
             return
         button.enable() if enabled else button.disable()
 
+    def parts(self) -> tuple:
+        return self.rect, pygame.Rect(self.status)          # the buttons at the top, the status line at the bottom
+
     def draw(self, surface) -> None:
         pygame.draw.rect(surface, self.colours["status"], pygame.Rect(self.box))
         self._draw_status(surface)
@@ -158,7 +161,8 @@ class Toolbar(Pane):
         right = end - hints.get_width()
         show_hints = right > box.x + 10 + message.get_width() + 20
         clip = surface.get_clip()
-        surface.set_clip(pygame.Rect(box.x, box.y, max(0, (right - 20 if show_hints else end) - box.x), box.h))
+        text_box = pygame.Rect(box.x, box.y, max(0, (right - 20 if show_hints else end) - box.x), box.h)
+        surface.set_clip(text_box.clip(clip))
         surface.blit(message, (box.x + 10, box.centery - message.get_height() // 2))
         surface.set_clip(clip)
         if show_hints:

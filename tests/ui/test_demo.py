@@ -37,14 +37,14 @@ def test_a_program_named_on_the_command_line_opens(tmp_path):
     script.write_text(json.dumps([{"wait": 1.0}, {"quit": True}]), encoding="utf-8")
     env = dict(os.environ, KIDCODER_DEMO=str(script), KIDCODER_HOME=str(tmp_path / "home"),
                SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-    probe = ("import sys, kidcoder.ui.app as ui\n"
+    probe = ("import sys, kidcoder.ui.app as ui, kidcoder.ui.start as start\n"
              "real = ui.App.run\n"
              "def run(self):\n"
              "    code = real(self)\n"
              "    print('OPENED', self.docs.path)\n"
              "    return code\n"
              "ui.App.run = run\n"
-             f"sys.exit(ui.run_app([{str(lesson)!r}]))\n")
+             f"sys.exit(start.run_app([{str(lesson)!r}]))\n")
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60,
                           cwd=str(ROOT))
     assert done.returncode == 0, done.stderr[-1500:]

@@ -1,0 +1,159 @@
+"""When the window draws, and how long it sleeps between frames: it draws only what a child can see change.
+
+Each frame the App asks `Pacer.choose()` what to draw. What is on screen is summed up in a
+cheap key (`screen_key`): the window's own state (focus, dialog, layout), each pane's words
+and looks() (the editor's text, cursor and caret; the console's lines; ...), and every
+pygame-gui element's picture and place (pygame-gui gives an element a new picture whenever
+its look changes: hover, caret blink, new text). Only the panes and elements whose part of
+the key changed are drawn again and sent to the screen (`changed_rects`); a new game frame
+alone is only blitted into its place; the whole window is drawn when the window's own state
+changed or background work came back. Between frames the loop
+sleeps until the next event, the next game frame, the caret's next blink, or a short wake to
+look at background work (`Pacer.wait_s()`).
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable, List, Optional, Tuple
+
+import pygame
+
+FPS = 60
+IDLE_WAKE_S = 0.25      # nothing going on: look at the world this often (pygame-gui's caret blinks at 0.4 s)
+WORK_WAKE_S = 0.05      # background work going on (a file, a hint, an answer streaming in): look this often
+AWAKE_AFTER_INPUT_S = 1.0   # after a key or a click, keep the full pace a while (files open, menus settle)
+SLICE_S = 0.015         # drivers that cannot wait for an event (dummy, offscreen) are looked at this often
+NOTHING, PICTURE, PARTS, EVERYTHING, WHOLE = "nothing", "picture", "parts", "everything", "whole"
+RING_MARGIN = 8         # a pane drawn again takes this much around it (its focus ring is drawn outside it)
+POLLING_DRIVERS = ("dummy", "offscreen")
+GIVE_WAY = 3            # the loop wakes at most once per this many times its own last frames' cost: the game
+                        # (another process) gets the rest of a short CPU; the window shows fewer frames instead
+COST_WEIGHT = 0.2       # how much each frame's cost moves the running estimate
+INPUT_EVENTS = frozenset((pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN,
+                          pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL))
+
+
+def painted(image, rect, area) -> tuple:
+    """Where a pygame-gui blit lands: at rect's corner, the picture's size (or its area's), whatever rect's
+    size says (an element resized shows its old, bigger picture for a frame)."""
+    w, h = (area[2], area[3]) if area else image.get_size()
+    return rect[0], rect[1], w, h
+
+
+def gui_key(manager) -> frozenset:
+    """What pygame-gui draws: each shown element's picture (a new Surface whenever its look changed) and
+    where it lands."""
+    return frozenset((id(image), painted(image, rect, area)) for image, rect, area, _ in manager.ui_group.visible)
+
+
+def uncovered(rect: Optional[pygame.Rect], manager) -> Optional[pygame.Rect]:
+    """rect, unless a pygame-gui element (a dialog, a tool tip, a menu) is drawn over part of it."""
+    if rect is None or any(image.get_width() and rect.colliderect(painted(image, place, area))
+                           for image, place, area, _ in manager.ui_group.visible):
+        return None
+    return rect
+
+
+def screen_key(panes, manager, *more) -> tuple:
+    """What the window shows now, in short: (the window's own state (more), each pane's (rect, words and
+    looks, and the rects it draws in), the pygame-gui elements). redraw.Pacer compares it with the last frame's."""
+    return (more, tuple((pane.parts(), (tuple(pane.shown_text()), pane.looks())) for pane in panes), gui_key(manager))
+
+
+def changed_rects(before: tuple, now: tuple, margin: int = RING_MARGIN) -> Optional[List[pygame.Rect]]:
+    """The parts of the window to draw again, going from screen key `before` to `now` (pure): each
+    pane whose words or looks changed (with a margin for its focus ring) and each pygame-gui element
+    whose picture or place changed, where it was and where it is; None: the whole window."""
+    if before is None or before[0] != now[0] or len(before[1]) != len(now[1]):
+        return None
+    rects = [rect.inflate(2 * margin, 2 * margin)
+             for (parts, key), (_, old) in zip(now[1], before[1]) if key != old for rect in parts]
+    rects += [pygame.Rect(rect) for _, rect in before[2] ^ now[2]]
+    return merged(rects)
+
+
+def merged(rects: List[pygame.Rect]) -> List[pygame.Rect]:
+    """The rects with those that overlap joined into one (their union), so nothing is drawn twice (pure)."""
+    out: List[pygame.Rect] = []
+    for rect in rects:
+        while True:
+            hit = rect.collidelist(out)
+            if hit < 0:
+                break
+            rect = rect.union(out.pop(hit))
+        out.append(rect)
+    return out
+
+
+class Pacer:
+    """Decides each frame what to draw and how long to sleep; `look()` is the screen's key now."""
+
+    def __init__(self, look: Callable[[], tuple], pace: Callable[[], Optional[float]],
+                 caret_due: Callable[[], Optional[float]], picture_only: Callable[[], Optional[pygame.Rect]]):
+        self.look, self.pace, self.caret_due, self.picture_only = look, pace, caret_due, picture_only
+        self._key: Optional[tuple] = None
+        self._input_at = -1e9
+        self.cost = 0.0                 # seconds a frame of the window's own work takes, lately
+
+    def spent(self, seconds: float) -> None:
+        """A frame's work took this long (under a short CPU quota it is long: the loop then wakes less)."""
+        self.cost += COST_WEIGHT * (seconds - self.cost)
+
+    def forget(self) -> None:
+        """Draw everything and send it WHOLE next frame (a resize, a theme change, the window uncovered)."""
+        self._key = None
+
+    def choose(self, events: list, results: bool, new_frame: bool) -> Tuple[str, List[pygame.Rect]]:
+        """What to draw this frame: EVERYTHING (the WHOLE of it sent after forget()); PARTS (and which);
+        only the PICTURE, a new game frame with nothing drawn over it; or NOTHING. Background results
+        draw everything (they are rare)."""
+        if any(event.type in INPUT_EVENTS for event in events):
+            self._input_at = time.perf_counter()
+        key, before = self.look(), self._key
+        self._key = key
+        if before is None:
+            return WHOLE, []
+        rects = None if results else changed_rects(before, key)
+        if rects is None:
+            return EVERYTHING, []
+        picture = self.picture_only() if new_frame else None
+        if new_frame and picture is None:
+            return EVERYTHING, []
+        if not rects:
+            return (PICTURE, [picture]) if picture is not None else (NOTHING, [])
+        return PARTS, merged(rects + ([picture] if picture is not None else []))
+
+    def wait_s(self, now: Optional[float] = None) -> float:
+        """How long the loop may sleep before the next frame (an event wakes it sooner)."""
+        now = time.perf_counter() if now is None else now
+        due = [s for s in (self.pace(), self.caret_due()) if s is not None]
+        if now - self._input_at < AWAKE_AFTER_INPUT_S:
+            due.append(1 / FPS)
+        return max(GIVE_WAY * self.cost, min([IDLE_WAKE_S, *due]))
+
+
+def wait_for_events(timeout_s: float, driver: Optional[str] = None) -> List:
+    """The events that come within timeout_s (empty when none came): sleeps meanwhile, using no CPU."""
+    driver = pygame.display.get_driver() if driver is None else driver
+    if driver not in POLLING_DRIVERS:
+        event = pygame.event.wait(max(0, int(timeout_s * 1000)))
+        return [] if event.type == pygame.NOEVENT else [event, *pygame.event.get()]
+    deadline = time.perf_counter() + timeout_s      # SDL would wake every millisecond here
+    while True:
+        events = pygame.event.get()
+        left = deadline - time.perf_counter()
+        if events or left <= 0:
+            return events
+        time.sleep(min(SLICE_S, left))
+
+
+def run_loop(step: Callable, wait_s: Callable[[], float], running: Callable[[], bool],
+             hand_over: Callable[[list], None]) -> None:
+    """step(dt) while running(), sleeping between steps until an event comes (given to hand_over()
+    for the next step) or wait_s() has passed."""
+    last = time.perf_counter()
+    while running():
+        now = time.perf_counter()
+        step(min(now - last, 0.5))
+        last = now
+        hand_over(wait_for_events(max(0.0, last + wait_s() - time.perf_counter())))

@@ -1,0 +1,165 @@
+"""The window draws only what changed: nothing while nothing happens, and what it sends always equals a
+full drawing (no stale part, no missing caret). Counted through app.on_present, never timed."""
+import pygame
+import pytest
+
+from kidcoder.ui.redraw import changed_rects, merged
+from tests.ui.driver import key, run_until
+
+GAME = """import pygame
+import pytest
+pygame.init()
+screen = pygame.display.set_mode((160, 120))
+clock = pygame.time.Clock()
+n = 0
+while True:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            raise SystemExit
+    n = (n + 7) % 255
+    screen.fill((n, 40, 200))
+    pygame.display.flip()
+    clock.tick(30)"""
+
+
+class Sent:
+    """What reached the screen: a copy of the window made only of the rectangles the App sent."""
+
+    def __init__(self, app):
+        self.app = app
+        self.rects = []                      # one list per present
+        self.screen = app.screen.copy()
+        app.on_present = self.presented
+
+    def presented(self, rects):
+        self.rects.append(list(rects))
+        for rect in rects:
+            self.screen.blit(self.app.screen, rect, rect)
+
+    def take(self):
+        taken, self.rects = self.rects, []
+        return taken
+
+    def matches_a_full_drawing(self) -> bool:
+        self.app.draw()
+        return self.screen.get_view("2").raw == self.app.screen.get_view("2").raw
+
+
+def settle(app, steps=5):
+    for _ in range(steps):
+        app.step(0.0)             # no time passes: the caret does not blink
+
+
+def quiet_window(windows):
+    """A window with the keyboard in the editor, settled, watched from now on."""
+    app = windows()
+    app.set_focus("editor")
+    sent = Sent(app)
+    settle(app)
+    sent.take()
+    return app, sent
+
+
+def test_an_idle_window_sends_nothing_and_a_typed_letter_sends_only_the_editor(windows):
+    app, sent = quiet_window(windows)
+    settle(app, 20)
+    assert sent.take() == []                                  # nothing changed: nothing drawn
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="x"))
+    app.step(0.0)
+    frames = sent.take()
+    assert len(frames) == 1 and frames[0]
+    editor = app.editor.rect.inflate(20, 20)
+    assert all(editor.contains(rect) for rect in frames[0]), frames   # only the editor went out
+    assert sent.matches_a_full_drawing()
+    settle(app, 10)
+    assert sent.take() == []
+
+
+def test_the_caret_blinks_without_events(windows):
+    app, sent = quiet_window(windows)
+    shown = app.editor.view.cursor_shown
+    app.step(app.editor.view.blink_due_s() + 0.01)
+    assert app.editor.view.cursor_shown != shown
+    frames = sent.take()
+    assert len(frames) == 1 and any(rect.colliderect(app.editor.view.cursor_rect()) for rect in frames[0])
+    assert sent.matches_a_full_drawing()
+
+
+@pytest.mark.parametrize("size", [(1200, 900), (800, 600)])
+def test_what_the_window_sends_always_equals_a_full_drawing(windows, size):
+    app = windows(size=size)        # at 800x600 the helper's text shrinks when the game starts
+    sent = Sent(app)
+    app.editor.set_text(GAME)
+    settle(app)
+    assert sent.matches_a_full_drawing()
+    key(app, pygame.K_TAB, mod=pygame.KMOD_CTRL)                 # the keyboard moves to another pane
+    settle(app)
+    assert sent.matches_a_full_drawing()
+    app.set_focus("editor")
+    key(app, pygame.K_DOWN)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="# hi"))
+    settle(app)
+    assert sent.matches_a_full_drawing()
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.preview.frames_drawn >= 5, what="game frames")
+    settle(app)
+    assert sent.matches_a_full_drawing()
+    key(app, pygame.K_ESCAPE)
+    app.actions.do("stop")
+    run_until(app, lambda: not app.games.live, what="the game stopped")
+    settle(app)
+    assert sent.matches_a_full_drawing()
+
+
+def test_a_new_game_frame_alone_sends_only_the_picture(windows):
+    app = windows()
+    app.editor.set_text(GAME)
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.preview.frames_drawn >= 3, what="game frames")
+    app.set_focus("editor")
+    settle(app, 3)
+    sent = Sent(app)
+    sent.screen = app.screen.copy()
+    pictures = []
+
+    def picture_frame():
+        before = app.preview.frames_drawn
+        app.step(0.0)
+        frames = sent.take()
+        if app.preview.frames_drawn > before and frames == [[pygame.Rect(app.preview.shown_box)]]:
+            pictures.append(frames)
+        return len(pictures) >= 3
+
+    run_until(app, picture_frame, what="frames sent alone")
+    assert sent.matches_a_full_drawing()
+
+
+def test_changed_rects_finds_the_panes_and_elements_that_changed():
+    editor, preview = pygame.Rect(0, 0, 100, 100), pygame.Rect(120, 0, 100, 100)
+    before = (("editor",), (((editor,), ("a",)), ((preview,), ("b",))), frozenset({(1, (0, 0, 10, 10))}))
+    same = changed_rects(before, before)
+    assert same == []
+    typed = (before[0], (((editor,), ("ab",)), ((preview,), ("b",))), before[2])
+    assert changed_rects(before, typed, margin=0) == [editor]
+    button = (before[0], before[1], frozenset({(2, (150, 150, 10, 10))}))     # a new picture, moved
+    assert sorted(map(tuple, changed_rects(before, button))) == [(0, 0, 10, 10), (150, 150, 10, 10)]
+    assert changed_rects(before, (("console",),) + before[1:]) is None             # the window's own state
+    assert changed_rects(None, before) is None
+
+
+def test_merged_joins_overlapping_rects():
+    assert merged([pygame.Rect(0, 0, 10, 10), pygame.Rect(5, 5, 10, 10), pygame.Rect(50, 50, 1, 1)]) == [
+        pygame.Rect(0, 0, 15, 15), pygame.Rect(50, 50, 1, 1)]
+
+
+def test_the_loop_sleeps_while_idle_and_gives_way_when_its_frames_cost_much():
+    from kidcoder.ui.redraw import FPS, GIVE_WAY, IDLE_WAKE_S, Pacer
+
+    pace = [None]
+    pacer = Pacer(look=lambda: (), pace=lambda: pace[0], caret_due=lambda: None, picture_only=lambda: None)
+    assert pacer.wait_s() == IDLE_WAKE_S                      # nothing going on: a long sleep
+    pace[0] = 1 / FPS                                         # a game plays: its pace
+    assert pacer.wait_s() == 1 / FPS
+    for _ in range(50):
+        pacer.spent(0.05)                                     # a short CPU: each frame costs 50 ms
+    assert pacer.wait_s() >= GIVE_WAY * 0.049                 # the window wakes less, the game gets the rest

@@ -156,11 +156,9 @@ class App:
         }, open_file=files.open_file, open_example=files.open_example)
         self.router = EventRouter(self.panes, self.keyboard, self.actions, self.games, self.manager, self.dialogs,
                                   on_resize=self.resize, on_exposed=self.pacer.forget)
-        self._demo_window = DemoWindow(open_example=files.open_example, do=self.actions.do,
-                                       set_focus=self.keyboard.set, finish=self.finish, docs=self.docs,
-                                       games=self.games, preview=preview, screen=self.screen,
-                                       dialogs=self.dialogs,
-                                       dialog=lambda: getattr(self.dialogs.current, "name", None), text=editor.get_text,
+        self._demo_window = DemoWindow(files.open_example, self.actions.do, self.keyboard.set, self.finish, self.docs,
+                                       self.games, preview, self.screen, self.dialogs, text=editor.get_text,
+                                       dialog=lambda: getattr(self.dialogs.current, "name", None),
                                        set_text=editor.set_text, helper=helper)
 
     # ---- what tests, benchmarks and scripts read --------------------------------------------

@@ -82,11 +82,11 @@ def gallery_examples() -> List[str]:
 
 def standalone_fps(example: str, group, seconds: float = SECONDS) -> float:
     """The example's own frames per second, run alone (no KidCoder) in the quota group."""
-    from kidcoder import paths
+    from kidcoder.ui.gallery import copy_example
 
-    program = paths.assets_dir() / "examples" / example
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
     with tempfile.TemporaryDirectory(prefix="kidcoder-xo-game-") as folder:
+        program = copy_example(example, Path(folder), lang="en")      # with the pictures and sounds it loads
         out = subprocess.run([sys.executable, "-c", COUNT_FLIPS, str(program), str(seconds), str(FRAMES_BEFORE)],
                              capture_output=True, text=True, env=env, cwd=folder, timeout=seconds + 120,
                              preexec_fn=group.enter)

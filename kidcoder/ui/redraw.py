@@ -22,10 +22,9 @@ FPS = 60
 IDLE_WAKE_S = 0.25      # nothing going on: look at the world this often (pygame-gui's caret blinks at 0.4 s)
 WORK_WAKE_S = 0.05      # background work going on (a file, a hint, an answer streaming in): look this often
 AWAKE_AFTER_INPUT_S = 1.0   # after a key or a click, keep the full pace a while (files open, menus settle)
-SLICE_S = 0.015         # drivers that cannot wait for an event (dummy, offscreen) are looked at this often
+SLICE_S = 0.015         # while it sleeps, the loop looks for events this often
 NOTHING, PICTURE, PARTS, EVERYTHING, WHOLE = "nothing", "picture", "parts", "everything", "whole"
 RING_MARGIN = 8         # a pane drawn again takes this much around it (its focus ring is drawn outside it)
-POLLING_DRIVERS = ("dummy", "offscreen")
 GIVE_WAY = 3            # the loop wakes at most once per this many times its own last frames' cost: the game
                         # (another process) gets the rest of a short CPU; the window shows fewer frames instead
 COST_WEIGHT = 0.2       # how much each frame's cost moves the running estimate
@@ -132,13 +131,11 @@ class Pacer:
         return max(GIVE_WAY * self.cost, min([IDLE_WAKE_S, *due]))
 
 
-def wait_for_events(timeout_s: float, driver: Optional[str] = None) -> List:
-    """The events that come within timeout_s (empty when none came): sleeps meanwhile, using no CPU."""
-    driver = pygame.display.get_driver() if driver is None else driver
-    if driver not in POLLING_DRIVERS:
-        event = pygame.event.wait(max(0, int(timeout_s * 1000)))
-        return [] if event.type == pygame.NOEVENT else [event, *pygame.event.get()]
-    deadline = time.perf_counter() + timeout_s      # SDL would wake every millisecond here
+def wait_for_events(timeout_s: float) -> List:
+    """The events that come within timeout_s (empty when none came), looking every SLICE_S and sleeping
+    in between. pygame.event.wait(timeout) is not used: under X11 (Xvfb here) it did not come back after
+    its timeout, so the window froze until the next event; on the dummy driver it wakes every millisecond."""
+    deadline = time.perf_counter() + timeout_s
     while True:
         events = pygame.event.get()
         left = deadline - time.perf_counter()

@@ -82,11 +82,15 @@ def gallery_examples() -> List[str]:
 
 def standalone_fps(example: str, group, seconds: float = SECONDS) -> float:
     """The example's own frames per second, run alone (no KidCoder) in the quota group."""
-    from kidcoder.ui.gallery import copy_example
+    from kidcoder import paths
+    from kidcoder.making.project_files import copy_library_files
 
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
     with tempfile.TemporaryDirectory(prefix="kidcoder-xo-game-") as folder:
-        program = copy_example(example, Path(folder), lang="en")      # with the pictures and sounds it loads
+        text = (paths.assets_dir() / "examples" / example).read_text(encoding="utf-8")
+        program = Path(folder) / example
+        program.write_text(text, encoding="utf-8")
+        copy_library_files(text, Path(folder))          # the pictures and sounds it loads, as the gallery copies them
         out = subprocess.run([sys.executable, "-c", COUNT_FLIPS, str(program), str(seconds), str(FRAMES_BEFORE)],
                              capture_output=True, text=True, env=env, cwd=folder, timeout=seconds + 120,
                              preexec_fn=group.enter)

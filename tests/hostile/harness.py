@@ -47,13 +47,15 @@ _PYTHONS: dict = {}
 
 
 def python_for(user, modules: str = "pygame") -> Optional[str]:
-    """A Python this user may run that has `modules` (ours first; root's may be out of its reach)."""
+    """A Python this user may run that has `modules` and can read this checkout's kidcoder (ours first; root's
+    may be out of its reach, and a checkout in a private folder, like mktemp -d's, is out of the user's)."""
     key = (user.pw_name if user else None, modules)
     if key not in _PYTHONS:
         _PYTHONS[key] = None
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
         for python in dict.fromkeys([sys.executable, "/usr/bin/python3", shutil.which("python3") or ""]):
-            check = f"import sys, {modules}; open(sys.executable, 'rb').close()"     # it can start itself too
-            if python and subprocess.run(as_user(user, [python, "-c", check]), cwd="/",
+            check = f"import sys, {modules}, kidcoder.cli; open(sys.executable, 'rb').close()"   # it can start itself
+            if python and subprocess.run(as_user(user, [python, "-c", check]), cwd="/", env=env,
                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
                 _PYTHONS[key] = python
                 break

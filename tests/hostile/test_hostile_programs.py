@@ -34,7 +34,8 @@ def test_the_game_cannot_hurt_the_host_the_settings_or_the_laptop(name, who):
     user = _user(who)
     python = python_for(user, "pygame, whoosh" if attack.command == "hint" else "pygame")
     if python is None:
-        pytest.skip(f"no Python with what `kidcoder {attack.command}` needs that {who} may run")
+        pytest.skip(f"no Python with what `kidcoder {attack.command}` needs that {who} may run "
+                    f"(or {who} cannot read this checkout's folder)")
     outcome = run_attack(attack, user, python=python)
     OUTCOMES.append(outcome)
     if (outcome.escapes or outcome.host_problems) and attack.needs and not set(attack.needs) & set(outcome.contained):

@@ -23,3 +23,9 @@ def compile_source(source: str, filename: str = "game.py", mode: str = "exec", *
     """compile(), one thread at a time."""
     with _LOCK:
         return compile(source, filename, mode, **options)
+
+
+def literal_eval(text: str):
+    """ast.literal_eval of a text (it parses, so it takes the same lock)."""
+    with _LOCK:
+        return ast.literal_eval(text)

@@ -9,12 +9,12 @@ without a key stay as they are; the code itself never changes.
 """
 from __future__ import annotations
 
-import ast
 import io
 import tokenize
 from typing import Dict, List, Tuple
 
 from kidcoder import i18n
+from kidcoder.diagnosis import pyparse
 
 COMMENT_PREFIXES = ("generate.code.", "games.code.")
 TEXT_PREFIX = "games.text."
@@ -54,7 +54,7 @@ def _strings(source: str) -> List[Token]:
         quote = token.string[:1]
         if (token.type == tokenize.STRING and quote in "\"'" and not token.string.startswith(quote * 3)
                 and token.start[0] == token.end[0]):
-            found.append((token.start, token.end, quote, ast.literal_eval(token.string)))
+            found.append((token.start, token.end, quote, pyparse.literal_eval(token.string)))
     return found
 
 

@@ -14,11 +14,11 @@ Only one-line assignments of literals are slots; anything else is left alone.
 """
 from __future__ import annotations
 
-import ast
 import re
 from typing import Dict, List, Mapping, Optional, Tuple
 
 from kidcoder.codeparts import split_comment
+from kidcoder.diagnosis import pyparse
 
 START_MARK = re.compile(r"^#\s*-+\s*SETTINGS\b")
 END_MARK = re.compile(r"^#\s*-+\s*END OF SETTINGS\b")
@@ -49,7 +49,7 @@ def _slot(line: str) -> Optional[Tuple[str, object, str]]:
     text, comment = split_comment(match.group("rest"))
     comment = comment.lstrip()
     try:
-        value = ast.literal_eval(text)
+        value = pyparse.literal_eval(text)
     except (ValueError, SyntaxError):
         return None
     return match.group("name"), value, comment

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Dict, Optional
 
 from kidcoder.i18n import tr
+from kidcoder.diagnosis import pyparse
 
 MAX_NAME = 60            # letters in a name (without .py)
 SUGGESTION_MAX = 32      # a suggestion is cut at a word before this many letters
@@ -90,7 +91,7 @@ def words_to_stem(text: str, limit: int = SUGGESTION_MAX) -> str:
 def suggest_name(source: str, description: str = "", lang: Optional[str] = None) -> str:
     """A name (without .py) for a new program, from its caption, its description or its first comment."""
     try:
-        caption = _caption(ast.parse(source))
+        caption = _caption(pyparse.parse(source))
     except (SyntaxError, ValueError):
         caption = ""
     for text in (caption, description, _first_comment(source)):

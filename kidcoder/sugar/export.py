@@ -22,6 +22,7 @@ from kidcoder.editor.files import ProgramFileError, read_program_text
 from kidcoder.sugar.bundle import INFO_PATH, ActivityInfo, activity_info_text, minutes_version, write_xo
 from kidcoder.sugar.icon import joystick_icon_svg, picture_icon_svg
 from kidcoder.sugar.names import ascii_slug, display_name
+from kidcoder.diagnosis import pyparse
 
 MEDIA_FOLDERS = ("images", "sounds")
 MAX_BUNDLE_BYTES = 40 * 1024 * 1024
@@ -90,7 +91,7 @@ def needs_pippy(source: str) -> bool:
 def local_imports(source: str, folder: Path, game: Path) -> List[Path]:
     """The .py files next to the game that it imports by name (import enemies / from enemies import ...)."""
     try:
-        tree = ast.parse(source)
+        tree = pyparse.parse(source)
     except SyntaxError:
         return []
     names = set()

@@ -1,4 +1,4 @@
-"""The Whoosh search index over the knowledge cards (the only package that imports whoosh).
+"""The Whoosh search index over the knowledge cards (whoosh_parts.py is the one module that imports whoosh).
 
 analysis.py: analyzers and the card schema; query.py: questions as queries; store.py: the
 on-disk card index (KnowledgeIndex, shared_index, rebuild_index); templates.py: the

@@ -10,12 +10,9 @@ import re
 from functools import lru_cache
 from typing import List
 
-from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.analysis.filters import STOP_WORDS
-from whoosh.fields import ID, STORED, TEXT, Schema
-from whoosh.lang import stopwords_for_language
-from whoosh.scoring import BM25F
-from whoosh.support.charset import accent_map
+from kidcoder.knowledge.index.whoosh_parts import (BM25F, ID, STOP_WORDS, STORED, TEXT, CharsetFilter, Filter,
+                                                   LowercaseFilter, RegexTokenizer, Schema, StemFilter, StopFilter,
+                                                   accent_map, stopwords_for_language)
 
 from kidcoder.knowledge import words
 

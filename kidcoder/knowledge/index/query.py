@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from whoosh.query import FuzzyTerm, Or, Term
+from kidcoder.knowledge.index.whoosh_parts import FuzzyTerm, Or, Term
 
 from kidcoder.knowledge.index.analysis import code_analyzer, text_analyzer
 

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
-from whoosh import index as whoosh_index
-from whoosh.query import Or, Term
+from kidcoder.knowledge.index.whoosh_parts import Or, Term, whoosh_index
 
 from kidcoder import paths
 from kidcoder.knowledge import cards as knowledge

@@ -4,9 +4,7 @@ from __future__ import annotations
 import threading
 from typing import Dict, Optional, Sequence, Tuple
 
-from whoosh.fields import ID, TEXT, Schema
-from whoosh.filedb.filestore import RamStorage
-from whoosh.query import Or
+from kidcoder.knowledge.index.whoosh_parts import ID, TEXT, Or, RamStorage, Schema
 
 from kidcoder.knowledge import words
 from kidcoder.knowledge.index.analysis import LANGS, text_analyzer

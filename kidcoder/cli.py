@@ -199,9 +199,8 @@ def cmd_hint(args) -> int:
         result = hint_for_program(source, args.file, HintLevel(args.level), lang, enrich=enrich)
 
     def human(r):
-        if r["ok"]:
-            return r["hint"]
-        return f"{tr('cli.line_prefix', lang=lang, line=r['problem']['line'])} {r['hint']}"
+        text = r["hint"] if r["ok"] else f"{tr('cli.line_prefix', lang=lang, line=r['problem']['line'])} {r['hint']}"
+        return text + ("\n" + tr("cli.tip", lang=lang, tip=r["tip"]) if r.get("tip") else "")
 
     _emit(result, args.json, human)
     return EXIT_OK

@@ -19,7 +19,7 @@ from kidcoder.diagnosis.finding import Finding
 from kidcoder.diagnosis.fixes import Fix
 from kidcoder.helper.retell import beneath
 from kidcoder.diagnosis.registry import finding_cards
-from kidcoder.i18n import tr
+from kidcoder.i18n import has_key, tr
 from kidcoder.knowledge.cards import Card, cards_by_id
 from kidcoder.model.facts import Enrich, HintFacts, consult
 
@@ -101,6 +101,13 @@ def rules_words(finding: Finding, level: int, lang: str) -> str:
     return say(finding.key + suffix, lang, values)
 
 
+def tip_words(finding: Finding, lang: str) -> str:
+    """A remark that is not a problem for this program: its own gentle words (key.tip), else the explanation."""
+    if not has_key(finding.key + ".tip", lang):
+        return rules_words(finding, HintLevel.EXPLAIN, lang)
+    return say(finding.key + ".tip", lang, dict(finding.values, line=finding.line))
+
+
 def hint_facts(source: str, finding: Finding, text: str, level: int, lang: str, card: Optional[Card] = None,
                error: Optional[dict] = None, fix: Optional[Fix] = None) -> HintFacts:
     """What a model is told about this hint: the one place these facts are built."""
@@ -161,7 +168,7 @@ def find_hint(source: str, path: Optional[str] = None, level: int = HintLevel.NU
     runner = runner or runner_for(path)
     found = diagnose(source, runner=runner, run=run, prober=prober, beside=files_beside(path))
     finding = found.finding
-    tip = rules_words(found.tip, HintLevel.EXPLAIN, lang) if found.tip is not None else ""
+    tip = tip_words(found.tip, lang) if found.tip is not None else ""
     if finding is None:
         return Hint(None, tr("diag.ladder.ok", lang=lang), tip=tip)
     fix = checked_fix(source, finding, runner, prober, found.symptoms) if check_fix else None

@@ -28,6 +28,7 @@ RING_MARGIN = 8         # a pane drawn again takes this much around it (its focu
 GIVE_WAY = 3            # the loop wakes at most once per this many times its own last frames' cost: the game
                         # (another process) gets the rest of a short CPU; the window shows fewer frames instead
 COST_WEIGHT = 0.2       # how much each frame's cost moves the running estimate
+GUI_TICK_S = 0.1        # with no input, pygame-gui's update (hover checks, tool tips, a caret's blink) runs this often
 INPUT_EVENTS = frozenset((pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN,
                           pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL))
 
@@ -92,6 +93,7 @@ class Pacer:
         self.look, self.pace, self.caret_due, self.picture_only = look, pace, caret_due, picture_only
         self._key: Optional[tuple] = None
         self._input_at = -1e9
+        self.drew_parts = True          # the last frame drew more than a new game frame (GuiTicker reads it)
         self.cost = 0.0                 # seconds a frame of the window's own work takes, lately
 
     def spent(self, seconds: float) -> None:
@@ -106,6 +108,12 @@ class Pacer:
         """What to draw this frame: EVERYTHING (the WHOLE of it sent after forget()); PARTS (and which);
         only the PICTURE, a new game frame with nothing drawn over it; or NOTHING. Background results
         draw everything (they are rare)."""
+        what, rects = self._choose(events, results, new_frame)
+        self.drew_parts = what not in (NOTHING, PICTURE)
+        return what, rects
+
+    def _choose(self, events: list, results: bool, new_frame: bool) -> Tuple[str, List[pygame.Rect]]:
+        """choose() without noting what it drew."""
         if any(event.type in INPUT_EVENTS for event in events):
             self._input_at = time.perf_counter()
         key, before = self.look(), self._key
@@ -129,6 +137,27 @@ class Pacer:
         if now - self._input_at < AWAKE_AFTER_INPUT_S:
             due.append(1 / FPS)
         return max(GIVE_WAY * self.cost, min([IDLE_WAKE_S, *due]))
+
+
+class GuiTicker:
+    """Runs pygame-gui's manager.update: at once when input came (a key, the mouse, a window event) or
+    the last frame drew more than the game's picture (an element changed its state: its new picture
+    comes with the next updates), else GUI_TICK_S apart, given all the time since. Its hover checks
+    cost as much as a small game's frame, and while a game plays the loop steps 60 times a second
+    with nothing for them to see."""
+
+    def __init__(self, manager, pacer: "Pacer"):
+        self.manager, self.pacer = manager, pacer
+        self.owed = 0.0
+        self.input = True           # the first update always runs
+        self.updates = 0
+
+    def tick(self, dt: float) -> None:
+        self.owed += dt
+        if self.input or self.pacer.drew_parts or self.owed >= GUI_TICK_S:
+            self.manager.update(self.owed)
+            self.owed, self.input = 0.0, False
+            self.updates += 1
 
 
 def wait_for_events(timeout_s: float) -> List:

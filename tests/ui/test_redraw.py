@@ -1,9 +1,11 @@
 """The window draws only what changed: nothing while nothing happens, and what it sends always equals a
 full drawing (no stale part, no missing caret). Counted through app.on_present, never timed."""
+import time
+
 import pygame
 import pytest
 
-from kidcoder.ui.redraw import changed_rects, merged
+from kidcoder.ui.redraw import GUI_TICK_S, changed_rects, merged
 from tests.ui.driver import key, run_until
 
 GAME = """import pygame
@@ -132,6 +134,30 @@ def test_a_new_game_frame_alone_sends_only_the_picture(windows):
 
     run_until(app, picture_frame, what="frames sent alone")
     assert sent.matches_a_full_drawing()
+
+
+def test_pygame_gui_updates_after_input_and_every_tick_but_not_for_each_game_frame(windows):
+    app = windows()
+    app.editor.set_text(GAME)
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.preview.frames_drawn >= 3, what="game frames")
+    app.set_focus("editor")
+    settle(app, 3)
+    updates, frames = app.gui.updates, app.preview.frames_drawn
+
+    deadline = time.monotonic() + 30
+    while app.preview.frames_drawn < frames + 12 and time.monotonic() < deadline:
+        app.step(0.0)                           # no time passes in the window
+        time.sleep(0.005)
+    assert app.preview.frames_drawn >= frames + 12
+    assert app.gui.updates - updates <= 4       # new game frames: no hover checks (the title's fps may change)
+    updates = app.gui.updates
+    app.step(GUI_TICK_S)
+    assert app.gui.updates == updates + 1       # time went by: tool tips and carets go on
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="x"))
+    before = app.gui.updates
+    app.step(0.0)
+    assert app.gui.updates == before + 1        # input: pygame-gui looks at once
 
 
 def test_changed_rects_finds_the_panes_and_elements_that_changed():

@@ -160,6 +160,50 @@ def test_pygame_gui_updates_after_input_and_every_tick_but_not_for_each_game_fra
     assert app.gui.updates == before + 1        # input: pygame-gui looks at once
 
 
+STRIPES_THEN_STILL = """import pygame
+pygame.init()
+screen = pygame.display.set_mode((600, 400))
+clock = pygame.time.Clock()
+n = 0
+while True:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            raise SystemExit
+    if n < 20:
+        n += 1
+        for x in range(0, 600, 2):
+            pygame.draw.line(screen, (255, 255, 255) if x % 4 else (n, 0, 0), (x, 0), (x, 399))
+        pygame.display.flip()
+    clock.tick(30)"""
+
+
+def test_a_moving_game_is_scaled_fast_and_a_picture_that_stays_smoothly(windows):
+    app = windows()                                  # 1200x900: a 600x400 game is scaled down to fit
+    app.editor.set_text(STRIPES_THEN_STILL)
+    key(app, pygame.K_F5)
+    preview = app.preview
+    run_until(app, lambda: preview.frames_drawn >= 2, what="game frames")
+    size = preview.shown_box.w, preview.shown_box.h
+    assert size[0] < 600 and preview.looks()[-1] is False           # moving: the fast scaler
+    assert shown(app) == raw(pygame.transform.scale(preview.last_frame, size))
+    run_until(app, lambda: preview.frames_drawn >= 20, what="the last frame")
+    sent = Sent(app)
+    run_until(app, lambda: preview.looks()[-1], what="the smooth picture")
+    smooth = pygame.transform.smoothscale(preview.last_frame, size)
+    assert shown(app) == raw(smooth) != raw(pygame.transform.scale(preview.last_frame, size))
+    assert any(rect.contains(preview.shown_box) for frame in sent.take() for rect in frame)   # and it went out
+    assert sent.matches_a_full_drawing()
+
+
+def raw(surface):
+    return surface.get_view("2").raw
+
+
+def shown(app):
+    """The game's picture as it is on the window now."""
+    return raw(app.screen.subsurface(app.preview.shown_box).copy())
+
+
 def test_changed_rects_finds_the_panes_and_elements_that_changed():
     editor, preview = pygame.Rect(0, 0, 100, 100), pygame.Rect(120, 0, 100, 100)
     before = (("editor",), (((editor,), ("a",)), ((preview,), ("b",))), frozenset({(1, (0, 0, 10, 10))}))

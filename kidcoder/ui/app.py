@@ -276,7 +276,7 @@ class App:
         started = time.perf_counter()
         events = [*self._held_events, *pygame.event.get()]
         self._held_events.clear()
-        self.gui.input = self.gui.input or bool(events)
+        self.gui.saw(events)
         for event in events:
             self.handle_event(event)
         shown = self.preview.frames_drawn

@@ -56,6 +56,7 @@ def quiet_window(windows):
     """A window with the keyboard in the editor, settled, watched from now on."""
     app = windows()
     app.set_focus("editor")
+    run_until(app, lambda: not app.worker.busy, what="start-up work")    # its result would redraw everything
     sent = Sent(app)
     settle(app)
     sent.take()
@@ -154,10 +155,13 @@ def test_pygame_gui_updates_after_input_and_every_tick_but_not_for_each_game_fra
     updates = app.gui.updates
     app.step(GUI_TICK_S)
     assert app.gui.updates == updates + 1       # time went by: tool tips and carets go on
-    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="x"))
     before = app.gui.updates
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="x"))
     app.step(0.0)
-    assert app.gui.updates == before + 1        # input: pygame-gui looks at once
+    assert "x" in app.editor.get_text() and app.gui.updates == before    # the editor's keys: not for it
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1), buttons=(0, 0, 0)))
+    app.step(0.0)
+    assert app.gui.updates == before + 1        # the mouse: pygame-gui looks at once
 
 
 STRIPES_THEN_STILL = """import pygame

@@ -8,20 +8,20 @@ import pytest
 from kidcoder.ui.redraw import GUI_TICK_S, changed_rects, merged
 from tests.ui.driver import key, run_until
 
-GAME = """import pygame
-import pytest
+LOOP = """import pygame
 pygame.init()
-screen = pygame.display.set_mode((160, 120))
+screen = pygame.display.set_mode({size})
 clock = pygame.time.Clock()
 n = 0
 while True:
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             raise SystemExit
-    n = (n + 7) % 255
-    screen.fill((n, 40, 200))
-    pygame.display.flip()
+{frame}
     clock.tick(30)"""
+GAME = LOOP.format(size=(160, 120), frame="""    n = (n + 7) % 255
+    screen.fill((n, 40, 200))
+    pygame.display.flip()""")
 
 
 class Sent:
@@ -114,13 +114,19 @@ def test_what_the_window_sends_always_equals_a_full_drawing(windows, size):
     assert sent.matches_a_full_drawing()
 
 
-def test_a_new_game_frame_alone_sends_only_the_picture(windows):
+def playing_window(windows):
+    """A window playing GAME, the keyboard in the editor, settled."""
     app = windows()
     app.editor.set_text(GAME)
     key(app, pygame.K_F5)
     run_until(app, lambda: app.preview.frames_drawn >= 3, what="game frames")
     app.set_focus("editor")
     settle(app, 3)
+    return app
+
+
+def test_a_new_game_frame_alone_sends_only_the_picture(windows):
+    app = playing_window(windows)
     sent = Sent(app)
     sent.screen = app.screen.copy()
     pictures = []
@@ -138,12 +144,7 @@ def test_a_new_game_frame_alone_sends_only_the_picture(windows):
 
 
 def test_pygame_gui_updates_after_input_and_every_tick_but_not_for_each_game_frame(windows):
-    app = windows()
-    app.editor.set_text(GAME)
-    key(app, pygame.K_F5)
-    run_until(app, lambda: app.preview.frames_drawn >= 3, what="game frames")
-    app.set_focus("editor")
-    settle(app, 3)
+    app = playing_window(windows)
     updates, frames = app.gui.updates, app.preview.frames_drawn
 
     deadline = time.monotonic() + 30
@@ -164,21 +165,11 @@ def test_pygame_gui_updates_after_input_and_every_tick_but_not_for_each_game_fra
     assert app.gui.updates == before + 1        # the mouse: pygame-gui looks at once
 
 
-STRIPES_THEN_STILL = """import pygame
-pygame.init()
-screen = pygame.display.set_mode((600, 400))
-clock = pygame.time.Clock()
-n = 0
-while True:
-    for event in pygame.event.get():
-        if event.type == pygame.QUIT:
-            raise SystemExit
-    if n < 20:
+STRIPES_THEN_STILL = LOOP.format(size=(600, 400), frame="""    if n < 20:
         n += 1
         for x in range(0, 600, 2):
             pygame.draw.line(screen, (255, 255, 255) if x % 4 else (n, 0, 0), (x, 0), (x, 399))
-        pygame.display.flip()
-    clock.tick(30)"""
+        pygame.display.flip()""")
 
 
 def test_a_moving_game_is_scaled_fast_and_a_picture_that_stays_smoothly(windows):

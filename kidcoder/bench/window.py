@@ -41,7 +41,8 @@ def probe_env(home: str) -> Dict[str, str]:
     env.update({"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "KIDCODER_HOME": home,
                 "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
     env.pop("KIDCODER_DEMO", None)
-    return env
+    env.pop("PYTHONDONTWRITEBYTECODE", None)    # pip compiles an installed KidCoder's .pyc files; here the
+    return env                                  # warm-up start writes them (else each start compiles ~100 modules)
 
 
 def build_index(home: str) -> None:

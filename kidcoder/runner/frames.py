@@ -168,6 +168,19 @@ class FrameBuffer:
 
     def latest(self, tries: int = 8) -> Optional[Frame]:
         """A copy of the newest whole frame, or None (before the first, or nothing believable)."""
+        got: dict = {}
+
+        def copy(pixels, width: int, height: int) -> None:
+            got.update(pixels=bytes(pixels), width=width, height=height)
+
+        info = self.latest_into(copy, tries)
+        return Frame(info[0], got["width"], got["height"], got["pixels"], info[1]) if info else None
+
+    def latest_into(self, draw, tries: int = 8) -> Optional[Tuple[int, float]]:
+        """Hands draw(pixels, width, height) the newest frame's pixels where they lie in shared memory (a
+        read-only memoryview, B G R x: no copy; draw must not keep it), and returns (number, publish time)
+        when that frame stayed whole while draw read it; None when there is none or it was torn (what
+        draw made of it is then not to be shown)."""
         for _ in range(tries):
             if self._map is None:
                 return None
@@ -179,10 +192,11 @@ class FrameBuffer:
             if seq1 % 2:
                 continue
             start = slot_offset(slot, self.capacity) + SLOT_HEADER_SIZE
-            pixels = bytes(self._map[start:start + width * height * BYTES_PER_PIXEL])
+            with memoryview(self._map) as whole, whole[start:start + width * height * BYTES_PER_PIXEL] as pixels:
+                draw(pixels, width, height)
             seq2 = struct.unpack_from("<Q", self._map, slot_offset(slot, self.capacity))[0]
             if seq1 == seq2:
-                return Frame(number, width, height, pixels, when)
+                return number, when
         return None
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Deque, List, Optional, Sequence
+from typing import Deque, List, Optional, Sequence, Tuple
 
 from kidcoder.runner import protocol
 from kidcoder.runner.console_reader import MAX_CONSOLE_LINES
@@ -317,9 +317,11 @@ class GameProcess:
 
     def latest_frame(self) -> Optional[Frame]:
         """A copy of the newest whole frame, or None before the first one."""
-        if self._frames is None:
-            return None
-        return self._frames.latest()
+        return self._frames.latest() if self._frames is not None else None
+
+    def latest_frame_into(self, draw) -> Optional[Tuple[int, float]]:
+        """The newest frame's pixels handed to draw where they lie, with no copy (FrameBuffer.latest_into)."""
+        return self._frames.latest_into(draw) if self._frames is not None else None
 
     def _check_frames(self, out: list) -> None:
         number, when = self._latest_info()

@@ -51,8 +51,8 @@ from kidcoder.ui.pane import PaneKit  # noqa: E402
 from kidcoder.ui.playing import Playing  # noqa: E402
 from kidcoder.ui.present import Presenter  # noqa: E402
 from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
-from kidcoder.ui.redraw import (EVERYTHING, FPS, NOTHING, PARTS, WHOLE, WORK_WAKE_S, Pacer, run_loop,  # noqa: E402
-                                screen_key, uncovered)
+from kidcoder.ui.redraw import (EVERYTHING, FPS, NOTHING, PARTS, WHOLE, WORK_WAKE_S, GuiTicker, Pacer,  # noqa: E402
+                                run_loop, screen_key, uncovered)
 from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
 from kidcoder.ui.sugar_actions import in_sugar  # noqa: E402
 from kidcoder.ui.sugar_keys import shell_key_names  # noqa: E402
@@ -96,13 +96,13 @@ class App:
         self.frames = self.drawn = 0     # steps (at the game's pace while one plays); steps that sent a picture
         self._held_events: list = []     # the events the loop woke up for (see redraw.run_loop)
         self.first_frame_at: Optional[float] = None
-        self.on_present = None           # benchmarks: called with the rects sent, after each present
-        self.demo = None
+        self.on_present = self.demo = None   # benchmarks: on_present(rects sent) after each present
         self.presenter = Presenter()
         self.pacer = Pacer(lambda: screen_key(self.panes.values(), self.manager, self.keyboard.target,
                                               id(self.dialogs.current), self.layout),
                            self._pace, self.editor.view.blink_due_s,
                            lambda: uncovered(self.preview.picture_only(), self.manager))
+        self.gui = GuiTicker(self.manager, self.pacer)
         self._build_parts(files)
         self._last_version = self.editor.version
         self.files.start_up()
@@ -140,10 +140,9 @@ class App:
         self.actions = Actions({
             "new": files.new, "open": files.open, "save": files.save, "examples": files.examples,
             "make_game": files.make_game, "quit": files.quit, "save_as": files.save_as, "rename": files.rename,
-            "whole_message": console.toggle_whole,
-            "run": play.run, "stop": play.stop, "pause": play.pause, "step": play.step, "send_input": play.send_input,
-            "help": self.assist.more_help, "apply_fix": self.assist.apply_fix,
-            "ask": lambda: self.keyboard.set("question"),
+            "whole_message": console.toggle_whole, "run": play.run, "stop": play.stop, "pause": play.pause,
+            "step": play.step, "send_input": play.send_input, "help": self.assist.more_help,
+            "apply_fix": self.assist.apply_fix, "ask": lambda: self.keyboard.set("question"),
             "send_question": lambda: self.assist.ask(helper.question.get_text()), "change_game": self.change.submit,
             "find": view.find, "goto": view.goto, "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "zoom_reset": view.zoom_reset,
@@ -277,6 +276,7 @@ class App:
         started = time.perf_counter()
         events = [*self._held_events, *pygame.event.get()]
         self._held_events.clear()
+        self.gui.saw(events)
         for event in events:
             self.handle_event(event)
         shown = self.preview.frames_drawn
@@ -315,7 +315,7 @@ class App:
 
     def update(self, dt: float) -> bool:
         """Everything but drawing; True when background work came back (files, hints, answers)."""
-        self.manager.update(dt)
+        self.gui.tick(dt)
         for pane in self.panes.values():
             pane.update(dt)
         if self.editor.version != self._last_version:

@@ -17,10 +17,7 @@ from kidcoder.projects.store import RUN_COPY_PREFIX
 from kidcoder.ui import style
 from kidcoder.ui.dialogs import CANCEL
 from kidcoder.ui.game_control import GameState
-from kidcoder.ui.gallery import copy_example, grid_items, load_examples
 from kidcoder.ui.naming import Naming
-from kidcoder.ui.program_grid import encode_thumbnail
-from kidcoder.ui.program_list import ProgramsDialog
 from kidcoder.ui.shell import Shell
 
 
@@ -142,6 +139,8 @@ class FileActions:
         self.docs.worker.submit("list_programs", tag=("list", 0))
 
     def examples(self) -> None:
+        from kidcoder.ui.gallery import grid_items, load_examples     # lazy: not needed for the first frame
+
         items = grid_items(load_examples(self.settings.language))
         self.dialogs.choose(tr("ui.gallery.title"), items, "examples", self._example_chosen)
 
@@ -166,6 +165,8 @@ class FileActions:
         program = self.games.path
         if frame is None or program is None:
             return
+        from kidcoder.ui.program_grid import encode_thumbnail
+
         png = encode_thumbnail(frame)
         if Path(program).name.startswith(RUN_COPY_PREFIX):
             self.waiting_thumbnail = png          # written when the program gets its name
@@ -179,6 +180,8 @@ class FileActions:
     # ---- opening ----------------------------------------------------------------------------
     def open_example(self, filename: str) -> None:
         """Copy an example into the projects folder (on the worker); example_copied() opens the copy."""
+        from kidcoder.ui.gallery import copy_example
+
         self.worker.submit("copy_example", copy_example, filename)
 
     def example_copied(self, result) -> None:
@@ -276,6 +279,8 @@ class FileActions:
 
     # ---- My programs ------------------------------------------------------------------------------
     def show_programs(self, entries, selected: Optional[Path] = None) -> None:
+        from kidcoder.ui.program_list import ProgramsDialog
+
         colours = style.colours(self.settings.theme)
         lang = self.settings.language
         current = self.docs.path

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import Callable, Dict, List
+from typing import TYPE_CHECKING, Callable, Dict, List
 
 from kidcoder.i18n import tr
-from kidcoder.making import code_lines, library, project_files
 from kidcoder.ui import thumbnails as thumbs
-from kidcoder.ui.library_picker import INSERT
-from kidcoder.ui.picture_picker import PicturePicker
 from kidcoder.ui.shell import Shell
-from kidcoder.ui.sound_picker import SoundPicker
+
+# The library, its pickers and the code they write load with the first picture, sound or Run, not
+# with the window (start-up: docs/xo.md).
+if TYPE_CHECKING:
+    from kidcoder.making import code_lines
 
 SEARCH, COPY, BEFORE_RUN, PLAY = "library_search", "library_copy", "library_files", "play_sound"
 LANE, SOUND_LANE = "library", "sound"        # searching and copying share a lane; sounds have their own
@@ -56,6 +57,8 @@ def insert_plan(buffer, plan: code_lines.InsertPlan) -> List[int]:
 
 def added_message(entry, path: str, plan: code_lines.InsertPlan, firsts: List[int], lang: str) -> str:
     """What the helper says after a picture or sound went in: which lines load it and which use it."""
+    from kidcoder.making import code_lines, library
+
     name = entry.name(lang)
     loading = [any(f'"{path}"' in line for line in group.lines) for group in plan.insertions]
     load = next((first for first, loads in zip(firsts, loading) if loads), None)
@@ -75,6 +78,8 @@ def added_message(entry, path: str, plan: code_lines.InsertPlan, firsts: List[in
 
 def copy_library_files_for(path) -> List[str]:
     """Before a run: copy the library files the saved program names into its folder (on the worker)."""
+    from kidcoder.making import project_files
+
     path = Path(path)
     return project_files.copy_library_files(path.read_text(encoding="utf-8"), path.parent)
 
@@ -122,12 +127,20 @@ class LibraryActions:
 
     # ---- commands ---------------------------------------------------------------------------------
     def pictures(self) -> None:
+        from kidcoder.making import library
+
         self._open(library.PICTURE)
 
     def sounds(self) -> None:
+        from kidcoder.making import library
+
         self._open(library.SOUND)
 
     def _open(self, kind: str) -> None:
+        from kidcoder.making import library
+        from kidcoder.ui.picture_picker import PicturePicker
+        from kidcoder.ui.sound_picker import SoundPicker
+
         if self.shell.dialogs.current is not None:
             return
         lang = self.settings.language
@@ -161,6 +174,9 @@ class LibraryActions:
 
     # ---- answers ------------------------------------------------------------------------------------
     def _picked(self, dialog) -> None:
+        from kidcoder.making import project_files
+        from kidcoder.ui.library_picker import INSERT
+
         self.picker = None
         self.thumbnails.stop()
         if self._sound_on:
@@ -192,6 +208,8 @@ class LibraryActions:
         if not result.ok:
             self.helper.show(tr("ui.helper.problem_title"), tr("library.copy_failed", name=entry.name(lang)))
             return
+        from kidcoder.making import code_lines
+
         view = self.editor.view
         source = view.buffer.get_text()
         plan = code_lines.plan_insert(source, entry, result.value, view.buffer.cursor[0] + 1, lang)

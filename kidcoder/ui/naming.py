@@ -11,12 +11,18 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from kidcoder.i18n import tr
-from kidcoder.projects.names import check_name, free_stem, suggest_name
 from kidcoder.ui import style
 from kidcoder.ui.dialogs import CANCEL
 from kidcoder.ui.name_dialog import NameDialog
 
 Then = Optional[Callable[[], None]]
+
+
+def _names():
+    """projects.names (it reads programs with diagnosis's parser): loaded with the first name asked for."""
+    from kidcoder.projects import names
+
+    return names
 
 
 class Naming:
@@ -38,8 +44,8 @@ class Naming:
         """The name offered for the open program: its own, or one made from what it says."""
         if self.docs.path is not None:
             return self.docs.path.stem
-        stem = suggest_name(self.editor.get_text(), self.docs.hint, self.settings.language)
-        return free_stem(self.folder, stem)
+        stem = _names().suggest_name(self.editor.get_text(), self.docs.hint, self.settings.language)
+        return _names().free_stem(self.folder, stem)
 
     # ---- Save (the first time) and Save as ----------------------------------------------------
     def ask_to_save(self, then: Then = None, copy: bool = False, text: Optional[str] = None) -> None:
@@ -49,7 +55,7 @@ class Naming:
         message = tr("files.name.save_message" if first else "files.name.copy_message",
                      name=self.docs.path.stem if self.docs.path else "")
         if text is None:
-            text = self.suggestion() if first else free_stem(self.folder, self.docs.path.stem)
+            text = self.suggestion() if first else _names().free_stem(self.folder, self.docs.path.stem)
         self.dialogs.show(
             lambda manager, size, fonts: NameDialog(manager, size, fonts, title, message, text,
                                                     tr("files.name.save"), self._problem, name="save_name",
@@ -58,12 +64,12 @@ class Naming:
 
     def _problem(self, typed: str, current: Optional[Path] = None) -> str:
         """The kind sentence for a name that cannot be used ("" when it can)."""
-        return check_name(typed, self.folder, current).message()
+        return _names().check_name(typed, self.folder, current).message()
 
     def _save_named(self, dialog, then: Then, copy: bool) -> None:
         if dialog.result != "ok":
             return
-        check = check_name(dialog.value, self.folder)
+        check = _names().check_name(dialog.value, self.folder)
         if not check.ok:
             return
         if check.exists and check.path != self.docs.path:
@@ -102,7 +108,7 @@ class Naming:
             lambda dialog: self._rename_answered(dialog, program, then))
 
     def _rename_problem(self, typed: str, program: Path) -> str:
-        check = check_name(typed, program.parent, current=program)
+        check = _names().check_name(typed, program.parent, current=program)
         if check.ok and check.exists:
             return tr("files.name.exists_rename", name=check.path.stem)
         return check.message()
@@ -110,7 +116,7 @@ class Naming:
     def _rename_answered(self, dialog, program: Path, then: Then) -> None:
         if dialog.result != "ok":
             return
-        check = check_name(dialog.value, program.parent, current=program)
+        check = _names().check_name(dialog.value, program.parent, current=program)
         if not check.ok or check.exists:
             return
         if check.path == program:

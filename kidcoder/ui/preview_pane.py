@@ -1,12 +1,15 @@
 """The preview pane: the running game's newest frame, scaled to fit with its aspect ratio.
 
-It asks the game for a frame only when the frame number moved (cheap), scales it
-once, and maps keys and mouse over the picture into the game's own coordinates
-(runner/window_input.py translates them, as for `kidcoder run`'s viewer). Pause and
-Step sit in its title strip, next to the game they control, while a game runs.
+It asks the game for a frame only when the frame number moved (cheap), copies it once
+straight out of the shared memory the game drew it in, scales it once (a moving game with
+the fast scaler, a picture that stays with the smooth one), and maps keys and mouse over the
+picture into the game's own coordinates (runner/window_input.py translates them, as for
+`kidcoder run`'s viewer). Pause and Step sit in its title strip, next to the game they
+control, while a game runs.
 """
 from __future__ import annotations
 
+import time
 from typing import Dict, Optional, Tuple
 
 import pygame
@@ -19,6 +22,8 @@ from kidcoder.ui.pane import Pane, PaneKit, move_element
 from kidcoder.ui.style import draw_title, wrap_text
 
 SMOOTH_UP_TO = 1.0      # scaling down uses smoothscale; scaling up keeps crisp pixels
+SETTLE_S = 0.15         # a game's picture scaled down while it moves uses the fast scaler (4 times cheaper; at
+                        # 60 frames a second the eye sees no difference); one that stays this long is smoothed
 HINT_H = PREVIEW_HINT_H  # a strip under the picture says how to play (it never covers the game)
 GAME_BUTTONS = (("pause", "ui.preview.pause"), ("step", "ui.preview.step"))     # (command, words)
 
@@ -37,6 +42,7 @@ class PreviewPane(Pane):
         self._shown = Box(0, 0, 0, 0)
         self._scale = 1.0
         self._last_frame = None
+        self._rough_at: Optional[float] = None   # when the picture was scaled with the fast scaler (None: smooth)
         self.caption = ""
         self.fps = 0.0
         self.state = GameState.IDLE
@@ -120,41 +126,55 @@ class PreviewPane(Pane):
 
     def clear(self) -> None:
         self.shown_number = 0
-        self._scaled = None
-        self._last_frame = None
+        self._scaled = self._last_frame = self._rough_at = None
         self.game_size = (0, 0)
         self.caption, self.fps, self.message = "", 0.0, ""
 
     # ---- frames ---------------------------------------------------------------------------
     def refresh(self, game) -> bool:
-        """Show the game's newest frame if it changed; True when a new one was taken."""
-        if game is None:
-            return False
-        number = game.latest_number()
+        """Show the game's newest frame if it changed; True when a new one was taken. A picture scaled
+        fast that stayed SETTLE_S (the game paused, stopped or waits) is scaled again, smoothly."""
+        number = game.latest_number() if game is not None else self.shown_number
         if number == self.shown_number:
+            if self._rough_at is not None and time.perf_counter() - self._rough_at >= SETTLE_S:
+                self._rescale()
             return False
-        frame = game.latest_frame()
-        if frame is None:
+        taken = game.latest_frame_into(self._take)
+        if taken is None:
             return False
-        self.shown_number = frame.number
+        self.shown_number = taken[0]
         self.frames_drawn += 1
-        self._last_frame = frame.to_surface()
-        self.game_size = (frame.width, frame.height)
-        self._rescale()
+        self._rescale(smooth=False)
         return True
 
-    def _rescale(self) -> None:
+    def _take(self, pixels, width: int, height: int) -> None:
+        """Copy a frame from the game's shared memory (pixels, B G R x) into the newest frame: one blit."""
+        from kidcoder.runner.frames import PIXEL_FORMAT, XRGB_MASKS     # lazy: with the first game
+
+        if self._last_frame is None or self._last_frame.get_size() != (width, height):
+            self._last_frame = pygame.Surface((width, height), 0, 32, masks=XRGB_MASKS)
+        source = pygame.image.frombuffer(pixels, (width, height), PIXEL_FORMAT)
+        source.set_alpha(None)          # the fourth byte is not transparency
+        self._last_frame.blit(source, (0, 0))
+        self.game_size = (width, height)
+
+    def _rescale(self, smooth: bool = True) -> None:
+        self._rough_at = None
         if self._last_frame is None:
             self._scaled = None
             return
         self._shown, self._scale = shown_place(self.area, self.game_size)
         size = (self._shown.w, self._shown.h)
         if size == self._last_frame.get_size():
-            self._scaled = self._last_frame          # it fits: shown as it is, never scaled nor copied
-        elif self._scale <= SMOOTH_UP_TO:
-            self._scaled = pygame.transform.smoothscale(self._last_frame, size)
-        else:
-            self._scaled = pygame.transform.scale(self._last_frame, size)
+            self._scaled = self._last_frame          # it fits: shown as it is, never scaled nor copied again
+            return
+        if self._scaled is None or self._scaled is self._last_frame or self._scaled.get_size() != size:
+            self._scaled = pygame.Surface(size, 0, self._last_frame)
+        if self._scale <= SMOOTH_UP_TO and smooth:
+            pygame.transform.smoothscale(self._last_frame, size, self._scaled)
+        else:                                        # crisp pixels scaling up; fast while a game moves
+            pygame.transform.scale(self._last_frame, size, self._scaled)
+            self._rough_at = time.perf_counter() if self._scale <= SMOOTH_UP_TO else None
 
     # ---- input ----------------------------------------------------------------------------
     def over_picture(self, pos) -> bool:
@@ -193,7 +213,8 @@ class PreviewPane(Pane):
         return title
 
     def looks(self) -> tuple:
-        return (self.focused, self.box, self.state, self.title_right, self._shown, self._scaled is None)
+        return (self.focused, self.box, self.state, self.title_right, self._shown, self._scaled is None,
+                self._rough_at is None)
 
     def draw(self, surface) -> None:
         col = self.colours

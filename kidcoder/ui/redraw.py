@@ -28,6 +28,8 @@ RING_MARGIN = 8         # a pane drawn again takes this much around it (its focu
 GIVE_WAY = 3            # the loop wakes at most once per this many times its own last frames' cost: the game
                         # (another process) gets the rest of a short CPU; the window shows fewer frames instead
 COST_WEIGHT = 0.2       # how much each frame's cost moves the running estimate
+GUI_TICK_S = 0.1        # with no input, pygame-gui's update (hover checks, tool tips, a caret's blink) runs this often
+KEY_EVENTS = frozenset((pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.TEXTEDITING))
 INPUT_EVENTS = frozenset((pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN,
                           pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL))
 
@@ -92,6 +94,7 @@ class Pacer:
         self.look, self.pace, self.caret_due, self.picture_only = look, pace, caret_due, picture_only
         self._key: Optional[tuple] = None
         self._input_at = -1e9
+        self.gui_moved = True           # the last frame changed pygame-gui's elements or the window's state
         self.cost = 0.0                 # seconds a frame of the window's own work takes, lately
 
     def spent(self, seconds: float) -> None:
@@ -106,6 +109,13 @@ class Pacer:
         """What to draw this frame: EVERYTHING (the WHOLE of it sent after forget()); PARTS (and which);
         only the PICTURE, a new game frame with nothing drawn over it; or NOTHING. Background results
         draw everything (they are rare)."""
+        before = self._key
+        what, rects = self._choose(events, results, new_frame)
+        self.gui_moved = results or before is None or before[0] != self._key[0] or before[2] != self._key[2]
+        return what, rects
+
+    def _choose(self, events: list, results: bool, new_frame: bool) -> Tuple[str, List[pygame.Rect]]:
+        """choose() without noting what it drew."""
         if any(event.type in INPUT_EVENTS for event in events):
             self._input_at = time.perf_counter()
         key, before = self.look(), self._key
@@ -129,6 +139,32 @@ class Pacer:
         if now - self._input_at < AWAKE_AFTER_INPUT_S:
             due.append(1 / FPS)
         return max(GIVE_WAY * self.cost, min([IDLE_WAKE_S, *due]))
+
+
+class GuiTicker:
+    """Runs pygame-gui's manager.update: at once when input for it came (the mouse, a window event, a key
+    while one of its elements has the keyboard) or the last frame changed its elements or the window's
+    state (an element's new look comes with the next updates), else GUI_TICK_S apart, given all the
+    time since. Its hover checks cost as much as a small game's frame, and while a game plays the loop
+    steps 60 times a second with nothing for them to see; keys typed in the editor are not for it."""
+
+    def __init__(self, manager, pacer: "Pacer"):
+        self.manager, self.pacer = manager, pacer
+        self.owed = 0.0
+        self.input = True           # the first update always runs
+        self.updates = 0
+
+    def saw(self, events: list) -> None:
+        """This frame's events: is any of them for pygame-gui?"""
+        keys_for_it = bool(self.manager.get_focus_set())
+        self.input = self.input or any(keys_for_it or event.type not in KEY_EVENTS for event in events)
+
+    def tick(self, dt: float) -> None:
+        self.owed += dt
+        if self.input or self.pacer.gui_moved or self.owed >= GUI_TICK_S:
+            self.manager.update(self.owed)
+            self.owed, self.input = 0.0, False
+            self.updates += 1
 
 
 def wait_for_events(timeout_s: float) -> List:

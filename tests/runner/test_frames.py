@@ -42,6 +42,35 @@ def test_reader_sees_the_newest_frame_with_its_pixels():
         buffer.close()
 
 
+def test_latest_into_hands_over_the_pixels_in_place_and_refuses_a_frame_written_meanwhile():
+    buffer = FrameBuffer(capacity=64)
+    writer = _writer_for(buffer)
+    surface = pygame.Surface((8, 4))
+    try:
+        assert buffer.latest_into(lambda *args: None) is None         # no frame yet
+        surface.fill((200, 100, 50))
+        writer.publish(surface, 7, 3.0)
+        seen = []
+        assert buffer.latest_into(lambda pixels, w, h: seen.append((bytes(pixels[:4]), w, h))) == (7, 3.0)
+        assert seen == [(bytes((50, 100, 200)) + bytes(pixels_x(surface)), 8, 4)]
+
+        def meanwhile(pixels, w, h):             # the game publishes twice while the window reads: the second
+            for _ in range(2):                  # lands in the slot being read (a torn frame)
+                writer.publish(surface, writer_numbers.pop(0), 4.0)
+
+        writer_numbers = list(range(8, 40))
+        assert buffer.latest_into(meanwhile) is None
+        buffer.close()                          # nothing kept a view of the memory
+    finally:
+        writer.close()
+        buffer.close()
+
+
+def pixels_x(surface):
+    """The fourth byte of an XRGB pixel as the game's surface has it."""
+    return surface.get_buffer().raw[3:4]
+
+
 def test_a_window_bigger_than_the_buffer_is_scaled_down_to_fit():
     assert fit_size(640, 480) == (640, 480)
     width, height = fit_size(3000, 3000)

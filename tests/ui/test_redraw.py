@@ -1,25 +1,27 @@
 """The window draws only what changed: nothing while nothing happens, and what it sends always equals a
 full drawing (no stale part, no missing caret). Counted through app.on_present, never timed."""
+import time
+
 import pygame
 import pytest
 
-from kidcoder.ui.redraw import changed_rects, merged
+from kidcoder.ui.redraw import GUI_TICK_S, changed_rects, merged
 from tests.ui.driver import key, run_until
 
-GAME = """import pygame
-import pytest
+LOOP = """import pygame
 pygame.init()
-screen = pygame.display.set_mode((160, 120))
+screen = pygame.display.set_mode({size})
 clock = pygame.time.Clock()
 n = 0
 while True:
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             raise SystemExit
-    n = (n + 7) % 255
-    screen.fill((n, 40, 200))
-    pygame.display.flip()
+{frame}
     clock.tick(30)"""
+GAME = LOOP.format(size=(160, 120), frame="""    n = (n + 7) % 255
+    screen.fill((n, 40, 200))
+    pygame.display.flip()""")
 
 
 class Sent:
@@ -54,6 +56,7 @@ def quiet_window(windows):
     """A window with the keyboard in the editor, settled, watched from now on."""
     app = windows()
     app.set_focus("editor")
+    run_until(app, lambda: not app.worker.busy, what="start-up work")    # its result would redraw everything
     sent = Sent(app)
     settle(app)
     sent.take()
@@ -111,13 +114,19 @@ def test_what_the_window_sends_always_equals_a_full_drawing(windows, size):
     assert sent.matches_a_full_drawing()
 
 
-def test_a_new_game_frame_alone_sends_only_the_picture(windows):
+def playing_window(windows):
+    """A window playing GAME, the keyboard in the editor, settled."""
     app = windows()
     app.editor.set_text(GAME)
     key(app, pygame.K_F5)
     run_until(app, lambda: app.preview.frames_drawn >= 3, what="game frames")
     app.set_focus("editor")
     settle(app, 3)
+    return app
+
+
+def test_a_new_game_frame_alone_sends_only_the_picture(windows):
+    app = playing_window(windows)
     sent = Sent(app)
     sent.screen = app.screen.copy()
     pictures = []
@@ -132,6 +141,62 @@ def test_a_new_game_frame_alone_sends_only_the_picture(windows):
 
     run_until(app, picture_frame, what="frames sent alone")
     assert sent.matches_a_full_drawing()
+
+
+def test_pygame_gui_updates_after_input_and_every_tick_but_not_for_each_game_frame(windows):
+    app = playing_window(windows)
+    updates, frames = app.gui.updates, app.preview.frames_drawn
+
+    deadline = time.monotonic() + 30
+    while app.preview.frames_drawn < frames + 12 and time.monotonic() < deadline:
+        app.step(0.0)                           # no time passes in the window
+        time.sleep(0.005)
+    assert app.preview.frames_drawn >= frames + 12
+    assert app.gui.updates - updates <= 4       # new game frames: no hover checks (the title's fps may change)
+    updates = app.gui.updates
+    app.step(GUI_TICK_S)
+    assert app.gui.updates == updates + 1       # time went by: tool tips and carets go on
+    before = app.gui.updates
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="x"))
+    app.step(0.0)
+    assert "x" in app.editor.get_text() and app.gui.updates == before    # the editor's keys: not for it
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1), buttons=(0, 0, 0)))
+    app.step(0.0)
+    assert app.gui.updates == before + 1        # the mouse: pygame-gui looks at once
+
+
+STRIPES_THEN_STILL = LOOP.format(size=(600, 400), frame="""    if n < 20:
+        n += 1
+        for x in range(0, 600, 2):
+            pygame.draw.line(screen, (255, 255, 255) if x % 4 else (n, 0, 0), (x, 0), (x, 399))
+        pygame.display.flip()""")
+
+
+def test_a_moving_game_is_scaled_fast_and_a_picture_that_stays_smoothly(windows):
+    app = windows()                                  # 1200x900: a 600x400 game is scaled down to fit
+    app.editor.set_text(STRIPES_THEN_STILL)
+    key(app, pygame.K_F5)
+    preview = app.preview
+    run_until(app, lambda: preview.frames_drawn >= 2, what="game frames")
+    size = preview.shown_box.w, preview.shown_box.h
+    assert size[0] < 600 and preview.looks()[-1] is False           # moving: the fast scaler
+    assert shown(app) == raw(pygame.transform.scale(preview.last_frame, size))
+    run_until(app, lambda: preview.frames_drawn >= 20, what="the last frame")
+    sent = Sent(app)
+    run_until(app, lambda: preview.looks()[-1], what="the smooth picture")
+    smooth = pygame.transform.smoothscale(preview.last_frame, size)
+    assert shown(app) == raw(smooth) != raw(pygame.transform.scale(preview.last_frame, size))
+    assert any(rect.contains(preview.shown_box) for frame in sent.take() for rect in frame)   # and it went out
+    assert sent.matches_a_full_drawing()
+
+
+def raw(surface):
+    return surface.get_view("2").raw
+
+
+def shown(app):
+    """The game's picture as it is on the window now."""
+    return raw(app.screen.subsurface(app.preview.shown_box).copy())
 
 
 def test_changed_rects_finds_the_panes_and_elements_that_changed():

@@ -18,7 +18,7 @@ from kidcoder.diagnosis.diagnose import Prober, Runner, checked_fix, default_run
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import Fix, apply_fix, candidate_fixes
 from kidcoder.diagnosis.probed import probe_finding
-from kidcoder.diagnosis.registry import compile_error, diagnose_static
+from kidcoder.diagnosis.registry import compile_error, diagnose_static, diagnose_syntax
 from kidcoder.diagnosis.symptoms import Symptom, fix_cured, serious, symptoms
 
 ROUNDS = 3               # mends after the first one
@@ -87,11 +87,15 @@ def _next_finding(source: str, after: List[Symptom], runner: Runner, memo: _Memo
 
 
 def _mended(source: str, finding: Finding, fix: Fix) -> Optional[str]:
-    """The source with fix applied, when it compiles and no longer has the finding."""
+    """The source with fix applied, when it no longer has the finding (a later syntax slip may be
+    left: the next round mends it)."""
     new = apply_fix(source, fix)
+    if finding.kind == "syntax":
+        after = diagnose_syntax(new)
+        return None if after is not None and after.line <= finding.line and after.key == finding.key else new
     if compile_error(new) is not None:
         return None
-    if finding.kind != "syntax" and any(f.key == finding.key and f.line == finding.line for f in diagnose_static(new)):
+    if any(f.key == finding.key and f.line == finding.line for f in diagnose_static(new)):
         return None
     return new
 
@@ -99,22 +103,25 @@ def _mended(source: str, finding: Finding, fix: Fix) -> Optional[str]:
 def _follow(original: str, before: Sequence[Symptom], current: str, seen: set, rounds: int,
             runner: Runner, memo: _Memo, deadline: float) -> Optional[str]:
     """The final source of a chain that starts at `current` (already changed once), or None."""
-    after = memo.symptoms(current)
-    if not serious(after):
-        return current if fix_cured(before, after) else None
+    finding = diagnose_syntax(current)
+    if finding is None:
+        after = memo.symptoms(current)
+        if not serious(after):
+            return current if fix_cured(before, after) else None
     if rounds <= 0 or time.monotonic() > deadline:
         return None
-    finding = _next_finding(current, after, runner, memo)
-    if finding is None or (finding.key, finding.line, current.count("\n")) in seen:
+    if finding is None:
+        finding = _next_finding(current, after, runner, memo)
+    mark = (finding.key, finding.line, current.count("\n")) if finding is not None else None
+    if mark is None or mark in seen:
         return None
-    seen = seen | {(finding.key, finding.line, current.count("\n"))}
     for fix in candidate_fixes(Program(current), finding)[:NEXT_CANDIDATES]:
         if time.monotonic() > deadline:
             return None
         new = _mended(current, finding, fix)
         if new is None or new in memo.traces:
             continue
-        final = _follow(original, before, new, seen, rounds - 1, runner, memo, deadline)
+        final = _follow(original, before, new, seen | {mark}, rounds - 1, runner, memo, deadline)
         if final is not None:
             return final
     return None
@@ -129,6 +136,8 @@ def chained_fix(source: str, finding: Finding, runner: Runner = default_runner,
         return checked_fix(source, finding, runner, prober, before)
     memo, deadline = _Memo(prober), time.monotonic() + budget
     fix = checked_fix(source, finding, runner, memo, before)
+    if finding.kind == "syntax" and not serious(before):     # it cannot start at all
+        before = [Symptom("crash_start", "start", finding.line, "SyntaxError")]
     if fix is not None or not serious(before) or rounds <= 0:
         return fix
     memo.seen[source] = list(before)

@@ -58,3 +58,11 @@ def test_line_list_reads_like_a_sentence():
     assert line_list((3,), "en") == "3"
     assert line_list((3, 5, 7), "en") == "3, 5 and 7"
     assert line_list((3, 7), "es") == "3 y 7"
+
+
+def test_a_syntax_slip_and_a_crash_behind_it_are_mended_together():
+    source = TWO_BUGS.replace("while running:", "while running").replace("(0, 255, 0) (50, 50), 10)",
+                                                                        "(0, 255, 0), (50, 50), 10)")
+    result = hint_for_program(source, level=3, lang="en")
+    assert result["problem"]["kind"] == "syntax" and result["problem"]["line"] == 7
+    assert result["fix"] is not None and "7 and 11" in result["hint"]

@@ -135,9 +135,11 @@ def chained_fix(source: str, finding: Finding, runner: Runner = default_runner,
     if prober is None:
         return checked_fix(source, finding, runner, prober, before)
     memo, deadline = _Memo(prober), time.monotonic() + budget
-    fix = checked_fix(source, finding, runner, memo, before)
-    if finding.kind == "syntax" and not serious(before):     # it cannot start at all
+    if finding.kind == "syntax" and not serious(before):
+        # It cannot start at all: the fixed copy is played like a game, so a copy that still closes
+        # at once or freezes is not "fixed".
         before = [Symptom("crash_start", "start", finding.line, "SyntaxError")]
+    fix = checked_fix(source, finding, runner, memo, before)
     if fix is not None or not serious(before) or rounds <= 0:
         return fix
     memo.seen[source] = list(before)

@@ -15,8 +15,26 @@ from kidcoder.diagnosis.lines import replace_word
 
 @builds("diag.name_error", "diag.name_keyword", "diag.name_pygame_constant")
 def _rename(program, finding):
-    return one_line(program, finding.line, replace_word(program.line(finding.line), finding.values["name"],
-                                                    finding.values["suggestion"], count=99))
+    """The suggested name on this line; first, when the wrong name is made nowhere and used on other
+    lines too (font1 on lines 127, 128 and 171), on every line that uses it."""
+    name, suggestion = finding.values["name"], finding.values["suggestion"]
+    here = one_line(program, finding.line, replace_word(program.line(finding.line), name, suggestion, count=99))
+    return _rename_everywhere(program, name, suggestion) + here
+
+
+def _rename_everywhere(program: Program, name: str, suggestion: str) -> List[Fix]:
+    if program.tree is None or name in program.defined_names():
+        return []
+    used = sorted({n.lineno for n in ast.walk(program.tree) if isinstance(n, ast.Name) and n.id == name})
+    if len(used) < 2:
+        return []
+    lines = program.lines[used[0] - 1: used[-1]]
+    for number in used:
+        new = replace_word(program.line(number), name, suggestion, count=99)
+        if new is None:
+            return []
+        lines[number - used[0]] = new
+    return [Fix(used[0], used[-1], "\n".join(lines))]
 
 
 @builds("diag.name_no_import")

@@ -8,6 +8,7 @@ from typing import List
 
 from kidcoder.codeparts import indent_of, split_comment
 from kidcoder.diagnosis.finding import Program
+from kidcoder.diagnosis.fixes_api import dot_for_underscore
 from kidcoder.diagnosis.fixes import Fix, builds, one_line
 from kidcoder.diagnosis.gameloop import dotted_name
 from kidcoder.diagnosis.lines import replace_word
@@ -59,7 +60,7 @@ def _attribute(program, finding):
     text = program.line(finding.line)
     pattern = r"\." + re.escape(finding.values["name"]) + r"\b"
     new = re.sub(pattern, "." + finding.values["suggestion"], text)
-    return one_line(program, finding.line, new if new != text else None)
+    return dot_for_underscore(program, finding.line) + one_line(program, finding.line, new if new != text else None)
 
 
 def _nodes_on_line(program: Program, number: int) -> List[ast.AST]:

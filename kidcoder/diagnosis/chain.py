@@ -21,7 +21,7 @@ from kidcoder.diagnosis.probed import probe_finding
 from kidcoder.diagnosis.registry import compile_error, diagnose_static, diagnose_syntax
 from kidcoder.diagnosis.symptoms import Symptom, fix_cured, serious, symptoms
 
-ROUNDS = 3               # mends after the first one
+ROUNDS = 4               # mends after the first one
 NEXT_CANDIDATES = 2      # candidates tried for each later problem
 BUDGET_SECONDS = 20.0    # the chain gives up after this long (a slow laptop keeps the one-step answer)
 CRASHES = ("crash_start", "crash_input", "crash_close")

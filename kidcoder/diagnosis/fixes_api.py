@@ -122,9 +122,30 @@ def stray_name(program: Program, line: int, name: str) -> Optional[Fix]:
     return None
 
 
+_BLIT_CALLED = re.compile(r"\.blit\(\s*([A-Za-z_]\w*)\(")
+
+
+def blit_missing_comma(program: Program) -> List[Fix]:
+    """window.blit(picture(0, 0)): the comma between the picture and its place is missing, so Python
+    calls the picture. Mends every blit written that way (one Fix over those lines)."""
+    if program.tree is None:
+        return []
+    functions = {n.name for n in ast.walk(program.tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    changed = {}
+    for number, text in enumerate(program.lines, 1):
+        new = _BLIT_CALLED.sub(lambda m: m.group(0) if m.group(1) in functions else f".blit({m.group(1)}, (", text)
+        if new != text:
+            changed[number] = new
+    if not changed:
+        return []
+    first, last = min(changed), max(changed)
+    return [Fix(first, last, "\n".join(changed.get(n, program.line(n)) for n in range(first, last + 1)))]
+
+
 @builds("diag.runtime_generic", "diag.name_unknown")
 def _misuse_or_stray(program: Program, finding: Finding) -> List[Fix]:
     stray = stray_name(program, finding.line, str(finding.values.get("name", "")))
     if stray is not None:
         return [stray]
-    return picture_to_fill(program, finding.line) + circle_as_ellipse(program, finding.line)
+    return (picture_to_fill(program, finding.line) + circle_as_ellipse(program, finding.line)
+            + blit_missing_comma(program))

@@ -149,3 +149,15 @@ def _misuse_or_stray(program: Program, finding: Finding) -> List[Fix]:
         return [stray]
     return (picture_to_fill(program, finding.line) + circle_as_ellipse(program, finding.line)
             + blit_missing_comma(program))
+
+
+@builds("diag.name_before_assign")
+def _loop_flag(program: Program, finding: Finding) -> List[Fix]:
+    """`while game:` before anything sets game (the loop sets it to False to stop): start it True."""
+    text = program.line(finding.line)
+    name = str(finding.values.get("name", ""))
+    match = re.fullmatch(r"(\s*)while\s+(not\s+)?" + re.escape(name) + r"\s*:\s*(#.*)?", text)
+    if not match:
+        return []
+    start = "False" if match.group(2) else "True"
+    return [Fix(finding.line, finding.line, f"{match.group(1)}{name} = {start}\n{text}")]

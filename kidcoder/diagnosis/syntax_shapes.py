@@ -69,6 +69,18 @@ def space_in_name(program: Program, error: SyntaxError) -> Optional[Finding]:
     return None
 
 
+@builds("diag.def_dotted_param")
+def _plain_params(program: Program, finding: Finding) -> List[Fix]:
+    """def hit(player.rect, ...): a parameter is a plain name; keep the first word (player)."""
+    text = program.line(finding.line)
+    head, bracket, rest = text.partition("(")
+    params, close, tail = rest.rpartition(")")
+    if not bracket or not close:
+        return []
+    plain = re.sub(r"(^|,)(\s*)(\w+)(?:\.\w+)+", r"\1\2\3", params)
+    return [Fix(finding.line, finding.line, f"{head}({plain}){tail}")] if plain != params else []
+
+
 @builds("diag.space_in_name")
 def _join_name(program: Program, finding: Finding) -> List[Fix]:
     text = program.line(finding.line)

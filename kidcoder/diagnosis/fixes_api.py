@@ -142,13 +142,32 @@ def blit_missing_comma(program: Program) -> List[Fix]:
     return [Fix(first, last, "\n".join(changed.get(n, program.line(n)) for n in range(first, last + 1)))]
 
 
+def pressed_called(program: Program) -> List[Fix]:
+    """keys = key.get_pressed() then keys(K_w): the keys are looked up with [ ], not called with ( )."""
+    if program.tree is None:
+        return []
+    names = {t.id for n in ast.walk(program.tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+             and dotted_name(n.value.func).endswith("get_pressed") for t in n.targets if isinstance(t, ast.Name)}
+    changed = {}
+    for name in names:
+        pattern = re.compile(r"(?<![\w.])" + re.escape(name) + r"\(([^()]*)\)")
+        for number, text in enumerate(program.lines, 1):
+            new = pattern.sub(lambda m: f"{name}[{m.group(1)}]", changed.get(number, text))
+            if new != text:
+                changed[number] = new
+    if not changed:
+        return []
+    first, last = min(changed), max(changed)
+    return [Fix(first, last, "\n".join(changed.get(n, program.line(n)) for n in range(first, last + 1)))]
+
+
 @builds("diag.runtime_generic", "diag.name_unknown")
 def _misuse_or_stray(program: Program, finding: Finding) -> List[Fix]:
     stray = stray_name(program, finding.line, str(finding.values.get("name", "")))
     if stray is not None:
         return [stray]
     return (picture_to_fill(program, finding.line) + circle_as_ellipse(program, finding.line)
-            + blit_missing_comma(program))
+            + blit_missing_comma(program) + pressed_called(program))
 
 
 @builds("diag.name_before_assign")

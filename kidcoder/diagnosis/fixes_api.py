@@ -12,6 +12,7 @@ from typing import List, Optional
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import Fix, builds, one_line
 from kidcoder.diagnosis.gameloop import dotted_name
+from kidcoder.diagnosis.probed import pygame_prefix
 from kidcoder.diagnosis.pygame_names import NAMES
 
 MODULES = {name.split(".", 1)[1] for name in NAMES if name.startswith("pygame.")}
@@ -166,6 +167,8 @@ def _misuse_or_stray(program: Program, finding: Finding) -> List[Fix]:
     stray = stray_name(program, finding.line, str(finding.values.get("name", "")))
     if stray is not None:
         return [stray]
+    if finding.key == "diag.name_unknown":
+        return commented_definition(program, str(finding.values.get("name", "")))
     return (picture_to_fill(program, finding.line) + circle_as_ellipse(program, finding.line)
             + blit_missing_comma(program) + pressed_called(program))
 
@@ -180,3 +183,58 @@ def _loop_flag(program: Program, finding: Finding) -> List[Fix]:
         return []
     start = "False" if match.group(2) else "True"
     return [Fix(finding.line, finding.line, f"{match.group(1)}{name} = {start}\n{text}")]
+
+
+def _mentions(node: ast.AST, word: str) -> bool:
+    return any(isinstance(n, (ast.Name, ast.Attribute)) and (getattr(n, "id", None) == word or getattr(n, "attr", None) == word)
+               for n in ast.walk(node))
+
+
+@builds("diag.event_part_outside")
+def _ask_the_type_first(program: Program, finding: Finding) -> List[Fix]:
+    """if event.key == K_s: outside the KEYDOWN branch: ask `event.type == KEYDOWN and` first, on every
+    such `if` (a mouse move has no key)."""
+    part, kind = str(finding.values.get("part", "key")), str(finding.values.get("event", "KEYDOWN"))
+    prefix = pygame_prefix(program)
+    if program.tree is None or prefix is None:
+        return []
+    guarded = set()
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.If) and _mentions(node.test, kind):
+            guarded.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+    changed = {}
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.If) and id(node) not in guarded and not _mentions(node.test, kind) and \
+                any(isinstance(n, ast.Attribute) and n.attr == part for n in ast.walk(node.test)):
+            owner = next(dotted_name(n.value) for n in ast.walk(node.test) if isinstance(n, ast.Attribute) and n.attr == part)
+            text = program.line(node.lineno)
+            match = re.match(r"(\s*)(if|elif)\s+", text)
+            if match and node.test.lineno == node.lineno:
+                changed[node.lineno] = f"{match.group(0)}{owner}.type == {prefix}{kind} and {text[match.end():]}"
+    if not changed:
+        return []
+    first, last = min(changed), max(changed)
+    return [Fix(first, last, "\n".join(changed.get(n, program.line(n)) for n in range(first, last + 1)))]
+
+
+def commented_definition(program: Program, name: str) -> List[Fix]:
+    """textRect used, but the lines that make it are commented out (#textRect = ...): bring them back."""
+    lines = [n for n, text in enumerate(program.lines, 1)
+             if re.match(r"\s*#\s*" + re.escape(name) + r"\b(\s*=|\.\w+\s*=)", text)]
+    if not lines:
+        return []
+    first, last = lines[0], lines[0]
+    while last + 1 in lines:
+        last += 1
+    return [Fix(first, last, "\n".join(re.sub(r"#\s?", "", program.line(n), count=1) for n in range(first, last + 1)))]
+
+
+@builds("diag.wrong_arg_count")
+def _clock_without_number(program: Program, finding: Finding) -> List[Fix]:
+    """time.Clock(3000): a Clock is made with empty brackets (the speed goes to clock.tick(...)); alone
+    on its line it was meant as a wait, time.delay(3000)."""
+    text = program.line(finding.line)
+    wait = re.fullmatch(r"(\s*)([\w.]*)\bClock(\([^()]+\))\s*(#.*)?", text)
+    waits = one_line(program, finding.line, f"{wait.group(1)}{wait.group(2)}delay{wait.group(3)}") if wait else []
+    new = re.sub(r"\bClock\([^()]+\)", "Clock()", text)
+    return waits + one_line(program, finding.line, new if new != text else None)

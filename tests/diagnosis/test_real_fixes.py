@@ -93,3 +93,23 @@ def test_merge_blocks_keep_one_side_and_dotted_parameters_keep_their_first_word(
     program = Program("def hit(player.rect, bonus):\n    return bonus\n")
     finding = Finding("syntax", 1, None, "diag.def_dotted_param", {"line": 1})
     assert apply_fix(program.source, candidate_fixes(program, finding)[0]).startswith("def hit(player, bonus):")
+
+
+def test_a_key_read_from_every_event_asks_the_event_type_first():
+    source = LOOP.replace("{body}", "    pass").replace(
+        "            running = False\n", "            running = False\n        if event.key == pygame.K_LEFT:\n            pass\n")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 10
+    assert "        if event.type == pygame.KEYDOWN and event.key == pygame.K_LEFT:" in fixed(source, result)
+
+
+def test_lines_that_make_a_name_but_were_commented_out_come_back():
+    source = HEAD + "#box = screen.get_rect()\n#box.x = 5\n" + LOOP[len(HEAD):].replace(
+        "{body}", "    pygame.draw.rect(screen, (255, 0, 0), box)")
+    new = fixed(source, hint_for_program(source, level=3))
+    assert "box = screen.get_rect()\nbox.x = 5\n" in new
+
+
+def test_a_clock_given_a_number_alone_on_its_line_was_meant_as_a_wait():
+    source = LOOP.replace("{body}", "    pygame.time.Clock(30)")
+    assert "    pygame.time.delay(30)" in fixed(source, hint_for_program(source, level=3))

@@ -113,3 +113,13 @@ def test_lines_that_make_a_name_but_were_commented_out_come_back():
 def test_a_clock_given_a_number_alone_on_its_line_was_meant_as_a_wait():
     source = LOOP.replace("{body}", "    pygame.time.Clock(30)")
     assert "    pygame.time.delay(30)" in fixed(source, hint_for_program(source, level=3))
+
+
+def test_api_misuse_is_told_as_did_you_mean_at_the_line():
+    source = LOOP.replace("{body}", "    pygame.draw.circle(screen, (255, 0, 0), (30, 30, 40, 20), 1)")
+    assert hint_for_program(source, level=1)["problem"]["message"] == \
+        "Look at draw.circle on line 11. Did you mean draw.ellipse?"
+    source = HEAD + "box = screen.get.rect()\n" + LOOP[len(HEAD):].replace("{body}", "    pass")
+    assert "Did you mean screen.get_rect?" in hint_for_program(source, level=1)["problem"]["message"]
+    spanish = hint_for_program(source, level=1, lang="es")["problem"]["message"]
+    assert "¿Querías decir screen.get_rect?" in spanish

@@ -10,7 +10,7 @@ import re
 from typing import List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
-from kidcoder.diagnosis.fixes import Fix, builds, one_line
+from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
 from kidcoder.diagnosis.gameloop import dotted_name
 from kidcoder.diagnosis.probed import pygame_prefix
 from kidcoder.diagnosis.pygame_names import NAMES
@@ -137,10 +137,7 @@ def blit_missing_comma(program: Program) -> List[Fix]:
         new = _BLIT_CALLED.sub(lambda m: m.group(0) if m.group(1) in functions else f".blit({m.group(1)}, (", text)
         if new != text:
             changed[number] = new
-    if not changed:
-        return []
-    first, last = min(changed), max(changed)
-    return [Fix(first, last, "\n".join(changed.get(n, program.line(n)) for n in range(first, last + 1)))]
+    return lines_fix(program, changed)
 
 
 def pressed_called(program: Program) -> List[Fix]:
@@ -156,10 +153,7 @@ def pressed_called(program: Program) -> List[Fix]:
             new = pattern.sub(lambda m: f"{name}[{m.group(1)}]", changed.get(number, text))
             if new != text:
                 changed[number] = new
-    if not changed:
-        return []
-    first, last = min(changed), max(changed)
-    return [Fix(first, last, "\n".join(changed.get(n, program.line(n)) for n in range(first, last + 1)))]
+    return lines_fix(program, changed)
 
 
 @builds("diag.runtime_generic", "diag.name_unknown")
@@ -211,10 +205,7 @@ def _ask_the_type_first(program: Program, finding: Finding) -> List[Fix]:
             match = re.match(r"(\s*)(if|elif)\s+", text)
             if match and node.test.lineno == node.lineno:
                 changed[node.lineno] = f"{match.group(0)}{owner}.type == {prefix}{kind} and {text[match.end():]}"
-    if not changed:
-        return []
-    first, last = min(changed), max(changed)
-    return [Fix(first, last, "\n".join(changed.get(n, program.line(n)) for n in range(first, last + 1)))]
+    return lines_fix(program, changed)
 
 
 def commented_definition(program: Program, name: str) -> List[Fix]:

@@ -9,7 +9,7 @@ from typing import List
 from kidcoder.codeparts import indent_of, split_comment
 from kidcoder.diagnosis.finding import Program
 from kidcoder.diagnosis.fixes_api import dot_for_underscore
-from kidcoder.diagnosis.fixes import Fix, builds, one_line
+from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
 from kidcoder.diagnosis.gameloop import dotted_name
 from kidcoder.diagnosis.lines import replace_word
 
@@ -29,13 +29,8 @@ def _rename_everywhere(program: Program, name: str, suggestion: str) -> List[Fix
     used = sorted({n.lineno for n in ast.walk(program.tree) if isinstance(n, ast.Name) and n.id == name})
     if len(used) < 2:
         return []
-    lines = program.lines[used[0] - 1: used[-1]]
-    for number in used:
-        new = replace_word(program.line(number), name, suggestion, count=99)
-        if new is None:
-            return []
-        lines[number - used[0]] = new
-    return [Fix(used[0], used[-1], "\n".join(lines))]
+    changed = {number: replace_word(program.line(number), name, suggestion, count=99) for number in used}
+    return [] if None in changed.values() else lines_fix(program, changed)
 
 
 @builds("diag.name_no_import")

@@ -9,7 +9,7 @@ from kidcoder.codeparts import indent_of
 from kidcoder.diagnosis.finding import Program
 from kidcoder.diagnosis.fixes import Fix, builds
 from kidcoder.diagnosis.gameloop import GameLoop, called_name, dotted_name, find_game_loop
-from kidcoder.diagnosis.probed import pygame_prefix
+from kidcoder.diagnosis.probed import event_name, pygame_prefix
 
 
 def _unit(program: Program, loop: GameLoop) -> str:
@@ -38,7 +38,8 @@ def _event_loop(program, finding):
     body = indent_of(program.line(loop.node.body[0].lineno))
     unit = _unit(program, loop)
     pg = _pg(program)
-    lines = [header, f"{body}for event in {pg}event.get():", f"{body}{unit}if event.type == {pg}QUIT:"]
+    var = event_name(pg)
+    lines = [header, f"{body}for {var} in {pg}event.get():", f"{body}{unit}if {var}.type == {pg}QUIT:"]
     lines += [f"{body}{unit}{unit}{stmt}" for stmt in _exit_lines(loop, True, pg)]
     return [Fix(loop.node.lineno, loop.node.lineno, "\n".join(lines))]
 

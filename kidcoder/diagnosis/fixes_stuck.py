@@ -11,7 +11,7 @@ from kidcoder.codeparts import indent_of
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import Fix, builds
 from kidcoder.diagnosis.gameloop import dotted_name
-from kidcoder.diagnosis.probed import pygame_prefix
+from kidcoder.diagnosis.probed import event_name, pygame_prefix
 
 EVENT_CALLS = ("event.get", "event.poll", "event.wait", "event.pump")
 FLIP_CALLS = ("display.flip", "display.update")
@@ -45,7 +45,8 @@ def _play_the_loop(program: Program, finding: Finding) -> List[Fix]:
         stop = [f"{loop.test.id} = False"]
     else:
         stop = [f"{prefix}quit()", "raise SystemExit"]
-    lines = [header, f"{body}for event in {prefix}event.get():", f"{body}{unit}if event.type == {prefix}QUIT:"]
+    var = event_name(prefix)
+    lines = [header, f"{body}for {var} in {prefix}event.get():", f"{body}{unit}if {var}.type == {prefix}QUIT:"]
     lines += [f"{body}{unit}{unit}{stmt}" for stmt in stop]
     lines += program.lines[loop.lineno: end]
     if not _calls(loop, FLIP_CALLS):

@@ -69,3 +69,11 @@ def candidate_fixes(program: Program, finding: Finding) -> List[Fix]:
 def one_line(program: Program, number: int, text: Optional[str]) -> List[Fix]:
     """A one-line fix, or [] when there is no new text."""
     return [Fix(number, number, text)] if text is not None and 1 <= number <= len(program.lines) else []
+
+
+def lines_fix(program: Program, changed: Dict[int, str]) -> List[Fix]:
+    """One Fix over the lines from the first to the last changed one ({line number: new text}), or []."""
+    if not changed:
+        return []
+    first, last = min(changed), max(changed)
+    return [Fix(first, last, "\n".join(changed.get(n, program.line(n)) for n in range(first, last + 1)))]

@@ -9,6 +9,7 @@ from kidcoder.codeparts import indent_of
 from kidcoder.diagnosis.finding import Program
 from kidcoder.diagnosis.fixes import Fix, builds
 from kidcoder.diagnosis.gameloop import GameLoop, called_name, dotted_name, find_game_loop
+from kidcoder.diagnosis.probed import event_name, pygame_prefix
 
 
 def _unit(program: Program, loop: GameLoop) -> str:
@@ -17,11 +18,17 @@ def _unit(program: Program, loop: GameLoop) -> str:
     return inner[len(outer):] or "    "
 
 
-def _exit_lines(loop: GameLoop, inside_loop_body: bool) -> List[str]:
+def _pg(program: Program) -> str:
+    """How the program names pygame ("pg." after `import pygame as pg`), so added lines fit in."""
+    prefix = pygame_prefix(program)
+    return "pygame." if prefix is None else prefix
+
+
+def _exit_lines(loop: GameLoop, inside_loop_body: bool, pg: str = "pygame.") -> List[str]:
     test = loop.node.test
     if inside_loop_body and isinstance(test, ast.Name):
         return [f"{test.id} = False"]
-    return ["pygame.quit()", "raise SystemExit"]
+    return [f"{pg}quit()", "raise SystemExit"]
 
 
 @builds("diag.no_events")
@@ -30,8 +37,10 @@ def _event_loop(program, finding):
     header = program.line(loop.node.lineno)
     body = indent_of(program.line(loop.node.body[0].lineno))
     unit = _unit(program, loop)
-    lines = [header, f"{body}for event in pygame.event.get():", f"{body}{unit}if event.type == pygame.QUIT:"]
-    lines += [f"{body}{unit}{unit}{stmt}" for stmt in _exit_lines(loop, True)]
+    pg = _pg(program)
+    var = event_name(pg)
+    lines = [header, f"{body}for {var} in {pg}event.get():", f"{body}{unit}if {var}.type == {pg}QUIT:"]
+    lines += [f"{body}{unit}{unit}{stmt}" for stmt in _exit_lines(loop, True, pg)]
     return [Fix(loop.node.lineno, loop.node.lineno, "\n".join(lines))]
 
 
@@ -45,8 +54,9 @@ def _quit_check(program, finding):
             inner = indent_of(program.line(node.body[0].lineno))
             unit = _unit(program, loop)
             inside = loop.node.lineno < node.lineno <= loop.node.end_lineno
-            lines = [header, f"{inner}if {node.target.id}.type == pygame.QUIT:"]
-            lines += [f"{inner}{unit}{stmt}" for stmt in _exit_lines(loop, inside)]
+            pg = _pg(program)
+            lines = [header, f"{inner}if {node.target.id}.type == {pg}QUIT:"]
+            lines += [f"{inner}{unit}{stmt}" for stmt in _exit_lines(loop, inside, pg)]
             return [Fix(node.lineno, node.lineno, "\n".join(lines))]
     return []
 
@@ -57,14 +67,15 @@ def _way_out(program, finding):
     for node in loop.walk():
         if isinstance(node, ast.If) and "QUIT" in ast.unparse(node.test):
             inside = loop.node.lineno < node.lineno <= loop.node.end_lineno
-            exits = _exit_lines(loop, inside)
+            pg = _pg(program)
+            exits = _exit_lines(loop, inside, pg)
             last = node.body[-1]
             indent = indent_of(program.line(last.lineno))
             quits = [stmt for stmt in node.body if isinstance(stmt, ast.Expr) and
                      dotted_name(getattr(stmt.value, "func", None)) == "pygame.quit"]
             if quits and len(exits) == 1:
                 return [Fix(quits[0].lineno, quits[0].lineno, indent + exits[0])]
-            tail = "\n".join(indent + stmt for stmt in exits if not (quits and stmt == "pygame.quit()"))
+            tail = "\n".join(indent + stmt for stmt in exits if not (quits and stmt == f"{pg}quit()"))
             return [Fix(last.end_lineno, last.end_lineno, program.line(last.end_lineno) + "\n" + tail)]
     return []
 
@@ -83,9 +94,9 @@ def _flip(program, finding):
     body = indent_of(program.line(loop.node.body[0].lineno))
     tick = _last_statement_tick(loop)
     if tick is not None:
-        return [Fix(tick.lineno, tick.lineno, f"{body}pygame.display.flip()\n{program.line(tick.lineno)}")]
+        return [Fix(tick.lineno, tick.lineno, f"{body}{_pg(program)}display.flip()\n{program.line(tick.lineno)}")]
     end = loop.node.end_lineno
-    return [Fix(end, end, f"{program.line(end)}\n{body}pygame.display.flip()")]
+    return [Fix(end, end, f"{program.line(end)}\n{body}{_pg(program)}display.flip()")]
 
 
 @builds("diag.no_tick")
@@ -98,7 +109,7 @@ def _tick(program, finding):
                 dotted_name(node.value.func).endswith("Clock") and isinstance(node.targets[0], ast.Name):
             return [Fix(end, end, f"{program.line(end)}\n{body}{node.targets[0].id}.tick(60)")]
     start = loop.node.lineno
-    lines = [f"{indent_of(program.line(start))}clock = pygame.time.Clock()"] + \
+    lines = [f"{indent_of(program.line(start))}clock = {_pg(program)}time.Clock()"] + \
         program.lines[start - 1: end] + [f"{body}clock.tick(60)"]
     return [Fix(start, end, "\n".join(lines))]
 
@@ -157,3 +168,13 @@ def _out_of_event_loop(program, finding):
     body = indent_of(program.line(loop.node.body[0].lineno))
     moved = program.lines[number: end] + [body + program.line(number).strip()]
     return [Fix(number, end, "\n".join(moved))]
+
+
+@builds("diag.used_after_quit")
+def _stop_after_quit(program, finding):
+    """pygame.quit() inside the loop, and the loop goes on drawing: stop the program right after it."""
+    text = program.line(finding.line)
+    stripped = text.strip()
+    if not (stripped.endswith("quit()") and "(" not in stripped[:-2] and not stripped.startswith(("if", "elif"))):
+        return []
+    return [Fix(finding.line, finding.line, f"{text}\n{indent_of(text)}raise SystemExit")]

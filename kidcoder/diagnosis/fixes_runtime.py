@@ -8,15 +8,29 @@ from typing import List
 
 from kidcoder.codeparts import indent_of, split_comment
 from kidcoder.diagnosis.finding import Program
-from kidcoder.diagnosis.fixes import Fix, builds, one_line
+from kidcoder.diagnosis.fixes_api import dot_for_underscore
+from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
 from kidcoder.diagnosis.gameloop import dotted_name
 from kidcoder.diagnosis.lines import replace_word
 
 
 @builds("diag.name_error", "diag.name_keyword", "diag.name_pygame_constant")
 def _rename(program, finding):
-    return one_line(program, finding.line, replace_word(program.line(finding.line), finding.values["name"],
-                                                    finding.values["suggestion"], count=99))
+    """The suggested name on this line; first, when the wrong name is made nowhere and used on other
+    lines too (font1 on lines 127, 128 and 171), on every line that uses it."""
+    name, suggestion = finding.values["name"], finding.values["suggestion"]
+    here = one_line(program, finding.line, replace_word(program.line(finding.line), name, suggestion, count=99))
+    return _rename_everywhere(program, name, suggestion) + here
+
+
+def _rename_everywhere(program: Program, name: str, suggestion: str) -> List[Fix]:
+    if program.tree is None or name in program.defined_names():
+        return []
+    used = sorted({n.lineno for n in ast.walk(program.tree) if isinstance(n, ast.Name) and n.id == name})
+    if len(used) < 2:
+        return []
+    changed = {number: replace_word(program.line(number), name, suggestion, count=99) for number in used}
+    return [] if None in changed.values() else lines_fix(program, changed)
 
 
 @builds("diag.name_no_import")
@@ -41,7 +55,7 @@ def _attribute(program, finding):
     text = program.line(finding.line)
     pattern = r"\." + re.escape(finding.values["name"]) + r"\b"
     new = re.sub(pattern, "." + finding.values["suggestion"], text)
-    return one_line(program, finding.line, new if new != text else None)
+    return dot_for_underscore(program, finding.line) + one_line(program, finding.line, new if new != text else None)
 
 
 def _nodes_on_line(program: Program, number: int) -> List[ast.AST]:

@@ -104,7 +104,8 @@ def game_loop_pitfalls(program: Program) -> List[Finding]:
     findings.extend(_frame_work_in_event_loop(loop))
     if not loop.calls_ending(*PACE_CALLS):
         findings.append(Finding("pygame", line, None, "diag.no_tick", {"line": line}))
-    findings.extend(_no_fill(loop))
+    if not _fill_put_away(program, loop):
+        findings.extend(_no_fill(loop))
     return findings
 
 
@@ -141,6 +142,13 @@ def _covers_screen(loop: GameLoop) -> bool:
                     isinstance(n, ast.Call) and _is_draw(n) for n in inner):
                 return True
     return False
+
+
+def _fill_put_away(program: Program, loop: GameLoop) -> bool:
+    """`# screen.fill(BLACK)` in the loop: the child turned the fill off on purpose (trails as an effect)."""
+    end = loop.node.end_lineno or loop.node.lineno
+    return any(line.lstrip().startswith("#") and ".fill(" in line
+               for line in program.lines[loop.node.lineno - 1:end])
 
 
 def _no_fill(loop: GameLoop) -> List[Finding]:

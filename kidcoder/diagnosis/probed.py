@@ -159,6 +159,12 @@ def event_part_outside_branch(program: Program, error: dict) -> Optional[Finding
     return runtime_finding(error, "diag.event_part_outside", part=match.group(1), event=EVENT_PARTS[match.group(1)])
 
 
+def event_name(prefix: str) -> str:
+    """The loop variable for added event loops: not `event` after `from pygame import *`, where event
+    is pygame's module (for event in event.get() would hide it)."""
+    return "e" if prefix == "" else "event"
+
+
 def pygame_prefix(program: Program) -> Optional[str]:
     """How the program names pygame's things: "pygame." or "pg." (import pygame as pg), "" after
     `from pygame import *`; None when it cannot tell."""
@@ -200,7 +206,8 @@ def _add_game_loop(program: Program, finding: Finding) -> List[Fix]:
     if prefix is None or not is_pygame_game(program):
         return []
     last = finding.line
-    loop = (f"running = True\nwhile running:\n    for event in {prefix}event.get():\n"
-            f"        if event.type == {prefix}QUIT:\n            running = False\n"
+    var = event_name(prefix)
+    loop = (f"running = True\nwhile running:\n    for {var} in {prefix}event.get():\n"
+            f"        if {var}.type == {prefix}QUIT:\n            running = False\n"
             f"    {prefix}display.flip()\n    {prefix}time.Clock().tick(30)\n{prefix}quit()")
     return [Fix(last, last, program.line(last) + "\n\n" + loop)]

@@ -4,11 +4,13 @@ The child usually has the file, but in another folder or with another name (play
 """
 from __future__ import annotations
 
+import ast
 import re
-from typing import Optional
+from typing import List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.crash import error_message, runtime_finding
+from kidcoder.diagnosis.fixes import Fix, builds
 from kidcoder.diagnosis.registry import runtime_handler
 
 # finding key -> knowledge card the level-2 hint shows (a missing card is fine)
@@ -34,3 +36,29 @@ def file_not_found(program: Program, error: dict) -> Optional[Finding]:
     key = "diag.picture_not_found" if lower.endswith(PICTURES) else \
         "diag.sound_not_found" if lower.endswith(SOUNDS) else "diag.file_not_found"
     return runtime_finding(error, key, file=name)
+
+
+def plain_name(name: str) -> str:
+    """The file's own name without the folders of another computer or stray spaces:
+    "D:/games/racket.png" -> "racket.png", "..\\smile.bmp" -> "smile.bmp", "rock.png " -> "rock.png"."""
+    return re.split(r"[\\/]", name.strip())[-1].strip()
+
+
+@builds("diag.file_not_found", "diag.picture_not_found", "diag.sound_not_found")
+def _file_beside(program: Program, finding: Finding) -> List[Fix]:
+    """Name the file as it is in the game's folder (the check runs the copy beside the child's files)."""
+    name = str(finding.values.get("file", ""))
+    plain = plain_name(name)
+    if program.tree is None or not plain or plain == name or re.search(r"[\\'\"]", plain):
+        return []
+    fixes = []
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.Constant) and node.value == name and node.lineno == node.end_lineno:
+            text = program.line(node.lineno)
+            literal = text[node.col_offset:node.end_col_offset]
+            quote = literal[-1:]
+            if quote not in ("'", '"') or literal[:1].lower() not in ("'", '"', "r"):
+                continue
+            new = text[:node.col_offset] + quote + plain + quote + text[node.end_col_offset:]
+            fixes.append(Fix(node.lineno, node.lineno, new))
+    return fixes[:1]

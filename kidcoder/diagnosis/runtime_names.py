@@ -56,12 +56,19 @@ def name_error(program: Program, error: dict) -> Optional[Finding]:
         return runtime_finding(error, "diag.name_pygame_constant", name=name, suggestion=f"pygame.{name}")
     if name in defined:
         return runtime_finding(error, "diag.name_before_assign", name=name)
-    suggestion = close_name(name, defined + BUILTINS)
+    suggestion = close_name(name, defined + BUILTINS + star_names(program))
     if suggestion:
         return runtime_finding(error, "diag.name_error", name=name, suggestion=suggestion)
     if _shown_as_text(program, error_line(error), name):
         return runtime_finding(error, "diag.missing_quotes", name=name)
     return runtime_finding(error, "diag.name_unknown", name=name)
+
+
+def star_names(program: Program) -> list:
+    """pygame's names when the program takes them all (`from pygame import *`: sprite, K_UP, QUIT)."""
+    if re.search(r"^\s*from\s+pygame(\.locals)?\s+import\s+\*", program.source, re.M):
+        return list(NAMES["pygame"])
+    return []
 
 
 def _shown_as_text(program: Program, line: int, name: str) -> bool:

@@ -124,7 +124,15 @@ def _spell_init(program: Program, finding: Finding) -> List[Fix]:
     name = str(finding.values["name"])
     if f"def {name}(" not in text:
         return []
-    return [Fix(finding.line, finding.line, text.replace(f"def {name}(", "def __init__(", 1))]
+    here = [Fix(finding.line, finding.line, text.replace(f"def {name}(", "def __init__(", 1))]
+    # Sprite._init_(self) a line further on is the same slip: mend every call of that name too.
+    calls = [n for n, line in enumerate(program.lines, 1) if f".{name}(" in line and n != finding.line]
+    if not calls:
+        return here
+    first, last = min(calls + [finding.line]), max(calls + [finding.line])
+    lines = [program.line(n).replace(f"def {name}(", "def __init__(", 1).replace(f".{name}(", ".__init__(")
+             for n in range(first, last + 1)]
+    return [Fix(first, last, "\n".join(lines))] + here
 
 
 @builds("diag.loop_never_called")

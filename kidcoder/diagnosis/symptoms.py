@@ -146,7 +146,12 @@ def behaviour(trace: Dict[str, object]) -> str:
     if idle is None:
         return "unknown"
     if idle.get("frames"):
-        return "animates" if idle.get("changed") else "redraws"
+        # A slow start can spill the first drawing into the idle step: a game that animates also
+        # changes while keys are pressed (a click may draw in a paint program), so one key step must agree.
+        later = [s for s in steps[steps.index(idle) + 1:] if s.get("frames") and str(s["input"]).startswith("key:")
+                 and s["input"] not in QUIT_INPUTS]
+        agrees = not later or any(s.get("changed") for s in later)
+        return "animates" if idle.get("changed") and agrees else "redraws"
     return "waits" if idle.get("reads") else "stuck"
 
 

@@ -73,3 +73,33 @@ def _comment_out(program: Program, finding: Finding) -> List[Fix]:
     if column:      # keep the code before the command; the command becomes a comment
         return [Fix(finding.line, finding.line, text[:column].rstrip() + "  # " + text[column:].strip())]
     return [Fix(finding.line, finding.line, "# " + text.lstrip())]
+
+
+def resolve_conflicts(lines: List[str], keep_first: bool) -> Optional[List[str]]:
+    """The lines with every <<<<<<< / ======= / >>>>>>> block replaced by one of its two sides."""
+    result, side = [], None
+    for line in lines:
+        if line.startswith("<<<<<<<"):
+            side = "first"
+        elif line.startswith("=======") and side == "first":
+            side = "second"
+        elif line.startswith(">>>>>>>") and side == "second":
+            side = None
+        elif side is None or (side == "first") == keep_first:
+            result.append(line)
+    return result if side is None else None
+
+
+@builds("diag.merge_markers")
+def _one_side(program: Program, finding: Finding) -> List[Fix]:
+    """Keep one side of each merge block (the other version first: it is often the newer one)."""
+    marks = [n for n, line in enumerate(program.lines, 1) if line.startswith(("<<<<<<<", "=======", ">>>>>>>"))]
+    if not marks:
+        return []
+    first, last = marks[0], marks[-1]
+    fixes = []
+    for keep_first in (False, True):
+        kept = resolve_conflicts(program.lines[first - 1:last], keep_first)
+        if kept is not None:
+            fixes.append(Fix(first, last, "\n".join(kept) if kept else ""))
+    return fixes

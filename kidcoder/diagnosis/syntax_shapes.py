@@ -4,6 +4,7 @@ a def parameter, a module name with a space in it, two import lines glued into o
 """
 from __future__ import annotations
 
+import keyword
 import re
 from typing import List, Optional
 
@@ -15,7 +16,7 @@ from kidcoder.diagnosis.registry import syntax_rule
 
 CARDS = {"diag.default_order": "parameters", "diag.keyword_order": "parameters",
          "diag.def_dotted_param": "parameters", "diag.import_space": "modules-import",
-         "diag.glued_lines": "modules-import"}
+         "diag.glued_lines": "modules-import", "diag.space_in_name": "variables"}
 
 STATEMENT = re.compile(r"(?:from\s+[\w.]+\s+import|import)\b")
 
@@ -49,6 +50,42 @@ def line_shapes(program: Program, error: SyntaxError) -> Optional[Finding]:
         joined = match.group(1) + match.group(2)
         return Finding("syntax", line, None, "diag.import_space", {"line": line, "module": joined})
     return None
+
+
+@syntax_rule(17)
+def space_in_name(program: Program, error: SyntaxError) -> Optional[Finding]:
+    """speed y where the program has speed_y: a space typed for the underscore (did you mean speed_y?)."""
+    if not error.msg.startswith("invalid syntax"):
+        return None
+    line = error.lineno or 1
+    code = code_part(program.line(line))
+    for match in re.finditer(r"(?<![\w.'\"])([A-Za-z_]\w*) ([A-Za-z_]\w*)(?![\w'\"])", code):
+        if keyword.iskeyword(match.group(1)) or keyword.iskeyword(match.group(2)):
+            continue
+        for joined in (f"{match.group(1)}_{match.group(2)}", match.group(1) + match.group(2)):
+            if re.search(r"\b" + joined + r"\b", program.source):
+                return Finding("syntax", line, match.start() + 1, "diag.space_in_name",
+                               {"line": line, "words": match.group(0), "name": joined})
+    return None
+
+
+@builds("diag.def_dotted_param")
+def _plain_params(program: Program, finding: Finding) -> List[Fix]:
+    """def hit(player.rect, ...): a parameter is a plain name; keep the first word (player)."""
+    text = program.line(finding.line)
+    head, bracket, rest = text.partition("(")
+    params, close, tail = rest.rpartition(")")
+    if not bracket or not close:
+        return []
+    plain = re.sub(r"(^|,)(\s*)(\w+)(?:\.\w+)+", r"\1\2\3", params)
+    return [Fix(finding.line, finding.line, f"{head}({plain}){tail}")] if plain != params else []
+
+
+@builds("diag.space_in_name")
+def _join_name(program: Program, finding: Finding) -> List[Fix]:
+    text = program.line(finding.line)
+    words = str(finding.values["words"])
+    return [Fix(finding.line, finding.line, text.replace(words, str(finding.values["name"]), 1))] if words in text else []
 
 
 @builds("diag.glued_lines")

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Dict, Mapping, Optional
 
-from kidcoder.diagnosis.diagnose import Prober, Runner, checked_fix, diagnose, prober_for, real_error, runner_for
+from kidcoder.diagnosis.chain import chained_fix
+from kidcoder.diagnosis.diagnose import Prober, Runner, diagnose, prober_for, real_error, runner_for
 from kidcoder.diagnosis.checkrun import files_beside
 from kidcoder.diagnosis.finding import Finding
 from kidcoder.diagnosis.fixes import Fix
@@ -83,7 +84,18 @@ def hint_text(finding: Finding, level: int, lang: str, card: Optional[Card] = No
     steps = say(finding.key + ".fix", lang, values)
     if fix is None:     # first say there is no checked change, then the steps that name the lines
         return tr("diag.ladder.fix_none", lang=lang) + " " + steps
+    mends = getattr(fix, "mends", ())
+    if len(mends) > 1:  # a chained fix: say it mends more than the line this hint is about
+        return steps + " " + tr("diag.ladder.fix_chain", lang=lang, lines=line_list(mends, lang))
     return steps + " " + tr("diag.ladder.fix_checked", lang=lang)
+
+
+def line_list(lines, lang: str) -> str:
+    """3 and 7; 3, 5 and 7 (y in Spanish)."""
+    words = [str(n) for n in lines]
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " " + tr("diag.ladder.and", lang=lang) + " " + words[-1]
 
 
 def source_excerpt(source: str, line: int) -> str:
@@ -171,7 +183,7 @@ def find_hint(source: str, path: Optional[str] = None, level: int = HintLevel.NU
     tip = tip_words(found.tip, lang) if found.tip is not None else ""
     if finding is None:
         return Hint(None, tr("diag.ladder.ok", lang=lang), tip=tip)
-    fix = checked_fix(source, finding, runner, prober, found.symptoms) if check_fix else None
+    fix = chained_fix(source, finding, runner, prober, found.symptoms) if check_fix else None
     card = card_for(finding, _cards_in(lang) if cards is None else cards)
     text = hint_text(finding, level, lang, card, fix)
     hint = Hint(finding, text, hint_text(finding, HintLevel.NUDGE, lang), fix, card,

@@ -260,3 +260,10 @@ def test_plus_equals_typo_and_a_class_kept_instead_of_called():
 ])
 def test_tidy_variations_are_not_pitfalls(body):
     assert diagnose_static(_game(body)) == []
+
+
+def test_a_fill_turned_off_on_purpose_is_not_a_missing_fill():
+    body = (EVENTS + "    x += 1\n    # screen.fill((0, 0, 0))\n    pygame.draw.rect(screen, (9, 9, 9), (x, 0, 5, 5))\n"
+            "    pygame.display.flip()\n    clock.tick(60)\n")
+    assert "diag.no_fill" not in [f.key for f in diagnose_static(_game(body))]
+    assert "diag.no_fill" in [f.key for f in diagnose_static(_game(body.replace("    # screen.fill((0, 0, 0))\n", "")))]

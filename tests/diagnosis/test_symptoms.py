@@ -113,3 +113,12 @@ def test_a_fix_must_cure_the_symptom_and_add_none():
     assert fix_cured([crash], [Symptom("plain_screen", "start")])
     assert not fix_cured([], [])
     assert compare([crash, freeze], [freeze]) == ([freeze], [])
+
+
+def test_a_first_drawing_that_spills_into_the_idle_step_is_not_animating():
+    # Draws once (and when clicked); a slow start made the idle step see the first picture change.
+    t = trace(step("start", window=True), step("idle", changed=True), step("key:right", changed=False),
+              step("key:space", changed=False), step("mouse:click", changed=True))
+    assert behaviour(t) == "redraws"
+    t = trace(step("start", window=True), step("idle", changed=True), step("key:right", changed=True))
+    assert behaviour(t) == "animates"

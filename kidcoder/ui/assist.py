@@ -227,10 +227,13 @@ class IndexBuilder:
 
 
 def _hint(source: str, path, level: int, lang: str):
-    """The rules' hint (a helper.hints.Hint); its facts go to the optional model afterwards."""
+    """The rules' hint (a helper.hints.Hint); its facts go to the optional model afterwards.
+
+    The checked fix (its probe runs, up to a few mends in a chain) is looked for only at level 3,
+    where the window offers it: a nudge or an explanation comes back in one probe's time."""
     from kidcoder.helper.hints import find_hint
 
-    return find_hint(source, path, level, lang)
+    return find_hint(source, path, level, lang, check_fix=level >= 3)
 
 
 def _ask(question: str, lang: str, answer_in=None):

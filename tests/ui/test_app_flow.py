@@ -332,6 +332,7 @@ def test_help_climbs_to_the_fix_and_fix_it_applies_it_as_one_undo_step(app):
     key(app, pygame.K_F5)
     run_until(app, lambda: app.helper.hint is not None, timeout=30, what="the hint")
     assert app.editor.view.error_line == 4
+    assert app.helper.hint["fix"] is None           # a nudge does not wait for the fix's probe runs
     for level in (2, 3):
         key(app, pygame.K_F1)
         run_until(app, lambda: app.helper.level == level and not app.helper.busy, timeout=30, what=f"level {level}")

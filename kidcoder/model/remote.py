@@ -81,8 +81,12 @@ class RemoteModel(HintModel):
         except urllib.error.HTTPError as exc:
             if exc.code in (400, 422) and prompt.schema is not None and self.schemas:
                 self.schemas = False     # an OpenAI-compatible server without JSON schemas: check and retry
-                return self._open(prompt, read_timeout)
-            raise ModelError("model.off.server_lost", f"{self.url}: HTTP {exc.code}") from None
+                try:
+                    return self._open(prompt, read_timeout)
+                except ModelError:
+                    self.schemas = True  # refused without the schema too: the schema was not the reason
+                    raise
+            raise ModelError("model.off.server_lost", f"{self.url}: HTTP {exc.code} {_error_text(exc)}") from None
 
     def generate(self, prompt: ChatPrompt, on_token=None, *, threads=None, first_token_timeout_s=None,
                  timeout_s=None) -> Generation:
@@ -155,6 +159,16 @@ def served_model(url: str, api_key: Optional[str] = None, timeout: float = CONNE
     if models and isinstance(models[0], dict) and models[0].get("id"):
         return str(models[0]["id"])
     return ""
+
+
+def _error_text(exc: urllib.error.HTTPError) -> str:
+    """The server's own words on a refused request (llama-server: {"error": {"message": ...}}), shortened."""
+    try:
+        body = exc.read(2000).decode("utf-8", errors="replace")
+        error = json.loads(body).get("error", body)
+        return str(error.get("message", error) if isinstance(error, dict) else error)[:200]
+    except (OSError, ValueError, AttributeError):
+        return ""
 
 
 def _parse_event(line: str):

@@ -1,11 +1,14 @@
-"""Opt-in, slow: KidCoder against a real classroom server (llama-cpp-python's, on loopback) serving a small model.
+"""Opt-in, slow: KidCoder against a real classroom server on loopback serving a small model.
 
-Set KIDCODER_TEST_SERVER_PYTHON to the Python of a venv with llama-cpp-python[server]
-(tools/build_classroom_server.sh) and KIDCODER_TEST_SERVER_MODEL (or KIDCODER_TEST_MODEL) to a
-GGUF file. The server runs on 1 thread. Checked: JSON-schema output is used and every reply
-fits its form; 20 laptops asking at once all get a checked answer or the rules' one, never an
-error; a server too slow, one that goes away and a wrong address each fall back to the rules
-with a note for the teacher (model-notes.log, `kidcoder model list`).
+Two servers, each tested when its environment variable is set:
+- KIDCODER_TEST_LLAMA_SERVER: the llama-server program built from llama.cpp's source (the one
+  tools/build_classroom_server.sh builds: parallel slots, continuous batching), run with 2 slots;
+- KIDCODER_TEST_SERVER_PYTHON: the Python of a venv with llama-cpp-python[server] (one request at
+  a time), on 1 thread.
+KIDCODER_TEST_SERVER_MODEL (or KIDCODER_TEST_MODEL) names the GGUF file. Checked: JSON-schema
+output is used and every reply fits its form; 20 laptops asking at once all get a checked answer
+or the rules' one, never an error; a server too slow, one that goes away and a wrong address each
+fall back to the rules with a note for the teacher (model-notes.log, `kidcoder model list`).
 """
 import json
 import os
@@ -25,11 +28,16 @@ from kidcoder.model.facts import ChangeFacts, DescriptionFacts, SearchFacts
 from kidcoder.model.remote import RemoteModel
 from kidcoder.model.service import OneShot
 
+LLAMA_SERVER = os.environ.get("KIDCODER_TEST_LLAMA_SERVER", "")
 SERVER_PYTHON = os.environ.get("KIDCODER_TEST_SERVER_PYTHON", "")
 SERVER_MODEL = os.environ.get("KIDCODER_TEST_SERVER_MODEL") or os.environ.get("KIDCODER_TEST_MODEL", "")
+KINDS = [kind for kind, program in (("llama-server", LLAMA_SERVER), ("llama-cpp-python", SERVER_PYTHON))
+         if program and Path(program).exists()]
 pytestmark = pytest.mark.skipif(
-    not (SERVER_PYTHON and Path(SERVER_PYTHON).exists() and SERVER_MODEL and Path(SERVER_MODEL).is_file()),
-    reason="opt-in: set KIDCODER_TEST_SERVER_PYTHON (llama-cpp-python[server]) and KIDCODER_TEST_SERVER_MODEL")
+    not (KINDS and SERVER_MODEL and Path(SERVER_MODEL).is_file()),
+    reason="opt-in: set KIDCODER_TEST_LLAMA_SERVER (llama-server) or KIDCODER_TEST_SERVER_PYTHON "
+           "(llama-cpp-python[server]), and KIDCODER_TEST_SERVER_MODEL")
+
 LAPTOPS = 20
 
 
@@ -39,11 +47,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server():
+def server_command(kind: str, port: int):
+    if kind == "llama-server":
+        return [LLAMA_SERVER, "--model", SERVER_MODEL, "--host", "127.0.0.1", "--port", str(port),
+                "--ctx-size", "4096", "--parallel", "2", "--threads", "1", "--threads-batch", "1"]
+    return [SERVER_PYTHON, "-m", "llama_cpp.server", "--model", SERVER_MODEL, "--host", "127.0.0.1",
+            "--port", str(port), "--n_ctx", "2048", "--n_threads", "1", "--n_threads_batch", "1",
+            "--interrupt_requests", "False"]
+
+
+def start_server(kind: str = ""):
     port = free_port()
-    process = subprocess.Popen([SERVER_PYTHON, "-m", "llama_cpp.server", "--model", SERVER_MODEL, "--host", "127.0.0.1",
-                                "--port", str(port), "--n_ctx", "2048", "--n_threads", "1", "--n_threads_batch", "1",
-                                "--interrupt_requests", "False"],
+    process = subprocess.Popen(server_command(kind or KINDS[0], port),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180
@@ -68,9 +83,9 @@ def stop_server(process) -> None:
         process.wait()
 
 
-@pytest.fixture(scope="module")
-def server():
-    process, url = start_server()
+@pytest.fixture(scope="module", params=KINDS or ["none"])
+def server(request):
+    process, url = start_server(request.param)
     yield url
     stop_server(process)
 

@@ -46,6 +46,15 @@ class StandIn(BaseHTTPRequestHandler):
         if mode == "no_schema" and "response_format" in request:
             self.send_error(400, "response_format is not supported")
             return
+        if mode == "refused":            # llama-server on a prompt longer than its slot: an OpenAI-style error
+            body = json.dumps({"error": {"code": 400, "message": "the request exceeds the available context size",
+                                         "type": "exceed_context_size_error"}}).encode()
+            self.send_response(400)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Connection", "close")
@@ -54,6 +63,18 @@ class StandIn(BaseHTTPRequestHandler):
         if mode == "interrupted":       # llama-cpp-python's server when another request comes in
             self.wfile.write(b'data: {"choices": [{"index": 0, "delta": {"content": "On line"}, '
                              b'"finish_reason": null}]}\n\ndata: [DONE]\n\n')
+            self.wfile.flush()
+            return
+        if mode == "llama-server":       # as llama.cpp's llama-server streams (recorded from the real one)
+            first = {"choices": [{"finish_reason": None, "index": 0, "delta": {"role": "assistant", "content": None}}],
+                     "object": "chat.completion.chunk"}
+            last = {"choices": [{"finish_reason": "stop", "index": 0, "delta": {}}], "object": "chat.completion.chunk",
+                    "timings": {"cache_n": 29, "prompt_n": 1, "predicted_n": 4}}
+            self.wfile.write(f"data: {json.dumps(first)}\n\n".encode())
+            for piece in ANSWER:
+                chunk = {"choices": [{"finish_reason": None, "index": 0, "delta": {"content": piece}}]}
+                self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+            self.wfile.write(f"data: {json.dumps(last)}\n\ndata: [DONE]\n\n".encode())
             self.wfile.flush()
             return
         if mode in ("json", "no_schema"):
@@ -109,6 +130,24 @@ def test_streams_an_answer(server):
     assert path == "/v1/chat/completions" and body["stream"] is True
     assert body["messages"][0] == {"role": "system", "content": "You help children."}
     assert body["model"] == "qwen2.5-coder-1.5b" and body["max_tokens"] == 50
+
+
+def test_streams_an_answer_as_llama_server_sends_it(server):
+    server.mode = "llama-server"
+    pieces = []
+    result = RemoteModel(url(server)).generate(prompt(), pieces.append)
+    assert result.reason == "stop" and result.text == "".join(ANSWER) and pieces == ANSWER
+
+
+def test_a_request_the_server_refuses_even_without_its_schema_is_an_error_with_the_servers_words(server):
+    server.mode = "refused"
+    model = RemoteModel(url(server))
+    json_prompt = ChatPrompt("change", "Read the wish.", "faster", max_tokens=20, schema={"type": "object"})
+    with pytest.raises(ModelError) as raised:
+        model.generate(json_prompt)
+    assert raised.value.reason == "model.off.server_lost" and "exceeds the available context" in raised.value.detail
+    assert model.schemas is True                       # the schema was not what the server refused
+    assert "response_format" in server.requests[0][1] and "response_format" not in server.requests[1][1]
 
 
 def test_cancel_stops_the_stream(server):

@@ -13,6 +13,12 @@ from kidcoder.ui.layout import Box, Layout
 from kidcoder.ui.pane import Pane, PaneKit
 from kidcoder.ui.style import draw_title
 
+# Rendered lines the editor keeps (editor/render.py LineRenderer; its own default is 600). Each is a
+# picture of ~40 KB, and each typed letter makes a new one of its line: 600 kept 20-25 MB, which grew
+# with every program opened and every line typed (issue 17). 200 is still more than 2 screens of the
+# most rows the editor shows (a 900-pixel window at the smallest font), so scrolling back stays cheap.
+LINES_KEPT = 200
+
 
 class EditorPane(Pane):
     """EditorView plus a title."""
@@ -23,6 +29,7 @@ class EditorPane(Pane):
     def __init__(self, layout: Layout, kit: PaneKit):
         super().__init__(layout, kit)
         self.view = EditorView(pygame.Rect(self.box.below_title()), kit.settings)
+        self.view.renderer.capacity = LINES_KEPT
         self.name = ""            # the program's file name ("" for a new program)
         self.modified = False
         self._note = ("", -1)     # a short status, e.g. "Saved my_game.py.", and the text version it is about
@@ -62,6 +69,8 @@ class EditorPane(Pane):
         return self.view.buffer.version
 
     def set_text(self, text: str) -> None:
+        """Another program (or a new one): the lines drawn for the one before are not kept."""
+        self.view.renderer.clear()
         self.view.set_text(text)
         self._note = ("", -1)
 

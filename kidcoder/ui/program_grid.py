@@ -7,6 +7,8 @@ visible cards onto one surface each time the view changes.
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from dataclasses import dataclass
 from typing import Dict, Optional, Sequence, Tuple
 
@@ -167,6 +169,18 @@ def encode_thumbnail(frame) -> bytes:
         plain.blit(frame, (0, 0))
         frame = plain
     small = pygame.transform.smoothscale(frame, fitted_size(frame.get_size()))
-    out = io.BytesIO()
-    pygame.image.save(small, out, "thumbnail.png")
-    return out.getvalue()
+    # Not pygame.image.save(small, BytesIO()): pygame-ce 2.5.8 never frees the file object it writes to
+    # (nor its bound methods), so each game played in one window kept one more (issue 17).
+    return png_bytes(*small.get_size(), pygame.image.tobytes(small, "RGB"))
+
+
+def png_bytes(width: int, height: int, rgb: bytes) -> bytes:
+    """A width x height picture, 3 bytes a pixel row by row, as the bytes of a PNG file."""
+    row = width * 3
+    rows = b"".join(b"\0" + rgb[y * row:(y + 1) * row] for y in range(height))    # filter 0 on each row
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b""))

@@ -54,6 +54,7 @@ from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
 from kidcoder.ui.redraw import (EVERYTHING, FPS, NOTHING, PARTS, WHOLE, WORK_WAKE_S, GuiTicker, Pacer,  # noqa: E402
                                 run_loop, screen_key, uncovered)
 from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
+from kidcoder.ui.splash import desktop_size  # noqa: E402
 from kidcoder.ui.sugar_actions import in_sugar  # noqa: E402
 from kidcoder.ui.sugar_keys import shell_key_names  # noqa: E402
 from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
@@ -73,7 +74,7 @@ class App:
         pygame.font.init()
         use_safe_smoothscale(pygame)        # armv7l: before pygame-gui scales its first picture (docs/xo.md)
         if size is None:
-            size = initial_size(_desktop_size())
+            size = initial_size(desktop_size())
         self.screen = pygame.display.set_mode(size, pygame.RESIZABLE | window_flags)
         pygame.display.set_caption("KidCoder")
         pygame.key.set_repeat(400, 35)
@@ -390,11 +391,3 @@ class App:
                 self.docs.files.autosave(self.docs.doc)
         except Exception:
             pass
-
-
-def _desktop_size():
-    try:
-        sizes = pygame.display.get_desktop_sizes()
-    except (pygame.error, AttributeError):
-        return None
-    return sizes[0] if sizes else None

@@ -222,12 +222,20 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     size = tuple(int(n) for n in args.size.split("x"))
 
+    if args.mode == "cold":          # the way `kidcoder` opens: the first picture, then the window
+        from kidcoder.config import load_settings
+        from kidcoder.ui.splash import show_splash
+
+        settings = load_settings()
+        show_splash(settings.theme, settings.language, size)
+        splash_at = time.monotonic()
+
     from kidcoder.ui.app import App
 
     app = App(size=size)
     if args.mode == "cold":
         def first(_rects):
-            print(json.dumps({"probe": {"first_present": time.monotonic()}}), flush=True)
+            print(json.dumps({"probe": {"first_present": splash_at, "window_ready": time.monotonic()}}), flush=True)
             app.running = False
         app.on_present = first
         app.run()

@@ -7,8 +7,8 @@ import sys
 
 import pygame
 
-from kidcoder.ui.app import App
-from kidcoder.ui.demo import load_demo
+from kidcoder.config import load_settings
+from kidcoder.ui.splash import show_splash
 
 
 def run_app(argv=None, host=None) -> int:
@@ -17,7 +17,13 @@ def run_app(argv=None, host=None) -> int:
     window hidden in host.window_ready() to tag and show it, and the open program in
     host.finished(path, text, modified) when the window has closed."""
     args = list(sys.argv[1:] if argv is None else argv)
-    app = App(window_flags=pygame.HIDDEN if host is not None else 0)
+    settings = load_settings()
+    if host is None:                   # Sugar shows its own launcher until the window is tagged
+        show_splash(settings.theme, settings.language)
+    from kidcoder.ui.app import App    # pygame-gui and the panes load while the first picture shows
+    from kidcoder.ui.demo import load_demo
+
+    app = App(settings, window_flags=pygame.HIDDEN if host is not None else 0)
     if host is not None:
         host.window_ready()
     programs = [arg for arg in args if arg.endswith(".py")]

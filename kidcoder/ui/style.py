@@ -10,19 +10,14 @@ CHROME_MAX so the toolbar and the pane titles still fit their strips.
 from __future__ import annotations
 
 import json
-import os
-from functools import lru_cache
-from pathlib import Path
-from typing import Dict, Tuple
+from typing import Dict
 
 import pygame
-import pygame_gui
 
 from kidcoder import paths
 from kidcoder.ui.richtext import MONO_FONT, MONO_PX
+from kidcoder.ui.theme_files import RGB, colours, theme_data, theme_path, ui_font_file  # noqa: F401 (the panes ask style)
 
-RGB = Tuple[int, int, int]
-THEME_FILES = {"default": "theme.json", "high_contrast": "theme_high_contrast.json"}
 UI_FONT_SIZE = 17
 TITLE_FONT_SIZE = 16
 CONSOLE_FONT_SIZE = 15
@@ -33,34 +28,6 @@ CHROME_THEME_KEYS = ("button", "#run_button", "#stop_button", "#small_button", "
                      "text_entry_line",
                      "drop_down_menu", "drop_down_menu.button", "window.#title_bar", "window.#close_button",
                      "tool_tip", "tool_tip.text_box")
-
-
-def theme_path(name: str) -> Path:
-    return paths.assets_dir() / THEME_FILES.get(name, THEME_FILES["default"])
-
-
-@lru_cache(maxsize=4)
-def theme_data(name: str) -> dict:
-    """The whole theme file as a dict (pygame-gui reads it; we read its _kidcoder block)."""
-    return json.loads(theme_path(name).read_text(encoding="utf-8"))
-
-
-def parse_hex(value: str) -> RGB:
-    value = value.lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
-
-
-def colours(name: str) -> Dict[str, RGB]:
-    """Pane colours by name: background, pane, title, title_text, text, focus, console_bg, ..."""
-    block = theme_data(name)["_kidcoder"]
-    return {key: parse_hex(value) for key, value in block.items()
-            if isinstance(value, str) and value.startswith("#")}
-
-
-def ui_font_file(bold: bool = False) -> str:
-    """Noto Sans as shipped with pygame-gui (the same face the buttons use), so all text matches."""
-    folder = os.path.join(os.path.dirname(pygame_gui.__file__), "data")
-    return os.path.join(folder, "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf")
 
 
 def mono_font_file(variant: str = "") -> str:

@@ -43,9 +43,10 @@ def test_typing_while_a_game_plays_is_measured_key_by_key(home, monkeypatch):
         assert played["rss_mb"] > 0
 
 
-def test_cold_start_is_timed_to_the_first_presented_frame(home):
-    (seconds,) = window.cold_starts(home, runs=1)
-    assert 0 < seconds < 300
+def test_cold_start_is_timed_to_the_first_picture_and_then_to_the_whole_window(home):
+    times = window.cold_starts(home, runs=1)
+    (first,), (ready,) = times["first"], times["ready"]
+    assert 0 < first <= ready < 300
 
 
 def test_the_idle_window_reports_its_cpu_use(home):

@@ -1,0 +1,51 @@
+"""The first picture: the window's panes drawn with plain pygame while pygame-gui and the panes load.
+
+On an XO (one slow core) building the window takes seconds; a child who clicked KidCoder sees its
+window at once, laid out as it will be, with "KidCoder is getting ready...", instead of nothing.
+Only pygame, the theme's colours and the layout are needed here (never pygame-gui).
+"""
+from __future__ import annotations
+
+from typing import Dict, Optional, Tuple
+
+import pygame
+
+from kidcoder.i18n import tr
+from kidcoder.ui.layout import Layout, compute_layout, initial_size
+from kidcoder.ui.theme_files import RGB, colours, ui_font_file
+
+TITLE_PX, WORDS_PX = 40, 20
+
+
+def desktop_size() -> Optional[Tuple[int, int]]:
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except (pygame.error, AttributeError):
+        return None
+    return sizes[0] if sizes else None
+
+
+def draw_splash(surface, layout: Layout, colour: Dict[str, RGB], lang: str) -> None:
+    """The panes as empty boxes with their title strips, and the name and a kind word in the editor."""
+    surface.fill(colour["background"])
+    for box, body in ((layout.editor, "pane"), (layout.preview, "preview_bg"), (layout.dock, "pane")):
+        pygame.draw.rect(surface, colour[body], box)
+        pygame.draw.rect(surface, colour["title_idle"], box.title())
+    pygame.draw.rect(surface, colour["status"], layout.status)
+    centre = (layout.editor.x + layout.editor.w // 2, layout.editor.y + layout.editor.h // 3)
+    big = pygame.font.Font(ui_font_file(bold=True), TITLE_PX).render("KidCoder", True, colour["title"])
+    small = pygame.font.Font(ui_font_file(), WORDS_PX).render(tr("ui.splash.ready", lang=lang), True, colour["text"])
+    surface.blit(big, big.get_rect(center=centre))
+    surface.blit(small, small.get_rect(center=(centre[0], centre[1] + TITLE_PX)))
+
+
+def show_splash(theme: str, lang: str, size=None, window_flags: int = 0):
+    """Open the window and show the first picture; returns the window's surface (App sets its mode again)."""
+    pygame.display.init()
+    pygame.font.init()
+    size = size or initial_size(desktop_size())
+    screen = pygame.display.set_mode(size, pygame.RESIZABLE | window_flags)
+    pygame.display.set_caption("KidCoder")
+    draw_splash(screen, compute_layout(*screen.get_size(), change_row=True), colours(theme), lang)
+    pygame.display.flip()
+    return screen

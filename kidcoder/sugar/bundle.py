@@ -59,8 +59,10 @@ def activity_info_text(info: ActivityInfo) -> str:
 
 def minutes_version(now: Optional[float] = None) -> str:
     """An activity_version that grows with time (YYYYMMDD.HHMM), so a game shared again replaces the
-    older bundle instead of being refused as a downgrade."""
-    return time.strftime("%Y%m%d.%H%M", time.gmtime(time.time() if now is None else now))
+    older bundle instead of being refused as a downgrade. Sugar refuses a segment with a leading zero
+    ("20261202.0002"), so the minutes of the day are written as a plain number (00:02 -> 2, 22:13 -> 2213)."""
+    moment = time.gmtime(time.time() if now is None else now)
+    return f"{time.strftime('%Y%m%d', moment)}.{moment.tm_hour * 100 + moment.tm_min}"
 
 
 def write_xo(out_path, root_name: str, files: Dict[str, bytes], executables: Iterable[str] = ()) -> Path:

@@ -246,3 +246,20 @@ def test_activity_info_survives_sugars_config_reader_and_bad_paths_are_refused(t
     with pytest.raises(ValueError):
         write_xo(tmp_path / "bad.xo", "Fun", {"activity/activity.info": b""})
     assert list(tmp_path.iterdir()) == []              # nothing half-written is left
+
+
+def test_versions_made_in_the_small_hours_are_ones_sugar_accepts_and_still_grow():
+    """00:02 once gave "20261202.0002", which Sugar refuses (a leading zero in a segment)."""
+    from kidcoder.sugar.bundle import minutes_version
+
+    moments = [1_796_169_600 + minutes * 60 for minutes in (0, 2, 59, 9 * 60 + 59, 10 * 60, 23 * 60 + 59)]
+    versions = [minutes_version(now) for now in moments] + [minutes_version(1_796_169_600 + 86_400)]
+    assert versions[:3] == ["20261202.0", "20261202.2", "20261202.59"]
+    for version in versions:
+        assert not any(len(part) > 1 and part.startswith("0") for part in version.split("."))
+    numbers = [tuple(int(part) for part in version.split(".")) for version in versions]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    if subprocess.run([SUGAR_PYTHON, "-c", "import sugar3.bundle.bundleversion"], capture_output=True).returncode == 0:
+        check = "import sys; from sugar3.bundle.bundleversion import NormalizedVersion as V; [V(v) for v in sys.argv[1:]]"
+        done = subprocess.run([SUGAR_PYTHON, "-c", check, *versions], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr

@@ -134,10 +134,11 @@ def in_language(found: FoundCards, lang: str, cards_dir) -> FoundCards:
 def search_with_model(question: str, lang: str, index, enrich: Optional[Enrich]
                       ) -> Tuple[Optional[FoundCards], str, Tuple[str, ...], Optional[str]]:
     """For a question the index did not understand: the topics the model picked from our list (checked
-    JSON), and the cards our table gives for them. (found or None, language, topics, model name)."""
+    JSON), and the cards our table gives for them, in the language the rules read (a 0.5B model said "en"
+    for Spanish questions). (found or None, language, topics, model name)."""
     reply = consult(enrich, SearchFacts(lang, question))
     data = reply.data if reply is not None else None
-    cards = cards_by_id(data.get("language", lang), index.cards_dir) if data else {}
+    cards = cards_by_id(lang, index.cards_dir) if data else {}
     found = [cards[card_id] for card_id in cards_for(data.get("topics", ())) if card_id in cards] if data else []
     if not found:
         return None, lang, (), None

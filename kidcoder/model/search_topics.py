@@ -13,6 +13,7 @@ from typing import Dict, Sequence, Tuple
 
 # topic word -> the cards that answer it, best first (ids of knowledge/<lang>/<id>.md)
 TOPICS: Dict[str, Tuple[str, ...]] = {
+    "other": (),           # first: a model that only copies the list's start says it, and the rules answer
     "loop": ("for-loop-range", "while-loop", "game-loop"),
     "move": ("move-with-keys", "speed-velocity", "keep-on-screen"),
     "keys": ("move-with-keys", "keydown-vs-get-pressed"),

@@ -72,10 +72,11 @@ def describe_schema(templates: Sequence[str]) -> dict:
                            "count": {"type": ["integer", "null"]}}}
 
 
-SEARCH_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["language", "topics"],
-                 "properties": {"language": {"enum": ["en", "es"]},
-                                "topics": {"type": "array", "minItems": 1, "maxItems": MAX_TOPICS,
-                                           "items": {"enum": list(TOPIC_WORDS)}}}}
+SEARCH_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["topics", "language"],
+                 "properties": {"topics": {"type": "array", "minItems": 1, "maxItems": MAX_TOPICS,
+                                           "items": {"enum": list(TOPIC_WORDS)}},
+                                "language": {"enum": ["en", "es"]}}}
+SEARCH_PREFILL = '{"topics": ["'
 
 _CHANGE_SYSTEM = (
     "Read a wish to change a game. Reply with JSON only: "
@@ -92,8 +93,9 @@ _DESCRIBE_SYSTEM = (
     "scene: a place (space, sea, forest, snow, city...) or none. speed: slow, normal or fast. "
     "count: how many things, else null.")
 _SEARCH_SYSTEM = (
-    'Reply with JSON only: {"language": "en" or "es", "topics": [1 or 2 words]}. language: of the '
-    "child's question (maybe misspelled). topics: what it asks about, only from: " + ", ".join(TOPIC_WORDS) + ".")
+    'Reply with JSON only: {"topics": [1 or 2 words], "language": "en" or "es"}. topics: what the '
+    "child's question (maybe misspelled) asks about, only from: " + ", ".join(TOPIC_WORDS) + ". "
+    'Example: "k suene un pum" gives {"topics": ["sound"], "language": "es"}.')
 
 
 def _prompt(kind: str, system: str, user: str, fmt: ChatFormat, lang: str, schema: dict, prefill: str) -> ChatPrompt:
@@ -123,7 +125,7 @@ def describe_prompt(facts: DescriptionFacts, lang: str, fmt: ChatFormat = CHATML
 def search_prompt(facts: SearchFacts, lang: str, fmt: ChatFormat = CHATML) -> ChatPrompt:
     """The child's question, nothing else."""
     user = fit(_SEARCH_SYSTEM, "Question: ", " ".join(facts.question.split())[:CHILD_CHARS], "", fmt)
-    return _prompt("search", _SEARCH_SYSTEM, user, fmt, lang, SEARCH_SCHEMA, '{"language": "')
+    return _prompt("search", _SEARCH_SYSTEM, user, fmt, lang, SEARCH_SCHEMA, SEARCH_PREFILL)
 
 
 BUILDERS = {"change": change_prompt, "describe": describe_prompt, "search": search_prompt}

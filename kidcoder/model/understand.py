@@ -25,7 +25,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 from kidcoder.knowledge.words import fold
 from kidcoder.making import nouns
 from kidcoder.making.change_words import SHAPE_WORDS
-from kidcoder.model.chat import CHATML, ChatFormat, ChatPrompt, fit
+from kidcoder.model.chat import CHATML, PROMPT_BUDGET, ChatFormat, ChatPrompt, fit
 from kidcoder.model.facts import ChangeFacts, DescriptionFacts, Facts, SearchFacts
 from kidcoder.model.search_topics import MAX_TOPICS, TOPIC_WORDS, TOPICS
 
@@ -43,6 +43,8 @@ _NOUN = re.compile(r"^[a-z][a-z ]{1,23}$")
 # What each template is, in a few words (the model chooses among these ids).
 TEMPLATE_GLOSS = {"pong": "2 players", "quiz": "maths", "painter": "draw"}
 CHILD_CHARS = 150                # the child's words in a prompt (a longer wish or idea is cut)
+RETRY_ROOM = 30                  # estimated tokens a retry adds (the search prompt leaves room for them)
+RETRY_QUOTE = 24                 # how much of a wrong reply a retry quotes (the retry stays under 200 tokens)
 
 
 def _nullable_enum(values: Sequence[str]) -> dict:
@@ -94,8 +96,8 @@ _DESCRIBE_SYSTEM = (
     "count: how many things, else null.")
 _SEARCH_SYSTEM = (
     'Reply with JSON only: {"topics": [1 or 2 words], "language": "en" or "es"}. topics: what the '
-    "child's question (maybe misspelled) asks about, only from: " + ", ".join(TOPIC_WORDS) + ". "
-    'Example: "k suene un pum" gives {"topics": ["sound"], "language": "es"}.')
+    "child's question asks about, only from: " + ", ".join(TOPIC_WORDS) + ". "
+    'Example: "hola k tal" gives {"topics": ["other"], "language": "es"}.')
 
 
 def _prompt(kind: str, system: str, user: str, fmt: ChatFormat, lang: str, schema: dict, prefill: str) -> ChatPrompt:
@@ -124,7 +126,8 @@ def describe_prompt(facts: DescriptionFacts, lang: str, fmt: ChatFormat = CHATML
 
 def search_prompt(facts: SearchFacts, lang: str, fmt: ChatFormat = CHATML) -> ChatPrompt:
     """The child's question, nothing else."""
-    user = fit(_SEARCH_SYSTEM, "Question: ", " ".join(facts.question.split())[:CHILD_CHARS], "", fmt)
+    user = fit(_SEARCH_SYSTEM, "Question: ", " ".join(facts.question.split())[:CHILD_CHARS], "", fmt,
+               PROMPT_BUDGET - RETRY_ROOM)
     return _prompt("search", _SEARCH_SYSTEM, user, fmt, lang, SEARCH_SCHEMA, SEARCH_PREFILL)
 
 
@@ -133,7 +136,8 @@ BUILDERS = {"change": change_prompt, "describe": describe_prompt, "search": sear
 
 def retry_prompt(prompt: ChatPrompt, reply: str, error: str) -> ChatPrompt:
     """The same request once more, told what was wrong with the reply (the system part is unchanged)."""
-    user = f"{prompt.user}\nYour reply {reply.strip()[:80]!r} was wrong: {error}. Reply with the JSON object only."
+    quoted = reply.strip()[:RETRY_QUOTE]
+    user = f"{prompt.user}\nYour reply {quoted!r} was wrong: {error}. Reply with the JSON object only."
     return ChatPrompt(prompt.kind, prompt.system, user, prompt.format, prompt.max_tokens, prompt.lang,
                       schema=prompt.schema, prefill=prompt.prefill)
 
@@ -292,7 +296,7 @@ def _check_search(data: dict, facts: SearchFacts) -> Tuple[Optional[dict], str]:
         return None, f"topics must be a list of 1 or {MAX_TOPICS} topics"
     picked = [topic for topic in dict.fromkeys(_topic(value) for value in topics) if topic]
     if not picked:                       # a word off the list is dropped; none on it is an error
-        return None, "each topic must be a word from the list"
+        return None, "use only topics from the list"
     return {"language": language, "topics": picked[:MAX_TOPICS]}, ""
 
 

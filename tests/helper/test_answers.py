@@ -274,7 +274,7 @@ def test_a_fake_model_through_the_service_finds_the_card_and_a_wrong_reply_falls
     with OneShot(Settings(), model_factory=lambda: model) as enrich:
         answer = answer_question(lost, "es", index=index, enrich=enrich)
     assert [prompt.kind for prompt in model.prompts] == ["search", "search"]       # one retry, told what was wrong
-    assert "each topic must be a word from the list" in model.prompts[1].user
+    assert "use only topics from the list" in model.prompts[1].user
     assert answer.sources[0].id == "rect-collisions" and answer.sources[0].lang == "es"    # the rules' language
     assert answer.search_terms == ("collide",) and answer.model
 

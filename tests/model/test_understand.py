@@ -77,7 +77,7 @@ def test_a_question_is_read_into_topics_from_our_list_only():
                                  '{"')[0]["topics"] == ["loop", "colour"]
     assert understand.read_reply('{"language": "fr", "topics": ["move"]}', search)[0] is None
     assert understand.read_reply('{"language": "es", "topics": ["mover"]}', search)[1] == \
-        "each topic must be a word from the list"
+        "use only topics from the list"
     assert understand.read_reply('{"language": "es", "terms": ["mover"]}', search)[0] is None
 
 

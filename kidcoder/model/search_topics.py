@@ -54,7 +54,9 @@ MAX_TOPICS = 2
 
 def cards_for(topics: Sequence[str]) -> Tuple[str, ...]:
     """Card ids for the chosen topics, best first: a card every topic names (move + keys ->
-    move-with-keys) before the others, then in the order the topics list them."""
+    move-with-keys) before the others, then in the order the topics list them; none with "other"."""
+    if "other" in topics:                # "other" beside a topic is a guess: the rules' answer is better
+        return ()
     chosen = [topic for topic in dict.fromkeys(topics) if topic in TOPICS]
     order = list(dict.fromkeys(card for topic in chosen for card in TOPICS[topic]))
     return tuple(sorted(order, key=lambda card: (-sum(card in TOPICS[topic] for topic in chosen),

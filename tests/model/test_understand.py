@@ -133,3 +133,4 @@ def test_every_topic_leads_to_cards_written_in_both_languages():
         assert [card for cards in TOPICS.values() for card in cards if card not in written] == [], lang
     assert cards_for(["move", "keys"])[0] == "move-with-keys"          # the card both topics name comes first
     assert cards_for(["keys", "nonsense"]) == TOPICS["keys"] and cards_for([]) == ()
+    assert cards_for(["other", "loop"]) == () and cards_for(["other"]) == ()

@@ -6,7 +6,7 @@
   bench/relevance.py (the model is asked only when the rules are unsure), and the
   same for the 20 HARD descriptions written after the rules;
 - ask_found_pct_with_model: questions the index finds no card for, and whether the
-  model's search terms find the right one.
+  topics the model picks (model/search_topics.py) lead to the right card in the child's language.
 Also the model's time per request and the longest prompt in its own tokens.
 
 model_alone() is for comparing models (Qwen 0.5B against 1.5B on a classroom server): every

@@ -3,8 +3,8 @@
 Without a model the answer is the best card's key paragraphs and its example, then
 other cards worth a look. With a model (an `enrich` callable) two things may happen, and
 the cards' answer always stands whole: when the index finds no card (a badly misspelled
-question, or one in the other language), the model may give search terms (SearchFacts,
-checked JSON) and the answer is then that card's text; and a checked retelling of the
+question, or one in the other language), the model may pick topics from our list (SearchFacts,
+checked JSON; model/search_topics.py maps them to cards) and the answer is then that card's text; and a checked retelling of the
 answer (AnswerFacts) may follow it, "In other words:". Finding the cards is
 kidcoder.knowledge.answers' job.
 """
@@ -18,8 +18,10 @@ from kidcoder.helper.retell import beneath
 from kidcoder.i18n import tr
 from kidcoder.knowledge import words
 from kidcoder.knowledge.answers import FoundCards, find_cards
+from kidcoder.knowledge.answers import see_also as also_read
 from kidcoder.knowledge.cards import Card, cards_by_id, word_count
 from kidcoder.model.facts import AnswerFacts, Enrich, SearchFacts, consult
+from kidcoder.model.search_topics import cards_for
 
 KEY_WORDS_BUDGET = 110     # words of a card's body shown in an answer (cards have at most ~150)
 MODEL_CARDS = 2            # the best card and the first other one go to the model
@@ -131,15 +133,17 @@ def in_language(found: FoundCards, lang: str, cards_dir) -> FoundCards:
 
 def search_with_model(question: str, lang: str, index, enrich: Optional[Enrich]
                       ) -> Tuple[Optional[FoundCards], str, Tuple[str, ...], Optional[str]]:
-    """For a question the index did not understand: the model's search terms (checked JSON), and the cards
-    they find. (found or None, language, terms, model name)."""
+    """For a question the index did not understand: the topics the model picked from our list (checked
+    JSON), and the cards our table gives for them, in the language the rules read (a 0.5B model said "en"
+    for Spanish questions). (found or None, language, topics, model name)."""
     reply = consult(enrich, SearchFacts(lang, question))
     data = reply.data if reply is not None else None
-    if not data or not data.get("terms"):
+    cards = cards_by_id(lang, index.cards_dir) if data else {}
+    found = [cards[card_id] for card_id in cards_for(data.get("topics", ())) if card_id in cards] if data else []
+    if not found:
         return None, lang, (), None
-    language = data.get("language") if data.get("language") in ("en", "es") else lang
-    terms = tuple(data["terms"])
-    return find_cards(" ".join(terms), language, index), language, terms, reply.model
+    return (FoundCards(found[0], also_read(found[0], [card.id for card in found[1:]], cards)),
+            found[0].lang, tuple(data["topics"]), reply.model)
 
 
 def answer_question(question: str, lang: Optional[str] = None, *, index,

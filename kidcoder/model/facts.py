@@ -89,8 +89,8 @@ class DescriptionFacts(Facts):
 
 @dataclass(frozen=True)
 class SearchFacts(Facts):
-    """A question the index found no card for (misspelled, or in the other language): the model gives
-    search terms, and the answer is still a card's text."""
+    """A question the index found no card for (misspelled, or in the other language): the model picks topics
+    from our list (model/search_topics.py), and the answer is still a card's text."""
 
     kind: ClassVar[str] = "search"
     question: str

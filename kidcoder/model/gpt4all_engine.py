@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from kidcoder.model.chat import CHATML, ChatFormat, clean_answer
+from kidcoder.model.facts import UNDERSTANDING
 from kidcoder.model.interface import Generation, HintModel, ModelError
 from kidcoder.model.threads import choose_threads
 
@@ -112,8 +113,9 @@ class Gpt4AllModel(HintModel):
         with self._lock:
             try:
                 self._keep_system(system)
+                reading = prompt.kind in UNDERSTANDING       # a reading job takes the likeliest word (top_k 1)
                 self._gpt.model.prompt_model(user, template, on_piece, n_predict=prompt.max_tokens, temp=0.3,
-                                             top_k=40, top_p=0.9, repeat_penalty=1.15, n_batch=self.n_batch,
+                                             top_k=1 if reading else 40, top_p=0.9, repeat_penalty=1.15, n_batch=self.n_batch,
                                              reset_context=not system, special=False)
             except Exception:
                 self._system = None          # the context is in an unknown state: read the system part again

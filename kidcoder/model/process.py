@@ -129,7 +129,7 @@ class ProcessModel(HintModel):
         self._cancelled.clear()
         start = time.monotonic()
         self._send(Generate(request_id, prompt.system, prompt.user, prompt.max_tokens,
-                            threads or self.threads, timeout_s, prompt.prefill))
+                            threads or self.threads, timeout_s, prompt.prefill, prompt.kind))
         parts, first = [], None
         cancel_sent_at = None
         while True:

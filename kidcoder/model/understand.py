@@ -2,12 +2,12 @@
 
 A 0.5B model explains poorly but reads well, so it gets three reading jobs, each
 answered with one JSON object whose every value is picked from a list we give it
-(the game's own names, ~13 property words, template ids, scenes) or is a number or
+(the game's own names, ~13 property words, template ids, scenes, ~40 topic words) or is a number or
 a word the child really wrote. It never writes a name or an amount of its own.
 
 - "change": a "Change my game" request -> {thing, property, change, number, colour, shape}
 - "describe": a game description -> {template, player, thing, scene, speed, count}
-- "search": a misspelled or Spanish question -> {language, terms}
+- "search": a misspelled or Spanish question -> {language, topics} (topics from model/search_topics.py)
 
 Each prompt keeps everything fixed in its system part (the same text every time,
 so an engine can keep its state between calls) and stays under 200 tokens. A
@@ -25,9 +25,9 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 from kidcoder.knowledge.words import fold
 from kidcoder.making import nouns
 from kidcoder.making.change_words import SHAPE_WORDS
-from kidcoder.model.chat import CHATML, ChatFormat, ChatPrompt, fit
+from kidcoder.model.chat import CHATML, PROMPT_BUDGET, ChatFormat, ChatPrompt, fit
 from kidcoder.model.facts import ChangeFacts, DescriptionFacts, Facts, SearchFacts
-from kidcoder.model.safety import model_text_problems
+from kidcoder.model.search_topics import MAX_TOPICS, TOPIC_WORDS, TOPICS
 
 PROPERTIES = ("speed", "fall speed", "jump", "gravity", "size", "count", "lives", "time", "win score",
               "biggest number", "colour", "shape", "difficulty", "other")
@@ -39,11 +39,12 @@ SCENE_WORDS = ("none", "space", "night", "sea", "sky", "forest", "jungle", "snow
 SHAPES = nouns.SHAPES
 ANSWER_TOKENS = {"change": 60, "describe": 60, "search": 40}
 MAX_NUMBER = 1000
-_TERM = re.compile(r"^[a-z]{3,12}$")
 _NOUN = re.compile(r"^[a-z][a-z ]{1,23}$")
 # What each template is, in a few words (the model chooses among these ids).
 TEMPLATE_GLOSS = {"pong": "2 players", "quiz": "maths", "painter": "draw"}
 CHILD_CHARS = 150                # the child's words in a prompt (a longer wish or idea is cut)
+RETRY_ROOM = 30                  # estimated tokens a retry adds (the search prompt leaves room for them)
+RETRY_QUOTE = 24                 # how much of a wrong reply a retry quotes (the retry stays under 200 tokens)
 
 
 def _nullable_enum(values: Sequence[str]) -> dict:
@@ -73,10 +74,11 @@ def describe_schema(templates: Sequence[str]) -> dict:
                            "count": {"type": ["integer", "null"]}}}
 
 
-SEARCH_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["language", "terms"],
-                 "properties": {"language": {"enum": ["en", "es"]},
-                                "terms": {"type": "array", "minItems": 1, "maxItems": 4,
-                                          "items": {"type": "string", "pattern": "^[a-z]{3,12}$"}}}}
+SEARCH_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["topics", "language"],
+                 "properties": {"topics": {"type": "array", "minItems": 1, "maxItems": MAX_TOPICS,
+                                           "items": {"enum": list(TOPIC_WORDS)}},
+                                "language": {"enum": ["en", "es"]}}}
+SEARCH_PREFILL = '{"topics": ["'
 
 _CHANGE_SYSTEM = (
     "Read a wish to change a game. Reply with JSON only: "
@@ -93,9 +95,9 @@ _DESCRIBE_SYSTEM = (
     "scene: a place (space, sea, forest, snow, city...) or none. speed: slow, normal or fast. "
     "count: how many things, else null.")
 _SEARCH_SYSTEM = (
-    "A child asked about Python or pygame, maybe misspelled. Reply with JSON only: "
-    '{"language": "en" or "es", "terms": [1 to 4 words]}. language: the language the child wrote in. '
-    "terms: the question's key words in that language, spelled right, lower case, no small words.")
+    'Reply with JSON only: {"topics": [1 or 2 words], "language": "en" or "es"}. topics: what the '
+    "child's question asks about, only from: " + ", ".join(TOPIC_WORDS) + ". "
+    'Example: "hola k tal" gives {"topics": ["other"], "language": "es"}.')
 
 
 def _prompt(kind: str, system: str, user: str, fmt: ChatFormat, lang: str, schema: dict, prefill: str) -> ChatPrompt:
@@ -124,8 +126,9 @@ def describe_prompt(facts: DescriptionFacts, lang: str, fmt: ChatFormat = CHATML
 
 def search_prompt(facts: SearchFacts, lang: str, fmt: ChatFormat = CHATML) -> ChatPrompt:
     """The child's question, nothing else."""
-    user = fit(_SEARCH_SYSTEM, "Question: ", " ".join(facts.question.split())[:CHILD_CHARS], "", fmt)
-    return _prompt("search", _SEARCH_SYSTEM, user, fmt, lang, SEARCH_SCHEMA, '{"language": "')
+    user = fit(_SEARCH_SYSTEM, "Question: ", " ".join(facts.question.split())[:CHILD_CHARS], "", fmt,
+               PROMPT_BUDGET - RETRY_ROOM)
+    return _prompt("search", _SEARCH_SYSTEM, user, fmt, lang, SEARCH_SCHEMA, SEARCH_PREFILL)
 
 
 BUILDERS = {"change": change_prompt, "describe": describe_prompt, "search": search_prompt}
@@ -133,7 +136,8 @@ BUILDERS = {"change": change_prompt, "describe": describe_prompt, "search": sear
 
 def retry_prompt(prompt: ChatPrompt, reply: str, error: str) -> ChatPrompt:
     """The same request once more, told what was wrong with the reply (the system part is unchanged)."""
-    user = f"{prompt.user}\nYour reply {reply.strip()[:80]!r} was wrong: {error}. Reply with the JSON object only."
+    quoted = reply.strip()[:RETRY_QUOTE]
+    user = f"{prompt.user}\nYour reply {quoted!r} was wrong: {error}. Reply with the JSON object only."
     return ChatPrompt(prompt.kind, prompt.system, user, prompt.format, prompt.max_tokens, prompt.lang,
                       schema=prompt.schema, prefill=prompt.prefill)
 
@@ -271,21 +275,29 @@ def _check_describe(data: dict, facts: DescriptionFacts) -> Tuple[Optional[dict]
     return out, ""
 
 
+def _topic(value) -> Optional[str]:
+    """A topic word as a small model may write it ("Loops", "color") -> the list's word, else None."""
+    word = _word(value) if isinstance(value, str) else None
+    word = "colour" if word == "color" else word
+    for candidate in (word, word[:-1] if word and word.endswith("s") else None):
+        if candidate in TOPICS:
+            return candidate
+    return None
+
+
 def _check_search(data: dict, facts: SearchFacts) -> Tuple[Optional[dict], str]:
     language = _word(data.get("language"))
     if language not in ("en", "es"):
         return None, 'language must be "en" or "es"'
-    terms = data.get("terms")
-    if isinstance(terms, str):
-        terms = terms.split()
-    if not isinstance(terms, list) or not terms:
-        return None, "terms must be a list of 1 to 4 words"
-    cleaned = list(dict.fromkeys(fold(str(term)).strip().lower() for term in terms))[:4]
-    if not all(_TERM.match(term) for term in cleaned):
-        return None, "each term must be one word of 3 to 12 letters"
-    if model_text_problems(" ".join(cleaned), language):
-        return None, "those words cannot be used"
-    return {"language": language, "terms": cleaned}, ""
+    topics = data.get("topics")
+    if isinstance(topics, str):
+        topics = [topics]
+    if not isinstance(topics, list) or not topics:
+        return None, f"topics must be a list of 1 or {MAX_TOPICS} topics"
+    picked = [topic for topic in dict.fromkeys(_topic(value) for value in topics) if topic]
+    if not picked:                       # a word off the list is dropped; none on it is an error
+        return None, "use only topics from the list"
+    return {"language": language, "topics": picked[:MAX_TOPICS]}, ""
 
 
 _CHECKS = {"change": _check_change, "describe": _check_describe, "search": _check_search}

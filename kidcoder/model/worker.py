@@ -89,7 +89,7 @@ def main(argv=None) -> int:
         if not isinstance(message, Generate):
             continue
         current["id"] = message.id
-        prompt = ChatPrompt("request", message.system, message.user, model.chat_format, message.max_tokens,
+        prompt = ChatPrompt(message.kind, message.system, message.user, model.chat_format, message.max_tokens,
                             prefill=message.prefill)
         try:
             result = model.generate(prompt, lambda text, rid=message.id: send(Token(rid, text)),

@@ -57,6 +57,7 @@ class Generate:
     threads: int = 0
     timeout_s: Optional[float] = None
     prefill: str = ""
+    kind: str = "request"            # the ChatPrompt's kind (a reading job is answered with top_k 1)
 
 
 @dataclass

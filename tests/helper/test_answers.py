@@ -227,27 +227,69 @@ def test_hard_wrapped_card_lines_are_joined_but_lists_stay():
                                    "- second\n1. step")
 
 
-def test_a_question_the_index_does_not_understand_is_found_by_the_models_search_terms(index):
+def test_a_question_the_index_does_not_understand_is_found_by_the_topics_the_model_picks(index):
     lost = "hw du i mak a lup"
     assert answer_question(lost, "en", index=index).sources == ()          # the rules alone: "I don't know"
     asked = []
 
     def enrich(facts):
         asked.append(facts)
-        data = {"language": "en", "terms": ["loop", "repeat"]}
+        data = {"language": "en", "topics": ["loop"]}
         return ModelReply(json.dumps(data), "tiny.gguf", data) if facts.kind == "search" else None
 
     answer = answer_question(lost, "en", index=index, enrich=enrich)
     assert [facts.kind for facts in asked] == ["search"] and asked[0].question == lost
-    assert answer.model == "tiny.gguf" and answer.search_terms == ("loop", "repeat")
-    assert "loop" in answer.sources[0].id and answer.text.startswith(answer.sources[0].title)
+    assert answer.model == "tiny.gguf" and answer.search_terms == ("loop",)
+    assert answer.sources[0].id == "for-loop-range" and answer.text.startswith(answer.sources[0].title)
     assert "In other words" not in answer.text                # the card's own text answers
 
 
-def test_search_terms_that_find_nothing_still_get_the_kind_dont_know(index):
+def test_two_topics_pick_the_card_both_name(index):
     def enrich(facts):
-        data = {"language": "en", "terms": ["zzzqqq"]}
+        data = {"language": "en", "topics": ["move", "keys"]}      # move: speed...; keys: keydown...; both: this
+        return ModelReply(json.dumps(data), "tiny.gguf", data)
+
+    answer = answer_question("hw du i mak ma gai wok", "en", index=index, enrich=enrich)
+    assert answer.sources[0].id == "move-with-keys" and answer.sources[0].lang == "en"
+    assert answer.text.startswith(answer.sources[0].title) and len(answer.sources) > 1
+
+
+@pytest.mark.parametrize("topics", [[], ["other"]])
+def test_a_reply_with_no_topic_or_other_still_gets_the_kind_dont_know(index, topics):
+    def enrich(facts):
+        data = {"language": "en", "topics": topics}
         return ModelReply(json.dumps(data), "tiny.gguf", data)
 
     answer = answer_question("hw du i mak a lup", "en", index=index, enrich=enrich)
     assert answer.sources == () and answer.text == tr("answer.unknown", lang="en") and answer.model is None
+
+
+def test_a_fake_model_through_the_service_finds_the_card_and_a_wrong_reply_falls_back_to_the_rules(index):
+    from kidcoder.config import Settings
+    from kidcoder.model.fake import FakeModel
+    from kidcoder.model.service import OneShot
+
+    lost = "komo aso q xoquen"
+    model = FakeModel(['{"topics": ["chocar"], "language": "es"}', 'collide"], "language": "en"}'])  # after prefill
+    with OneShot(Settings(), model_factory=lambda: model) as enrich:
+        answer = answer_question(lost, "es", index=index, enrich=enrich)
+    assert [prompt.kind for prompt in model.prompts] == ["search", "search"]       # one retry, told what was wrong
+    assert "use only topics from the list" in model.prompts[1].user
+    assert answer.sources[0].id == "rect-collisions" and answer.sources[0].lang == "es"    # the rules' language
+    assert answer.search_terms == ("collide",) and answer.model
+
+    always_wrong = FakeModel("no sé")
+    with OneShot(Settings(), model_factory=lambda: always_wrong) as enrich:
+        answer = answer_question(lost, "es", index=index, enrich=enrich)
+    assert len(always_wrong.prompts) == 2 and answer.sources == () and answer.model is None
+    assert answer.text == answer_question(lost, "es", index=index).text           # the rules' own answer
+
+
+def test_the_benchs_lost_questions_are_really_lost_for_the_index_and_a_topic_reaches_their_card(index):
+    from kidcoder.bench.understanding import LOST_QUESTIONS
+    from kidcoder.model.search_topics import TOPICS, cards_for
+
+    assert len(LOST_QUESTIONS) >= 12 and {lang for _q, lang, _c in LOST_QUESTIONS} == {"en", "es"}
+    for question, lang, cards in LOST_QUESTIONS:
+        assert answer_question(question, lang, index=index).sources == (), question
+        assert any(card in cards for topic in TOPICS for card in cards_for([topic])[:1]), question

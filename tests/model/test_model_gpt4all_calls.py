@@ -105,6 +105,9 @@ def test_a_json_request_starts_the_answer_with_its_prefill(stub, tmp_path):
     model.load()
     model.generate(ChatPrompt("change", "Read.", "Wish: faster", CHATML, 50, prefill='{"thing": "'))
     assert stub.instances[0].model.calls[-1]["template"].endswith('<|im_start|>assistant\n{"thing": "%2')
+    assert stub.instances[0].model.calls[-1]["top_k"] == 1            # a reading job takes the likeliest word
+    model.generate(ChatPrompt("hint", "Be kind.", "Hi?", CHATML, 50))
+    assert stub.instances[0].model.calls[-1]["top_k"] == 40
 
 
 def test_a_format_without_system_role_sends_the_rules_with_the_question(stub, tmp_path):

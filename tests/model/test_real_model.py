@@ -105,3 +105,22 @@ def test_the_reading_prompts_fit_in_200_tokens_of_the_models_own(model):
     sizes = [(r.prompt_tokens, p.kind) for r, p in zip(recording.generations[asked:], recording.prompts[asked:])]
     report("reading-prompts", {"sizes": sizes})
     assert sizes and all(size is not None and size <= PROMPT_LIMIT for size, _kind in sizes), sizes
+
+
+@needs_model
+def test_lost_questions_read_into_topics_give_a_card_from_our_table_or_the_rules_dont_know(model):
+    from kidcoder.bench.understanding import LOST_QUESTIONS
+    from kidcoder.helper.answers import answer_question
+    from kidcoder.knowledge.index import shared_index
+    from kidcoder.model.search_topics import TOPICS
+
+    recording, enrich = model
+    index, listed = shared_index(), {card for cards in TOPICS.values() for card in cards}
+    cases = []
+    for question, lang, right in LOST_QUESTIONS:
+        answer = answer_question(question, lang, index=index, enrich=enrich)
+        got = answer.sources[0].id if answer.sources else None
+        cases.append({"question": question, "topics": answer.search_terms, "card": got, "right": got in right})
+        assert got is None or (got in listed and answer.text.startswith(answer.sources[0].title)), question
+    report("lost-questions", {"found_pct": round(100 * sum(c["right"] for c in cases) / len(cases), 1),
+                              "cases": cases})

@@ -67,11 +67,27 @@ def test_descriptions_and_search_terms_are_checked_too():
     invented = good.replace('"count": 4', '"count": 9')
     assert understand.read_reply(invented, describe)[0]["count"] is None     # dropped, not believed
     assert "template must be" in understand.read_reply(good.replace("dodge", "chess"), describe)[1]
+
+def test_a_question_is_read_into_topics_from_our_list_only():
     search = SearchFacts("es", "komo ago k se mueba")
-    assert understand.read_reply('{"language": "es", "terms": ["mover", "Teclas"]}', search)[0] == \
-        {"language": "es", "terms": ["mover", "teclas"]}
-    assert understand.read_reply('{"language": "fr", "terms": ["bouger"]}', search)[0] is None
-    assert understand.read_reply('{"language": "es", "terms": ["mover personaje ya"]}', search)[0] is None
+    assert understand.read_reply('{"language": "es", "topics": ["Move", "keys"]}', search)[0] == \
+        {"language": "es", "topics": ["move", "keys"]}
+    # a small model's "loops" and "color" are our words; a word off the list is dropped when another is on it
+    assert understand.read_reply('language": "en", "topics": ["loops", "color", "teclas"]}', search,
+                                 '{"')[0]["topics"] == ["loop", "colour"]
+    assert understand.read_reply('{"language": "fr", "topics": ["move"]}', search)[0] is None
+    assert understand.read_reply('{"language": "es", "topics": ["mover"]}', search)[1] == \
+        "use only topics from the list"
+    assert understand.read_reply('{"language": "es", "terms": ["mover"]}', search)[0] is None
+
+
+def test_the_search_prompt_offers_every_topic_in_its_fixed_part_and_the_schema_holds_it_to_them():
+    from kidcoder.model.search_topics import TOPIC_WORDS
+    first, second = build_prompt(SearchFacts("es", "komo ago k se mueba")), build_prompt(SearchFacts("en", "wat"))
+    assert first.system == second.system and all(topic in first.system for topic in TOPIC_WORDS)
+    assert "komo" in first.user and "komo" not in first.system
+    assert first.schema["properties"]["topics"]["items"]["enum"] == list(TOPIC_WORDS)
+    assert 25 <= len(TOPIC_WORDS) <= 40
 
 
 def test_the_schema_lists_only_the_games_own_things_and_our_words():
@@ -103,3 +119,18 @@ def test_the_retry_prompt_keeps_the_schema_and_the_prefill():
     again = understand.retry_prompt(prompt, '{"thing": "dragon"}', "thing must be one of: gato, pez")
     assert isinstance(again, ChatPrompt) and again.schema == prompt.schema and again.prefill == prompt.prefill
     assert again.user.startswith(prompt.user) and "thing must be one of" in again.user
+
+
+def test_every_topic_leads_to_cards_written_in_both_languages():
+    from pathlib import Path
+
+    from kidcoder.knowledge.cards import cards_by_id
+    from kidcoder.model.search_topics import TOPICS, cards_for
+
+    knowledge = Path(__file__).resolve().parents[2] / "knowledge"
+    for lang in ("en", "es"):
+        written = cards_by_id(lang, knowledge)
+        assert [card for cards in TOPICS.values() for card in cards if card not in written] == [], lang
+    assert cards_for(["move", "keys"])[0] == "move-with-keys"          # the card both topics name comes first
+    assert cards_for(["keys", "nonsense"]) == TOPICS["keys"] and cards_for([]) == ()
+    assert cards_for(["other", "loop"]) == () and cards_for(["other"]) == ()

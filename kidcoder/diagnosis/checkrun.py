@@ -20,21 +20,34 @@ from kidcoder.runner.probe import probe_program, probe_source
 MAX_COPY_BYTES = 20 * 1024 * 1024
 
 
-def named_neighbours(folder: Path, program_name: str, source: str) -> List[Path]:
-    """Files and folders beside the program that its source mentions (player.png, images, helpers.py)."""
-    found = []
+def named_neighbours(folder: Path, program_name: str, source: str, most: int = 200) -> List[Path]:
+    """Files and folders beside the program that its source mentions (player.png, images, helpers.py),
+    and those its mentioned modules mention in turn (main.py imports player, player.py imports bullet)."""
     try:
-        entries = list(os.scandir(folder))
+        entries = [entry for entry in os.scandir(folder) if entry.name != program_name and not entry.name.startswith(".")]
     except OSError:
         return []
-    for entry in entries:
-        name = entry.name
-        if name == program_name or name.startswith("."):
-            continue
-        stem = name[:-3] if name.endswith(".py") else None
-        if name in source or (stem and stem in source):
+    found: List[Path] = []
+    texts, read = [source], 0
+    while read < len(texts) and len(found) < most:
+        text, read = texts[read], read + 1
+        for entry in entries:
+            name = entry.name
+            stem = name[:-3] if name.endswith(".py") else None
+            if Path(entry.path) in found or not (name in text or (stem and stem in text)):
+                continue
             found.append(Path(entry.path))
+            if stem:
+                texts.append(_module_text(entry.path))
     return found
+
+
+def _module_text(path: str, most_bytes: int = 200_000) -> str:
+    try:
+        with open(path, "rb") as module:
+            return module.read(most_bytes).decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def files_beside(path: Optional[str]) -> List[str]:

@@ -7,6 +7,7 @@ compiles, no longer has the problem and runs. Running goes through a runner func
 """
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence
 
@@ -73,7 +74,14 @@ class Diagnosis:
 
 def needs_probe(program: Program) -> bool:
     """A pygame program: only playing it shows what happens on a key, a click or closing."""
-    return program.tree is not None and any(word in program.source for word in ("import pygame", "from pygame"))
+    if program.tree is None:
+        return False
+    for node in ast.walk(program.tree):      # import pygame, import sys, pygame, import pygame as pg, from pygame...
+        if isinstance(node, ast.Import) and any(alias.name.split(".")[0] == "pygame" for alias in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "pygame":
+            return True
+    return False
 
 
 def diagnose(source: str, runner: Runner = default_runner, run: bool = True,

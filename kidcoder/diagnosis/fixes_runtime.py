@@ -35,7 +35,18 @@ def _rename_everywhere(program: Program, name: str, suggestion: str) -> List[Fix
 
 @builds("diag.name_no_import")
 def _import(program, finding):
-    return [Fix(1, 1, f"import {finding.values['module']}\n{program.line(1)}")] if program.lines else []
+    module = str(finding.values["module"])
+    # the import lines are there but commented out (#import pygame, random, sys): bring them all back
+    commented = [n for n, text in enumerate(program.lines, 1)
+                 if re.match(r"^#\s*(import\s+|from\s+\w+(\.\w+)*\s+import\s)", text) and re.search(rf"\b{module}\b", text)]
+    fixes = []
+    if commented:
+        module_lines = {n for n, text in enumerate(program.lines, 1) if re.match(r"^#\s*(import|from)\s", text)}
+        first = last = commented[0]
+        while last + 1 in module_lines:
+            last += 1
+        fixes.append(Fix(first, last, "\n".join(re.sub(r"^#\s*", "", program.line(n)) for n in range(first, last + 1))))
+    return fixes + ([Fix(1, 1, f"import {module}\n{program.line(1)}")] if program.lines else [])
 
 
 @builds("diag.unbound_local")
@@ -136,6 +147,8 @@ def _init(program, finding):
     for number, text in enumerate(program.lines, start=1):
         if re.match(r"^\s*import\s+pygame\b", text):
             return [Fix(number, number, f"{text}\n{indent_of(text)}pygame.init()")]
+        if re.match(r"^\s*from\s+pygame\s+import\s*\*", text):
+            return [Fix(number, number, f"{text.rstrip()}\n{indent_of(text)}init()")]
     return []
 
 

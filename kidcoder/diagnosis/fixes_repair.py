@@ -150,6 +150,9 @@ def _plain_argument(program: Program, finding: Finding) -> List[Fix]:
     """`set_timer(slow = True, 5000)`: the name= before a plain value goes (the value stays)."""
     code, rest = split_comment(program.line(finding.line))
     fixes = []
+    named = re.sub(r"(=[^=,()]+(?:\([^()]*\))?,\s*)([A-Za-z_]\w*)\s*\)", r"\1\2=\2)", code, count=1)
+    if named != code:       # `f(a=1, b)` where b is the parameter's own name: `f(a=1, b=b)`
+        fixes.append(Fix(finding.line, finding.line, named + rest))
     for match in KEYWORD_ARG.finditer(code):
         fixes.append(Fix(finding.line, finding.line, code[:match.start()] + code[match.end():] + rest))
     return fixes[:2] + syntax_repairs(program, finding)

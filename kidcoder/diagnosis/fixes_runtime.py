@@ -9,6 +9,7 @@ from typing import List
 from kidcoder.codeparts import indent_of, split_comment
 from kidcoder.diagnosis.finding import Program
 from kidcoder.diagnosis.fixes_api import dot_for_underscore
+from kidcoder.diagnosis.fixes_locals import renamed_local
 from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
 from kidcoder.diagnosis.gameloop import dotted_name
 from kidcoder.diagnosis.lines import replace_word
@@ -58,7 +59,8 @@ def _global(program, finding):
     if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and len(function.body) > 1:
         first = function.body[1]
     text = program.line(first.lineno)
-    return [Fix(first.lineno, first.lineno, f"{indent_of(text)}global {finding.values['name']}\n{text}")]
+    return renamed_local(program, finding.line, str(finding.values["name"])) + \
+        [Fix(first.lineno, first.lineno, f"{indent_of(text)}global {finding.values['name']}\n{text}")]
 
 
 @builds("diag.attribute_suggest")

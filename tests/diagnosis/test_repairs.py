@@ -93,3 +93,20 @@ def test_a_game_with_no_window_gets_one_and_the_probe_checks_it():
     result = hint_for_program(source, level=3, lang="en")
     assert result["fix"] is not None
     assert "set_mode(" in apply_fix(source, _as_fix(result["fix"]))
+
+
+def test_a_local_named_like_its_module_gets_its_own_name():
+    from kidcoder.diagnosis.fixes_locals import renamed_local
+    source = ("from pygame import *\n\ndef lose():\n    x = 1\n    font = font.SysFont('Arial', 70)\n"
+              "    text = font.render('Lose', True, (0, 0, 0))\n    return text\n")
+    fixes = renamed_local(Program(source), 4, "font")
+    lines = apply_fix(source, fixes[0]).splitlines()
+    assert lines[4] == "    my_font = font.SysFont('Arial', 70)"
+    assert lines[5] == "    text = my_font.render('Lose', True, (0, 0, 0))"
+    assert renamed_local(Program(source), 1, "font") == []
+
+
+def test_a_list_picked_with_a_number_with_a_point_gets_int():
+    from kidcoder.diagnosis.fixes_locals import whole_number_index
+    source = "frames = [1, 2]\ni = 0.5\nprint(frames[i])\n"
+    assert apply_fix(source, whole_number_index(Program(source), 3)[0]).splitlines()[2] == "print(frames[int(i)])"

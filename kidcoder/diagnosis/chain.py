@@ -22,7 +22,7 @@ from kidcoder.diagnosis.probed import error_of, probe_finding
 from kidcoder.diagnosis.registry import compile_error, diagnose_static, diagnose_syntax
 from kidcoder.diagnosis.symptoms import Symptom, fix_cured, serious, symptoms
 
-ROUNDS = 4               # mends after the first one
+ROUNDS = 6               # mends after the first one (the budget bounds the time)
 SYNTAX_ROUNDS = 10       # syntax mends on the way (cheap: Python's compiler checks them, not a probe run)
 NEXT_CANDIDATES = 2      # candidates tried for each later problem
 BUDGET_SECONDS = 20.0    # the chain gives up after this long (a slow laptop keeps the one-step answer)

@@ -42,6 +42,10 @@ def _blocks_needing_body(program: Program, number: int) -> bool:
     return below > len(program.lines) or len(indent_of(program.line(below))) <= base
 
 
+def _is_last_code_line(program: Program, number: int) -> bool:
+    return not any(split_comment(program.line(n))[0].strip() for n in range(number + 1, len(program.lines) + 1))
+
+
 def _line_edits(program: Program, number: int, column: Optional[int]) -> List[str]:
     """New texts for one line (each may hold several lines), best guess first."""
     text = program.line(number)
@@ -70,8 +74,10 @@ def _line_edits(program: Program, number: int, column: Optional[int]) -> List[st
             edits.append(glued.group(1) + module + rest)
     if column and 1 <= column <= len(code) and not code[column - 1].isalnum():
         edits.append(code[:column - 1] + code[column:] + rest)    # a stray character where Python stopped
-    keep = "pass" if _blocks_needing_body(program, number) else ""
-    edits.append(indent + (keep + "  # " if keep else "# ") + text.strip())   # leave the broken line out
+    if not stripped.endswith(":") or _is_last_code_line(program, number):
+        # leave the broken line out (never a block's first line: its body would then run every time)
+        keep = "pass" if _blocks_needing_body(program, number) else ""
+        edits.append(indent + (keep + "  # " if keep else "# ") + text.strip())
     return edits
 
 

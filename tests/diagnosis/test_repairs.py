@@ -63,3 +63,11 @@ def test_a_list_picked_with_a_number_with_a_point_gets_int():
     from kidcoder.diagnosis.fixes_locals import whole_number_index
     source = "frames = [1, 2]\ni = 0.5\nprint(frames[i])\n"
     assert apply_fix(source, whole_number_index(Program(source), 3)[0]).splitlines()[2] == "print(frames[int(i)])"
+
+
+def test_a_broken_block_line_is_never_just_left_out():
+    source = "x = 3\nwhile x > > 1:\n    x = x - 1\nprint(x)\n"
+    finding = diagnose_syntax(source)
+    assert not any("# while" in fix.replacement for fix in candidate_fixes(Program(source), finding))
+    last = "x = 3\nwhile x > > 1:\n"       # the last line: nothing depends on it
+    assert any(fix.replacement.endswith("# while x > > 1:") for fix in candidate_fixes(Program(last), diagnose_syntax(last)))

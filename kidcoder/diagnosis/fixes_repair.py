@@ -42,8 +42,11 @@ def _blocks_needing_body(program: Program, number: int) -> bool:
     return below > len(program.lines) or len(indent_of(program.line(below))) <= base
 
 
-def _is_last_code_line(program: Program, number: int) -> bool:
-    return not any(split_comment(program.line(n))[0].strip() for n in range(number + 1, len(program.lines) + 1))
+def _opens_block(program: Program, number: int) -> bool:
+    """Is the next line of code further in than this one (this line's colon opens its block)?"""
+    below = next((program.line(n) for n in range(number + 1, len(program.lines) + 1)
+                  if split_comment(program.line(n))[0].strip()), None)
+    return below is not None and len(indent_of(below)) > len(indent_of(program.line(number)))
 
 
 def _line_edits(program: Program, number: int, column: Optional[int]) -> List[str]:
@@ -57,7 +60,8 @@ def _line_edits(program: Program, number: int, column: Optional[int]) -> List[st
     block = BLOCK.match(code)
     if block:             # `class A(B): pos = (0, 0):` -> the body on its own line
         edits.append(f"{block.group(1)}{block.group(2)}\n{block.group(1)}    {block.group(3)}")
-    if stripped.endswith(":"):
+    header = stripped.endswith(":") and _opens_block(program, number)
+    if stripped.endswith(":") and not header:
         edits.append(code.rstrip()[:-1].rstrip() + rest)
     elif stripped:
         edits.append(code.rstrip() + ":" + rest)
@@ -72,9 +76,10 @@ def _line_edits(program: Program, number: int, column: Optional[int]) -> List[st
         module = next((m for m in MODULES if glued.group(2).startswith(m) and glued.group(2) != m), None)
         if module:
             edits.append(glued.group(1) + module + rest)
-    if column and 1 <= column <= len(code) and not code[column - 1].isalnum():
+    if column and 1 <= column <= len(code) and not code[column - 1].isalnum() and \
+            not (header and code[column - 1] == ":"):
         edits.append(code[:column - 1] + code[column:] + rest)    # a stray character where Python stopped
-    if not stripped.endswith(":") or _is_last_code_line(program, number):
+    if not header:
         # leave the broken line out (never a block's first line: its body would then run every time)
         keep = "pass" if _blocks_needing_body(program, number) else ""
         edits.append(indent + (keep + "  # " if keep else "# ") + text.strip())

@@ -69,5 +69,5 @@ def test_a_broken_block_line_is_never_just_left_out():
     source = "x = 3\nwhile x > > 1:\n    x = x - 1\nprint(x)\n"
     finding = diagnose_syntax(source)
     assert not any("# while" in fix.replacement for fix in candidate_fixes(Program(source), finding))
-    last = "x = 3\nwhile x > > 1:\n"       # the last line: nothing depends on it
+    last = "x = 3\nwhile x > > 1:\nprint(x)\n"       # no block follows it: nothing depends on it
     assert any(fix.replacement.endswith("# while x > > 1:") for fix in candidate_fixes(Program(last), diagnose_syntax(last)))

@@ -14,14 +14,16 @@ import time
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from kidcoder.diagnosis.diagnose import Prober, Runner, checked_fix, default_runner, diagnose
+from kidcoder.diagnosis.diagnose import Prober, Runner, cause_of, checked_fix, default_runner, diagnose
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import Fix, apply_fix, candidate_fixes
-from kidcoder.diagnosis.probed import probe_finding
+from kidcoder.diagnosis.fixes_repair import by_progress
+from kidcoder.diagnosis.probed import error_of, probe_finding
 from kidcoder.diagnosis.registry import compile_error, diagnose_static, diagnose_syntax
 from kidcoder.diagnosis.symptoms import Symptom, fix_cured, serious, symptoms
 
-ROUNDS = 4               # mends after the first one
+ROUNDS = 6               # mends after the first one (the budget bounds the time)
+SYNTAX_ROUNDS = 10       # syntax mends on the way (cheap: Python's compiler checks them, not a probe run)
 NEXT_CANDIDATES = 2      # candidates tried for each later problem
 BUDGET_SECONDS = 20.0    # the chain gives up after this long (a slow laptop keeps the one-step answer)
 CRASHES = ("crash_start", "crash_input", "crash_close")
@@ -77,11 +79,15 @@ class _Memo:
 
 
 def _next_finding(source: str, after: List[Symptom], runner: Runner, memo: _Memo) -> Optional[Finding]:
-    """What to mend next in a changed copy: the crash the probe met, else the full diagnosis."""
+    """What to mend next in a changed copy: the crash the probe met when there is a fix to try for it,
+    else the full diagnosis (it finds the cause of a crash too: `def _init_` behind a missing attribute)."""
     crash = next((s for s in serious(after) if s.kind in CRASHES), None)
     if crash is not None:
+        cause = cause_of(diagnose_static(source), error_of(crash))
+        if cause is not None:       # `def _init_`: the crash is only where it shows
+            return cause
         found = probe_finding(Program(source), [crash])
-        if found is not None:
+        if found is not None and candidate_fixes(Program(source), found):
             return found
     return diagnose(source, runner=runner, prober=memo).finding
 
@@ -101,27 +107,32 @@ def _mended(source: str, finding: Finding, fix: Fix) -> Optional[str]:
 
 
 def _follow(original: str, before: Sequence[Symptom], current: str, seen: set, rounds: int,
-            runner: Runner, memo: _Memo, deadline: float) -> Optional[str]:
-    """The final source of a chain that starts at `current` (already changed once), or None."""
+            runner: Runner, memo: _Memo, deadline: float, syntax_rounds: int = SYNTAX_ROUNDS) -> Optional[str]:
+    """The final source of a chain that starts at `current` (already changed once), or None. A syntax
+    slip on the way costs a syntax round (its one best repair, sorted by the compiler), not a round."""
     finding = diagnose_syntax(current)
     if finding is None:
         after = memo.symptoms(current)
         if not serious(after):
             return current if fix_cured(before, after) else None
-    if rounds <= 0 or time.monotonic() > deadline:
+    if (syntax_rounds if finding is not None else rounds) <= 0 or time.monotonic() > deadline:
         return None
     if finding is None:
         finding = _next_finding(current, after, runner, memo)
     mark = (finding.key, finding.line, current.count("\n")) if finding is not None else None
     if mark is None or mark in seen:
         return None
-    for fix in candidate_fixes(Program(current), finding)[:NEXT_CANDIDATES]:
+    fixes = candidate_fixes(Program(current), finding)
+    is_syntax = finding.kind == "syntax"
+    fixes = by_progress(current, finding, fixes)[:1] if is_syntax else fixes[:NEXT_CANDIDATES]
+    for fix in fixes:
         if time.monotonic() > deadline:
             return None
         new = _mended(current, finding, fix)
         if new is None or new in memo.traces:
             continue
-        final = _follow(original, before, new, seen | {mark}, rounds - 1, runner, memo, deadline)
+        final = _follow(original, before, new, seen | {mark}, rounds - (not is_syntax), runner, memo, deadline,
+                        syntax_rounds - is_syntax)
         if final is not None:
             return final
     return None
@@ -143,7 +154,10 @@ def chained_fix(source: str, finding: Finding, runner: Runner = default_runner,
     if fix is not None or not serious(before) or rounds <= 0:
         return fix
     memo.seen[source] = list(before)
-    for candidate in candidate_fixes(Program(source), finding)[:3]:
+    candidates = candidate_fixes(Program(source), finding)
+    if finding.kind == "syntax":     # the compiler sorts them: the copies that read furthest first
+        candidates = by_progress(source, finding, candidates)
+    for candidate in candidates[:3]:
         if time.monotonic() > deadline:
             break
         new = _mended(source, finding, candidate)

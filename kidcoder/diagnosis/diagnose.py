@@ -111,14 +111,14 @@ def diagnose(source: str, runner: Runner = default_runner, run: bool = True,
     result = runner(source, frames=DIAGNOSE_FRAMES, seconds=DIAGNOSE_SECONDS, stdin_lines=STDIN_LINES)
     error = real_error(result)
     if error is not None:
-        cause = _cause_of(static, error)
+        cause = cause_of(static, error)
         return Diagnosis(cause or diagnose_runtime(source, error), result, seen, None, how)
     drew = getattr(result, "frames", 0) > 0
     if drew:
         static = [f for f in static if f.key not in ("diag.no_flip", "diag.flip_after_loop")]
     crash = next((s for s in serious(seen) if s.kind in ("crash_input", "crash_close")), None)
     if crash is not None:       # a crash the probe met on a key or on closing beats a guess from the code
-        found = _cause_of(static, error_of(crash)) or probe_finding(program, [crash])
+        found = cause_of(static, error_of(crash)) or probe_finding(program, [crash])
         if found is not None:
             return Diagnosis(found, result, seen, None, how)
     tip = None
@@ -141,7 +141,7 @@ def diagnose(source: str, runner: Runner = default_runner, run: bool = True,
     return Diagnosis(None, result, seen, tip, how)
 
 
-def _cause_of(static: List[Finding], error: dict) -> Optional[Finding]:
+def cause_of(static: List[Finding], error: dict) -> Optional[Finding]:
     """A static slip that explains the crash (`clock = pygame.time.Clock` then clock.tick() fails):
     tell the cause, not the symptom."""
     message = str(error.get("message", ""))

@@ -34,6 +34,8 @@ def apply_fix(source: str, fix: Fix) -> str:
 
 
 BUILDERS: Dict[str, Callable[[Program, Finding], List[Fix]]] = {}
+# finding kind -> builder asked after the key's own builder (its guesses come last)
+FALLBACKS: Dict[str, Callable[[Program, Finding], List[Fix]]] = {}
 
 
 def builds(*keys: str):
@@ -47,16 +49,25 @@ def builds(*keys: str):
     return wrap
 
 
+def fallback(kind: str):
+    """Register the builder asked for every finding of this kind after the key's own builder."""
+    def wrap(func):
+        FALLBACKS[kind] = func
+        return func
+    return wrap
+
+
 def candidate_fixes(program: Program, finding: Finding) -> List[Fix]:
     """Every candidate for this finding, best guess first; [] when there is no safe guess."""
     load_families()
-    builder = BUILDERS.get(finding.key)
-    if builder is None:
-        return []
-    try:
-        fixes = builder(program, finding)
-    except (ValueError, IndexError, AttributeError, TypeError, SyntaxError):
-        return []
+    fixes: List[Fix] = []
+    for builder in (BUILDERS.get(finding.key), FALLBACKS.get(finding.kind)):
+        if builder is None:
+            continue
+        try:
+            fixes += builder(program, finding)
+        except (ValueError, IndexError, AttributeError, TypeError, SyntaxError):
+            continue
     seen, result = set(), []
     for fix in fixes:
         if fix is not None and fix not in seen and fix.replacement != "\n".join(

@@ -11,6 +11,7 @@ from typing import List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
+from kidcoder.diagnosis.fixes_locals import whole_number_index
 from kidcoder.diagnosis.gameloop import dotted_name
 from kidcoder.diagnosis.probed import pygame_prefix
 from kidcoder.diagnosis.pygame_names import NAMES
@@ -163,8 +164,11 @@ def _misuse_or_stray(program: Program, finding: Finding) -> List[Fix]:
         return [stray]
     if finding.key == "diag.name_unknown":
         return commented_definition(program, str(finding.values.get("name", "")))
-    return (picture_to_fill(program, finding.line) + circle_as_ellipse(program, finding.line)
-            + blit_missing_comma(program) + pressed_called(program))
+    fixes = (picture_to_fill(program, finding.line) + circle_as_ellipse(program, finding.line)
+             + blit_missing_comma(program) + pressed_called(program))
+    if finding.values.get("type") == "TypeError":
+        fixes += whole_number_index(program, finding.line)
+    return fixes
 
 
 @builds("diag.name_before_assign")

@@ -9,6 +9,7 @@ from typing import List
 from kidcoder.codeparts import indent_of, split_comment
 from kidcoder.diagnosis.finding import Program
 from kidcoder.diagnosis.fixes_api import dot_for_underscore
+from kidcoder.diagnosis.fixes_locals import renamed_local
 from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
 from kidcoder.diagnosis.gameloop import dotted_name
 from kidcoder.diagnosis.lines import replace_word
@@ -35,7 +36,18 @@ def _rename_everywhere(program: Program, name: str, suggestion: str) -> List[Fix
 
 @builds("diag.name_no_import")
 def _import(program, finding):
-    return [Fix(1, 1, f"import {finding.values['module']}\n{program.line(1)}")] if program.lines else []
+    module = str(finding.values["module"])
+    # the import lines are there but commented out (#import pygame, random, sys): bring them all back
+    commented = [n for n, text in enumerate(program.lines, 1)
+                 if re.match(r"^#\s*(import\s+|from\s+\w+(\.\w+)*\s+import\s)", text) and re.search(rf"\b{module}\b", text)]
+    fixes = []
+    if commented:
+        module_lines = {n for n, text in enumerate(program.lines, 1) if re.match(r"^#\s*(import|from)\s", text)}
+        first = last = commented[0]
+        while last + 1 in module_lines:
+            last += 1
+        fixes.append(Fix(first, last, "\n".join(re.sub(r"^#\s*", "", program.line(n)) for n in range(first, last + 1))))
+    return fixes + ([Fix(1, 1, f"import {module}\n{program.line(1)}")] if program.lines else [])
 
 
 @builds("diag.unbound_local")
@@ -47,7 +59,8 @@ def _global(program, finding):
     if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and len(function.body) > 1:
         first = function.body[1]
     text = program.line(first.lineno)
-    return [Fix(first.lineno, first.lineno, f"{indent_of(text)}global {finding.values['name']}\n{text}")]
+    return renamed_local(program, finding.line, str(finding.values["name"])) + \
+        [Fix(first.lineno, first.lineno, f"{indent_of(text)}global {finding.values['name']}\n{text}")]
 
 
 @builds("diag.attribute_suggest")
@@ -136,6 +149,8 @@ def _init(program, finding):
     for number, text in enumerate(program.lines, start=1):
         if re.match(r"^\s*import\s+pygame\b", text):
             return [Fix(number, number, f"{text}\n{indent_of(text)}pygame.init()")]
+        if re.match(r"^\s*from\s+pygame\s+import\s*\*", text):
+            return [Fix(number, number, f"{text.rstrip()}\n{indent_of(text)}init()")]
     return []
 
 

@@ -131,8 +131,11 @@ def _realign(program, finding):
 
 @builds("diag.expected_indent")
 def _indent(program, finding):
-    header = program.line(finding.values.get("header", finding.line - 1))
+    number = finding.values.get("header", finding.line - 1)
+    header = program.line(number)
     unit = "\t" if indent_of(header).startswith("\t") else "    "
+    if len(indent_of(program.line(finding.line))) < len(indent_of(header)):   # an empty def: the line below is not its body
+        return [Fix(number, number, header + "\n" + indent_of(header) + unit + "pass")]
     fixes = one_line(program, finding.line, indent_of(header) + unit + program.line(finding.line).lstrip())
     # the lines below that were already further in belong to the same block: move them too
     last = finding.line

@@ -7,6 +7,7 @@ runs (diagnosis.probed).
 from __future__ import annotations
 
 import ast
+import re
 from typing import Iterable, List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
@@ -122,15 +123,19 @@ def structure_slips(program: Program) -> List[Finding]:
 def _spell_init(program: Program, finding: Finding) -> List[Fix]:
     text = program.line(finding.line)
     name = str(finding.values["name"])
+    text = re.sub(r"def\s+" + re.escape(name) + r"\s+\(", f"def {name}(", text, count=1)   # `def _init_ (self)`
     if f"def {name}(" not in text:
         return []
     here = [Fix(finding.line, finding.line, text.replace(f"def {name}(", "def __init__(", 1))]
-    # Sprite._init_(self) a line further on is the same slip: mend every call of that name too.
-    calls = [n for n, line in enumerate(program.lines, 1) if f".{name}(" in line and n != finding.line]
-    if not calls:
+    # Sprite._init_(self) a line further on, and the other classes' `def _init_`, are the same slip:
+    # mend every call and every definition of that name too.
+    define = re.compile(r"def\s+" + re.escape(name) + r"\s*\(\s*self\b")
+    others = [n for n, line in enumerate(program.lines, 1)
+              if n != finding.line and (f".{name}(" in line or define.search(line))]
+    if not others:
         return here
-    first, last = min(calls + [finding.line]), max(calls + [finding.line])
-    lines = [program.line(n).replace(f"def {name}(", "def __init__(", 1).replace(f".{name}(", ".__init__(")
+    first, last = min(others + [finding.line]), max(others + [finding.line])
+    lines = [re.sub(r"def\s+" + re.escape(name) + r"\s*\(", "def __init__(", program.line(n), count=1).replace(f".{name}(", ".__init__(")
              for n in range(first, last + 1)]
     return [Fix(first, last, "\n".join(lines))] + here
 

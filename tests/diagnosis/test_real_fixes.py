@@ -88,8 +88,8 @@ def test_pressed_keys_called_like_a_function_are_looked_up():
 def test_merge_blocks_keep_one_side_and_dotted_parameters_keep_their_first_word():
     program = Program("a = 1\n<<<<<<< HEAD\nb = 2\n=======\nb = 3\n>>>>>>> 91e1\nprint(a + b)\n")
     finding = Finding("syntax", 2, 1, "diag.merge_markers", {"line": 2})
-    sides = [apply_fix(program.source, fix) for fix in candidate_fixes(program, finding)]
-    assert sides == ["a = 1\nb = 3\nprint(a + b)\n", "a = 1\nb = 2\nprint(a + b)\n"]
+    sides = [apply_fix(program.source, fix) for fix in candidate_fixes(program, finding)]   # the merge sides first, then repairs
+    assert sides[:2] == ["a = 1\nb = 3\nprint(a + b)\n", "a = 1\nb = 2\nprint(a + b)\n"]
     program = Program("def hit(player.rect, bonus):\n    return bonus\n")
     finding = Finding("syntax", 1, None, "diag.def_dotted_param", {"line": 1})
     assert apply_fix(program.source, candidate_fixes(program, finding)[0]).startswith("def hit(player, bonus):")
@@ -123,3 +123,22 @@ def test_api_misuse_is_told_as_did_you_mean_at_the_line():
     assert "Did you mean screen.get_rect?" in hint_for_program(source, level=1)["problem"]["message"]
     spanish = hint_for_program(source, level=1, lang="es")["problem"]["message"]
     assert "¿Querías decir screen.get_rect?" in spanish
+
+
+def test_every_misspelled_init_is_mended_in_one_fix():
+    source = ("class A:\n    def _init_ (self):\n        self.x = 1\n\n"
+              "class B:\n    def _init_(self):\n        self.y = A()\n\nprint(B().y.x)\n")
+    result = hint_for_program(source, level=3, lang="en")
+    assert result["problem"]["line"] in (2, 6)
+    assert "_init_" not in fixed(source, result).replace("__init__", "")
+
+
+def test_commented_imports_come_back():
+    source = "#import pygame, sys\n" + LOOP.replace("import pygame\n", "").replace("{body}", "    pass")
+    assert fixed(source, hint_for_program(source, level=3)).startswith("import pygame, sys\n")
+
+
+def test_a_game_with_no_window_gets_one_and_the_probe_checks_it():
+    source = LOOP.replace("screen = pygame.display.set_mode((200, 150))\n", "").replace(
+        "    screen.fill((0, 0, 0))\n", "").replace("    pygame.display.flip()\n", "").replace("{body}\n", "")
+    assert "set_mode(" in fixed(source, hint_for_program(source, level=3))

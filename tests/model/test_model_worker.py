@@ -68,8 +68,11 @@ def test_load_and_stream_tokens(tiny_models):
     try:
         model.load()
         assert model.alive and model.load_s is not None
-        pieces = []
-        result = model.generate(prompt(), pieces.append)
+        for _attempt in range(4):       # the gibberish is sampled: a rare answer is only unprintable bytes
+            pieces = []
+            result = model.generate(prompt(), pieces.append)
+            if result.text:
+                break
         assert result.reason in ("stop", "length")
         assert 0 < result.tokens <= 40 and result.first_token_s is not None
         assert pieces and len(pieces) <= result.tokens
@@ -91,7 +94,10 @@ def test_cancel_stops_at_the_next_token(tiny_models):
             pieces.append(piece)
             model.cancel()
 
-        result = model.generate(prompt(400), on_token)
+        for _attempt in range(4):       # a sampled answer of only unprintable bytes gives no piece to cancel at
+            result = model.generate(prompt(400), on_token)
+            if pieces:
+                break
         assert result.reason == "cancelled"
         assert result.tokens < 400 and len(pieces) == 1
         assert model.alive  # cancelled between tokens: no need to kill the worker

@@ -94,6 +94,7 @@ class Demo:
         self.report = {"frames_seen": 0, "steps": len(self.steps)}
         self._held = None
         self._mark = 0
+        self._helper_before: Optional[int] = None     # the helper's words before the last action step
 
     def tick(self, window: DemoWindow) -> None:
         if self.index >= len(self.steps) or self.failed:
@@ -104,6 +105,8 @@ class Demo:
         if first:
             self.step_started = now
             self._mark = window.preview.frames_drawn
+            if "wait_helper" not in step:      # the helper's words before this step's action: an answer
+                self._helper_before = window.helper.version    # may arrive before wait_helper starts
         if now - self.step_started > STEP_TIMEOUT_S:
             self.fail(window, f"step {self.index + 1} timed out: {step}")
             return
@@ -193,7 +196,8 @@ class Demo:
         if "wait_helper" in step:          # new words, then none newer for a second (the hint is whole)
             now, version = self.clock(), window.helper.version
             if first:
-                self._helper_start, self._helper_seen = version, (version, now)
+                self._helper_start = version if self._helper_before is None else self._helper_before
+                self._helper_seen = (version, now)
             if version != self._helper_seen[0]:
                 self._helper_seen = (version, now)
             return version != self._helper_start and now - self._helper_seen[1] >= SETTLED_S

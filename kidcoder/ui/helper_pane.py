@@ -292,8 +292,8 @@ class HelperPane(Pane):
     def show_hint(self, hint: dict, level: int, source: str = "") -> None:
         """A hint_for_program() result at a level of the ladder; at level 3 the fix as before/after."""
         self.hint, self.level = hint, level
-        tip = "\n\n" + tr("ui.helper.tip", tip=hint["tip"]) if hint.get("tip") else ""
         if hint.get("ok"):
+            tip = "\n\n" + tr("ui.helper.tip", tip=hint["tip"]) if hint.get("tip") else ""
             self.show(tr("ui.helper.ok_title"), str(hint.get("hint") or tr("ui.helper.ok")) + tip)
             self._show_buttons()
             return

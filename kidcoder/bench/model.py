@@ -6,7 +6,8 @@ the size every hint prompt now has, under 200 tokens): the first word twice (the
 time reads the system part, the second keeps its state, as the app does), in wall and
 in processor seconds of the worker (a shared machine's wall time is noisy), tokens a
 second, the prompt's length in the model's own tokens, and the window's worst frame
-while it works. What it adds (bench/understanding.py): change requests and made games
+while it works, beside a control: the same ticker, as long, beside a processor burner
+placed as the worker is (so late frames the machine causes are not blamed on the model). What it adds (bench/understanding.py): change requests and made games
 with and without the model. A classroom server (bench/server.py): 20 clients at once.
 Figures are null without a model (and the server figures without --server).
 
@@ -17,6 +18,8 @@ cache first, exactly as `kidcoder model add` would.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -34,6 +37,8 @@ from kidcoder.model.interface import ModelError
 from kidcoder.model.process import ProcessModel
 from kidcoder.model.threads import LoadMeter, threads_now
 
+CONTROL_MIN_S = 3.0
+_BURNER = "from kidcoder.model.priority import step_aside\nstep_aside()\nwhile True:\n    pass\n"
 NULL_FIGURES = {"model_load_s": None, "model_first_token_s": None, "model_tokens_per_s": None, "model_rss_mb": None}
 
 # A 40-line program with a misspelt name near the end: a real hint, retold as every hint is.
@@ -111,17 +116,39 @@ def _generate_while_drawing(model, prompt, threads):
     worker = threading.Thread(target=lambda: box.update(result=model.generate(prompt, first, threads=threads,
                                                                               timeout_s=120)))
     worker.start()
+    started = time.monotonic()
+    frames = _tick_while(worker.is_alive)
+    worker.join()
+    if "result" not in box:
+        raise ModelError("model.off.crashed", "no answer")
+    return box["result"], dict(frames, first_cpu=box.get("first_cpu"), seconds=time.monotonic() - started)
+
+
+def _tick_while(going) -> Dict[str, object]:
+    """Tick at 60 frames a second while going(): the worst gap between ticks and the ticks later than two
+    frames."""
     worst, late, last = 0.0, 0, time.perf_counter()
-    while worker.is_alive():
+    while going():
         time.sleep(1 / 60)
         now = time.perf_counter()
         gap, last = now - last, now
         worst = max(worst, gap)
         late += gap > 2 / 60
-    worker.join()
-    if "result" not in box:
-        raise ModelError("model.off.crashed", "no answer")
-    return box["result"], {"worst_ms": round(worst * 1000, 1), "late": late, "first_cpu": box.get("first_cpu")}
+    return {"worst_ms": round(worst * 1000, 1), "late": late}
+
+
+def control_frames(seconds: float) -> Dict[str, object]:
+    """The control for the frames figures: the same ticker, for as long, beside a process that only burns
+    the processor and is placed as the model's worker is (model/priority.py). Late ticks here come from
+    the machine's other load, not from the model."""
+    package_root = str(Path(__file__).resolve().parents[2])
+    burner = subprocess.Popen([sys.executable, "-c", _BURNER], env=dict(os.environ, PYTHONPATH=package_root))
+    try:
+        until = time.monotonic() + max(CONTROL_MIN_S, seconds)
+        return _tick_while(lambda: time.monotonic() < until)
+    finally:
+        burner.kill()
+        burner.wait()
 
 
 def _speed(check, threads: Optional[int]) -> Dict[str, object]:
@@ -139,6 +166,7 @@ def _speed(check, threads: Optional[int]) -> Dict[str, object]:
         rss = rss_mb(model.pid)
     finally:
         model.close()
+    control = control_frames(frames["seconds"])
     generating_s = warm.seconds - (warm.first_token_s or 0.0)
     speed = (warm.tokens - 1) / generating_s if warm.tokens > 1 and generating_s > 0 else None
     return {
@@ -156,6 +184,8 @@ def _speed(check, threads: Optional[int]) -> Dict[str, object]:
         "model_threads": threads,
         "model_worst_frame_ms": frames["worst_ms"],
         "model_late_frames": frames["late"],
+        "model_control_worst_frame_ms": control["worst_ms"],
+        "model_control_late_frames": control["late"],
         "model_load_average": round(load_before, 2) if load_before is not None else None,
     }
 

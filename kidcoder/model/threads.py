@@ -16,13 +16,15 @@ from typing import Iterable, Optional, Tuple
 MAX_THREADS = 4              # llama.cpp threads spin: more than the free cores slows everything down
 MIN_WINDOW_S = 0.1           # a shorter gap between readings says too little: read again after this
 STALE_S = 30.0               # a reading older than this says nothing about now
+WINDOW_CORES = 1             # never taken by the model: the window draws and the game runs there
 SPARE = 0.25                 # other programs using less than this share of a core leave it free
 
 
 def choose_threads(cpu_count: Optional[int], busy: int = 0) -> int:
-    """Model threads from the cores left free: with one busy core of two, 1 thread kept 64 tokens/s
-    where 2 threads fell to 0.8 (measured). A running game counts as busy."""
-    free = (cpu_count or 1) - max(0, busy)
+    """Model threads from the cores left free, one core always kept for the window and the child's game
+    (cores - 1, at least 1): with one busy core of two, 1 thread kept 64 tokens/s where 2 threads fell to
+    0.8 (measured). A running game counts as busy."""
+    free = (cpu_count or 1) - WINDOW_CORES - max(0, busy)
     return max(1, min(MAX_THREADS, free))
 
 

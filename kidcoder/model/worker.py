@@ -17,10 +17,9 @@ from typing import Optional
 from kidcoder.model.chat import CHATML, FORMATS, ChatPrompt
 from kidcoder.model.gpt4all_engine import Gpt4AllModel
 from kidcoder.model.interface import ModelError
+from kidcoder.model.priority import step_aside
 from kidcoder.model.worker_link import (PROTOCOL_VERSION, Cancel, Done, Failed, Generate, Quit, Ready, Token,
                                         decode, default_log_path, encode)
-
-NICE = 10      # a game running in the preview and the window always win the processor over the model
 
 
 def _private_stdout(log_path: Optional[str]):
@@ -51,11 +50,7 @@ def main(argv=None) -> int:
             protocol.write(encode(message))
             protocol.flush()
 
-    if hasattr(os, "nice"):
-        try:
-            os.nice(NICE)  # the window and the child's game come first
-        except OSError:
-            pass
+    print(f"model worker {os.getpid()}: {step_aside()}")  # the window and the child's game come first
     started = time.monotonic()
     model = Gpt4AllModel(args.file, threads=args.threads or None, chat_format=FORMATS.get(args.format, CHATML))
     try:
@@ -79,6 +74,7 @@ def main(argv=None) -> int:
                     model.cancel()
             else:
                 requests.put(message)
+        model.cancel()            # the app is gone (its own session no longer ends with ours): stop now
         requests.put(Quit())
 
     threading.Thread(target=read_stdin, daemon=True, name="model-worker-stdin").start()

@@ -73,25 +73,30 @@ class ModelStream:
         if self.service is None:
             return
         helper = self.app.helper
+        pieces = []              # one frame's pieces shown at once: each showing lays out the whole text again
         for event in self.service.poll(MAX_EVENTS_PER_FRAME):
             if event.request_id != self.request_id:
                 continue
             if event.kind == "status":
                 self.app.status = tr(event.text)
             elif event.kind == "token":
-                if not self._streaming:
-                    self._streaming = True
-                    helper.retell(self.heading, f"{self.rules_text.rstrip()}\n\n{heading(self._lang)}\n")
-                helper.append(event.text)
+                pieces.append(event.text)
             elif event.kind == "final":
+                pieces = []
                 helper.retell(self.heading, beneath(self.rules_text, event.text, self._lang))
                 self.request_id = None
             elif event.kind == "note":
                 self.app.status = tr("model.status.teacher", reason=tr(event.text))
             elif event.kind in ("dropped", "off"):
+                pieces = []
                 if self._streaming:
                     helper.retell(self.heading, self.rules_text)
                 self.request_id = None
+        if pieces and self._streaming:
+            helper.append("".join(pieces))
+        elif pieces:
+            self._streaming = True
+            helper.retell(self.heading, f"{self.rules_text.rstrip()}\n\n{heading(self._lang)}\n{''.join(pieces)}")
 
     def close(self) -> None:
         if self.service is not None:

@@ -37,6 +37,26 @@ def test_a_server_that_is_not_there_is_said_so():
     assert result["server_hint_s_p95"] is None and "did not answer" in result["server_note"]
 
 
+def test_the_frames_control_burns_beside_the_ticker_and_leaves_nothing_running():
+    import os
+
+    before = set(os.listdir("/proc")) if os.path.isdir("/proc") else set()
+    frames = bench_model.control_frames(0.0)
+    assert frames["worst_ms"] > 0 and frames["late"] >= 0
+    if before:
+        children = [pid for pid in set(os.listdir("/proc")) - before if pid.isdigit()
+                    and _parent(pid) == os.getpid()]
+        assert children == []
+
+
+def _parent(pid):
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return int(stat.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def test_the_bench_prompt_is_a_real_hint_of_the_size_every_hint_has():
     from kidcoder.model.prompts import PROMPT_BUDGET, build_prompt, estimate_tokens
 
@@ -68,6 +88,8 @@ def test_the_command_measures_a_model_file(tmp_path):
     for name in FIGURES:
         assert isinstance(result[name], (int, float)) and result[name] >= 0, (name, result)
     assert result["model_file"] == "tiny.gguf" and result["model_prompt_tokens"] > 0   # its vocabulary is mostly bytes
+    for name in ("model_worst_frame_ms", "model_control_worst_frame_ms"):      # the frames, and their control
+        assert result[name] > 0 and result[name.replace("worst_frame_ms", "late_frames")] >= 0, (name, result)
     # the tiny model's gibberish is never valid JSON: with it, every figure is the rules' own
     assert result["change_request_ok_pct"] == result["change_request_ok_pct_rules"]
     assert result["generate_relevant_pct_with_model"] == result["generate_relevant_pct_without_model"]

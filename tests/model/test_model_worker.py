@@ -3,6 +3,7 @@
 Its text is gibberish, but loading, streaming, cancel, timeouts, crashes and the stdout/stderr
 noise of the native code are all real.
 """
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from tiny_gguf import missing_tools
 
 from kidcoder.model.chat import ChatPrompt
 from kidcoder.model.interface import ModelError
+from kidcoder.model.priority import nice_for
 from kidcoder.model.process import ProcessModel
 from kidcoder.model.worker_link import PROTOCOL_VERSION, Cancel, Done, Generate, Quit, Ready, Token, decode, encode
 
@@ -68,6 +70,8 @@ def test_load_and_stream_tokens(tiny_models):
     try:
         model.load()
         assert model.alive and model.load_s is not None
+        assert os.getsid(model.pid) == model.pid      # its own session, so its work is not the window's share
+        assert os.getpriority(os.PRIO_PROCESS, model.pid) == max(os.nice(0), nice_for(os.cpu_count()))
         for _attempt in range(4):       # the gibberish is sampled: a rare answer is only unprintable bytes
             pieces = []
             result = model.generate(prompt(), pieces.append)

@@ -12,15 +12,18 @@ HINT = HintFacts("es", Finding("runtime", 4, None, "diag.name_error"), "rules wo
 class FakeHelper:
     def __init__(self):
         self.heading, self.text = "", ""
+        self.renders = 0        # each one lays the whole text out again in the real pane
 
     def show(self, heading, text):
         self.heading, self.text = heading, text
+        self.renders += 1
 
     def retell(self, heading, text):
         self.show(heading, text)
 
     def append(self, text):
         self.text += text
+        self.renders += 1
 
 
 class FakeService:
@@ -64,6 +67,19 @@ def test_tokens_stream_in_beneath_the_rules_text_which_always_stays():
     stream.service.events = [ModelEvent(7, "final", "Mira la línea 4.")]
     stream.drain()
     assert app.helper.text == "rules words\n\nEn otras palabras:\nMira la línea 4." and stream.request_id is None
+
+
+def test_one_frames_pieces_are_laid_out_once():
+    app, stream = make([ModelEvent(7, "token", piece) for piece in ("Mira ", "la ", "línea ", "4.")])
+    stream.request(HINT, "Pista", "rules words")
+    before = app.helper.renders
+    stream.drain()
+    assert app.helper.renders == before + 1 and app.helper.text.endswith("Mira la línea 4.")
+    stream.service.events = [ModelEvent(7, "token", " Luego"), ModelEvent(7, "token", " corre.")]
+    stream.drain()
+    assert app.helper.renders == before + 2 and app.helper.text.endswith("Mira la línea 4. Luego corre.")
+    stream.drain()                                   # nothing new: nothing laid out
+    assert app.helper.renders == before + 2
 
 
 def test_a_dropped_answer_leaves_only_the_rules_text():

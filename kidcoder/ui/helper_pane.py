@@ -30,6 +30,10 @@ LINE_SPACING = 1.15
 TABS = ((HELPER, "ui.helper.title", "show_helper"), (CONSOLE, "ui.console.title", "show_console"))
 
 
+def greeting_page() -> Page:
+    return Page(tr("ui.helper.welcome_title"), tr("ui.helper.welcome"), GREETING)
+
+
 class HelperPane(Pane):
     """Hint and answer text, the dock's tabs, More help / Fix it buttons, and the question box."""
 
@@ -38,7 +42,7 @@ class HelperPane(Pane):
     def __init__(self, layout: Layout, kit: PaneKit):
         super().__init__(layout, kit)
         manager = self.manager
-        self.page = Page("", "")
+        self.page = greeting_page()
         self.version = 0                     # changes when new words are shown (the dock shows the helper)
         self.hint: Optional[dict] = None     # the last hint_for_program() result
         self.level = 1
@@ -50,8 +54,9 @@ class HelperPane(Pane):
         self.game_asks = False
         self._buttons = None                 # (more, fix) shown when the helper's tab comes back
         boxes = self._boxes()
-        self.text_box = pygame_gui.elements.UITextBox("", pygame.Rect(boxes["text"]), manager,
-                                                      object_id="#helper_text")
+        self._html = self.page.html(self.first_words(), self.code_cols, self.fonts.mono_px)
+        self.text_box = pygame_gui.elements.UITextBox(self._html, pygame.Rect(boxes["text"]), manager,
+                                                      object_id="#helper_text")    # laid out once, greeting in
         self.question = pygame_gui.elements.UITextEntryLine(pygame.Rect(boxes["question"]), manager,
                                                             placeholder_text=tr("ui.helper.placeholder"),
                                                             object_id="#question")
@@ -66,7 +71,7 @@ class HelperPane(Pane):
         self.fix_button.hide()
         for button in self.tabs.values():
             button.hide()                    # no tabs until the console has something to show
-        self.greet()
+        self.version += 1
 
     def _small_button(self, box: Box, key: str, object_id: str = "#small_button"):
         tip = "" if object_id.endswith("tab") else tr(key + "_tip")
@@ -217,7 +222,7 @@ class HelperPane(Pane):
 
     # ---- content ----------------------------------------------------------------------------
     def greet(self) -> None:
-        self._set_page(Page(tr("ui.helper.welcome_title"), tr("ui.helper.welcome"), GREETING))
+        self._set_page(greeting_page())
 
     @property
     def greeting(self) -> bool:

@@ -11,7 +11,6 @@ the history with every answer.
 """
 from __future__ import annotations
 
-import os
 import threading
 import time
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Optional
 from kidcoder.model.chat import CHATML, ChatFormat, clean_answer
 from kidcoder.model.facts import UNDERSTANDING
 from kidcoder.model.interface import Generation, HintModel, ModelError
-from kidcoder.model.threads import choose_threads
+from kidcoder.model.threads import choose_threads, usable_cores
 
 DEFAULT_N_BATCH = 256        # gpt4all's default of 8 made a 700-token prompt wait ~70 s for its first token
 DEFAULT_N_CTX = 2048
@@ -33,7 +32,7 @@ class Gpt4AllModel(HintModel):
                  n_ctx: int = DEFAULT_N_CTX, n_batch: int = DEFAULT_N_BATCH):
         self.path = Path(path)
         self.name = self.path.name
-        self.threads = threads or choose_threads(os.cpu_count())
+        self.threads = threads or choose_threads(usable_cores())
         self.chat_format = chat_format or CHATML
         self.n_ctx, self.n_batch = n_ctx, n_batch
         self._gpt = None

@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 from typing import Dict, Optional
 
+from kidcoder.model.threads import usable_cores
+
 NICE = 10               # with a second core the model is behind the window, but not starved by a game
 NICE_ONE_CORE = 19      # on one core (an XO) the window and the game share it with the model: lowest priority
 GROUP_NICE_ONE_CORE = 19    # the weight of the worker's own session group (/proc/self/autogroup) on one core
@@ -35,7 +37,7 @@ def step_aside(cores: Optional[int] = None, autogroup_path: str = "/proc/self/au
         done["session"] = True
     except (AttributeError, OSError):     # no setsid (Windows), or already a session leader
         done["session"] = False
-    cores = cores if cores is not None else os.cpu_count()
+    cores = cores if cores is not None else usable_cores()
     done["group_nice"] = None
     if (cores or 1) <= 1:
         try:

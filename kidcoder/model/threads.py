@@ -20,6 +20,14 @@ WINDOW_CORES = 1             # never taken by the model: the window draws and th
 SPARE = 0.25                 # other programs using less than this share of a core leave it free
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (a laptop's, or the one core `taskset` or a cgroup leaves it)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def choose_threads(cpu_count: Optional[int], busy: int = 0) -> int:
     """Model threads from the cores left free, one core always kept for the window and the child's game
     (cores - 1, at least 1): with one busy core of two, 1 thread kept 64 tokens/s where 2 threads fell to
@@ -88,4 +96,4 @@ def threads_now(game_running: bool, meter: Optional[LoadMeter] = None, own_pids:
     others = meter.others_busy(own_pids)
     if others is None:
         return 1
-    return choose_threads(os.cpu_count(), math.ceil(others - SPARE))
+    return choose_threads(usable_cores(), math.ceil(others - SPARE))

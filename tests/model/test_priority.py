@@ -55,3 +55,13 @@ def test_without_autogroup_the_other_steps_still_happen(tmp_path):
     result = _step_aside_in_a_child(1, tmp_path / "missing" / "autogroup")
     assert result["done"]["group_nice"] is None
     assert result["nice"] == max(os.nice(0), NICE_ONE_CORE)
+
+
+def test_usable_cores_are_the_ones_this_process_may_run_on():
+    from kidcoder.model.threads import usable_cores
+    assert usable_cores() == len(os.sched_getaffinity(0))
+    pid = os.fork()
+    if pid == 0:                                  # a child pinned to one core, as the XO profile does
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+        os._exit(0 if usable_cores() == 1 else 1)
+    assert os.waitpid(pid, 0)[1] == 0

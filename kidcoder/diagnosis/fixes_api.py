@@ -10,6 +10,7 @@ import re
 from typing import List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.fixes_firstvalue import drop_check_print, first_value
 from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
 from kidcoder.diagnosis.fixes_locals import whole_number_index
 from kidcoder.diagnosis.gameloop import dotted_name
@@ -173,12 +174,13 @@ def _misuse_or_stray(program: Program, finding: Finding) -> List[Fix]:
 
 @builds("diag.name_before_assign")
 def _loop_flag(program: Program, finding: Finding) -> List[Fix]:
-    """`while game:` before anything sets game (the loop sets it to False to stop): start it True."""
+    """`while game:` before anything sets game (the loop sets it to False to stop): start it True;
+    a name only ever changed gets a first value; a print() check run too early goes."""
     text = program.line(finding.line)
     name = str(finding.values.get("name", ""))
     match = re.fullmatch(r"(\s*)while\s+(not\s+)?" + re.escape(name) + r"\s*:\s*(#.*)?", text)
     if not match:
-        return []
+        return first_value(program, finding.line, name) + drop_check_print(program, finding.line)
     start = "False" if match.group(2) else "True"
     return [Fix(finding.line, finding.line, f"{match.group(1)}{name} = {start}\n{text}")]
 

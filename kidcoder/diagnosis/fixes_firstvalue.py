@@ -1,0 +1,65 @@
+"""Fixes for a name read before it has a value (NameError on a name the program does make somewhere).
+
+Two kinds that recur in real code: a name that is only ever changed (`speed_x *= -1`,
+`score += 1`) and never given a first value, so it gets one just before the part of the program
+that first reads it; and a `print(...)` check, added to look at a name, that runs before the name
+is made (it does nothing for the game, so it goes).
+"""
+from __future__ import annotations
+
+import ast
+from typing import List
+
+from kidcoder.codeparts import indent_of
+from kidcoder.diagnosis.finding import Program
+from kidcoder.diagnosis.fixes import Fix
+
+
+def _only_changed(program: Program, name: str) -> List[ast.AugAssign]:
+    """The `name op= ...` statements when they are the only places the program gives name a value, else []."""
+    changes = [n for n in ast.walk(program.tree)
+               if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id == name]
+    targets = {id(change.target) for change in changes}
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load) and \
+                id(node) not in targets:
+            return []
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name or \
+                isinstance(node, ast.arg) and node.arg == name or \
+                isinstance(node, ast.alias) and (node.asname or node.name) == name or \
+                isinstance(node, ast.Global) and name in node.names:
+            return []
+    return changes
+
+
+def first_value(program: Program, number: int, name: str) -> List[Fix]:
+    """`name = 0` (3 when it is multiplied, as a speed turned round is) before the top-level part of
+    the program that holds line `number`, when the program only ever changes name."""
+    if program.tree is None:
+        return []
+    changes = _only_changed(program, name)
+    if not changes or any(program.function_at(change.lineno) is not None for change in changes):
+        return []
+    top = next((stmt for stmt in program.tree.body if stmt.lineno <= number <= stmt.end_lineno), None)
+    if top is None:
+        return []
+    value = "3" if any(isinstance(change.op, ast.Mult) for change in changes) else "0"
+    start = min([top.lineno] + [d.lineno for d in getattr(top, "decorator_list", [])])
+    return [Fix(start, start, f"{name} = {value}\n{program.line(start)}")]
+
+
+def drop_check_print(program: Program, number: int) -> List[Fix]:
+    """Remove a one-line `print(...)` statement at this line (`pass` when it is alone in its block)."""
+    if program.tree is None:
+        return []
+    for node in ast.walk(program.tree):
+        body = getattr(node, "body", None)
+        if not isinstance(body, list):
+            continue
+        for stmt in body:
+            if stmt.lineno == number == stmt.end_lineno and isinstance(stmt, ast.Expr) and \
+                    isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Name) and \
+                    stmt.value.func.id == "print":
+                alone = len(body) == 1
+                return [Fix(number, number, f"{indent_of(program.line(number))}pass" if alone else "")]
+    return []

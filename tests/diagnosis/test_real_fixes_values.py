@@ -1,0 +1,61 @@
+"""Checked fixes for crashes met in real programs: a picture that is not there gets a stand-in
+square, a name that is only ever changed gets a first value, a print() check run too early goes
+(real probe runs in real child processes; the fix is offered only after the fixed copy played well)."""
+from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.fixes import apply_fix, candidate_fixes
+from kidcoder.diagnosis.fixes_firstvalue import first_value
+from kidcoder.diagnosis.fixes_pictures import placeholder_fixes
+from kidcoder.helper.hints import hint_for_program
+from tests.diagnosis.test_real_fixes import LOOP, fixed
+
+
+def test_a_picture_that_is_not_there_becomes_a_bright_square_and_the_game_runs():
+    source = LOOP.replace("{body}", "    screen.blit(ship, (20, 20))").replace(
+        "clock = ", "ship = pygame.image.load('rocket_ship.png').convert_alpha()\nclock = ")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 4
+    new = fixed(source, result)
+    assert "ship = pygame.Surface((50, 50)).convert_alpha()\nship.fill((255, 0, 255))\n" in new
+    assert "image.load" not in new
+
+
+def test_a_scaled_picture_keeps_its_size_and_star_imports_keep_their_names():
+    source = ("from pygame import *\nclass Ship:\n    def __init__(self, name, w, h):\n"
+              "        self.image = transform.scale(image.load(name), (w, h))  # é\n")
+    (fix,) = placeholder_fixes(Program(source), 4)
+    assert fix.replacement == ("        self.image = transform.scale(Surface((w, h)), (w, h))  # é\n"
+                               "        self.image.fill((255, 0, 255))")
+    assert placeholder_fixes(Program("import pygame as pg\nx = pg.mixer.Sound('a.wav')\n"), 2) == []
+
+
+def test_an_empty_picture_name_gets_a_stand_in_too():
+    finding = Finding("runtime", 3, None, "diag.file_not_found", {"file": "?"})
+    source = "import pygame\nscreen = pygame.display.set_mode((99, 99))\nicon = pygame.image.load('')\n"
+    fixes = candidate_fixes(Program(source), finding)
+    assert "icon = pygame.Surface((50, 50))\nicon.fill((255, 0, 255))\n" in apply_fix(source, fixes[-1])
+
+
+def test_a_speed_that_is_only_turned_round_gets_a_first_value_before_the_loop():
+    source = LOOP.replace("{body}", "    ball.x += speed\n    if ball.x > 150:\n        speed *= -1\n"
+                                    "    pygame.draw.rect(screen, (255, 0, 0), ball)").replace(
+        "clock = ", "ball = pygame.Rect(10, 10, 5, 5)\nclock = ")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 12
+    assert "speed = 3\nwhile running:\n" in fixed(source, result)
+
+
+def test_a_name_that_is_set_somewhere_gets_no_first_value():
+    source = "score += 1\nscore = 0\n"
+    assert first_value(Program(source), 1, "score") == []
+    assert first_value(Program("def f():\n    total += 1\nprint(total)\n"), 3, "total") == []
+    (fix,) = first_value(Program("while True:\n    score += 1\n"), 2, "score")
+    assert fix.replacement == "score = 0\nwhile True:"
+
+
+def test_a_print_check_run_before_the_name_is_made_goes():
+    source = LOOP.replace("{body}", "    for star in stars:\n        pygame.draw.circle(screen, (250, 250, 0), star, 2)").replace(
+        "clock = ", "print(type(stars))\nstars = [(10, 10), (50, 40)]\nclock = ")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 4
+    new = fixed(source, result)
+    assert "print(" not in new and "stars = [(10, 10), (50, 40)]" in new

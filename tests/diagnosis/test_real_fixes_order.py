@@ -1,0 +1,25 @@
+"""A game loop placed between the function that starts pygame and that function's call: it runs
+first and crashes; the checked fix indents it into the function (real probe runs)."""
+from kidcoder.diagnosis.finding import Program
+from kidcoder.diagnosis.structure_order import loop_before_its_function
+from kidcoder.helper.hints import hint_for_program
+from tests.diagnosis.test_real_fixes import fixed
+
+SETUP = "import pygame\ndef run_game():\n    pygame.init()\n    screen = pygame.display.set_mode((200, 150))\n"
+LOOP = ("while True:\n    for event in pygame.event.get():\n        if event.type == pygame.QUIT:\n"
+        "            raise SystemExit\n\n    pygame.display.flip()\n")
+
+
+def test_a_loop_before_the_call_of_its_setup_function_is_indented_into_it():
+    source = SETUP + LOOP + "run_game()\n"
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 5 and "run_game()" in result["problem"]["message"]
+    assert fixed(source, result) == SETUP + "".join(
+        "    " + line if line.strip() else line for line in LOOP.splitlines(True)) + "run_game()\n"
+
+
+def test_a_loop_after_the_call_or_after_a_window_made_outside_is_left_alone():
+    assert loop_before_its_function(Program(SETUP + "run_game()\n" + LOOP)) == []
+    outside = "import pygame\nscreen = pygame.display.set_mode((9, 9))\n" + SETUP.split("\n", 1)[1]
+    assert loop_before_its_function(Program(outside + LOOP + "run_game()\n")) == []
+    assert loop_before_its_function(Program(SETUP + "while True:\n    print(1)\nrun_game()\n")) == []

@@ -13,6 +13,7 @@ from kidcoder.diagnosis.fixes_locals import renamed_local
 from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
 from kidcoder.diagnosis.gameloop import dotted_name
 from kidcoder.diagnosis.lines import replace_word
+from kidcoder.diagnosis.pygame_names import NAMES
 
 
 @builds("diag.name_error", "diag.name_keyword", "diag.name_pygame_constant")
@@ -21,7 +22,28 @@ def _rename(program, finding):
     lines too (font1 on lines 127, 128 and 171), on every line that uses it."""
     name, suggestion = finding.values["name"], finding.values["suggestion"]
     here = one_line(program, finding.line, replace_word(program.line(finding.line), name, suggestion, count=99))
-    return _rename_everywhere(program, name, suggestion) + here
+    constants = _constants_case(program) if name.lower() == suggestion.lower() else []
+    return constants + _rename_everywhere(program, name, suggestion) + here
+
+
+def _constants_case(program: Program) -> List[Fix]:
+    """K_up, K_Left and K_right on three lines: every pygame name the program writes in the wrong case
+    and makes nowhere, mended in one go (one crash at a time would need a mend each)."""
+    if program.tree is None:
+        return []
+    upper = {}
+    for real in NAMES["pygame"]:
+        upper.setdefault(real.lower(), set()).add(real)
+    defined = set(program.defined_names())
+    changed: dict = {}
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in defined and \
+                node.id not in NAMES["pygame"] and len(upper.get(node.id.lower(), ())) == 1:
+            (real,) = upper[node.id.lower()]
+            text = replace_word(changed.get(node.lineno, program.line(node.lineno)), node.id, real, count=99)
+            if text is not None:
+                changed[node.lineno] = text
+    return lines_fix(program, changed) if len(changed) > 1 else []
 
 
 def _rename_everywhere(program: Program, name: str, suggestion: str) -> List[Fix]:

@@ -59,3 +59,13 @@ def test_a_print_check_run_before_the_name_is_made_goes():
     assert result["problem"]["line"] == 4
     new = fixed(source, result)
     assert "print(" not in new and "stars = [(10, 10), (50, 40)]" in new
+
+
+def test_key_names_in_the_wrong_case_are_all_mended_at_once():
+    source = LOOP.replace("{body}", "    keys = pygame.key.get_pressed()\n    if keys[pygame.K_a] or keys[K_up]:\n"
+                                    "        pass\n    if keys[K_Left]:\n        pass").replace(
+        "import pygame\n", "import pygame\nfrom pygame.locals import *\n")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 13
+    new = fixed(source, result)
+    assert "keys[K_UP]" in new and "keys[K_LEFT]" in new and "pygame.K_a" in new

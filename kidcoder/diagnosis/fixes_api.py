@@ -10,6 +10,7 @@ import re
 from typing import List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.fixes_drawargs import extra_colour
 from kidcoder.diagnosis.fixes_firstvalue import drop_check_print, first_value
 from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
 from kidcoder.diagnosis.fixes_locals import whole_number_index
@@ -48,7 +49,7 @@ def circle_as_ellipse(program: Program, line: int) -> List[Fix]:
 
 @builds("diag.bad_position")
 def _bad_position(program: Program, finding: Finding) -> List[Fix]:
-    return circle_as_ellipse(program, finding.line)
+    return circle_as_ellipse(program, finding.line) + extra_colour(program, finding.line)
 
 
 def dot_for_underscore(program: Program, line: int) -> List[Fix]:
@@ -166,7 +167,7 @@ def _misuse_or_stray(program: Program, finding: Finding) -> List[Fix]:
     if finding.key == "diag.name_unknown":
         return commented_definition(program, str(finding.values.get("name", "")))
     fixes = (picture_to_fill(program, finding.line) + circle_as_ellipse(program, finding.line)
-             + blit_missing_comma(program) + pressed_called(program))
+             + extra_colour(program, finding.line) + blit_missing_comma(program) + pressed_called(program))
     if finding.values.get("type") == "TypeError":
         fixes += whole_number_index(program, finding.line)
     return fixes

@@ -69,3 +69,14 @@ def test_key_names_in_the_wrong_case_are_all_mended_at_once():
     assert result["problem"]["line"] == 13
     new = fixed(source, result)
     assert "keys[K_UP]" in new and "keys[K_LEFT]" in new and "pygame.K_a" in new
+
+
+def test_a_draw_call_given_two_colours_in_a_row_keeps_one():
+    source = LOOP.replace("{body}", "    pygame.draw.rect(screen, GREEN, (0, 0, 0), (10, 10, 30, 20))").replace(
+        "clock = ", "GREEN = (0, 255, 0)\nclock = ")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 12
+    assert "    pygame.draw.rect(screen, GREEN, (10, 10, 30, 20))\n" in fixed(source, result)
+    circle = source.replace("draw.rect(screen, GREEN, (0, 0, 0), (10, 10, 30, 20))",
+                            "draw.circle(screen, GREEN, [0, 0, 0], (50, 50), 10)")
+    assert "    pygame.draw.circle(screen, GREEN, (50, 50), 10)\n" in fixed(circle, hint_for_program(circle, level=3))

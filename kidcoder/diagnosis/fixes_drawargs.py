@@ -1,0 +1,59 @@
+"""Fix for a draw call given two colours in a row (`draw.circle(screen, GREEN, BLACK, (100, 100), 50)`):
+the second colour sits where the place should be. One of them goes (the first is kept first).
+
+A colour here is a tuple of three or four whole numbers, written out or kept in a name the program
+sets once to one.
+"""
+from __future__ import annotations
+
+import ast
+from typing import Dict, List
+
+from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.fixes import Fix, builds
+from kidcoder.diagnosis.gameloop import dotted_name
+
+
+def _is_colour_literal(node: ast.AST) -> bool:
+    return isinstance(node, (ast.Tuple, ast.List)) and len(node.elts) in (3, 4) and all(
+        isinstance(e, ast.Constant) and type(e.value) is int for e in node.elts)
+
+
+def _colour_names(program: Program) -> Dict[str, bool]:
+    """name -> True when every value the program gives it is a colour."""
+    names: Dict[str, bool] = {}
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    names[target.id] = names.get(target.id, True) and _is_colour_literal(node.value)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
+            names[node.target.id] = False
+    return names
+
+
+def _is_colour(node: ast.AST, names: Dict[str, bool]) -> bool:
+    return _is_colour_literal(node) or isinstance(node, ast.Name) and names.get(node.id, False)
+
+
+def extra_colour(program: Program, line: int) -> List[Fix]:
+    """Each way of dropping one of two colours given in a row to a draw call on this line."""
+    if program.tree is None:
+        return []
+    names = _colour_names(program)
+    text = program.line(line).encode("utf-8")      # the tree's columns count bytes
+    for call in ast.walk(program.tree):
+        if not (isinstance(call, ast.Call) and call.lineno == line == call.end_lineno
+                and ".draw." in f".{dotted_name(call.func)}" and len(call.args) >= 4):
+            continue
+        first, second = call.args[1], call.args[2]
+        if _is_colour(first, names) and _is_colour(second, names):
+            keep_first = text[:first.end_col_offset] + text[second.end_col_offset:]
+            keep_second = text[:first.col_offset] + text[second.col_offset:]
+            return [Fix(line, line, keep_first.decode("utf-8")), Fix(line, line, keep_second.decode("utf-8"))]
+    return []
+
+
+@builds("diag.bad_rect")
+def _extra_colour_for_rect(program: Program, finding: Finding) -> List[Fix]:
+    return extra_colour(program, finding.line)

@@ -10,6 +10,7 @@ import re
 from typing import List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.fixes_calls import extra_arguments
 from kidcoder.diagnosis.fixes_drawargs import extra_colour
 from kidcoder.diagnosis.fixes_firstvalue import drop_check_print, first_value
 from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
@@ -235,4 +236,5 @@ def _clock_without_number(program: Program, finding: Finding) -> List[Fix]:
     wait = re.fullmatch(r"(\s*)([\w.]*)\bClock(\([^()]+\))\s*(#.*)?", text)
     waits = one_line(program, finding.line, f"{wait.group(1)}{wait.group(2)}delay{wait.group(3)}") if wait else []
     new = re.sub(r"\bClock\([^()]+\)", "Clock()", text)
-    return waits + one_line(program, finding.line, new if new != text else None)
+    return waits + one_line(program, finding.line, new if new != text else None) + \
+        extra_arguments(program, finding.line)

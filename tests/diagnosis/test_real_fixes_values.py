@@ -3,6 +3,7 @@ square, a name that is only ever changed gets a first value, a print() check run
 (real probe runs in real child processes; the fix is offered only after the fixed copy played well)."""
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import apply_fix, candidate_fixes
+from kidcoder.diagnosis.fixes_calls import extra_arguments
 from kidcoder.diagnosis.fixes_firstvalue import first_value
 from kidcoder.diagnosis.fixes_pictures import placeholder_fixes
 from kidcoder.helper.hints import hint_for_program
@@ -80,3 +81,16 @@ def test_a_draw_call_given_two_colours_in_a_row_keeps_one():
     circle = source.replace("draw.rect(screen, GREEN, (0, 0, 0), (10, 10, 30, 20))",
                             "draw.circle(screen, GREEN, [0, 0, 0], (50, 50), 10)")
     assert "    pygame.draw.circle(screen, GREEN, (50, 50), 10)\n" in fixed(circle, hint_for_program(circle, level=3))
+
+
+def test_a_class_given_more_things_than_its_parents_init_takes_loses_the_extra_ones():
+    sprite = ("class Thing:\n    def __init__(self, x, y):\n        self.rect = pygame.Rect(x, y, 9, 9)\n"
+              "class Enemy(Thing):\n    def move(self):\n        self.rect.x += 1\n")
+    source = LOOP.replace("{body}", "    pygame.draw.rect(screen, (255, 0, 0), enemy.rect)").replace(
+        "clock = ", sprite + "enemy = Enemy(20, 30, 5)\nclock = ")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 10
+    assert "enemy = Enemy(20, 30)\n" in fixed(source, result)
+    assert extra_arguments(Program("def f(*a):\n    pass\nf(1, 2, 3)\n"), 3) == []
+    (fix,) = extra_arguments(Program("def f(a, b=2):\n    pass\nf(1, 2, 3)  # ñ\n"), 3)
+    assert fix.replacement == "f(1, 2)  # ñ"

@@ -23,3 +23,18 @@ def test_a_loop_after_the_call_or_after_a_window_made_outside_is_left_alone():
     outside = "import pygame\nscreen = pygame.display.set_mode((9, 9))\n" + SETUP.split("\n", 1)[1]
     assert loop_before_its_function(Program(outside + LOOP + "run_game()\n")) == []
     assert loop_before_its_function(Program(SETUP + "while True:\n    print(1)\nrun_game()\n")) == []
+
+
+def test_a_picture_blitted_once_before_a_loop_that_fills_every_frame_moves_after_the_fill():
+    source = ("import pygame\npygame.init()\nscreen = pygame.display.set_mode((200, 150))\n"
+              "dot = pygame.Surface((20, 20))\ndot.fill((0, 0, 255))\nscreen.blit(dot, (50, 50))  # once\n"
+              "running = True\nwhile running:\n    for event in pygame.event.get():\n"
+              "        if event.type == pygame.QUIT:\n            running = False\n"
+              "    screen.fill((250, 0, 0))\n    pygame.draw.circle(screen, (255, 255, 0), (0, 25), 5)\n"
+              "    pygame.display.flip()\npygame.quit()\n")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 6
+    assert ("    screen.fill((250, 0, 0))\n    screen.blit(dot, (50, 50))  # once\n"
+            "    pygame.draw.circle(") in fixed(source, result)
+    drawn = source.replace("    pygame.draw.circle(", "    screen.blit(dot, (9, 9))\n    pygame.draw.circle(")
+    assert hint_for_program(drawn, level=2)["problem"] is None

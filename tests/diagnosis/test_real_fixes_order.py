@@ -1,6 +1,7 @@
 """A game loop placed between the function that starts pygame and that function's call: it runs
 first and crashes; the checked fix indents it into the function (real probe runs)."""
 from kidcoder.diagnosis.finding import Program
+from kidcoder.diagnosis.game_over import game_over_exits
 from kidcoder.diagnosis.structure_order import loop_before_its_function
 from kidcoder.helper.hints import hint_for_program
 from tests.diagnosis.test_real_fixes import fixed
@@ -38,3 +39,41 @@ def test_a_picture_blitted_once_before_a_loop_that_fills_every_frame_moves_after
             "    pygame.draw.circle(") in fixed(source, result)
     drawn = source.replace("    pygame.draw.circle(", "    screen.blit(dot, (9, 9))\n    pygame.draw.circle(")
     assert hint_for_program(drawn, level=2)["problem"] is None
+
+
+GAME_OVER = """import pygame
+pygame.init()
+screen = pygame.display.set_mode((200, 150))
+font = pygame.font.Font(None, 30)
+clock = pygame.time.Clock()
+ball = pygame.Rect(0, 50, 10, 10)
+running = True
+finish = False
+while running:
+    for event in pygame.event.get():
+        if event.type == pygame.QUIT:
+            running = False
+    if not finish:
+        screen.fill((0, 0, 0))
+        ball.x += 5
+        pygame.draw.rect(screen, (255, 255, 255), ball)
+        if ball.x > 150:
+            finish = True
+            screen.blit(font.render('YOU LOSE', True, (255, 0, 0)), (40, 60))
+            running = False
+    pygame.display.flip()
+    clock.tick(30)
+pygame.quit()
+"""
+
+
+def test_a_game_over_branch_that_also_stops_the_loop_keeps_its_screen_instead():
+    result = hint_for_program(GAME_OVER, level=3)
+    assert result["problem"]["line"] == 20 and "game is over" in result["problem"]["message"]
+    new = fixed(GAME_OVER, result)
+    assert new == GAME_OVER.replace("            running = False\n    pygame.display.flip()",
+                                    "\n    pygame.display.flip()")
+    waits = GAME_OVER.replace("            running = False\n    pygame",
+                              "            pygame.display.flip()\n            pygame.time.wait(900)\n"
+                              "            running = False\n    pygame")
+    assert game_over_exits(Program(waits)) == []

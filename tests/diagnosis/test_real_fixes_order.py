@@ -3,6 +3,7 @@ first and crashes; the checked fix indents it into the function (real probe runs
 from kidcoder.diagnosis.finding import Program
 from kidcoder.diagnosis.game_over import game_over_exits
 from kidcoder.diagnosis.structure_order import loop_before_its_function
+from kidcoder.diagnosis.structure_window import set_mode_in_loop
 from kidcoder.helper.hints import hint_for_program
 from tests.diagnosis.test_real_fixes import fixed
 
@@ -77,3 +78,16 @@ def test_a_game_over_branch_that_also_stops_the_loop_keeps_its_screen_instead():
                               "            pygame.display.flip()\n            pygame.time.wait(900)\n"
                               "            running = False\n    pygame")
     assert game_over_exits(Program(waits)) == []
+
+
+def test_set_mode_inside_the_loop_moves_above_it():
+    source = ("import pygame\npygame.init()\nrunning = True\nwhile running:\n"
+              "    screen = pygame.display.set_mode((200, 150))\n    for event in pygame.event.get():\n"
+              "        if event.type == pygame.QUIT:\n            running = False\n"
+              "    screen.fill((0, 0, 90))\n    pygame.display.flip()\npygame.quit()\n")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 5
+    assert "running = True\nscreen = pygame.display.set_mode((200, 150))\nwhile running:\n    for event" \
+        in fixed(source, result)
+    resized = source.replace("    screen = pygame", "    if not running:\n        screen = pygame")
+    assert set_mode_in_loop(Program(resized)) == []

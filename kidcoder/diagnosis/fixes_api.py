@@ -10,7 +10,7 @@ import re
 from typing import List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
-from kidcoder.diagnosis.fixes_calls import extra_arguments
+from kidcoder.diagnosis.fixes_calls import call_of_nothing, extra_arguments
 from kidcoder.diagnosis.fixes_drawargs import extra_colour
 from kidcoder.diagnosis.fixes_firstvalue import drop_check_print, first_value
 from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
@@ -101,7 +101,9 @@ def sprite_for_class(program: Program, line: int) -> List[Fix]:
 @builds("diag.attribute_error")
 def _attribute_misuse(program: Program, finding: Finding) -> List[Fix]:
     return (module_of_window(program, finding) + dot_for_underscore(program, finding.line)
-            + sprite_for_class(program, finding.line))
+            + sprite_for_class(program, finding.line)
+            + call_of_nothing(program, finding.line, str(finding.values.get("thing", "")),
+                              str(finding.values.get("name", ""))))
 
 
 def picture_to_fill(program: Program, line: int) -> List[Fix]:

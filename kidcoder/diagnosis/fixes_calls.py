@@ -55,3 +55,19 @@ def extra_arguments(program: Program, line: int) -> List[Fix]:
         cut = call.args[most - 1].end_col_offset if most > 0 else call.func.end_col_offset + 1
         return [Fix(line, line, (text[:cut] + text[call.args[-1].end_col_offset:]).decode("utf-8"))]
     return []
+
+
+def call_of_nothing(program: Program, line: int, thing: str, name: str) -> List[Fix]:
+    """`pygame.displaySurfacequit()` alone on its line: pygame has nothing of that name (nor a close
+    one), so the line can only crash; it goes (`pass` when it is alone in its block)."""
+    if program.tree is None or not (thing == "pygame" or thing.startswith("pygame.")):
+        return []
+    for node in ast.walk(program.tree):
+        body = getattr(node, "body", None)
+        for stmt in body if isinstance(body, list) else ():
+            if stmt.lineno == line == stmt.end_lineno and isinstance(stmt, ast.Expr) and \
+                    isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute) and \
+                    stmt.value.func.attr == name:
+                text = program.line(line)
+                return [Fix(line, line, text[:len(text) - len(text.lstrip())] + "pass" if len(body) == 1 else "")]
+    return []

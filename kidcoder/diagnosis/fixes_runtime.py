@@ -37,12 +37,19 @@ def _constants_case(program: Program) -> List[Fix]:
     defined = set(program.defined_names())
     changed: dict = {}
     for node in ast.walk(program.tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in defined and \
-                node.id not in NAMES["pygame"] and len(upper.get(node.id.lower(), ())) == 1:
-            (real,) = upper[node.id.lower()]
-            text = replace_word(changed.get(node.lineno, program.line(node.lineno)), node.id, real, count=99)
-            if text is not None:
-                changed[node.lineno] = text
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in defined:
+            word = node.id
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "pygame":
+            word = node.attr        # pygame.k_w
+        else:
+            continue
+        if word not in NAMES["pygame"] and len(upper.get(word.lower(), ())) == 1:
+            (real,) = upper[word.lower()]
+            text = changed.get(node.lineno, program.line(node.lineno))
+            new = replace_word(text, word, real, count=99) if isinstance(node, ast.Name) else \
+                re.sub(r"(?<![\w.])pygame\." + word + r"\b", "pygame." + real, text)
+            if new is not None and new != text:
+                changed[node.lineno] = new
     return lines_fix(program, changed) if len(changed) > 1 else []
 
 
@@ -90,7 +97,8 @@ def _attribute(program, finding):
     text = program.line(finding.line)
     pattern = r"\." + re.escape(finding.values["name"]) + r"\b"
     new = re.sub(pattern, "." + finding.values["suggestion"], text)
-    return dot_for_underscore(program, finding.line) + one_line(program, finding.line, new if new != text else None)
+    constants = _constants_case(program) if finding.values["name"].lower() == finding.values["suggestion"].lower() else []
+    return constants + dot_for_underscore(program, finding.line) + one_line(program, finding.line, new if new != text else None)
 
 
 def _nodes_on_line(program: Program, number: int) -> List[ast.AST]:

@@ -3,7 +3,7 @@ square, a name that is only ever changed gets a first value, a print() check run
 (real probe runs in real child processes; the fix is offered only after the fixed copy played well)."""
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import apply_fix, candidate_fixes
-from kidcoder.diagnosis.fixes_calls import extra_arguments
+from kidcoder.diagnosis.fixes_calls import call_of_nothing, extra_arguments
 from kidcoder.diagnosis.fixes_firstvalue import first_value
 from kidcoder.diagnosis.fixes_pictures import placeholder_fixes
 from kidcoder.helper.hints import hint_for_program
@@ -94,3 +94,14 @@ def test_a_class_given_more_things_than_its_parents_init_takes_loses_the_extra_o
     assert extra_arguments(Program("def f(*a):\n    pass\nf(1, 2, 3)\n"), 3) == []
     (fix,) = extra_arguments(Program("def f(a, b=2):\n    pass\nf(1, 2, 3)  # ñ\n"), 3)
     assert fix.replacement == "f(1, 2)  # ñ"
+
+
+def test_pygame_key_names_in_the_wrong_case_after_a_dot_and_a_call_of_nothing():
+    source = LOOP.replace("{body}", "    keys = pygame.key.get_pressed()\n    if keys[pygame.k_w]:\n        pass\n"
+                                    "    if keys[pygame.k_s]:\n        pass\n    pygame.showallnowplease()")
+    result = hint_for_program(source, level=3)
+    new = fixed(source, result)
+    assert "keys[pygame.K_w]" in new and "keys[pygame.K_s]" in new and "showallnowplease" not in new
+    assert call_of_nothing(Program("import pygame\nif 1:\n    pygame.zap()\n"), 3, "pygame", "zap")[0].replacement \
+        == "    pass"
+    assert call_of_nothing(Program("x = ball.zap()\n"), 1, "Ball", "zap") == []

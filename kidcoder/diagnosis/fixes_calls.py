@@ -5,7 +5,7 @@ the extra ones at the end go. The check run shows whether the game then plays.
 from __future__ import annotations
 
 import ast
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
 from kidcoder.diagnosis.finding import Program
 from kidcoder.diagnosis.fixes import Fix
@@ -57,17 +57,22 @@ def extra_arguments(program: Program, line: int) -> List[Fix]:
     return []
 
 
-def call_of_nothing(program: Program, line: int, thing: str, name: str) -> List[Fix]:
-    """`pygame.displaySurfacequit()` alone on its line: pygame has nothing of that name (nor a close
-    one), so the line can only crash; it goes (`pass` when it is alone in its block)."""
-    if program.tree is None or not (thing == "pygame" or thing.startswith("pygame.")):
-        return []
-    for node in ast.walk(program.tree):
+def drop_statement(program: Program, line: int, wanted: Callable[[ast.stmt], bool]) -> List[Fix]:
+    """Take away the one-line statement at this line when wanted(statement) (`pass` when it is alone in
+    its block), or []."""
+    for node in ast.walk(program.tree) if program.tree is not None else ():
         body = getattr(node, "body", None)
         for stmt in body if isinstance(body, list) else ():
-            if stmt.lineno == line == stmt.end_lineno and isinstance(stmt, ast.Expr) and \
-                    isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute) and \
-                    stmt.value.func.attr == name:
+            if stmt.lineno == line == stmt.end_lineno and wanted(stmt):
                 text = program.line(line)
                 return [Fix(line, line, text[:len(text) - len(text.lstrip())] + "pass" if len(body) == 1 else "")]
     return []
+
+
+def call_of_nothing(program: Program, line: int, thing: str, name: str) -> List[Fix]:
+    """`pygame.displaySurfacequit()` alone on its line: pygame has nothing of that name (nor a close
+    one), so the line can only crash; it goes."""
+    if not (thing == "pygame" or thing.startswith("pygame.")):
+        return []
+    return drop_statement(program, line, lambda stmt: isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)
+                          and isinstance(stmt.value.func, ast.Attribute) and stmt.value.func.attr == name)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import ast
 from typing import List
 
-from kidcoder.codeparts import indent_of
 from kidcoder.diagnosis.finding import Program
 from kidcoder.diagnosis.fixes import Fix
+from kidcoder.diagnosis.fixes_calls import drop_statement
 
 
 def _only_changed(program: Program, name: str) -> List[ast.AugAssign]:
@@ -49,17 +49,6 @@ def first_value(program: Program, number: int, name: str) -> List[Fix]:
 
 
 def drop_check_print(program: Program, number: int) -> List[Fix]:
-    """Remove a one-line `print(...)` statement at this line (`pass` when it is alone in its block)."""
-    if program.tree is None:
-        return []
-    for node in ast.walk(program.tree):
-        body = getattr(node, "body", None)
-        if not isinstance(body, list):
-            continue
-        for stmt in body:
-            if stmt.lineno == number == stmt.end_lineno and isinstance(stmt, ast.Expr) and \
-                    isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Name) and \
-                    stmt.value.func.id == "print":
-                alone = len(body) == 1
-                return [Fix(number, number, f"{indent_of(program.line(number))}pass" if alone else "")]
-    return []
+    """Remove a one-line `print(...)` statement at this line."""
+    return drop_statement(program, number, lambda stmt: isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)
+                          and isinstance(stmt.value.func, ast.Name) and stmt.value.func.id == "print")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import ast
 from typing import List, Optional
 
-from kidcoder.codeparts import indent_of
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import Fix, builds
+from kidcoder.diagnosis.fixes_calls import drop_statement
 from kidcoder.diagnosis.gameloop import dotted_name, find_game_loop
 
 CARDS = {"diag.ends_on_game_over": "game-loop"}
@@ -68,10 +68,10 @@ def _keep_the_game_over_screen(program: Program, finding: Finding) -> List[Fix]:
         return []
     changed = {}
     for stmt in ends:
-        if stmt.lineno != stmt.end_lineno:
+        dropped = drop_statement(program, stmt.lineno, lambda found, stmt=stmt: found is stmt)
+        if not dropped:
             return []
-        alone = sum(1 for s in ast.walk(program.tree) if isinstance(s, ast.If) and stmt in s.body and len(s.body) == 1)
-        changed[stmt.lineno] = indent_of(program.line(stmt.lineno)) + "pass" if alone else ""
+        changed[stmt.lineno] = dropped[0].replacement
     first, last = min(changed), max(changed)
     lines = [changed.get(n, program.line(n)) for n in range(first, last + 1)]
     return [Fix(first, last, "\n".join(lines))]

@@ -12,7 +12,7 @@ from typing import List, Optional
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes_calls import call_of_nothing, extra_arguments
 from kidcoder.diagnosis.fixes_drawargs import extra_colour
-from kidcoder.diagnosis.fixes_firstvalue import drop_check_print, first_value
+from kidcoder.diagnosis.fixes_firstvalue import define_earlier, drop_check_print, first_value
 from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
 from kidcoder.diagnosis.fixes_locals import whole_number_index
 from kidcoder.diagnosis.gameloop import dotted_name
@@ -184,7 +184,8 @@ def _loop_flag(program: Program, finding: Finding) -> List[Fix]:
     name = str(finding.values.get("name", ""))
     match = re.fullmatch(r"(\s*)while\s+(not\s+)?" + re.escape(name) + r"\s*:\s*(#.*)?", text)
     if not match:
-        return first_value(program, finding.line, name) + drop_check_print(program, finding.line)
+        return (first_value(program, finding.line, name) + define_earlier(program, finding.line, name)
+                + drop_check_print(program, finding.line))
     start = "False" if match.group(2) else "True"
     return [Fix(finding.line, finding.line, f"{match.group(1)}{name} = {start}\n{text}")]
 

@@ -1,9 +1,10 @@
 """Fixes for a name read before it has a value (NameError on a name the program does make somewhere).
 
-Two kinds that recur in real code: a name that is only ever changed (`speed_x *= -1`,
-`score += 1`) and never given a first value, so it gets one just before the part of the program
-that first reads it; and a `print(...)` check, added to look at a name, that runs before the name
-is made (it does nothing for the game, so it goes).
+Kinds that recur in real code: a name that is only ever changed (`speed_x *= -1`, `score += 1`)
+and never given a first value, so it gets one just before the part of the program that first reads
+it; a function (or a plain value) made below the game loop that calls it, so it moves up; and a
+`print(...)` check, added to look at a name, that runs before the name is made (it does nothing for
+the game, so it goes).
 """
 from __future__ import annotations
 
@@ -52,3 +53,35 @@ def drop_check_print(program: Program, number: int) -> List[Fix]:
     """Remove a one-line `print(...)` statement at this line."""
     return drop_statement(program, number, lambda stmt: isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)
                           and isinstance(stmt.value.func, ast.Name) and stmt.value.func.id == "print")
+
+
+def _plain_value(node: ast.expr) -> bool:
+    try:
+        ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return True
+
+
+def define_earlier(program: Program, number: int, name: str) -> List[Fix]:
+    """A function or class (or a name set to a plain value, WHITE = (255, 255, 255)) made further down,
+    with no spaces in front, but used before: its lines move up, above the part that uses it."""
+    if program.tree is None:
+        return []
+    body = program.tree.body
+    top = next((stmt for stmt in body if stmt.lineno <= number <= stmt.end_lineno), None)
+    if top is None:
+        return []
+    later = [stmt for stmt in body if stmt.lineno > top.end_lineno and (
+        isinstance(stmt, (ast.FunctionDef, ast.ClassDef)) and stmt.name == name or
+        isinstance(stmt, ast.Assign) and [getattr(t, "id", None) for t in stmt.targets] == [name]
+        and _plain_value(stmt.value))]
+    if len(later) != 1 or any(n.id == name and isinstance(n.ctx, ast.Store) for stmt in body if stmt is not later[0]
+                              for n in ast.walk(stmt) if isinstance(n, ast.Name)):
+        return []
+    made = later[0]
+    start = min([made.lineno] + [d.lineno for d in getattr(made, "decorator_list", [])])
+    first = min([top.lineno] + [d.lineno for d in getattr(top, "decorator_list", [])])
+    moved = program.lines[start - 1:made.end_lineno]
+    between = program.lines[first - 1:start - 1]
+    return [Fix(first, made.end_lineno, "\n".join(moved + ([""] if not isinstance(made, ast.Assign) else []) + between))]

@@ -4,7 +4,7 @@ square, a name that is only ever changed gets a first value, a print() check run
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import apply_fix, candidate_fixes
 from kidcoder.diagnosis.fixes_calls import call_of_nothing, extra_arguments
-from kidcoder.diagnosis.fixes_firstvalue import first_value
+from kidcoder.diagnosis.fixes_firstvalue import define_earlier, first_value
 from kidcoder.diagnosis.fixes_pictures import placeholder_fixes
 from kidcoder.helper.hints import hint_for_program
 from tests.diagnosis.test_real_fixes import LOOP, fixed
@@ -105,3 +105,14 @@ def test_pygame_key_names_in_the_wrong_case_after_a_dot_and_a_call_of_nothing():
     assert call_of_nothing(Program("import pygame\nif 1:\n    pygame.zap()\n"), 3, "pygame", "zap")[0].replacement \
         == "    pass"
     assert call_of_nothing(Program("x = ball.zap()\n"), 1, "Ball", "zap") == []
+
+
+def test_a_function_made_below_the_loop_that_calls_it_moves_above_the_loop():
+    source = LOOP.replace("{body}", "    draw_face(screen)").replace(
+        "pygame.quit()\n", "pygame.quit()\n\ndef draw_face(surface):\n"
+                           "    pygame.draw.circle(surface, YELLOW, (50, 50), 20)\nYELLOW = (250, 250, 0)\n")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 11
+    new = fixed(source, result)
+    assert new.index("def draw_face") < new.index("while running:") and new.index("YELLOW = (") < new.index("while running:")
+    assert define_earlier(Program("f()\ndef f():\n    pass\nf = 3\n"), 1, "f") == []

@@ -1,5 +1,6 @@
 """A stand-in for a picture that is not there: `image.load("ship.png")` becomes a bright square of
 the same size, so the game runs and the child sees where the picture goes until they add the file.
+A sound that is not there (`mixer.Sound("boom.wav")`) becomes a silent one the same way.
 
 Only a load whose file the game cannot find is changed (the finding says which line), and only when
 `Surface` can be named the same way the load was (`pygame.image.load` -> `pygame.Surface`,
@@ -15,8 +16,10 @@ from typing import List, Optional, Tuple
 from kidcoder.codeparts import indent_of
 from kidcoder.diagnosis.finding import Program
 from kidcoder.diagnosis.fixes import Fix
+from kidcoder.diagnosis.gameloop import dotted_name
 
 SIZE = "(50, 50)"
+SILENT = "(buffer=bytes(64))"
 COLOUR = "(255, 0, 255)"
 
 
@@ -77,3 +80,17 @@ def placeholder_fixes(program: Program, number: int) -> List[Fix]:
     text = text.decode("utf-8")
     fill = _fill_line(program, number)
     return [Fix(number, number, text if fill is None else f"{text}\n{fill}")]
+
+
+def silent_sound_fixes(program: Program, number: int) -> List[Fix]:
+    """The line with each `mixer.Sound("file")` on it made a silent sound (one Fix), or []."""
+    if program.tree is None:
+        return []
+    sounds = [n for n in ast.walk(program.tree) if isinstance(n, ast.Call) and n.lineno == number == n.end_lineno
+              and isinstance(n.func, ast.Attribute) and n.func.attr == "Sound" and
+              dotted_name(n.func.value).endswith("mixer") and n.args]
+    text = program.line(number).encode("utf-8")      # the tree's columns count bytes
+    for call in sorted(sounds, key=lambda n: -n.col_offset):
+        head = text[call.col_offset:call.func.end_col_offset]
+        text = text[:call.col_offset] + head + SILENT.encode("utf-8") + text[call.end_col_offset:]
+    return [Fix(number, number, text.decode("utf-8"))] if sounds else []

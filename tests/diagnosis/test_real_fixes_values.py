@@ -116,3 +116,11 @@ def test_a_function_made_below_the_loop_that_calls_it_moves_above_the_loop():
     new = fixed(source, result)
     assert new.index("def draw_face") < new.index("while running:") and new.index("YELLOW = (") < new.index("while running:")
     assert define_earlier(Program("f()\ndef f():\n    pass\nf = 3\n"), 1, "f") == []
+
+
+def test_a_sound_that_is_not_there_becomes_a_silent_one():
+    source = LOOP.replace("{body}", "    boom.play()").replace(
+        "clock = ", "boom = pygame.mixer.Sound('boom_not_here.wav')\nclock = ")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 4
+    assert "boom = pygame.mixer.Sound(buffer=bytes(64))\n" in fixed(source, result)

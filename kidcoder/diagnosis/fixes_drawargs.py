@@ -1,5 +1,8 @@
-"""Fix for a draw call given two colours in a row (`draw.circle(screen, GREEN, BLACK, (100, 100), 50)`):
-the second colour sits where the place should be. One of them goes (the first is kept first).
+"""Fixes for things given to a call in the wrong shape. A draw call given two colours in a row
+(`draw.circle(screen, GREEN, BLACK, (100, 100), 50)`): the second colour sits where the place should
+be, so one of them goes (the first is kept first). `random.randint((0, 600), (0, 400))`, a random
+point asked of randint in one go: two randint calls, one for x and one for y (and
+`randint((0, 600))` takes the two numbers without the brackets).
 
 A colour here is a tuple of three or four whole numbers, written out or kept in a name the program
 sets once to one.
@@ -10,7 +13,7 @@ import ast
 from typing import Dict, List
 
 from kidcoder.diagnosis.finding import Finding, Program
-from kidcoder.diagnosis.fixes import Fix, builds
+from kidcoder.diagnosis.fixes import Fix, builds, fallback
 from kidcoder.diagnosis.gameloop import dotted_name
 
 
@@ -57,3 +60,31 @@ def extra_colour(program: Program, line: int) -> List[Fix]:
 @builds("diag.bad_rect")
 def _extra_colour_for_rect(program: Program, finding: Finding) -> List[Fix]:
     return extra_colour(program, finding.line)
+
+
+def _pair(node: ast.AST) -> bool:
+    return isinstance(node, (ast.Tuple, ast.List)) and len(node.elts) == 2
+
+
+def random_shapes(program: Program, line: int) -> List[Fix]:
+    """randint((a, b)) -> randint(a, b); randint((a, b), (c, d)) -> (randint(a, b), randint(c, d))."""
+    if program.tree is None:
+        return []
+    text = program.line(line).encode("utf-8")      # the tree's columns count bytes
+    for call in ast.walk(program.tree):
+        if not (isinstance(call, ast.Call) and call.lineno == line == call.end_lineno and not call.keywords
+                and dotted_name(call.func).rsplit(".", 1)[-1] in ("randint", "randrange", "uniform")):
+            continue
+        name = text[call.func.col_offset:call.func.end_col_offset].decode("utf-8")
+        if call.args and all(_pair(a) for a in call.args) and len(call.args) <= 2:
+            pieces = [[ast.get_source_segment(program.source, e) for e in pair.elts] for pair in call.args]
+            made = [f"{name}({a}, {b})" for a, b in pieces]
+            new = made[0] if len(made) == 1 else f"({made[0]}, {made[1]})"
+            return [Fix(line, line, (text[:call.col_offset] + new.encode("utf-8") + text[call.end_col_offset:]).decode("utf-8"))]
+    return []
+
+
+@fallback("runtime")
+def _shapes(program: Program, finding: Finding) -> List[Fix]:
+    """Asked for every runtime finding after its own builder: the call on its line may have the wrong shape."""
+    return random_shapes(program, finding.line)

@@ -4,6 +4,7 @@ square, a name that is only ever changed gets a first value, a print() check run
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import apply_fix, candidate_fixes
 from kidcoder.diagnosis.fixes_calls import call_of_nothing, extra_arguments
+from kidcoder.diagnosis.fixes_drawargs import random_shapes
 from kidcoder.diagnosis.fixes_firstvalue import define_earlier, first_value
 from kidcoder.diagnosis.fixes_pictures import placeholder_fixes
 from kidcoder.helper.hints import hint_for_program
@@ -124,3 +125,13 @@ def test_a_sound_that_is_not_there_becomes_a_silent_one():
     result = hint_for_program(source, level=3)
     assert result["problem"]["line"] == 4
     assert "boom = pygame.mixer.Sound(buffer=bytes(64))\n" in fixed(source, result)
+
+
+def test_a_random_point_asked_of_randint_in_one_go_becomes_two_calls():
+    source = LOOP.replace("{body}", "    pygame.draw.circle(screen, (255, 0, 0), spot, 5)").replace(
+        "clock = ", "import random\nspot = random.randint((0, 200), (0, 150))\nclock = ")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 5
+    assert "spot = (random.randint(0, 200), random.randint(0, 150))\n" in fixed(source, result)
+    (fix,) = random_shapes(Program("import random\nx = random.randint((1, 6))\n"), 2)
+    assert fix.replacement == "x = random.randint(1, 6)"

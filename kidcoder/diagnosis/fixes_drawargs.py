@@ -2,7 +2,8 @@
 (`draw.circle(screen, GREEN, BLACK, (100, 100), 50)`): the second colour sits where the place should
 be, so one of them goes (the first is kept first). `random.randint((0, 600), (0, 400))`, a random
 point asked of randint in one go: two randint calls, one for x and one for y (and
-`randint((0, 600))` takes the two numbers without the brackets).
+`randint((0, 600))` takes the two numbers without the brackets). randrange(big, small) has
+nothing to choose from: the smaller number goes first.
 
 A colour here is a tuple of three or four whole numbers, written out or kept in a name the program
 sets once to one.
@@ -88,3 +89,18 @@ def random_shapes(program: Program, line: int) -> List[Fix]:
 def _shapes(program: Program, finding: Finding) -> List[Fix]:
     """Asked for every runtime finding after its own builder: the call on its line may have the wrong shape."""
     return random_shapes(program, finding.line)
+
+
+def bounds_swapped(program: Program, line: int) -> List[Fix]:
+    """randrange(big, small) fails with an empty range: the smaller number goes first."""
+    for call in ast.walk(program.tree) if program.tree is not None else ():
+        if isinstance(call, ast.Call) and call.lineno == line == call.end_lineno and len(call.args) == 2 and \
+                not call.keywords and dotted_name(call.func).rsplit(".", 1)[-1] in ("randint", "randrange"):
+            text = program.line(line).encode("utf-8")      # the tree's columns count bytes
+            low, high = call.args
+            first = text[low.col_offset:low.end_col_offset]
+            second = text[high.col_offset:high.end_col_offset]
+            new = text[:low.col_offset] + second + text[low.end_col_offset:high.col_offset] + first + \
+                text[high.end_col_offset:]
+            return [Fix(line, line, new.decode("utf-8"))]
+    return []

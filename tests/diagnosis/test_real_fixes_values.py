@@ -135,3 +135,11 @@ def test_a_random_point_asked_of_randint_in_one_go_becomes_two_calls():
     assert "spot = (random.randint(0, 200), random.randint(0, 150))\n" in fixed(source, result)
     (fix,) = random_shapes(Program("import random\nx = random.randint((1, 6))\n"), 2)
     assert fix.replacement == "x = random.randint(1, 6)"
+
+
+def test_a_random_range_with_the_bigger_number_first_is_named_and_turned_round():
+    source = LOOP.replace("{body}", "    pygame.draw.circle(screen, (255, 0, 0), (20, y), 5)").replace(
+        "clock = ", "import random\nsize = 120\ny = random.randrange(size, 100)\nclock = ")
+    result = hint_for_program(source, level=3)
+    assert result["problem"]["line"] == 6 and "first" in result["problem"]["message"]
+    assert "y = random.randrange(100, size)\n" in fixed(source, result)

@@ -38,19 +38,15 @@ def _surface_name(program: Program, func: ast.expr) -> Optional[str]:
 
 def _loads_on_line(program: Program, number: int) -> List[Tuple[ast.Call, Optional[ast.Call], str]]:
     """(load call, the scale call around it or None, Surface's name) for each picture load on this line."""
+    calls = [n for n in ast.walk(program.tree) if isinstance(n, ast.Call) and n.lineno == number]
+    scales = {id(n.args[0]): n for n in calls if len(n.args) >= 2 and
+              getattr(n.func, "attr", getattr(n.func, "id", "")) in ("scale", "smoothscale")}
     found = []
-    for node in ast.walk(program.tree):
-        if not isinstance(node, ast.Call) or node.lineno != number:
-            continue
-        for index, arg in enumerate(node.args[:1]):
-            if isinstance(arg, ast.Call) and _surface_name(program, arg.func) and \
-                    getattr(node.func, "attr", getattr(node.func, "id", "")) in ("scale", "smoothscale") and \
-                    len(node.args) >= 2 and index == 0:
-                found.append((arg, node, _surface_name(program, arg.func)))
+    for node in calls:
         name = _surface_name(program, node.func)
-        if name and not any(load is node for load, _scale, _name in found):
-            found.append((node, None, name))
-    return [item for item in found if item[0].lineno == item[0].end_lineno]
+        if name and node.end_lineno == number:
+            found.append((node, scales.get(id(node)), name))
+    return found
 
 
 def _fill_line(program: Program, number: int) -> Optional[str]:

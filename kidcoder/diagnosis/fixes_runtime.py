@@ -3,6 +3,7 @@ add `global`, `pygame.init()` or a missing comma, keep colours inside 0-255."""
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from typing import List
 
@@ -26,6 +27,9 @@ def _rename(program, finding):
     return constants + _rename_everywhere(program, name, suggestion) + here
 
 
+BUILTIN_NAMES = set(dir(builtins))
+
+
 def _constants_case(program: Program) -> List[Fix]:
     """K_up, K_Left and K_right on three lines: every pygame name the program writes in the wrong case
     and makes nowhere, mended in one go (one crash at a time would need a mend each)."""
@@ -43,7 +47,7 @@ def _constants_case(program: Program) -> List[Fix]:
             word = node.attr        # pygame.k_w
         else:
             continue
-        if word not in NAMES["pygame"] and len(upper.get(word.lower(), ())) == 1:
+        if word not in NAMES["pygame"] and word not in BUILTIN_NAMES and len(upper.get(word.lower(), ())) == 1:
             (real,) = upper[word.lower()]
             text = changed.get(node.lineno, program.line(node.lineno))
             new = replace_word(text, word, real, count=99) if isinstance(node, ast.Name) else \

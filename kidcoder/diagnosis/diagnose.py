@@ -146,8 +146,8 @@ def cause_of(static: List[Finding], error: dict) -> Optional[Finding]:
     tell the cause, not the symptom."""
     message = str(error.get("message", ""))
     for finding in static:
-        if finding.key == "diag.init_misspelled":     # whatever it crashes on, the object was never set up
-            return finding
+        if finding.key in ("diag.init_misspelled", "diag.loop_before_call"):
+            return finding      # whatever it crashes on, the object (or pygame) was never set up
         if finding.key == "diag.missing_call":
             last = str(finding.values.get("name", "")).rsplit(".", 1)[-1]
             if last and last in message:

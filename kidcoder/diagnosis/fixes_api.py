@@ -10,6 +10,9 @@ import re
 from typing import List, Optional
 
 from kidcoder.diagnosis.finding import Finding, Program
+from kidcoder.diagnosis.fixes_calls import call_of_nothing, extra_arguments
+from kidcoder.diagnosis.fixes_drawargs import extra_colour
+from kidcoder.diagnosis.fixes_firstvalue import define_earlier, drop_check_print, first_value
 from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
 from kidcoder.diagnosis.fixes_locals import whole_number_index
 from kidcoder.diagnosis.gameloop import dotted_name
@@ -47,7 +50,7 @@ def circle_as_ellipse(program: Program, line: int) -> List[Fix]:
 
 @builds("diag.bad_position")
 def _bad_position(program: Program, finding: Finding) -> List[Fix]:
-    return circle_as_ellipse(program, finding.line)
+    return circle_as_ellipse(program, finding.line) + extra_colour(program, finding.line)
 
 
 def dot_for_underscore(program: Program, line: int) -> List[Fix]:
@@ -98,7 +101,9 @@ def sprite_for_class(program: Program, line: int) -> List[Fix]:
 @builds("diag.attribute_error")
 def _attribute_misuse(program: Program, finding: Finding) -> List[Fix]:
     return (module_of_window(program, finding) + dot_for_underscore(program, finding.line)
-            + sprite_for_class(program, finding.line))
+            + sprite_for_class(program, finding.line)
+            + call_of_nothing(program, finding.line, str(finding.values.get("thing", "")),
+                              str(finding.values.get("name", ""))))
 
 
 def picture_to_fill(program: Program, line: int) -> List[Fix]:
@@ -165,7 +170,7 @@ def _misuse_or_stray(program: Program, finding: Finding) -> List[Fix]:
     if finding.key == "diag.name_unknown":
         return commented_definition(program, str(finding.values.get("name", "")))
     fixes = (picture_to_fill(program, finding.line) + circle_as_ellipse(program, finding.line)
-             + blit_missing_comma(program) + pressed_called(program))
+             + extra_colour(program, finding.line) + blit_missing_comma(program) + pressed_called(program))
     if finding.values.get("type") == "TypeError":
         fixes += whole_number_index(program, finding.line)
     return fixes
@@ -173,12 +178,14 @@ def _misuse_or_stray(program: Program, finding: Finding) -> List[Fix]:
 
 @builds("diag.name_before_assign")
 def _loop_flag(program: Program, finding: Finding) -> List[Fix]:
-    """`while game:` before anything sets game (the loop sets it to False to stop): start it True."""
+    """`while game:` before anything sets game (the loop sets it to False to stop): start it True;
+    a name only ever changed gets a first value; a print() check run too early goes."""
     text = program.line(finding.line)
     name = str(finding.values.get("name", ""))
     match = re.fullmatch(r"(\s*)while\s+(not\s+)?" + re.escape(name) + r"\s*:\s*(#.*)?", text)
     if not match:
-        return []
+        return (first_value(program, finding.line, name) + define_earlier(program, finding.line, name)
+                + drop_check_print(program, finding.line))
     start = "False" if match.group(2) else "True"
     return [Fix(finding.line, finding.line, f"{match.group(1)}{name} = {start}\n{text}")]
 
@@ -232,4 +239,5 @@ def _clock_without_number(program: Program, finding: Finding) -> List[Fix]:
     wait = re.fullmatch(r"(\s*)([\w.]*)\bClock(\([^()]+\))\s*(#.*)?", text)
     waits = one_line(program, finding.line, f"{wait.group(1)}{wait.group(2)}delay{wait.group(3)}") if wait else []
     new = re.sub(r"\bClock\([^()]+\)", "Clock()", text)
-    return waits + one_line(program, finding.line, new if new != text else None)
+    return waits + one_line(program, finding.line, new if new != text else None) + \
+        extra_arguments(program, finding.line)

@@ -3,6 +3,7 @@ add `global`, `pygame.init()` or a missing comma, keep colours inside 0-255."""
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from typing import List
 
@@ -13,6 +14,7 @@ from kidcoder.diagnosis.fixes_locals import renamed_local
 from kidcoder.diagnosis.fixes import Fix, builds, lines_fix, one_line
 from kidcoder.diagnosis.gameloop import dotted_name
 from kidcoder.diagnosis.lines import replace_word
+from kidcoder.diagnosis.pygame_names import NAMES
 
 
 @builds("diag.name_error", "diag.name_keyword", "diag.name_pygame_constant")
@@ -21,7 +23,38 @@ def _rename(program, finding):
     lines too (font1 on lines 127, 128 and 171), on every line that uses it."""
     name, suggestion = finding.values["name"], finding.values["suggestion"]
     here = one_line(program, finding.line, replace_word(program.line(finding.line), name, suggestion, count=99))
-    return _rename_everywhere(program, name, suggestion) + here
+    constants = _constants_case(program) if name.lower() == suggestion.lower() else []
+    return constants + _rename_everywhere(program, name, suggestion) + here
+
+
+BUILTIN_NAMES = set(dir(builtins))
+
+
+def _constants_case(program: Program) -> List[Fix]:
+    """K_up, K_Left and K_right on three lines: every pygame name the program writes in the wrong case
+    and makes nowhere, mended in one go (one crash at a time would need a mend each)."""
+    if program.tree is None:
+        return []
+    upper = {}
+    for real in NAMES["pygame"]:
+        upper.setdefault(real.lower(), set()).add(real)
+    defined = set(program.defined_names())
+    changed: dict = {}
+    for node in ast.walk(program.tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in defined:
+            word = node.id
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "pygame":
+            word = node.attr        # pygame.k_w
+        else:
+            continue
+        if word not in NAMES["pygame"] and word not in BUILTIN_NAMES and len(upper.get(word.lower(), ())) == 1:
+            (real,) = upper[word.lower()]
+            text = changed.get(node.lineno, program.line(node.lineno))
+            new = replace_word(text, word, real, count=99) if isinstance(node, ast.Name) else \
+                re.sub(r"(?<![\w.])pygame\." + word + r"\b", "pygame." + real, text)
+            if new is not None and new != text:
+                changed[node.lineno] = new
+    return lines_fix(program, changed) if len(changed) > 1 else []
 
 
 def _rename_everywhere(program: Program, name: str, suggestion: str) -> List[Fix]:
@@ -68,7 +101,8 @@ def _attribute(program, finding):
     text = program.line(finding.line)
     pattern = r"\." + re.escape(finding.values["name"]) + r"\b"
     new = re.sub(pattern, "." + finding.values["suggestion"], text)
-    return dot_for_underscore(program, finding.line) + one_line(program, finding.line, new if new != text else None)
+    constants = _constants_case(program) if finding.values["name"].lower() == finding.values["suggestion"].lower() else []
+    return constants + dot_for_underscore(program, finding.line) + one_line(program, finding.line, new if new != text else None)
 
 
 def _nodes_on_line(program: Program, number: int) -> List[ast.AST]:

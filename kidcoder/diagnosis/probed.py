@@ -18,6 +18,7 @@ from kidcoder.diagnosis.fixes import Fix, builds
 from kidcoder.diagnosis.gameloop import dotted_name, find_game_loop, is_pygame_game
 from kidcoder.diagnosis.crash import runtime_finding
 from kidcoder.diagnosis.registry import diagnose_runtime, runtime_handler
+from kidcoder.diagnosis.game_over import game_over_finding
 from kidcoder.diagnosis.structure import last_code_line, loop_never_called
 from kidcoder.diagnosis.symptoms import Symptom
 
@@ -27,7 +28,7 @@ CARDS = {"diag.event_part_outside": "events-quit", "diag.probe_stuck": "game-loo
 
 # Most serious first: a crash a child will meet, then a game that stops answering, then the rest.
 ORDER = ("crash_start", "crash_input", "crash_close", "stuck_start", "stuck_input", "cannot_close",
-         "ends_at_once", "no_window", "no_event_reads", "no_frames")
+         "ends_at_once", "no_window", "no_event_reads", "no_frames", "ends_by_itself")
 # A program that means to be a game (not a snippet that only prints): it ending at once is the bug.
 GAME_WORDS = ("sprite.Sprite", "image.load", "display.set_mode")
 
@@ -105,7 +106,7 @@ def init_line(program: Program) -> int:
 
 def ending_finding(program: Program) -> Finding:
     """The game ends as soon as it starts: the game loop is in a function nobody calls, or there is none."""
-    uncalled = loop_never_called(program)
+    uncalled = loop_never_called(program) or game_over_finding(program)
     if uncalled is not None:
         return uncalled
     line = last_code_line(program)
@@ -128,6 +129,8 @@ def probe_finding(program: Program, found: Iterable[Symptom]) -> Optional[Findin
         elif kind == "ends_at_once" and (loop_never_called(program) or is_pygame_game(program)
                                          or any(word in program.source for word in GAME_WORDS)):
             return ending_finding(program)     # a window opened and closed (not a program that only prints)
+        elif kind == "ends_by_itself" and game_over_finding(program) is not None:
+            return game_over_finding(program)     # the player lost, and the window closed before they could see it
         elif kind == "no_window":
             line = init_line(program)
             return Finding("pygame", line, None, "diag.probe_no_window", {"line": line})

@@ -149,7 +149,7 @@ def diagnose_static(source: str) -> List[Finding]:
 # Most important first: what stops the game from working at all comes before what makes it rough.
 SEVERITY = (
     "diag.loop_never_called", "diag.missing_call", "diag.quit_lowercase", "diag.no_events", "diag.no_quit",
-    "diag.no_way_out", "diag.flip_after_loop", "diag.fill_after_draw", "diag.draw_before_loop", "diag.no_flip",
+    "diag.no_way_out", "diag.set_mode_in_loop", "diag.flip_after_loop", "diag.fill_after_draw", "diag.draw_before_loop", "diag.no_flip",
     "diag.frame_in_event_loop",
     "diag.compare_not_assign", "diag.plus_equals_typo", "diag.draw_after_flip", "diag.no_fill", "diag.no_tick",
 )

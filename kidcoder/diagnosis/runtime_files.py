@@ -11,6 +11,7 @@ from typing import List, Optional
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.crash import error_message, runtime_finding
 from kidcoder.diagnosis.fixes import Fix, builds
+from kidcoder.diagnosis.fixes_pictures import placeholder_fixes, silent_sound_fixes
 from kidcoder.diagnosis.registry import runtime_handler
 
 # finding key -> knowledge card the level-2 hint shows (a missing card is fine)
@@ -45,6 +46,17 @@ def plain_name(name: str) -> str:
 
 
 @builds("diag.file_not_found", "diag.picture_not_found", "diag.sound_not_found")
+def _file_fixes(program: Program, finding: Finding) -> List[Fix]:
+    """The file's own name (it may be beside the game), else a stand-in: a square for a picture, a
+    silent sound for a sound."""
+    fixes = _file_beside(program, finding)
+    if finding.key != "diag.sound_not_found":
+        fixes += placeholder_fixes(program, finding.line)
+    if finding.key != "diag.picture_not_found":
+        fixes += silent_sound_fixes(program, finding.line)
+    return fixes
+
+
 def _file_beside(program: Program, finding: Finding) -> List[Fix]:
     """Name the file as it is in the game's folder (the check runs the copy beside the child's files)."""
     name = str(finding.values.get("file", ""))

@@ -185,6 +185,14 @@ def _surface_drawn(stmt: ast.stmt) -> Optional[str]:
     return None
 
 
+def _blit_of(stmt: ast.stmt) -> Optional[str]:
+    """What a one-call statement `surface.blit(picture, ...)` blits (as ast.dump), else None."""
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and stmt.value.args and \
+            dotted_name(stmt.value.func).endswith(".blit"):
+        return ast.dump(stmt.value.args[0])
+    return None
+
+
 def fill_after_draw(program: Program) -> Optional[Finding]:
     """screen.fill() after the drawing of the same frame, before the flip: it paints over everything."""
     loop = find_game_loop(program)
@@ -226,12 +234,16 @@ def draw_before_loop(program: Program) -> Optional[Finding]:
     if not fills:
         return None
     surface = dotted_name(fills[0].func.value)
-    if any(_surface_drawn(node) == surface for node in loop.walk() if isinstance(node, ast.stmt)):
+    draws = any(_surface_drawn(node) == surface for node in loop.walk() if isinstance(node, ast.stmt))
+    every_frame = any(isinstance(stmt, ast.Expr) and stmt.value is fills[0] for stmt in loop.node.body)
+    if draws and not every_frame:
         return None
+    blitted = {ast.dump(node.args[0]) for node in loop.walk()
+               if isinstance(node, ast.Call) and dotted_name(node.func).endswith(".blit") and node.args}
     for stmt in program.tree.body:
         if stmt.lineno >= loop.node.lineno:
             break
-        if _surface_drawn(stmt) == surface:
+        if _surface_drawn(stmt) == surface and (not draws or _blit_of(stmt) not in blitted | {None}):
             return Finding("pygame", stmt.lineno, None, "diag.draw_before_loop",
                            {"line": stmt.lineno, "loop_line": loop.node.lineno, "fill_line": fills[0].lineno})
     return None

@@ -89,6 +89,9 @@ class EditorPane(Pane):
         return (buf.version, buf.cursor, buf.selection(), view.top, view.left, view.focused, view.cursor_shown,
                 view.error_line, view.error_message, tuple(view.rect), view.fonts.line_height, id(view.theme))
 
+    def changed_parts(self):
+        return self.view.changed_rows()
+
     def title_text(self) -> str:
         name = self.name or tr("ui.editor.untitled")
         return tr("ui.editor.title", name=name) + (" *" if self.view.buffer.modified else "")

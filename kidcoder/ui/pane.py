@@ -89,6 +89,11 @@ class Pane:
         """The words this pane shows a child now (a language switch must change every one of them)."""
         return []
 
+    def changed_parts(self) -> Optional[List[pygame.Rect]]:
+        """When only its looks() changed: the rects inside the pane that now look different (the editor: a
+        typed letter's row), or None for all its parts."""
+        return None
+
     def looks(self) -> tuple:
         """What this pane's own drawing shows now besides its words and its pygame-gui elements
         (focus, state, scroll, ...): the window draws again only when this, or they, change."""

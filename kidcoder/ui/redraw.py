@@ -56,19 +56,25 @@ def uncovered(rect: Optional[pygame.Rect], manager) -> Optional[pygame.Rect]:
 
 
 def screen_key(panes, manager, *more) -> tuple:
-    """What the window shows now, in short: (the window's own state (more), each pane's (rect, words and
-    looks, and the rects it draws in), the pygame-gui elements). redraw.Pacer compares it with the last frame's."""
-    return (more, tuple((pane.parts(), (tuple(pane.shown_text()), pane.looks())) for pane in panes), gui_key(manager))
+    """What the window shows now, in short: (the window's own state (more), each pane's (the rects it
+    draws in, words and looks, and its changed_parts), the pygame-gui elements). redraw.Pacer compares
+    it with the last frame's."""
+    return (more, tuple((pane.parts(), (tuple(pane.shown_text()), pane.looks()), pane.changed_parts)
+                        for pane in panes), gui_key(manager))
 
 
 def changed_rects(before: tuple, now: tuple, margin: int = RING_MARGIN) -> Optional[List[pygame.Rect]]:
-    """The parts of the window to draw again, going from screen key `before` to `now` (pure): each
-    pane whose words or looks changed (with a margin for its focus ring) and each pygame-gui element
+    """The parts of the window to draw again, going from screen key `before` to `now`: each pane whose
+    words or looks changed (with a margin for its focus ring; when only its looks changed, what its
+    changed_parts() names, if it names any: the editor's changed rows) and each pygame-gui element
     whose picture or place changed, where it was and where it is; None: the whole window."""
     if before is None or before[0] != now[0] or len(before[1]) != len(now[1]):
         return None
-    rects = [rect.inflate(2 * margin, 2 * margin)
-             for (parts, key), (_, old) in zip(now[1], before[1]) if key != old for rect in parts]
+    rects = []
+    for (parts, key, *narrow), (old_parts, old, *_) in zip(now[1], before[1]):
+        if key != old:
+            inside = narrow[0]() if narrow and parts == old_parts and key[0] == old[0] else None
+            rects += inside if inside is not None else [rect.inflate(2 * margin, 2 * margin) for rect in parts]
     rects += [pygame.Rect(rect) for _, rect in before[2] ^ now[2]]
     return merged(rects)
 

@@ -78,6 +78,19 @@ def test_an_idle_window_sends_nothing_and_a_typed_letter_sends_only_the_editor(w
     assert sent.take() == []
 
 
+def test_a_letter_typed_into_a_changed_program_sends_only_its_row(windows):
+    app, sent = quiet_window(windows)
+    view = app.editor.view
+    for letter in "ab":                     # the first letter puts the star in the title: the whole pane
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=letter))
+        app.step(0.0)
+    frames = sent.take()
+    row = pygame.Rect(view.rect.x, view.line_y(view.buffer.cursor[0]), view.text_right - view.rect.x,
+                      view.fonts.line_height)
+    assert frames[-1] == [row]
+    assert sent.matches_a_full_drawing()
+
+
 def test_the_caret_blinks_without_events(windows):
     app, sent = quiet_window(windows)
     shown = app.editor.view.cursor_shown

@@ -12,7 +12,7 @@ pixels as painting everything (tests/editor/test_editor_damage.py compares the t
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import pygame
 
@@ -26,9 +26,18 @@ def whole_state(view) -> tuple:
             vbar and (tuple(vbar.track), tuple(vbar.thumb)), hbar and (tuple(hbar.track), tuple(hbar.thumb)))
 
 
-def visible_lines(view) -> range:
-    """The lines paint_editor draws (the last may show in part)."""
-    return range(view.top, min(len(view.buffer.lines) - 1, view.top + view.visible_rows) + 1)
+def visible_rows(view) -> List[Tuple[int, pygame.Rect]]:
+    """The lines paint_editor draws (the last may show in part), each with its row's rect: across the
+    gutter and the code (not the scroll bar), inside the code's rows. The error line's wavy underline
+    may reach a little into the row below (big fonts): its rect does too."""
+    lh, bottom, x = view.fonts.line_height, view.code_bottom, view.rect.x
+    width, error = view.text_right - x, view.error_line
+    rows = []
+    for line in range(view.top, min(len(view.buffer.lines) - 1, view.top + view.visible_rows) + 1):
+        top = view.line_y(line)
+        end = min(top + lh + (lh // 4 if line == error else 0), bottom)
+        rows.append((line, pygame.Rect(x, top, width, max(0, end - top))))
+    return rows
 
 
 def row_state(view, line: int, sel, brackets, shown: bool) -> tuple:
@@ -41,15 +50,6 @@ def row_state(view, line: int, sel, brackets, shown: bool) -> tuple:
     marks = tuple(col for b_line, col in brackets or () if b_line == line)
     caret = cursor_col if shown and line == cursor_line else None
     return (buf.lines[line], tuple(view.highlighter.spans(line)), line == cursor_line, here, marks, caret)
-
-
-def row_rect(view, line: int) -> pygame.Rect:
-    """The row of `line` across the gutter and the code (not the scroll bar), inside the code's rows.
-    The error line's wavy underline may reach a little into the row below (big fonts): its rect does too."""
-    lh = view.fonts.line_height
-    top = view.line_y(line)
-    bottom = min(top + lh + (lh // 4 if line == view.error_line else 0), view.code_bottom)
-    return pygame.Rect(view.rect.x, top, view.text_right - view.rect.x, max(0, bottom - top))
 
 
 class PaintRecord:
@@ -72,8 +72,7 @@ class PaintRecord:
             self.forget()
             return
         shown = view.cursor_shown
-        for line in visible_lines(view):
-            rect = row_rect(view, line)
+        for line, rect in visible_rows(view):
             if clip.contains(rect):
                 self.rows[line] = row_state(view, line, sel, brackets, shown)
             elif clip.colliderect(rect):
@@ -86,5 +85,5 @@ class PaintRecord:
         view.highlighter.refresh(view.buffer.lines)
         sel, shown = view.buffer.selection(), view.cursor_shown
         brackets = view.bracket_pair() if view.focused else None
-        return [row_rect(view, line) for line in visible_lines(view)
+        return [rect for line, rect in visible_rows(view)
                 if self.rows.get(line) != row_state(view, line, sel, brackets, shown)]

@@ -102,6 +102,8 @@ class Pacer:
         self._input_at = -1e9
         self.gui_moved = True           # the last frame changed pygame-gui's elements or the window's state
         self.cost = 0.0                 # seconds a frame of the window's own work takes, lately
+        self.picture: Optional[pygame.Rect] = None      # PARTS: a new game frame apart from every other
+                                                        # change (only blitted, as for PICTURE)
 
     def spent(self, seconds: float) -> None:
         """A frame's work took this long (under a short CPU quota it is long: the loop then wakes less)."""
@@ -112,9 +114,9 @@ class Pacer:
         self._key = None
 
     def choose(self, events: list, results: bool, new_frame: bool) -> Tuple[str, List[pygame.Rect]]:
-        """What to draw this frame: EVERYTHING (the WHOLE of it sent after forget()); PARTS (and which);
-        only the PICTURE, a new game frame with nothing drawn over it; or NOTHING. Background results
-        draw everything (they are rare)."""
+        """What to draw this frame: EVERYTHING (the WHOLE of it sent after forget()); PARTS (and which;
+        one of them may be `self.picture`); only the PICTURE, a new game frame with nothing drawn over
+        it; or NOTHING. Background results draw everything (they are rare)."""
         before = self._key
         what, rects = self._choose(events, results, new_frame)
         self.gui_moved = results or before is None or before[0] != self._key[0] or before[2] != self._key[2]
@@ -124,6 +126,7 @@ class Pacer:
         """choose() without noting what it drew."""
         if any(event.type in INPUT_EVENTS for event in events):
             self._input_at = time.perf_counter()
+        self.picture = None
         key, before = self.look(), self._key
         self._key = key
         if before is None:
@@ -136,6 +139,8 @@ class Pacer:
             return EVERYTHING, []
         if not rects:
             return (PICTURE, [picture]) if picture is not None else (NOTHING, [])
+        if picture is not None and picture.collidelist(rects) < 0:
+            self.picture = picture
         return PARTS, merged(rects + ([picture] if picture is not None else []))
 
     def wait_s(self, now: Optional[float] = None) -> float:

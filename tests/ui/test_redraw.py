@@ -156,6 +156,32 @@ def test_a_new_game_frame_alone_sends_only_the_picture(windows):
     assert sent.matches_a_full_drawing()
 
 
+def test_a_letter_typed_while_a_game_plays_sends_its_row_and_the_new_frame(windows):
+    app = playing_window(windows)
+    view = app.editor.view
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="#"))      # the title's star: the whole pane
+    settle(app)
+    sent = Sent(app)
+    drawn = []                                  # the preview pane drawn whole (its title, its hint, ...)
+    draw = app.preview.draw
+    app.preview.draw = lambda surface: drawn.append(surface) or draw(surface)
+
+    def typed_with_a_frame():
+        if len(view.buffer.lines[view.buffer.cursor[0]]) > 30:
+            key(app, pygame.K_RETURN)           # short lines: no sideways scrolling
+        before, drawn[:] = app.preview.frames_drawn, []
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="a"))
+        app.step(0.0)
+        frames, only_blitted = sent.take(), not drawn
+        assert sent.matches_a_full_drawing()
+        row = pygame.Rect(view.rect.x, view.line_y(view.buffer.cursor[0]), view.text_right - view.rect.x,
+                          view.fonts.line_height)
+        return (app.preview.frames_drawn > before and frames == [[row, pygame.Rect(app.preview.shown_box)]]
+                and only_blitted)
+
+    run_until(app, typed_with_a_frame, what="a letter and a game frame in one step")
+
+
 def test_pygame_gui_updates_after_input_and_every_tick_but_not_for_each_game_frame(windows):
     app = playing_window(windows)
     updates, frames = app.gui.updates, app.preview.frames_drawn

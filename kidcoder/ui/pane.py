@@ -89,9 +89,9 @@ class Pane:
         """The words this pane shows a child now (a language switch must change every one of them)."""
         return []
 
-    def changed_parts(self) -> Optional[List[pygame.Rect]]:
-        """When only its looks() changed: the rects inside the pane that now look different (the editor: a
-        typed letter's row), or None for all its parts."""
+    def changed_parts(self, words_changed: bool) -> Optional[List[pygame.Rect]]:
+        """Its looks() or words changed (words_changed: shown_text() did): the rects inside the pane that
+        now look different (the editor: a typed letter's row, and its title), or None for all its parts."""
         return None
 
     def looks(self) -> tuple:

@@ -65,15 +65,15 @@ def screen_key(panes, manager, *more) -> tuple:
 
 def changed_rects(before: tuple, now: tuple, margin: int = RING_MARGIN) -> Optional[List[pygame.Rect]]:
     """The parts of the window to draw again, going from screen key `before` to `now`: each pane whose
-    words or looks changed (with a margin for its focus ring; when only its looks changed, what its
-    changed_parts() names, if it names any: the editor's changed rows) and each pygame-gui element
+    words or looks changed (with a margin for its focus ring; or what its changed_parts() names, if it
+    names any: the editor's changed rows and its title) and each pygame-gui element
     whose picture or place changed, where it was and where it is; None: the whole window."""
     if before is None or before[0] != now[0] or len(before[1]) != len(now[1]):
         return None
     rects = []
     for (parts, key, *narrow), (old_parts, old, *_) in zip(now[1], before[1]):
         if key != old:
-            inside = narrow[0]() if narrow and parts == old_parts and key[0] == old[0] else None
+            inside = narrow[0](key[0] != old[0]) if narrow and parts == old_parts else None
             rects += inside if inside is not None else [rect.inflate(2 * margin, 2 * margin) for rect in parts]
     rects += [pygame.Rect(rect) for _, rect in before[2] ^ now[2]]
     return merged(rects)
@@ -178,7 +178,7 @@ class GuiTicker:
             self.updates += 1
 
 
-def wait_for_events(timeout_s: float) -> List:
+def wait_for_events(timeout_s: float, slice_s: float = SLICE_S) -> List:
     """The events that come within timeout_s (empty when none came), looking every SLICE_S and sleeping
     in between. pygame.event.wait(timeout) is not used: under X11 (Xvfb here) it did not come back after
     its timeout, so the window froze until the next event; on the dummy driver it wakes every millisecond."""
@@ -188,7 +188,7 @@ def wait_for_events(timeout_s: float) -> List:
         left = deadline - time.perf_counter()
         if events or left <= 0:
             return events
-        time.sleep(min(SLICE_S, left))
+        time.sleep(min(slice_s, left))
 
 
 def run_loop(step: Callable, wait_s: Callable[[], float], running: Callable[[], bool],
@@ -196,8 +196,15 @@ def run_loop(step: Callable, wait_s: Callable[[], float], running: Callable[[], 
     """step(dt) while running(), sleeping between steps until an event comes (given to hand_over()
     for the next step) or wait_s() has passed."""
     last = time.perf_counter()
+    input_at = -1e9
+    import os
+    typing_slice = float(os.environ.get("KC_TS", SLICE_S))
     while running():
         now = time.perf_counter()
         step(min(now - last, 0.5))
         last = now
-        hand_over(wait_for_events(max(0.0, last + wait_s() - time.perf_counter())))
+        events = wait_for_events(max(0.0, last + wait_s() - time.perf_counter()),
+                                 typing_slice if last - input_at < AWAKE_AFTER_INPUT_S else SLICE_S)
+        if events:
+            input_at = time.perf_counter()
+        hand_over(events)

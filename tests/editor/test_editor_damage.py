@@ -13,23 +13,9 @@ SOURCE = ("import pygame\n\nscore = 0\n\ndef move(x, y):\n    return (x + 1,\n  
 SIZE = (1160, 360)
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 10.0
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture(scope="module", autouse=True)
-def pygame_fonts():
-    pygame.font.init()
-    yield
-
-
 def make_view(font_size=18, text=SOURCE, width=520):
     return EditorView(pygame.Rect(10, 20, width, 300), font_size=font_size, theme=load_theme("default"),
-                      clipboard=InAppClipboard(), text=text, clock=FakeClock())
+                      clipboard=InAppClipboard(), text=text)
 
 
 def full_picture(view):
@@ -61,14 +47,21 @@ def text(t):
     return pygame.event.Event(pygame.TEXTINPUT, text=t)
 
 
-def test_a_typed_letter_repaints_only_its_row_and_matches_a_full_repaint():
+def typed(typing, at):
+    """A view painted whole, then typing at `at` and painting what changed_rows() names: (view, rows);
+    the picture is checked against a full repaint."""
     view = make_view()
-    view.buffer.set_cursor((2, 5))
+    view.buffer.set_cursor(at)
     surface = full_picture(view)
-    view.handle_event(text("x"))
+    view.handle_event(text(typing))
     rows = repaint_changed(view, surface)
-    assert rows == [pygame.Rect(10, view.line_y(2), view.text_right - 10, view.fonts.line_height)]
     assert same_pixels(surface, full_picture(view), view.rect)
+    return view, rows
+
+
+def test_a_typed_letter_repaints_only_its_row_and_matches_a_full_repaint():
+    view, rows = typed("x", (2, 5))
+    assert rows == [pygame.Rect(10, view.line_y(2), view.text_right - 10, view.fonts.line_height)]
     assert view.changed_rows() == []            # painted: nothing is left to paint
 
 
@@ -125,13 +118,7 @@ def test_random_edits_moves_and_selections_never_leave_a_stale_picture(font_size
 
 
 def test_a_triple_quote_recolours_the_rows_below_it():
-    view = make_view()
-    view.buffer.set_cursor((2, 0))
-    surface = full_picture(view)
-    view.handle_event(text('"""'))
-    rows = repaint_changed(view, surface)
-    assert len(rows) > 5
-    assert same_pixels(surface, full_picture(view), view.rect)
+    assert len(typed('"""', (2, 0))[1]) > 5
 
 
 @pytest.mark.parametrize("font_size", [18, 40, 48])

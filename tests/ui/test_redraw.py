@@ -173,8 +173,9 @@ def test_a_letter_typed_while_a_game_plays_sends_its_row_and_the_new_frame(windo
         if len(view.buffer.lines[view.buffer.cursor[0]]) > 30:
             key(app, pygame.K_RETURN)           # short lines: no sideways scrolling
             sent.take()
-        shown = app.preview.shown_number
+        shown, deadline = app.preview.shown_number, time.monotonic() + 20
         while app.games.game.latest_number() == shown:      # the game's next frame is there to take
+            assert time.monotonic() < deadline, "the game drew no new frame"
             time.sleep(0.002)
         drawn[:] = []
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="a"))

@@ -1,9 +1,10 @@
 """Drawing the editor pane: background, gutter, current line, selection, code, error marker, cursor,
 the red hint strip and the scroll bars.
 
-Only the visible lines are drawn; code lines come from the LineRenderer cache,
-so a keystroke costs one line render plus a few blits. The hint strip and the
-horizontal scroll bar sit under the code's rows, never over a line of code.
+Only the visible lines are drawn, and of them only the rows inside the surface's clip; code
+lines come from the LineRenderer cache, so a keystroke costs one line render plus a few blits.
+Afterwards the view's PaintRecord (editor/damage.py) notes what each painted row now shows.
+The hint strip and the horizontal scroll bar sit under the code's rows, never over a line of code.
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ def paint_editor(view, surface: pygame.Surface) -> None:
     theme, fonts, buf = view.theme, view.fonts, view.buffer
     rect = view.rect
     old_clip = surface.get_clip()
-    surface.set_clip(rect.clip(old_clip) if old_clip else rect)
+    painted = rect.clip(old_clip) if old_clip else rect
+    surface.set_clip(painted)
     cw, lh = fonts.char_width, fonts.line_height
     code_bottom = view.code_bottom
     gutter = pygame.Rect(rect.x, rect.y, view.gutter_width, code_bottom - rect.y)
@@ -36,6 +38,8 @@ def paint_editor(view, surface: pygame.Surface) -> None:
 
     for line in range(first, last + 1):
         y = view.line_y(line)
+        if y >= painted.bottom or y + lh <= painted.top:
+            continue                        # only the rows the clip shows: a typed letter paints one row
         text = buf.lines[line]
         if line == cur_line:
             surface.fill(theme.color("current_line"), (code_area.x, y, code_area.width, lh))
@@ -63,6 +67,7 @@ def paint_editor(view, surface: pygame.Surface) -> None:
     _paint_strip(surface, view, code_bottom)
     _paint_bars(surface, view)
     surface.set_clip(old_clip)
+    view.paint_record.painted(view, painted, sel, brackets)
 
 
 def _paint_selection(surface, view, line, text, sel, y, text_x) -> None:

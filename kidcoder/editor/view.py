@@ -32,6 +32,7 @@ import pygame
 from kidcoder.config import Settings
 from kidcoder.editor.buffer import Pos, TextBuffer
 from kidcoder.editor.clipboard import SystemClipboard
+from kidcoder.editor.damage import PaintRecord
 from kidcoder.editor.highlight import Highlighter, match_bracket
 from kidcoder.editor.paint import paint_editor
 from kidcoder.editor.render import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, EditorFonts, LineRenderer
@@ -75,6 +76,7 @@ class EditorView(ViewGeometry):
         self._dragging = False
         self._last_click: Tuple[float, Tuple[int, int], int] = (-1.0, (-99, -99), 0)
         self._bracket_cache: Tuple[object, Optional[Tuple[Pos, Pos]]] = (None, None)
+        self.paint_record = PaintRecord()     # what each row shows since draw(): changed_rows() is what to paint
         self._set_fonts(font_size or settings.font_size)
 
     # ----- setup ------------------------------------------------------------------------------
@@ -299,6 +301,11 @@ class EditorView(ViewGeometry):
         """Draw the pane into self.rect of surface."""
         self.highlighter.refresh(self.buffer.lines)
         paint_editor(self, surface)
+
+    def changed_rows(self):
+        """The rects of the rows that look different from when they were last drawn (a typed letter: its
+        row), or None when the whole pane must be drawn again (see editor/damage.py)."""
+        return self.paint_record.changed_rows(self)
 
     def bracket_pair(self) -> Optional[Tuple[Pos, Pos]]:
         """The bracket next to the cursor and its partner (found through the highlight spans), or None."""

@@ -51,7 +51,7 @@ from kidcoder.ui.pane import PaneKit  # noqa: E402
 from kidcoder.ui.playing import Playing  # noqa: E402
 from kidcoder.ui.present import Presenter  # noqa: E402
 from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
-from kidcoder.ui.redraw import (EVERYTHING, FPS, NOTHING, PARTS, WHOLE, WORK_WAKE_S, GuiTicker, Pacer,  # noqa: E402
+from kidcoder.ui.redraw import (EVERYTHING, FPS, NOTHING, PICTURE, WHOLE, WORK_WAKE_S, GuiTicker, Pacer,  # noqa: E402
                                 run_loop, screen_key, uncovered)
 from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
 from kidcoder.ui.splash import desktop_size  # noqa: E402
@@ -292,8 +292,9 @@ class App:
         elif what == NOTHING:
             return self.pacer.spent(time.perf_counter() - started)
         else:
-            for rect in rects:
-                self.draw(rect) if what == PARTS else self.preview.draw_picture(self.screen)
+            for rect in rects:      # a new game frame is only blitted (see Pacer.choose)
+                picture = what == PICTURE or rect == self.pacer.picture
+                self.preview.draw_picture(self.screen) if picture else self.draw(rect)
                 self.presenter.touched(rect)
             pygame.display.update(rects)
         self.drawn += 1

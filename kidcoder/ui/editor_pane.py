@@ -89,6 +89,11 @@ class EditorPane(Pane):
         return (buf.version, buf.cursor, buf.selection(), view.top, view.left, view.focused, view.cursor_shown,
                 view.error_line, view.error_message, tuple(view.rect), view.fonts.line_height, id(view.theme))
 
+    def changed_parts(self, words_changed: bool):
+        """The code's changed rows (editor/damage.py) and the title when its words changed (the star)."""
+        rows = self.view.changed_rows()
+        return rows + [pygame.Rect(self.box.title())] if rows is not None and words_changed else rows
+
     def title_text(self) -> str:
         name = self.name or tr("ui.editor.untitled")
         return tr("ui.editor.title", name=name) + (" *" if self.view.buffer.modified else "")

@@ -89,6 +89,11 @@ class Pane:
         """The words this pane shows a child now (a language switch must change every one of them)."""
         return []
 
+    def changed_parts(self, words_changed: bool) -> Optional[List[pygame.Rect]]:
+        """Its looks() or words changed (words_changed: shown_text() did): the rects inside the pane that
+        now look different (the editor: a typed letter's row, and its title), or None for all its parts."""
+        return None
+
     def looks(self) -> tuple:
         """What this pane's own drawing shows now besides its words and its pygame-gui elements
         (focus, state, scroll, ...): the window draws again only when this, or they, change."""

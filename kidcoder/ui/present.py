@@ -55,8 +55,9 @@ class Presenter:
         edges = self._shape[4]
         for strip, (x0, x1) in zip(self._hashes, zip(edges, edges[1:])):
             if x0 < rect.right and rect.x < x1:
-                for y in range(max(0, rect.y), min(len(strip), rect.bottom)):
-                    strip[y] = -1
+                first, end = max(0, rect.y), min(len(strip), rect.bottom)
+                if end > first:
+                    strip[first:end] = [-1] * (end - first)
 
     def present(self, surface, splits: Sequence[int]) -> list:
         width, height = surface.get_size()

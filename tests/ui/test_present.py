@@ -37,3 +37,15 @@ def test_presenter_sends_the_whole_frame_first_then_only_changes():
     assert presenter.present(screen, [120]) == [pygame.Rect(0, 10, 120, 5), pygame.Rect(120, 90, 80, 5)]
     presenter.forget()
     assert presenter.present(screen, [120]) == [pygame.Rect(0, 0, 200, 100)]
+
+
+def test_rows_sent_by_someone_else_are_sent_again_next_time():
+    pygame.display.init()
+    screen = pygame.display.set_mode((200, 100))
+    presenter = Presenter()
+    screen.fill((0, 0, 0))
+    presenter.present(screen, [120])
+    presenter.touched(pygame.Rect(10, 95, 20, 30))              # partly below the window
+    presenter.touched(pygame.Rect(130, 20, 10, 0))              # no rows
+    assert presenter.present(screen, [120]) == [pygame.Rect(0, 95, 120, 5)]
+    assert presenter.present(screen, [120]) == []

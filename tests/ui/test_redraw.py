@@ -78,6 +78,22 @@ def test_an_idle_window_sends_nothing_and_a_typed_letter_sends_only_the_editor(w
     assert sent.take() == []
 
 
+def test_a_typed_letter_sends_only_its_row_and_the_title_when_the_star_comes(windows):
+    app, sent = quiet_window(windows)
+    view = app.editor.view
+    row = pygame.Rect(view.rect.x, view.line_y(view.buffer.cursor[0]), view.text_right - view.rect.x,
+                      view.fonts.line_height)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="a"))
+    app.step(0.0)                           # the first letter also puts the star in the title
+    assert sent.take() == [[row, pygame.Rect(app.editor.box.title())]]
+    assert app.editor.title_text().endswith("*")
+    assert sent.matches_a_full_drawing()
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="b"))
+    app.step(0.0)
+    assert sent.take() == [[row]]
+    assert sent.matches_a_full_drawing()
+
+
 def test_the_caret_blinks_without_events(windows):
     app, sent = quiet_window(windows)
     shown = app.editor.view.cursor_shown
@@ -141,6 +157,36 @@ def test_a_new_game_frame_alone_sends_only_the_picture(windows):
 
     run_until(app, picture_frame, what="frames sent alone")
     assert sent.matches_a_full_drawing()
+
+
+def test_a_letter_typed_while_a_game_plays_sends_its_row_and_the_new_frame(windows):
+    app = playing_window(windows)
+    view = app.editor.view
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="#"))      # the title's star: the whole pane
+    settle(app)
+    sent = Sent(app)
+    drawn = []                                  # the preview pane drawn whole (its title, its hint, ...)
+    draw = app.preview.draw
+    app.preview.draw = lambda surface: drawn.append(surface) or draw(surface)
+
+    def typed_with_a_frame():
+        if len(view.buffer.lines[view.buffer.cursor[0]]) > 30:
+            key(app, pygame.K_RETURN)           # short lines: no sideways scrolling
+            sent.take()
+        shown, deadline = app.preview.shown_number, time.monotonic() + 20
+        while app.games.game.latest_number() == shown:      # the game's next frame is there to take
+            assert time.monotonic() < deadline, "the game drew no new frame"
+            time.sleep(0.002)
+        drawn[:] = []
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="a"))
+        app.step(0.0)
+        frames, only_blitted = sent.take(), not drawn
+        assert sent.matches_a_full_drawing()
+        row = pygame.Rect(view.rect.x, view.line_y(view.buffer.cursor[0]), view.text_right - view.rect.x,
+                          view.fonts.line_height)
+        return frames == [[row, pygame.Rect(app.preview.shown_box)]] and only_blitted
+
+    run_until(app, typed_with_a_frame, what="a letter and a game frame in one step")
 
 
 def test_pygame_gui_updates_after_input_and_every_tick_but_not_for_each_game_frame(windows):

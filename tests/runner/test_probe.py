@@ -141,3 +141,19 @@ def test_a_program_without_pygame_has_no_game_symptoms(tmp_path, body):
     path = tmp_path / "plain.py"
     path.write_text(body, encoding="utf-8")
     assert symptoms(probe_program(path)) == []
+
+
+def test_a_loop_told_surely_endless_is_stuck_at_the_same_line(tmp_path):
+    path = tmp_path / "game.py"
+    path.write_text(HEADER + "x = 0\nwhile x < 100:\n    screen.fill((0, 0, 0))\n", encoding="utf-8")
+    found = symptoms(probe_program(path, stuck_lines={6, 7}))
+    stuck = [s for s in found if s.kind == "stuck_start"]
+    assert stuck and stuck[0].line in (6, 7)
+
+
+def test_a_surely_endless_loop_that_crashes_on_its_first_round_is_a_crash(tmp_path):
+    path = tmp_path / "game.py"
+    path.write_text(HEADER + "while True:\n    screen.fill(colour)\n", encoding="utf-8")
+    found = symptoms(probe_program(path, stuck_lines={5, 6}))
+    assert [s.kind for s in serious(found)] == ["crash_start"]
+    assert serious(found)[0].line == 6

@@ -157,3 +157,11 @@ def test_a_surely_endless_loop_that_crashes_on_its_first_round_is_a_crash(tmp_pa
     found = symptoms(probe_program(path, stuck_lines={5, 6}))
     assert [s.kind for s in serious(found)] == ["crash_start"]
     assert serious(found)[0].line == 6
+
+
+def test_a_program_that_names_pygame_only_in_a_comment_is_not_a_game(tmp_path):
+    path = tmp_path / "notes.py"
+    path.write_text("# python3 -m pygame.examples.aliens\nprint('hello')\n", encoding="utf-8")
+    trace = probe_program(path)
+    assert trace["runs"][0]["pygame"] is False
+    assert serious(symptoms(trace)) == []

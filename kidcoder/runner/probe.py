@@ -234,7 +234,9 @@ def probe_program(path, stdin_lines: Optional[List[str]] = None, budget: float =
     trace = {"version": TRACE_VERSION, "runs": [first]}
     played_close = any(step["input"] == "close" for step in first["steps"])
     began = len(first["steps"]) > 1   # it got past the start, so inputs were tried
-    if not played_close and began and time.monotonic() - started < budget - 1.0:
+    # Stuck before any input: a second run would only get stuck at the same place again.
+    stuck_early = not first["ended"] and first["steps"][-1]["input"] in ("start", "idle")
+    if not played_close and began and not stuck_early and time.monotonic() - started < budget - 1.0:
         trace["runs"].append(_one_run(path, [], stdin_lines, started, budget))
     trace["seconds"] = round(time.monotonic() - started, 3)
     return trace

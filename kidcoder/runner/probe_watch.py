@@ -17,6 +17,7 @@ STALL_SECONDS = 2.0           # no frame and no event read for this long: the ga
 CPU_STALL_SECONDS = 0.3       # ... or while it used this much CPU: it spins in a loop (any machine load)
 START_CPU_STALL_SECONDS = 0.5 # at the start (where reaching a line not run before also counts as progress)
 SURE_CPU_SECONDS = 0.05       # in a loop that surely never ends (the caller's stuck_lines): only a crash can stop it
+SURE_SLEEP_SECONDS = 0.3      # ... or asleep in it this long (time.sleep in a loop that never ends)
 READY_SECONDS = 0.1           # spawn to Ready on a quiet machine; a slower Ready stretches the start
 MAX_SLOWNESS = 4.0
 MAX_PAUSE_SECONDS = 1.0
@@ -58,9 +59,10 @@ class Watcher:
         CPU is enough (it is given the time to crash on its first round, if it does)."""
         if self._progress is not None and (report.frames, report.event_reads) != self._progress:
             return False
+        stall = self.stall
         if report.line in self.stuck_lines:
-            cpu_limit = min(cpu_limit, SURE_CPU_SECONDS)
-        return report.cpu - self._progress_cpu >= cpu_limit or self._asleep >= self.stall
+            cpu_limit, stall = min(cpu_limit, SURE_CPU_SECONDS), SURE_SLEEP_SECONDS
+        return report.cpu - self._progress_cpu >= cpu_limit or self._asleep >= stall
 
     def _note_progress(self, report: protocol.ProbeReport) -> None:
         now = time.monotonic()

@@ -18,7 +18,8 @@ from kidcoder.diagnosis.finding import Program
 EVENT_CALLS = ("event.get", "event.poll", "event.wait", "event.pump")
 FLIP_CALLS = ("display.flip", "display.update")
 # Calls that may end the loop or the program, wait for a person, or read the keys.
-ENDING_CALLS = ("exit", "quit", "_exit", "input", "get_pressed", "exec", "eval", "setattr", "globals", "locals")
+ENDING_CALLS = ("exit", "quit", "_exit", "input", "get_pressed", "exec", "eval", "setattr", "globals", "locals",
+                "vars", "__import__")
 OTHER_THREADS = ("threading", "_thread", "multiprocessing", "asyncio", "concurrent", "signal")
 # What a condition that nothing inside the loop changes may be made of.
 PLAIN_TEST = (ast.Name, ast.Constant, ast.Compare, ast.BoolOp, ast.UnaryOp, ast.BinOp, ast.Load, ast.cmpop,
@@ -73,7 +74,21 @@ def _surely_endless(loop: ast.While, own: Set[str], modules: Set[str]) -> bool:
         if not name or bare or last in own or last in ENDING_CALLS or name.endswith(EVENT_CALLS + FLIP_CALLS):
             return False
     watched = {n.id for n in ast.walk(loop.test) if isinstance(n, ast.Name)}
+    if _aliased(inner, watched) or parts and any(isinstance(n, (ast.Attribute, ast.Subscript)) and
+                                                 not isinstance(n.ctx, ast.Load) for n in inner):
+        return False        # another name for the same thing, or a part of something set (maybe the one tested)
     return not (watched & _touched(loop.body, modules))
+
+
+def _aliased(inner, watched: Set[str]) -> bool:
+    """`other = cards` inside the loop: changing `other` would change `cards` too."""
+    for node in inner:
+        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) else \
+            node.context_expr if isinstance(node, ast.withitem) else None
+        items = value.elts if isinstance(value, (ast.Tuple, ast.List)) else [value]
+        if any(isinstance(item, ast.Name) and item.id in watched for item in items):
+            return True
+    return False
 
 
 def stuck_lines(source: str) -> FrozenSet[int]:

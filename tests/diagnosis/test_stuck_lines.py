@@ -36,3 +36,12 @@ def test_a_while_meant_as_if_on_the_event_is_sure():
 ])
 def test_any_doubt_gives_no_lines(body):
     assert stuck_lines(HEADER + "x = 0\n" + body) == frozenset()
+
+
+@pytest.mark.parametrize("body", [
+    "while x:\n    other = x\n    other.pop()\n",                     # another name for the same list
+    "while p.alive:\n    q = p\n    q.alive = False\n",               # a part of something set
+    "while x < 3:\n    vars()['x'] = 5\n",
+])
+def test_a_loop_that_may_change_its_condition_another_way_is_not_sure(body):
+    assert stuck_lines(HEADER + "x = [1]\np = None\n" + body) == frozenset()

@@ -14,9 +14,8 @@ from typing import FrozenSet, Set
 
 from kidcoder.diagnosis.gameloop import dotted_name, functions
 from kidcoder.diagnosis.finding import Program
+from kidcoder.diagnosis.fixes_stuck import EVENT_CALLS, FLIP_CALLS
 
-EVENT_CALLS = ("event.get", "event.poll", "event.wait", "event.pump")
-FLIP_CALLS = ("display.flip", "display.update")
 # Calls that may end the loop or the program, wait for a person, or read the keys.
 ENDING_CALLS = ("exit", "quit", "_exit", "input", "get_pressed", "exec", "eval", "setattr", "globals", "locals",
                 "vars", "__import__")

@@ -10,14 +10,21 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
+import time
+from collections import OrderedDict
 from contextlib import contextmanager
+from copy import deepcopy
 from pathlib import Path
 from typing import Callable, List, Optional
 
+from kidcoder.diagnosis.stuck_lines import stuck_lines
 from kidcoder.runner.headless import run_program
 from kidcoder.runner.probe import probe_program, probe_source
 
 MAX_COPY_BYTES = 20 * 1024 * 1024
+RECENT_PROBES = 8             # probe traces kept for the next level of the same hint
+RECENT_SECONDS = 120.0
 
 
 def named_neighbours(folder: Path, program_name: str, source: str, most: int = 200) -> List[Path]:
@@ -104,15 +111,69 @@ def runner_beside(path: Optional[str]) -> Optional[Callable]:
     return run
 
 
-def prober_beside(path: Optional[str], stdin_lines: Optional[List[str]] = None) -> Callable:
+class RecentProbes:
+    """The last few probe traces, by program, source, its files' stamps and typed answers: the child
+    asks for more help (level 1, then 2, then 3) about the same game, and playing it again would
+    only show the same thing a few seconds later. Entries are forgotten after max_age seconds."""
+
+    def __init__(self, size: int = RECENT_PROBES, max_age: float = RECENT_SECONDS):
+        self.size, self.max_age = size, max_age
+        self._traces: "OrderedDict[tuple, tuple]" = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> Optional[dict]:
+        with self._lock:
+            found = self._traces.get(key)
+            if found is None or time.monotonic() - found[0] > self.max_age:
+                self._traces.pop(key, None)
+                return None
+            return deepcopy(found[1])
+
+    def put(self, key: tuple, trace: dict) -> None:
+        with self._lock:
+            self._traces[key] = (time.monotonic(), deepcopy(trace))
+            self._traces.move_to_end(key)
+            while len(self._traces) > self.size:
+                self._traces.popitem(last=False)
+
+
+RECENT = RecentProbes()
+
+
+def _stamp(program: Optional[Path], source: str) -> tuple:
+    """What the probe of source depends on besides the source: the files it names beside the program."""
+    if program is None:
+        return ()
+    stamps = []
+    for neighbour in named_neighbours(program.parent, program.name, source):
+        try:
+            info = neighbour.stat()
+            stamps.append((neighbour.name, info.st_mtime_ns, info.st_size))
+        except OSError:
+            stamps.append((neighbour.name, None, None))
+    return tuple(stamps)
+
+
+def prober_beside(path: Optional[str], stdin_lines: Optional[List[str]] = None,
+                  recent: Optional[RecentProbes] = RECENT) -> Callable:
     """A prober for hints: source -> the probe trace (runner.probe) of that source played as `path`
-    beside its files, or alone in a fresh folder without a real path."""
+    beside its files, or alone in a fresh folder without a real path. A trace from `recent` (the
+    same source with the same files, a moment ago) is reused."""
     program = _program_path(path)
 
     def probe(source: str):
+        key = (str(program), source, _stamp(program, source), tuple(stdin_lines or ()))
+        trace = recent.get(key) if recent is not None else None
+        if trace is not None:
+            return trace
+        sure = stuck_lines(source)
         if program is None:
-            return probe_source(source, stdin_lines=stdin_lines)
-        with copy_beside(program, source) as copy:
-            return probe_program(copy, stdin_lines=stdin_lines)
+            trace = probe_source(source, stdin_lines=stdin_lines, stuck_lines=sure)
+        else:
+            with copy_beside(program, source) as copy_path:
+                trace = probe_program(copy_path, stdin_lines=stdin_lines, stuck_lines=sure)
+        if recent is not None:
+            recent.put(key, trace)
+        return trace
 
     return probe

@@ -17,10 +17,15 @@ from typing import Dict, List, Optional, Tuple
 from kidcoder.codeparts import indent_of, split_comment
 from kidcoder.diagnosis.finding import Finding, Program
 from kidcoder.diagnosis.fixes import Fix, apply_fix, builds, fallback
+from kidcoder.diagnosis.fixes_runs import run_shifts
 from kidcoder.diagnosis.registry import compile_error
 from kidcoder.diagnosis.syntax_brackets import PAIRS, open_brackets
 
 BLOCK = re.compile(r"^(\s*)((?:class|def|if|elif|else|for|while|with|try|except|finally)\b[^:]*:)\s*(\S.*?)\s*:?\s*$")
+# A line that starts a block (even without its colon, or with its body not indented): never left out,
+# or what it guards would run every time.
+OPENER = re.compile(r"^(?:class|def|if|elif|else|for|while|with|try|except|finally|async)\b")
+INDENT_KEYS = ("diag.unexpected_indent", "diag.unindent_mismatch")
 UNFINISHED = re.compile(r"^(\s*[\w.\[\]'\"]+\s*)=\s*$")
 KEYWORD_ARG = re.compile(r"\b[A-Za-z_]\w*\s*=(?!=)\s*")
 MAX_REPAIRS = 4
@@ -47,6 +52,14 @@ def _opens_block(program: Program, number: int) -> bool:
     below = next((program.line(n) for n in range(number + 1, len(program.lines) + 1)
                   if split_comment(program.line(n))[0].strip()), None)
     return below is not None and len(indent_of(below)) > len(indent_of(program.line(number)))
+
+
+def _may_guard_next(program: Program, number: int) -> bool:
+    """Could the next line of code be the body of the block this line starts (the child forgot to
+    indent it)? It can when it is at least as far in as this line."""
+    below = next((program.line(n) for n in range(number + 1, len(program.lines) + 1)
+                  if split_comment(program.line(n))[0].strip()), None)
+    return below is not None and len(indent_of(below)) >= len(indent_of(program.line(number)))
 
 
 def _line_edits(program: Program, number: int, column: Optional[int]) -> List[str]:
@@ -79,7 +92,7 @@ def _line_edits(program: Program, number: int, column: Optional[int]) -> List[st
     if column and 1 <= column <= len(code) and not code[column - 1].isalnum() and \
             not (header and code[column - 1] == ":"):
         edits.append(code[:column - 1] + code[column:] + rest)    # a stray character where Python stopped
-    if not header:
+    if not header and not (OPENER.match(stripped) and _may_guard_next(program, number)):
         # leave the broken line out (never a block's first line: its body would then run every time)
         keep = "pass" if _blocks_needing_body(program, number) else ""
         edits.append(indent + (keep + "  # " if keep else "# ") + text.strip())
@@ -121,6 +134,8 @@ def syntax_repairs(program: Program, finding: Finding) -> List[Fix]:
         column = finding.column if number == line else None
         tries += [Fix(number, number, new) for new in _line_edits(program, number, column)]
     tries += [Fix(start, end, new) for start, end, new in _reindents(program, line)]
+    if finding.key in INDENT_KEYS:
+        tries += run_shifts(program, line)
     ranked: Dict[Fix, Tuple[int, int, int]] = {}
     for order, fix in enumerate(tries):
         if fix in ranked or fix.replacement == "\n".join(program.lines[fix.start_line - 1: fix.end_line]):

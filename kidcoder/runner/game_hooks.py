@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import os
+import re
 import sys
 import time
 from typing import Callable, Optional
@@ -17,6 +18,8 @@ from typing import Callable, Optional
 from kidcoder.runner import protocol
 from kidcoder.runner.game_input import InputState, PressedKeys
 from kidcoder.runner.protocol import Press
+
+PYGAME_OUTSIDE_COMMENTS = re.compile(r"^[^#\n]*pygame", re.M)
 
 STRIPPED_FLAGS = ("FULLSCREEN", "OPENGL", "SCALED", "NOFRAME")
 DEFAULT_SIZE = (640, 480)
@@ -213,8 +216,9 @@ def _make_sound_work(pg) -> None:
 
 def uses_pygame(source: str) -> bool:
     """Cheap check so plain Python programs start without loading pygame (a module the program
-    imports can still bring pygame in: see hook_when_imported)."""
-    return "pygame" in source
+    imports can still bring pygame in: see hook_when_imported). A comment that names pygame does not
+    count: the probe would take a program that only prints for a game that closes at once."""
+    return PYGAME_OUTSIDE_COMMENTS.search(source) is not None
 
 
 def hook_when_imported(install: Callable[[object], None]) -> None:

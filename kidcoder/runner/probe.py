@@ -28,7 +28,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional
+from typing import Collection, Dict, Iterable, List, Optional
 
 from kidcoder.runner import protocol
 from kidcoder.runner.host import GameProcess
@@ -186,14 +186,15 @@ def _close(watch: Watcher, started: float) -> Dict[str, object]:
     return step
 
 
-def _one_run(path: Path, plan: List[str], stdin_lines, started: float, budget: float) -> Dict[str, object]:
+def _one_run(path: Path, plan: List[str], stdin_lines, started: float, budget: float,
+             stuck_lines: Collection[int] = ()) -> Dict[str, object]:
     """Start, idle, play each input of plan (stopping early if the game ends or gets stuck),
     then close the window."""
     game = GameProcess(path, frames=0, interactive=False, stdin_lines=stdin_lines, fast_clock=True)
     steps: List[Dict[str, object]] = []
     with game:
         game.start()
-        watch = Watcher(game)
+        watch = Watcher(game, stuck_lines)
         start = _start(watch, started)
         steps.append(start)
         stuck = not watch.ended and not _running(start)
@@ -221,25 +222,29 @@ def _one_run(path: Path, plan: List[str], stdin_lines, started: float, budget: f
 
 
 def probe_program(path, stdin_lines: Optional[List[str]] = None, budget: float = BUDGET_SECONDS,
-                  play=PLAY) -> Dict[str, object]:
+                  play=PLAY, stuck_lines: Collection[int] = ()) -> Dict[str, object]:
     """Play the program at path like a child would; the trace (see the module docstring).
 
     A second, short run tests closing the window when the first run ended before it got there
-    (Escape quit the game, or a key crashed it)."""
+    (Escape quit the game, or a key crashed it). stuck_lines: lines of loops that surely never end
+    (diagnosis.stuck_lines): a game seen there without progress is told stuck much sooner."""
     started = time.monotonic()
     path = Path(path)
-    first = _one_run(path, list(play), stdin_lines, started, budget)
+    first = _one_run(path, list(play), stdin_lines, started, budget, stuck_lines)
     trace = {"version": TRACE_VERSION, "runs": [first]}
     played_close = any(step["input"] == "close" for step in first["steps"])
     began = len(first["steps"]) > 1   # it got past the start, so inputs were tried
-    if not played_close and began and time.monotonic() - started < budget - 1.0:
+    # Stuck before any input: a second run would only get stuck at the same place again.
+    stuck_early = not first["ended"] and first["steps"][-1]["input"] in ("start", "idle")
+    if not played_close and began and not stuck_early and time.monotonic() - started < budget - 1.0:
         trace["runs"].append(_one_run(path, [], stdin_lines, started, budget))
     trace["seconds"] = round(time.monotonic() - started, 3)
     return trace
 
 
 def probe_source(source: str, filename: str = "game.py", links: Iterable[Path] = (),
-                 stdin_lines: Optional[List[str]] = None, budget: float = BUDGET_SECONDS) -> Dict[str, object]:
+                 stdin_lines: Optional[List[str]] = None, budget: float = BUDGET_SECONDS,
+                 stuck_lines: Collection[int] = ()) -> Dict[str, object]:
     """probe_program() on source written into a fresh folder, beside links to the files in `links`
     (the pictures and sounds the program names)."""
     folder = Path(tempfile.mkdtemp(prefix="kidcoder-probe-"))
@@ -253,6 +258,6 @@ def probe_source(source: str, filename: str = "game.py", links: Iterable[Path] =
                     shutil.copy2(target, folder / target.name)
         path = folder / filename
         path.write_text(source, encoding="utf-8")
-        return probe_program(path, stdin_lines=stdin_lines, budget=budget)
+        return probe_program(path, stdin_lines=stdin_lines, budget=budget, stuck_lines=stuck_lines)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 import zlib
-from typing import Dict, Optional
+from typing import Collection, Dict, Optional
 
 from kidcoder.runner import protocol
 from kidcoder.runner.host import GameProcess, ProcessEnded
@@ -16,6 +16,8 @@ from kidcoder.runner.host import GameProcess, ProcessEnded
 STALL_SECONDS = 2.0           # no frame and no event read for this long: the game is stuck
 CPU_STALL_SECONDS = 0.3       # ... or while it used this much CPU: it spins in a loop (any machine load)
 START_CPU_STALL_SECONDS = 0.5 # at the start (where reaching a line not run before also counts as progress)
+SURE_CPU_SECONDS = 0.05       # in a loop that surely never ends (the caller's stuck_lines): only a crash can stop it
+SURE_SLEEP_SECONDS = 0.3      # ... or asleep in it this long (time.sleep in a loop that never ends)
 READY_SECONDS = 0.1           # spawn to Ready on a quiet machine; a slower Ready stretches the start
 MAX_SLOWNESS = 4.0
 MAX_PAUSE_SECONDS = 1.0
@@ -26,8 +28,9 @@ ASK_SECONDS = 1.0             # a busy machine may take long to answer; no answe
 class Watcher:
     """One GameProcess, polled; keeps the newest ProbeReport and the end of the game."""
 
-    def __init__(self, game: GameProcess):
+    def __init__(self, game: GameProcess, stuck_lines: Collection[int] = ()):
         self.game = game
+        self.stuck_lines = frozenset(stuck_lines)   # lines of loops that surely never end (told by the caller)
         self.report: Optional[protocol.ProbeReport] = None     # the newest report
         self.answers = 0
         self.ended = False
@@ -52,10 +55,14 @@ class Watcher:
     def stuck(self, report: protocol.ProbeReport, cpu_limit: float = CPU_STALL_SECONDS) -> bool:
         """No frame and no event read since the last progress, while the game spent cpu_limit of
         CPU (a loop that spins) or slept for the stall time (a loop that sleeps). A game that only
-        waits for the CPU on a busy machine is neither."""
+        waits for the CPU on a busy machine is neither. In a loop that surely never ends, a little
+        CPU is enough (it is given the time to crash on its first round, if it does)."""
         if self._progress is not None and (report.frames, report.event_reads) != self._progress:
             return False
-        return report.cpu - self._progress_cpu >= cpu_limit or self._asleep >= self.stall
+        stall = self.stall
+        if report.line in self.stuck_lines:
+            cpu_limit, stall = min(cpu_limit, SURE_CPU_SECONDS), SURE_SLEEP_SECONDS
+        return report.cpu - self._progress_cpu >= cpu_limit or self._asleep >= stall
 
     def _note_progress(self, report: protocol.ProbeReport) -> None:
         now = time.monotonic()

@@ -69,5 +69,39 @@ def test_a_broken_block_line_is_never_just_left_out():
     source = "x = 3\nwhile x > > 1:\n    x = x - 1\nprint(x)\n"
     finding = diagnose_syntax(source)
     assert not any("# while" in fix.replacement for fix in candidate_fixes(Program(source), finding))
-    last = "x = 3\nwhile x > > 1:\nprint(x)\n"       # no block follows it: nothing depends on it
+    # print(x) at the same depth may be the body the child forgot to indent: the while stays
+    level = "x = 3\nwhile x > > 1:\nprint(x)\n"
+    assert not any("# while" in fix.replacement for fix in candidate_fixes(Program(level), diagnose_syntax(level)))
+    last = "x = 3\nfor y in [1, 2]:\n    while x > > 1:\nprint(x)\n"   # nothing that could be its body follows
     assert any(fix.replacement.endswith("# while x > > 1:") for fix in candidate_fixes(Program(last), diagnose_syntax(last)))
+
+
+def test_a_piece_pasted_too_far_in_moves_left_as_a_whole():
+    source = ("def setup():\n    lives = 3\n    # the stars\n        stars = []\n        for n in range(5):\n"
+              "            stars.append(n)\n\n        count = len(stars)\n    return lives\n")
+    finding, fixes = _best(source)
+    assert finding.key == "diag.unexpected_indent" and finding.line == 4
+    fixed = apply_fix(source, fixes[0])
+    assert compile_error(fixed) is None
+    assert ("    stars = []\n    for n in range(5):\n        stars.append(n)\n\n    count = len(stars)\n"
+            "    return lives\n") in fixed           # nothing dropped, the inner block kept its shape
+
+
+def test_a_run_at_a_depth_no_block_has_moves_to_one_that_reads_on():
+    source = ("for row in range(3):\n    a = row\n    b = a + 1\n  c = b * 2\n  d = c + a\n"
+              "  if d > 3:\n      print(d)\nprint('done')\n")
+    finding, fixes = _best(source)
+    assert finding.key == "diag.unindent_mismatch"
+    fixed = apply_fix(source, fixes[0])
+    assert compile_error(fixed) is None and "print(d)" in fixed and "if d > 3:" in fixed
+    assert fixed.count("\n") == source.count("\n")
+
+
+def test_a_block_first_line_is_never_left_out_even_when_its_body_is_not_indented():
+    for source in ("running = True\nwhile running:\n    for e in range(3):\n        if e = 2:\n"
+                   "        running = False\n",
+                   "x = 1\nif x > 0 and x < 5\nprint(x)\n"):
+        finding = diagnose_syntax(source)
+        for fix in candidate_fixes(Program(source), finding):
+            changed = apply_fix(source, fix)
+            assert "# if" not in changed, changed

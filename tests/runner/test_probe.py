@@ -141,3 +141,29 @@ def test_a_program_without_pygame_has_no_game_symptoms(tmp_path, body):
     path = tmp_path / "plain.py"
     path.write_text(body, encoding="utf-8")
     assert symptoms(probe_program(path)) == []
+
+
+@pytest.mark.parametrize("body", ["screen.fill((0, 0, 0))", "pygame.time.wait(20)", "time.sleep(0.02)"])
+def test_a_loop_told_surely_endless_is_stuck_at_the_same_line(tmp_path, body):
+    path = tmp_path / "game.py"
+    path.write_text(HEADER + f"import time\nx = 0\nwhile x < 100:\n    {body}\n", encoding="utf-8")
+    trace = probe_program(path, stuck_lines={7, 8})
+    stuck = [s for s in symptoms(trace) if s.kind == "stuck_start"]
+    assert stuck and stuck[0].line in (7, 8)
+    assert len(trace["runs"]) == 1         # stuck before any input: no second run to try closing
+
+
+def test_a_surely_endless_loop_that_crashes_on_its_first_round_is_a_crash(tmp_path):
+    path = tmp_path / "game.py"
+    path.write_text(HEADER + "while True:\n    screen.fill(colour)\n", encoding="utf-8")
+    found = symptoms(probe_program(path, stuck_lines={5, 6}))
+    assert [s.kind for s in serious(found)] == ["crash_start"]
+    assert serious(found)[0].line == 6
+
+
+def test_a_program_that_names_pygame_only_in_a_comment_is_not_a_game(tmp_path):
+    path = tmp_path / "notes.py"
+    path.write_text("# python3 -m pygame.examples.aliens\nprint('hello')\n", encoding="utf-8")
+    trace = probe_program(path)
+    assert trace["runs"][0]["pygame"] is False
+    assert serious(symptoms(trace)) == []

@@ -45,6 +45,7 @@ MAX_NUMBER = 1000
 _NOUN = re.compile(r"^[a-z][a-z ]{1,23}$")
 # What each template is, in a few words (the model chooses among these ids).
 TEMPLATE_GLOSS = {"pong": "2 players", "quiz": "maths", "painter": "draw"}
+THINGS_TOKENS = 20               # the game's things in a change prompt (more are cut)
 CHILD_CHARS = 150                # the child's words in a prompt (a longer wish or idea is cut)
 RETRY_ERROR_TOKENS = 20          # a retry's error is cut to about this many tokens (ours are at most 19)
 # The label before the child's words in each prompt's user part (a retry finds the words by it).
@@ -85,13 +86,15 @@ SEARCH_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["
 SEARCH_PREFILL = '{"topics": ["'
 
 _CHANGE_SYSTEM = (
-    "Turn a wish for a game into one JSON object. thing: a listed thing, player, enemies, background or whole "
+    'Turn a wish for a game into JSON: {"thing", "property", "change", "number", "colour", "shape"}. '
+    "thing: a listed thing, player, enemies, background or whole "
     "game. property: " + ", ".join(PROPERTIES) + ". change: more, less or set. number: the child's number or "
     "null. colour: an English colour or null. shape: an English shape or null.")
 _DESCRIBE_SYSTEM = (
-    "Turn a game idea into one JSON object. template: a listed game type. player: who the child is, "
+    'Turn a game idea into JSON: {"template", "player", "thing", "scene", "speed", "count"}. '
+    "template: a listed type. player: who the child is, "
     "an English noun or null. thing: what they catch, avoid or shoot, an English noun or null. scene: a "
-    "place (space, sea, forest, snow...) or none. speed: slow, normal or fast. count: how many things or null.")
+    "place (space, sea, snow...) or none. speed: slow, normal or fast. count: how many things or null.")
 _SEARCH_SYSTEM = (
     "Turn a question into one JSON object. topics: 1 or 2 words for what it asks about, only from: "
     + ", ".join(TOPIC_WORDS) + '. language: "en" or "es". Example: "hola k tal" -> '
@@ -117,6 +120,7 @@ def _things(facts: ChangeFacts) -> List[str]:
 def change_prompt(facts: ChangeFacts, lang: str, fmt: ChatFormat = CHATML) -> ChatPrompt:
     """The game's things and the wish; the rules of the answer stay in the (fixed) system part."""
     named = ", ".join(f"{fold(name).lower()} ({role.lower()})" for name, role in facts.things if name) or "none"
+    named = trim_to_tokens(named, THINGS_TOKENS)      # a game with many long names leaves room for the wish
     prefill = '{"thing": "'
     user = _fit(_CHANGE_SYSTEM, f"Things: {named}." + CHILD_LABEL["change"], facts.request, "", fmt, prefill)
     return _prompt("change", _CHANGE_SYSTEM, user, fmt, lang, change_schema(_things(facts)), prefill)
@@ -126,7 +130,7 @@ def describe_prompt(facts: DescriptionFacts, lang: str, fmt: ChatFormat = CHATML
     """The game types (with a few words each) and the child's idea."""
     kinds = ", ".join(f"{tid} ({TEMPLATE_GLOSS[tid]})" if tid in TEMPLATE_GLOSS else tid for tid in facts.templates)
     prefill = '{"template": "'
-    user = _fit(_DESCRIBE_SYSTEM, f"Game types: {kinds}." + CHILD_LABEL["describe"], facts.description, "", fmt,
+    user = _fit(_DESCRIBE_SYSTEM, f"Types: {kinds}." + CHILD_LABEL["describe"], facts.description, "", fmt,
                 prefill)
     return _prompt("describe", _DESCRIBE_SYSTEM, user, fmt, lang, describe_schema(facts.templates), prefill)
 
@@ -256,9 +260,7 @@ def _check_change(data: dict, facts: ChangeFacts) -> Tuple[Optional[dict], str]:
             return None, "the child named no such colour"
     if out["property"] == "shape":
         said = {SHAPE_WORDS[fold(word)] for word in _words_of(facts.request) if fold(word) in SHAPE_WORDS}
-        if shape not in SHAPES:
-            return None, "shape must be " + ", ".join(SHAPES[:-1]) + " or " + SHAPES[-1]
-        if shape not in said:
+        if shape not in SHAPES or shape not in said:
             return None, "the child named no such shape"
     out.update(number=number, colour=colour, shape=shape)
     return out, ""
@@ -268,7 +270,7 @@ def _check_describe(data: dict, facts: DescriptionFacts) -> Tuple[Optional[dict]
     template = _word(data.get("template"))
     template = template.replace(" ", "_") if template else template
     if template not in facts.templates:
-        return None, "template must be a listed game type"
+        return None, "template must be a listed type"
     out: Dict[str, object] = {"template": template}
     for role in ("player", "thing"):
         value = _word(data.get(role))

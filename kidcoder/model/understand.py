@@ -12,7 +12,7 @@ a word the child really wrote. It never writes a name or an amount of its own.
 Each prompt keeps everything fixed in its system part (the same text every time,
 so an engine can keep its state between calls) and stays under 200 tokens, its retry
 and prefilled answer start included (measured with Qwen2.5-Coder's own tokenizer: at most
-about 175); lists already in the prompt are pointed at, not repeated, by a retry's error. A
+about 185); lists already in the prompt are pointed at, not repeated, by a retry's error. A
 classroom server gets the schema (`ChatPrompt.schema`) and is held to it; a local
 gpt4all model has no grammar, so its answer starts with the JSON's first characters
 (`prefill`) and is checked here: read_reply() says what is wrong, and the service

@@ -15,9 +15,17 @@ PROMPT_BUDGET = 195             # tokens of a whole prompt (the goal is 200, mea
 CHARS_PER_TOKEN = 3.3           # Qwen2.5 and SmolLM2 read our prompts at 3.4-4.9 characters a token (measured)
 
 
+NON_ASCII_TOKENS = 1.5          # a letter outside ASCII (á, ñ, an emoji) may be one token or more on its own (measured)
+_MARKER = re.compile(r"<\|[a-z_]+\|>|<(?:start|end)_of_turn>")   # a chat marker is one token in its model
+
+
 def estimate_tokens(text: str) -> int:
-    """A safe over-estimate of a prompt's tokens for code and short English or Spanish."""
-    return math.ceil(len(text) / CHARS_PER_TOKEN)
+    """A safe over-estimate of a prompt's tokens for code and short English or Spanish (a chat marker
+    such as <|im_start|> counts as the one token it is, a letter outside ASCII as 1.5)."""
+    markers = _MARKER.findall(text)
+    wide = sum(1 for char in text if ord(char) > 127)
+    plain = len(text) - sum(map(len, markers)) - wide
+    return len(markers) + math.ceil(plain / CHARS_PER_TOKEN + wide * NON_ASCII_TOKENS)
 
 
 def trim_to_tokens(text: str, budget: int) -> str:
@@ -25,6 +33,8 @@ def trim_to_tokens(text: str, budget: int) -> str:
     if estimate_tokens(text) <= budget:
         return text
     limit = max(0, int(budget * CHARS_PER_TOKEN) - 2)
+    while limit > 0 and estimate_tokens(text[:limit]) + 2 > budget:    # text outside ASCII costs more
+        limit -= max(1, limit // 8)
     cut = text[:limit]
     newline = cut.rfind("\n")
     if newline > limit // 2:

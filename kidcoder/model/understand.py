@@ -10,7 +10,9 @@ a word the child really wrote. It never writes a name or an amount of its own.
 - "search": a misspelled or Spanish question -> {language, topics} (topics from model/search_topics.py)
 
 Each prompt keeps everything fixed in its system part (the same text every time,
-so an engine can keep its state between calls) and stays under 200 tokens. A
+so an engine can keep its state between calls) and stays under 200 tokens, its retry
+and prefilled answer start included (measured with Qwen2.5-Coder's own tokenizer: at most
+about 185); lists already in the prompt are pointed at, not repeated, by a retry's error. A
 classroom server gets the schema (`ChatPrompt.schema`) and is held to it; a local
 gpt4all model has no grammar, so its answer starts with the JSON's first characters
 (`prefill`) and is checked here: read_reply() says what is wrong, and the service
@@ -25,7 +27,8 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 from kidcoder.knowledge.words import fold
 from kidcoder.making import nouns
 from kidcoder.making.change_words import SHAPE_WORDS
-from kidcoder.model.chat import CHATML, PROMPT_BUDGET, ChatFormat, ChatPrompt, fit
+from kidcoder.model.chat import (CHATML, PROMPT_BUDGET, ChatFormat, ChatPrompt, estimate_tokens,
+                                  trim_to_tokens)
 from kidcoder.model.facts import ChangeFacts, DescriptionFacts, Facts, SearchFacts
 from kidcoder.model.search_topics import MAX_TOPICS, TOPIC_WORDS, TOPICS
 
@@ -42,9 +45,11 @@ MAX_NUMBER = 1000
 _NOUN = re.compile(r"^[a-z][a-z ]{1,23}$")
 # What each template is, in a few words (the model chooses among these ids).
 TEMPLATE_GLOSS = {"pong": "2 players", "quiz": "maths", "painter": "draw"}
+THINGS_TOKENS = 20               # the game's things in a change prompt (more are cut)
 CHILD_CHARS = 150                # the child's words in a prompt (a longer wish or idea is cut)
-RETRY_ROOM = 30                  # estimated tokens a retry adds (the search prompt leaves room for them)
-RETRY_QUOTE = 24                 # how much of a wrong reply a retry quotes (the retry stays under 200 tokens)
+RETRY_ERROR_TOKENS = 20          # a retry's error is cut to about this many tokens (ours are at most 19)
+# The label before the child's words in each prompt's user part (a retry finds the words by it).
+CHILD_LABEL = {"change": "\nWish: ", "describe": "\nIdea: ", "search": "Question: "}
 
 
 def _nullable_enum(values: Sequence[str]) -> dict:
@@ -81,23 +86,27 @@ SEARCH_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["
 SEARCH_PREFILL = '{"topics": ["'
 
 _CHANGE_SYSTEM = (
-    "Read a wish to change a game. Reply with JSON only: "
-    '{"thing", "property", "change", "number", "colour", "shape"}. '
-    "thing: one of the game's things, player, enemies, background or whole game. "
-    "property: " + ", ".join(PROPERTIES) + ". "
-    "change: more, less or set. number: a number the child wrote, else null. "
-    "colour: an English colour, else null. shape: " + ", ".join(SHAPES) + ", else null.")
+    'Turn a wish for a game into JSON: {"thing", "property", "change", "number", "colour", "shape"}. '
+    "thing: a listed thing, player, enemies, background or whole "
+    "game. property: " + ", ".join(PROPERTIES) + ". change: more, less or set. number: the child's number or "
+    "null. colour: an English colour or null. shape: an English shape or null.")
 _DESCRIBE_SYSTEM = (
-    "Read a child's idea for a game. Reply with JSON only: "
-    '{"template", "player", "thing", "scene", "speed", "count"}. '
-    "template: the game type. player: who the child plays, one English noun, else null. "
-    "thing: what they catch, avoid or shoot, one English noun, else null. "
-    "scene: a place (space, sea, forest, snow, city...) or none. speed: slow, normal or fast. "
-    "count: how many things, else null.")
+    'Turn a game idea into JSON: {"template", "player", "thing", "scene", "speed", "count"}. '
+    "template: a listed type. player: who the child is, "
+    "an English noun or null. thing: what they catch, avoid or shoot, an English noun or null. scene: a "
+    "place (space, sea, snow...) or none. speed: slow, normal or fast. count: how many things or null.")
 _SEARCH_SYSTEM = (
-    'Reply with JSON only: {"topics": [1 or 2 words], "language": "en" or "es"}. topics: what the '
-    "child's question asks about, only from: " + ", ".join(TOPIC_WORDS) + ". "
-    'Example: "hola k tal" gives {"topics": ["other"], "language": "es"}.')
+    "Turn a question into one JSON object. topics: 1 or 2 words for what it asks about, only from: "
+    + ", ".join(TOPIC_WORDS) + '. language: "en" or "es". Example: "hola k tal" -> '
+    '{"topics": ["other"], "language": "es"}.')
+RETRY_WORDS = "\nWrong: {error}. Reply with JSON only."
+
+
+def _fit(system: str, head: str, child: str, tail: str, fmt: ChatFormat, prefill: str) -> str:
+    """head, the child's words and tail, the words cut so the prompt with its prefilled answer start
+    stays within PROMPT_BUDGET (no floor: a game with many long names leaves fewer of the words)."""
+    fixed = estimate_tokens(fmt.full_prompt(system, head + tail) + prefill)
+    return head + trim_to_tokens(" ".join(child.split())[:CHILD_CHARS], max(0, PROMPT_BUDGET - fixed)) + tail
 
 
 def _prompt(kind: str, system: str, user: str, fmt: ChatFormat, lang: str, schema: dict, prefill: str) -> ChatPrompt:
@@ -111,33 +120,39 @@ def _things(facts: ChangeFacts) -> List[str]:
 def change_prompt(facts: ChangeFacts, lang: str, fmt: ChatFormat = CHATML) -> ChatPrompt:
     """The game's things and the wish; the rules of the answer stay in the (fixed) system part."""
     named = ", ".join(f"{fold(name).lower()} ({role.lower()})" for name, role in facts.things if name) or "none"
-    user = fit(_CHANGE_SYSTEM, f"Things: {named}.\nWish: ", " ".join(facts.request.split())[:CHILD_CHARS], "", fmt)
-    return _prompt("change", _CHANGE_SYSTEM, user, fmt, lang, change_schema(_things(facts)), '{"thing": "')
+    named = trim_to_tokens(named, THINGS_TOKENS)      # a game with many long names leaves room for the wish
+    prefill = '{"thing": "'
+    user = _fit(_CHANGE_SYSTEM, f"Things: {named}." + CHILD_LABEL["change"], facts.request, "", fmt, prefill)
+    return _prompt("change", _CHANGE_SYSTEM, user, fmt, lang, change_schema(_things(facts)), prefill)
 
 
 def describe_prompt(facts: DescriptionFacts, lang: str, fmt: ChatFormat = CHATML) -> ChatPrompt:
     """The game types (with a few words each) and the child's idea."""
     kinds = ", ".join(f"{tid} ({TEMPLATE_GLOSS[tid]})" if tid in TEMPLATE_GLOSS else tid for tid in facts.templates)
-    user = fit(_DESCRIBE_SYSTEM, f"Game types: {kinds}.\nIdea: ", " ".join(facts.description.split())[:CHILD_CHARS],
-               "", fmt)
-    return _prompt("describe", _DESCRIBE_SYSTEM, user, fmt, lang, describe_schema(facts.templates),
-                   '{"template": "')
+    prefill = '{"template": "'
+    user = _fit(_DESCRIBE_SYSTEM, f"Types: {kinds}." + CHILD_LABEL["describe"], facts.description, "", fmt,
+                prefill)
+    return _prompt("describe", _DESCRIBE_SYSTEM, user, fmt, lang, describe_schema(facts.templates), prefill)
 
 
 def search_prompt(facts: SearchFacts, lang: str, fmt: ChatFormat = CHATML) -> ChatPrompt:
     """The child's question, nothing else."""
-    user = fit(_SEARCH_SYSTEM, "Question: ", " ".join(facts.question.split())[:CHILD_CHARS], "", fmt,
-               PROMPT_BUDGET - RETRY_ROOM)
+    user = _fit(_SEARCH_SYSTEM, CHILD_LABEL["search"], facts.question, "", fmt, SEARCH_PREFILL)
     return _prompt("search", _SEARCH_SYSTEM, user, fmt, lang, SEARCH_SCHEMA, SEARCH_PREFILL)
 
 
 BUILDERS = {"change": change_prompt, "describe": describe_prompt, "search": search_prompt}
 
 
-def retry_prompt(prompt: ChatPrompt, reply: str, error: str) -> ChatPrompt:
-    """The same request once more, told what was wrong with the reply (the system part is unchanged)."""
-    quoted = reply.strip()[:RETRY_QUOTE]
-    user = f"{prompt.user}\nYour reply {quoted!r} was wrong: {error}. Reply with the JSON object only."
+def retry_prompt(prompt: ChatPrompt, _reply: str, error: str) -> ChatPrompt:
+    """The same request once more, told what was wrong with the reply (the system part is unchanged).
+
+    The wrong reply is not quoted (its tokens cannot be foreseen; the error says what to fix). The error
+    is cut to RETRY_ERROR_TOKENS, and when the whole retry would pass PROMPT_BUDGET the end of the child's
+    words is cut (only long words are: the first try keeps more of them)."""
+    head, label, child = prompt.user.partition(CHILD_LABEL[prompt.kind])
+    tail = RETRY_WORDS.format(error=trim_to_tokens(error, RETRY_ERROR_TOKENS))
+    user = _fit(prompt.system, head + label, child, tail, prompt.format, prompt.prefill)
     return ChatPrompt(prompt.kind, prompt.system, user, prompt.format, prompt.max_tokens, prompt.lang,
                       schema=prompt.schema, prefill=prompt.prefill)
 
@@ -224,9 +239,10 @@ def _check_change(data: dict, facts: ChangeFacts) -> Tuple[Optional[dict], str]:
            "change": _word(data.get("change"))}
     if out["property"] == "color":
         out["property"] = "colour"
-    for name, allowed in (("thing", things), ("property", PROPERTIES), ("change", CHANGES)):
-        if out[name] not in allowed:
-            return None, f"{name} must be one of: {', '.join(allowed)}"
+    for name, allowed, words in (("thing", things, "the listed things"), ("property", PROPERTIES, "the listed words"),
+                                 ("change", CHANGES, "more, less, set")):
+        if out[name] not in allowed:               # the lists are in the prompt: the error stays short
+            return None, f"{name} must be one of {words}"
     number, problem = _number(data.get("number"))
     if problem:
         return None, problem
@@ -239,7 +255,7 @@ def _check_change(data: dict, facts: ChangeFacts) -> Tuple[Optional[dict], str]:
     if out["property"] == "colour":
         rgb = nouns.find_colour(colour, "en") if colour else None
         if rgb is None:
-            return None, "colour must be one of: " + ", ".join(nouns.colour_names())
+            return None, "colour must be an English colour word"
         if rgb not in _colours_in(facts.request, facts.lang):
             return None, "the child named no such colour"
     if out["property"] == "shape":
@@ -254,7 +270,7 @@ def _check_describe(data: dict, facts: DescriptionFacts) -> Tuple[Optional[dict]
     template = _word(data.get("template"))
     template = template.replace(" ", "_") if template else template
     if template not in facts.templates:
-        return None, "template must be one of: " + ", ".join(facts.templates)
+        return None, "template must be a listed type"
     out: Dict[str, object] = {"template": template}
     for role in ("player", "thing"):
         value = _word(data.get(role))
@@ -262,8 +278,7 @@ def _check_describe(data: dict, facts: DescriptionFacts) -> Tuple[Optional[dict]
             return None, f"{role} must be one noun or null"
         out[role] = fold(value) if value else None
     scene, speed = _word(data.get("scene")) or "none", _word(data.get("speed")) or "normal"
-    if scene not in SCENE_WORDS:
-        return None, "scene must be one of: " + ", ".join(SCENE_WORDS)
+    scene = scene if scene in SCENE_WORDS else "none"      # a place we have no scene for: no scene, not an error
     if speed not in SPEEDS:
         return None, "speed must be slow, normal or fast"
     count, problem = _number(data.get("count"))

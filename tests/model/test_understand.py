@@ -105,7 +105,7 @@ def test_a_wrong_reply_is_asked_for_once_more_with_what_was_wrong_then_the_rules
     with OneShot(Settings(), model_factory=lambda: model) as enrich:
         reply = enrich(change("el pez va a toda pastilla, que vaya menos"))
     assert reply is not None and reply.data["thing"] == "pez" and json.loads(reply.text) == reply.data
-    assert len(model.prompts) == 2 and "was wrong: the reply was not one JSON object" in model.prompts[1].user
+    assert len(model.prompts) == 2 and "Wrong: the reply was not one JSON object" in model.prompts[1].user
     assert model.prompts[1].system == model.prompts[0].system          # the kept system state still fits
 
     always_wrong = FakeModel("no se")

@@ -77,12 +77,14 @@ def _link_or_copy(target: Path, link: Path) -> None:
 
 
 @contextmanager
-def copy_beside(program: Path, source: str):
+def copy_beside(program: Path, source: str, neighbours: Optional[List[Path]] = None):
     """A temporary folder holding `source` as the program's file, with links to the files it names
-    (removed afterwards); yields the copy's path."""
+    (`neighbours`, found here when not given; removed afterwards); yields the copy's path."""
     folder = Path(tempfile.mkdtemp(prefix="kidcoder-hint-"))
+    if neighbours is None:
+        neighbours = named_neighbours(program.parent, program.name, source)
     try:
-        for neighbour in named_neighbours(program.parent, program.name, source):
+        for neighbour in neighbours:
             _link_or_copy(neighbour, folder / neighbour.name)
         copy = folder / program.name
         copy.write_text(source, encoding="utf-8")
@@ -140,12 +142,10 @@ class RecentProbes:
 RECENT = RecentProbes()
 
 
-def _stamp(program: Optional[Path], source: str) -> tuple:
-    """What the probe of source depends on besides the source: the files it names beside the program."""
-    if program is None:
-        return ()
+def _stamp(neighbours: List[Path]) -> tuple:
+    """What the probe of a source depends on besides the source: the files it names beside the program."""
     stamps = []
-    for neighbour in named_neighbours(program.parent, program.name, source):
+    for neighbour in neighbours:
         try:
             info = neighbour.stat()
             stamps.append((neighbour.name, info.st_mtime_ns, info.st_size))
@@ -162,7 +162,8 @@ def prober_beside(path: Optional[str], stdin_lines: Optional[List[str]] = None,
     program = _program_path(path)
 
     def probe(source: str):
-        key = (str(program), source, _stamp(program, source), tuple(stdin_lines or ()))
+        neighbours = named_neighbours(program.parent, program.name, source) if program is not None else []
+        key = (str(program), source, _stamp(neighbours), tuple(stdin_lines or ()))
         trace = recent.get(key) if recent is not None else None
         if trace is not None:
             return trace
@@ -170,7 +171,7 @@ def prober_beside(path: Optional[str], stdin_lines: Optional[List[str]] = None,
         if program is None:
             trace = probe_source(source, stdin_lines=stdin_lines, stuck_lines=sure)
         else:
-            with copy_beside(program, source) as copy_path:
+            with copy_beside(program, source, neighbours) as copy_path:
                 trace = probe_program(copy_path, stdin_lines=stdin_lines, stuck_lines=sure)
         if recent is not None:
             recent.put(key, trace)

@@ -30,8 +30,9 @@ def _called_alone(stmt: ast.stmt, name: str) -> bool:
         isinstance(stmt.value.func, ast.Name) and stmt.value.func.id == name
 
 
-def loop_before_call(program: Program) -> Optional[Tuple[ast.FunctionDef, List[ast.stmt], ast.stmt]]:
-    """(the function, the statements between it and its call, the call) when a pygame loop sits there."""
+def loop_before_call(program: Program) -> Optional[Tuple[ast.FunctionDef, List[ast.stmt], ast.stmt, ast.stmt]]:
+    """(the function, the statements between it and its call, the first pygame loop among them, the call)
+    when a pygame loop sits there."""
     body = program.tree.body if program.tree is not None else []
     for index, node in enumerate(body):
         if not isinstance(node, ast.FunctionDef) or not _calls(node, SETUP):
@@ -48,7 +49,7 @@ def loop_before_call(program: Program) -> Optional[Tuple[ast.FunctionDef, List[a
         loops = [s for s in between if isinstance(s, ast.While) and any(
             isinstance(n, ast.Call) and any(w in dotted_name(n.func) for w in PYGAME_WORDS) for n in ast.walk(s))]
         if loops:
-            return node, between, loops[0]
+            return node, between, loops[0], body[call]
     return None
 
 
@@ -57,8 +58,7 @@ def loop_before_its_function(program: Program) -> List[Finding]:
     found = loop_before_call(program)
     if found is None:
         return []
-    function, between, loop = found
-    call = program.tree.body[program.tree.body.index(between[-1]) + 1]
+    function, between, loop, call = found
     return [Finding("logic", loop.lineno, None, "diag.loop_before_call",
                     {"line": loop.lineno, "name": function.name, "def_line": function.lineno, "call_line": call.lineno})]
 
@@ -68,7 +68,7 @@ def _indent_into_function(program: Program, finding: Finding) -> List[Fix]:
     found = loop_before_call(program)
     if found is None:
         return []
-    function, between, _loop = found
+    function, between, _loop, _call = found
     inner = indent_of(program.line(function.body[0].lineno))
     if not inner:
         return []

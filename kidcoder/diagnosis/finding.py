@@ -67,6 +67,11 @@ class Program:
             return self.lines[number - 1]
         return ""
 
+    def calls_on_line(self, number: int) -> List[ast.Call]:
+        """The calls that start and end on this line (a fix can rewrite them inside the line alone)."""
+        return [n for n in ast.walk(self.tree) if isinstance(n, ast.Call) and n.lineno == number == n.end_lineno] \
+            if self.tree is not None else []
+
     def uses_pygame(self) -> bool:
         return "pygame" in self.source
 

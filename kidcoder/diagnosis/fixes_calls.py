@@ -40,9 +40,9 @@ def extra_arguments(program: Program, line: int) -> List[Fix]:
     classes = {n.name: n for n in program.tree.body if isinstance(n, ast.ClassDef)}
     functions = {n.name: n for n in program.tree.body if isinstance(n, ast.FunctionDef)}
     text = program.line(line).encode("utf-8")      # the tree's columns count bytes
-    for call in ast.walk(program.tree):
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.lineno == line == call.end_lineno
-                and not call.keywords and not any(isinstance(a, ast.Starred) for a in call.args)):
+    for call in program.calls_on_line(line):
+        if not (isinstance(call.func, ast.Name) and not call.keywords
+                and not any(isinstance(a, ast.Starred) for a in call.args)):
             continue
         name = call.func.id
         if name in classes:

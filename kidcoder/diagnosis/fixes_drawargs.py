@@ -46,9 +46,8 @@ def extra_colour(program: Program, line: int) -> List[Fix]:
         return []
     names = _colour_names(program)
     text = program.line(line).encode("utf-8")      # the tree's columns count bytes
-    for call in ast.walk(program.tree):
-        if not (isinstance(call, ast.Call) and call.lineno == line == call.end_lineno
-                and ".draw." in f".{dotted_name(call.func)}" and len(call.args) >= 4):
+    for call in program.calls_on_line(line):
+        if not (".draw." in f".{dotted_name(call.func)}" and len(call.args) >= 4):
             continue
         first, second = call.args[1], call.args[2]
         if _is_colour(first, names) and _is_colour(second, names):
@@ -69,12 +68,9 @@ def _pair(node: ast.AST) -> bool:
 
 def random_shapes(program: Program, line: int) -> List[Fix]:
     """randint((a, b)) -> randint(a, b); randint((a, b), (c, d)) -> (randint(a, b), randint(c, d))."""
-    if program.tree is None:
-        return []
     text = program.line(line).encode("utf-8")      # the tree's columns count bytes
-    for call in ast.walk(program.tree):
-        if not (isinstance(call, ast.Call) and call.lineno == line == call.end_lineno and not call.keywords
-                and dotted_name(call.func).rsplit(".", 1)[-1] in ("randint", "randrange", "uniform")):
+    for call in program.calls_on_line(line):
+        if call.keywords or dotted_name(call.func).rsplit(".", 1)[-1] not in ("randint", "randrange", "uniform"):
             continue
         name = text[call.func.col_offset:call.func.end_col_offset].decode("utf-8")
         if call.args and all(_pair(a) for a in call.args) and len(call.args) <= 2:
@@ -93,9 +89,9 @@ def _shapes(program: Program, finding: Finding) -> List[Fix]:
 
 def bounds_swapped(program: Program, line: int) -> List[Fix]:
     """randrange(big, small) fails with an empty range: the smaller number goes first."""
-    for call in ast.walk(program.tree) if program.tree is not None else ():
-        if isinstance(call, ast.Call) and call.lineno == line == call.end_lineno and len(call.args) == 2 and \
-                not call.keywords and dotted_name(call.func).rsplit(".", 1)[-1] in ("randint", "randrange"):
+    for call in program.calls_on_line(line):
+        if len(call.args) == 2 and not call.keywords and \
+                dotted_name(call.func).rsplit(".", 1)[-1] in ("randint", "randrange"):
             text = program.line(line).encode("utf-8")      # the tree's columns count bytes
             low, high = call.args
             first = text[low.col_offset:low.end_col_offset]

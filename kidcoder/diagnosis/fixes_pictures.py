@@ -80,11 +80,8 @@ def placeholder_fixes(program: Program, number: int) -> List[Fix]:
 
 def silent_sound_fixes(program: Program, number: int) -> List[Fix]:
     """The line with each `mixer.Sound("file")` on it made a silent sound (one Fix), or []."""
-    if program.tree is None:
-        return []
-    sounds = [n for n in ast.walk(program.tree) if isinstance(n, ast.Call) and n.lineno == number == n.end_lineno
-              and isinstance(n.func, ast.Attribute) and n.func.attr == "Sound" and
-              dotted_name(n.func.value).endswith("mixer") and n.args]
+    sounds = [n for n in program.calls_on_line(number) if isinstance(n.func, ast.Attribute) and
+              n.func.attr == "Sound" and dotted_name(n.func.value).endswith("mixer") and n.args]
     text = program.line(number).encode("utf-8")      # the tree's columns count bytes
     for call in sorted(sounds, key=lambda n: -n.col_offset):
         head = text[call.col_offset:call.func.end_col_offset]

@@ -110,6 +110,40 @@ HARD: Dict[str, Tuple[Tuple[str, Optional[str], str], ...]] = {
 }
 
 
+# Written on 2026-12-02 BEFORE the role phrases ("you are a ...", "stay away from ...") were added to the
+# rules, and never used to tune them: the held-out check for those phrases. Made up, in a child's voice.
+HARD_NEW: Dict[str, Tuple[Tuple[str, Optional[str], str], ...]] = {
+    "en": (
+        ("you play as a penguin and have to grab the fish", "penguin", "fish"),
+        ("i want to be a dinosaur that stomps on cars", "dinosaur", "car"),
+        ("a game where a wizard zaps zombies", "wizard", "zombie"),
+        ("the monkey has to get away from the tiger", "monkey", "tiger"),
+        ("watch out for the spiders! you are a ladybug", "ladybug", "spider"),
+        ("my hero is a turtle and he likes strawberries", "turtle", "strawberry"),
+        ("the enemies are bats and i am a vampire", "vampire", "bat"),
+        ("run from the wolves as a sheep", "sheep", "wolf"),
+        ("collect gems with a pirate", "pirate", "gem"),
+        ("the owl hunts mice at night", "owl", "mouse"),
+        ("aliens attack and the astronaut fights back", "astronaut", "alien"),
+        ("i'm a koala who wants leaves", "koala", "leaf"),
+    ),
+    "es": (
+        ("juegas como un pingüino y tienes que agarrar peces", "penguin", "fish"),
+        ("quiero ser un dinosaurio que aplasta coches", "dinosaur", "car"),
+        ("un mago que congela zombis", "wizard", "zombie"),
+        ("el mono tiene que escapar del tigre", "monkey", "tiger"),
+        ("¡cuidado con las arañas! eres una mariquita", "ladybug", "spider"),
+        ("mi héroe es una tortuga y le gustan las fresas", "turtle", "strawberry"),
+        ("los enemigos son murciélagos y yo soy un vampiro", "vampire", "bat"),
+        ("huye de los lobos, eres una oveja", "sheep", "wolf"),
+        ("un pirata que junta gemas", "pirate", "gem"),
+        ("el búho caza ratones de noche", "owl", "mouse"),
+        ("los extraterrestres atacan y el astronauta se defiende", "astronaut", "alien"),
+        ("soy un koala y quiero hojas", "koala", "leaf"),
+    ),
+}
+
+
 def game_pictures(description: str, lang: str, enrich=None) -> Tuple[str, Dict[str, object]]:
     """(template id, the made game's *_PICTURE settings) for a description (the model asked as
     make_game_source asks it, when enrich is given)."""

@@ -4,7 +4,8 @@
   (with the model for what the rules do not understand, when a model is given);
 - generate_relevant_pct_with_model / _without_model: the 60 descriptions of
   bench/relevance.py (the model is asked only when the rules are unsure), and the
-  same for the 20 HARD descriptions written after the rules;
+  same for the 20 HARD descriptions written after the rules, and (_new_) the 24 HARD_NEW ones written
+  before the rules learnt role phrases ("you are a bear", "stay away from the bees"), held out from them;
 - ask_found_pct_with_model: questions the index finds no card for, and whether the
   topics the model picks (model/search_topics.py) lead to the right card in the child's language.
 Also the model's time per request and the longest prompt in its own tokens.
@@ -20,7 +21,7 @@ import time
 from typing import Callable, Dict, List, Optional
 
 from kidcoder.bench import changes
-from kidcoder.bench.relevance import DESCRIPTIONS, HARD, relevant_rate
+from kidcoder.bench.relevance import DESCRIPTIONS, HARD, HARD_NEW, relevant_rate
 
 # Questions the index alone finds no card for (badly misspelled, or in Spanish), and the cards that answer
 # them. Each was checked: answer_question(question, lang) without a model has no sources (a test keeps it so).
@@ -95,9 +96,11 @@ def measure(check=None, model_factory=None) -> Dict[str, object]:
         "change_request_count": rules["count"],
         "generate_relevant_pct_without_model": relevance(None),
         "generate_relevant_hard_pct_without_model": relevance(None, HARD),
+        "generate_relevant_new_pct_without_model": relevance(None, HARD_NEW),
         "generate_relevant_count": sum(len(cases) for cases in DESCRIPTIONS.values()),
         "change_request_ok_pct": rules["ok_pct"], "generate_relevant_pct_with_model": None,
-        "generate_relevant_hard_pct_with_model": None, "ask_found_pct_with_model": None,
+        "generate_relevant_hard_pct_with_model": None, "generate_relevant_new_pct_with_model": None,
+        "ask_found_pct_with_model": None,
     }
     if check is None and model_factory is None:
         return figures
@@ -116,6 +119,7 @@ def measure(check=None, model_factory=None) -> Dict[str, object]:
             "change_request_wrong_with_model": with_model["wrong"],
             "generate_relevant_pct_with_model": relevance(timed),
             "generate_relevant_hard_pct_with_model": relevance(timed, HARD),
+            "generate_relevant_new_pct_with_model": relevance(timed, HARD_NEW),
             "ask_found_pct_with_model": questions_found(timed),
         })
     figures.update({

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from kidcoder.making import nouns
+from kidcoder.making import nouns, role_words
 from kidcoder.knowledge import words
 
 
@@ -54,11 +54,11 @@ OBJECT_VERBS = _folded("""
     dispara disparar disparan esquiva esquivar esquivan evita evitar evitan pincha pinchar clic persigue
     perseguir busca buscar encuentra rompe romper rompen caza cazar escapa escapar huye huir pinta pintar
     dibuja dibujar
-    """)
+    """) | role_words.MORE_OBJECT_VERBS
 
 _OBJECT_VERBS_SORTED = sorted(OBJECT_VERBS)
 # Small words between a verb and its thing ("catches the flies").
-LINK_WORDS = _folded("a an the some all el la los las un una unos unas al del de todos todas")
+LINK_WORDS = _folded("a an the some all up el la los las un una unos unas al del de todos todas")
 FAST_WORDS = _folded("fast faster quick quickly speedy rapid rapido rapida rapidos rapidas veloz deprisa")
 SLOW_WORDS = _folded("slow slower slowly lento lenta lentos lentas despacio")
 STRONG_WORDS = _folded("very super really so muy super")
@@ -130,7 +130,7 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
     found = _TOKEN.findall(description.lower())
     stops = set(words.words(description)) - (set(words.topic_words(description, "en"))
                                              & set(words.topic_words(description, "es")))
-    vocabulary = set(template_words) | GAME_WORDS | OBJECT_VERBS
+    vocabulary = set(template_words) | GAME_WORDS | OBJECT_VERBS | role_words.PHRASE_WORDS
     vocabulary_list = sorted(vocabulary)
     reading = Reading()
     strong = False
@@ -151,7 +151,8 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
         if exact and folded not in stops and folded not in GAME_WORDS:
             token.noun, token.noun_lang, token.known = exact[0], exact[1], True
             continue
-        pictured = nouns.library_noun(folded) if _thing_word(reading.tokens, index) else None
+        thing_word = folded not in role_words.NOT_THINGS and _thing_word(reading.tokens, index)
+        pictured = nouns.library_noun(folded) if thing_word else None
         if pictured:  # "catches flies", "a mouse that eats cheese": game words that name a picture here
             token.noun, token.noun_lang, token.known = pictured[0], pictured[1], True
             continue
@@ -207,6 +208,8 @@ def _thing_score(reading: Reading, token: Word) -> int:
     before = reading.tokens[max(0, token.index - 3):token.index]
     if any(_is_object_verb(word.folded) for word in before):
         score += 2
+    if role_words.is_danger([word.folded for word in reading.tokens], token.index, LINK_WORDS):
+        score += 3
     return score
 
 
@@ -220,6 +223,11 @@ def assign_roles(reading: Reading, roles: Sequence[str]) -> Dict[str, Word]:
             candidates.append(token)
     chosen: Dict[str, Word] = {}
     others = [role for role in roles if role != "THING"]
+    named = _named_player(reading, candidates)
+    if named is not None and "PLAYER" in roles and len(candidates) > 1:   # "stay away from the bees, you are a bear"
+        chosen["PLAYER"] = named
+        candidates.remove(named)
+        others.remove("PLAYER")
     if "THING" in roles and candidates:
         best = min(candidates, key=lambda t: (-_thing_score(reading, t), -t.index))  # a tie: the later noun
         if _thing_score(reading, best) > 0 or len(candidates) > len(others) or not others:
@@ -229,3 +237,21 @@ def assign_roles(reading: Reading, roles: Sequence[str]) -> Dict[str, Word]:
         if candidates:
             chosen[role] = candidates.pop(0)
     return chosen
+
+
+def named_roles(description: str, lang: str, template_words: Iterable[str] = ()) -> Tuple[bool, bool, bool]:
+    """(a phrase names the thing the child plays, a phrase names a thing to keep away from, two known things
+    are named): "stay away from the bees, you are a bear" asks for a bear to move and bees to dodge."""
+    reading = read_description(description, lang, template_words)
+    folded = [token.folded for token in reading.tokens]
+    indices = [token.index for token in reading.nouns]
+    known = {token.noun.key for token in reading.nouns if token.known}
+    return (role_words.player_index(folded, indices, LINK_WORDS) >= 0,
+            bool(role_words.dangers(folded, indices, LINK_WORDS)), len(known) >= 2)
+
+
+def _named_player(reading: Reading, candidates: List[Word]) -> Optional[Word]:
+    """The noun a phrase names as the one the child plays ("you are a bear", "el jugador es un robot"), if any."""
+    folded = [token.folded for token in reading.tokens]
+    index = role_words.player_index(folded, [token.index for token in candidates], LINK_WORDS)
+    return next((token for token in candidates if token.index == index), None)

@@ -63,7 +63,7 @@ def normal(text: str) -> str:
 def singular_forms(word: str, lang: Optional[str] = None) -> Tuple[str, ...]:
     """The word and what it may be the plural of, in lang (both when None).
 
-    English: "cherries" -> cherry, "foxes" -> fox, "cats" -> cat; Spanish:
+    English: "cherries" -> cherry, "wolves" -> wolf, "foxes" -> fox, "cats" -> cat; Spanish:
     "peces" -> pez, "leones" -> leon, "gatos" -> gato. A Spanish word is not
     made singular the English way ("antes" is not "ant").
     """
@@ -71,6 +71,8 @@ def singular_forms(word: str, lang: Optional[str] = None) -> Tuple[str, ...]:
     english, spanish = lang in (None, "en"), lang in (None, "es")
     if len(word) > 3 and word.endswith("ies") and english:
         forms.append(word[:-3] + "y")
+    if len(word) > 4 and word.endswith("ves") and english:      # "wolves" -> wolf, "knives" -> knife
+        forms.extend((word[:-3] + "f", word[:-3] + "fe"))
     if len(word) > 3 and word.endswith("ces") and spanish:
         forms.append(word[:-3] + "z")
     if len(word) > 3 and word.endswith("es"):

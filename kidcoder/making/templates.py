@@ -16,6 +16,7 @@ from typing import Dict, FrozenSet, Mapping, Optional, Tuple
 
 from kidcoder import paths
 from kidcoder.making import nouns
+from kidcoder.making.description import named_roles
 from kidcoder.knowledge import words
 from kidcoder.making.settings_block import read_settings
 
@@ -116,12 +117,21 @@ def _without_animal_devices(description: str) -> str:
 
 
 def choose_template(description: str, lang: str) -> Tuple[str, Optional[float]]:
-    """The template a description asks for: (id, score), or (default id, None) when nothing matches."""
-    description = _without_animal_devices(description)
+    """The template a description asks for: (id, score), or (default id, None) when nothing matches.
+
+    A description that names the child's own character ("you are a bear") gets a game with a player picture,
+    one that says what to stay away from ("away from the bees") a dodge game when no template's words matched;
+    two things and only one word close to a template's word ("the cat wants the mice") the default game."""
+    said = _without_animal_devices(description)
     index = _template_index()
-    found = index.best(description, lang)
+    found, weak = index.best(said, lang), False
     if found is None:
-        found = keyword_choice(description)
+        found = keyword_choice(said)
+        weak = found is not None and found[1] < 1.0          # one word spelt close to a template's word
+    player_named, danger_named, two_things = named_roles(description, lang, template_words())
+    plain = "dodge" if danger_named and "dodge" in all_templates() else default_template_id()
     if found is None:
-        return default_template_id(), None
+        return plain, None
+    if (player_named or (weak and two_things)) and "PLAYER_PICTURE" not in all_templates()[found[0]].defaults:
+        return plain, float(found[1])                         # "the cat wants the mice" is not a clicker game
     return found[0], float(found[1])

@@ -213,8 +213,8 @@ def test_a_description_the_rules_are_sure_of_never_asks_the_model():
 
 
 def test_when_the_rules_leave_the_childs_nouns_out_the_models_reading_puts_them_in():
-    description = "the player is a robot, the bad guys are ghosts"
-    assert "robot" not in str(_pictures(_built(description, "en")[1]))       # the rules alone: a pong game
+    description = "a pong game with a robot and ghosts"
+    assert "robot" not in str(_pictures(_built(description, "en")[1]))       # the rules alone: pong with a ball
     enrich, asked = _fake_model(ROBOT)
     made = make_game_source(description, "en", enrich=enrich)                # the real 120-frame check
     assert isinstance(asked[0], DescriptionFacts) and asked[0].description == description
@@ -222,12 +222,12 @@ def test_when_the_rules_leave_the_childs_nouns_out_the_models_reading_puts_them_
     assert (made["template"], made["model"]) == ("dodge", "tiny-test-model")
     pictures = _pictures(made["source"])
     assert pictures["PLAYER_PICTURE"] == "images/robot.png" and pictures["THING_PICTURE"] == "images/ghost.png"
-    assert read_settings(made["source"])["TITLE"] == "The player is a robot, the bad guys are ghosts"
+    assert read_settings(made["source"])["TITLE"] == "A pong game with a robot and ghosts"
 
 
 def test_a_spanish_reading_keeps_the_childs_own_words_for_the_names():
     enrich, _asked = _fake_model(dict(ROBOT, player="robot", thing="ghost"))
-    made = make_game_source("el jugador es un robot y los malos son fantasmas", "es", enrich=enrich, check=passes)
+    made = make_game_source("un juego de pong con un robot y fantasmas", "es", enrich=enrich, check=passes)
     settings = read_settings(made["source"])
     assert made["model"] == "tiny-test-model" and settings["THING_NAME"] == "fantasma"
 
@@ -238,7 +238,7 @@ def test_a_spanish_reading_keeps_the_childs_own_words_for_the_names():
     dict(ROBOT, thing=None),                          # no more of the child's words than the rules used
 ])
 def test_a_model_reading_that_adds_nothing_true_is_ignored(reading):
-    description = "the player is a robot, the bad guys are ghosts"
+    description = "a pong game where a robot hits ghosts"                   # the rules: pong, the ghost its ball
     enrich, asked = _fake_model(reading)
     made = make_game_source(description, "en", enrich=enrich, check=passes)
     assert asked and made["model"] is None and made["source"] == _built(description, "en")[1]
@@ -246,7 +246,7 @@ def test_a_model_reading_that_adds_nothing_true_is_ignored(reading):
 
 def test_no_model_answer_means_the_rules_game():
     enrich, asked = _fake_model(None)
-    made = make_game_source("the player is a robot, the bad guys are ghosts", "en", enrich=enrich, check=passes)
+    made = make_game_source("a pong game with a robot and ghosts", "en", enrich=enrich, check=passes)
     assert asked and made["model"] is None and made["fallback"] is False
 
 

@@ -12,6 +12,7 @@ from kidcoder.model.catalog import find_model
 from kidcoder.model.chat import format_for_template
 from kidcoder.model.interface import HintModel
 from kidcoder.model.process import ProcessModel
+from kidcoder.model.prompts import hint_system
 from kidcoder.model.remote import RemoteModel
 
 
@@ -29,4 +30,5 @@ def open_model(settings: Settings) -> Optional[HintModel]:
     check = find_model(settings)
     if check is None:
         return None
-    return ProcessModel(check.path, chat_format=format_for_template(check.chat_template))
+    return ProcessModel(check.path, chat_format=format_for_template(check.chat_template),
+                        warm_system=hint_system(settings.language))

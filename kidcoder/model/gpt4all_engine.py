@@ -73,6 +73,18 @@ class Gpt4AllModel(HintModel):
         model.context.n_past = self._system_past
         return self._system_past
 
+    def warm(self, system: str) -> None:
+        """Read a system part now, before any request needs it (the state is kept for the next request
+        with the same system part; a different one simply replaces it)."""
+        if self._gpt is None or not self.chat_format.system_block:
+            return
+        with self._lock:
+            try:
+                self._keep_system(self.chat_format.system_text(system))
+            except Exception:
+                self._system = None
+                raise
+
     def generate(self, prompt, on_token=None, *, threads=None, first_token_timeout_s=None, timeout_s=None):
         """Stream an answer; the deadlines here stop generation between tokens (the worker's host also
         kills a worker that is stuck before its first token). Generation.prompt_tokens is the prompt's

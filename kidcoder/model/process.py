@@ -27,13 +27,15 @@ class ProcessModel(HintModel):
     """A GGUF model running in its own process; the app talks to it through this object only."""
 
     def __init__(self, path, *, chat_format: ChatFormat = CHATML, threads: Optional[int] = None,
-                 load_timeout_s: float = LOAD_TIMEOUT_S, log_path: Optional[Path] = None):
+                 load_timeout_s: float = LOAD_TIMEOUT_S, log_path: Optional[Path] = None,
+                 warm_system: str = ""):
         self.path = Path(path)
         self.name = self.path.name
         self.chat_format = chat_format
         self.threads = threads or 1          # each request says how many it may use (model/threads.py)
         self.load_timeout_s = load_timeout_s
         self.log_path = log_path
+        self.warm_system = warm_system       # read by the worker as soon as it has loaded (prompts.hint_system)
         self.load_s: Optional[float] = None
         self._proc: Optional[subprocess.Popen] = None
         self._inbox: "queue.Queue" = queue.Queue()
@@ -64,6 +66,8 @@ class ProcessModel(HintModel):
         log_path = self.log_path or default_log_path()
         command = [sys.executable, "-m", "kidcoder.model.worker", str(self.path),
                    "--format", self.chat_format.name, "--threads", str(self.threads), "--log", str(log_path)]
+        if self.warm_system:
+            command += ["--warm", self.warm_system]
         self._inbox = queue.Queue()
         with open_log(log_path) as log:  # the worker's own errors, before it redirects its output there too
             self._proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,

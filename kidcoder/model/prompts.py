@@ -52,6 +52,12 @@ HINT_SYSTEM = "Say the helper's hint again in other words, in two short sentence
 ANSWER_SYSTEM = "Say the helper's answer again in other words, in two or three short sentences."
 
 
+def hint_system(lang: str) -> str:
+    """The system part every hint retelling in lang starts with: a worker reads it once as it starts
+    (ProcessModel's warm_system), so even the child's first hint with a model skips it."""
+    return _system(lang, HINT_SYSTEM)
+
+
 def _problem_facts(facts: HintFacts) -> str:
     """The diagnosis as short true statements (the same facts grounding later checks for)."""
     problem = facts.problem
@@ -75,7 +81,7 @@ def _problem_facts(facts: HintFacts) -> str:
 
 def hint_prompt(facts: HintFacts, lang: str, fmt: ChatFormat = CHATML, budget: int = PROMPT_BUDGET) -> ChatPrompt:
     """Retell a hint: the rules' own words (no card), the problem line and the key facts."""
-    system = _system(lang, HINT_SYSTEM)
+    system = hint_system(lang)
     head = "Hint: "
     tail = "\n" + _problem_facts(facts) + "\n"
     tail += "You may show the fixed line." if facts.level >= 3 else "Do not show the fixed code."

@@ -40,6 +40,7 @@ def main(argv=None) -> int:
     parser.add_argument("--format", default="chatml")
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--log", default=None)
+    parser.add_argument("--warm", default="", help="a system part to read before the first request")
     args = parser.parse_args(argv)
     protocol = _private_stdout(args.log or str(default_log_path()))
     sys.stdin.reconfigure(encoding="utf-8")
@@ -78,6 +79,11 @@ def main(argv=None) -> int:
         requests.put(Quit())
 
     threading.Thread(target=read_stdin, daemon=True, name="model-worker-stdin").start()
+    if args.warm:                  # the child's first hint then starts after the system part, as later ones do
+        try:
+            model.warm(args.warm)
+        except Exception as exc:   # a warm start is a saving, never a reason to stop
+            print(f"model worker: could not read the system part ahead: {exc}")
     while True:
         message = requests.get()
         if isinstance(message, Quit):

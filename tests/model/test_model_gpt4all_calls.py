@@ -100,6 +100,17 @@ def test_the_system_part_is_read_once_and_every_request_starts_just_after_it(stu
     assert calls[-2]["n_predict"] == 0 and calls[-2]["reset"]              # another system part: read afresh
 
 
+def test_a_warm_start_reads_the_system_part_before_the_first_request(stub, tmp_path):
+    model = Gpt4AllModel(tmp_path / "m.gguf", threads=1, chat_format=CHATML)
+    model.load()
+    model.warm("Be kind.")
+    calls = stub.instances[0].model.calls
+    assert [call["n_predict"] for call in calls] == [0]                   # read now, before anyone asks
+    model.generate(ChatPrompt("hint", "Be kind.", "What is wrong?", CHATML, 50))
+    assert [call["n_predict"] for call in calls] == [0, 50] and calls[-1]["n_past"] == 3
+    Gpt4AllModel(tmp_path / "g.gguf", chat_format=GEMMA).warm("Be kind.")  # not loaded, no system role: nothing
+
+
 def test_a_json_request_starts_the_answer_with_its_prefill(stub, tmp_path):
     model = Gpt4AllModel(tmp_path / "m.gguf", threads=1, chat_format=CHATML)
     model.load()

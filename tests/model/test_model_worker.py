@@ -89,6 +89,19 @@ def test_load_and_stream_tokens(tiny_models):
 
 
 @needs_backend
+def test_a_worker_that_reads_the_system_part_ahead_still_answers(tiny_models, tmp_path):
+    log = tmp_path / "worker.log"
+    model = ProcessModel(tiny_models["good"], threads=1, warm_system="Be kind.", log_path=log)
+    try:
+        model.load()
+        result = model.generate(ChatPrompt("hint", "Be kind.", "What is wrong?", max_tokens=5))
+        assert result.reason in ("stop", "length") and result.tokens <= 5
+        assert "could not read the system part" not in log.read_text(encoding="utf-8", errors="replace")
+    finally:
+        model.close()
+
+
+@needs_backend
 def test_cancel_stops_at_the_next_token(tiny_models):
     model = ProcessModel(tiny_models["good"], threads=1)
     try:

@@ -13,6 +13,7 @@
 # usage: tools/armhf/build_wheelhouse.sh [WHEELHOUSE_DIR]     (default: build/wheelhouse-armv7l)
 # env:   PYGAME_CE=2.5.8 (the pygame-ce version to build)   DEV=1 (also the test tools)
 #        NO_NEON=1 (build pygame-ce without its sse2neon code: for ARM laptops whose processor has NEON)
+#        PYGAME_SDIST=FILE (with NO_NEON: pygame-ce's source package already here, not downloaded)
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
@@ -32,8 +33,12 @@ if ! ls "$OUT"/pygame_ce-"$PYGAME_CE"-*.whl >/dev/null 2>&1; then
         # -mfpu=neon, and that code faulted under emulation (docs/xo.md); there is no option to turn it
         # off, so the one condition is made false in a copy of the source package.
         SRC="$(mktemp -d)"
-        "${pip[@]}" download --no-deps --no-binary :all: --dest "$SRC" "pygame-ce==$PYGAME_CE"
-        tar -xzf "$SRC"/pygame_ce-"$PYGAME_CE".tar.gz -C "$SRC"
+        SDIST="${PYGAME_SDIST:-}"          # a copy of pygame_ce-VERSION.tar.gz brought along, or downloaded
+        if [ -z "$SDIST" ]; then
+            "${pip[@]}" download --no-deps --no-binary pygame-ce --dest "$SRC" "pygame-ce==$PYGAME_CE"
+            SDIST="$SRC/pygame_ce-$PYGAME_CE.tar.gz"
+        fi
+        tar -xzf "$SDIST" -C "$SRC"
         sed -i "s/if cc.has_argument(flag) and host_machine.cpu() == 'armv7l'/if false/" \
             "$SRC/pygame_ce-$PYGAME_CE/meson.build"
         grep -q "^    if false$" "$SRC/pygame_ce-$PYGAME_CE/meson.build" || { echo "NO_NEON: meson.build changed" >&2; exit 1; }

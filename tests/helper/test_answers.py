@@ -295,3 +295,12 @@ def test_the_benchs_lost_questions_are_mostly_read_by_their_sound_and_a_topic_re
         assert any(card in cards for topic in TOPICS for card in cards_for([topic])[:1]), question
     # none was found by the index before the spelling step (issue 19); the rules alone now find 10 of 14
     assert questions_found(None) >= 70.0
+
+
+def test_misspelled_questions_never_tuned_on_find_their_card_and_off_topic_ones_stay_unknown():
+    from kidcoder.bench.understanding import asked_without_model, misspelled
+
+    assert len(misspelled("made_up")) >= 30 and {lang for _q, lang, _c in misspelled("made_up")} == {"en", "es"}
+    figures = asked_without_model()
+    assert figures["ask_found_held_out_pct_without_model"] >= 75.0      # 72.5 before the spelling step
+    assert figures["ask_off_topic_unknown_pct"] >= 60.0

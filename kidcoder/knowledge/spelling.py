@@ -35,23 +35,24 @@ SHORTHAND: Dict[str, Dict[str, str]] = {
 MIN_LIKENESS = 0.6       # how alike two spellings must be (difflib ratio) to take one for the other
 STOP_LIKENESS = 0.5      # ... to take it for a question word (dropped from the search anyway)
 CLOSE_LIKENESS = 0.7     # ... when their sounds are only close, not the same
-SOUND_WEIGHT = 0.6       # a word read by its sound counts less than one the child spelled as the cards do
+SOUND_WEIGHT = 0.8       # a word read by its sound counts as one the index corrects (query.CORRECTED_BOOST)
 BOTH = 0.15              # a second sound-alike this close to the best one is kept too ("pik": pick, pic)
 SHORT_WORD = 3           # in a word this short one letter weighs a lot ("lup", "loop": 0.57)
 SHORT_LIKENESS = 0.55
-CLOSE_KEY = 0.85         # a sound key this close to another's (longer keys only) counts as the same sound
+CLOSE_KEY = 0.85         # a sound key this close to another's, with the same start (a word's other form:
+                         # "xoquen", "choque"), counts as the same sound; longer keys only
 CLOSE_KEY_LEN = 4
 
 
-def _sub_all(text: str, rules: Iterable[Tuple[str, str]]) -> str:
+def _sub_all(text: str, rules: Iterable[Tuple[re.Pattern, str]]) -> str:
     for pattern, replacement in rules:
-        text = re.sub(pattern, replacement, text)
+        text = pattern.sub(replacement, text)
     return text
 
 
 # English: a small Metaphone-like table. Vowels say little in a child's English spelling, so only a
 # first vowel is kept (as "A"); consonants that sound alike share one letter.
-_EN_RULES: Tuple[Tuple[str, str], ...] = (
+_EN_RULES = tuple((re.compile(pattern), said) for pattern, said in (
     (r"[^a-z]", ""), (r"^kn", "n"), (r"^wr", "r"), (r"^ps", "s"), (r"^wh", "w"), (r"^x", "s"),
     (r"alk", "ak"), (r"tch", "ch"), (r"[ts]ion", "shun"), (r"cia", "sha"), (r"ph", "f"), (r"gh(?![aeiou])", ""),
     (r"ck", "k"), (r"qu", "kw"), (r"q", "k"), (r"x", "ks"), (r"dg", "j"),
@@ -59,13 +60,13 @@ _EN_RULES: Tuple[Tuple[str, str], ...] = (
     (r"g(?=[eiy])", "j"), (r"z", "s"), (r"v", "f"), (r"d", "t"), (r"mb$", "m"),
     (r"w(?![aeiouy])", ""), (r"(?<=.)y(?![aeiou])", ""), (r"^y(?![aeiou])", ""),
     (r"(?<=[^aeiou])h|h(?![aeiou])", ""),
-)
+))
 # Spanish: spelling follows sound, so vowels stay; these are the letters a child mixes up.
-_ES_RULES: Tuple[Tuple[str, str], ...] = (
+_ES_RULES = tuple((re.compile(pattern), said) for pattern, said in (
     (r"[^a-z]", ""), (r"^x", "ch"), (r"x", "s"), (r"qu(?=[ei])", "k"), (r"q", "k"), (r"gu(?=[ei])", "g"),
     (r"ch", "X"), (r"ll", "y"), (r"y(?=[aeiou])", "Y"), (r"y", "i"), (r"c(?=[ei])", "s"), (r"c", "k"),
     (r"z", "s"), (r"v", "b"), (r"w", "b"), (r"g(?=[ei])", "j"), (r"h", ""), (r"Y", "y"),
-)
+))
 
 
 @lru_cache(maxsize=4096)
@@ -129,7 +130,7 @@ class SoundAlikes:
         if found or len(key) < CLOSE_KEY_LEN:
             return found
         close = [near for near in difflib.get_close_matches(key, self._long_keys, n=3, cutoff=CLOSE_KEY)
-                 if near[0] == key[0]]
+                 if near[:CLOSE_KEY_LEN - 1] == key[:CLOSE_KEY_LEN - 1]]     # the same start: another ending
         return self._rank(word, [other for near in close for other in self._by_key[near]], CLOSE_LIKENESS)
 
     def respell(self, question: str) -> Tuple[str, frozenset]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
-from typing import Dict, Iterable, List, Mapping, Tuple
+from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
 from kidcoder.knowledge import words
 
@@ -103,11 +103,20 @@ class SoundAlikes:
         self.vocabulary = dict(vocabulary)
         self.topics = dict(topics)
         self.stops = words.stop_words(lang)
-        self._by_key: Dict[str, List[str]] = {}
-        for word in [word for word in self.topics if len(word) > 2] + sorted(self.stops):
-            if word.isalpha():
-                self._by_key.setdefault(sound_key(word, lang), []).append(word)
-        self._long_keys = [key for key in self._by_key if len(key) >= CLOSE_KEY_LEN]
+        self._keys: Optional[Dict[str, List[str]]] = None     # made on the first unknown word
+        self._long_keys: List[str] = []
+
+    @property
+    def _by_key(self) -> Dict[str, List[str]]:
+        """sound key -> the topic and question words with that sound."""
+        if self._keys is None:
+            keys: Dict[str, List[str]] = {}
+            for word in [word for word in self.topics if len(word) > 2] + sorted(self.stops):
+                if word.isalpha():
+                    keys.setdefault(sound_key(word, self.lang), []).append(word)
+            self._long_keys = [key for key in keys if len(key) >= CLOSE_KEY_LEN]
+            self._keys = keys
+        return self._keys
 
     def known(self, word: str) -> bool:
         return word in self.vocabulary or word in self.stops or not word.isalpha()

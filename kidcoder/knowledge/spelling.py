@@ -44,6 +44,9 @@ CLOSE_KEY = 0.85         # a sound key this close to another's, with the same st
 CLOSE_KEY_LEN = 4
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
 def _sub_all(text: str, rules: Iterable[Tuple[re.Pattern, str]]) -> str:
     for pattern, replacement in rules:
         text = pattern.sub(replacement, text)
@@ -148,7 +151,8 @@ class SoundAlikes:
         shorthand = SHORTHAND.get(self.lang, {})
         out: List[str] = []
         by_sound: set = set()
-        for word in words.words(words.spell_symbols(question, self.lang)):
+        question = _CAMEL.sub(" ", words.spell_symbols(question, self.lang))     # "CollisionDetection": 2 words
+        for word in words.words(question):
             if word in shorthand:
                 out.append(shorthand[word])
             elif self.known(word):

@@ -55,6 +55,10 @@ def test_known_words_and_words_that_sound_like_nothing_stay_as_they_are():
     assert alikes().respell("what does # mean")[0] == "what does comment mean"     # symbols said in words
 
 
+def test_words_run_together_in_an_identifier_are_read_one_by_one():
+    assert alikes().respell("Fix LupSound")[0] == "fix loop sound"
+
+
 def test_spanish_shorthand_and_sounds():
     cards = {"saltar": 5, "vidas": 6, "cronometro": 2, "choque": 4, "corchetes": 2}
     assert words.topic_words(alikes("es", cards).respell("komo ago pa q tenga bidas")[0], "es") == ["tenga", "vidas"]

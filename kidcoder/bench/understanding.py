@@ -6,8 +6,12 @@
   bench/relevance.py (the model is asked only when the rules are unsure), and the
   same for the 20 HARD descriptions written after the rules, and (_new_) the 24 HARD_NEW ones written
   before the rules learnt role phrases ("you are a bear", "stay away from the bees"), held out from them;
-- ask_found_pct_with_model: questions the index finds no card for, and whether the
-  topics the model picks (model/search_topics.py) lead to the right card in the child's language.
+- ask_found_pct_with_model: questions the index found no card for before it read words by their sound
+  (knowledge/spelling.py), and whether the rules, then the topics the model picks (model/search_topics.py),
+  lead to the right card in the child's language; ask_found_pct_without_model: the same questions, rules
+  alone; ask_found_held_out_pct_without_model: the 40 made-up misspelled questions of
+  misspelled_questions.json, never tuned on; ask_off_topic_unknown_pct: its off-topic questions that
+  still get "I don't know".
 Also the model's time per request and the longest prompt in its own tokens.
 
 model_alone() is for comparing models (Qwen 0.5B against 1.5B on a classroom server): every
@@ -16,15 +20,18 @@ judged the same way.
 """
 from __future__ import annotations
 
+import json
 import statistics
 import time
+from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 from kidcoder.bench import changes
 from kidcoder.bench.relevance import DESCRIPTIONS, HARD, HARD_NEW, relevant_rate
 
-# Questions the index alone finds no card for (badly misspelled, or in Spanish), and the cards that answer
-# them. Each was checked: answer_question(question, lang) without a model has no sources (a test keeps it so).
+# Questions the index alone found no card for (badly misspelled, or in Spanish), and the cards that answer
+# them. Each was checked: answer_question(question, lang) without a model had no sources, before the
+# spelling step (issue 19); the rules now find most of them.
 LOST_QUESTIONS = (
     ("hw du i mak a lup", "en", ("for-loop-range", "while-loop", "game-loop")),
     ("wy doz it sey indentashun", "en", ("indentation", "indentation-error")),
@@ -71,9 +78,23 @@ class Timed:
         return reply
 
 
-def questions_found(enrich) -> Optional[float]:
-    """Share of LOST_QUESTIONS whose answer is a right card in the child's language (None when the index
-    cannot be opened)."""
+def misspelled(name: str) -> List[tuple]:
+    """A set of misspelled_questions.json: made_up, real ((question, lang, cards)) or off_topic ((question, lang))."""
+    data = json.loads(Path(__file__).with_name("misspelled_questions.json").read_text(encoding="utf-8"))
+    return [(case[1], case[0], tuple(case[2])) if len(case) > 2 else (case[1], case[0]) for case in data[name]]
+
+
+def asked_without_model() -> Dict[str, Optional[float]]:
+    """The questions' figures with the rules alone."""
+    off_topic = questions_found(None, [(question, lang, (None,)) for question, lang in misspelled("off_topic")])
+    return {"ask_found_pct_without_model": questions_found(None),
+            "ask_found_held_out_pct_without_model": questions_found(None, misspelled("made_up")),
+            "ask_off_topic_unknown_pct": off_topic}
+
+
+def questions_found(enrich, questions=LOST_QUESTIONS) -> Optional[float]:
+    """Share of questions (LOST_QUESTIONS) whose answer is a right card in the child's language, or no card
+    when the right cards are (None,) (None when the index cannot be opened)."""
     try:
         from kidcoder.helper.answers import answer_question
         from kidcoder.knowledge.index import shared_index
@@ -82,10 +103,13 @@ def questions_found(enrich) -> Optional[float]:
     except Exception:
         return None
     right = 0
-    for question, lang, cards in LOST_QUESTIONS:
+    for question, lang, cards in questions:
         answer = answer_question(question, lang, index=index, enrich=enrich)
-        right += bool(answer.sources) and answer.sources[0].id in cards and answer.sources[0].lang == lang
-    return round(100 * right / len(LOST_QUESTIONS), 1)
+        if not answer.sources:
+            right += cards == (None,)
+        else:
+            right += answer.sources[0].id in cards and answer.sources[0].lang == lang
+    return round(100 * right / len(questions), 1)
 
 
 def measure(check=None, model_factory=None) -> Dict[str, object]:
@@ -93,6 +117,7 @@ def measure(check=None, model_factory=None) -> Dict[str, object]:
     rules = changes.ok_rate(None)
     figures: Dict[str, object] = {
         "change_request_ok_pct_rules": rules["ok_pct"],
+        **asked_without_model(),
         "change_request_count": rules["count"],
         "generate_relevant_pct_without_model": relevance(None),
         "generate_relevant_hard_pct_without_model": relevance(None, HARD),

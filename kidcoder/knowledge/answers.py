@@ -54,7 +54,7 @@ def find_cards(question: str, lang: str, index) -> Optional[FoundCards]:
     hits = good_hits(index.search(question, lang, limit=SEARCH_LIMIT))
     foreign = False
     if not hits and lang != "en":
-        hits = good_hits(index.search(question, "en", limit=SEARCH_LIMIT))
+        hits = good_hits(index.search(question, "en", limit=SEARCH_LIMIT, by_sound=False))
         foreign = bool(hits)
     if not hits:
         return None

@@ -110,6 +110,11 @@ def weighted_topic_words(question: str, lang: str) -> List[Tuple[str, float]]:
     return [(word, WEAK_WEIGHT if word in weak else 1.0) for word in kept]
 
 
+def stop_words(lang: str) -> frozenset:
+    """The words that say "I have a question" rather than what it is about, folded."""
+    return _KID_STOPS_ES if lang == "es" else _KID_STOPS_EN
+
+
 def spell_symbols(text: str, lang: str) -> str:
     """Symbols standing alone are said in words: "what does # mean" -> "what does comment mean"."""
     for symbol, said in _SYMBOLS.get(lang, _SYMBOLS["en"]):

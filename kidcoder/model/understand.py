@@ -11,8 +11,10 @@ a word the child really wrote. It never writes a name or an amount of its own.
 
 Each prompt keeps everything fixed in its system part (the same text every time,
 so an engine can keep its state between calls) and stays under 200 tokens, its retry
-and prefilled answer start included (measured with Qwen2.5-Coder's own tokenizer: at most
-about 185); lists already in the prompt are pointed at, not repeated, by a retry's error. A
+and prefilled answer start included (measured with Qwen2.5-Coder's own tokenizer: at most 191,
+SmolLM2's 198); the child's words get all the room the rest leaves, so a retry keeps about 60
+characters of a long wish and 85 of a question; lists already in the prompt are pointed at, not
+repeated, by a retry's error. A
 classroom server gets the schema (`ChatPrompt.schema`) and is held to it; a local
 gpt4all model has no grammar, so its answer starts with the JSON's first characters
 (`prefill`) and is checked here: read_reply() says what is wrong, and the service
@@ -99,14 +101,40 @@ _SEARCH_SYSTEM = (
     "Turn a question into one JSON object. topics: 1 or 2 words for what it asks about, only from: "
     + ", ".join(TOPIC_WORDS) + '. language: "en" or "es". Example: "hola k tal" -> '
     '{"topics": ["other"], "language": "es"}.')
-RETRY_WORDS = "\nWrong: {error}. Reply with JSON only."
+RETRY_WORDS = "\nWrong: {error}."         # the prefilled answer start (or a server's schema) keeps it JSON
+CUT_MARK = " …"
 
 
 def _fit(system: str, head: str, child: str, tail: str, fmt: ChatFormat, prefill: str) -> str:
     """head, the child's words and tail, the words cut so the prompt with its prefilled answer start
-    stays within PROMPT_BUDGET (no floor: a game with many long names leaves fewer of the words)."""
-    fixed = estimate_tokens(fmt.full_prompt(system, head + tail) + prefill)
-    return head + trim_to_tokens(" ".join(child.split())[:CHILD_CHARS], max(0, PROMPT_BUDGET - fixed)) + tail
+    stays within PROMPT_BUDGET (no floor: a game with many long names leaves fewer of the words).
+
+    The whole prompt is measured for each cut (whole words, then " …"), so the words get every token the
+    budget leaves: a retry's error takes room from them, and nothing else does."""
+    words = " ".join(child.split())[:CHILD_CHARS]
+
+    def fits(text: str) -> bool:
+        return estimate_tokens(fmt.full_prompt(system, head + text + tail) + prefill) <= PROMPT_BUDGET
+
+    if fits(words):
+        return head + words + tail
+    spaces = [match.start() for match in re.finditer(r" ", words)]
+    cut = _longest(spaces, lambda end: fits(words[:end] + CUT_MARK)) or _longest(     # no whole word fits:
+        range(1, len(words)), lambda end: fits(words[:end] + CUT_MARK))              # cut inside one
+    kept = words[:cut] + CUT_MARK if cut else ""
+    return head + kept + tail
+
+
+def _longest(ends: Sequence[int], fits) -> int:
+    """The largest of the rising ends for which fits(end) holds (0 when none does), found by halving."""
+    low, high = 0, len(ends)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(ends[middle - 1]):
+            low = middle
+        else:
+            high = middle - 1
+    return ends[low - 1] if low else 0
 
 
 def _prompt(kind: str, system: str, user: str, fmt: ChatFormat, lang: str, schema: dict, prefill: str) -> ChatPrompt:

@@ -228,19 +228,20 @@ def test_hard_wrapped_card_lines_are_joined_but_lists_stay():
 
 
 def test_a_question_the_index_does_not_understand_is_found_by_the_topics_the_model_picks(index):
-    lost = "hw du i mak a lup"
-    assert answer_question(lost, "en", index=index).sources == ()          # the rules alone: "I don't know"
+    lost = "komo ago q se rrepita"          # "repita" sounds like no word of the cards
+    assert answer_question(lost, "es", index=index).sources == ()          # the rules alone: "I don't know"
     asked = []
 
     def enrich(facts):
         asked.append(facts)
-        data = {"language": "en", "topics": ["loop"]}
+        data = {"language": "es", "topics": ["loop"]}
         return ModelReply(json.dumps(data), "tiny.gguf", data) if facts.kind == "search" else None
 
-    answer = answer_question(lost, "en", index=index, enrich=enrich)
+    answer = answer_question(lost, "es", index=index, enrich=enrich)
     assert [facts.kind for facts in asked] == ["search"] and asked[0].question == lost
     assert answer.model == "tiny.gguf" and answer.search_terms == ("loop",)
-    assert answer.sources[0].id == "for-loop-range" and answer.text.startswith(answer.sources[0].title)
+    assert answer.sources[0].id == "for-loop-range" and answer.sources[0].lang == "es"
+    assert answer.text.startswith(answer.sources[0].title)
     assert "In other words" not in answer.text                # the card's own text answers
 
 
@@ -249,19 +250,19 @@ def test_two_topics_pick_the_card_both_name(index):
         data = {"language": "en", "topics": ["move", "keys"]}      # move: speed...; keys: keydown...; both: this
         return ModelReply(json.dumps(data), "tiny.gguf", data)
 
-    answer = answer_question("hw du i mak ma gai wok", "en", index=index, enrich=enrich)
-    assert answer.sources[0].id == "move-with-keys" and answer.sources[0].lang == "en"
+    answer = answer_question("ke onda con mi mono", "es", index=index, enrich=enrich)
+    assert answer.sources[0].id == "move-with-keys" and answer.sources[0].lang == "es"
     assert answer.text.startswith(answer.sources[0].title) and len(answer.sources) > 1
 
 
 @pytest.mark.parametrize("topics", [[], ["other"]])
 def test_a_reply_with_no_topic_or_other_still_gets_the_kind_dont_know(index, topics):
     def enrich(facts):
-        data = {"language": "en", "topics": topics}
+        data = {"language": "es", "topics": topics}
         return ModelReply(json.dumps(data), "tiny.gguf", data)
 
-    answer = answer_question("hw du i mak a lup", "en", index=index, enrich=enrich)
-    assert answer.sources == () and answer.text == tr("answer.unknown", lang="en") and answer.model is None
+    answer = answer_question("komo ago q se rrepita", "es", index=index, enrich=enrich)
+    assert answer.sources == () and answer.text == tr("answer.unknown", lang="es") and answer.model is None
 
 
 def test_a_fake_model_through_the_service_finds_the_card_and_a_wrong_reply_falls_back_to_the_rules(index):
@@ -269,7 +270,7 @@ def test_a_fake_model_through_the_service_finds_the_card_and_a_wrong_reply_falls
     from kidcoder.model.fake import FakeModel
     from kidcoder.model.service import OneShot
 
-    lost = "komo aso q xoquen"
+    lost = "komo ago q se topen"
     model = FakeModel(['{"topics": ["chocar"], "language": "es"}', 'collide"], "language": "en"}'])  # after prefill
     with OneShot(Settings(), model_factory=lambda: model) as enrich:
         answer = answer_question(lost, "es", index=index, enrich=enrich)
@@ -285,11 +286,21 @@ def test_a_fake_model_through_the_service_finds_the_card_and_a_wrong_reply_falls
     assert answer.text == answer_question(lost, "es", index=index).text           # the rules' own answer
 
 
-def test_the_benchs_lost_questions_are_really_lost_for_the_index_and_a_topic_reaches_their_card(index):
-    from kidcoder.bench.understanding import LOST_QUESTIONS
+def test_the_benchs_lost_questions_are_mostly_read_by_their_sound_and_a_topic_reaches_their_card(index):
+    from kidcoder.bench.understanding import LOST_QUESTIONS, questions_found
     from kidcoder.model.search_topics import TOPICS, cards_for
 
     assert len(LOST_QUESTIONS) >= 12 and {lang for _q, lang, _c in LOST_QUESTIONS} == {"en", "es"}
     for question, lang, cards in LOST_QUESTIONS:
-        assert answer_question(question, lang, index=index).sources == (), question
         assert any(card in cards for topic in TOPICS for card in cards_for([topic])[:1]), question
+    # none was found by the index before the spelling step (issue 19); the rules alone now find 10 of 14
+    assert questions_found(None) >= 70.0
+
+
+def test_misspelled_questions_never_tuned_on_find_their_card_and_off_topic_ones_stay_unknown():
+    from kidcoder.bench.understanding import asked_without_model, misspelled
+
+    assert len(misspelled("made_up")) >= 30 and {lang for _q, lang, _c in misspelled("made_up")} == {"en", "es"}
+    figures = asked_without_model()
+    assert figures["ask_found_held_out_pct_without_model"] >= 75.0      # 72.5 before the spelling step
+    assert figures["ask_off_topic_unknown_pct"] >= 60.0

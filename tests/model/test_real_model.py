@@ -121,6 +121,7 @@ def test_lost_questions_read_into_topics_give_a_card_from_our_table_or_the_rules
         answer = answer_question(question, lang, index=index, enrich=enrich)
         got = answer.sources[0].id if answer.sources else None
         cases.append({"question": question, "topics": answer.search_terms, "card": got, "right": got in right})
-        assert got is None or (got in listed and answer.text.startswith(answer.sources[0].title)), question
+        assert got is None or answer.text.startswith(answer.sources[0].title), question
+        assert got is None or not answer.search_terms or got in listed, question   # the rules (sound step), or our table
     report("lost-questions", {"found_pct": round(100 * sum(c["right"] for c in cases) / len(cases), 1),
                               "cases": cases})

@@ -1,8 +1,9 @@
 """Every understanding prompt, its retry and its prefilled answer start included, stays within the prompt budget
 for the longest inputs, and a child's words of a usual length are never cut, not even in a retry (issue 19:
 prompts <= 200 tokens; measured with Qwen2.5-Coder's tokenizer the bench's longest was 236 before, under 190
-after). A wish or a description of up to about 40 characters stays whole in a retry (the lists take the room); the
-first try keeps up to about 85."""
+after). The child's words get every token the budget leaves: a retry keeps about 60 characters of a wish or a
+description and about 85 of a question, a first try about 100-130 (with Qwen's tokenizer: at most 191 tokens,
+SmolLM2's 198). A retry kept about 40 when the words were cut with a margin and it asked for "JSON only" again."""
 import pytest
 
 from kidcoder.making.templates import all_templates
@@ -75,6 +76,29 @@ def test_a_childs_words_of_a_usual_length_are_kept_whole_even_in_a_retry(facts):
     assert prompt.user.endswith(understand.CHILD_LABEL[facts.kind] + words)
     for error in errors(facts):
         assert words + understand.RETRY_WORDS.format(error=error) in understand.retry_prompt(prompt, "", error).user
+
+
+LONG_WISHES = {"en": "I want a game where a little blue fish swims in the deep sea and catches yellow stars that fall "
+                     "from the sky while big sharks try to eat it and it gets faster every level",
+               "es": "quiero un juego donde un pez azul nada en el mar profundo y atrapa estrellas amarillas que caen "
+                     "del cielo mientras los tiburones lo quieren comer y cada nivel es mas rapido"}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("kind, least", [("change", 55), ("describe", 55), ("search", 80)])
+def test_a_retry_keeps_as_much_of_a_long_wish_as_the_budget_leaves(kind, least, lang):
+    wish = LONG_WISHES[lang]
+    facts = {"change": ChangeFacts(lang, wish, LONG_THINGS), "describe": DescriptionFacts(lang, wish, TEMPLATES),
+             "search": SearchFacts(lang, wish)}[kind]
+    prompt = build_prompt(facts)
+    for error in errors(long_facts()[{"change": 0, "describe": 2, "search": 4}[kind]]):
+        again = understand.retry_prompt(prompt, "", error)
+        kept = again.user.partition(understand.CHILD_LABEL[kind])[2].split("\nWrong: ")[0]
+        assert len(kept) >= least and kept.endswith(" …") and wish.startswith(kept[:-2]), (error, kept)
+        assert cost(again) <= PROMPT_BUDGET
+        next_space = wish.find(" ", len(kept) - 1)
+        longer = wish[:next_space if next_space > 0 else len(wish)] + " …"     # one more word does not fit
+        assert estimate_tokens(again.full_text().replace(kept, longer) + again.prefill) > PROMPT_BUDGET, error
 
 
 def test_a_longer_description_is_whole_in_the_first_try():

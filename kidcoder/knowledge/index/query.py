@@ -91,6 +91,22 @@ class QueryBuilder:
         return Or(clauses) if clauses else None
 
 
+def vocabulary(reader, fields: Sequence[str]) -> Dict[str, int]:
+    """The words the cards use in these fields, unstemmed (Whoosh's spelling fields), with how often."""
+    uses: Dict[str, int] = {}
+    for field in fields:
+        if not reader.schema[field].separate_spelling():
+            continue
+        spelling = reader.schema[field].spelling_fieldname(field)
+        try:
+            for term in reader.lexicon(spelling):
+                word = term.decode("utf-8") if isinstance(term, bytes) else term
+                uses[word] = uses.get(word, 0) + int(reader.frequency(spelling, word))
+        except (KeyError, ValueError):
+            continue
+    return uses
+
+
 def error_card_id(error_type: str) -> str:
     """NameError -> name-error, ZeroDivisionError -> zero-division-error (the cards' id style)."""
     name = (error_type or "").rsplit(".", 1)[-1]

@@ -25,7 +25,8 @@ from kidcoder import paths
 from kidcoder.knowledge import cards as knowledge
 from kidcoder.knowledge import words
 from kidcoder.knowledge.index.analysis import LANGS, SCHEMA_VERSION, card_schema, weighting
-from kidcoder.knowledge.index.query import QueryBuilder, error_card_id
+from kidcoder.knowledge.index.query import QueryBuilder, error_card_id, vocabulary
+from kidcoder.knowledge.spelling import SoundAlikes
 
 MANIFEST = "kidcoder-index.json"
 ID_BOOST = 10.0
@@ -63,6 +64,7 @@ class KnowledgeIndex:
         self.build_seconds = 0.0
         self.error: Optional[str] = None
         self.card_errors: List[str] = []   # malformed cards left out of the last build
+        self._sounds: Dict[tuple, SoundAlikes] = {}     # (cards' hash, lang) -> the cards' words by sound
 
     # -- lifecycle
     @property
@@ -225,11 +227,28 @@ class KnowledgeIndex:
                         shutil.rmtree(self.path, ignore_errors=True)
         return []
 
-    def search(self, question: str, lang: str, limit: int = 3) -> List[Hit]:
-        """The cards that best answer a child's question, best first (empty when nothing matches)."""
+    def sound_alikes(self, lang: str) -> SoundAlikes:
+        """The words of lang's cards by sound, to respell a child's question (built once per card set)."""
+        self.ensure_ready()
+        with self._lock:
+            key = (self._hash, lang)
+            if key not in self._sounds:
+                reader = self._searcher.reader()
+                self._sounds = {key: SoundAlikes(vocabulary(reader, (f"title_{lang}", f"tags_{lang}", f"body_{lang}")),
+                                                 vocabulary(reader, (f"title_{lang}", f"tags_{lang}")), lang),
+                                **{k: v for k, v in self._sounds.items() if k[0] == self._hash}}
+            return self._sounds[key]
+
+    def search(self, question: str, lang: str, limit: int = 3, by_sound: bool = True) -> List[Hit]:
+        """The cards that best answer a child's question, best first (empty when nothing matches). by_sound:
+        words the cards never use are first read by their sound ("hw du i mak a lup": how do i make a loop);
+        not for a question in another language (Spanish words read by English sounds become nonsense)."""
         lang = lang if lang in LANGS else "en"
-        topic = words.weighted_topic_words(question, lang)
-        return self._run(lambda builder: builder.query(topic), lang, limit) if topic else []
+        def make(builder: QueryBuilder):      # inside the retry: the cards' words are read from the index
+            return builder.query(self.sound_alikes(lang).topic(question) if by_sound
+                                 else words.weighted_topic_words(question, lang))
+
+        return self._run(make, lang, limit)
 
     def search_code(self, error_type: Optional[str], identifiers: Sequence[str], lang: str,
                     limit: int = 3) -> List[Hit]:

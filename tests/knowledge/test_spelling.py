@@ -1,0 +1,67 @@
+"""Spelling by sound: a child's word the cards never use is read as the card word (or question word) it sounds like."""
+import pytest
+
+from kidcoder.knowledge import words
+from kidcoder.knowledge.spelling import SoundAlikes, likeness, sound_key
+
+
+@pytest.mark.parametrize("lang, heard, meant", [
+    ("en", "lup", "loop"), ("en", "funkshun", "function"), ("en", "indentashun", "indentation"),
+    ("en", "varibul", "variable"), ("en", "shuut", "shoot"), ("en", "fone", "phone"), ("en", "wok", "walk"),
+    ("en", "kat", "cat"), ("en", "sirkle", "circle"), ("en", "nite", "night"),
+    ("es", "bidas", "vidas"), ("es", "kronometro", "cronometro"), ("es", "xoquen", "choquen"),
+    ("es", "yamar", "llamar"), ("es", "aser", "hacer"), ("es", "kiero", "quiero"), ("es", "jente", "gente"),
+    ("es", "sapato", "zapato"), ("es", "rrueda", "rueda"), ("es", "ielo", "hielo"),
+])
+def test_words_said_alike_share_a_sound_key(lang, heard, meant):
+    assert sound_key(heard, lang) == sound_key(meant, lang)
+
+
+@pytest.mark.parametrize("lang, one, other", [
+    ("en", "jump", "shoot"), ("en", "loop", "list"), ("en", "score", "sound"),
+    ("es", "vidas", "vida"), ("es", "salta", "salto"), ("es", "casa", "cosa"),   # Spanish vowels are kept
+])
+def test_words_said_differently_do_not(lang, one, other):
+    assert sound_key(one, lang) != sound_key(other, lang)
+
+
+def test_likeness_hears_vowels_as_said():
+    assert likeness("funkshun", "function", "en") == 1.0
+    assert likeness("shuut", "shoot", "en") > likeness("shuut", "shirt", "en")
+
+
+CARDS_EN = {"loop": 9, "loops": 4, "function": 7, "jump": 8, "gravity": 3, "turtle": 1, "sound": 5, "indentation": 4}
+
+
+def alikes(lang="en", cards=CARDS_EN):
+    return SoundAlikes(cards, cards, lang)
+
+
+def test_a_question_spelled_by_sound_is_read_as_the_cards_words():
+    respelled, by_sound = alikes().respell("hw du i mak a lup")
+    assert words.topic_words(respelled, "en") == ["loop"] and by_sound == {"loop"}
+    assert [word for word, _w in alikes().topic("wat iz a funkshun")] == ["function"]
+    assert alikes().topic("wy doz it sey indentashun")[-1][0] == "indentation"
+
+
+def test_words_read_by_their_sound_weigh_less_than_words_spelled_right():
+    topic = dict(alikes().topic("jump lup"))
+    assert topic["jump"] == 1.0 and 0 < topic["loop"] < 1.0
+
+
+def test_known_words_and_words_that_sound_like_nothing_stay_as_they_are():
+    assert alikes().respell("jump gravity") == ("jump gravity", frozenset())
+    assert alikes().respell("minecraft pizza") == ("minecraft pizza", frozenset())
+    assert alikes().respell("what does # mean")[0] == "what does comment mean"     # symbols said in words
+
+
+def test_words_run_together_in_an_identifier_are_read_one_by_one():
+    assert alikes().respell("Fix LupSound")[0] == "fix loop sound"
+
+
+def test_spanish_shorthand_and_sounds():
+    cards = {"saltar": 5, "vidas": 6, "cronometro": 2, "choque": 4, "corchetes": 2}
+    assert words.topic_words(alikes("es", cards).respell("komo ago pa q tenga bidas")[0], "es") == ["tenga", "vidas"]
+    assert alikes("es", cards).respell("ke es un kronometro")[0] == "que es un cronometro"
+    assert "choque" in alikes("es", cards).respell("komo aso q xoquen")[0]     # a close sound: choquen, choque
+

@@ -190,7 +190,10 @@ class PreviewPane(Pane):
         for the thumbnail)."""
         if self._source is None or self._copied >= self.shown_number:
             return
-        taken = self._source.latest_frame_into(self._take)
+        try:
+            taken = self._source.latest_frame_into(self._take)
+        except (ValueError, BufferError):       # its buffer was being freed (a stopped game ends in the background)
+            taken = None
         if taken is not None:
             self._copied = taken[0]
 

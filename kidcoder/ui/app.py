@@ -374,7 +374,8 @@ class App:
     def run(self) -> int:
         """Step until the window closes, sleeping between frames until something is due (redraw.Pacer)."""
         try:
-            run_loop(self.step, self.pacer.wait_s, lambda: self.running, self._held_events.extend)
+            run_loop(self.step, self.pacer.wait_s, lambda: self.running, self._held_events.extend,
+                     lambda: self.games.live and self.preview.frame_waiting(self.games.game))
         except BaseException:
             self.rescue_work()
             raise

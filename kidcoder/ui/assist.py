@@ -199,8 +199,11 @@ class IndexBuilder:
     run() returns the build's exit code (0: the index is ready).
     """
 
+    TIMEOUT_S = 300     # of its own running time (not the time it waits while a game plays)
+
     def __init__(self):
         self.process = None
+        self._held = None       # the process stopped while a game plays
 
     def run(self) -> int:
         import os
@@ -210,12 +213,29 @@ class IndexBuilder:
         nice = (lambda: os.nice(10)) if hasattr(os, "nice") else None   # the game and the UI come first
         self.process = subprocess.Popen([sys.executable, "-m", "kidcoder", "index"], stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, preexec_fn=nice)
-        try:
-            return self.process.wait(timeout=300)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-            raise
+        ran = 0.0
+        while True:
+            try:
+                return self.process.wait(timeout=1.0)
+            except subprocess.TimeoutExpired:
+                ran += 0.0 if self._held is self.process else 1.0
+                if ran >= self.TIMEOUT_S:
+                    self.process.kill()
+                    self.process.wait()
+                    raise
+
+    def hold(self, playing: bool) -> None:
+        """While a game plays the build waits, stopped: on a short CPU (an XO) even a niced process takes the
+        game's share when the game sleeps between frames. It goes on when no game plays."""
+        import signal
+
+        process = self.process
+        if process is None or process.poll() is not None or (self._held is process) == playing:
+            return
+        if not hasattr(signal, "SIGSTOP"):
+            return
+        process.send_signal(signal.SIGSTOP if playing else signal.SIGCONT)
+        self._held = process if playing else None
         # The index is opened in this process only when the child first asks something
         # (answer.ask opens it on the worker): until then its ~15 MB stay free.
 

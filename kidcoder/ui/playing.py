@@ -124,6 +124,7 @@ class Playing:
             self._show_console(game)
         self._follow_input(games.waiting_for_input)
         live = games.live
+        self.assist.indexer.hold(live)      # the search index's check waits while the game plays
         self.toolbar.set_enabled("stop", live)
         preview.show_game_buttons(live)
 

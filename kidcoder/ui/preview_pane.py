@@ -1,8 +1,9 @@
 """The preview pane: the running game's newest frame, scaled to fit with its aspect ratio.
 
-It asks the game for a frame only when the frame number moved (cheap), copies it once
-straight out of the shared memory the game drew it in, scales it once (a moving game with
-the fast scaler, a picture that stays with the smooth one), and maps keys and mouse over the
+It asks the game for a frame only when the frame number moved (cheap), scales it straight out
+of the shared memory the game drew it in (a moving game with the fast scaler; no copy at the
+game's size), copies that frame out only when a picture that stays is smoothed or the frame
+itself is asked for (a thumbnail), and maps keys and mouse over the
 picture into the game's own coordinates (runner/window_input.py translates them, as for
 `kidcoder run`'s viewer). Pause and Step sit in its title strip, next to the game they
 control, while a game runs.
@@ -38,7 +39,10 @@ class PreviewPane(Pane):
         self.shown_number = 0
         self.frames_drawn = 0
         self.game_size = (0, 0)
-        self._scaled: Optional[pygame.Surface] = None
+        self._scaled: Optional[pygame.Surface] = None     # the picture shown
+        self._spare: Optional[pygame.Surface] = None      # the next one is scaled into this, then they swap
+        self._source = None                               # the game the frames come from (None: gone)
+        self._copied = 0                                  # the frame number _last_frame holds
         self._shown = Box(0, 0, 0, 0)
         self._scale = 1.0
         self._last_frame = None
@@ -54,7 +58,8 @@ class PreviewPane(Pane):
 
     @property
     def last_frame(self) -> Optional[pygame.Surface]:
-        """The newest frame at the game's own size (None before the first)."""
+        """The newest frame at the game's own size (None before the first), copied out when asked for."""
+        self._copy_latest()
         return self._last_frame
 
     @property
@@ -126,7 +131,8 @@ class PreviewPane(Pane):
 
     def clear(self) -> None:
         self.shown_number = 0
-        self._scaled = self._last_frame = self._rough_at = None
+        self._scaled = self._spare = self._last_frame = self._rough_at = self._source = None
+        self._copied = 0
         self.game_size = (0, 0)
         self.caption, self.fps, self.message = "", 0.0, ""
 
@@ -134,18 +140,62 @@ class PreviewPane(Pane):
     def refresh(self, game) -> bool:
         """Show the game's newest frame if it changed; True when a new one was taken. A picture scaled
         fast that stayed SETTLE_S (the game paused, stopped or waits) is scaled again, smoothly."""
+        self._source = game
         number = game.latest_number() if game is not None else self.shown_number
         if number == self.shown_number:
             if self._rough_at is not None and time.perf_counter() - self._rough_at >= SETTLE_S:
                 self._rescale()
             return False
-        taken = game.latest_frame_into(self._take)
+        taken = game.latest_frame_into(self._scale_in)
         if taken is None:
-            return False
+            return False            # none, or torn while it was read: the spare picture is not shown
+        self._scaled, self._spare = self._spare, self._scaled
         self.shown_number = taken[0]
         self.frames_drawn += 1
-        self._rescale(smooth=False)
         return True
+
+    def frame_waiting(self, game) -> bool:
+        """The game drew a frame the pane has not shown yet (cheap: a number in shared memory)."""
+        return game is not None and game.latest_number() != self.shown_number
+
+    def _scale_in(self, pixels, width: int, height: int) -> None:
+        """Scale a frame from the game's shared memory (pixels, B G R x) straight into the spare picture:
+        the fast scaler while it moves, crisp pixels scaling up, one blit when it fits."""
+        from kidcoder.runner.frames import PIXEL_FORMAT     # lazy: with the first game
+
+        source = pygame.image.frombuffer(pixels, (width, height), PIXEL_FORMAT)
+        source.set_alpha(None)          # the fourth byte is not transparency
+        if (width, height) != self.game_size:
+            self.game_size = (width, height)
+            self._shown, self._scale = shown_place(self.area, self.game_size)
+        spare = self._spare = self._picture_surface(self._spare)
+        if spare.get_size() == (width, height):
+            spare.blit(source, (0, 0))
+        else:
+            pygame.transform.scale(source, spare.get_size(), spare)
+        self._rough_at = time.perf_counter() if self._scale < SMOOTH_UP_TO else None
+
+    def _picture_surface(self, surface: Optional[pygame.Surface]) -> pygame.Surface:
+        """surface if it has the shown picture's size, else a new one of that size (32-bit, B G R x)."""
+        from kidcoder.runner.frames import XRGB_MASKS
+
+        size = (self._shown.w, self._shown.h)
+        if surface is None or surface.get_size() != size:
+            surface = pygame.Surface(size, 0, 32, masks=XRGB_MASKS)
+        return surface
+
+    def _copy_latest(self) -> None:
+        """The game's newest frame (the one shown, or one newer) into _last_frame at its own size, when it
+        holds an older one and the game is still there (to smooth a picture that stays, for a new pane size,
+        for the thumbnail)."""
+        if self._source is None or self._copied >= self.shown_number:
+            return
+        try:
+            taken = self._source.latest_frame_into(self._take)
+        except (ValueError, BufferError):       # its buffer was being freed (a stopped game ends in the background)
+            taken = None
+        if taken is not None:
+            self._copied = taken[0]
 
     def _take(self, pixels, width: int, height: int) -> None:
         """Copy a frame from the game's shared memory (pixels, B G R x) into the newest frame: one blit."""
@@ -156,25 +206,25 @@ class PreviewPane(Pane):
         source = pygame.image.frombuffer(pixels, (width, height), PIXEL_FORMAT)
         source.set_alpha(None)          # the fourth byte is not transparency
         self._last_frame.blit(source, (0, 0))
-        self.game_size = (width, height)
 
-    def _rescale(self, smooth: bool = True) -> None:
+    def _rescale(self) -> None:
+        """The picture again from the frame at the game's size (a new pane size, or a picture that stays):
+        smoothly scaling down, crisp pixels scaling up."""
         self._rough_at = None
-        if self._last_frame is None:
-            self._scaled = None
+        self._copy_latest()
+        frame = self._last_frame
+        if frame is None or self._copied < self.shown_number or frame.get_size() != self.game_size:
+            frame = self._scaled            # the game is gone and the frame shown was never copied: scale that
+        if frame is None:
             return
         self._shown, self._scale = shown_place(self.area, self.game_size)
-        size = (self._shown.w, self._shown.h)
-        if size == self._last_frame.get_size():
-            self._scaled = self._last_frame          # it fits: shown as it is, never scaled nor copied again
-            return
-        if self._scaled is None or self._scaled is self._last_frame or self._scaled.get_size() != size:
-            self._scaled = pygame.Surface(size, 0, self._last_frame)
-        if self._scale <= SMOOTH_UP_TO and smooth:
-            pygame.transform.smoothscale(self._last_frame, size, self._scaled)
-        else:                                        # crisp pixels scaling up; fast while a game moves
-            pygame.transform.scale(self._last_frame, size, self._scaled)
-            self._rough_at = time.perf_counter() if self._scale <= SMOOTH_UP_TO else None
+        self._scaled = self._picture_surface(None if frame is self._scaled else self._scaled)
+        if self._scaled.get_size() == frame.get_size():
+            self._scaled.blit(frame, (0, 0))
+        elif self._scale <= SMOOTH_UP_TO:
+            pygame.transform.smoothscale(frame, self._scaled.get_size(), self._scaled)
+        else:
+            pygame.transform.scale(frame, self._scaled.get_size(), self._scaled)
 
     # ---- input ----------------------------------------------------------------------------
     def over_picture(self, pos) -> bool:

@@ -180,23 +180,25 @@ class GuiTicker:
             self.updates += 1
 
 
-def wait_for_events(timeout_s: float, slice_s: float = SLICE_S) -> List:
-    """The events that come within timeout_s (empty when none came), looking every slice_s and sleeping
-    in between. pygame.event.wait(timeout) is not used: under X11 (Xvfb here) it did not come back after
-    its timeout, so the window froze until the next event; on the dummy driver it wakes every millisecond."""
+def wait_for_events(timeout_s: float, slice_s: float = SLICE_S, woken: Callable[[], bool] = lambda: False) -> List:
+    """The events that come within timeout_s (empty when none came, or when woken() said a step is due
+    sooner: a new game frame), looking every slice_s and sleeping in between. pygame.event.wait(timeout) is
+    not used: under X11 (Xvfb here) it did not come back after its timeout, so the window froze until the
+    next event; on the dummy driver it wakes every millisecond."""
     deadline = time.perf_counter() + timeout_s
     while True:
         events = pygame.event.get()
         left = deadline - time.perf_counter()
-        if events or left <= 0:
+        if events or left <= 0 or woken():
             return events
         time.sleep(min(slice_s, left))
 
 
 def run_loop(step: Callable, wait_s: Callable[[], float], running: Callable[[], bool],
-             hand_over: Callable[[list], None]) -> None:
+             hand_over: Callable[[list], None], woken: Callable[[], bool] = lambda: False) -> None:
     """step(dt) while running(), sleeping between steps until an event comes (given to hand_over()
-    for the next step) or wait_s() has passed; while events come (a child types), it looks for the
+    for the next step), woken() says a step is due (the game drew a new frame: it is shown at once, so
+    none is skipped) or wait_s() has passed; while events come (a child types), it looks for the
     next one more often."""
     last, input_at = time.perf_counter(), -1e9
     while running():
@@ -204,7 +206,7 @@ def run_loop(step: Callable, wait_s: Callable[[], float], running: Callable[[], 
         step(min(now - last, 0.5))
         last = now
         events = wait_for_events(max(0.0, last + wait_s() - time.perf_counter()),
-                                 INPUT_SLICE_S if last - input_at < AWAKE_AFTER_INPUT_S else SLICE_S)
+                                 INPUT_SLICE_S if last - input_at < AWAKE_AFTER_INPUT_S else SLICE_S, woken)
         if events:
             input_at = time.perf_counter()
         hand_over(events)

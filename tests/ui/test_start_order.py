@@ -1,5 +1,9 @@
 """Opening the window: its first whole frame comes before any background work starts, and a window
 closed at once leaves nothing running (on an XO's one core, either would slow the child's window)."""
+import os
+import subprocess
+import sys
+
 from kidcoder.ui.assist import IndexBuilder
 from tests.ui.driver import close_app, make_app, step
 
@@ -25,3 +29,37 @@ def test_the_index_check_starts_only_after_the_first_whole_frame(tmp_path, monke
         assert window.worker.busy >= 1                    # ... which starts right after it (and the model)
     finally:
         close_app(window)
+
+
+def test_pygame_gui_loads_without_yaml_and_its_fonts_without_threads():
+    code = ("import os, sys, threading; os.environ['SDL_VIDEODRIVER'] = 'dummy'\n"
+            "import pygame\n"
+            "from kidcoder.ui.gui_start import new_manager\n"
+            "from kidcoder.ui.style import scaled_theme\n"
+            "pygame.display.init(); pygame.font.init(); pygame.display.set_mode((800, 600))\n"
+            "before = threading.active_count()\n"
+            "manager = new_manager((800, 600), scaled_theme('default', 1.0), 'es')\n"
+            "font = manager.get_theme().get_font_dictionary().find_font(17, 'noto_sans')\n"
+            "import i18n\n"
+            "print('yaml' in sys.modules, i18n.config.get('file_format'), threading.active_count() - before,\n"
+            "      font.get_rect('Hola').width > 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "False json 0 True"
+
+
+def test_the_garbage_collector_waits_from_the_splash_to_the_first_whole_frame(tmp_path):
+    code = ("import gc, os; os.environ['SDL_VIDEODRIVER'] = 'dummy'\n"
+            "from kidcoder.ui.splash import show_splash\n"
+            "show_splash('default', 'en', (800, 600))\n"
+            "held = not gc.isenabled()\n"
+            "from kidcoder.ui.app import App\n"
+            "app = App(size=(800, 600))\n"
+            "held_while_building = not gc.isenabled()\n"
+            "app.step()\n"
+            "print(held, held_while_building, gc.isenabled())\n"
+            "app.shutdown()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "KIDCODER_HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "True True True"

@@ -63,3 +63,18 @@ def test_the_garbage_collector_waits_from_the_splash_to_the_first_whole_frame(tm
                           env={**os.environ, "KIDCODER_HOME": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "True True True"
+
+
+def test_the_console_input_line_is_made_when_a_game_first_asks(windows):
+    app = windows()
+
+    def input_lines():
+        return [e for e in app.manager.get_sprite_group().sprites() if "#console_input" in e.object_ids]
+
+    assert input_lines() == []                  # most windows never show it: not built with the window
+    app.console.set_shown(True)
+    app.console.set_waiting(True)               # a game called input()
+    (line,) = input_lines()
+    assert line.visible and app.console.element_for("console") is line
+    app.console.set_waiting(False)
+    assert not line.visible

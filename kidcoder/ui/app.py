@@ -20,7 +20,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 
 import pygame  # noqa: E402
-from kidcoder.ui.gui_start import new_manager  # noqa: E402  (first: pygame-gui without yaml)
+from kidcoder.ui.gui_start import first_update, new_manager  # noqa: E402  (first: pygame-gui without yaml)
 
 from kidcoder.background import Worker  # noqa: E402
 from kidcoder.config import Settings, load_settings  # noqa: E402
@@ -101,7 +101,7 @@ class App:
                                               id(self.dialogs.current), self.layout),
                            self._pace, self.editor.view.blink_due_s,
                            lambda: uncovered(self.preview.picture_only(), self.manager))
-        self.gui = GuiTicker(self.manager, self.pacer)
+        self.gui = GuiTicker(self.manager, self.pacer, first_update)
         self._build_parts(files)
         self._last_version = self.editor.version
         self.files.start_up()       # the index check and the model start after the first frame (step)

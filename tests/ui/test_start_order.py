@@ -78,3 +78,20 @@ def test_the_console_input_line_is_made_when_a_game_first_asks(windows):
     assert line.visible and app.console.element_for("console") is line
     app.console.set_waiting(False)
     assert not line.visible
+
+
+def test_the_first_frame_leaves_the_buttons_other_looks_for_the_next_frames(tmp_path, monkeypatch):
+    from kidcoder.ui.redraw import GUI_TICK_S
+
+    monkeypatch.setenv("KIDCODER_HOME", str(tmp_path))
+    window = make_app()
+    try:
+        run = window.toolbar.buttons["run"].drawable_shape
+        step(window)
+        assert run.states["normal"].generated and not run.states["hovered"].generated
+        for _ in range(6):
+            window.step(GUI_TICK_S)
+        assert run.states["hovered"].generated and not run.states_to_redraw_queue
+        assert run.temp_additive_shape is None          # its scratch pictures were let go when all were made
+    finally:
+        close_app(window)

@@ -72,5 +72,6 @@ def first_update(manager, dt: float) -> None:
     manager.update(dt)
     for shape, states, clean_up in held:
         queue = shape.states_to_redraw_queue
-        queue.extend(state for state in states if state not in queue and not shape.states[state].generated)
+        queue.extend(state for state in states
+                     if state not in queue and not getattr(shape.states.get(state), "generated", False))
         shape.need_to_clean_up = shape.need_to_clean_up or clean_up

@@ -12,7 +12,6 @@ model service. No pygame, no KidCoder imports: any layer may use it.
 from __future__ import annotations
 
 import itertools
-import logging
 import queue
 import threading
 import traceback
@@ -20,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional
 
 MAX_RESULTS = 256
-log = logging.getLogger("kidcoder.background")
 
 
 @dataclass
@@ -129,7 +127,10 @@ class Worker:
                 exc.__traceback_text__ = traceback.format_exc()
                 result = Result(job_id, kind, error=exc, tag=tag)
                 if not report:
-                    log.error("background job %s failed: %s", kind, exc.__traceback_text__)
+                    import logging       # only when a job fails: not at every window's start
+
+                    logging.getLogger("kidcoder.background").error("background job %s failed: %s", kind,
+                                                                   exc.__traceback_text__)
             self._finish(result if report else None)
 
     def _finish(self, result: Optional[Result]) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import stat
 import threading
-import uuid
 from pathlib import Path
 from typing import Union
 
@@ -75,7 +74,7 @@ def read_capped(path: PathLike, limit: int) -> bytes:
 
 
 def _temp_beside(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.{uuid.uuid4().hex[:6]}.tmp")
+    return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.{os.urandom(3).hex()}.tmp")
 
 
 def _write_temp(path: Path, data: bytes) -> Path:

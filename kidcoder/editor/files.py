@@ -17,12 +17,10 @@ After a save, view.buffer.mark_saved().
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, List, Optional, Tuple, Union
@@ -112,7 +110,7 @@ class ProgramFile:
     text: str
     newline: str = "\n"
     bom: bool = False
-    untitled_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    untitled_id: str = field(default_factory=lambda: os.urandom(6).hex())    # random, as uuid4's hex was
 
     @property
     def name(self) -> str:
@@ -297,6 +295,8 @@ class ProjectFiles:
     # ----- autosave and recovery --------------------------------------------------------------
     def autosave_file(self, document: ProgramFile) -> Path:
         if document.path is not None:
+            import hashlib           # here, not at the window's start (it loads OpenSSL)
+
             key = hashlib.sha1(str(Path(document.path).resolve()).encode("utf-8")).hexdigest()[:16]
         else:
             key = "untitled-" + document.untitled_id
@@ -359,7 +359,7 @@ class ProjectFiles:
             record = json.loads(file.read_text(encoding="utf-8"))
             path = Path(record["path"]) if record.get("path") else None
             document = ProgramFile(path, str(record["text"]), record.get("newline", "\n"), bool(record.get("bom")),
-                                   record.get("untitled_id") or uuid.uuid4().hex[:12])
+                                   record.get("untitled_id") or os.urandom(6).hex())
             saved_at = float(record.get("saved_at", 0))
         except (OSError, ValueError, KeyError, TypeError):
             return None

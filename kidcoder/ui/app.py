@@ -20,7 +20,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 
 import pygame  # noqa: E402
-import pygame_gui  # noqa: E402
+from kidcoder.ui.gui_start import first_update, new_manager  # noqa: E402  (first: pygame-gui without yaml)
 
 from kidcoder.background import Worker  # noqa: E402
 from kidcoder.config import Settings, load_settings  # noqa: E402
@@ -54,7 +54,7 @@ from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
 from kidcoder.ui.redraw import (EVERYTHING, FPS, NOTHING, PICTURE, WHOLE, WORK_WAKE_S, GuiTicker, Pacer,  # noqa: E402
                                 run_loop, screen_key, uncovered)
 from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
-from kidcoder.ui.splash import desktop_size  # noqa: E402
+from kidcoder.ui.splash import desktop_size, window_shown  # noqa: E402
 from kidcoder.ui.sugar_actions import in_sugar  # noqa: E402
 from kidcoder.ui.sugar_keys import shell_key_names  # noqa: E402
 from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
@@ -83,9 +83,7 @@ class App:
         self.colours = style.colours(self.settings.theme)
         scale = style.zoom_scale(self.settings.font_size)
         self.fonts = style.Fonts(scale)
-        self.manager = pygame_gui.UIManager(self.size, style.scaled_theme(self.settings.theme, scale),
-                                            enable_live_theme_updates=False,
-                                            starting_language=self.settings.language)
+        self.manager = new_manager(self.size, style.scaled_theme(self.settings.theme, scale), self.settings.language)
         style.add_mono_font(self.manager, self.fonts.mono_px)
         self.layout = self._lay_out(playing=False)
         kit = PaneKit(self.manager, self.fonts, self.colours, self.settings)
@@ -103,7 +101,7 @@ class App:
                                               id(self.dialogs.current), self.layout),
                            self._pace, self.editor.view.blink_due_s,
                            lambda: uncovered(self.preview.picture_only(), self.manager))
-        self.gui = GuiTicker(self.manager, self.pacer)
+        self.gui = GuiTicker(self.manager, self.pacer, first_update)
         self._build_parts(files)
         self._last_version = self.editor.version
         self.files.start_up()       # the index check and the model start after the first frame (step)
@@ -302,6 +300,7 @@ class App:
             self.on_present(rects)
         if self.first_frame_at is None:     # the index check and the model's imports, on the worker, would
             self.first_frame_at, _ = time.perf_counter(), self.assist.start_index()   # slow this frame
+            window_shown()                  # the garbage collector waited since the splash
         self.frame_times.append(time.perf_counter() - started)
         self.pacer.spent(self.frame_times[-1])
 

@@ -195,15 +195,21 @@ class IndexBuilder:
     """Makes sure the search index exists, building it in its own low-priority process.
 
     A Python thread building it would take the interpreter lock from the UI thread for
-    seconds; opening a built index is quick. stop() ends a build still running at quit.
-    run() returns the build's exit code (0: the index is ready).
+    seconds; opening a built index is quick. stop() ends a build still running at quit, and
+    a build the worker had not begun yet never starts (a window closed in its first frames
+    must not leave an index process behind, using the laptop's one core).
+    run() returns the build's exit code (0: the index is ready; -1: stopped before it began).
     """
 
     TIMEOUT_S = 300     # of its own running time (not the time it waits while a game plays)
 
     def __init__(self):
+        import threading
+
         self.process = None
         self._held = None       # the process stopped while a game plays
+        self.stopped = False
+        self._lock = threading.Lock()
 
     def run(self) -> int:
         import os
@@ -211,8 +217,11 @@ class IndexBuilder:
         import sys
 
         nice = (lambda: os.nice(10)) if hasattr(os, "nice") else None   # the game and the UI come first
-        self.process = subprocess.Popen([sys.executable, "-m", "kidcoder", "index"], stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL, preexec_fn=nice)
+        with self._lock:
+            if self.stopped:
+                return -1
+            self.process = subprocess.Popen([sys.executable, "-m", "kidcoder", "index"], stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL, preexec_fn=nice)
         ran = 0.0
         while True:
             try:
@@ -240,7 +249,9 @@ class IndexBuilder:
         # (answer.ask opens it on the worker): until then its ~15 MB stay free.
 
     def stop(self) -> None:
-        process = self.process
+        with self._lock:
+            self.stopped = True
+            process = self.process
         if process is not None and process.poll() is None:
             process.kill()
             process.wait()

@@ -222,8 +222,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     size = tuple(int(n) for n in args.size.split("x"))
 
-    if args.mode == "cold":          # the way `kidcoder` opens: the first picture, then the window
-        from kidcoder.config import load_settings
+    settings = None
+    if args.mode == "cold":          # the way `kidcoder` opens (ui/start.py): the first picture, then the
+        from kidcoder.config import load_settings   # window, given the settings the picture was drawn with
         from kidcoder.ui.splash import show_splash
 
         settings = load_settings()
@@ -232,7 +233,7 @@ def main(argv=None) -> int:
 
     from kidcoder.ui.app import App
 
-    app = App(size=size)
+    app = App(settings, size=size)
     if args.mode == "cold":
         def first(_rects):
             print(json.dumps({"probe": {"first_present": splash_at, "window_ready": time.monotonic()}}), flush=True)

@@ -3,7 +3,8 @@
 It is a tab of the dock under the game, beside the helper's (the helper pane draws
 the tabs; dock.py decides which shows). Lines are drawn with the monospaced font
 (only the visible ones); the input line is a pygame-gui UITextEntryLine that appears
-while the game waits for an answer.
+while the game waits for an answer. It is made the first time a game asks (not with the window: on one
+slow core its rounded box costs more than a toolbar button, for a line most windows never show).
 """
 from __future__ import annotations
 
@@ -35,12 +36,19 @@ class ConsolePane(Pane):
         self.show_whole = False
         self.scroll_back = 0
         self._wrap_key, self._wrap = None, []
-        self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(self._entry_box()), self.manager,
-                                                         placeholder_text=tr("ui.console.placeholder"),
-                                                         object_id="#console_input")
-        self.entry.hide()
+        self._entry = None
         self.waiting = False
         self.shown = False           # the console's tab is the one shown in the dock
+
+    @property
+    def entry(self):
+        """The input line, made the first time it is needed."""
+        if self._entry is None:
+            self._entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(self._entry_box()), self.manager,
+                                                              placeholder_text=tr("ui.console.placeholder"),
+                                                              object_id="#console_input")
+            self._entry.hide()
+        return self._entry
 
     def _entry_box(self) -> Box:
         body = self.box.below_title()
@@ -48,19 +56,21 @@ class ConsolePane(Pane):
 
     def set_box(self, box: Box) -> None:
         self.box = box
-        move_element(self.entry, self._entry_box())
+        if self._entry is not None:
+            move_element(self._entry, self._entry_box())
 
     def relabel(self) -> None:
-        self.entry.placeholder_text = tr("ui.console.placeholder")
-        self.entry.rebuild()
+        if self._entry is not None:
+            self._entry.placeholder_text = tr("ui.console.placeholder")
+            self._entry.rebuild()
 
     def set_shown(self, shown: bool) -> None:
         """The dock shows the console's tab (True) or the helper's."""
         self.shown = shown
         if shown and self.waiting:
             self.entry.show()
-        else:
-            self.entry.hide()
+        elif self._entry is not None:
+            self._entry.hide()
 
     def shown_text(self):
         """The words a child sees on this pane now (the game's own lines are the game's)."""
@@ -115,9 +125,9 @@ class ConsolePane(Pane):
             self.entry.set_text("")
             if self.shown:
                 self.entry.show()
-        else:
-            self.entry.unfocus()
-            self.entry.hide()
+        elif self._entry is not None:
+            self._entry.unfocus()
+            self._entry.hide()
 
     def take_answer(self) -> str:
         text = self.entry.get_text()
@@ -142,7 +152,7 @@ class ConsolePane(Pane):
         return False
 
     def action_for(self, element) -> Optional[str]:
-        return "send_input" if element is self.entry else None
+        return "send_input" if element is not None and element is self._entry else None
 
     def element_for(self, target: str):
         return self.entry if target == "console" else None

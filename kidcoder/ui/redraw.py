@@ -161,8 +161,9 @@ class GuiTicker:
     time since. Its hover checks cost as much as a small game's frame, and while a game plays the loop
     steps 60 times a second with nothing for them to see; keys typed in the editor are not for it."""
 
-    def __init__(self, manager, pacer: "Pacer"):
+    def __init__(self, manager, pacer: "Pacer", first_update: Optional[Callable[[object, float], None]] = None):
         self.manager, self.pacer = manager, pacer
+        self.first_update = first_update    # the first update (the window's first frame), if not manager.update
         self.owed = 0.0
         self.input = True           # the first update always runs
         self.updates = 0
@@ -175,7 +176,10 @@ class GuiTicker:
     def tick(self, dt: float) -> None:
         self.owed += dt
         if self.input or self.pacer.gui_moved or self.owed >= GUI_TICK_S:
-            self.manager.update(self.owed)
+            if self.updates == 0 and self.first_update is not None:
+                self.first_update(self.manager, self.owed)
+            else:
+                self.manager.update(self.owed)
             self.owed, self.input = 0.0, False
             self.updates += 1
 

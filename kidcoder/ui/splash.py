@@ -3,9 +3,13 @@
 On an XO (one slow core) building the window takes seconds; a child who clicked KidCoder sees its
 window at once, laid out as it will be, with "KidCoder is getting ready...", instead of nothing.
 Only pygame, the theme's colours and the layout are needed here (never pygame-gui).
+From the first picture to the whole window's first frame Python's garbage collector waits: building the
+window makes a few hundred thousand objects and almost no garbage, and the collector walking them again
+and again costs about 5% of the start (window_shown() lets it run again).
 """
 from __future__ import annotations
 
+import gc
 from typing import Dict, Optional, Tuple
 
 import pygame
@@ -40,7 +44,9 @@ def draw_splash(surface, layout: Layout, colour: Dict[str, RGB], lang: str) -> N
 
 
 def show_splash(theme: str, lang: str, size=None, window_flags: int = 0):
-    """Open the window and show the first picture; returns the window's surface (App sets its mode again)."""
+    """Open the window and show the first picture; returns the window's surface (App sets its mode again).
+    The garbage collector waits until window_shown()."""
+    gc.disable()
     pygame.display.init()
     pygame.font.init()
     size = size or initial_size(desktop_size())
@@ -49,3 +55,8 @@ def show_splash(theme: str, lang: str, size=None, window_flags: int = 0):
     draw_splash(screen, compute_layout(*screen.get_size(), change_row=True), colours(theme), lang)
     pygame.display.flip()
     return screen
+
+
+def window_shown() -> None:
+    """The whole window's first frame is on screen: the garbage collector runs again."""
+    gc.enable()

@@ -75,6 +75,7 @@ class Fonts:
 
     def __init__(self, scale: float = 1.0):
         self._rendered = {}
+        self._button_widths = {}
         self.set_scale(scale)
 
     def set_scale(self, scale: float) -> None:
@@ -91,6 +92,7 @@ class Fonts:
         self.mono_px = scaled(MONO_PX, scale)
         self.code_char_w = pygame.font.Font(mono_font_file(), self.mono_px).size("M")[0]
         self._rendered.clear()
+        self._button_widths.clear()
 
     def text(self, font, text: str, colour):
         """font.render(text), remembered: titles and status lines are drawn every frame but rarely change."""
@@ -103,7 +105,11 @@ class Fonts:
         return surface
 
     def button_width(self, text: str, padding: int = 20) -> int:
-        return self.button.size(text)[0] + padding
+        """A button's width for its words (remembered: the layout asks for every label several times a start)."""
+        width = self._button_widths.get(text)
+        if width is None:
+            width = self._button_widths[text] = self.button.size(text)[0]
+        return width + padding
 
 
 def draw_focus_ring(surface, rect, colour: RGB, width: int = 3) -> None:

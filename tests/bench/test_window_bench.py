@@ -78,3 +78,14 @@ def test_bad_xo_options_are_one_line_and_exit_2(args, words):
                          env=env, timeout=120)
     assert out.returncode == 2
     assert words in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_a_process_left_from_one_cold_start_is_ended_before_the_next():
+    left = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+
+    class Group(NoGroup):
+        def pids(self):
+            return [left.pid] if left.poll() is None else []
+
+    window._drain(Group(), timeout=0.3)
+    assert left.wait(timeout=10) is not None        # it would have shared the next start's quota

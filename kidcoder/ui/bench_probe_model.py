@@ -12,6 +12,7 @@ itself was slow), and the processor time of the window's threads, the game and t
 from __future__ import annotations
 
 import os
+import statistics
 import threading
 import time
 from typing import Dict, List, Optional, Tuple
@@ -40,6 +41,19 @@ def gaps(times: List[float]) -> List[float]:
     return [b - a for a, b in zip(times, times[1:])]
 
 
+GAP_BINS_MS = (20, 30, 34, 40, 50, 70)
+
+
+def gap_counts(window_gaps: List[float]) -> Dict[str, int]:
+    """How many gaps between window frames fell under each bound (ms; the last key counts the rest)."""
+    counts = {f"<{bound}": 0 for bound in GAP_BINS_MS}
+    counts[f">={GAP_BINS_MS[-1]}"] = 0
+    for gap in window_gaps:
+        key = next((f"<{b}" for b in GAP_BINS_MS if gap * 1000 < b), f">={GAP_BINS_MS[-1]}")
+        counts[key] += 1
+    return counts
+
+
 def late_figures(presents: List[float], shown: List[Tuple[float, int]],
                  published: List[Tuple[int, float]], planned: Optional[List[float]] = None) -> Dict[str, object]:
     """Lateness from what was watched: presents (window frame times), shown ((time, game frame number) when
@@ -59,6 +73,7 @@ def late_figures(presents: List[float], shown: List[Tuple[float, int]],
         "game_shown": len(shown), "game_late_shown": sum(g > LATE_S for g in game),
         "game_worst_ms": round(max(game, default=0.0) * 1000, 1), "game_skipped": skipped,
         "game_published_late": game_late,
+        "gaps_ms": gap_counts(window),
         "late_at_s": [round(t - presents[0], 2) for t, g in zip(presents[1:], window) if g > LATE_S],
     }
 
@@ -136,7 +151,9 @@ class Watch:
         costs = list(self.app.frame_times)[-len(self.presents):] if self.presents else []   # one per present
         slow = [(round(t - self.presents[0], 2), round(c * 1000, 1)) for t, c in zip(self.presents, costs)
                 if c > 1 / 60]
-        return dict(late_figures(self.presents, self.shown, self.published, self.planned), seconds=round(wall, 3), slow_frames=slow,
+        return dict(late_figures(self.presents, self.shown, self.published, self.planned), seconds=round(wall, 3),
+                    slow_frames=slow, cost_ms_p50=round(statistics.median(costs or [0.0]) * 1000, 2),
+                    planned_ms_p50=round(statistics.median(self.planned or [0.0]) * 1000, 2),
                     load=round(self.load, 2),
                     thread_cpu_s={name: round(cpu[name] - self.cpu.get(name, 0.0), 2) for name in cpu},
                     process_cpu_s={name: round(process_cpu(pid) - self.process[name], 2)

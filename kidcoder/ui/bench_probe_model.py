@@ -217,11 +217,10 @@ class Control:
     def tick(self, window, app, now: float) -> bool:
         if self.watch is None:
             self.seconds = max(CONTROL_MIN_S, self.durations[-1] if self.durations else self.fallback_s)
-            self.began = now
             self.watch = Watch(app)
             self.watch.start()
             return False
-        if now - self.began < self.seconds:
+        if time.perf_counter() - self.watch.began < self.seconds:     # as long as the watch itself says
             return False
         self.results.append(dict(self.watch.stop(), phase="control"))
         return True

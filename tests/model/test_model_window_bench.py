@@ -24,8 +24,9 @@ def test_the_window_is_watched_while_the_model_answers_and_as_long_without(tmp_p
     # at once), and sees the game's frames
     assert 0 <= figures["model_window_seconds"] <= figures["model_window_control_seconds"]
     assert figures["model_window_control_seconds"] >= 2 and figures["model_window_control_worst_frame_ms"] > 0
-    assert figures["model_window_answers_shown"] == 0        # the tiny model's words never pass the checks
-    assert figures["model_window_first_word_s"] is None
+    assert figures["model_window_answers_shown"] == 0        # the tiny model's answers never pass the review
+    first = figures["model_window_first_word_s"]              # (a sentence may show while it streams)
+    assert first is None or first > 0
 
 
 def test_late_frames_are_gaps_longer_than_two_frames_and_the_pacer_owns_some():

@@ -33,6 +33,11 @@ def _worst(rows: List[dict], key: str) -> Optional[float]:
     return max(row[key] for row in rows) if rows else None
 
 
+def _per_10s(rows: List[dict], key: str) -> Optional[float]:
+    seconds = sum(row["seconds"] for row in rows)
+    return round(_total(rows, key) / seconds * 10, 2) if rows and seconds > 0 else None
+
+
 def figures(results: List[dict]) -> Dict[str, object]:
     """The bench figures from the probe's results (one per watched phase: "warm", "model", "control")."""
     asks = [r for r in results if r["phase"] == "model"]
@@ -44,6 +49,8 @@ def figures(results: List[dict]) -> Dict[str, object]:
         "model_window_control_late_frames": _total(controls, "window_late"),
         "model_window_late_paced": _total(asks, "window_late_paced"),
         "model_window_control_late_paced": _total(controls, "window_late_paced"),
+        "model_window_late_per_10s": _per_10s(asks, "window_late"),       # a control after a question is as long
+        "model_window_control_late_per_10s": _per_10s(controls, "window_late"),   # as it, one before as the last
         "model_window_worst_frame_ms": _worst(asks, "window_worst_ms"),
         "model_window_control_worst_frame_ms": _worst(controls, "window_worst_ms"),
         "model_window_game_late_frames": _total(asks, "game_late_shown"),

@@ -23,6 +23,7 @@ def test_the_window_is_watched_while_the_model_answers_and_as_long_without(tmp_p
     # each control is watched as long as the question before it, at least a second (the tiny model answers
     # at once), and sees the game's frames
     assert 0 <= figures["model_window_seconds"] <= figures["model_window_control_seconds"]
+    assert figures["model_window_control_late_per_10s"] >= 0
     assert figures["model_window_control_seconds"] >= 2 and figures["model_window_control_worst_frame_ms"] > 0
     assert figures["model_window_answers_shown"] == 0        # the tiny model's answers never pass the review
     first = figures["model_window_first_word_s"]              # (a sentence may show while it streams)

@@ -8,7 +8,9 @@ part ahead as the app's does: model_first_token_cold_s; the second keeps that st
 in processor seconds of the worker (a shared machine's wall time is noisy), tokens a
 second, the prompt's length in the model's own tokens, and the window's worst frame
 while it works, beside a control: the same ticker, as long, beside a processor burner
-placed as the worker is (so late frames the machine causes are not blamed on the model). What it adds (bench/understanding.py): change requests and made games
+placed as the worker is (so late frames the machine causes are not blamed on the model); and the real
+window's late frames while a game plays and the model answers, against the same window with nothing
+asked (bench/model_window.py: model_window_*). What it adds (bench/understanding.py): change requests and made games
 with and without the model. A classroom server (bench/server.py): 20 clients at once.
 Figures are null without a model (and the server figures without --server).
 
@@ -196,7 +198,7 @@ def _speed(check, threads: Optional[int]) -> Dict[str, object]:
 
 
 def measure(model_file: Optional[str] = None, threads: Optional[int] = None, server_url: Optional[str] = None,
-            understanding: bool = True) -> Dict[str, object]:
+            understanding: bool = True, window: bool = True) -> Dict[str, object]:
     """Speed on a real hint, (bench/understanding.py) what the model adds, with and without it (the figures
     without it are measured even with no model), and (bench/server.py) a classroom server under 20 clients
     when server_url is given (null figures and a note otherwise)."""
@@ -213,6 +215,13 @@ def measure(model_file: Optional[str] = None, threads: Optional[int] = None, ser
         except ModelError as exc:
             usable = False
             figures.update(model_error=exc.reason.rsplit(".", 1)[-1], model_file=check.path)
+    if usable and window:
+        from kidcoder.bench import model_window
+
+        try:
+            figures.update(model_window.measure(check.path))
+        except (RuntimeError, OSError) as exc:      # the window's figures fail alone
+            figures["model_window_error"] = str(exc)[:300]
     if understanding:
         from kidcoder.bench import understanding as adds
 

@@ -9,6 +9,9 @@ because it drives the window; nothing imports it: bench/window.py and bench/xo.p
     cold                 quit at the first presented frame; prints that moment's time.monotonic()
     play EXAMPLE ...     open each gallery example, run it, and type in the editor while it plays
     idle                 the window's own CPU time while nothing happens
+    model EXAMPLE --model FILE [--rounds N]
+                         late window and game frames while the helper's model answers a question, against
+                         the same window with nothing asked (bench_probe_model.py)
 """
 from __future__ import annotations
 
@@ -215,12 +218,18 @@ def memory_kb() -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="bench_probe")
-    parser.add_argument("mode", choices=("cold", "play", "idle"))
+    parser.add_argument("mode", choices=("cold", "play", "idle", "model"))
     parser.add_argument("examples", nargs="*")
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--size", default="1200x900")
+    parser.add_argument("--model", help="model mode: the .gguf file the window's helper uses")
+    parser.add_argument("--rounds", type=int, default=3, help="model mode: questions asked (and controls)")
     args = parser.parse_args(argv)
     size = tuple(int(n) for n in args.size.split("x"))
+    if args.mode == "model":
+        from kidcoder.ui import bench_probe_model
+
+        bench_probe_model.use_model(args.model)
 
     settings = None
     if args.mode == "cold":          # the way `kidcoder` opens (ui/start.py): the first picture, then the
@@ -254,9 +263,10 @@ def main(argv=None) -> int:
     if args.mode == "idle":
         tasks.append(Idle(args.seconds, waker, results))
     for example in args.examples:
+        measured = bench_probe_model.model_tasks(args.rounds, args.seconds, results) if args.mode == "model" \
+            else [Play(example, args.seconds, typist, results)]
         tasks += [Steps([{"open_example": example}, {"run": True}, {"wait_frames": FRAMES_BEFORE}], waker),
-                  Play(example, args.seconds, typist, results),
-                  Steps([{"stop": True}, {"wait_stopped": True}], waker)]
+                  *measured, Steps([{"stop": True}, {"wait_stopped": True}], waker)]
     driver = app.demo = Driver(tasks, app)
     report = {"results": results}
     try:

@@ -37,6 +37,7 @@ class ModelStream:
         self.rules_text = ""
         self._lang = "en"
         self._streaming = False
+        self.last_end: Optional[str] = None     # how the last request ended: "final", "dropped" or "off"
 
     def start(self) -> None:
         self.app.worker.submit("model-open", _open_service, self.app.settings)
@@ -44,6 +45,11 @@ class ModelStream:
     def opened(self, result) -> None:
         if result.ok and result.value is not None:
             self.service = result.value
+
+    @property
+    def streaming(self) -> bool:
+        """The model's words for the current request are on screen (benchmarks time the first)."""
+        return self._streaming
 
     @property
     def available(self) -> bool:
@@ -84,14 +90,14 @@ class ModelStream:
             elif event.kind == "final":
                 pieces = []
                 helper.retell(self.heading, beneath(self.rules_text, event.text, self._lang))
-                self.request_id = None
+                self.request_id, self.last_end = None, event.kind
             elif event.kind == "note":
                 self.app.status = tr("model.status.teacher", reason=tr(event.text))
             elif event.kind in ("dropped", "off"):
                 pieces = []
                 if self._streaming:
                     helper.retell(self.heading, self.rules_text)
-                self.request_id = None
+                self.request_id, self.last_end = None, event.kind
         if pieces and self._streaming:
             helper.append("".join(pieces))
         elif pieces:

@@ -1,0 +1,77 @@
+"""`kidcoder bench --only model --model FILE`: late frames in the REAL window while the model answers.
+
+A window process (kidcoder/ui/bench_probe.py, mode "model"; bench/window.py starts it) plays a gallery
+game in the preview and asks its helper a question the model retells, a few times; each time, back to
+back, the same window is watched as long with nothing asked (the control: late frames the busy machine
+causes). A late frame is a gap longer than two 60 Hz frames between frames the window presented
+(model_window_late_frames) or between new game frames the preview showed (..._game_late_frames).
+Watching starts once the rules' answer is on screen and the window is back at full pace (that frame is
+the answer's, with or without a model: model_window_answer_frame_ms) and ends with the model's answer.
+model_window_late_paced: late frames the window's own Pacer chose (it sleeps longer after costly
+frames, redraw.GIVE_WAY); the rest woke late. model_window_first_word_s: from asking to the model's
+first words on screen (median; the first question, which loads the model, is model_window_first_word_cold_s).
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+from typing import Dict, List, Optional
+
+from kidcoder.bench import window
+
+EXAMPLE = "bouncing_ball.py"
+ROUNDS = 3
+CONTROL_FALLBACK_S = 10.0       # a control with no question asked before it (never, with the probe's order)
+
+
+def _total(rows: List[dict], key: str) -> Optional[float]:
+    return sum(row[key] for row in rows) if rows else None
+
+
+def _worst(rows: List[dict], key: str) -> Optional[float]:
+    return max(row[key] for row in rows) if rows else None
+
+
+def _per_10s(rows: List[dict], key: str) -> Optional[float]:
+    seconds = sum(row["seconds"] for row in rows)
+    return round(_total(rows, key) / seconds * 10, 2) if rows and seconds > 0 else None
+
+
+def figures(results: List[dict]) -> Dict[str, object]:
+    """The bench figures from the probe's results (one per watched phase: "warm", "model", "control")."""
+    asks = [r for r in results if r["phase"] == "model"]
+    controls = [r for r in results if r["phase"] == "control"]
+    warm = [r for r in results if r["phase"] == "warm"]
+    words = [r["first_word_s"] for r in asks if r["first_word_s"] is not None]
+    return {
+        "model_window_late_frames": _total(asks, "window_late"),
+        "model_window_control_late_frames": _total(controls, "window_late"),
+        "model_window_late_paced": _total(asks, "window_late_paced"),
+        "model_window_control_late_paced": _total(controls, "window_late_paced"),
+        "model_window_late_per_10s": _per_10s(asks, "window_late"),       # a control after a question is as long
+        "model_window_control_late_per_10s": _per_10s(controls, "window_late"),   # as it, one before as the last
+        "model_window_worst_frame_ms": _worst(asks, "window_worst_ms"),
+        "model_window_control_worst_frame_ms": _worst(controls, "window_worst_ms"),
+        "model_window_game_late_frames": _total(asks, "game_late_shown"),
+        "model_window_control_game_late_frames": _total(controls, "game_late_shown"),
+        "model_window_seconds": round(_total(asks, "seconds") or 0.0, 1),
+        "model_window_control_seconds": round(_total(controls, "seconds") or 0.0, 1),
+        "model_window_first_word_s": round(statistics.median(words), 3) if words else None,
+        "model_window_first_word_cold_s": warm[0]["first_word_s"] if warm else None,
+        "model_window_answer_frame_ms": _worst(asks, "answer_frame_ms"),
+        "model_window_answers_shown": sum(r["model_end"] == "final" for r in asks),
+        "model_window_rounds": [[r["phase"], r["window_late"], r["game_late_shown"], r["window_worst_ms"],
+                                 r["seconds"], r["load"]] for r in results if r["phase"] != "warm"],
+    }
+
+
+def measure(model_path: str, rounds: int = ROUNDS, home: Optional[str] = None) -> Dict[str, object]:
+    """Run the probe with this model file in a fresh home (its index built first, as after installing)."""
+    with tempfile.TemporaryDirectory(prefix="kidcoder-model-window-") as fresh:
+        home = home or fresh
+        if not os.path.isdir(os.path.join(home, "cache")):
+            window.build_index(home)
+        report = window.run_probe(["model", EXAMPLE, "--model", str(model_path), "--rounds", str(rounds),
+                                   "--seconds", str(CONTROL_FALLBACK_S)], home, timeout=300 + rounds * 700)
+    return figures(report["results"])

@@ -1,0 +1,45 @@
+"""The window benchmark's model mode: a real window plays a game and asks its helper a question the model
+(here the tiny model the tests build, whose gibberish the checks drop) answers, against a control.
+
+Only that it runs and what it reports are checked, never how fast (speed lives in `kidcoder bench`)."""
+import pytest
+from tiny_gguf import missing_tools
+
+from kidcoder.bench import model_window
+
+needs_backend = pytest.mark.skipif(missing_tools() is not None, reason=str(missing_tools()))
+
+
+@needs_backend
+def test_the_window_is_watched_while_the_model_answers_and_as_long_without(tmp_path):
+    from tiny_gguf import build_tiny_model
+
+    model = build_tiny_model(tmp_path / "tiny.gguf")
+    figures = model_window.measure(str(model), rounds=2)
+    phases = [row[0] for row in figures["model_window_rounds"]]
+    assert phases == ["model", "control", "control", "model"]         # in turns, both orders
+    for name in ("late_frames", "game_late_frames", "late_paced"):
+        assert figures[f"model_window_{name}"] >= 0 and figures[f"model_window_control_{name}"] >= 0
+    # each control is watched as long as the question before it, at least a second (the tiny model answers
+    # at once), and sees the game's frames
+    assert 0 <= figures["model_window_seconds"] <= figures["model_window_control_seconds"]
+    assert figures["model_window_control_late_per_10s"] >= 0
+    assert figures["model_window_control_seconds"] >= 2 and figures["model_window_control_worst_frame_ms"] > 0
+    assert figures["model_window_answers_shown"] == 0        # the tiny model's answers never pass the review
+    first = figures["model_window_first_word_s"]              # (a sentence may show while it streams)
+    assert first is None or first > 0
+
+
+def test_late_frames_are_gaps_longer_than_two_frames_and_the_pacer_owns_some():
+    from kidcoder.ui.bench_probe_model import late_figures
+
+    presents = [0.0, 0.016, 0.032, 0.1, 0.116, 0.2]
+    shown = [(0.0, 1), (0.016, 2), (0.1, 5), (0.2, 6)]
+    published = [(1, 0.0), (2, 0.016), (5, 0.066), (6, 0.2)]
+    planned = [0.0, 0.0, 0.0, 0.0, 0.0, 0.05]       # the Pacer chose to sleep 50 ms before the last frame
+    found = late_figures(presents, shown, published, planned)
+    assert found["window_late"] == 2 and found["window_late_paced"] == 1
+    assert found["window_worst_ms"] == 84.0
+    assert found["game_late_shown"] == 2 and found["game_skipped"] == 2
+    assert found["game_published_late"] == 1          # 6 came 134 ms after 5
+    assert found["late_at_s"] == [0.1, 0.2]

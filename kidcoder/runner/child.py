@@ -28,7 +28,7 @@ from kidcoder.paths import assets_dir, cache_dir
 from kidcoder.runner.game_hooks import DEFAULT_SIZE, GameHooks, hook_when_imported, uses_pygame
 from kidcoder.runner.game_input import scale_input
 from kidcoder.runner.protocol import FinishReason
-from kidcoder.runner.smoothscale import use_safe_smoothscale
+from kidcoder.runner.smoothscale import quiet_simd_warning, use_safe_smoothscale
 from kidcoder.runner.probe_child import probe_report
 
 MAX_ERROR_MESSAGE = 4 * 1024
@@ -249,6 +249,7 @@ def main(argv=None) -> None:
         tempfile.tempdir = args.temp
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    quiet_simd_warning()
     font_list = cache_dir() / fonts.CACHE_NAME
 
     def install(pygame) -> None:

@@ -6,6 +6,7 @@ importing pygame. Elsewhere it does nothing: x86's SSE/MMX backends are fine and
 from __future__ import annotations
 
 import platform
+import warnings
 
 
 def use_safe_smoothscale(pygame) -> bool:
@@ -17,3 +18,9 @@ def use_safe_smoothscale(pygame) -> bool:
     except (AttributeError, ValueError, pygame.error):
         return False
     return True
+
+
+def quiet_simd_warning() -> None:
+    """pygame-ce built without its NEON code (tools/armhf NO_NEON=1) warns at import on a NEON processor;
+    a child cannot act on it, so it never reaches the game's console. Call before pygame is imported."""
+    warnings.filterwarnings("ignore", message="Your system is neon capable", category=RuntimeWarning)

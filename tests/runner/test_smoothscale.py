@@ -20,3 +20,16 @@ def test_armv7_gets_the_generic_smoothscale_and_other_machines_keep_theirs(monke
         assert small.get_size() == (5, 3)
     finally:
         pygame.transform.set_smoothscale_backend(before)
+
+
+def test_the_no_neon_build_warning_never_reaches_a_childs_console():
+    import warnings
+
+    from kidcoder.runner.smoothscale import quiet_simd_warning
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        quiet_simd_warning()
+        warnings.warn("Your system is neon capable but pygame was not built with support for it.", RuntimeWarning)
+        warnings.warn("another warning", RuntimeWarning)
+    assert [str(w.message) for w in seen] == ["another warning"]

@@ -1,9 +1,21 @@
 """Drive the real window in tests: post pygame events and step frames until something happens."""
+import os
+import subprocess
+import sys
 import time
 
 import pygame
 
 from kidcoder.config import Settings
+
+
+def fresh_python(code: str, **env) -> str:
+    """Run code in a new Python process (what a start imports, with nothing imported before) and return the
+    last line it printed; the process must succeed."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **env})
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
 
 
 def make_app(size=(1200, 900), **settings):

@@ -1,7 +1,5 @@
 """The first picture is drawn with plain pygame (never pygame-gui) in the window's own layout and colours,
 with the name and a kind word in the child's language."""
-import subprocess
-import sys
 
 import pygame
 import pytest
@@ -10,6 +8,7 @@ from kidcoder.i18n import tr
 from kidcoder.ui.layout import compute_layout
 from kidcoder.ui.splash import draw_splash
 from kidcoder.ui.theme_files import colours
+from tests.ui.driver import fresh_python
 
 
 @pytest.mark.parametrize("size", [(1200, 900), (800, 600)])
@@ -38,6 +37,4 @@ def test_the_first_picture_needs_no_pygame_gui():
             "from kidcoder.ui.splash import show_splash\n"
             "show_splash('default', 'es', (800, 600))\n"
             "print('pygame_gui' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "False"
+    assert fresh_python(code) == "False"

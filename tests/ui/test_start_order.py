@@ -1,11 +1,8 @@
 """Opening the window: its first whole frame comes before any background work starts, and a window
 closed at once leaves nothing running (on an XO's one core, either would slow the child's window)."""
-import os
-import subprocess
-import sys
 
 from kidcoder.ui.assist import IndexBuilder
-from tests.ui.driver import close_app, make_app, step
+from tests.ui.driver import close_app, fresh_python, make_app, step
 
 
 def test_an_index_build_stopped_before_it_began_never_starts():
@@ -43,9 +40,7 @@ def test_pygame_gui_loads_without_yaml_and_its_fonts_without_threads():
             "import i18n\n"
             "print('yaml' in sys.modules, i18n.config.get('file_format'), threading.active_count() - before,\n"
             "      font.get_rect('Hola').width > 0)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "False json 0 True"
+    assert fresh_python(code) == "False json 0 True"
 
 
 def test_the_garbage_collector_waits_from_the_splash_to_the_first_whole_frame(tmp_path):
@@ -59,10 +54,7 @@ def test_the_garbage_collector_waits_from_the_splash_to_the_first_whole_frame(tm
             "app.step()\n"
             "print(held, held_while_building, gc.isenabled())\n"
             "app.shutdown()")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "KIDCODER_HOME": str(tmp_path)})
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "True True True"
+    assert fresh_python(code, KIDCODER_HOME=str(tmp_path)) == "True True True"
 
 
 def test_the_console_input_line_is_made_when_a_game_first_asks(windows):

@@ -18,6 +18,7 @@ import pygame_gui
 from kidcoder.i18n import tr
 from kidcoder.ui.dock import CONSOLE, HELPER
 from kidcoder.ui.fix_preview import before_after
+from kidcoder.ui.growing_text import show_html
 from kidcoder.ui.helper_page import ANSWER, GREETING, HINT, NOTE, Page, card_page
 from kidcoder.ui.layout import TITLE_H, Box, Layout
 from kidcoder.ui.pane import Pane, PaneKit, move_element
@@ -53,6 +54,7 @@ class HelperPane(Pane):
         self.news = False
         self.game_asks = False
         self._buttons = None                 # (more, fix) shown when the helper's tab comes back
+        self.laid_out = ""                   # how the last new text was laid out (growing_text: whole, grown, same)
         boxes = self._boxes()
         self._html = self.page.html(self.first_words(), self.code_cols, self.fonts.mono_px)
         self.text_box = pygame_gui.elements.UITextBox(self._html, pygame.Rect(boxes["text"]), manager,
@@ -284,15 +286,8 @@ class HelperPane(Pane):
         if not hasattr(self, "text_box"):
             return
         html = self.page.html(self.first_words(), self.code_cols, self.fonts.mono_px)
-        if html == getattr(self, "_html", None):
-            return
+        self.laid_out = show_html(self.text_box, getattr(self, "_html", None), html, keep_scroll)
         self._html = html
-        bar = getattr(self.text_box, "scroll_bar", None)
-        where = bar.start_percentage if keep_scroll and bar is not None else 0.0
-        self.text_box.set_text(html)
-        bar = getattr(self.text_box, "scroll_bar", None)
-        if where and bar is not None:
-            bar.set_scroll_from_start_percentage(where)
 
     def show_hint(self, hint: dict, level: int, source: str = "") -> None:
         """A hint_for_program() result at a level of the ladder; at level 3 the fix as before/after."""

@@ -9,12 +9,16 @@ Without a model nothing here does anything.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from kidcoder.helper.retell import beneath, heading
 from kidcoder.i18n import tr
 
 MAX_EVENTS_PER_FRAME = 32
+# The spaces after the last whole word and what follows them (growing_text.py lays out only what is added
+# after a space, and the final text, stripped, is then already on screen).
+_WORD_BEING_WRITTEN = re.compile(r"\s+\S*\Z")
 
 
 def _open_service(settings):
@@ -37,6 +41,7 @@ class ModelStream:
         self.rules_text = ""
         self._lang = "en"
         self._streaming = False
+        self._held = ""                         # the end kept back: the text on screen ends in a whole word
         self.last_end: Optional[str] = None     # how the last request ended: "final", "dropped" or "off"
 
     def start(self) -> None:
@@ -65,7 +70,7 @@ class ModelStream:
         """Ask the model to retell facts (HintFacts or AnswerFacts from kidcoder.helper, forwarded unchanged)."""
         if not self.available:
             return
-        self.heading, self.rules_text, self._streaming = heading, rules_text, False
+        self.heading, self.rules_text, self._streaming, self._held = heading, rules_text, False, ""
         self._lang = facts.lang
         self.service.set_busy_cores(1 if self.app.games.live else 0)
         self.request_id = self.service.request(facts)
@@ -79,7 +84,7 @@ class ModelStream:
         if self.service is None:
             return
         helper = self.app.helper
-        pieces = []              # one frame's pieces shown at once: each showing lays out the whole text again
+        pieces = []              # one frame's pieces shown at once
         for event in self.service.poll(MAX_EVENTS_PER_FRAME):
             if event.request_id != self.request_id:
                 continue
@@ -98,11 +103,16 @@ class ModelStream:
                 if self._streaming:
                     helper.retell(self.heading, self.rules_text)
                 self.request_id, self.last_end = None, event.kind
-        if pieces and self._streaming:
-            helper.append("".join(pieces))
-        elif pieces:
+        if not pieces:
+            return
+        text = self._held + "".join(pieces)     # a word still being written, and the spaces before it, wait
+        end = _WORD_BEING_WRITTEN.search(text)  # for the next piece: the helper adds only after whole words
+        shown, self._held = (text[:end.start()], text[end.start():]) if end else ("", text)
+        if shown and self._streaming:
+            helper.append(shown)
+        elif shown:
             self._streaming = True
-            helper.retell(self.heading, f"{self.rules_text.rstrip()}\n\n{heading(self._lang)}\n{''.join(pieces)}")
+            helper.retell(self.heading, f"{self.rules_text.rstrip()}\n\n{heading(self._lang)}\n{shown}")
 
     def close(self) -> None:
         if self.service is not None:

@@ -59,7 +59,7 @@ def make(events):
 
 def test_tokens_stream_in_beneath_the_rules_text_which_always_stays():
     app, stream = make([ModelEvent(7, "token", "Mira "), ModelEvent(3, "token", "old request "),
-                        ModelEvent(7, "token", "la línea 4.")])
+                        ModelEvent(7, "token", "la línea 4. ")])
     stream.request(HINT, "Pista", "rules words")
     assert stream.service.requests[0] is HINT and stream.service.busy == 1   # the helper's facts, unchanged
     stream.drain()
@@ -70,16 +70,29 @@ def test_tokens_stream_in_beneath_the_rules_text_which_always_stays():
 
 
 def test_one_frames_pieces_are_laid_out_once():
-    app, stream = make([ModelEvent(7, "token", piece) for piece in ("Mira ", "la ", "línea ", "4.")])
+    app, stream = make([ModelEvent(7, "token", piece) for piece in ("Mira ", "la ", "línea ", "4. ")])
     stream.request(HINT, "Pista", "rules words")
     before = app.helper.renders
     stream.drain()
     assert app.helper.renders == before + 1 and app.helper.text.endswith("Mira la línea 4.")
-    stream.service.events = [ModelEvent(7, "token", " Luego"), ModelEvent(7, "token", " corre.")]
+    stream.service.events = [ModelEvent(7, "token", "Luego"), ModelEvent(7, "token", " corre.\n")]
     stream.drain()
     assert app.helper.renders == before + 2 and app.helper.text.endswith("Mira la línea 4. Luego corre.")
     stream.drain()                                   # nothing new: nothing laid out
     assert app.helper.renders == before + 2
+
+
+def test_the_word_being_written_and_the_spaces_before_it_wait_for_the_next_piece():
+    app, stream = make([ModelEvent(7, "token", piece) for piece in ("Mira la lí", "nea")])
+    stream.request(HINT, "Pista", "rules words")
+    stream.drain()
+    assert app.helper.text.endswith("palabras:\nMira la")          # the screen ends in a whole word
+    stream.service.events = [ModelEvent(7, "token", " 4.\n"), ModelEvent(7, "token", "Luego")]
+    stream.drain()
+    assert app.helper.text.endswith("palabras:\nMira la línea 4.")  # what follows a space is added after it
+    stream.service.events = [ModelEvent(7, "final", "Mira la línea 4.\nLuego corre.")]
+    stream.drain()
+    assert app.helper.text.endswith("palabras:\nMira la línea 4.\nLuego corre.")
 
 
 def test_a_dropped_answer_leaves_only_the_rules_text():

@@ -10,6 +10,9 @@ the answer's, with or without a model: model_window_answer_frame_ms) and ends wi
 model_window_late_paced: late frames the window's own Pacer chose (it sleeps longer after costly
 frames, redraw.GIVE_WAY); the rest woke late. model_window_first_word_s: from asking to the model's
 first words on screen (median; the first question, which loads the model, is model_window_first_word_cold_s).
+While the model's words stream in (first words to the answer's end): model_window_stream_worst_cost_ms, the
+costliest frame of the window's own work (laying the words out is part of it), ..._stream_worst_gap_ms, the
+worst gap between presents, and ..._stream_slow_frames, frames costing more than a 60 Hz frame.
 """
 from __future__ import annotations
 
@@ -60,6 +63,10 @@ def figures(results: List[dict]) -> Dict[str, object]:
         "model_window_first_word_s": round(statistics.median(words), 3) if words else None,
         "model_window_first_word_cold_s": warm[0]["first_word_s"] if warm else None,
         "model_window_answer_frame_ms": _worst(asks, "answer_frame_ms"),
+        "model_window_stream_frames": _total(asks, "stream_frames"),
+        "model_window_stream_worst_cost_ms": _worst(asks, "stream_worst_cost_ms"),
+        "model_window_stream_worst_gap_ms": _worst(asks, "stream_worst_gap_ms"),
+        "model_window_stream_slow_frames": _total(asks, "stream_slow_frames"),
         "model_window_answers_shown": sum(r["model_end"] == "final" for r in asks),
         "model_window_rounds": [[r["phase"], r["window_late"], r["game_late_shown"], r["window_worst_ms"],
                                  r["seconds"], r["load"]] for r in results if r["phase"] != "warm"],

@@ -78,6 +78,17 @@ def late_figures(presents: List[float], shown: List[Tuple[float, int]],
     }
 
 
+def stream_figures(presents: List[float], costs: List[float], streaming: List[bool]) -> Dict[str, object]:
+    """The window while the model's words streamed in (from its first words on screen to its answer's end):
+    the costliest frame of the window's own work (laying the words out is part of it), the worst gap
+    between presents, and the frames that cost more than a 60 Hz frame."""
+    during = [(gap, cost) for gap, cost, on in zip([0.0] + gaps(presents), costs, streaming) if on]
+    return {"stream_frames": len(during),
+            "stream_worst_cost_ms": round(max((c for _, c in during), default=0.0) * 1000, 1),
+            "stream_worst_gap_ms": round(max((g for g, _ in during), default=0.0) * 1000, 1),
+            "stream_slow_frames": sum(c > 1 / 60 for _, c in during)}
+
+
 def thread_cpu() -> Dict[str, float]:
     """Processor seconds of each of this process's threads, by Python thread name ("native" for the rest)."""
     names = {t.native_id: t.name for t in threading.enumerate()}
@@ -124,6 +135,7 @@ class Watch:
         self.planned: List[float] = []
         self.shown: List[Tuple[float, int]] = []
         self.published: List[Tuple[int, float]] = []
+        self.streaming: List[bool] = []     # at each present: the model's words were on screen (or coming)
 
     def start(self) -> None:
         self.began, self.load = time.perf_counter(), os.getloadavg()[0]
@@ -136,6 +148,7 @@ class Watch:
         now = time.perf_counter()
         self.presents.append(now)
         self.planned.append(GIVE_WAY * self.app.pacer.cost)     # the least sleep the Pacer chose before it
+        self.streaming.append(self.app.assist.stream.streaming)
         number = self.app.preview.shown_number
         if number and (not self.shown or self.shown[-1][1] != number):
             self.shown.append((now, number))
@@ -152,7 +165,7 @@ class Watch:
         slow = [(round(t - self.presents[0], 2), round(c * 1000, 1)) for t, c in zip(self.presents, costs)
                 if c > 1 / 60]
         return dict(late_figures(self.presents, self.shown, self.published, self.planned), seconds=round(wall, 3),
-                    slow_frames=slow, cost_ms_p50=round(statistics.median(costs or [0.0]) * 1000, 2),
+                    slow_frames=slow, **stream_figures(self.presents, costs, self.streaming), cost_ms_p50=round(statistics.median(costs or [0.0]) * 1000, 2),
                     planned_ms_p50=round(statistics.median(self.planned or [0.0]) * 1000, 2),
                     load=round(self.load, 2),
                     thread_cpu_s={name: round(cpu[name] - self.cpu.get(name, 0.0), 2) for name in cpu},

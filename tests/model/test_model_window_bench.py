@@ -43,3 +43,14 @@ def test_late_frames_are_gaps_longer_than_two_frames_and_the_pacer_owns_some():
     assert found["game_late_shown"] == 2 and found["game_skipped"] == 2
     assert found["game_published_late"] == 1          # 6 came 134 ms after 5
     assert found["late_at_s"] == [0.1, 0.2]
+
+
+def test_frames_while_the_words_stream_are_those_from_the_first_words_on():
+    from kidcoder.ui.bench_probe_model import stream_figures
+
+    presents = [0.0, 0.016, 0.060, 0.076, 0.2]
+    costs = [0.030, 0.002, 0.020, 0.003, 0.001]      # the first frame (no words yet) was the costliest
+    found = stream_figures(presents, costs, [False, False, True, True, True])
+    assert found == {"stream_frames": 3, "stream_worst_cost_ms": 20.0, "stream_worst_gap_ms": 124.0,
+                     "stream_slow_frames": 1}
+    assert stream_figures(presents, costs, [False] * 5)["stream_frames"] == 0

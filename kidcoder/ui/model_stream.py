@@ -62,9 +62,13 @@ class ModelStream:
 
     def enrich(self):
         """The model as a blocking `enrich` callable for work on the background worker ("Change my game"),
-        or None when there is none (the rules alone answer)."""
+        or None when there is none (the rules alone answer). A game playing now keeps the model to one
+        thread (model/threads.py), as for a retelling; before, the last retelling's game decided."""
         service = self.service
-        return service.answer_now if service is not None and service.available() else None
+        if service is None or not service.available():
+            return None
+        service.set_busy_cores(1 if self.app.games.live else 0)
+        return service.answer_now
 
     def request(self, facts, heading: str, rules_text: str) -> None:
         """Ask the model to retell facts (HintFacts or AnswerFacts from kidcoder.helper, forwarded unchanged)."""

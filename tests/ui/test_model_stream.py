@@ -47,6 +47,9 @@ class FakeService:
         out, self.events = self.events[:limit], self.events[limit:]
         return out
 
+    def answer_now(self, facts):
+        return None
+
 
 def make(events):
     app = SimpleNamespace(helper=FakeHelper(), settings=SimpleNamespace(language="es"), status="",
@@ -115,3 +118,14 @@ def test_without_a_model_nothing_is_requested():
     stream.request(HINT, "Pista", "rules words")
     stream.drain()
     assert app.helper.text == "rules words" and stream.request_id is None
+
+
+def test_a_change_asked_while_the_game_plays_keeps_the_model_to_one_thread():
+    app, stream = make([])
+    stream.service.busy = 0                          # the last retelling was asked with no game playing
+    assert stream.enrich() is not None and stream.service.busy == 1
+    app.games.live = False
+    stream.enrich()
+    assert stream.service.busy == 0
+    stream.service = None
+    assert stream.enrich() is None

@@ -17,6 +17,7 @@ import threading
 import time
 from typing import Dict, List, Optional, Tuple
 
+from kidcoder.model.service import ModelEvent
 from kidcoder.ui.redraw import GIVE_WAY
 
 QUESTION = "how do I make the ball bounce?"
@@ -239,11 +240,91 @@ class Control:
         return True
 
 
+WORDS_EVERY_S = 0.4        # Words: a sentence this often (Qwen 0.5B writes one in about that time)
+RETOLD = ("Line 12 uses `speed_x`, but the program never gave `speed_x` a value before it. Give it a first "
+          "value near the top of the program, before the game loop starts.",
+          ("To make the ball move, **give** `speed_x` a number before the loop, like five. ", "The loop adds it "
+           "to the ball's x each frame.\n", "When the ball reaches a side, make `speed_x` the opposite number, "
+           "so it goes back the other way. ", "Then it bounces off every wall, again and again. ",
+           "That is how the ball keeps moving while the game runs. "))
+
+
+class Retold:
+    """Stands in for the model's service in Words: a hint's retelling, a sentence every WORDS_EVERY_S, then
+    its end (the words a model's checks let through come a sentence at a time)."""
+
+    loaded_model = None
+
+    def __init__(self, sentences, every_s: float = WORDS_EVERY_S, clock=time.perf_counter):
+        self.sentences, self.every_s, self.clock = list(sentences), every_s, clock
+        self.sent, self.started, self.ended = 0, 0.0, False
+
+    def available(self) -> bool:
+        return True
+
+    def set_busy_cores(self, _busy: int) -> None:
+        pass
+
+    def request(self, _facts) -> int:
+        self.started = self.clock()
+        return -1
+
+    def cancel(self) -> None:
+        self.ended = True
+
+    def poll(self, limit: int) -> list:
+        due = int((self.clock() - self.started) / self.every_s)
+        out = []
+        while self.sent < min(due, len(self.sentences)) and len(out) < limit:
+            out.append(ModelEvent(-1, "token", self.sentences[self.sent]))
+            self.sent += 1
+        if not self.ended and due > len(self.sentences):
+            out.append(ModelEvent(-1, "final", "".join(self.sentences).strip()))
+            self.ended = True
+        return out
+
+
+class Words:
+    """The helper's hint retold while the game plays, its words coming as a model's do (Retold, no model):
+    the window watched from the request to the end, so the frames that lay the words out are measured the
+    same way on every machine (the model's answer to QUESTION goes below the first screen of the answer,
+    where a child sees it only after "Tell me more")."""
+
+    def __init__(self, results: list):
+        self.results = results
+        self.watch: Optional[Watch] = None
+
+    def tick(self, window, app, now: float) -> bool:
+        stream = app.assist.stream
+        if self.watch is None:
+            self.real = stream.service
+            stream.service = Retold(RETOLD[1])
+            app.helper.show("Line 12", RETOLD[0])
+            stream.request(_Lang(app.settings.language), app.helper.heading, app.helper.text)
+            self.watch = Watch(app)
+            self.watch.start()
+            return False
+        if stream.request_id is not None:
+            return False
+        figures = self.watch.stop()
+        stream.service = self.real
+        self.results.append(dict(figures, phase="words", model_end=stream.last_end))
+        return True
+
+
+class _Lang:
+    """What ModelStream.request reads of the facts it passes on (Retold reads none)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+
 def model_tasks(rounds: int, fallback_s: float, results: list) -> list:
-    """Warm-up (the model loads and answers once), then rounds of Ask and Control in turn: A C, C A, ..."""
+    """Warm-up (the model loads and answers once), then rounds of Ask and Control in turn: A C, C A, ...,
+    then Words."""
     durations: list = []
     tasks: list = [Ask(results, "warm", durations)]
     for number in range(rounds):
         pair = [Ask(results, "model", durations), Control(results, durations, fallback_s)]
         tasks += pair if number % 2 == 0 else pair[::-1]
-    return tasks
+    return tasks + [Words(results)]

@@ -28,6 +28,7 @@ def test_the_window_is_watched_while_the_model_answers_and_as_long_without(tmp_p
     assert figures["model_window_answers_shown"] == 0        # the tiny model's answers never pass the review
     first = figures["model_window_first_word_s"]              # (a sentence may show while it streams)
     assert first is None or first > 0
+    assert figures["model_window_words_worst_cost_ms"] > 0 and figures["model_window_words_late_frames"] >= 0
 
 
 def test_late_frames_are_gaps_longer_than_two_frames_and_the_pacer_owns_some():
@@ -54,3 +55,17 @@ def test_frames_while_the_words_stream_are_those_from_the_first_words_on():
     assert found == {"stream_frames": 3, "stream_worst_cost_ms": 20.0, "stream_worst_gap_ms": 124.0,
                      "stream_slow_frames": 1}
     assert stream_figures(presents, costs, [False] * 5)["stream_frames"] == 0
+
+
+def test_the_stand_in_retells_a_sentence_at_a_time_then_ends():
+    from kidcoder.ui.bench_probe_model import Retold
+
+    now = [0.0]
+    retold = Retold(["One. ", "Two. "], every_s=0.4, clock=lambda: now[0])
+    assert retold.request(None) == -1 and retold.poll(10) == []
+    now[0] = 0.5
+    assert [e.text for e in retold.poll(10)] == ["One. "]
+    now[0] = 1.3
+    events = retold.poll(10)
+    assert [(e.kind, e.text) for e in events] == [("token", "Two. "), ("final", "One. Two.")]
+    assert retold.poll(10) == []

@@ -10,7 +10,8 @@
   (knowledge/spelling.py), and whether the rules, then the topics the model picks (model/search_topics.py),
   lead to the right card in the child's language; ask_found_pct_without_model: the same questions, rules
   alone; ask_found_held_out_pct_without_model: the 40 made-up misspelled questions of
-  misspelled_questions.json, never tuned on; ask_off_topic_unknown_pct: its off-topic questions that
+  misspelled_questions.json, never tuned on; ask_found_real_pct_without_model: its 7 real beginners'
+  questions from pygame issue threads; ask_off_topic_unknown_pct: its off-topic questions that
   still get "I don't know".
 Also the model's time per request and the longest prompt in its own tokens.
 
@@ -89,6 +90,7 @@ def asked_without_model() -> Dict[str, Optional[float]]:
     off_topic = questions_found(None, [(question, lang, (None,)) for question, lang in misspelled("off_topic")])
     return {"ask_found_pct_without_model": questions_found(None),
             "ask_found_held_out_pct_without_model": questions_found(None, misspelled("made_up")),
+            "ask_found_real_pct_without_model": questions_found(None, misspelled("real")),
             "ask_off_topic_unknown_pct": off_topic}
 
 

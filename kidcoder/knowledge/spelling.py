@@ -83,12 +83,14 @@ def sound_key(word: str, lang: str) -> str:
     """The sound of a word, as a key: words spelled differently but said alike share it.
 
     en (vowels say little in a child's English spelling: only a first vowel is kept): "lup" and "loop"
-    -> "LP"; "funkshun" and "function" -> "FNKXN". es: "bidas" and "vidas" -> "BIDAS".
+    -> "LP"; "funkshun" and "function" -> "FNKXN". es: "bidas" and "vidas" -> "BIDAS". Letters said
+    twice stay twice when a vowel stood between them (spoken() already made doubled letters one):
+    "favrit" is "FFRT", not "fruit"'s "FRT".
     """
     said = spoken(word, lang)
     if lang != "es":
         said = ("A" if said[:1] in ("a", "e", "i", "o", "u") else "") + re.sub(r"[aeiouy]", "", said)
-    return re.sub(r"(.)\1+", r"\1", said).upper()
+    return said.upper()
 
 
 def likeness(word: str, other: str, lang: str) -> float:

@@ -255,10 +255,12 @@ def assign_roles(reading: Reading, roles: Sequence[str]) -> Dict[str, Word]:
     return chosen
 
 
-def named_roles(description: str, lang: str, template_words: Iterable[str] = ()) -> Tuple[bool, bool, bool]:
+def named_roles(description: str, lang: str, template_words: Iterable[str] = (),
+                reading: Optional[Reading] = None) -> Tuple[bool, bool, bool]:
     """(a phrase names the thing the child plays, a phrase names a thing to keep away from, two known things
-    are named): "stay away from the bees, you are a bear" asks for a bear to move and bees to dodge."""
-    reading = read_description(description, lang, template_words)
+    are named): "stay away from the bees, you are a bear" asks for a bear to move and bees to dodge.
+    reading: the description already read (read_description with these template_words), else it is read here."""
+    reading = reading or read_description(description, lang, template_words)
     folded = [token.folded for token in reading.tokens]
     indices = [token.index for token in reading.nouns]
     known = {token.noun.key for token in reading.nouns if token.known}

@@ -65,3 +65,35 @@ def test_held_out_descriptions_make_the_game_they_name(lang):
     assert relevant_rate(lang, None, HARD_KID)[0] == 1.0
     assert relevant_rate(lang, None, HARD_NEW)[0] == 1.0
     assert relevant_rate(lang, None, HARD)[0] == 1.0
+
+
+def test_a_made_game_reads_its_description_once(monkeypatch):
+    from kidcoder.making import description, description_model, game_slots, generate
+
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(args[0])
+        return read_description(*args, **kwargs)
+
+    for module in (description, description_model, game_slots, generate):
+        monkeypatch.setattr(module, "read_description", counted)
+
+    def unsure_model(_facts):
+        return None
+
+    made = generate.make_game_source("zombies are coming and the ninja has to chop them", "en",
+                                     enrich=unsure_model, check=lambda _source: [])
+    assert made["template"] == "space_shooter" and len(calls) == 1
+
+
+def test_filling_a_breakout_game_leaves_the_shared_reading_as_it_was():
+    from kidcoder.making.game_slots import slots_for
+    from kidcoder.making.templates import all_templates
+
+    reading = read_description("break bricks with a green ball", "en", template_words())
+    template = all_templates()["breakout"]
+    before = [token.noun for token in reading.tokens]
+    values = slots_for("break bricks with a green ball", "en", template.meta, template.defaults, template_words(),
+                       reading)
+    assert "BALL_COLOUR" in values and [token.noun for token in reading.tokens] == before

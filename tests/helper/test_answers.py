@@ -300,8 +300,9 @@ def test_the_benchs_lost_questions_are_mostly_read_by_their_sound_and_a_topic_re
     assert len(LOST_QUESTIONS) >= 12 and {lang for _q, lang, _c in LOST_QUESTIONS} == {"en", "es"}
     for question, lang, cards in LOST_QUESTIONS:
         assert any(card in cards for topic in TOPICS for card in cards_for([topic])[:1]), question
-    # none was found by the index before the spelling step (issue 19); the rules alone now find 10 of 14
-    assert questions_found(None) >= 70.0
+    # none was found by the index before the spelling step (issue 19); the rules alone found 10 of 14, and 11
+    # since a tag said whole counts more ("my guy walk": moving with the keys, not the maze recipe)
+    assert questions_found(None) >= 78.0
 
 
 def test_misspelled_questions_never_tuned_on_find_their_card_and_off_topic_ones_stay_unknown():

@@ -3,13 +3,9 @@ import pytest
 
 from kidcoder.bench.relevance import HARD, HARD_KID, HARD_NEW, relevant_rate
 from kidcoder.making import clauses
-from kidcoder.making.description import assign_roles, named_roles, read_description
+from kidcoder.making.description import named_roles, read_description
 from kidcoder.making.templates import choose_template, template_words
-
-
-def _roles(description, lang):
-    reading = read_description(description, lang, template_words())
-    return {role: token.noun.key for role, token in assign_roles(reading, ["PLAYER", "THING"]).items()}
+from tests.making.test_role_words import _roles
 
 
 @pytest.mark.parametrize("description, lang, player, thing", [

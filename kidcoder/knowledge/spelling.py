@@ -101,11 +101,15 @@ def likeness(word: str, other: str, lang: str) -> float:
 class SoundAlikes:
     """The words of one language's cards (with how often they are used) and the question words, by sound."""
 
-    def __init__(self, vocabulary: Mapping[str, int], topics: Mapping[str, int], lang: str):
+    def __init__(self, vocabulary: Mapping[str, int], topics: Mapping[str, int], lang: str,
+                 tags_only: Iterable[str] = ()):
         """vocabulary: every word the cards use (these are never respelled); topics: the words of their
-        titles and tags, what cards are about (a child's word may become one of these, or a question word)."""
+        titles and tags, what cards are about (a child's word may become one of these, or a question word);
+        tags_only: words only tags use, mostly children's spellings kept for search ("randum", "eror"): these
+        are read as they are AND as the words they sound like, so the cards spelled right are found too."""
         self.lang = lang
         self.vocabulary = dict(vocabulary)
+        self.tags_only = frozenset(tags_only)
         self.topics = dict(topics)
         self.stops = words.stop_words(lang)
         self._keys: Optional[Dict[str, List[str]]] = None     # made on the first unknown word
@@ -157,6 +161,10 @@ class SoundAlikes:
         for word in words.words(question):
             if word in shorthand:
                 out.append(shorthand[word])
+            elif word in self.tags_only and word.isalpha():
+                alike = [other for other in self.sounds_like(word) if other not in self.stops]
+                by_sound.update(alike)
+                out.append(" ".join([word] + alike))
             elif self.known(word):
                 out.append(word)
             else:

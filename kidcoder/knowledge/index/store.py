@@ -239,8 +239,11 @@ class KnowledgeIndex:
             key = (self._hash, lang)
             if key not in self._sounds:
                 reader = self._searcher.reader()
+                tags_only = set(vocabulary(reader, (f"tags_{lang}",))) - set(vocabulary(reader, (f"title_{lang}",
+                                                                                              f"body_{lang}")))
                 self._sounds = {key: SoundAlikes(vocabulary(reader, (f"title_{lang}", f"tags_{lang}", f"body_{lang}")),
-                                                 vocabulary(reader, (f"title_{lang}", f"tags_{lang}")), lang),
+                                                 vocabulary(reader, (f"title_{lang}", f"tags_{lang}")), lang,
+                                                 tags_only),
                                 **{k: v for k, v in self._sounds.items() if k[0] == self._hash}}
             return self._sounds[key]
 

@@ -144,6 +144,27 @@ HARD_NEW: Dict[str, Tuple[Tuple[str, Optional[str], str], ...]] = {
 }
 
 
+# Written on 2026-12-02 by the rank19 session BEFORE it changed the reading of descriptions, and never used
+# to tune it: no role phrase ("you are", "the player is"); who plays is told only by what happens.
+HARD_KID: Dict[str, Tuple[Tuple[str, Optional[str], str], ...]] = {
+    "en": (
+        ("zombies are coming and the ninja has to chop them", "ninja", "zombie"),
+        ("bombs keep falling and the robot must not get hit", "robot", "bomb"),
+        ("ghosts fly around the castle and the princess runs away from them", "princess", "ghost"),
+        ("cookies drop from the sky and my puppy eats them", "dog", "cookie"),
+        ("meteors everywhere!! the rocket has to zoom past them", "rocket", "meteor"),
+        ("the hedgehog rolls around picking up apples", "hedgehog", "apple"),
+    ),
+    "es": (
+        ("vienen los zombis y el ninja los corta con su espada", "ninja", "zombie"),
+        ("caen bombas y el robot no puede tocarlas", "robot", "bomb"),
+        ("los fantasmas vuelan por el castillo y la princesa se escapa", "princess", "ghost"),
+        ("caen galletas del cielo y mi perrito se las come", "dog", "cookie"),
+        ("hay meteoritos por todos lados y el cohete los esquiva", "rocket", "meteor"),
+        ("el pulpo se come los cangrejos", "octopus", "crab"),
+    ),
+}
+
 def game_pictures(description: str, lang: str, enrich=None) -> Tuple[str, Dict[str, object]]:
     """(template id, the made game's *_PICTURE settings) for a description (the model asked as
     make_game_source asks it, when enrich is given)."""

@@ -5,12 +5,14 @@
 - generate_relevant_pct_with_model / _without_model: the 60 descriptions of
   bench/relevance.py (the model is asked only when the rules are unsure), and the
   same for the 20 HARD descriptions written after the rules, and (_new_) the 24 HARD_NEW ones written
-  before the rules learnt role phrases ("you are a bear", "stay away from the bees"), held out from them;
+  before the rules learnt role phrases ("you are a bear", "stay away from the bees"), held out from them, and
+  (_kid_) the 12 HARD_KID ones with no role phrase, written before making/clauses.py;
 - ask_found_pct_with_model: questions the index found no card for before it read words by their sound
   (knowledge/spelling.py), and whether the rules, then the topics the model picks (model/search_topics.py),
   lead to the right card in the child's language; ask_found_pct_without_model: the same questions, rules
   alone; ask_found_held_out_pct_without_model: the 40 made-up misspelled questions of
-  misspelled_questions.json, never tuned on; ask_off_topic_unknown_pct: its off-topic questions that
+  misspelled_questions.json, never tuned on; ask_found_real_pct_without_model: its 7 real beginners'
+  questions from pygame issue threads; ask_off_topic_unknown_pct: its off-topic questions that
   still get "I don't know".
 Also the model's time per request and the longest prompt in its own tokens.
 
@@ -27,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 from kidcoder.bench import changes
-from kidcoder.bench.relevance import DESCRIPTIONS, HARD, HARD_NEW, relevant_rate
+from kidcoder.bench.relevance import DESCRIPTIONS, HARD, HARD_KID, HARD_NEW, relevant_rate
 
 # Questions the index alone found no card for (badly misspelled, or in Spanish), and the cards that answer
 # them. Each was checked: answer_question(question, lang) without a model had no sources, before the
@@ -89,6 +91,7 @@ def asked_without_model() -> Dict[str, Optional[float]]:
     off_topic = questions_found(None, [(question, lang, (None,)) for question, lang in misspelled("off_topic")])
     return {"ask_found_pct_without_model": questions_found(None),
             "ask_found_held_out_pct_without_model": questions_found(None, misspelled("made_up")),
+            "ask_found_real_pct_without_model": questions_found(None, misspelled("real")),
             "ask_off_topic_unknown_pct": off_topic}
 
 
@@ -122,9 +125,11 @@ def measure(check=None, model_factory=None) -> Dict[str, object]:
         "generate_relevant_pct_without_model": relevance(None),
         "generate_relevant_hard_pct_without_model": relevance(None, HARD),
         "generate_relevant_new_pct_without_model": relevance(None, HARD_NEW),
+        "generate_relevant_kid_pct_without_model": relevance(None, HARD_KID),
         "generate_relevant_count": sum(len(cases) for cases in DESCRIPTIONS.values()),
         "change_request_ok_pct": rules["ok_pct"], "generate_relevant_pct_with_model": None,
         "generate_relevant_hard_pct_with_model": None, "generate_relevant_new_pct_with_model": None,
+        "generate_relevant_kid_pct_with_model": None,
         "ask_found_pct_with_model": None,
     }
     if check is None and model_factory is None:
@@ -145,6 +150,7 @@ def measure(check=None, model_factory=None) -> Dict[str, object]:
             "generate_relevant_pct_with_model": relevance(timed),
             "generate_relevant_hard_pct_with_model": relevance(timed, HARD),
             "generate_relevant_new_pct_with_model": relevance(timed, HARD_NEW),
+            "generate_relevant_kid_pct_with_model": relevance(timed, HARD_KID),
             "ask_found_pct_with_model": questions_found(timed),
         })
     figures.update({

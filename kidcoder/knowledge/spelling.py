@@ -83,12 +83,14 @@ def sound_key(word: str, lang: str) -> str:
     """The sound of a word, as a key: words spelled differently but said alike share it.
 
     en (vowels say little in a child's English spelling: only a first vowel is kept): "lup" and "loop"
-    -> "LP"; "funkshun" and "function" -> "FNKXN". es: "bidas" and "vidas" -> "BIDAS".
+    -> "LP"; "funkshun" and "function" -> "FNKXN". es: "bidas" and "vidas" -> "BIDAS". Letters said
+    twice stay twice when a vowel stood between them (spoken() already made doubled letters one):
+    "favrit" is "FFRT", not "fruit"'s "FRT".
     """
     said = spoken(word, lang)
     if lang != "es":
         said = ("A" if said[:1] in ("a", "e", "i", "o", "u") else "") + re.sub(r"[aeiouy]", "", said)
-    return re.sub(r"(.)\1+", r"\1", said).upper()
+    return said.upper()
 
 
 def likeness(word: str, other: str, lang: str) -> float:
@@ -99,11 +101,15 @@ def likeness(word: str, other: str, lang: str) -> float:
 class SoundAlikes:
     """The words of one language's cards (with how often they are used) and the question words, by sound."""
 
-    def __init__(self, vocabulary: Mapping[str, int], topics: Mapping[str, int], lang: str):
+    def __init__(self, vocabulary: Mapping[str, int], topics: Mapping[str, int], lang: str,
+                 tags_only: Iterable[str] = ()):
         """vocabulary: every word the cards use (these are never respelled); topics: the words of their
-        titles and tags, what cards are about (a child's word may become one of these, or a question word)."""
+        titles and tags, what cards are about (a child's word may become one of these, or a question word);
+        tags_only: words only tags use, mostly children's spellings kept for search ("randum", "eror"): these
+        are read as they are AND as the words they sound like, so the cards spelled right are found too."""
         self.lang = lang
         self.vocabulary = dict(vocabulary)
+        self.tags_only = frozenset(tags_only)
         self.topics = dict(topics)
         self.stops = words.stop_words(lang)
         self._keys: Optional[Dict[str, List[str]]] = None     # made on the first unknown word
@@ -155,6 +161,10 @@ class SoundAlikes:
         for word in words.words(question):
             if word in shorthand:
                 out.append(shorthand[word])
+            elif word in self.tags_only and word.isalpha():
+                alike = [other for other in self.sounds_like(word) if other not in self.stops]
+                by_sound.update(alike)
+                out.append(" ".join([word] + alike))
             elif self.known(word):
                 out.append(word)
             else:

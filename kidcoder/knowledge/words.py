@@ -58,8 +58,10 @@ _KID_STOPS_ES = _folded("""
     """)
 _AMBIGUOUS_ES = _folded("y o no si uno dos tres")
 
-_WEAK_EN = _folded("not in is as with from one two three")
-_WEAK_ES = _folded("no uno dos tres")
+# Words weaker than the others of a question: those Python words, and "game": every question to a
+# game-making helper is about a game, so the word says little about which card answers it ("the game doesn't let me jump" asks about jumping, not the platformer recipe).
+_WEAK_EN = _folded("not in is as with from one two three game games")
+_WEAK_ES = _folded("no uno dos tres juego juegos videojuego videojuegos")
 _SHORT_QUESTION = 2
 WEAK_WEIGHT = 0.35
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from kidcoder.making import nouns, role_words
+from kidcoder.making import clauses, nouns, role_words
 from kidcoder.knowledge import words
 
 
@@ -29,6 +29,7 @@ GAME_WORDS = _folded("""
     that who which with and or from into around up down over under left right side sides top bottom each every
     que quien con y o desde hacia arriba abajo izquierda derecha lado cada todos todas
     moves move moving runs run running walks walk fly flies flying swim swims swimming goes go falls falling
+    drop drops dropping
     se mueve mueven corre corren camina caminan vuela vuelan nada nadan va van cae caen
     big small little tiny huge giant large long short grande grandes pequeño pequeña pequeños chico chica gigante
     against versus contra friend friends amigo amiga amigos amigas
@@ -119,6 +120,7 @@ class Reading:
     scene_picture: Optional[str] = None
     operation: Optional[str] = None
     controls: Optional[str] = None
+    lang: str = "en"
 
     @property
     def nouns(self) -> List[Word]:
@@ -132,7 +134,7 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
                                              & set(words.topic_words(description, "es")))
     vocabulary = set(template_words) | GAME_WORDS | OBJECT_VERBS | role_words.PHRASE_WORDS
     vocabulary_list = sorted(vocabulary)
-    reading = Reading()
+    reading = Reading(lang=lang)
     strong = False
     for index, text in enumerate(found):
         folded = words.fold(text)
@@ -156,6 +158,9 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
         if pictured:  # "catches flies", "a mouse that eats cheese": game words that name a picture here
             token.noun, token.noun_lang, token.known = pictured[0], pictured[1], True
             continue
+        if clauses.verb_by_form([words.fold(word) for word in found], index, lang,
+                                {word.index for word in reading.nouns}, _names_a_thing):
+            continue  # "has to chop", "zombies are coming", "el ninja los corta": a verb, not a new thing
         if folded in stops or folded in vocabulary or not folded.isalpha() or len(folded) < 3:
             continue
         if len(folded) >= 5 and difflib.get_close_matches(folded, vocabulary_list, n=1, cutoff=0.8):
@@ -166,6 +171,10 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
         else:
             token.noun, token.noun_lang = nouns.named_shape(text), lang
     return reading
+
+
+def _names_a_thing(folded: str) -> bool:
+    return bool(nouns.exact_noun(folded) or nouns.library_noun(folded))
 
 
 def _thing_word(tokens: List[Word], index: int) -> bool:
@@ -210,7 +219,14 @@ def _thing_score(reading: Reading, token: Word) -> int:
         score += 2
     if role_words.is_danger([word.folded for word in reading.tokens], token.index, LINK_WORDS):
         score += 3
+    if any(pointed.thing == token.index for pointed in _pointed_back(reading)):
+        score += 3  # named, then pointed back to by a pronoun ("zombies are coming ... chop them"): the thing
     return score
+
+
+def _pointed_back(reading: Reading) -> List[clauses.PointedBack]:
+    return clauses.pointed_back([token.folded for token in reading.tokens], [token.index for token in reading.nouns],
+                                reading.lang)
 
 
 def assign_roles(reading: Reading, roles: Sequence[str]) -> Dict[str, Word]:
@@ -239,19 +255,32 @@ def assign_roles(reading: Reading, roles: Sequence[str]) -> Dict[str, Word]:
     return chosen
 
 
-def named_roles(description: str, lang: str, template_words: Iterable[str] = ()) -> Tuple[bool, bool, bool]:
+def named_roles(description: str, lang: str, template_words: Iterable[str] = (),
+                reading: Optional[Reading] = None) -> Tuple[bool, bool, bool]:
     """(a phrase names the thing the child plays, a phrase names a thing to keep away from, two known things
-    are named): "stay away from the bees, you are a bear" asks for a bear to move and bees to dodge."""
-    reading = read_description(description, lang, template_words)
+    are named): "stay away from the bees, you are a bear" asks for a bear to move and bees to dodge.
+    reading: the description already read (read_description with these template_words), else it is read here."""
+    reading = reading or read_description(description, lang, template_words)
     folded = [token.folded for token in reading.tokens]
     indices = [token.index for token in reading.nouns]
     known = {token.noun.key for token in reading.nouns if token.known}
-    return (role_words.player_index(folded, indices, LINK_WORDS) >= 0,
-            bool(role_words.dangers(folded, indices, LINK_WORDS)), len(known) >= 2)
+    dangers = role_words.dangers(folded, indices, LINK_WORDS) | {pointed.thing for pointed in _pointed_back(reading)
+                                                                 if pointed.danger}
+    return player_index(reading, indices) >= 0, bool(dangers), len(known) >= 2
+
+
+def player_index(reading: Reading, indices: Sequence[int]) -> int:
+    """The index of the noun (of indices) the child plays, or -1: a phrase that says so ("you are a bear"), else
+    the doer of a clause ("... and the ninja chops them", "la princesa se escapa"), else "my"/"your" ("my dog")."""
+    folded = [token.folded for token in reading.tokens]
+    phrase = role_words.player_index(folded, indices, LINK_WORDS)
+    if phrase >= 0 and role_words.player_strength(folded, phrase, LINK_WORDS) >= role_words.NAMED:
+        return phrase
+    acting = clauses.acting_player(folded, [token.index for token in reading.nouns], reading.lang)
+    return acting if acting is not None and acting in indices else phrase
 
 
 def _named_player(reading: Reading, candidates: List[Word]) -> Optional[Word]:
     """The noun a phrase names as the one the child plays ("you are a bear", "el jugador es un robot"), if any."""
-    folded = [token.folded for token in reading.tokens]
-    index = role_words.player_index(folded, [token.index for token in candidates], LINK_WORDS)
+    index = player_index(reading, [token.index for token in candidates])
     return next((token for token in candidates if token.index == index), None)

@@ -41,11 +41,12 @@ class RulesReading:
 
 
 def rules_reading(description: str, lang: str, template_id: str, score: Optional[float],
-                  roles: Sequence[str], settings: Mapping[str, object], template_words: Sequence[str] = ()
-                  ) -> RulesReading:
+                  roles: Sequence[str], settings: Mapping[str, object], template_words: Sequence[str] = (),
+                  reading: Optional[Reading] = None) -> RulesReading:
     """The rules' own reading, judged by the game they made (settings): a noun is used when its picture
-    is in the game (a pong game has no picture for a robot the rules gave a paddle to)."""
-    reading = read_description(description, lang, template_words)
+    is in the game (a pong game has no picture for a robot the rules gave a paddle to). reading: the description
+    already read with these template_words (read here when not given)."""
+    reading = reading or read_description(description, lang, template_words)
     chosen = assign_roles(reading, roles)
     shown = {str(value) for name, value in settings.items() if name.endswith("_PICTURE") and value}
     said = tuple(dict.fromkeys(token.noun.key for token in reading.nouns if token.known))

@@ -8,6 +8,7 @@ speeds, "fast"/"rápido" to speeds, "space"/"noche" to the background.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from kidcoder import i18n
@@ -121,10 +122,11 @@ def _text(key_options: Sequence[str], lang: str) -> Optional[str]:
 
 
 def slots_for(description: str, lang: str, template: Mapping, defaults: Mapping[str, object],
-              template_words: Iterable[str] = ()) -> Dict[str, object]:
-    """New values for a template's settings from a description; only settings the template has."""
+              template_words: Iterable[str] = (), reading: Optional[Reading] = None) -> Dict[str, object]:
+    """New values for a template's settings from a description; only settings the template has. reading: the
+    description already read with these template_words (read here when not given; never changed)."""
     tid = template.get("id", "")
-    reading = read_description(description, lang, template_words)
+    reading = reading or read_description(description, lang, template_words)
     values: Dict[str, object] = {}
 
     def put(slot: str, value: object) -> None:
@@ -145,10 +147,10 @@ def slots_for(description: str, lang: str, template: Mapping, defaults: Mapping[
 
     by_noun, loose, background = _colour_targets(reading, lang)
     if "BALL_COLOUR" in defaults:  # breakout: "a green ball" colours the ball, it does not name the paddle
-        for token in [t for t in reading.tokens if t.noun is not None and t.noun.key == "ball"]:
-            token.noun = None
-            if token.index in by_noun:
-                values["BALL_COLOUR"] = by_noun[token.index]
+        balls = {t.index for t in reading.tokens if t.noun is not None and t.noun.key == "ball"}
+        for index in balls & set(by_noun):
+            values["BALL_COLOUR"] = by_noun[index]
+        reading = replace(reading, tokens=[replace(t, noun=None) if t.index in balls else t for t in reading.tokens])
     chosen = assign_roles(reading, template.get("roles", ["PLAYER", "THING"]))
     roles = list(template.get("roles", ["PLAYER", "THING"]))
     for role in roles:

@@ -19,6 +19,7 @@ from kidcoder import i18n, paths
 from kidcoder.making import nouns
 from kidcoder.knowledge import words
 from kidcoder.making.code_comments import translate_comments
+from kidcoder.making.description import Reading, read_description
 from kidcoder.making import description_model
 from kidcoder.making.game_slots import comments_for, make_title, slots_for
 from kidcoder.making.project_files import copy_library_files, run_with_library_files  # pictures15
@@ -46,13 +47,16 @@ def build_program(description: str, lang: str, template_id: Optional[str] = None
     return template_id, source
 
 
-def _build(description: str, lang: str, template_id: Optional[str],
-           reading: Optional[str] = None) -> Tuple[str, str, Dict[str, object]]:
-    """reading: what to fill the settings from, when not the description itself (a model's reading)."""
+def _build(description: str, lang: str, template_id: Optional[str], reading: Optional[str] = None,
+           read: Optional[Reading] = None) -> Tuple[str, str, Dict[str, object]]:
+    """reading: what to fill the settings from, when not the description itself (a model's reading); read: the
+    description already read (read_description with template_words()), so it is read once per game."""
+    read = read or read_description(description, lang, template_words())
     if template_id is None:
-        template_id = choose_template(description, lang)[0]
+        template_id = choose_template(description, lang, read)[0]
     template = all_templates()[template_id]
-    values = slots_for(reading or description, lang, template.meta, template.defaults, template_words())
+    values = slots_for(reading or description, lang, template.meta, template.defaults, template_words(),
+                       None if reading else read)
     if "TITLE" in template.defaults:
         values["TITLE"] = make_title(description)
     source = fill_settings(template.source, values, comments_for(template.meta, template.defaults, lang))
@@ -129,7 +133,7 @@ def _game_vocabulary() -> Tuple[frozenset, frozenset]:
 
 
 def model_reading(description: str, lang: str, template_id: str, score: Optional[float], made: Dict[str, object],
-                  enrich: Optional[Enrich]) -> Optional[Tuple[str, str, str]]:
+                  enrich: Optional[Enrich], read: Optional[Reading] = None) -> Optional[Tuple[str, str, str]]:
     """(template id, reading, model name) when the rules are unsure of the game they made (its settings: made)
     and the model's checked reading adds to it; None otherwise (the model is not asked when the rules are sure)."""
     if enrich is None:
@@ -137,7 +141,7 @@ def model_reading(description: str, lang: str, template_id: str, score: Optional
     templates = all_templates()
     roles = description_model.template_roles(templates)
     rules = description_model.rules_reading(description, lang, template_id, score, roles[template_id], made,
-                                            tuple(template_words()))
+                                            tuple(template_words()), read)
     if not rules.unsure:
         return None
     reply = consult(enrich, DescriptionFacts(lang, description, tuple(templates)))
@@ -158,11 +162,12 @@ def make_game_source(description: str, lang: str, *, enrich: Optional[Enrich] = 
     lang = description_language(description, lang)
     model = None
     try:
-        template_id, score = choose_template(description, lang)
-        template_id, source, slots = _build(description, lang, template_id)
-        read = model_reading(description, lang, template_id, score, slots, enrich)
-        if read is not None:
-            template_id, reading, model = read
+        read = read_description(description, lang, template_words())       # once: template, settings, model
+        template_id, score = choose_template(description, lang, read)
+        template_id, source, slots = _build(description, lang, template_id, read=read)
+        by_model = model_reading(description, lang, template_id, score, slots, enrich, read)
+        if by_model is not None:
+            template_id, reading, model = by_model
             template_id, source, _slots = _build(description, lang, template_id, reading)
     except Exception:  # a description we could not read still gets a game: the plain template
         log.exception("could not fill a template for %r", description)

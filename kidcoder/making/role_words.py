@@ -11,6 +11,7 @@ from typing import Collection, Dict, Sequence, Set, Tuple
 
 # (the words right before the noun, how sure): a label beats "you are", which beats "your".
 PLAYER_PHRASES: Dict[Tuple[str, ...], int] = {}
+NAMED = 2       # "you are" and surer: beats what the clauses say (clauses.py); "your" does not
 for _strength, _phrases in (
         (3, "player is|hero is|character is|main character is|jugador es|heroe es|personaje es|protagonista es"),
         (2, "you are|you re|youre|i am|i m|im|be|play as|playing as|as|you play|you control|control|help|"

@@ -16,7 +16,7 @@ from typing import Dict, FrozenSet, Mapping, Optional, Tuple
 
 from kidcoder import paths
 from kidcoder.making import nouns
-from kidcoder.making.description import named_roles
+from kidcoder.making.description import Reading, named_roles
 from kidcoder.knowledge import words
 from kidcoder.making.settings_block import read_settings
 
@@ -116,19 +116,20 @@ def _without_animal_devices(description: str) -> str:
                     if not (nouns.is_device_word(folded[number]) and nouns.device_is_animal(folded, number)))
 
 
-def choose_template(description: str, lang: str) -> Tuple[str, Optional[float]]:
+def choose_template(description: str, lang: str, reading: Optional[Reading] = None) -> Tuple[str, Optional[float]]:
     """The template a description asks for: (id, score), or (default id, None) when nothing matches.
 
     A description that names the child's own character ("you are a bear") gets a game with a player picture,
     one that says what to stay away from ("away from the bees") a dodge game when no template's words matched;
-    two things and only one word close to a template's word ("the cat wants the mice") the default game."""
+    two things and only one word close to a template's word ("the cat wants the mice") the default game.
+    reading: the description already read with template_words() (read here when not given)."""
     said = _without_animal_devices(description)
     index = _template_index()
     found, weak = index.best(said, lang), False
     if found is None:
         found = keyword_choice(said)
         weak = found is not None and found[1] < 1.0          # one word spelt close to a template's word
-    player_named, danger_named, two_things = named_roles(description, lang, template_words())
+    player_named, danger_named, two_things = named_roles(description, lang, template_words(), reading)
     plain = "dodge" if danger_named and "dodge" in all_templates() else default_template_id()
     if found is None:
         return plain, None

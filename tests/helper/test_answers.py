@@ -125,6 +125,13 @@ def test_topic_words_drop_childrens_phrasing():
     assert words.topic_words("what does # mean", "en") == ["comment"]
 
 
+def test_the_word_game_weighs_less_than_what_the_question_is_about():
+    assert dict(words.weighted_topic_words("the game doesn't let me jump", "en")) == {"game": words.WEAK_WEIGHT,
+                                                                                      "jump": 1.0}
+    assert dict(words.weighted_topic_words("el juego va lento", "es"))["juego"] < 1.0
+    assert words.weighted_topic_words("game", "en") == [("game", 1.0)]       # alone, it is the question
+
+
 def test_model_answer_follows_the_cards_answer_when_the_model_gives_one(index):
     seen = []
 
@@ -293,8 +300,9 @@ def test_the_benchs_lost_questions_are_mostly_read_by_their_sound_and_a_topic_re
     assert len(LOST_QUESTIONS) >= 12 and {lang for _q, lang, _c in LOST_QUESTIONS} == {"en", "es"}
     for question, lang, cards in LOST_QUESTIONS:
         assert any(card in cards for topic in TOPICS for card in cards_for([topic])[:1]), question
-    # none was found by the index before the spelling step (issue 19); the rules alone now find 10 of 14
-    assert questions_found(None) >= 70.0
+    # none was found by the index before the spelling step (issue 19); the rules alone found 10 of 14, and 11
+    # since a tag said whole counts more ("my guy walk": moving with the keys, not the maze recipe)
+    assert questions_found(None) >= 78.0
 
 
 def test_misspelled_questions_never_tuned_on_find_their_card_and_off_topic_ones_stay_unknown():
@@ -302,5 +310,7 @@ def test_misspelled_questions_never_tuned_on_find_their_card_and_off_topic_ones_
 
     assert len(misspelled("made_up")) >= 30 and {lang for _q, lang, _c in misspelled("made_up")} == {"en", "es"}
     figures = asked_without_model()
-    assert figures["ask_found_held_out_pct_without_model"] >= 75.0      # 72.5 before the spelling step
-    assert figures["ask_off_topic_unknown_pct"] >= 60.0
+    assert figures["ask_found_held_out_pct_without_model"] >= 85.0      # 72.5 before the spelling step, 82.5
+    # before tags-only spellings ("randum", "eror") were also read as the words they sound like
+    assert figures["ask_off_topic_unknown_pct"] >= 70.0                 # 62.5 before "favrit" stopped being fruit
+    assert figures["ask_found_real_pct_without_model"] >= 100.0         # 85.7 before "game" weighed less

@@ -20,6 +20,7 @@ def test_words_said_alike_share_a_sound_key(lang, heard, meant):
 @pytest.mark.parametrize("lang, one, other", [
     ("en", "jump", "shoot"), ("en", "loop", "list"), ("en", "score", "sound"),
     ("es", "vidas", "vida"), ("es", "salta", "salto"), ("es", "casa", "cosa"),   # Spanish vowels are kept
+    ("en", "favrit", "fruit"),      # f-v: two sounds, though the vowel between them is not in the key
 ])
 def test_words_said_differently_do_not(lang, one, other):
     assert sound_key(one, lang) != sound_key(other, lang)
@@ -65,3 +66,10 @@ def test_spanish_shorthand_and_sounds():
     assert alikes("es", cards).respell("ke es un kronometro")[0] == "que es un cronometro"
     assert "choque" in alikes("es", cards).respell("komo aso q xoquen")[0]     # a close sound: choquen, choque
 
+
+
+def test_a_childs_spelling_only_tags_know_is_read_as_itself_and_as_the_word_it_sounds_like():
+    cards = {**CARDS_EN, "random": 6, "randum": 1}
+    respelled, by_sound = SoundAlikes(cards, cards, "en", tags_only={"randum"}).respell("wat duz randum doo")
+    assert "randum random" in respelled and by_sound == {"random"}
+    assert SoundAlikes(cards, cards, "en").respell("randum")[0] == "randum"      # a word the cards use stays

@@ -18,7 +18,7 @@ from kidcoder.knowledge import words
 
 LANGS = ("en", "es")
 # Part of the content hash: change it whenever the schema or the analyzers change.
-SCHEMA_VERSION = "kidcoder-index-5"
+SCHEMA_VERSION = "kidcoder-index-6"
 TITLE_BOOST, TAGS_BOOST, BODY_BOOST, CODE_BOOST = 3.0, 2.0, 1.0, 0.6
 NAME_BOOST = 2.0        # the title's head ("Lists" in "Lists - many things in one variable")
 _PYTHON_WORDS = {"and", "or", "not", "if", "for", "in", "is", "as", "with", "from", "while", "else", "y", "o",
@@ -71,7 +71,7 @@ def code_analyzer():
 
 def card_schema() -> Schema:
     fields = {"key": ID(stored=True, unique=True), "id": ID(stored=True), "lang": ID(stored=True),
-              "title": STORED(), "code": TEXT(analyzer=code_analyzer(), field_boost=CODE_BOOST, phrase=False)}
+              "title": STORED(), "tag_stems": STORED(), "code": TEXT(analyzer=code_analyzer(), field_boost=CODE_BOOST, phrase=False)}
     for lang in LANGS:
         analyzer = text_analyzer(lang)
         fields[f"name_{lang}"] = TEXT(analyzer=analyzer, field_boost=NAME_BOOST, phrase=False)

@@ -26,6 +26,7 @@ from kidcoder.knowledge import cards as knowledge
 from kidcoder.knowledge import words
 from kidcoder.knowledge.index.analysis import LANGS, SCHEMA_VERSION, card_schema, weighting
 from kidcoder.knowledge.index.query import QueryBuilder, error_card_id, vocabulary
+from kidcoder.knowledge.index import whole_tags
 from kidcoder.knowledge.spelling import SoundAlikes
 
 MANIFEST = "kidcoder-index.json"
@@ -209,7 +210,8 @@ class KnowledgeIndex:
             shutil.rmtree(entry, ignore_errors=True)
 
     # -- searching
-    def _run(self, make_query, lang: str, limit: int) -> List[Hit]:
+    def _run(self, make_query, lang: str, limit: int, rescore=None) -> List[Hit]:
+        """rescore: what a result's score is multiplied by (its stored fields -> factor), or None."""
         for attempt in (1, 2):
             self.ensure_ready()
             with self._lock:
@@ -217,8 +219,11 @@ class KnowledgeIndex:
                     query = make_query(QueryBuilder(self._searcher.reader(), _card_fields(lang), "code"))
                     if query is None:
                         return []
-                    results = self._searcher.search(query, limit=limit, filter=Term("lang", lang), terms=True)
-                    return [Hit(r["id"], r["title"], float(r.score), r["lang"], _strong(r)) for r in results]
+                    results = self._searcher.search(query, limit=limit + (whole_tags.EXTRA_HITS if rescore else 0),
+                                                    filter=Term("lang", lang), terms=True)
+                    hits = [Hit(r["id"], r["title"], float(r.score) * (rescore(r) if rescore else 1.0), r["lang"],
+                                _strong(r)) for r in results]
+                    return sorted(hits, key=lambda hit: -hit.score)[:limit]
                 except Exception:
                     if attempt == 2:
                         raise
@@ -234,8 +239,11 @@ class KnowledgeIndex:
             key = (self._hash, lang)
             if key not in self._sounds:
                 reader = self._searcher.reader()
+                tags_only = set(vocabulary(reader, (f"tags_{lang}",))) - set(vocabulary(reader, (f"title_{lang}",
+                                                                                              f"body_{lang}")))
                 self._sounds = {key: SoundAlikes(vocabulary(reader, (f"title_{lang}", f"tags_{lang}", f"body_{lang}")),
-                                                 vocabulary(reader, (f"title_{lang}", f"tags_{lang}")), lang),
+                                                 vocabulary(reader, (f"title_{lang}", f"tags_{lang}")), lang,
+                                                 tags_only),
                                 **{k: v for k, v in self._sounds.items() if k[0] == self._hash}}
             return self._sounds[key]
 
@@ -244,11 +252,18 @@ class KnowledgeIndex:
         words the cards never use are first read by their sound ("hw du i mak a lup": how do i make a loop);
         not for a question in another language (Spanish words read by English sounds become nonsense)."""
         lang = lang if lang in LANGS else "en"
-        def make(builder: QueryBuilder):      # inside the retry: the cards' words are read from the index
-            return builder.query(self.sound_alikes(lang).topic(question) if by_sound
-                                 else words.weighted_topic_words(question, lang))
+        asked: List = []
 
-        return self._run(make, lang, limit)
+        def make(builder: QueryBuilder):      # inside the retry: the cards' words are read from the index
+            topic = (self.sound_alikes(lang).topic(question) if by_sound
+                     else words.weighted_topic_words(question, lang))
+            asked[:] = whole_tags.topic_stems(topic, lang)
+            return builder.query(topic)
+
+        def rescore(result) -> float:         # a tag said whole ranks above a word of a longer tag
+            return whole_tags.boost(asked, result.get("tag_stems") or "")
+
+        return self._run(make, lang, limit, rescore)
 
     def search_code(self, error_type: Optional[str], identifiers: Sequence[str], lang: str,
                     limit: int = 3) -> List[Hit]:
@@ -319,8 +334,8 @@ def card_document(card: knowledge.Card) -> Dict[str, str]:
     """The fields Whoosh stores and searches for one card."""
     lang = card.lang if card.lang in LANGS else "en"
     return {"key": f"{lang}/{card.id}", "id": card.id, "lang": lang, "title": card.title,
-            f"name_{lang}": title_head(card.title), f"title_{lang}": card.title, f"tags_{lang}": " ; ".join(card.tags), f"body_{lang}": card.body,
-            "code": card.code}
+            f"name_{lang}": title_head(card.title), f"title_{lang}": card.title, f"tags_{lang}": " ; ".join(card.tags),
+            "tag_stems": whole_tags.tag_stems(card.tags, lang), f"body_{lang}": card.body, "code": card.code}
 
 
 _shared: Optional[KnowledgeIndex] = None

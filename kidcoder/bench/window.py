@@ -31,6 +31,7 @@ from typing import Dict, List
 from kidcoder.bench import p95
 
 EXAMPLE = "bouncing_ball.py"
+FIRST_FRAME = "first_frame"     # the cache folder ui/first_frame.py keeps the window's first frame in
 PLAY_SECONDS = 5.0
 IDLE_SECONDS = 5.0
 
@@ -91,20 +92,27 @@ def run_probe(args: List[str], home: str, group=None, timeout: float = 600) -> d
     return _report(stdout, stderr)
 
 
-def cold_starts(home: str, group=None, runs: int = 3) -> Dict[str, List[float]]:
-    """Seconds from starting the process to its first picture ("first") and to the whole window's first
-    frame ("ready"), for `runs` starts after a warm-up."""
-    times: Dict[str, List[float]] = {"first": [], "ready": []}
+def cold_starts(home: str, group=None, runs: int = 3, first_ever: bool = False) -> Dict[str, List[float]]:
+    """Seconds from starting the process to its first picture ("first"), to the whole window taking keys
+    ("ready": its first frame, or the picture of it the start before kept, with the editor working; see
+    ui/early.py) and to pygame-gui's elements being there ("gui"), for `runs` starts after a warm-up.
+    Every start but the warm-up finds the picture the warm-up kept, as a laptop does every day after the
+    first; first_ever: none does."""
+    times: Dict[str, List[float]] = {"first": [], "ready": [], "gui": []}
     for attempt in range(runs + 1):
         with fresh_home(home) as fresh:
             started = time.monotonic()
             process = _start_probe(["cold"], fresh, group)
             stdout, stderr = process.communicate(timeout=300)
+            kept = Path(fresh) / "cache" / FIRST_FRAME
+            if not attempt and not first_ever and kept.is_dir():
+                shutil.copytree(kept, Path(home) / "cache" / FIRST_FRAME, dirs_exist_ok=True)
         report = _report(stdout, stderr)
         _drain(group)
         if attempt:                                   # the first start may compile .pyc files
             times["first"].append(report["first_present"] - started)
             times["ready"].append(report["window_ready"] - started)
+            times["gui"].append(report.get("gui_ready", report["window_ready"]) - started)
     return times
 
 

@@ -47,7 +47,7 @@ from kidcoder.ui.helper_pane import HelperPane  # noqa: E402
 from kidcoder.ui.keyboard import TEXT_TARGETS, Keyboard  # noqa: E402
 from kidcoder.ui.layout import Layout, compute_layout, initial_size, picture_area, toolbar_rows_needed  # noqa: E402
 from kidcoder.ui.more_actions import MoreActions  # noqa: E402
-from kidcoder.ui.pane import PaneKit  # noqa: E402
+from kidcoder.ui.pane import PaneKit, build_panes  # noqa: E402
 from kidcoder.ui.playing import Playing  # noqa: E402
 from kidcoder.ui.present import Presenter  # noqa: E402
 from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
@@ -66,7 +66,8 @@ PANES = (Toolbar, EditorPane, PreviewPane, ChangePane, HelperPane, ConsolePane) 
 class App:
     """The KidCoder window. Tests build one on the dummy video driver and call step()."""
 
-    def __init__(self, settings: Optional[Settings] = None, size=None, files=None, window_flags: int = 0):
+    def __init__(self, settings: Optional[Settings] = None, size=None, files=None, window_flags: int = 0,
+                 between=lambda: None):      # between(): after each slow part (ui/early.py takes keys then)
         self.settings = settings if settings is not None else load_settings()
         set_language(self.settings.language)
         set_key_names(shell_key_names() if in_sugar() else {})     # Sugar's shell keeps F1-F6: say Ctrl keys
@@ -85,9 +86,9 @@ class App:
         self.fonts = style.Fonts(scale)
         self.manager = new_manager(self.size, style.scaled_theme(self.settings.theme, scale), self.settings.language)
         style.add_mono_font(self.manager, self.fonts.mono_px)
-        self.layout = self._lay_out(playing=False)
-        kit = PaneKit(self.manager, self.fonts, self.colours, self.settings)
-        self.panes = {pane.region: pane(self.layout, kit) for pane in PANES}
+        self.layout, _ = self._lay_out(playing=False), between()
+        self.panes = build_panes(PANES, self.layout, PaneKit(self.manager, self.fonts, self.colours, self.settings),
+                                 between)
         self.toolbar, self.editor, self.preview, self.console, self.helper = (
             self.panes[region] for region in ("toolbar", "editor", "preview", "console", "helper"))
         self.running, self.exit_code = True, 0

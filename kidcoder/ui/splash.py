@@ -10,7 +10,7 @@ and again costs about 5% of the start (window_shown() lets it run again).
 from __future__ import annotations
 
 import gc
-from typing import Dict, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 import pygame
 
@@ -43,20 +43,36 @@ def draw_splash(surface, layout: Layout, colour: Dict[str, RGB], lang: str) -> N
     surface.blit(small, small.get_rect(center=(centre[0], centre[1] + TITLE_PX)))
 
 
-def show_splash(theme: str, lang: str, size=None, window_flags: int = 0):
-    """Open the window and show the first picture; returns the window's surface (App sets its mode again).
-    The garbage collector waits until window_shown()."""
+def open_display(size=None, window_flags: int = 0):
+    """Open the window (nothing drawn yet); the garbage collector waits until window_shown()."""
     gc.disable()
     pygame.display.init()
     pygame.font.init()
     size = size or initial_size(desktop_size())
     screen = pygame.display.set_mode(size, pygame.RESIZABLE | window_flags)
     pygame.display.set_caption("KidCoder")
+    return screen
+
+
+def show_splash(theme: str, lang: str, size=None, window_flags: int = 0, screen=None):
+    """Open the window (unless screen is it) and show the first picture; returns the window's surface
+    (App sets its mode again). The garbage collector waits until window_shown()."""
+    screen = screen if screen is not None else open_display(size, window_flags)
     draw_splash(screen, compute_layout(*screen.get_size(), change_row=True), colours(theme), lang)
     pygame.display.flip()
     return screen
 
 
+_when_shown: List[Callable[[], None]] = []
+
+
+def when_shown(do: Callable[[], None]) -> None:
+    """do() once, right after the whole window's first frame is on screen (ui/early.py keeps a picture of it)."""
+    _when_shown.append(do)
+
+
 def window_shown() -> None:
     """The whole window's first frame is on screen: the garbage collector runs again."""
     gc.enable()
+    while _when_shown:
+        _when_shown.pop(0)()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import time
+from types import SimpleNamespace
 from typing import Callable, Dict, List, Optional
 
 import pygame
@@ -25,7 +26,8 @@ from kidcoder.ui.splash import open_display, show_splash, when_shown
 LOADING = ("kidcoder.ui.gui_start", "kidcoder.ui.helper_pane", "kidcoder.ui.toolbar", "kidcoder.ui.dialogs",
            "kidcoder.ui.preview_pane", "kidcoder.ui.assist", "kidcoder.ui.file_actions", "kidcoder.ui.app")
 # input the App may answer otherwise than the early editor would (a click on a button, the wheel, a shortcut
-# key, a resize): after one of these the early editor takes nothing more and the App shows what follows
+# key, a resize; a click in the code too: the editor tells a double click by the time between two clicks, and
+# the App gets them together): after one of these the early editor takes nothing more, the App shows the rest
 LEFT_TO_THE_APP = {pygame.QUIT, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygame.KEYDOWN, pygame.VIDEORESIZE,
                    pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED, pygame.DROPFILE, pygame.FINGERDOWN}
 
@@ -38,8 +40,8 @@ class EarlyWindow:
         self.canvas = screen.copy()     # the editor draws here (the App sets the window's mode again)
         self.held: List[pygame.event.Event] = []    # every event, in order, for the App
         self.editor = None
-        self.typing = True          # False once an event came that the App may answer otherwise (a click
-        self.dragging = False       # on a button, a shortcut): the App shows what follows it
+        self.typing = True          # False once an event came that the App may answer otherwise (a click,
+                                    # a shortcut): the App shows what follows it
 
     def show(self) -> None:
         pygame.display.get_surface().blit(self.picture, (0, 0))
@@ -67,7 +69,7 @@ class EarlyWindow:
         pygame.key.set_repeat(400, 35)
         pygame.key.start_text_input()
         kit = PaneKit(None, Fonts(zoom_scale(self.settings.font_size)), colours(self.settings.theme), self.settings)
-        self.editor = EditorPane(_EditorLayout(Box(*self.note["editor"])), kit)
+        self.editor = EditorPane(SimpleNamespace(editor=Box(*self.note["editor"])), kit)   # its box in the App's layout
         self.editor.set_text(starter_program(self.settings.language))
         self.editor.focused = True
         self._version = self.editor.version
@@ -87,12 +89,6 @@ class EarlyWindow:
                 self.editor.handle_event(event)
             elif event.type == pygame.KEYDOWN and action_for_key(event.key, event.mod) is None:
                 self.editor.handle_event(event)
-            elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.editor.rect.collidepoint(event.pos):
-                self.dragging = True
-                self.editor.handle_event(event)
-            elif event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP) and self.dragging:
-                self.dragging = event.type == pygame.MOUSEMOTION
-                self.editor.handle_event(event)
             elif event.type in LEFT_TO_THE_APP:
                 self.typing = False          # a button, a shortcut, the wheel, a resize: left to the App
         if self.editor is not None:
@@ -104,8 +100,7 @@ class EarlyWindow:
 
         editor = self.editor
         editor.update(0.0)
-        if (editor.version, editor.view.buffer.cursor) == (self._version, self._cursor) and not always \
-                and not self.dragging:
+        if (editor.version, editor.view.buffer.cursor) == (self._version, self._cursor) and not always:
             return
         self._version, self._cursor = editor.version, editor.view.buffer.cursor
         editor.draw(self.canvas)
@@ -122,31 +117,27 @@ class EarlyWindow:
         self.held.clear()
 
 
-class _EditorLayout:
-    def __init__(self, editor):
-        self.editor = editor
-
-
 def open_window(settings, size=None, window_flags: int = 0, marks: Optional[Dict[str, float]] = None,
-                picture: bool = True):
+                quick: bool = True, splash: bool = True):
     """The App, its window showing: from the kept picture when it matches (see above), else after the
-    splash (picture=False: neither, e.g. a window opened hidden or with a program named). marks gets the
-    time.monotonic() of the first picture ("first_present") and, on the quick way, of the editor taking
-    keys in the whole window ("window_ready")."""
+    splash. quick=False: no kept picture (the first frame will not be the usual one: a program named, a
+    demo); splash=False: no splash either (a hidden window). marks gets the time.monotonic() of the first
+    picture ("first_present") and, on the quick way, of the editor taking keys in the whole window
+    ("window_ready")."""
     marks = marks if marks is not None else {}
     screen = open_display(size, window_flags)
-    early = EarlyWindow.kept(screen, settings) if picture else None
+    early = EarlyWindow.kept(screen, settings) if quick else None
     if early is not None:
         early.show()
         marks["first_present"] = time.monotonic()
         early.take_keys()
         early.pump()
         marks["window_ready"] = time.monotonic()
-    elif picture:
+    elif splash:
         show_splash(settings.theme, settings.language, screen=screen)
         marks["first_present"] = time.monotonic()
     app = make_app(settings, screen.get_size(), window_flags, early.pump if early is not None else lambda: None)
-    if picture:
+    if quick:
         key = early.key if early is not None else first_frame.snapshot_key(settings, app.size)
         when_shown(keeper(app, key, early and early.picture))
     if early is not None:

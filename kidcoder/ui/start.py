@@ -22,7 +22,7 @@ def run_app(argv=None, host=None) -> int:
     demo = os.environ.get("KIDCODER_DEMO")
     # Sugar shows its own launcher until the window is tagged; a program named or a demo is another first frame
     app = open_window(settings, window_flags=pygame.HIDDEN if host is not None else 0,
-                      picture=host is None and not programs and not demo)
+                      quick=host is None and not programs and not demo, splash=host is None)
     if host is not None:
         host.window_ready()
     if programs:

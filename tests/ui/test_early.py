@@ -41,18 +41,23 @@ def first_start(settings, size):
     return frame
 
 
+def second_start(settings, size=(1200, 900)):
+    """A start after first_start(): the kept picture on screen and the early editor taking keys."""
+    early = EarlyWindow.kept(open_display(size), settings)
+    assert early is not None
+    early.show()
+    early.take_keys()
+    return early
+
+
 @pytest.mark.parametrize("size,lang", [((1200, 900), "en"), ((800, 600), "es")])
 def test_the_kept_picture_is_the_window_and_the_window_after_it_is_the_same(home, size, lang):
     settings = Settings(language=lang)
     frame = first_start(settings, size)
     assert list((home / "cache" / first_frame.FOLDER).glob("*.png"))
 
-    screen = open_display(size)
-    early = EarlyWindow.kept(screen, settings)
-    assert early is not None
-    early.show()
+    early = second_start(settings, size)
     assert frame_bytes(pygame.display.get_surface()) == frame          # the first picture: the whole window
-    early.take_keys()
     early.draw_editor(always=True)            # the early editor draws its box exactly as the window does
     assert frame_bytes(early.canvas) == frame
 
@@ -66,9 +71,7 @@ def test_the_kept_picture_is_the_window_and_the_window_after_it_is_the_same(home
 def test_a_key_typed_before_the_elements_exist_reaches_the_editor(home):
     settings = Settings(language="en")
     first_start(settings, (1200, 900))
-    early = EarlyWindow.kept(open_display((1200, 900)), settings)
-    early.show()
-    early.take_keys()
+    early = second_start(settings)
     before = frame_bytes(early.canvas)
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="x"))
     early.pump()
@@ -76,12 +79,16 @@ def test_a_key_typed_before_the_elements_exist_reaches_the_editor(home):
     assert frame_bytes(early.canvas) != before           # shown at once, pygame-gui not even loaded
     assert frame_bytes(pygame.display.get_surface()) == frame_bytes(early.canvas)
 
-    app = make_app(settings, (1200, 900), 0, early.pump)
-    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="y"))   # while the App is made
-    early.pump()
+    def between():          # at the first pause while the window loads no element exists yet
+        if not typed:
+            typed.append(pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="y")))
+        early.pump()
+
+    typed = []
+    app = make_app(settings, (1200, 900), 0, between)
+    assert early.editor.get_text().startswith("xy# ")         # shown before the App existed
     early.hand_over()
     step(app)
-    assert early.editor.get_text().startswith("xy# ")
     assert app.editor.get_text() == early.editor.get_text()
     close_app(app)
 
@@ -89,9 +96,7 @@ def test_a_key_typed_before_the_elements_exist_reaches_the_editor(home):
 def test_a_click_on_the_picture_is_a_click_on_the_button_once_it_exists(home):
     settings = Settings(language="en")
     first_start(settings, (1200, 900))
-    early = EarlyWindow.kept(open_display((1200, 900)), settings)
-    early.show()
-    early.take_keys()
+    early = second_start(settings)
     app = make_app(settings, (1200, 900), 0, early.pump)
     where = app.toolbar.buttons["ask"].get_abs_rect().center        # where the picture shows "Ask"
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=where, rel=(0, 0), buttons=(0, 0, 0)))

@@ -86,9 +86,9 @@ class App:
         self.fonts = style.Fonts(scale)
         self.manager = new_manager(self.size, style.scaled_theme(self.settings.theme, scale), self.settings.language)
         style.add_mono_font(self.manager, self.fonts.mono_px)
-        self.layout, _ = self._lay_out(playing=False), between()
-        self.panes = build_panes(PANES, self.layout, PaneKit(self.manager, self.fonts, self.colours, self.settings),
-                                 between)
+        self.layout = self._lay_out(playing=False)
+        kit = PaneKit(self.manager, self.fonts, self.colours, self.settings)
+        self.panes = build_panes(PANES, self.layout, kit, between)
         self.toolbar, self.editor, self.preview, self.console, self.helper = (
             self.panes[region] for region in ("toolbar", "editor", "preview", "console", "helper"))
         self.running, self.exit_code = True, 0

@@ -100,12 +100,14 @@ class Pane:
 
 
 def build_panes(kinds, layout: Layout, kit: PaneKit, between=lambda: None) -> Dict[str, Pane]:
-    """Each kind of pane of the window's table, by region; between() after each one (building the toolbar
-    or the helper is slow on one slow core: ui/early.py takes the child's keys between them)."""
+    """Each kind of pane of the window's table, by region; between() before each one and after the last
+    (the manager before them, the toolbar and the helper are slow on one slow core: ui/early.py takes the
+    child's keys between them)."""
     panes = {}
     for kind in kinds:
-        panes[kind.region] = kind(layout, kit)
         between()
+        panes[kind.region] = kind(layout, kit)
+    between()
     return panes
 
 

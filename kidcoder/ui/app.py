@@ -54,7 +54,7 @@ from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
 from kidcoder.ui.redraw import (EVERYTHING, FPS, NOTHING, PICTURE, WHOLE, WORK_WAKE_S, GuiTicker, Pacer,  # noqa: E402
                                 run_loop, screen_key, uncovered)
 from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
-from kidcoder.ui.splash import desktop_size, window_shown  # noqa: E402
+from kidcoder.ui.splash import desktop_size, window_shown, window_surface  # noqa: E402
 from kidcoder.ui.sugar_actions import in_sugar  # noqa: E402
 from kidcoder.ui.sugar_keys import shell_key_names  # noqa: E402
 from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
@@ -76,7 +76,7 @@ class App:
         use_safe_smoothscale(pygame)        # armv7l: before pygame-gui scales its first picture (docs/xo.md)
         if size is None:
             size = initial_size(desktop_size())
-        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE | window_flags)
+        self.screen = window_surface(size, window_flags)       # the first picture's window, kept
         pygame.display.set_caption("KidCoder")
         pygame.key.set_repeat(400, 35)
         pygame.key.start_text_input()

@@ -81,7 +81,8 @@ class EarlyWindow:
 
         for event in pygame.event.get():
             self.held.append(event)
-            if event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
+            if event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):    # uncovered: all of it again (the
+                pygame.display.get_surface().blit(self.canvas, (0, 0))      # App may have set the mode since)
                 pygame.display.flip()
             if not self.typing or self.editor is None:
                 continue

@@ -48,10 +48,19 @@ def open_display(size=None, window_flags: int = 0):
     gc.disable()
     pygame.display.init()
     pygame.font.init()
-    size = size or initial_size(desktop_size())
-    screen = pygame.display.set_mode(size, pygame.RESIZABLE | window_flags)
+    screen = window_surface(size or initial_size(desktop_size()), window_flags)
     pygame.display.set_caption("KidCoder")
     return screen
+
+
+def window_surface(size, window_flags: int = 0):
+    """The window's surface at size. A window already open at that size is kept: setting the mode again
+    blanks an X11 window until the next whole frame (the first picture went black for a second)."""
+    screen = pygame.display.get_surface()
+    wanted = pygame.RESIZABLE | window_flags
+    if screen is not None and screen.get_size() == tuple(size) and screen.get_flags() & wanted == wanted:
+        return screen
+    return pygame.display.set_mode(size, wanted)
 
 
 def show_splash(theme: str, lang: str, size=None, window_flags: int = 0, screen=None):

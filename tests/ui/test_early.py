@@ -137,3 +137,16 @@ def test_the_quick_start_loads_no_pygame_gui_before_the_editor_takes_keys(home):
             "early.show(); early.take_keys(); early.pump()\n"
             "print('pygame_gui' in sys.modules)")
     assert fresh_python(code) == "False"
+
+
+def test_the_app_keeps_the_window_the_first_picture_is_in(home):
+    """Setting the mode again blanked an X11 window (Xvfb: about a second of black at 12.5%) until the
+    App's first frame: the App draws in the window the picture opened."""
+    settings = Settings(language="en")
+    first_start(settings, (1200, 900))
+    early = second_start(settings)
+    shown = pygame.display.get_surface()
+    app = make_app(settings, (1200, 900), 0, early.pump)
+    assert app.screen is shown and frame_bytes(shown) == frame_bytes(early.picture)     # still the picture
+    early.hand_over()
+    close_app(app)

@@ -14,10 +14,7 @@ import time
 from collections import deque
 from typing import Optional
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-# The window is drawn in software and sent to the screen; SDL's GL path for that would load a
-# software OpenGL stack (about 100 MB more) on machines without a GPU driver, for no gain.
-os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")     # (the window's mode: splash.window_surface)
 
 import pygame  # noqa: E402
 from kidcoder.ui.gui_start import first_update, new_manager  # noqa: E402  (first: pygame-gui without yaml)

@@ -10,6 +10,7 @@ and again costs about 5% of the start (window_shown() lets it run again).
 from __future__ import annotations
 
 import gc
+import os
 from typing import Callable, Dict, List, Optional, Tuple
 
 import pygame
@@ -56,6 +57,10 @@ def open_display(size=None, window_flags: int = 0):
 def window_surface(size, window_flags: int = 0):
     """The window's surface at size. A window already open at that size is kept: setting the mode again
     blanks an X11 window until the next whole frame (the first picture went black for a second)."""
+    # The window is drawn in software and sent to the screen; SDL's GL path for that loads a software OpenGL
+    # stack (Mesa and LLVM: ~90 ms of processor time on X11, about a second on an XO, and ~100 MB) for no
+    # gain. This was set only when ui/app.py was imported, after the splash had opened the window with GL.
+    os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
     screen = pygame.display.get_surface()
     wanted = pygame.RESIZABLE | window_flags
     if screen is not None and screen.get_size() == tuple(size) and screen.get_flags() & wanted == wanted:

@@ -1,6 +1,10 @@
 """The quick start (ui/early.py): the picture the last start kept of the whole window is the first frame,
 pixel for pixel what the window draws; the editor takes keys before pygame-gui's elements exist, and
 nothing typed or clicked meanwhile is lost; a picture kept for another size or language is not used."""
+import os
+import shutil
+import subprocess
+import sys
 import threading
 
 import pygame
@@ -150,3 +154,20 @@ def test_the_app_keeps_the_window_the_first_picture_is_in(home):
     assert app.screen is shown and frame_bytes(shown) == frame_bytes(early.picture)     # still the picture
     early.hand_over()
     close_app(app)
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed (apt-get install xvfb)")
+def test_the_first_picture_opens_the_window_without_opengl_on_a_real_display(home):
+    """The window opened by the first picture loaded Mesa and LLVM (SDL's GL framebuffer: ~90 ms of processor
+    time, a second on an XO) because only importing ui/app.py said not to."""
+    code = ("import os, sys\n"
+            "from kidcoder.ui.splash import open_display\n"
+            "open_display((800, 600))\n"
+            "maps = open('/proc/self/maps').read()\n"
+            "print('libGL' in maps or 'libEGL' in maps or 'libLLVM' in maps)")
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("SDL_VIDEODRIVER", "SDL_FRAMEBUFFER_ACCELERATION")}
+    done = subprocess.run(["xvfb-run", "-a", sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-1500:]
+    assert done.stdout.strip().splitlines()[-1] == "False"

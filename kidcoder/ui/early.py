@@ -35,9 +35,9 @@ LEFT_TO_THE_APP = {pygame.QUIT, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygam
 class EarlyWindow:
     """The picture of the whole window, and the editor pane over it until the App takes over."""
 
-    def __init__(self, screen, picture, note: dict, settings):
-        self.picture, self.note, self.settings = picture, note, settings
-        self.canvas = screen.copy()     # the editor draws here (the App sets the window's mode again)
+    def __init__(self, screen, picture, note: dict, settings, key: str = ""):
+        self.picture, self.note, self.settings, self.key = picture, note, settings, key
+        self.canvas = screen.copy()     # what the window shows, in its pixel format: the editor draws here
         self.held: List[pygame.event.Event] = []    # every event, in order, for the App
         self.editor = None
         self.typing = True          # False once an event came that the App may answer otherwise (a click,
@@ -53,10 +53,7 @@ class EarlyWindow:
         """The early window for this window's size and settings, if the last start kept a picture for them."""
         key = first_frame.snapshot_key(settings, screen.get_size())
         kept = first_frame.load(key, screen.get_size())
-        early = cls(screen, *kept, settings) if kept else None
-        if early is not None:
-            early.key = key
-        return early
+        return cls(screen, *kept, settings, key) if kept else None
 
     def take_keys(self) -> None:
         """Make the editor pane with the program the window starts with, as the App's editor has it."""
@@ -69,7 +66,8 @@ class EarlyWindow:
         pygame.key.set_repeat(400, 35)
         pygame.key.start_text_input()
         kit = PaneKit(None, Fonts(zoom_scale(self.settings.font_size)), colours(self.settings.theme), self.settings)
-        self.editor = EditorPane(SimpleNamespace(editor=Box(*self.note["editor"])), kit)   # its box in the App's layout
+        box = Box(*self.note["editor"])                       # the editor's box in the App's layout
+        self.editor = EditorPane(SimpleNamespace(editor=box), kit)
         self.editor.set_text(starter_program(self.settings.language))
         self.editor.focused = True
         self._version = self.editor.version

@@ -14,10 +14,7 @@ import time
 from collections import deque
 from typing import Optional
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-# The window is drawn in software and sent to the screen; SDL's GL path for that would load a
-# software OpenGL stack (about 100 MB more) on machines without a GPU driver, for no gain.
-os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")     # (the window's mode: splash.window_surface)
 
 import pygame  # noqa: E402
 from kidcoder.ui.gui_start import first_update, new_manager  # noqa: E402  (first: pygame-gui without yaml)
@@ -47,14 +44,14 @@ from kidcoder.ui.helper_pane import HelperPane  # noqa: E402
 from kidcoder.ui.keyboard import TEXT_TARGETS, Keyboard  # noqa: E402
 from kidcoder.ui.layout import Layout, compute_layout, initial_size, picture_area, toolbar_rows_needed  # noqa: E402
 from kidcoder.ui.more_actions import MoreActions  # noqa: E402
-from kidcoder.ui.pane import PaneKit  # noqa: E402
+from kidcoder.ui.pane import PaneKit, build_panes  # noqa: E402
 from kidcoder.ui.playing import Playing  # noqa: E402
 from kidcoder.ui.present import Presenter  # noqa: E402
 from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
 from kidcoder.ui.redraw import (EVERYTHING, FPS, NOTHING, PICTURE, WHOLE, WORK_WAKE_S, GuiTicker, Pacer,  # noqa: E402
                                 run_loop, screen_key, uncovered)
 from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
-from kidcoder.ui.splash import desktop_size, window_shown  # noqa: E402
+from kidcoder.ui.splash import desktop_size, window_shown, window_surface  # noqa: E402
 from kidcoder.ui.sugar_actions import in_sugar  # noqa: E402
 from kidcoder.ui.sugar_keys import shell_key_names  # noqa: E402
 from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
@@ -66,7 +63,8 @@ PANES = (Toolbar, EditorPane, PreviewPane, ChangePane, HelperPane, ConsolePane) 
 class App:
     """The KidCoder window. Tests build one on the dummy video driver and call step()."""
 
-    def __init__(self, settings: Optional[Settings] = None, size=None, files=None, window_flags: int = 0):
+    def __init__(self, settings: Optional[Settings] = None, size=None, files=None, window_flags: int = 0,
+                 between=lambda: None):      # between(): after each slow part (ui/early.py takes keys then)
         self.settings = settings if settings is not None else load_settings()
         set_language(self.settings.language)
         set_key_names(shell_key_names() if in_sugar() else {})     # Sugar's shell keeps F1-F6: say Ctrl keys
@@ -75,7 +73,7 @@ class App:
         use_safe_smoothscale(pygame)        # armv7l: before pygame-gui scales its first picture (docs/xo.md)
         if size is None:
             size = initial_size(desktop_size())
-        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE | window_flags)
+        self.screen = window_surface(size, window_flags)       # the first picture's window, kept
         pygame.display.set_caption("KidCoder")
         pygame.key.set_repeat(400, 35)
         pygame.key.start_text_input()
@@ -87,7 +85,7 @@ class App:
         style.add_mono_font(self.manager, self.fonts.mono_px)
         self.layout = self._lay_out(playing=False)
         kit = PaneKit(self.manager, self.fonts, self.colours, self.settings)
-        self.panes = {pane.region: pane(self.layout, kit) for pane in PANES}
+        self.panes = build_panes(PANES, self.layout, kit, between)
         self.toolbar, self.editor, self.preview, self.console, self.helper = (
             self.panes[region] for region in ("toolbar", "editor", "preview", "console", "helper"))
         self.running, self.exit_code = True, 0

@@ -231,21 +231,22 @@ def main(argv=None) -> int:
 
         bench_probe_model.use_model(args.model)
 
-    settings = None
-    if args.mode == "cold":          # the way `kidcoder` opens (ui/start.py): the first picture, then the
-        from kidcoder.config import load_settings   # window, given the settings the picture was drawn with
-        from kidcoder.ui.splash import show_splash
+    if args.mode == "cold":          # the way `kidcoder` opens (ui/start.py, ui/early.py): the first picture
+        from kidcoder.config import load_settings   # (the kept picture of the window, or the splash), then
+        from kidcoder.ui.early import open_window   # the window
 
-        settings = load_settings()
-        show_splash(settings.theme, settings.language, size)
-        splash_at = time.monotonic()
+        marks: dict = {}
+        app = open_window(load_settings(), size, marks=marks)
+    else:
+        from kidcoder.ui.app import App
 
-    from kidcoder.ui.app import App
-
-    app = App(settings, size=size)
+        app = App(None, size=size)
     if args.mode == "cold":
-        def first(_rects):
-            print(json.dumps({"probe": {"first_present": splash_at, "window_ready": time.monotonic()}}), flush=True)
+        def first(_rects):          # window_ready: the editor takes keys in the whole window (or the picture
+            now = time.monotonic()  # of it); gui_ready: pygame-gui's elements are there
+            print(json.dumps({"probe": {"first_present": marks["first_present"],
+                                        "window_ready": marks.get("window_ready", now), "gui_ready": now}}),
+                  flush=True)
             app.running = False
         app.on_present = first
         app.run()

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
 import pygame
-import pygame_gui
 
 from kidcoder.config import Settings
 from kidcoder.ui.layout import Box, Layout
@@ -100,8 +99,22 @@ class Pane:
         return (self.focused, self.box)
 
 
+def build_panes(kinds, layout: Layout, kit: PaneKit, between=lambda: None) -> Dict[str, Pane]:
+    """Each kind of pane of the window's table, by region; between() before each one and after the last
+    (the manager before them, the toolbar and the helper are slow on one slow core: ui/early.py takes the
+    child's keys between them)."""
+    panes = {}
+    for kind in kinds:
+        between()
+        panes[kind.region] = kind(layout, kit)
+    between()
+    return panes
+
+
 def move_element(element, box) -> None:
     """Put a pygame-gui element at box (x, y, w, h), relative to its container."""
+    import pygame_gui      # not at the top: the editor pane is made before pygame-gui loads (ui/early.py)
+
     element.set_relative_position((box[0], box[1]))
     size = (box[2], box[3])
     if tuple(element.get_relative_rect().size) != size:

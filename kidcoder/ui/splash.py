@@ -10,7 +10,8 @@ and again costs about 5% of the start (window_shown() lets it run again).
 from __future__ import annotations
 
 import gc
-from typing import Dict, Optional, Tuple
+import os
+from typing import Callable, Dict, List, Optional, Tuple
 
 import pygame
 
@@ -43,20 +44,49 @@ def draw_splash(surface, layout: Layout, colour: Dict[str, RGB], lang: str) -> N
     surface.blit(small, small.get_rect(center=(centre[0], centre[1] + TITLE_PX)))
 
 
-def show_splash(theme: str, lang: str, size=None, window_flags: int = 0):
-    """Open the window and show the first picture; returns the window's surface (App sets its mode again).
-    The garbage collector waits until window_shown()."""
+def open_display(size=None, window_flags: int = 0):
+    """Open the window (nothing drawn yet); the garbage collector waits until window_shown()."""
     gc.disable()
     pygame.display.init()
     pygame.font.init()
-    size = size or initial_size(desktop_size())
-    screen = pygame.display.set_mode(size, pygame.RESIZABLE | window_flags)
+    screen = window_surface(size or initial_size(desktop_size()), window_flags)
     pygame.display.set_caption("KidCoder")
+    return screen
+
+
+def window_surface(size, window_flags: int = 0):
+    """The window's surface at size. A window already open at that size is kept: setting the mode again
+    blanks an X11 window until the next whole frame (the first picture went black for a second)."""
+    # The window is drawn in software and sent to the screen; SDL's GL path for that loads a software OpenGL
+    # stack (Mesa and LLVM: ~90 ms of processor time on X11, about a second on an XO, and ~100 MB) for no
+    # gain. This was set only when ui/app.py was imported, after the splash had opened the window with GL.
+    os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+    screen = pygame.display.get_surface()
+    wanted = pygame.RESIZABLE | window_flags
+    if screen is not None and screen.get_size() == tuple(size) and screen.get_flags() & wanted == wanted:
+        return screen
+    return pygame.display.set_mode(size, wanted)
+
+
+def show_splash(theme: str, lang: str, size=None, window_flags: int = 0, screen=None):
+    """Open the window (unless screen is it) and show the first picture; returns the window's surface
+    (App sets its mode again). The garbage collector waits until window_shown()."""
+    screen = screen if screen is not None else open_display(size, window_flags)
     draw_splash(screen, compute_layout(*screen.get_size(), change_row=True), colours(theme), lang)
     pygame.display.flip()
     return screen
 
 
+_when_shown: List[Callable[[], None]] = []
+
+
+def when_shown(do: Callable[[], None]) -> None:
+    """do() once, right after the whole window's first frame is on screen (ui/early.py keeps a picture of it)."""
+    _when_shown.append(do)
+
+
 def window_shown() -> None:
     """The whole window's first frame is on screen: the garbage collector runs again."""
     gc.enable()
+    while _when_shown:
+        _when_shown.pop(0)()

@@ -8,7 +8,7 @@ import sys
 import pygame
 
 from kidcoder.config import load_settings
-from kidcoder.ui.splash import show_splash
+from kidcoder.ui.early import open_window
 
 
 def run_app(argv=None, host=None) -> int:
@@ -18,19 +18,18 @@ def run_app(argv=None, host=None) -> int:
     host.finished(path, text, modified) when the window has closed."""
     args = list(sys.argv[1:] if argv is None else argv)
     settings = load_settings()
-    if host is None:                   # Sugar shows its own launcher until the window is tagged
-        show_splash(settings.theme, settings.language)
-    from kidcoder.ui.app import App    # pygame-gui and the panes load while the first picture shows
-    from kidcoder.ui.demo import load_demo
-
-    app = App(settings, window_flags=pygame.HIDDEN if host is not None else 0)
+    programs = [arg for arg in args if arg.endswith(".py")]
+    demo = os.environ.get("KIDCODER_DEMO")
+    # Sugar shows its own launcher until the window is tagged; a program named or a demo is another first frame
+    app = open_window(settings, window_flags=pygame.HIDDEN if host is not None else 0,
+                      quick=host is None and not programs and not demo, splash=host is None)
     if host is not None:
         host.window_ready()
-    programs = [arg for arg in args if arg.endswith(".py")]
     if programs:
         app.actions.open_file(os.path.abspath(programs[0]))   # a teacher's "python main.py lesson.py"
-    demo = os.environ.get("KIDCODER_DEMO")
     if demo:
+        from kidcoder.ui.demo import load_demo
+
         app.demo = load_demo(demo)
     code = app.run()
     if host is not None:

@@ -100,7 +100,7 @@ class App:
         self.pacer = Pacer(lambda: screen_key(self.panes.values(), self.manager, self.keyboard.target,
                                               id(self.dialogs.current), self.layout),
                            self._pace, self.editor.view.blink_due_s,
-                           lambda: uncovered(self.preview.picture_only(), self.manager))
+                           self.preview.picture_only, lambda rect: uncovered(rect, self.manager))
         self.gui = GuiTicker(self.manager, self.pacer, first_update)
         self._build_parts(files)
         self._last_version = self.editor.version
@@ -374,7 +374,7 @@ class App:
         """Step until the window closes, sleeping between frames until something is due (redraw.Pacer)."""
         try:
             run_loop(self.step, self.pacer.wait_s, lambda: self.running, self._held_events.extend,
-                     lambda: self.games.live and self.preview.frame_waiting(self.games.game))
+                     self.playing.frame_due, self.playing.frame_bell)
         except BaseException:
             self.rescue_work()
             raise

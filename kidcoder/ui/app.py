@@ -292,7 +292,7 @@ class App:
         else:
             for rect in rects:      # a new game frame is only blitted (see Pacer.choose)
                 picture = what == PICTURE or rect == self.pacer.picture
-                self.preview.draw_picture(self.screen) if picture else self.draw(rect)
+                self.preview.show_picture(self.screen) if picture else self.draw(rect)
                 self.presenter.touched(rect)
             pygame.display.update(rects)
         self.drawn += 1
@@ -349,7 +349,7 @@ class App:
 
     def draw(self, part: Optional[pygame.Rect] = None) -> None:
         """Draw the window, or only what lies in part (every pane and element there, clipped to it)."""
-        surface = self.screen
+        surface = self.preview.keep(self.screen, part)      # a game's picture that lives in the window is kept
         surface.set_clip(part)
         surface.fill(self.colours["background"])
         for pane in self.panes.values():

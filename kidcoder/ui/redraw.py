@@ -117,7 +117,7 @@ class Pacer:
         self.picture: Optional[pygame.Rect] = None      # PARTS: a new game frame apart from every other
                                                         # change (only blitted, as for PICTURE)
         self.look_now = True            # pygame-gui updated since the last look: its elements may look new
-        self.only_pictures = False      # since the last input, only new game frames came (no look for each)
+        self.frames_coming = False      # a game's frames keep coming (shown without a look for each)
         self._looked = (-1e9, None)     # when the screen's key was last taken, and where the picture was then
 
     def spent(self, seconds: float) -> None:
@@ -137,7 +137,7 @@ class Pacer:
         if new_frame and not events and not results and not self.look_now and self._key is not None:
             picture, (looked_at, place) = self.picture_only(), self._looked
             if picture is not None and picture == place and time.perf_counter() - looked_at < LOOK_EVERY_S:
-                self.picture, self.gui_moved, self.only_pictures = None, False, True
+                self.picture, self.gui_moved, self.frames_coming = None, False, True
                 return PICTURE, [picture]
         before = self._key
         what, rects = self._choose(events, results, new_frame)
@@ -152,7 +152,7 @@ class Pacer:
         key, before = self.look(), self._key
         self._key, self.look_now = key, False
         picture = self.uncovered(self.picture_only()) if new_frame else None
-        self.only_pictures = self.only_pictures and new_frame and not events
+        self.frames_coming = self.frames_coming and new_frame      # (a key typed meanwhile is not for pygame-gui)
         self._looked = (time.perf_counter(), picture)
         if before is None:
             return WHOLE, []
@@ -180,7 +180,7 @@ class GuiTicker:
     """Runs pygame-gui's manager.update: at once when input for it came (the mouse, a window event, a key
     while one of its elements has the keyboard) or the last frame changed its elements or the window's
     state (an element's new look comes with the next updates), else GUI_TICK_S apart (LOOK_EVERY_S while
-    only a game's frames come), given all the time since. Its hover checks cost as much as a small game's
+    a game's frames keep coming), given all the time since. Its hover checks cost as much as a small game's
     frame, and while a game plays the loop steps 60 times a second with nothing for them to see; keys
     typed in the editor are not for it."""
 
@@ -198,7 +198,7 @@ class GuiTicker:
 
     def tick(self, dt: float) -> None:
         self.owed += dt
-        every = LOOK_EVERY_S if self.pacer.only_pictures else GUI_TICK_S
+        every = LOOK_EVERY_S if self.pacer.frames_coming else GUI_TICK_S
         if self.input or self.pacer.gui_moved or self.owed >= every:
             if self.updates == 0 and self.first_update is not None:
                 self.first_update(self.manager, self.owed)

@@ -374,7 +374,7 @@ class App:
         """Step until the window closes, sleeping between frames until something is due (redraw.Pacer)."""
         try:
             run_loop(self.step, self.pacer.wait_s, lambda: self.running, self._held_events.extend,
-                     self.playing.frame_due, self.playing.frame_bell)
+                     self.playing.frame_due, self.playing.frame_bell, self.pacer.slice_s)
         except BaseException:
             self.rescue_work()
             raise

@@ -26,6 +26,9 @@ AWAKE_AFTER_INPUT_S = 1.0   # after a key or a click, keep the full pace a while
 SLICE_S = 0.015         # while it sleeps, the loop looks for events this often
 INPUT_SLICE_S = 0.004   # ... and this often for AWAKE_AFTER_INPUT_S after events: a typed letter waits less (at
                         # 12.5% of a core, 6 runs each: keystroke p95 median 35 ms, not 46; a look costs ~30 us)
+SHORT_CPU_S = 0.002     # a window whose frames take this long (a slow core, or a CPU quota's pauses) is short of CPU:
+                        # while a game rings its doorbell, it then looks for keys with each game frame and every
+                        # SLICE_S, not every INPUT_SLICE_S (the looks would take the game's share)
 NOTHING, PICTURE, PARTS, EVERYTHING, WHOLE = "nothing", "picture", "parts", "everything", "whole"
 RING_MARGIN = 8         # a pane drawn again takes this much around it (its focus ring is drawn outside it)
 GIVE_WAY = 3            # the loop wakes at most once per this many times its own last frames' cost: the game
@@ -167,6 +170,10 @@ class Pacer:
             self.picture = picture
         return PARTS, merged(rects + ([picture] if picture is not None else []))
 
+    def slice_s(self, typing: bool, rung: bool) -> float:
+        """How often the sleeping loop looks for events (see look_every_s)."""
+        return look_every_s(typing, rung, self.cost)
+
     def wait_s(self, now: Optional[float] = None) -> float:
         """How long the loop may sleep before the next frame (an event wakes it sooner)."""
         now = time.perf_counter() if now is None else now
@@ -174,6 +181,13 @@ class Pacer:
         if now - self._input_at < AWAKE_AFTER_INPUT_S:
             due.append(1 / FPS)
         return max(GIVE_WAY * self.cost, min([IDLE_WAKE_S, *due]))
+
+
+def look_every_s(typing: bool, rung: bool, cost: float) -> float:
+    """How often the sleeping loop looks for events: INPUT_SLICE_S while a child types (typing: events came
+    lately), unless a game's doorbell wakes it for each frame (rung) and its frames cost SHORT_CPU_S or more
+    (a short CPU: the game's frames come first); else SLICE_S. Pure."""
+    return INPUT_SLICE_S if typing and not (rung and cost >= SHORT_CPU_S) else SLICE_S
 
 
 class GuiTicker:
@@ -236,22 +250,23 @@ def wait_for_events(timeout_s: float, slice_s: float = SLICE_S, woken: Callable[
 
 def run_loop(step: Callable, wait_s: Callable[[], float], running: Callable[[], bool],
              hand_over: Callable[[list], None], woken: Callable[[], bool] = lambda: False,
-             bell: Callable[[], Optional[int]] = lambda: None) -> None:
+             bell: Callable[[], Optional[int]] = lambda: None,
+             slice_s: Callable[[bool, bool], float] = lambda typing, rung: look_every_s(typing, rung, 0.0)) -> None:
     """step(dt) while running(), sleeping between steps until an event comes (given to hand_over()
     for the next step), woken() says a step is due (the game drew a new frame: it is shown at once, so
     none is skipped; bell(), when it gives one, is the game's doorbell: see wait_for_events) or wait_s()
-    has passed (BELL_WAKE_S at least, with a doorbell); while events come (a child types), it looks for the
-    next one more often, unless a game's doorbell wakes it for each frame anyway (at full speed, the 4 ms
-    looks cost the window a fifth of what it spent on each game frame)."""
+    has passed (BELL_WAKE_S at least, with a doorbell), looking for events every slice_s(typing, rung)
+    (Pacer.slice_s: while events come, a child types, more often, unless a game's doorbell wakes the loop
+    for each frame anyway and the CPU is short: at 12.5% of a core the 4 ms looks cost the window a fifth
+    of what it spent on each game frame)."""
     last, input_at = time.perf_counter(), -1e9
     while running():
         now = time.perf_counter()
         step(min(now - last, 0.5))
         last = now
         rung = bell() is not None
-        typing = last - input_at < AWAKE_AFTER_INPUT_S and not rung
         events = wait_for_events(max(0.0, last + max(wait_s(), BELL_WAKE_S if rung else 0.0) - time.perf_counter()),
-                                 INPUT_SLICE_S if typing else SLICE_S, woken, bell)
+                                 slice_s(last - input_at < AWAKE_AFTER_INPUT_S, rung), woken, bell)
         if events:
             input_at = time.perf_counter()
         hand_over(events)

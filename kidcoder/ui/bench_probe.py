@@ -211,11 +211,12 @@ class Driver:
 
 
 def group_cpu_s(game) -> float:
-    """Processor seconds used so far by the game's processes (its process group: it runs in its own session)."""
+    """Processor seconds used so far by the game's processes (its process group: it runs in its own session;
+    0 where there is no /proc)."""
     import os
 
     group, total = getattr(getattr(game, "process", None), "pid", None), 0.0
-    for entry in os.listdir("/proc") if group else ():
+    for entry in os.listdir("/proc") if group and os.path.isdir("/proc") else ():
         try:
             with open(f"/proc/{entry}/stat") as stat:
                 fields = stat.read().rsplit(")", 1)[1].split()

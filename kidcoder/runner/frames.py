@@ -147,9 +147,12 @@ def rang(fd: int, timeout_s: float) -> bool:
     if not ready:
         return False
     try:
-        return bool(os.read(fd, 4096))   # one byte a frame: a window 4096 frames behind looks again at once
+        got = os.read(fd, 4096)         # one byte a frame: a window 4096 frames behind looks again at once
     except OSError:
-        return False
+        got = b""
+    if not got:                         # readable but empty (nobody can ring any more): never a busy loop
+        time.sleep(timeout_s)
+    return bool(got)
 
 
 class FrameBuffer:

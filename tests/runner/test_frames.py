@@ -3,6 +3,7 @@ writes into it (a bad slot, NaN, huge sizes, a truncation) can crash or fool the
 import multiprocessing
 import os
 import struct
+import time
 
 import pygame
 import pytest
@@ -183,6 +184,15 @@ def test_a_doorbell_nobody_answers_never_blocks_the_game():
     os.close(listen)
     frames.ring(ring)                           # the window closed its end (it quit): still no error
     os.close(ring)
+
+
+def test_a_doorbell_nobody_can_ring_any_more_is_slept_on_not_spun_on():
+    listen, ring = os.pipe()
+    os.close(ring)                              # readable at once (end of file), with nothing in it
+    started = time.perf_counter()
+    assert rang(listen, 0.05) is False
+    assert time.perf_counter() - started >= 0.05
+    os.close(listen)
 
 
 def test_the_shared_memory_fallback_works_the_same(monkeypatch):

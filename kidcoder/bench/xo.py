@@ -115,13 +115,15 @@ def hint_syntax_ms(group, repeat: int = 30) -> List[float]:
 
 
 def ratios(shown: Dict[str, dict], alone: Dict[str, float]) -> Dict[str, dict]:
-    """Per example: preview fps, standalone fps and their ratio (None when the game drew nothing alone)."""
+    """Per example: preview fps, standalone fps and their ratio (None when the game drew nothing alone), and
+    the processor time per frame shown of the window and of the game, when measured."""
     out = {}
     for example, figures in shown.items():
         base = alone.get(example) or 0.0
         out[example] = {"preview_fps": figures["preview_fps"], "standalone_fps": round(base, 2),
                         "ratio": round(figures["preview_fps"] / base, 3) if base > 0 else None,
-                        **{key: figures.get(key) for key in ("window_cpu_ms_per_frame", "game_cpu_ms_per_frame")}}
+                        **{key: figures[key] for key in ("window_cpu_ms_per_frame", "game_cpu_ms_per_frame")
+                           if figures.get(key) is not None}}
     return out
 
 

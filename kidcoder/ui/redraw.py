@@ -121,7 +121,8 @@ class Pacer:
                                                         # change (only blitted, as for PICTURE)
         self.look_now = True            # pygame-gui updated since the last look: its elements may look new
         self.frames_coming = False      # a game's frames keep coming (shown without a look for each)
-        self._looked = (-1e9, None)     # when the screen's key was last taken, and where the picture was then
+        self._looked = (-1e9, None, 0.0)    # when the screen's key was last taken, where the picture was then,
+                                            # and when the caret blinks next (a look is due then)
 
     def spent(self, seconds: float) -> None:
         """A frame's work took this long (under a short CPU quota it is long: the loop then wakes less)."""
@@ -135,11 +136,12 @@ class Pacer:
         """What to draw this frame: EVERYTHING (the WHOLE of it sent after forget()); PARTS (and which;
         one of them may be `self.picture`); only the PICTURE, a new game frame with nothing drawn over
         it; or NOTHING. Background results draw everything (they are rare). A new game frame alone, when
-        the last look (within LOOK_EVERY_S) had the picture in the same uncovered place, is the PICTURE
-        without looking again."""
+        the last look (within LOOK_EVERY_S, and before the caret's blink) had the picture in the same
+        uncovered place, is the PICTURE without looking again."""
         if new_frame and not events and not results and not self.look_now and self._key is not None:
-            picture, (looked_at, place) = self.picture_only(), self._looked
-            if picture is not None and picture == place and time.perf_counter() - looked_at < LOOK_EVERY_S:
+            (looked_at, place, blink_at), now = self._looked, time.perf_counter()
+            picture = self.picture_only()
+            if picture is not None and picture == place and now - looked_at < LOOK_EVERY_S and now < blink_at:
                 self.picture, self.gui_moved, self.frames_coming = None, False, True
                 return PICTURE, [picture]
         before = self._key
@@ -156,7 +158,8 @@ class Pacer:
         self._key, self.look_now = key, False
         picture = self.uncovered(self.picture_only()) if new_frame else None
         self.frames_coming = self.frames_coming and new_frame      # (a key typed meanwhile is not for pygame-gui)
-        self._looked = (time.perf_counter(), picture)
+        now, blink = time.perf_counter(), self.caret_due()
+        self._looked = (now, picture, now + blink if blink is not None else float("inf"))
         if before is None:
             return WHOLE, []
         rects = None if results else changed_rects(before, key)

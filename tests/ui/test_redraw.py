@@ -315,3 +315,16 @@ def test_while_a_child_types_the_loop_looks_often_unless_a_game_rings_on_a_short
     for _ in range(50):
         pacer.spent(SHORT_CPU_S * 3)
     assert pacer.slice_s(True, True) == SLICE_S and pacer.slice_s(True, False) == INPUT_SLICE_S
+
+
+def test_while_game_frames_come_alone_the_caret_still_blinks_on_time():
+    looks, due = [], [0.0]
+    pacer = Pacer(look=lambda: looks.append(1) or ((), (), frozenset()), pace=lambda: None,
+                  caret_due=lambda: due[0], picture_only=lambda: pygame.Rect(0, 0, 10, 10))
+    pacer.choose([], False, True)
+    pacer.choose([], False, True)               # the caret was due to blink: the rest is looked at
+    assert len(looks) == 2
+    due[0] = 10.0
+    pacer.choose([], False, True)
+    pacer.choose([], False, True)               # next blink far away: the frame alone
+    assert len(looks) == 3

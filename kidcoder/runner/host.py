@@ -301,7 +301,10 @@ class GameProcess:
 
     def latest_number(self) -> int:
         """The newest frame's number (0 before the first); cheap, no copy."""
-        return self._frames.latest_info()[0] if self._frames is not None else 0
+        return self._latest_info()[0]
+
+    def _latest_info(self):
+        return self._frames.latest_info() if self._frames is not None else (0, 0.0)
 
     @property
     def frame_bell(self) -> Optional[int]:
@@ -325,7 +328,7 @@ class GameProcess:
         return self._frames.latest_into(draw) if self._frames is not None else None
 
     def _check_frames(self, out: list) -> None:
-        number, when = self._frames.latest_info() if self._frames is not None else (0, 0.0)
+        number, when = self._latest_info()
         now = time.monotonic()
         if number != self._last_frame_number:
             if self.first_frame_at is None:

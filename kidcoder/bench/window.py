@@ -140,7 +140,9 @@ def play(home: str, examples: List[str], seconds: float = PLAY_SECONDS, group=No
     keys = [t for r in report["results"] for t in r["key_ms"]]
     return {
         "examples": {r["example"]: {"preview_fps": r["preview_fps"], "frame_ms_p95": p95(r["frame_ms"]),
-                                    "key_ms_p95": p95(r["key_ms"]), "keys_lost": r["keys_lost"]}
+                                    "key_ms_p95": p95(r["key_ms"]), "keys_lost": r["keys_lost"],
+                                    "window_cpu_ms_per_frame": r.get("window_cpu_ms_per_frame"),
+                                    "game_cpu_ms_per_frame": r.get("game_cpu_ms_per_frame")}
                      for r in report["results"]},
         "frame_ms_p95": p95(frames), "key_ms_p95": p95(keys), "window_frames": len(frames),
         "keys_lost": sum(r["keys_lost"] for r in report["results"]),

@@ -5,7 +5,8 @@ quota cgroup (bench/cgroup.py): the window and the game it starts, or the game a
 
 xo_preview_fps_ratio: game frames shown in the preview per second while the child types, divided
 by the same game's frames per second when it runs alone (plain `python game.py`) under the same
-quota; per gallery example, their median (the figure) and their minimum.
+quota; per gallery example, their median (the figure) and their minimum, with the processor time the
+window and the game each spent per game frame shown.
 xo_ui_frame_ms_p95, xo_keystroke_to_screen_ms_p95: as ui_frame_ms_p95 and ui_keystroke_to_screen_ms_p95
 (bench/window.py), pooled over the examples.
 xo_cold_start_s: process start to the first picture presented, as `kidcoder` opens (median of 3);
@@ -115,12 +116,15 @@ def hint_syntax_ms(group, repeat: int = 30) -> List[float]:
 
 
 def ratios(shown: Dict[str, dict], alone: Dict[str, float]) -> Dict[str, dict]:
-    """Per example: preview fps, standalone fps and their ratio (None when the game drew nothing alone)."""
+    """Per example: preview fps, standalone fps and their ratio (None when the game drew nothing alone), and
+    the processor time per frame shown of the window and of the game, when measured."""
     out = {}
     for example, figures in shown.items():
         base = alone.get(example) or 0.0
         out[example] = {"preview_fps": figures["preview_fps"], "standalone_fps": round(base, 2),
-                        "ratio": round(figures["preview_fps"] / base, 3) if base > 0 else None}
+                        "ratio": round(figures["preview_fps"] / base, 3) if base > 0 else None,
+                        **{key: figures[key] for key in ("window_cpu_ms_per_frame", "game_cpu_ms_per_frame")
+                           if figures.get(key) is not None}}
     return out
 
 

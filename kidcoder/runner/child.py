@@ -215,6 +215,7 @@ def parse_args(argv):
     parser.add_argument("--cmd-fd", type=int, required=True)
     parser.add_argument("--frames-fd", type=int, default=None, help="the app's sealed frame buffer")
     parser.add_argument("--frames-shm", default=None, help="... or its shared-memory name")
+    parser.add_argument("--frames-bell", type=int, default=None, help="rung after each frame (runner/frames.py)")
     parser.add_argument("--frames", type=int, default=0)
     parser.add_argument("--memory-mb", type=int, default=limits.DEFAULT_MEMORY_MB)
     parser.add_argument("--allow-network", action="store_true")
@@ -234,7 +235,7 @@ def main(argv=None) -> None:
                           allow_network=args.allow_network, off=confine.parse_off(args.layers_off))
     up = confine.before_threads(walls, args.host_pid or os.getppid())    # from here on: the game
     channel = Channel(args.msg_fd)
-    writer = FrameWriter(fd=args.frames_fd, name=args.frames_shm)
+    writer = FrameWriter(fd=args.frames_fd, name=args.frames_shm, bell=args.frames_bell)
     commands = Commands(args.cmd_fd, channel, None)
     state = GameState(channel, args.frames, writer)
     commands.state, state.commands = state, commands

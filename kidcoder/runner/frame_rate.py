@@ -10,6 +10,7 @@ caller passes the times (time.monotonic(), the clock frames are stamped with).
 from __future__ import annotations
 
 import collections
+import math
 from typing import Deque, Optional, Tuple
 
 WINDOW_S = 3.0       # the rate is over this many seconds up to now
@@ -55,3 +56,8 @@ class FrameRate:
         if self.first is None or now <= self.first[0]:
             return 0.0
         return (self._samples[-1][1] - self.first[1] + 1) / (now - self.first[0])
+
+
+def sane_rate(rate: float) -> float:
+    """A rate the game cannot forge into nonsense: finite, 0 to 100,000 frames per second."""
+    return rate if math.isfinite(rate) and 0.0 <= rate <= 100000.0 else 0.0

@@ -7,6 +7,8 @@ Layout: a header, then two slots of a fixed capacity. Each slot has a sequence n
 odd while the writer is inside it (a seqlock), so the reader never returns a torn frame. Pixels
 are 32-bit XRGB (bytes B, G, R, then one ignored), SDL's software surface format, so publishing
 is usually one memcpy. A game window bigger than the capacity is scaled down to fit.
+After each frame the game rings a doorbell (one byte down a pipe the app made), so the window's loop
+sleeps in select() until a frame comes instead of looking at the buffer every few milliseconds.
 The game writes this memory, so the app believes nothing in it: every value it reads is range-checked.
 """
 from __future__ import annotations
@@ -14,7 +16,9 @@ from __future__ import annotations
 import math
 import mmap
 import os
+import select
 import struct
+import time
 import uuid
 from dataclasses import dataclass
 from multiprocessing import resource_tracker, shared_memory
@@ -111,6 +115,46 @@ def _sealed_memfd(size: int) -> Optional[int]:
     return fd
 
 
+def _bell() -> Tuple[Optional[int], Optional[int]]:
+    """A doorbell: (the end the app listens on, the end the game rings), both never blocking; (None, None)
+    where select() cannot wait on a pipe (Windows: the window then looks at the buffer now and then)."""
+    if os.name != "posix":
+        return None, None
+    listen, ring = os.pipe()
+    for fd in (listen, ring):
+        os.set_blocking(fd, False)
+    return listen, ring
+
+
+def ring(fd: Optional[int]) -> None:
+    """The game rings after each frame; a full pipe (the window has not answered yet) or one the window
+    closed is no error: the window is already due to look."""
+    if fd is not None:
+        try:
+            os.write(fd, b"\0")
+        except OSError:
+            pass
+
+
+def rang(fd: int, timeout_s: float) -> bool:
+    """The window's side: sleep until the doorbell fd rings or timeout_s passes; True when it rang (it is
+    then answered: emptied)."""
+    try:
+        ready = select.select([fd], [], [], timeout_s)[0]
+    except (OSError, ValueError):       # the game's doorbell was closed meanwhile
+        time.sleep(timeout_s)
+        return False
+    if not ready:
+        return False
+    try:
+        got = os.read(fd, 4096)         # one byte a frame: a window 4096 frames behind looks again at once
+    except OSError:
+        got = b""
+    if not got:                         # readable but empty (nobody can ring any more): never a busy loop
+        time.sleep(timeout_s)
+    return bool(got)
+
+
 class FrameBuffer:
     """The app's side: makes the buffer, hands it to the game (child_args, pass_fds), reads frames."""
 
@@ -130,18 +174,20 @@ class FrameBuffer:
             self._segment.buf[:len(header)] = header
             self._map = self._segment.buf
         self._last = (0, 0.0)
+        self.bell, self._ring = _bell()     # select() on bell wakes when the game drew a frame
 
     @property
     def sealed(self) -> bool:
         return self.fd is not None
 
     def child_args(self) -> List[str]:
-        """How the game finds the buffer (see child.parse_args)."""
-        return ["--frames-fd", str(self.fd)] if self.fd is not None else ["--frames-shm", str(self.name)]
+        """How the game finds the buffer and the doorbell (see child.parse_args)."""
+        where = ["--frames-fd", str(self.fd)] if self.fd is not None else ["--frames-shm", str(self.name)]
+        return where + (["--frames-bell", str(self._ring)] if self._ring is not None else [])
 
     @property
     def pass_fds(self) -> Tuple[int, ...]:
-        return (self.fd,) if self.fd is not None else ()
+        return tuple(fd for fd in (self.fd, self._ring) if fd is not None)
 
     def _slot(self) -> Optional[int]:
         slot = _LATEST.unpack_from(self._map, LATEST_OFFSET)[0]
@@ -200,7 +246,11 @@ class FrameBuffer:
         return None
 
     def close(self) -> None:
-        """Unmap and free the buffer (safe to call twice)."""
+        """Unmap and free the buffer and its doorbell (safe to call twice)."""
+        for fd in (self.bell, self._ring):
+            if fd is not None:
+                os.close(fd)
+        self.bell = self._ring = None
         if self._segment is not None:
             self._map = None
             try:
@@ -219,7 +269,8 @@ class FrameBuffer:
 class FrameWriter:
     """The game's side: publish() copies the display surface into the slot the reader is not using."""
 
-    def __init__(self, fd: Optional[int] = None, name: Optional[str] = None):
+    def __init__(self, fd: Optional[int] = None, name: Optional[str] = None, bell: Optional[int] = None):
+        self.bell = bell                # rung after each frame (FrameBuffer.bell); None: nobody listens
         if fd is not None:
             size = os.fstat(fd).st_size
             self._map = mmap.mmap(fd, size, flags=mmap.MAP_SHARED, prot=mmap.PROT_READ | mmap.PROT_WRITE)
@@ -273,6 +324,7 @@ class FrameWriter:
         _SLOT.pack_into(buf, offset, self._seq[slot], number, when, width, height)
         _LATEST.pack_into(buf, LATEST_OFFSET, slot)
         self._latest = slot
+        ring(self.bell)
 
     def close(self) -> None:
         """Let go of the pixel views, then of the mapping (the app frees the buffer)."""

@@ -9,7 +9,6 @@ ended comes from what the app saw (exit status, the cgroup, the frames), not fro
 from __future__ import annotations
 
 import collections
-import math
 import os
 import signal
 import subprocess
@@ -22,7 +21,7 @@ from typing import Deque, List, Optional, Sequence, Tuple
 from kidcoder.runner import protocol
 from kidcoder.runner.console_reader import MAX_CONSOLE_LINES
 from kidcoder.runner.containment import Containment, layers_off_from_env
-from kidcoder.runner.frame_rate import FrameRate
+from kidcoder.runner.frame_rate import FrameRate, sane_rate
 from kidcoder.runner.frames import MAX_SIDE, Frame, FrameBuffer, remove_stale_segments
 from kidcoder.runner.game_pipes import GamePipes
 from kidcoder.runner.launch import child_command, child_env, kill_group, process_state
@@ -307,13 +306,18 @@ class GameProcess:
     def _latest_info(self):
         return self._frames.latest_info() if self._frames is not None else (0, 0.0)
 
+    @property
+    def frame_bell(self) -> Optional[int]:
+        """Readable when the game drew a frame since it was last answered (FrameBuffer.bell); None: none."""
+        return self._frames.bell if self._frames is not None else None
+
     def fps(self, now: Optional[float] = None) -> float:
         """Frames shown per second over the last few seconds (see frame_rate: never a burst rate)."""
-        return _sane_rate(self.frame_rate.recent(time.monotonic() if now is None else now))
+        return sane_rate(self.frame_rate.recent(time.monotonic() if now is None else now))
 
     def average_fps(self, now: Optional[float] = None) -> float:
         """Frames per second from the first frame until now (or the end): a whole run's figure."""
-        return _sane_rate(self.frame_rate.overall(time.monotonic() if now is None else now))
+        return sane_rate(self.frame_rate.overall(time.monotonic() if now is None else now))
 
     def latest_frame(self) -> Optional[Frame]:
         """A copy of the newest whole frame, or None before the first one."""
@@ -392,8 +396,3 @@ class GameProcess:
                 return seen
             time.sleep(0.005)
         return seen
-
-
-def _sane_rate(rate: float) -> float:
-    """A rate the game cannot forge into nonsense: finite, 0 to 100,000 frames per second."""
-    return rate if math.isfinite(rate) and 0.0 <= rate <= 100000.0 else 0.0

@@ -98,7 +98,7 @@ class App:
         self.pacer = Pacer(lambda: screen_key(self.panes.values(), self.manager, self.keyboard.target,
                                               id(self.dialogs.current), self.layout),
                            self._pace, self.editor.view.blink_due_s,
-                           lambda: uncovered(self.preview.picture_only(), self.manager))
+                           self.preview.picture_only, lambda rect: uncovered(rect, self.manager))
         self.gui = GuiTicker(self.manager, self.pacer, first_update)
         self._build_parts(files)
         self._last_version = self.editor.version
@@ -290,7 +290,7 @@ class App:
         else:
             for rect in rects:      # a new game frame is only blitted (see Pacer.choose)
                 picture = what == PICTURE or rect == self.pacer.picture
-                self.preview.draw_picture(self.screen) if picture else self.draw(rect)
+                self.preview.show_picture(self.screen) if picture else self.draw(rect)
                 self.presenter.touched(rect)
             pygame.display.update(rects)
         self.drawn += 1
@@ -347,7 +347,7 @@ class App:
 
     def draw(self, part: Optional[pygame.Rect] = None) -> None:
         """Draw the window, or only what lies in part (every pane and element there, clipped to it)."""
-        surface = self.screen
+        surface = self.preview.keep(self.screen, part)      # a game's picture that lives in the window is kept
         surface.set_clip(part)
         surface.fill(self.colours["background"])
         for pane in self.panes.values():
@@ -372,7 +372,7 @@ class App:
         """Step until the window closes, sleeping between frames until something is due (redraw.Pacer)."""
         try:
             run_loop(self.step, self.pacer.wait_s, lambda: self.running, self._held_events.extend,
-                     lambda: self.games.live and self.preview.frame_waiting(self.games.game))
+                     self.playing.frame_due, self.playing.frame_bell, self.pacer.slice_s)
         except BaseException:
             self.rescue_work()
             raise

@@ -128,6 +128,7 @@ class Play:
             app.editor.view.buffer.end(document=True)
             self.base_len = len(app.editor.get_text())
             self.base_frames = app.preview.frames_drawn
+            self.cpu = (time.process_time(), group_cpu_s(app.games.game))
             app.frame_times.clear()
             app.on_present = self.presented
             self.started = now
@@ -139,6 +140,7 @@ class Play:
             self.ended = now
             self.typist.end()
             self.shown = app.preview.frames_drawn - self.base_frames
+            self.cpu = (time.process_time() - self.cpu[0], group_cpu_s(app.games.game) - self.cpu[1])
             self.frame_times = [round(t * 1000, 3) for t in app.frame_times]
         if len(self.latencies) < len(self.typist.sent) and now - self.ended < KEY_GRACE_S:
             return False
@@ -148,6 +150,8 @@ class Play:
             "game_frames_shown": self.shown, "preview_fps": round(self.shown / (self.ended - self.started), 2),
             "frame_ms": self.frame_times, "key_ms": [round(t * 1000, 2) for t in self.latencies],
             "keys_sent": len(self.typist.sent), "keys_lost": len(self.typist.sent) - len(self.latencies),
+            "window_cpu_ms_per_frame": round(1000 * self.cpu[0] / max(1, self.shown), 3),
+            "game_cpu_ms_per_frame": round(1000 * self.cpu[1] / max(1, self.shown), 3),
         })
         return True
 
@@ -204,6 +208,23 @@ class Driver:
             self.tasks.pop(0)
         self.memory_kb = memory_kb()          # before the window closes
         self.app.running = False
+
+
+def group_cpu_s(game) -> float:
+    """Processor seconds used so far by the game's processes (its process group: it runs in its own session;
+    0 where there is no /proc)."""
+    import os
+
+    group, total = getattr(getattr(game, "process", None), "pid", None), 0.0
+    for entry in os.listdir("/proc") if group and os.path.isdir("/proc") else ():
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[2] == str(group):
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def memory_kb() -> dict:

@@ -128,6 +128,14 @@ class Playing:
         self.toolbar.set_enabled("stop", live)
         preview.show_game_buttons(live)
 
+    def frame_due(self) -> bool:
+        """The playing game drew a frame the preview has not shown (the window's loop wakes for it)."""
+        return self.games.live and self.preview.frame_waiting(self.games.game)
+
+    def frame_bell(self) -> Optional[int]:
+        """The playing game's doorbell (runner/frames.py): the loop sleeps on it; None: no game, or none."""
+        return getattr(self.games.game, "frame_bell", None) if self.games.live else None
+
     def _show_console(self, game, force: bool = False) -> None:
         """What the game printed, when it changed (a traceback made short: console_text)."""
         console = getattr(game, "console", None)

@@ -43,15 +43,26 @@ class Presenter:
     def __init__(self):
         self._hashes: Optional[List[List[int]]] = None
         self._shape = None
+        self._touched: set = set()     # rects sent by others since the last present (the game's picture: the
+                                       # same rect 60 times a second, so it is noted, not applied, each time)
 
     def forget(self) -> None:
         """The next frame goes out whole (after a resize, a theme change, or the window being covered)."""
         self._hashes = None
+        self._touched.clear()
 
     def touched(self, rect) -> None:
         """rect was sent to the screen by someone else: its rows are sent again next frame, whatever they hold."""
-        if self._hashes is None:
-            return
+        if self._hashes is not None:
+            self._touched.add(tuple(rect))
+
+    def _forget_touched(self) -> None:
+        """The rows of the rects sent by others will be sent again."""
+        for rect in map(pygame.Rect, self._touched):
+            self._forget_rows(rect)
+        self._touched.clear()
+
+    def _forget_rows(self, rect) -> None:
         edges = self._shape[4]
         for strip, (x0, x1) in zip(self._hashes, zip(edges, edges[1:])):
             if x0 < rect.right and rect.x < x1:
@@ -73,8 +84,10 @@ class Presenter:
             del view                   # unlock the surface before the display reads it
         if self._hashes is None or shape != self._shape:
             self._hashes, self._shape = hashes, shape
+            self._touched.clear()
             pygame.display.flip()
             return [pygame.Rect(0, 0, width, height)]
+        self._forget_touched()
         rects = []
         for (x0, x1), now, before in zip(zip(edges, edges[1:]), hashes, self._hashes):
             for first, end in changed_runs(now, before):

@@ -2,7 +2,8 @@
 
 It asks the game for a frame only when the frame number moved (cheap), scales it straight out
 of the shared memory the game drew it in (a moving game with the fast scaler; no copy at the
-game's size), copies that frame out only when a picture that stays is smoothed or the frame
+game's size), while nothing else is drawn over the picture straight into the window (`show_picture`,
+`keep`), copies that frame out only when a picture that stays is smoothed or the frame
 itself is asked for (a thumbnail), and maps keys and mouse over the
 picture into the game's own coordinates (runner/window_input.py translates them, as for
 `kidcoder run`'s viewer). Pause and Step sit in its title strip, next to the game they
@@ -47,6 +48,8 @@ class PreviewPane(Pane):
         self._scale = 1.0
         self._last_frame = None
         self._rough_at: Optional[float] = None   # when the picture was scaled with the fast scaler (None: smooth)
+        self._on_screen = None      # the window, when the picture shown lives there and not in _scaled (keep())
+        self._into_spare = True     # the frame being taken goes into _spare (else: into the window)
         self.caption = ""
         self.fps = 0.0
         self.state = GameState.IDLE
@@ -131,7 +134,7 @@ class PreviewPane(Pane):
 
     def clear(self) -> None:
         self.shown_number = 0
-        self._scaled = self._spare = self._last_frame = self._rough_at = self._source = None
+        self._scaled = self._spare = self._last_frame = self._rough_at = self._source = self._on_screen = None
         self._copied = 0
         self.game_size = (0, 0)
         self.caption, self.fps, self.message = "", 0.0, ""
@@ -149,7 +152,8 @@ class PreviewPane(Pane):
         taken = game.latest_frame_into(self._scale_in)
         if taken is None:
             return False            # none, or torn while it was read: the spare picture is not shown
-        self._scaled, self._spare = self._spare, self._scaled
+        if self._into_spare:
+            self._scaled, self._spare = self._spare, self._scaled
         self.shown_number = taken[0]
         self.frames_drawn += 1
         return True
@@ -166,13 +170,20 @@ class PreviewPane(Pane):
         source = pygame.image.frombuffer(pixels, (width, height), PIXEL_FORMAT)
         source.set_alpha(None)          # the fourth byte is not transparency
         if (width, height) != self.game_size:
+            self._save()                # the picture moves: it no longer lives in the window
             self.game_size = (width, height)
             self._shown, self._scale = shown_place(self.area, self.game_size)
-        spare = self._spare = self._picture_surface(self._spare)
-        if spare.get_size() == (width, height):
-            spare.blit(source, (0, 0))
+        if self._on_screen is not None and not self._on_screen.get_rect().contains(self._shown):
+            self._save()                # the window shrank under the picture
+        self._into_spare = self._on_screen is None
+        if self._into_spare:
+            target = self._spare = self._picture_surface(self._spare)
         else:
-            pygame.transform.scale(source, spare.get_size(), spare)
+            target = self._on_screen.subsurface(self._shown)
+        if target.get_size() == (width, height):
+            target.blit(source, (0, 0))
+        else:
+            pygame.transform.scale(source, target.get_size(), target)
         self._rough_at = time.perf_counter() if self._scale < SMOOTH_UP_TO else None
 
     def _picture_surface(self, surface: Optional[pygame.Surface]) -> pygame.Surface:
@@ -210,6 +221,7 @@ class PreviewPane(Pane):
     def _rescale(self) -> None:
         """The picture again from the frame at the game's size (a new pane size, or a picture that stays):
         smoothly scaling down, crisp pixels scaling up."""
+        self._save()
         self._rough_at = None
         self._copy_latest()
         frame = self._last_frame
@@ -292,8 +304,31 @@ class PreviewPane(Pane):
     def draw_picture(self, surface) -> pygame.Rect:
         """Only the newest frame, into its place (the window sends just that rectangle to the screen)."""
         place = pygame.Rect(self._shown)
-        surface.blit(self._scaled, place.topleft)
+        if surface is not self._on_screen:
+            surface.blit(self._on_screen.subsurface(place) if self._on_screen is not None else self._scaled, place)
         return place
+
+    def show_picture(self, surface) -> pygame.Rect:
+        """The newest frame alone into its place in the window, with nothing drawn over it (redraw.PICTURE):
+        the next frames are scaled straight into the window, not into a picture then copied there (a
+        quarter of the window's work for each frame of a small game), until keep()."""
+        place = self.draw_picture(surface)
+        self._on_screen = surface
+        return place
+
+    def keep(self, surface, part: Optional[pygame.Rect] = None):
+        """surface is about to be drawn over in part (None: all of it): a picture that lives there is kept
+        first (copied into _scaled, which is drawn from then on). Returns surface."""
+        if self._on_screen is not None and (part is None or part.colliderect(self._shown)):
+            self._save()
+        return surface
+
+    def _save(self) -> None:
+        """The picture that lives in the window, copied into _scaled; it lives there from now on."""
+        window, self._on_screen = self._on_screen, None
+        place = pygame.Rect(self._shown)
+        if window is not None and self._scaled is not None and self._scaled.get_size() == place.size:
+            self._scaled.blit(window, (0, 0), place)
 
     def _overlay_lines(self):
         """Words over the picture: only when no game is playing in it."""

@@ -7,9 +7,10 @@ pygame-gui element's picture and place (pygame-gui gives an element a new pictur
 its look changes: hover, caret blink, new text). Only the panes and elements whose part of
 the key changed are drawn again and sent to the screen (`changed_rects`); a new game frame
 alone is only blitted into its place; the whole window is drawn when the window's own state
-changed or background work came back. Between frames the loop
-sleeps until the next event, the next game frame, the caret's next blink, or a short wake to
-look at background work (`Pacer.wait_s()`).
+changed or background work came back. While only the game's picture changes, the key is taken
+once every LOOK_EVERY_S, not for each frame. Between frames the loop sleeps until the next event,
+the next game frame (the game rings a doorbell the loop sleeps on: runner/frames.py), the caret's
+next blink, or a short wake to look at background work (`Pacer.wait_s()`).
 """
 from __future__ import annotations
 
@@ -25,12 +26,21 @@ AWAKE_AFTER_INPUT_S = 1.0   # after a key or a click, keep the full pace a while
 SLICE_S = 0.015         # while it sleeps, the loop looks for events this often
 INPUT_SLICE_S = 0.004   # ... and this often for AWAKE_AFTER_INPUT_S after events: a typed letter waits less (at
                         # 12.5% of a core, 6 runs each: keystroke p95 median 35 ms, not 46; a look costs ~30 us)
+SHORT_CPU_S = 0.002     # a window whose frames take this long (a slow core, or a CPU quota's pauses) is short of CPU:
+                        # while a game rings its doorbell, it then looks for keys with each game frame and every
+                        # SLICE_S, not every INPUT_SLICE_S (the looks would take the game's share)
 NOTHING, PICTURE, PARTS, EVERYTHING, WHOLE = "nothing", "picture", "parts", "everything", "whole"
 RING_MARGIN = 8         # a pane drawn again takes this much around it (its focus ring is drawn outside it)
 GIVE_WAY = 3            # the loop wakes at most once per this many times its own last frames' cost: the game
                         # (another process) gets the rest of a short CPU; the window shows fewer frames instead
 COST_WEIGHT = 0.2       # how much each frame's cost moves the running estimate
 GUI_TICK_S = 0.1        # with no input, pygame-gui's update (hover checks, tool tips, a caret's blink) runs this often
+LOOK_EVERY_S = 0.25     # while only the game's picture changes, the rest of the window is looked at (screen_key:
+                        # 0.1-0.3 ms, a fifth of a small game's own frame on an XO) this often, not for every frame
+                        # (a title's fps or a line the game printed shows up to this late), and pygame-gui's update
+                        # runs this often, not GUI_TICK_S
+BELL_WAKE_S = 0.05      # a game that rings its doorbell wakes the loop for each frame: the loop need not also wake
+                        # at the game's pace (under a short CPU a step without a frame costs as much as one with it)
 KEY_EVENTS = frozenset((pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.TEXTEDITING))
 INPUT_EVENTS = frozenset((pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN,
                           pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL))
@@ -98,14 +108,21 @@ class Pacer:
     """Decides each frame what to draw and how long to sleep; `look()` is the screen's key now."""
 
     def __init__(self, look: Callable[[], tuple], pace: Callable[[], Optional[float]],
-                 caret_due: Callable[[], Optional[float]], picture_only: Callable[[], Optional[pygame.Rect]]):
+                 caret_due: Callable[[], Optional[float]], picture_only: Callable[[], Optional[pygame.Rect]],
+                 uncovered: Callable[[Optional[pygame.Rect]], Optional[pygame.Rect]] = lambda rect: rect):
         self.look, self.pace, self.caret_due, self.picture_only = look, pace, caret_due, picture_only
+        self.uncovered = uncovered      # the picture's rect, unless pygame-gui draws over it (asked at a look:
+                                        # between looks pygame-gui did not update, so nothing new covers it)
         self._key: Optional[tuple] = None
         self._input_at = -1e9
         self.gui_moved = True           # the last frame changed pygame-gui's elements or the window's state
         self.cost = 0.0                 # seconds a frame of the window's own work takes, lately
         self.picture: Optional[pygame.Rect] = None      # PARTS: a new game frame apart from every other
                                                         # change (only blitted, as for PICTURE)
+        self.look_now = True            # pygame-gui updated since the last look: its elements may look new
+        self.frames_coming = False      # a game's frames keep coming (shown without a look for each)
+        self._looked = (-1e9, None, 0.0)    # when the screen's key was last taken, where the picture was then,
+                                            # and when the caret blinks next (a look is due then)
 
     def spent(self, seconds: float) -> None:
         """A frame's work took this long (under a short CPU quota it is long: the loop then wakes less)."""
@@ -118,7 +135,15 @@ class Pacer:
     def choose(self, events: list, results: bool, new_frame: bool) -> Tuple[str, List[pygame.Rect]]:
         """What to draw this frame: EVERYTHING (the WHOLE of it sent after forget()); PARTS (and which;
         one of them may be `self.picture`); only the PICTURE, a new game frame with nothing drawn over
-        it; or NOTHING. Background results draw everything (they are rare)."""
+        it; or NOTHING. Background results draw everything (they are rare). A new game frame alone, when
+        the last look (within LOOK_EVERY_S, and before the caret's blink) had the picture in the same
+        uncovered place, is the PICTURE without looking again."""
+        if new_frame and not events and not results and not self.look_now and self._key is not None:
+            (looked_at, place, blink_at), now = self._looked, time.perf_counter()
+            picture = self.picture_only()
+            if picture is not None and picture == place and now - looked_at < LOOK_EVERY_S and now < blink_at:
+                self.picture, self.gui_moved, self.frames_coming = None, False, True
+                return PICTURE, [picture]
         before = self._key
         what, rects = self._choose(events, results, new_frame)
         self.gui_moved = results or before is None or before[0] != self._key[0] or before[2] != self._key[2]
@@ -130,13 +155,16 @@ class Pacer:
             self._input_at = time.perf_counter()
         self.picture = None
         key, before = self.look(), self._key
-        self._key = key
+        self._key, self.look_now = key, False
+        picture = self.uncovered(self.picture_only()) if new_frame else None
+        self.frames_coming = self.frames_coming and new_frame      # (a key typed meanwhile is not for pygame-gui)
+        now, blink = time.perf_counter(), self.caret_due()
+        self._looked = (now, picture, now + blink if blink is not None else float("inf"))
         if before is None:
             return WHOLE, []
         rects = None if results else changed_rects(before, key)
         if rects is None:
             return EVERYTHING, []
-        picture = self.picture_only() if new_frame else None
         if new_frame and picture is None:
             return EVERYTHING, []
         if not rects:
@@ -144,6 +172,10 @@ class Pacer:
         if picture is not None and picture.collidelist(rects) < 0:
             self.picture = picture
         return PARTS, merged(rects + ([picture] if picture is not None else []))
+
+    def slice_s(self, typing: bool, rung: bool) -> float:
+        """How often the sleeping loop looks for events (see look_every_s)."""
+        return look_every_s(typing, rung, self.cost)
 
     def wait_s(self, now: Optional[float] = None) -> float:
         """How long the loop may sleep before the next frame (an event wakes it sooner)."""
@@ -154,12 +186,20 @@ class Pacer:
         return max(GIVE_WAY * self.cost, min([IDLE_WAKE_S, *due]))
 
 
+def look_every_s(typing: bool, rung: bool, cost: float) -> float:
+    """How often the sleeping loop looks for events: INPUT_SLICE_S while a child types (typing: events came
+    lately), unless a game's doorbell wakes it for each frame (rung) and its frames cost SHORT_CPU_S or more
+    (a short CPU: the game's frames come first); else SLICE_S. Pure."""
+    return INPUT_SLICE_S if typing and not (rung and cost >= SHORT_CPU_S) else SLICE_S
+
+
 class GuiTicker:
     """Runs pygame-gui's manager.update: at once when input for it came (the mouse, a window event, a key
     while one of its elements has the keyboard) or the last frame changed its elements or the window's
-    state (an element's new look comes with the next updates), else GUI_TICK_S apart, given all the
-    time since. Its hover checks cost as much as a small game's frame, and while a game plays the loop
-    steps 60 times a second with nothing for them to see; keys typed in the editor are not for it."""
+    state (an element's new look comes with the next updates), else GUI_TICK_S apart (LOOK_EVERY_S while
+    a game's frames keep coming), given all the time since. Its hover checks cost as much as a small game's
+    frame, and while a game plays the loop steps 60 times a second with nothing for them to see; keys
+    typed in the editor are not for it."""
 
     def __init__(self, manager, pacer: "Pacer", first_update: Optional[Callable[[object, float], None]] = None):
         self.manager, self.pacer = manager, pacer
@@ -175,42 +215,61 @@ class GuiTicker:
 
     def tick(self, dt: float) -> None:
         self.owed += dt
-        if self.input or self.pacer.gui_moved or self.owed >= GUI_TICK_S:
+        every = LOOK_EVERY_S if self.pacer.frames_coming else GUI_TICK_S
+        if self.input or self.pacer.gui_moved or self.owed >= every:
             if self.updates == 0 and self.first_update is not None:
                 self.first_update(self.manager, self.owed)
             else:
                 self.manager.update(self.owed)
-            self.owed, self.input = 0.0, False
+            self.owed, self.input, self.pacer.look_now = 0.0, False, True
             self.updates += 1
 
 
-def wait_for_events(timeout_s: float, slice_s: float = SLICE_S, woken: Callable[[], bool] = lambda: False) -> List:
+def wait_for_events(timeout_s: float, slice_s: float = SLICE_S, woken: Callable[[], bool] = lambda: False,
+                    bell: Callable[[], Optional[int]] = lambda: None) -> List:
     """The events that come within timeout_s (empty when none came, or when woken() said a step is due
-    sooner: a new game frame), looking every slice_s and sleeping in between. pygame.event.wait(timeout) is
+    sooner: a new game frame), looking every slice_s and sleeping in between. With a doorbell (bell(): a
+    file the game writes a byte to after each frame, runner/frames.py) it sleeps in select() on it: a
+    frame wakes it at once, and woken() is asked only when the bell rang. pygame.event.wait(timeout) is
     not used: under X11 (Xvfb here) it did not come back after its timeout, so the window froze until the
     next event; on the dummy driver it wakes every millisecond."""
     deadline = time.perf_counter() + timeout_s
     while True:
         events = pygame.event.get()
         left = deadline - time.perf_counter()
-        if events or left <= 0 or woken():
+        if events or left <= 0:
             return events
-        time.sleep(min(slice_s, left))
+        fd = bell()
+        if fd is None:
+            if woken():
+                return events
+            time.sleep(min(slice_s, left))
+        else:
+            from kidcoder.runner.frames import rang     # loaded with the first game, not at start-up
+
+            if rang(fd, min(slice_s, left)) and woken():
+                return events
 
 
 def run_loop(step: Callable, wait_s: Callable[[], float], running: Callable[[], bool],
-             hand_over: Callable[[list], None], woken: Callable[[], bool] = lambda: False) -> None:
+             hand_over: Callable[[list], None], woken: Callable[[], bool] = lambda: False,
+             bell: Callable[[], Optional[int]] = lambda: None,
+             slice_s: Callable[[bool, bool], float] = lambda typing, rung: look_every_s(typing, rung, 0.0)) -> None:
     """step(dt) while running(), sleeping between steps until an event comes (given to hand_over()
     for the next step), woken() says a step is due (the game drew a new frame: it is shown at once, so
-    none is skipped) or wait_s() has passed; while events come (a child types), it looks for the
-    next one more often."""
+    none is skipped; bell(), when it gives one, is the game's doorbell: see wait_for_events) or wait_s()
+    has passed (BELL_WAKE_S at least, with a doorbell), looking for events every slice_s(typing, rung)
+    (Pacer.slice_s: while events come, a child types, more often, unless a game's doorbell wakes the loop
+    for each frame anyway and the CPU is short: at 12.5% of a core the 4 ms looks cost the window a fifth
+    of what it spent on each game frame)."""
     last, input_at = time.perf_counter(), -1e9
     while running():
         now = time.perf_counter()
         step(min(now - last, 0.5))
         last = now
-        events = wait_for_events(max(0.0, last + wait_s() - time.perf_counter()),
-                                 INPUT_SLICE_S if last - input_at < AWAKE_AFTER_INPUT_S else SLICE_S, woken)
+        rung = bell() is not None
+        events = wait_for_events(max(0.0, last + max(wait_s(), BELL_WAKE_S if rung else 0.0) - time.perf_counter()),
+                                 slice_s(last - input_at < AWAKE_AFTER_INPUT_S, rung), woken, bell)
         if events:
             input_at = time.perf_counter()
         hand_over(events)

@@ -41,6 +41,7 @@ def test_typing_while_a_game_plays_is_measured_key_by_key(home, monkeypatch):
         assert played["window_frames"] > 0 and played["frame_ms_p95"] > 0
         assert played["keys_lost"] == 0 and played["key_ms_p95"] > 0
         assert played["rss_mb"] > 0
+        assert figures["window_cpu_ms_per_frame"] > 0 and figures["game_cpu_ms_per_frame"] >= 0   # (clock ticks)
 
 
 def test_cold_start_is_timed_to_the_first_picture_and_then_to_the_whole_window(home):
@@ -62,9 +63,11 @@ def test_a_game_alone_counts_its_own_frames():
 def test_every_gallery_example_is_measured_and_ratios_need_a_standalone_figure():
     index = json.loads((ROOT / "assets" / "examples" / "index.json").read_text(encoding="utf-8"))
     assert xo.gallery_examples() == [entry["file"] for entry in index]
-    shown = {"a.py": {"preview_fps": 30.0}, "b.py": {"preview_fps": 10.0}}
+    shown = {"a.py": {"preview_fps": 30.0, "window_cpu_ms_per_frame": 1.2, "game_cpu_ms_per_frame": 1.4},
+             "b.py": {"preview_fps": 10.0, "window_cpu_ms_per_frame": None}}
     assert xo.ratios(shown, {"a.py": 60.0, "b.py": 0.0}) == {
-        "a.py": {"preview_fps": 30.0, "standalone_fps": 60.0, "ratio": 0.5},
+        "a.py": {"preview_fps": 30.0, "standalone_fps": 60.0, "ratio": 0.5, "window_cpu_ms_per_frame": 1.2,
+                 "game_cpu_ms_per_frame": 1.4},
         "b.py": {"preview_fps": 10.0, "standalone_fps": 0.0, "ratio": None}}
     assert xo.quota_key(12.5) == "xo_12.5" and xo.quota_key(25.0) == "xo_25"
 

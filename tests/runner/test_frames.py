@@ -3,17 +3,18 @@ writes into it (a bad slot, NaN, huge sizes, a truncation) can crash or fool the
 import multiprocessing
 import os
 import struct
+import time
 
 import pygame
 import pytest
 
 from kidcoder.runner import frames
-from kidcoder.runner.frames import FrameBuffer, FrameWriter, fit_size, unlink_segment
+from kidcoder.runner.frames import FrameBuffer, FrameWriter, fit_size, rang, unlink_segment
 
 
-def _write_many(fd, name, count):
+def _write_many(fd, name, count, bell=None):
     import pygame as pg
-    writer = FrameWriter(fd=fd, name=name)
+    writer = FrameWriter(fd=fd, name=name, bell=bell)
     surface = pg.Surface((32, 16))
     for number in range(1, count + 1):
         surface.fill((number % 256, 0, 255 - number % 256))
@@ -142,6 +143,56 @@ def test_no_torn_frames_while_another_process_writes_fast():
     finally:
         proc.join(10)
         buffer.close()
+
+
+def _bell_of(buffer):
+    """The doorbell's ringing end, as the game is told of it (child_args), and handed over (pass_fds)."""
+    args = buffer.child_args()
+    ring = int(args[args.index("--frames-bell") + 1])
+    assert ring in buffer.pass_fds and ring != buffer.bell
+    return ring
+
+
+def test_the_game_rings_the_doorbell_after_each_frame_from_another_process():
+    buffer = FrameBuffer(capacity=32 * 16)
+    assert rang(buffer.bell, 0.0) is False                  # nothing drawn: silent
+    proc = multiprocessing.get_context("fork").Process(target=_write_many,
+                                                       args=(buffer.fd, buffer.name, 1, _bell_of(buffer)))
+    proc.start()
+    try:
+        assert rang(buffer.bell, 60.0) is True              # wakes as soon as the frame is there
+        assert buffer.latest_info()[0] == 1                 # ... and the frame is whole by then
+        assert rang(buffer.bell, 0.0) is False              # answered: silent again until the next frame
+    finally:
+        proc.join(10)
+        buffer.close()
+    assert buffer.bell is None and rang(-1, 0.0) is False   # closed; a closed doorbell is no error
+
+
+def test_a_doorbell_nobody_answers_never_blocks_the_game():
+    buffer = FrameBuffer(capacity=8 * 8)
+    writer = FrameWriter(fd=buffer.fd, name=buffer.name, bell=_bell_of(buffer))
+    surface = pygame.Surface((8, 8))
+    try:
+        for number in range(1, 70_001):          # more rings than a pipe holds (64 KiB): the rest are dropped
+            writer.publish(surface, number, float(number))
+        assert rang(buffer.bell, 0.0) is True and buffer.latest_info()[0] == 70_000
+    finally:
+        writer.close()
+        buffer.close()
+    listen, ring = os.pipe()
+    os.close(listen)
+    frames.ring(ring)                           # the window closed its end (it quit): still no error
+    os.close(ring)
+
+
+def test_a_doorbell_nobody_can_ring_any_more_is_slept_on_not_spun_on():
+    listen, ring = os.pipe()
+    os.close(ring)                              # readable at once (end of file), with nothing in it
+    started = time.perf_counter()
+    assert rang(listen, 0.05) is False
+    assert time.perf_counter() - started >= 0.05
+    os.close(listen)
 
 
 def test_the_shared_memory_fallback_works_the_same(monkeypatch):

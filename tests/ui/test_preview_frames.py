@@ -130,3 +130,25 @@ def test_the_window_wakes_for_a_new_frame_before_its_timeout():
     started = time.perf_counter()
     assert wait_for_events(30.0, 0.001, woken) == []
     assert len(asked) == 3 and time.perf_counter() - started < 20.0
+
+
+def test_a_picture_nothing_covers_is_scaled_straight_into_the_window_and_kept_before_it_is_drawn_over(windows, game):
+    app = windows()
+    preview = app.preview
+    first, second = stripes((600, 400)), stripes((600, 400), 1)
+    game.draw(first)
+    preview.refresh(game)
+    preview.show_picture(app.screen)                # the picture alone went out: it lives in the window now
+    box = preview.shown_box
+    size = box.w, box.h
+    in_window = lambda: raw(app.screen.subsurface(box).copy())      # noqa: E731
+    game.draw(second)
+    assert preview.refresh(game)
+    assert in_window() == raw(pygame.transform.scale(second, size))     # there at once, nothing else drawn
+    assert shown(app) == in_window()                # drawn elsewhere, it comes from the window
+    app.draw()                                      # the whole window drawn over it: kept first
+    assert in_window() == raw(pygame.transform.scale(second, size))
+    game.draw(first)
+    assert preview.refresh(game)                    # it no longer lives in the window: the window is untouched
+    assert in_window() == raw(pygame.transform.scale(second, size))
+    assert shown(app) == raw(pygame.transform.scale(first, size))

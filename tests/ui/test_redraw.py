@@ -5,7 +5,7 @@ import time
 import pygame
 import pytest
 
-from kidcoder.ui.redraw import GUI_TICK_S, changed_rects, merged
+from kidcoder.ui.redraw import GUI_TICK_S, LOOK_EVERY_S, PARTS, PICTURE, Pacer, changed_rects, merged
 from tests.ui.driver import key, run_until
 
 LOOP = """import pygame
@@ -50,6 +50,8 @@ class Sent:
 def settle(app, steps=5):
     for _ in range(steps):
         app.step(0.0)             # no time passes: the caret does not blink
+    time.sleep(LOOK_EVERY_S)      # a new game frame alone may be sent without a look at the rest; the
+    app.step(0.0)                 # rest is looked at again after this long
 
 
 def quiet_window(windows):
@@ -274,3 +276,55 @@ def test_the_loop_sleeps_while_idle_and_gives_way_when_its_frames_cost_much():
     for _ in range(50):
         pacer.spent(0.05)                                     # a short CPU: each frame costs 50 ms
     assert pacer.wait_s() >= GIVE_WAY * 0.049                 # the window wakes less, the game gets the rest
+
+
+def test_new_game_frames_alone_are_sent_without_a_look_at_the_rest_for_a_while():
+    looks, place = [], [pygame.Rect(10, 10, 40, 30)]
+    pacer = Pacer(look=lambda: looks.append(1) or ((), (), frozenset()), pace=lambda: None,
+                  caret_due=lambda: None, picture_only=lambda: place[0])
+    pacer.choose([], False, True)                 # the first frame: a look
+    for _ in range(5):
+        assert pacer.choose([], False, True) == (PICTURE, [place[0]])
+    assert len(looks) == 1                        # frames alone: no look
+    assert pacer.choose([], False, False)[0] != PICTURE and len(looks) == 2   # no frame: it looks
+    pacer.choose([pygame.event.Event(pygame.USEREVENT)], False, True)
+    assert len(looks) == 3                        # an event: it looks
+    pacer.look_now = True                         # pygame-gui updated its elements
+    pacer.choose([], False, True)
+    assert len(looks) == 4
+    pacer.choose([], False, True)
+    assert len(looks) == 4
+    place[0] = pygame.Rect(20, 10, 40, 30)        # the picture moved (a new game size)
+    pacer.choose([], False, True)
+    assert len(looks) == 5
+    time.sleep(LOOK_EVERY_S)                      # a while went by: the title's fps, a printed line
+    pacer.choose([], False, True)
+    assert len(looks) == 6
+    place[0] = None                               # words over the picture, or something drawn over it
+    assert pacer.choose([], False, True)[0] not in (PICTURE, PARTS) and len(looks) == 7
+
+
+def test_while_a_child_types_the_loop_looks_often_unless_a_game_rings_on_a_short_cpu():
+    from kidcoder.ui.redraw import INPUT_SLICE_S, SHORT_CPU_S, SLICE_S, look_every_s
+
+    assert look_every_s(False, False, 0.0) == SLICE_S                 # nobody types
+    assert look_every_s(True, False, 0.05) == INPUT_SLICE_S           # typing, no game: keys first
+    assert look_every_s(True, True, SHORT_CPU_S / 2) == INPUT_SLICE_S  # a game on a CPU with room: keys still first
+    assert look_every_s(True, True, SHORT_CPU_S) == SLICE_S           # short of CPU: the game's frames wake it
+    pacer = Pacer(look=lambda: (), pace=lambda: None, caret_due=lambda: None, picture_only=lambda: None)
+    for _ in range(50):
+        pacer.spent(SHORT_CPU_S * 3)
+    assert pacer.slice_s(True, True) == SLICE_S and pacer.slice_s(True, False) == INPUT_SLICE_S
+
+
+def test_while_game_frames_come_alone_the_caret_still_blinks_on_time():
+    looks, due = [], [0.0]
+    pacer = Pacer(look=lambda: looks.append(1) or ((), (), frozenset()), pace=lambda: None,
+                  caret_due=lambda: due[0], picture_only=lambda: pygame.Rect(0, 0, 10, 10))
+    pacer.choose([], False, True)
+    pacer.choose([], False, True)               # the caret was due to blink: the rest is looked at
+    assert len(looks) == 2
+    due[0] = 10.0
+    pacer.choose([], False, True)
+    pacer.choose([], False, True)               # next blink far away: the frame alone
+    assert len(looks) == 3

@@ -130,14 +130,14 @@ class Reading:
 def read_description(description: str, lang: str, template_words: Iterable[str] = ()) -> Reading:
     """Split a description into nouns, colours, numbers and modifiers (nothing is assigned yet)."""
     found = _TOKEN.findall(description.lower())
+    all_folded = [words.fold(text) for text in found]
     stops = set(words.words(description)) - (set(words.topic_words(description, "en"))
                                              & set(words.topic_words(description, "es")))
     vocabulary = set(template_words) | GAME_WORDS | OBJECT_VERBS | role_words.PHRASE_WORDS
     vocabulary_list = sorted(vocabulary)
     reading = Reading(lang=lang)
     strong = False
-    for index, text in enumerate(found):
-        folded = words.fold(text)
+    for index, (text, folded) in enumerate(zip(found, all_folded)):
         token = Word(index, text, folded)
         reading.tokens.append(token)
         token.number = nouns.find_number(text)
@@ -158,7 +158,7 @@ def read_description(description: str, lang: str, template_words: Iterable[str] 
         if pictured:  # "catches flies", "a mouse that eats cheese": game words that name a picture here
             token.noun, token.noun_lang, token.known = pictured[0], pictured[1], True
             continue
-        if clauses.verb_by_form([words.fold(word) for word in found], index, lang,
+        if clauses.verb_by_form(all_folded, index, lang,
                                 {word.index for word in reading.nouns}, _names_a_thing):
             continue  # "has to chop", "zombies are coming", "el ninja los corta": a verb, not a new thing
         if folded in stops or folded in vocabulary or not folded.isalpha() or len(folded) < 3:

@@ -128,7 +128,7 @@ class Play:
             app.editor.view.buffer.end(document=True)
             self.base_len = len(app.editor.get_text())
             self.base_frames = app.preview.frames_drawn
-            self.cpu = (time.process_time(), group_cpu_s(app.games.game))
+            self.cpu = (time.process_time(), game_cpu_s(app.games.game))
             app.frame_times.clear()
             app.on_present = self.presented
             self.started = now
@@ -140,7 +140,7 @@ class Play:
             self.ended = now
             self.typist.end()
             self.shown = app.preview.frames_drawn - self.base_frames
-            self.cpu = (time.process_time() - self.cpu[0], group_cpu_s(app.games.game) - self.cpu[1])
+            self.cpu = (time.process_time() - self.cpu[0], game_cpu_s(app.games.game) - self.cpu[1])
             self.frame_times = [round(t * 1000, 3) for t in app.frame_times]
         if len(self.latencies) < len(self.typist.sent) and now - self.ended < KEY_GRACE_S:
             return False
@@ -210,21 +210,11 @@ class Driver:
         self.app.running = False
 
 
-def group_cpu_s(game) -> float:
-    """Processor seconds used so far by the game's processes (its process group: it runs in its own session;
-    0 where there is no /proc)."""
-    import os
+def game_cpu_s(game) -> float:
+    """Processor seconds used so far by the game (its process and the children still running; 0 with no /proc)."""
+    from kidcoder.ui.proc_cpu import process_cpu
 
-    group, total = getattr(getattr(game, "process", None), "pid", None), 0.0
-    for entry in os.listdir("/proc") if group and os.path.isdir("/proc") else ():
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if fields[2] == str(group):
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
+    return process_cpu(getattr(getattr(game, "process", None), "pid", None))
 
 
 def memory_kb() -> dict:

@@ -18,6 +18,7 @@ import time
 from typing import Dict, List, Optional, Tuple
 
 from kidcoder.model.service import ModelEvent
+from kidcoder.ui.proc_cpu import process_cpu
 from kidcoder.ui.redraw import GIVE_WAY
 
 QUESTION = "how do I make the ball bounce?"
@@ -104,21 +105,6 @@ def thread_cpu() -> Dict[str, float]:
         name = names.get(int(tid), "native")
         found[name] = found.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
     return found
-
-
-def process_cpu(pid: Optional[int]) -> float:
-    """Processor seconds of a process and its children still running (a game runs under a launcher)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        children = []
-        for tid in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{tid}/children", encoding="ascii") as found:
-                children += found.read().split()
-    except (OSError, ValueError, IndexError, TypeError):
-        return 0.0
-    return own + sum(process_cpu(int(child)) for child in children)
 
 
 def _pids(app) -> Dict[str, Optional[int]]:

@@ -184,12 +184,19 @@ class App:
         self.running = False
 
     # ---- the window's own doings ------------------------------------------------------------
-    def _lay_out(self, playing: Optional[bool] = None) -> Layout:
-        """The panes at the window's size; the game big while one plays (see layout.compute_layout)."""
+    def _lay_out(self, playing: Optional[bool] = None, game_size=None) -> Layout:
+        """The panes at the window's size; the game big while one plays, at its own size when it fits
+        (see layout.compute_layout)."""
         rows = toolbar_rows_needed(self.size[0], fitted_widths(self.fonts, self.size[0]))
-        playing = self.games.live if playing is None else playing
+        if playing is None:
+            playing, game_size = self.playing.laid_out_for()
         return compute_layout(*self.size, toolbar_rows=rows, change_row=any(pane.region == "change" for pane in PANES),
-                              playing=playing)
+                              playing=playing, game_size=game_size)
+
+    def _follow_layout(self) -> None:
+        """A game started, stopped or said its size: the panes move (the game grows while it plays)."""
+        if self.playing.laid_out_for() != (self.layout.playing, self.layout.game_size):
+            self.relayout(self.size)
 
     def resize(self, size) -> None:
         if tuple(size) != tuple(self.size):
@@ -337,9 +344,8 @@ class App:
                 self.assist.result(result)
         self.more.tick()
         self.assist.stream.drain()
-        self.playing.follow(self.frames)
-        if self.games.live != self.layout.playing:
-            self.relayout(self.size)            # the game grows while it plays, the helper while it does not
+        self.playing.follow(self.frames, before_frame=self._follow_layout)
+        self._follow_layout()                   # the game grows while it plays, the helper while it does not
         self.dock.follow()
         if self.demo is not None:
             self.demo.tick(self._demo_window)

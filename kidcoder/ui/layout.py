@@ -26,6 +26,7 @@ PREVIEW_HINT_H = 28     # the "click to play" strip under the game's picture
 CHANGE_H = 36           # the one-line "Change my game" row under the preview
 DOCK_MIN_H = 200        # the helper: its tabs, a few lines of text and the question line
 PICTURE_MAX_SHARE = 0.58  # on big screens the game stops growing before the helper gets short
+EDITOR_PLAY_MIN_W = 560   # a game shown at its own size never leaves the editor narrower (~45 columns)
 
 
 class Box(NamedTuple):
@@ -76,6 +77,7 @@ class Layout:
     toolbar_rows: int
     change: Box = Box(0, 0, 0, 0)
     playing: bool = False          # laid out for a game that plays: the game big, the helper smaller
+    game_size: Optional[Tuple[int, int]] = None     # the playing game's size it was laid out for (None: unknown)
 
     @property
     def dock(self) -> Box:
@@ -136,7 +138,8 @@ def place_right(area: Box, button_widths: Sequence[int], gap: int = 4) -> List[B
 
 
 def compute_layout(width: int, height: int, toolbar_rows: int = 1, change_row: bool = False,
-                   code_w: int = CODE_W, playing: bool = False) -> Layout:
+                   code_w: int = CODE_W, playing: bool = False,
+                   game_size: Optional[Tuple[int, int]] = None) -> Layout:
     """The panes for a window of this size (smaller than MIN_SIZE is laid out as MIN_SIZE, clipped).
 
     Left column: the editor, the whole height, at least code_w wide when the window allows
@@ -145,7 +148,8 @@ def compute_layout(width: int, height: int, toolbar_rows: int = 1, change_row: b
     dock, where the helper and the console are two tabs. While a game plays (playing) the
     game is as big as the column lets a 3:2 game be (it is the child's reward) and the click-
     to-play strip is under it; otherwise the game's box is half as tall and the helper gets
-    the room for an answer.
+    the room for an answer. A playing game whose own size (game_size) fits gets a box of
+    exactly that size (see own_size_column): shown pixel for pixel, it is sharp and costs no scaling.
     """
     width, height = max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1])
     window = Box(0, 0, width, height)
@@ -155,23 +159,43 @@ def compute_layout(width: int, height: int, toolbar_rows: int = 1, change_row: b
     main_h = status.y - GAP - top
 
     right_w = int(clamp(width - 3 * GAP - code_w, RIGHT_MIN_W, width * RIGHT_MAX_SHARE))
+    change_h = CHANGE_H + GAP if change_row else 0
+    hint_h = PREVIEW_HINT_H if playing else 0
+    room = min(main_h * PICTURE_MAX_SHARE, main_h - change_h - GAP - DOCK_MIN_H - TITLE_H - hint_h)
+    own = own_size_column(width, right_w, room, game_size) if playing else None
+    if own is not None:
+        right_w, game_h = own
+    else:
+        game_h = (right_w - 2 * PICTURE_PAD) * 2 // 3 + 2 * PICTURE_PAD      # a 3:2 game at the column's width
+        game_h = int(clamp(game_h, PICTURE_MIN_H, room))
+    if not playing:
+        game_h = max(PICTURE_REST_H, int(game_h * PICTURE_REST_SHARE))
     left_w = width - right_w - 3 * GAP
     editor = Box(GAP, top, left_w, main_h)
     right = Box(editor.right + GAP, top, right_w, main_h)
-
-    change_h = CHANGE_H + GAP if change_row else 0
-    hint_h = PREVIEW_HINT_H if playing else 0
-    game_h = (right.w - 2 * PICTURE_PAD) * 2 // 3 + 2 * PICTURE_PAD      # a 3:2 game at the column's width
-    room = min(main_h * PICTURE_MAX_SHARE, main_h - change_h - GAP - DOCK_MIN_H - TITLE_H - hint_h)
-    game_h = int(clamp(game_h, PICTURE_MIN_H, room))
-    if not playing:
-        game_h = max(PICTURE_REST_H, int(game_h * PICTURE_REST_SHARE))
     preview_h = TITLE_H + game_h + hint_h
     preview = Box(right.x, right.y, right.w, preview_h)
     change = Box(right.x, preview.bottom + GAP, right.w, CHANGE_H if change_row else 0)
     dock_y = preview.bottom + change_h + GAP
     dock = Box(right.x, dock_y, right.w, right.bottom - dock_y)
-    return Layout(window, toolbar, editor, dock, preview, dock, status, toolbar_rows, change, playing)
+    return Layout(window, toolbar, editor, dock, preview, dock, status, toolbar_rows, change, playing,
+                  game_size if playing else None)
+
+
+def own_size_column(width: int, right_w: int, room: float,
+                    game_size: Optional[Tuple[int, int]]) -> Optional[Tuple[int, int]]:
+    """(column width, picture box height) that show a game of game_size at its own size, or None when it
+    does not fit: the column only widens (never past leaving the editor EDITOR_PLAY_MIN_W) and the box
+    is the game's height (at least PICTURE_MIN_H, at most room, which keeps the helper its height)."""
+    if not game_size or game_size[0] <= 0 or game_size[1] <= 0:
+        return None
+    column = max(right_w, game_size[0] + 2 * PICTURE_PAD)
+    box_h = max(PICTURE_MIN_H, game_size[1] + 2 * PICTURE_PAD)
+    if column > right_w and width - 3 * GAP - column < EDITOR_PLAY_MIN_W:
+        return None
+    if box_h > room:
+        return None
+    return column, box_h
 
 
 def picture_area(preview: Box, playing: bool) -> Box:

@@ -29,6 +29,7 @@ class Playing:
         self.game_over = game_over          # the game ended or was stopped: its last frame is the thumbnail
         self.shown_name = shown_name        # the name to show for the program (it may run from a hidden copy)
         self._console_seen = (0, "")
+        self._last_size: Optional[tuple] = None     # the last playing game's size (see laid_out_for)
 
     # ---- commands ---------------------------------------------------------------------------
     def run(self) -> None:
@@ -104,11 +105,13 @@ class Playing:
             self.shell.say(said)
             self.game_over()
 
-    def follow(self, frame_number: int) -> None:
-        """Once per frame: the game's messages, its newest frame, its console, and the buttons."""
+    def follow(self, frame_number: int, before_frame: Callable[[], None] = lambda: None) -> None:
+        """Once per frame: the game's messages, its newest frame, its console, and the buttons.
+        before_frame() runs between the messages and the frame (the window lays out for the game's size)."""
         games, preview = self.games, self.preview
         for message in games.poll():
             self.message(message)
+        before_frame()
         game = games.game if games.state != GameState.STOPPED else None
         preview.refresh(game)
         preview.state = games.state
@@ -127,6 +130,17 @@ class Playing:
         self.assist.indexer.hold(live)      # the search index's check waits while the game plays
         self.toolbar.set_enabled("stop", live)
         preview.show_game_buttons(live)
+
+    def laid_out_for(self) -> tuple:
+        """(a game plays, its size) for the window's layout: the size the game's window said before its first
+        frame, or the last game's while this one has not opened it yet (a game run again mostly keeps its
+        size: the panes move once, not twice)."""
+        game = self.games.game if self.games.live else None
+        if game is None:
+            return False, None
+        if game.size is not None:
+            self._last_size = game.size
+        return True, self._last_size
 
     def frame_due(self) -> bool:
         """The playing game drew a frame the preview has not shown (the window's loop wakes for it)."""

@@ -2,12 +2,14 @@
 
 The helper and the console share the dock (two tabs of one box); the game's box grows while a game plays.
 """
+import dataclasses
 import itertools
 
 import pytest
 
-from kidcoder.ui.layout import (PREVIEW_HINT_H, TITLE_H, Box, compute_layout, fit_inside, initial_size, picture_area,
-                                place_buttons, place_right, to_game, toolbar_rows_needed, visible_lines)
+from kidcoder.ui.layout import (EDITOR_PLAY_MIN_W, PREVIEW_HINT_H, TITLE_H, Box, compute_layout, fit_inside,
+                                initial_size, picture_area, place_buttons, place_right, to_game, toolbar_rows_needed,
+                                visible_lines)
 
 SIZES = [(1200, 900), (800, 600), (1024, 768), (1920, 1080), (1366, 768), (801, 1000), (2560, 1440)]
 
@@ -116,3 +118,37 @@ def test_the_window_opens_at_1200x900_or_as_big_as_the_screen_allows():
 def test_status_bar_buttons_sit_at_the_right_end():
     boxes = place_right(Box(0, 560, 800, 34), [40, 50])
     assert boxes[-1].right == 796 and boxes[0].right + 4 == boxes[1].x and boxes[0].y == 564
+
+
+GAME_SIZES = [(600, 400), (320, 240), (800, 600), (640, 480), (1000, 50), (50, 1000)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("game", GAME_SIZES)
+@pytest.mark.parametrize("rows", [1, 2])
+def test_a_game_at_its_own_size_fits_or_is_laid_out_as_before(size, game, rows):
+    """Shown at its own size only when all of it fits with room to spare for the code and the helper;
+    otherwise the column and the box are the ones any playing game gets."""
+    lay = compute_layout(*size, toolbar_rows=rows, change_row=True, playing=True, game_size=game)
+    plain = compute_layout(*size, toolbar_rows=rows, change_row=True, playing=True)
+    boxes = [lay.toolbar, lay.editor, lay.dock, lay.preview, lay.status, lay.change]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not overlaps(a, b), (a, b)
+    assert lay.dock.h >= 200 and lay.editor.h == plain.editor.h and lay.game_size == game
+    picture = picture_area(lay.preview, True)
+    if picture.w >= game[0] and picture.h >= game[1]:
+        assert picture.h == max(game[1], 160 - 8) and lay.editor.w >= min(EDITOR_PLAY_MIN_W, plain.editor.w)
+        assert lay.preview.w == max(plain.preview.w, game[0] + 8)
+    else:
+        assert lay.preview == plain.preview and lay.editor == plain.editor
+
+
+def test_the_gallery_size_plays_pixel_for_pixel_on_the_xo_screen_and_not_on_a_small_one():
+    lay = compute_layout(1200, 900, change_row=True, playing=True, game_size=(600, 400))
+    picture = picture_area(lay.preview, True)
+    assert (picture.w, picture.h) == (600, 400) and lay.editor.w == 574 and lay.preview.w == lay.dock.w == 608
+    assert lay.dock.h == 296
+    small = compute_layout(800, 600, change_row=True, playing=True, game_size=(600, 400))
+    assert dataclasses.replace(small, game_size=None) == compute_layout(800, 600, change_row=True, playing=True)
+    resting = compute_layout(1200, 900, change_row=True, game_size=(600, 400))
+    assert resting == compute_layout(1200, 900, change_row=True) and resting.game_size is None

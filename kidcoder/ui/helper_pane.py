@@ -242,6 +242,10 @@ class HelperPane(Pane):
         """Replace the pane's text (heading in bold)."""
         self._set_page(Page(heading, text, NOTE))
 
+    def show_page(self, page: Page) -> None:
+        """Show a page kept from before (a note that no longer holds is taken back)."""
+        self._set_page(page)
+
     def retell(self, heading: str, text: str) -> None:
         """New words for the page on screen (a model retelling a hint or an answer): its links stay."""
         if heading != self.page.heading:

@@ -30,6 +30,7 @@ class Playing:
         self.shown_name = shown_name        # the name to show for the program (it may run from a hidden copy)
         self._console_seen = (0, "")
         self._last_size: Optional[tuple] = None     # the last playing game's size (see laid_out_for)
+        self._before_stall = None       # the helper's page before it said the game seems stuck (NoFrame)
 
     # ---- commands ---------------------------------------------------------------------------
     def run(self) -> None:
@@ -88,6 +89,7 @@ class Playing:
             self.assist.game_error(message)
         elif isinstance(message, NoFrame):
             self.preview.message = tr("ui.preview.no_frame")
+            self._before_stall = self.helper.page
             self.helper.show(tr("ui.helper.no_frame_title"), tr("ui.helper.no_frame"))
         elif isinstance(message, Caption):
             self.preview.caption = message.text
@@ -113,7 +115,8 @@ class Playing:
             self.message(message)
         before_frame()
         game = games.game if games.state != GameState.STOPPED else None
-        preview.refresh(game)
+        if preview.refresh(game) and preview.message == tr("ui.preview.no_frame"):
+            self._drawing_again()
         preview.state = games.state
         if (games.live and game.size is None and not preview.message and game.started_at
                 and time.monotonic() - game.started_at > NO_WINDOW_S):
@@ -130,6 +133,15 @@ class Playing:
         self.assist.indexer.hold(live)      # the search index's check waits while the game plays
         self.toolbar.set_enabled("stop", live)
         preview.show_game_buttons(live)
+
+    def _drawing_again(self) -> None:
+        """A game said to be stuck draws again (it was only slow: a busy or old laptop's start): the words
+        over its picture go (they would also make the window draw all of itself for each frame) and the
+        helper's note about it gives way to what the helper said before."""
+        self.preview.message = ""
+        if self.helper.heading == tr("ui.helper.no_frame_title") and self._before_stall is not None:
+            self.helper.show_page(self._before_stall)
+        self._before_stall = None
 
     def laid_out_for(self) -> tuple:
         """(a game plays, its size) for the window's layout: the size the game's window said before its first

@@ -153,6 +153,24 @@ def test_a_game_that_stops_drawing_gets_a_kind_message(app):
     assert not app.games.live
 
 
+def test_a_game_that_was_only_slow_loses_the_stuck_message_when_it_draws_again(app):
+    """A slow start (an XO's short CPU) can pass the no-frame watchdog: once frames come again the words
+    over the picture go and the helper says what it said before (the words also made the window draw all
+    of itself for every frame, which kept the game slow)."""
+    app.helper.show("Before", "What the helper said before the game ran.")
+    app.editor.set_text("import pygame, time\npygame.init()\nscreen = pygame.display.set_mode((100, 100))\n"
+                        "pygame.display.flip()\ntime.sleep(3.5)\nclock = pygame.time.Clock()\nwhile True:\n"
+                        "    pygame.event.get()\n    screen.fill((0, 0, 255))\n    pygame.display.flip()\n"
+                        "    clock.tick(60)\n")
+    key(app, pygame.K_F5)
+    run_until(app, lambda: app.preview.message == tr("ui.preview.no_frame"), timeout=20, what="no-frame message")
+    assert app.helper.heading == tr("ui.helper.no_frame_title")
+    run_until(app, lambda: app.preview.message == "", timeout=20, what="the message to go")
+    assert app.helper.heading == "Before" and app.preview.picture_only() is not None
+    assert centre_colour(app) == (0, 0, 255)
+    key(app, pygame.K_F6)
+
+
 def test_input_is_typed_into_the_console(app):
     app.editor.set_text('name = input("What is your name? ")\nprint("Hello " + name)\n')
     key(app, pygame.K_F5)

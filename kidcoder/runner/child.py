@@ -155,6 +155,8 @@ class GameState:
     def _hold_if_paused(self) -> None:
         """After a frame: take Pause/Resume/Step commands; while paused, hold here until a step."""
         control = self.commands.control
+        if not self.paused and not control.queue:
+            return          # the usual frame: no command waits (no lock, no queue.Empty raised every frame)
         told = False
         while True:
             holding = self.paused and self.steps == 0

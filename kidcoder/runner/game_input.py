@@ -90,7 +90,10 @@ class InputState:
             self._pending.append(message)
 
     def take_pending(self) -> list:
-        """The messages not yet posted as pygame events (main thread)."""
+        """The messages not yet posted as pygame events (main thread). Mostly none: then no lock is taken
+        (three times a frame; a list's emptiness is read whole, and one filled meanwhile waits for the next)."""
+        if not self._pending:
+            return []
         with self._lock:
             waiting, self._pending = self._pending, []
         for message in waiting:
@@ -104,6 +107,8 @@ class InputState:
     def new_event_round(self) -> None:
         """The game asked for its events: what arrived since the last time is now "just" pressed."""
         self.rounds += 1
+        if not any(self._since_get.values()) and not any(self.just.values()):
+            return                  # nothing pressed or let go, now or last time: no new sets every frame
         self.just = {name: frozenset(values) for name, values in self._since_get.items()}
         for values in self._since_get.values():
             values.clear()

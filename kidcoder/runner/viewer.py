@@ -13,9 +13,12 @@ import time
 from typing import List, Optional
 
 from kidcoder.runner import protocol
+from kidcoder.runner.frames import PIXEL_FORMAT, rang
 from kidcoder.runner.host import ConsoleText, GameProcess, ProcessEnded
 from kidcoder.runner.results import result_of, save_png
 from kidcoder.runner.window_input import event_to_message
+
+LOOK_S = 1 / 60     # between the game's frames the window still looks for its own events (keys, closing) this often
 
 
 def run_in_window(path, frames: Optional[int] = None, seconds: Optional[float] = None,
@@ -57,10 +60,9 @@ def run_in_window(path, frames: Optional[int] = None, seconds: Optional[float] =
                 if isinstance(message, ProcessEnded):
                     ended = True
             if game.latest_number() != shown:
-                frame = game.latest_frame()
-                if frame is not None:
-                    shown = frame.number
-                    window.blit(frame.to_surface(), (0, 0))
+                taken = game.latest_frame_into(lambda pixels, width, height: _blit(window, pixels, width, height))
+                if taken is not None:       # (None: none yet, or torn while read: the next one is shown)
+                    shown = taken[0]
                     pygame.display.flip()
             if quit_asked and time.monotonic() - quit_asked > 1.0:
                 game.stop()      # the game ignored QUIT: closing the window still ends it
@@ -69,13 +71,32 @@ def run_in_window(path, frames: Optional[int] = None, seconds: Optional[float] =
                 game.stop(reason="timeout")
                 game.wait_ended(2.0)
                 break
-            clock.tick(120)
+            _wait(game, clock)
         last = game.latest_frame()
         result = result_of(game, time.monotonic() - started, [], timed_out)
     pygame.display.quit()
     if screenshot and last is not None:
         save_png(last, os.fspath(screenshot))
     return result.as_contract()
+
+
+def _blit(window, pixels, width: int, height: int) -> None:
+    """A frame from the game's shared memory (B G R x) straight into the window: no copies on the way."""
+    import pygame
+
+    source = pygame.image.frombuffer(pixels, (width, height), PIXEL_FORMAT)
+    source.set_alpha(None)          # the fourth byte is not transparency
+    window.blit(source, (0, 0))
+
+
+def _wait(game: GameProcess, clock) -> None:
+    """Sleep until the game rings its doorbell after a frame (runner/frames.py), or LOOK_S for the window's
+    own events; without a doorbell (Windows), look 120 times a second as before."""
+    bell = game.frame_bell
+    if bell is None:
+        clock.tick(120)
+    else:
+        rang(bell, LOOK_S)
 
 
 def _forward_terminal_input(game: GameProcess) -> None:

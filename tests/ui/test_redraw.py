@@ -213,21 +213,22 @@ def test_pygame_gui_updates_after_input_and_every_tick_but_not_for_each_game_fra
     assert app.gui.updates == before + 1        # the mouse: pygame-gui looks at once
 
 
-STRIPES_THEN_STILL = LOOP.format(size=(600, 400), frame="""    if n < 20:
+STRIPES_THEN_STILL = LOOP.format(size=(640, 480), frame="""    if n < 20:
         n += 1
-        for x in range(0, 600, 2):
-            pygame.draw.line(screen, (255, 255, 255) if x % 4 else (n, 0, 0), (x, 0), (x, 399))
+        for x in range(0, 640, 2):
+            pygame.draw.line(screen, (255, 255, 255) if x % 4 else (n, 0, 0), (x, 0), (x, 479))
         pygame.display.flip()""")
 
 
 def test_a_moving_game_is_scaled_fast_and_a_picture_that_stays_smoothly(windows):
-    app = windows()                                  # 1200x900: a 600x400 game is scaled down to fit
+    app = windows()                                  # 1200x900: a 640x480 game is scaled down to fit (a
+                                                     # 600x400 one plays at its own size: test_game_own_size.py)
     app.editor.set_text(STRIPES_THEN_STILL)
     key(app, pygame.K_F5)
     preview = app.preview
     run_until(app, lambda: preview.frames_drawn >= 2, what="game frames")
     size = preview.shown_box.w, preview.shown_box.h
-    assert size[0] < 600 and preview.looks()[-1] is False           # moving: the fast scaler (its pixels:
+    assert size[0] < 640 and preview.looks()[-1] is False           # moving: the fast scaler (its pixels:
                                                                      # test_preview_frames.py)
     run_until(app, lambda: preview.frames_drawn >= 20, what="the last frame")
     sent = Sent(app)

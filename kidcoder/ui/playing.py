@@ -15,7 +15,8 @@ from kidcoder.ui.game_control import GameControl, GameState
 from kidcoder.ui.game_words import ending_words
 from kidcoder.ui.shell import Shell
 
-NO_WINDOW_S = 1.5       # a program that opened no window by then only prints: say so over the preview
+NO_WINDOW_S = 1.5       # a program whose own code ran this long without a window only prints: say so over the
+                        # preview (counted from its Ready: on a slow laptop starting Python and pygame takes longer)
 FPS_EVERY_FRAMES = 15
 
 
@@ -31,6 +32,7 @@ class Playing:
         self._console_seen = (0, "")
         self._last_size: Optional[tuple] = None     # the last playing game's size (see laid_out_for)
         self._before_stall = None       # the helper's page before it said the game seems stuck (NoFrame)
+        self._code_from: Optional[float] = None     # when the game's own code began (its Ready came)
 
     # ---- commands ---------------------------------------------------------------------------
     def run(self) -> None:
@@ -50,7 +52,7 @@ class Playing:
         except (OSError, ValueError) as exc:
             self.helper.show(tr("ui.helper.problem_title"), tr("ui.run.failed", reason=str(exc)))
             return
-        self._console_seen = (0, "")
+        self._console_seen, self._code_from = (0, ""), None
         self.shell.set_focus("preview")
         self.shell.say(tr("ui.status.running", name=self._name(path)))
 
@@ -118,8 +120,10 @@ class Playing:
         if preview.refresh(game) and preview.message == tr("ui.preview.no_frame"):
             self._drawing_again()
         preview.state = games.state
-        if (games.live and game.size is None and not preview.message and game.started_at
-                and time.monotonic() - game.started_at > NO_WINDOW_S):
+        if self._code_from is None and getattr(game, "ready", None) is not None:
+            self._code_from = time.monotonic()
+        if (games.live and game.size is None and not preview.message and self._code_from is not None
+                and time.monotonic() - self._code_from > NO_WINDOW_S):
             preview.message = tr("ui.preview.no_window")      # a program that only prints
         elif game is not None and game.size is not None and preview.message == tr("ui.preview.no_window"):
             preview.message = ""          # it was only slow to start (a busy or old laptop): its window came

@@ -68,7 +68,7 @@ class Shown:
                 return False
             self.index = len(app.frame_times)          # this frame shows it (its cost is appended after)
             return False
-        if helper.laying_out:
+        if getattr(helper, "laying_out", False):        # (a window that lays a text out whole: never)
             return False
         self.whole_at = self.whole_at or len(app.frame_times)
         if len(app.frame_times) < self.whole_at + AFTER_FRAMES:

@@ -74,6 +74,8 @@ class TextFeed:
         if self.where:                          # a new text shown scrolled down: whole, now (see above)
             return self._all()
         self._start(pieces(html))
+        if self.queue and not self._screen_full():
+            self.step(first=True)
         return PARTS if self.queue else WHOLE
 
     def step(self, first: bool = False) -> str:
@@ -116,9 +118,11 @@ class TextFeed:
         return way
 
     def _screen_full(self) -> bool:
+        """What comes next starts below the box (it goes in the layout's last row: the one after a break)."""
         layout = getattr(self.box, "text_box_layout", None)
         wrap = getattr(self.box, "text_wrap_rect", None)
-        return layout is None or wrap is None or layout.layout_rect.height > wrap[3]
+        rows = getattr(layout, "layout_rows", None)
+        return not rows or wrap is None or rows[-1].top >= wrap[3]
 
     def _all(self) -> str:
         self.box.lay_out(self.target, bar=False)

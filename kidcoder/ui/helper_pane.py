@@ -298,9 +298,12 @@ class HelperPane(Pane):
         return self.feed.busy
 
     def update(self, dt: float) -> None:
-        """The next pieces of a text shown a screen first (text_feed.py)."""
+        """The next pieces of a text shown a screen first (text_feed.py); while a hint or an answer is worked
+        out, a scroll bar for it built."""
         if self.feed.busy:
             self.feed.step()
+        elif self.busy:
+            self.text_box.keep_a_bar()
 
     def show_hint(self, hint: dict, level: int, source: str = "") -> None:
         """A hint_for_program() result at a level of the ladder; at level 3 the fix as before/after."""

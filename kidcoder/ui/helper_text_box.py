@@ -45,6 +45,15 @@ class HelperTextBox(UITextBox):
     _straight = False        # the next rebuild's first layout is skipped: the text needs the bar
     _spare = None            # a scroll bar no text uses now (hidden)
 
+    def keep_a_bar(self) -> None:
+        """Build the scroll bar before a text needs it (the helper asks while its answer is worked out):
+        the frame that shows the first long answer does not build one."""
+        if self._spare is None and self.scroll_bar is None:
+            self._spare = pygame_gui_text_box.UIVerticalScrollBar(
+                pygame.Rect(0, 0, self.scroll_bar_width, max(1, self.rect.height)), 1.0, self.ui_manager,
+                self.ui_container, parent_element=self, visible=0, anchors=self.anchors)
+            self.join_focus_sets(self._spare)
+
     def lay_out(self, html: str, bar: bool) -> None:
         """set_text(html); bar: the text is known to be taller than the box (laid out beside the bar at once)."""
         self._straight = bar

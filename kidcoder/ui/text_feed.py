@@ -83,6 +83,9 @@ class TextFeed:
         was laid out again beside a new bar), SAME when nothing was left."""
         if not self.queue:
             return SAME
+        bar = self.box.scroll_bar
+        if bar is not None and bar.start_percentage != self.where:    # the child scrolled meanwhile
+            self.where = bar.start_percentage
         began, ways = time.perf_counter(), set()
         while self.queue:
             ways.add(self._next())
@@ -91,7 +94,10 @@ class TextFeed:
                     break
             elif time.perf_counter() - began >= STEP_S:
                 break
-        self._scroll()
+        if self.queue and not first and not self.where and ways == {GROWN} and self._screen_full():
+            self._unscrolled()             # rows only added below the screen: nothing to draw until the end
+        else:
+            self._scroll()
         return WHOLE if WHOLE in ways else PARTS if PARTS in ways else GROWN
 
     def _start(self, cut: List[str]) -> None:
@@ -130,6 +136,13 @@ class TextFeed:
         self.laid = self.target
         self._scroll()
         return WHOLE
+
+    def _unscrolled(self) -> None:
+        """Where pygame-gui's append_html_text moved the bar's place (to the end), back, without drawing."""
+        bar = self.box.scroll_bar
+        if bar is not None:
+            bar.start_percentage = self.where
+            bar.scroll_position = self.where * bar.scrollable_height
 
     def _scroll(self) -> None:
         """The box drawn again, its bar where it was (a grown text scrolls to its end in pygame-gui)."""

@@ -5,19 +5,18 @@ import pygame
 import pygame_gui
 import pytest
 
+from kidcoder.diagnosis.finding import Finding
 from kidcoder.helper.answers import compose_answer
 from kidcoder.i18n import current_language, set_language
 from kidcoder.knowledge.cards import cards_by_id
 from kidcoder.model.facts import HintFacts
-from kidcoder.diagnosis.finding import Finding
 from kidcoder.model.service import ModelEvent
-from kidcoder.ui.growing_text import GROWN
-from kidcoder.ui.helper_page import ANSWER, HINT, Page
-from kidcoder.ui.text_feed import PARTS, WHOLE, pieces
+from kidcoder.ui.helper_page import HINT, Page
+from kidcoder.ui.text_feed import PARTS, pieces
 from tests.ui.driver import step
 from tests.ui.test_growing_text import MODEL, RULES, WordByWord, tokens
 
-CARDS = {"en": ("bouncing", "sounds-music", "gravity-jump"), "es": ("bouncing", "sounds-music", "gravity-jump")}
+CARDS = ("bouncing", "sounds-music", "gravity-jump")
 WINDOWS = [("en", (1200, 900)), ("es", (800, 600)), ("es", (1200, 900)), ("en", (800, 600))]
 
 
@@ -71,7 +70,7 @@ def until_whole(app, limit=400):
 def test_an_answer_shows_its_first_screen_at_once_and_ends_as_a_whole_layout(windows, lang, size):
     app = windows(lang=lang, size=size)
     helper = app.helper
-    for card_id in CARDS[lang]:
+    for card_id in CARDS:
         title, text, sources = answer(lang, card_id)
         helper.show_answer(title, text, sources)
         assert helper.laid_out == PARTS and helper.laying_out      # only a screen of it so far

@@ -317,6 +317,7 @@ class App:
         """Everything but drawing; True when background work came back (files, a new game; not the helper's
         hints and answers: all they change is in the screen's key, so only those parts are drawn)."""
         self.gui.tick(dt)
+        laying = self.helper.laying_out         # its text's next pieces (and its end) are looked at this frame
         for pane in self.panes.values():
             pane.update(dt)
         if self.editor.version != self._last_version:
@@ -345,6 +346,8 @@ class App:
         self.dock.follow()
         if self.demo is not None:
             self.demo.tick(self._demo_window)
+        if laying or any(result.kind in SEEN_RESULTS for result in work_done):
+            self.pacer.look_now = True          # not once a LOOK_EVERY_S: while a game plays, at once
         return bool(files_done or [result for result in work_done if result.kind not in SEEN_RESULTS])
 
     def draw(self, part: Optional[pygame.Rect] = None) -> None:

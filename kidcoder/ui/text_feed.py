@@ -109,6 +109,10 @@ class TextFeed:
         self.laid = "".join(cut[:first])
         self.box.lay_out(self.laid, bar=too_tall is not None)
         self.queue = deque(cut[first:])
+        group = getattr(self.box, "ui_group", None)           # a bar shown again: drawn this frame, not
+        if getattr(group, "should_update_visibility", False):  # after pygame-gui's next update
+            group.should_update_visibility = False
+            group.update_visibility()
 
     def _next(self) -> str:
         piece = self.queue.popleft()

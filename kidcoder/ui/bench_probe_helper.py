@@ -31,7 +31,8 @@ RETOLD_ES = ("La línea 12 usa `speed_x`, pero el programa nunca le dio un valor
              ("Para que la pelota se mueva, **dale** a `speed_x` un número antes del bucle, como cinco. ",
               "El bucle lo suma a la x de la pelota en cada cuadro.\n",
               "Cuando la pelota llega a un lado, cambia `speed_x` al número opuesto, así vuelve hacia el otro lado. ",
-              "Entonces rebota en cada pared, una y otra vez. ", "Así la pelota sigue moviéndose mientras el juego corre. "))
+              "Entonces rebota en cada pared, una y otra vez. ",
+              "Así la pelota sigue moviéndose mientras el juego corre. "))
 AFTER_FRAMES = 3           # frames still watched after the text is whole
 
 

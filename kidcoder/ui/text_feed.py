@@ -94,6 +94,8 @@ class TextFeed:
                     break
             elif time.perf_counter() - began >= STEP_S:
                 break
+        if not self.queue and hasattr(self.box, "appended_text"):    # whole: its html in one place again
+            self.box.html_text, self.box.appended_text = self.laid, ""
         if self.queue and not first and not self.where and ways == {GROWN} and self._screen_full():
             self._unscrolled()             # rows only added below the screen: nothing to draw until the end
         else:

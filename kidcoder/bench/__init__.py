@@ -12,6 +12,7 @@ GROUPS = {
     "runner": "kidcoder.bench.runner",
     "editor": "kidcoder.bench.editor",
     "ui": "kidcoder.bench.window",
+    "helper_window": "kidcoder.bench.helper_window",
     "index": "kidcoder.bench.index",
     "hint": "kidcoder.bench.hint",
     "hint_real": "kidcoder.bench.hint_real",

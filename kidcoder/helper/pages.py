@@ -14,6 +14,7 @@ FIRST_SCREEN_WORDS = 120
 PROSE, CODE = "prose", "code"
 
 _FENCE = re.compile(r"^\s*```")
+_WORDLIKE = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -71,7 +72,7 @@ def code_examples(text: str) -> List[str]:
 
 def words_in(text: str) -> int:
     """Words a child reads (pieces between spaces with a letter or digit; `code` counts as one)."""
-    return sum(1 for piece in text.split() if re.search(r"\w", piece))
+    return sum(1 for piece in text.split() if _WORDLIKE.search(piece))
 
 
 def _leads_in(parts: List[Part], index: int) -> bool:

@@ -58,6 +58,7 @@ from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
 from kidcoder.ui.view_actions import ViewActions  # noqa: E402
 
 PANES = (Toolbar, EditorPane, PreviewPane, ChangePane, HelperPane, ConsolePane)     # in drawing order
+SEEN_RESULTS = frozenset(("hint", "ask"))    # background results the screen's key sees whole (redraw.py)
 
 
 class App:
@@ -311,7 +312,7 @@ class App:
 
     def _pace(self) -> Optional[float]:
         """How often to look while something goes on: a game or a dialog (full pace), background work."""
-        if self.games.live or self.dialogs.current is not None:
+        if self.games.live or self.dialogs.current is not None or self.helper.laying_out:
             return 1 / FPS
         busy = self.worker.busy or self.docs.pending_saves or self.assist.stream.request_id is not None
         return WORK_WAKE_S if busy else None
@@ -320,8 +321,10 @@ class App:
         self.router.route(event)
 
     def update(self, dt: float) -> bool:
-        """Everything but drawing; True when background work came back (files, hints, answers)."""
+        """Everything but drawing; True when background work came back (files, a new game; not the helper's
+        hints and answers: all they change is in the screen's key, so only those parts are drawn)."""
         self.gui.tick(dt)
+        laying = self.helper.laying_out         # its text's next pieces (and its end) are looked at this frame
         for pane in self.panes.values():
             pane.update(dt)
         if self.editor.version != self._last_version:
@@ -349,7 +352,9 @@ class App:
         self.dock.follow()
         if self.demo is not None:
             self.demo.tick(self._demo_window)
-        return bool(files_done or work_done)
+        if laying or any(result.kind in SEEN_RESULTS for result in work_done):
+            self.pacer.look_now = True          # not once a LOOK_EVERY_S: while a game plays, at once
+        return bool(files_done or [result for result in work_done if result.kind not in SEEN_RESULTS])
 
     def draw(self, part: Optional[pygame.Rect] = None) -> None:
         """Draw the window, or only what lies in part (every pane and element there, clipped to it)."""

@@ -12,6 +12,9 @@ because it drives the window; nothing imports it: bench/window.py and bench/xo.p
     model EXAMPLE --model FILE [--rounds N]
                          late window and game frames while the helper's model answers a question, against
                          the same window with nothing asked (bench_probe_model.py)
+    helper EXAMPLE [--lang en|es] [--size WxH]
+                         the frames that show the helper's answers and hints, and its words retold while
+                         the game plays (bench_probe_helper.py; no model)
 """
 from __future__ import annotations
 
@@ -229,18 +232,23 @@ def memory_kb() -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="bench_probe")
-    parser.add_argument("mode", choices=("cold", "play", "idle", "model"))
+    parser.add_argument("mode", choices=("cold", "play", "idle", "model", "helper"))
     parser.add_argument("examples", nargs="*")
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--size", default="1200x900")
     parser.add_argument("--model", help="model mode: the .gguf file the window's helper uses")
     parser.add_argument("--rounds", type=int, default=3, help="model mode: questions asked (and controls)")
+    parser.add_argument("--lang", default="en", help="helper mode: the window's language")
     args = parser.parse_args(argv)
     size = tuple(int(n) for n in args.size.split("x"))
     if args.mode == "model":
         from kidcoder.ui import bench_probe_model
 
         bench_probe_model.use_model(args.model)
+    if args.mode == "helper":
+        from kidcoder.ui import bench_probe_helper
+
+        bench_probe_helper.use_language(args.lang)
 
     if args.mode == "cold":          # the way `kidcoder` opens (ui/start.py, ui/early.py): the first picture
         from kidcoder.config import load_settings   # (the kept picture of the window, or the splash), then
@@ -275,8 +283,12 @@ def main(argv=None) -> int:
     if args.mode == "idle":
         tasks.append(Idle(args.seconds, waker, results))
     for example in args.examples:
-        measured = bench_probe_model.model_tasks(args.rounds, args.seconds, results) if args.mode == "model" \
-            else [Play(example, args.seconds, typist, results)]
+        if args.mode == "model":
+            measured = bench_probe_model.model_tasks(args.rounds, args.seconds, results)
+        elif args.mode == "helper":
+            measured = bench_probe_helper.helper_tasks(args.lang, results)
+        else:
+            measured = [Play(example, args.seconds, typist, results)]
         tasks += [Steps([{"open_example": example}, {"run": True}, {"wait_frames": FRAMES_BEFORE}], waker),
                   *measured, Steps([{"stop": True}, {"wait_stopped": True}], waker)]
     driver = app.demo = Driver(tasks, app)

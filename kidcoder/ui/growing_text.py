@@ -6,18 +6,21 @@ sent. When the new text only adds to the end of what is shown, at a place where 
 part alone gives the same picture (after a space, a line break or a tag, never inside a word),
 UITextBox.append_html_text parses just the new part, and the last line is laid out again with it (a
 word that ended the line may need to move down once a space follows it, as in a whole layout; this
-uses two of pygame-gui's own layout steps, and any surprise there lays the text out whole). Anything
-else (a page that changed, words inserted before the "Read more" line) is laid out whole, as before.
-tests/ui/test_growing_text.py checks the pixels are the same as a whole layout's.
+uses two of pygame-gui's own layout steps, and any surprise there lays the text out whole). A layout
+that grows taller keeps the rows drawn so far (copied to a taller picture, not drawn again).
+text_feed.py uses this to lay out a new page a screen first and the rest in the frames after.
+tests/ui/test_growing_text.py and test_text_feed.py check the pixels are the same as a whole layout's.
 """
 from __future__ import annotations
 
 from collections import deque
 from typing import Optional
 
+import pygame
 from pygame_gui.core.text import LineBreakLayoutRect, TextLineChunkFTFont
 
 WHOLE, GROWN, SAME = "whole", "grown", "same"
+OUTGREW = "outgrew"                   # grow(): the text became taller than a box with no scroll bar
 _BREAKS = (" ", "\n", "<", ">")       # a line may break (or a new piece of text starts) here
 _ENTITY_REACH = 40                    # an "&" this near the end may still be waiting in pygame-gui's parser
 
@@ -30,14 +33,14 @@ def appended(shown: str, html: str) -> Optional[str]:
     more = html[len(shown):]
     if shown[-1] not in _BREAKS and more[0] not in _BREAKS:
         return None                   # inside a word: the two halves could land on different lines
-    if "&" in shown[-_ENTITY_REACH:]:
+    if "&" in shown[-_ENTITY_REACH:] and not shown.endswith(">"):   # after a whole tag none is waiting
         return None
     return more
 
 
-def _last_row_again(layout, new_rects) -> None:
-    """TextBoxLayout.append_layout_rects, except that the last row is laid out again with the new rects,
-    its chunks joined to them as a whole layout has them."""
+def next_rows(layout, new_rects):
+    """Lay out new_rects after a layout's last row, that row laid out again with them (its chunks joined to
+    them as a whole layout has them); the first row laid out again."""
     row = layout.layout_rows[-1]
     queue: deque = deque()
     row.rewind_row(queue)                      # its items back in order; its pixels cleared
@@ -45,14 +48,41 @@ def _last_row_again(layout, new_rects) -> None:
     layout.layout_rows = layout.layout_rows[:-1]
     layout._merge_adjacent_compatible_chunks(queue)
     layout._process_layout_queue(queue, row)
+    return row
+
+
+def _last_row_again(layout, new_rects) -> None:
+    """TextBoxLayout.append_layout_rects, except that the last row is laid out again with the new rects
+    (next_rows), and only the rows that changed are drawn."""
+    row = next_rows(layout, new_rects)
     surface = layout.finalised_surface
     if surface is None:
         return
-    if (layout.layout_rect.width + layout.edit_buffer, layout.layout_rect.height) != surface.get_size():
+    surface = _room(layout, surface, (layout.layout_rect.width + layout.edit_buffer, layout.layout_rect.height))
+    if surface is None:
         layout.finalise_to_new()
     else:
         for again in layout.layout_rows[row.row_index:]:
             again.finalise(surface)
+
+
+def _room(layout, surface, size):
+    """A surface with room for the layout: its own when the text fits it, else the rows drawn so far on a
+    taller one (copied, not drawn again: the rows of a long answer cost more to draw than all else), at
+    least twice as tall (a new surface of that size costs 2-10 ms: a growing text gets few of them; below
+    the text it is clear, as a surface of the text's size is); None when the width changed."""
+    if size[0] != surface.get_width():
+        return None
+    if size[1] <= surface.get_height():
+        return surface
+    taller = pygame.Surface((size[0], max(size[1], 2 * surface.get_height())), flags=pygame.SRCALPHA, depth=32)
+    taller.fill((0, 0, 0, 0))
+    taller.blit(surface, (0, 0), special_flags=pygame.BLEND_RGBA_ADD)     # onto nothing: an exact copy
+    for row in layout.layout_rows:
+        if getattr(row, "target_surface", None) is surface:               # a link's hover draws its row here
+            row.target_surface = taller
+    layout.finalised_surface = taller
+    return taller
 
 
 def _can_grow(text_box) -> bool:
@@ -66,40 +96,24 @@ def _can_grow(text_box) -> bool:
     return all(type(item) in (TextLineChunkFTFont, LineBreakLayoutRect) for item in layout.layout_rows[-1].items)
 
 
-def _grow(text_box, more: str) -> bool:
-    """Add more at the end of the text box (True), or False when it must be laid out whole."""
+def grow(text_box, more: str) -> Optional[str]:
+    """Add more at the end of the text box: GROWN, or OUTGREW when the box had no scroll bar and the text
+    is now taller than the box (pygame-gui would lay it all out again beside a new bar at once; the caller
+    lays it out, text_feed.py: in parts), or None when it must be laid out whole. The caller then calls
+    the box's redraw_from_text_block() (once for many pieces: it draws the box and sizes its bar)."""
     if not _can_grow(text_box):
-        return False
+        return None
     layout = text_box.text_box_layout
+    outgrew = []
     layout.append_layout_rects = lambda rects: _last_row_again(layout, rects)
+    text_box.rebuild = lambda: outgrew.append(True)       # append_html_text's whole layout, when it outgrew
+    text_box.redraw_from_text_block = lambda: None        # the caller draws the box (and its bar) once
     try:
         text_box.append_html_text(more)
     except Exception:                          # pygame-gui's steps changed under us: lay it all out
-        return False
+        return None
     finally:
         del layout.append_layout_rects
-    return True
-
-
-def show_html(text_box, shown: Optional[str], html: str, keep_scroll: bool) -> str:
-    """Put html in a pygame-gui UITextBox that shows `shown`: only the new end is laid out when it can
-    be (GROWN), else all of it (WHOLE), or nothing when it is the same (SAME). keep_scroll: the scroll
-    bar stays where it was (as a share of the text), else the text shows from its top."""
-    if html == shown:
-        return SAME
-    bar = getattr(text_box, "scroll_bar", None)
-    where = bar.start_percentage if keep_scroll and bar is not None else 0.0
-    more = appended(shown or "", html)
-    if more is not None and not _grow(text_box, more):   # it scrolls to the end: the bar goes back below
-        more = None
-    if more is None:
-        text_box.set_text(html)
-        way = WHOLE
-    else:
-        outgrew = bar is None and getattr(text_box, "scroll_bar", None) is not None
-        way = WHOLE if outgrew else GROWN      # outgrowing the box, pygame-gui laid it all out, narrower
-    bar = getattr(text_box, "scroll_bar", None)
-    if bar is not None and (where or more is not None):
-        bar.set_scroll_from_start_percentage(where)
-        text_box.redraw_from_text_block()      # this frame, not the next, shows the text from there
-    return way
+        del text_box.rebuild
+        del text_box.redraw_from_text_block
+    return OUTGREW if outgrew else GROWN

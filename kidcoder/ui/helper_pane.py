@@ -18,11 +18,12 @@ import pygame_gui
 from kidcoder.i18n import tr
 from kidcoder.ui.dock import CONSOLE, HELPER
 from kidcoder.ui.fix_preview import before_after
-from kidcoder.ui.growing_text import show_html
-from kidcoder.ui.helper_page import ANSWER, GREETING, HINT, NOTE, Page, card_page
+from kidcoder.ui.helper_page import ANSWER, CARD, GREETING, HINT, NOTE, Page, card_page
+from kidcoder.ui.helper_text_box import HelperTextBox
 from kidcoder.ui.layout import TITLE_H, Box, Layout
 from kidcoder.ui.pane import Pane, PaneKit, move_element
 from kidcoder.ui.style import draw_title
+from kidcoder.ui.text_feed import TextFeed
 
 ASK_ROW_H = 46
 SMALL_BUTTON_H = TITLE_H - 4
@@ -54,11 +55,12 @@ class HelperPane(Pane):
         self.news = False
         self.game_asks = False
         self._buttons = None                 # (more, fix) shown when the helper's tab comes back
-        self.laid_out = ""                   # how the last new text was laid out (growing_text: whole, grown, same)
+        self.laid_out = ""                   # how the last new text was laid out (text_feed: whole, grown, parts, same)
         boxes = self._boxes()
         self._html = self.page.html(self.first_words(), self.code_cols, self.fonts.mono_px)
-        self.text_box = pygame_gui.elements.UITextBox(self._html, pygame.Rect(boxes["text"]), manager,
-                                                      object_id="#helper_text")    # laid out once, greeting in
+        self.text_box = HelperTextBox(self._html, pygame.Rect(boxes["text"]), manager,
+                                      object_id="#helper_text")    # laid out once, greeting in
+        self.feed = TextFeed(self.text_box, self._html)     # later texts: a screen at once, the rest after
         self.question = pygame_gui.elements.UITextEntryLine(pygame.Rect(boxes["question"]), manager,
                                                             placeholder_text=tr("ui.helper.placeholder"),
                                                             object_id="#question")
@@ -289,9 +291,23 @@ class HelperPane(Pane):
     def _render(self, keep_scroll: bool = False) -> None:
         if not hasattr(self, "text_box"):
             return
-        html = self.page.html(self.first_words(), self.code_cols, self.fonts.mono_px)
-        self.laid_out = show_html(self.text_box, getattr(self, "_html", None), html, keep_scroll)
+        cut = self.page.kind in (ANSWER, CARD) and not self.page.expanded   # only these are cut to a screen
+        html = self.page.html(self.first_words() if cut else 0, self.code_cols, self.fonts.mono_px)
+        self.laid_out = self.feed.show(html, keep_scroll)
         self._html = html
+
+    @property
+    def laying_out(self) -> bool:
+        """Part of the text is still to be laid out (in the next frames: the window keeps its full pace)."""
+        return self.feed.busy
+
+    def update(self, dt: float) -> None:
+        """The next pieces of a text shown a screen first (text_feed.py); while a hint or an answer is worked
+        out, a scroll bar for it built."""
+        if self.feed.busy:
+            self.feed.step()
+        elif self.busy:
+            self.text_box.keep_a_bar()
 
     def show_hint(self, hint: dict, level: int, source: str = "") -> None:
         """A hint_for_program() result at a level of the ladder; at level 3 the fix as before/after."""

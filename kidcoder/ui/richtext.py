@@ -92,6 +92,8 @@ def wrap_code(line: str, cols: int) -> List[str]:
     a better place exists; pieces after the first are indented 4 more than the line."""
     cols = max(8, cols)
     line = line.expandtabs(4).rstrip()
+    if len(line) <= cols:
+        return [line]             # (most lines: their break points are not looked for, a third of an answer's frame)
     indent = " " * (len(line) - len(line.lstrip(" ")) + 4)
     if len(indent) > cols // 2:
         indent = "  "

@@ -23,6 +23,12 @@ def ask(app, question=QUESTION):
     app.actions.do("send_question")
     run_until(app, lambda: app.helper.page.kind == "answer", timeout=120, what="the answer")
     step(app, 2)
+    whole(app)
+
+
+def whole(app):
+    """The helper's text laid out whole (a screen of it comes first, the rest in the next frames)."""
+    run_until(app, lambda: not app.helper.laying_out, timeout=30, what="the whole text")
 
 
 def click_link(app, target):
@@ -32,6 +38,7 @@ def click_link(app, target):
     pygame.event.post(pygame.event.Event(pygame_gui.UI_TEXT_BOX_LINK_CLICKED, link_target=target,
                                          ui_element=app.helper.text_box, ui_object_id="#helper_text"))
     step(app)
+    whole(app)
 
 
 def test_code_in_an_answer_is_never_cut_with_a_hyphen(app):

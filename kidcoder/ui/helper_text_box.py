@@ -1,0 +1,138 @@
+"""The helper's text box: a pygame-gui UITextBox that can lay a text out straight beside its scroll bar,
+and keeps its scroll bar for the next text that needs one.
+
+pygame-gui lays a text out at the box's whole width and, when it is taller than the box, lays it out
+again beside a scroll bar it builds anew (buttons, pictures, theme: about 11 ms on a fast machine, a
+quarter of the frame that showed an answer). text_feed.py often knows a text needs the bar (the start
+of it is already too tall), so `lay_out(html, bar=True)` skips the first layout, and a bar the text no
+longer needs is hidden and used again, not thrown away. Same pictures as pygame-gui's own way
+(tests/ui/test_text_feed.py compares the window's pixels).
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import pygame
+from pygame_gui.core.text.html_parser import HTMLParser
+from pygame_gui.core.text.text_box_layout import TextBoxLayout
+from pygame_gui.elements import UITextBox
+from pygame_gui.elements import ui_text_box as pygame_gui_text_box
+
+from kidcoder.ui.growing_text import next_rows
+
+
+class _TallLayout:
+    """Stands in for the first, whole-width layout of a text known to be taller than the box."""
+    layout_rect = pygame.Rect(0, 0, 1, 1 << 30)
+
+
+def _used_again(bar, rect, visible: float, shown: bool):
+    """A kept scroll bar, placed and sized as a new one would be, scrolled to the top."""
+    rect = pygame.Rect(rect)
+    if bar.relative_rect.size != rect.size:
+        bar.set_dimensions(rect.size)
+    if bar.relative_rect.topleft != rect.topleft:
+        bar.set_relative_position(rect.topleft)
+    bar.reset_scroll_position()
+    bar.set_visible_percentage(visible)
+    bar.show() if shown else bar.hide()
+    return bar
+
+
+class HelperTextBox(UITextBox):
+    """UITextBox with lay_out(html, bar) and a scroll bar kept between texts."""
+
+    _straight = False        # the next rebuild's first layout is skipped: the text needs the bar
+    _spare = None            # a scroll bar no text uses now (hidden)
+
+    def keep_a_bar(self) -> None:
+        """Build the scroll bar before a text needs it (the helper asks while its answer is worked out):
+        the frame that shows the first long answer does not build one."""
+        if self._spare is None and self.scroll_bar is None:
+            self._spare = pygame_gui_text_box.UIVerticalScrollBar(
+                pygame.Rect(0, 0, self.scroll_bar_width, max(1, self.rect.height)), 1.0, self.ui_manager,
+                self.ui_container, parent_element=self, visible=0, anchors=self.anchors)
+            self.join_focus_sets(self._spare)
+
+    def lay_out(self, html: str, bar: bool) -> None:
+        """set_text(html); bar: the text is known to be taller than the box (laid out beside the bar at once)."""
+        self._straight = bar
+        try:
+            self.set_text(html)
+        finally:
+            self._straight = False
+
+    def too_tall_after(self, pieces: Sequence[str]) -> Optional[int]:
+        """How many of the pieces (html cut at line breaks) make the text taller than the box when laid
+        out at the box's whole width, as pygame-gui first lays a text out (None: all of them fit). Laid out
+        apart from the box and never drawn: a text that needs the bar is laid out again beside it anyway."""
+        width, height = self._whole_wrap_size()
+        parser = HTMLParser(self.ui_theme, self.combined_element_ids, self.link_style, line_spacing=self.line_spacing,
+                            text_direction=self.font_dict.get_default_font().get_direction())
+        layout = None
+        for count, piece in enumerate(pieces, 1):
+            parser.feed(self._pre_parse_text(piece))
+            if layout is None:
+                layout = self._dry_layout(parser, width, height)
+            else:
+                next_rows(layout, parser.layout_rect_queue)
+            parser.empty_layout_queue()
+            if layout.layout_rect.height > height:
+                return count
+        return None
+
+    def _whole_wrap_size(self):
+        """The size rebuild() lays a text out in before it knows of a scroll bar."""
+        corners = sum(self.rounded_corner_width_offsets), sum(self.rounded_corner_height_offsets)
+        border = self.border_width
+        return (max(1, self.rect[2] - self.padding[0] * 2 - border["left"] - border["right"]
+                    - self.shadow_width * 2 - corners[0]),
+                max(1, self.rect[3] - self.padding[1] * 2 - border["top"] - border["bottom"]
+                    - self.shadow_width * 2 - corners[1]))
+
+    def _dry_layout(self, parser, width: int, height: int):
+        """parse_html_into_style_data's layout of what the parser holds, at that size (not drawn)."""
+        style = parser.default_style
+        font = self.ui_theme.get_font_dictionary().find_font(
+            font_name=style["font_name"], font_size=style["font_size"], bold=style["bold"], italic=style["italic"],
+            antialiased=style["antialiased"], script=style["script"], direction=style["direction"])
+        return TextBoxLayout(parser.layout_rect_queue, pygame.Rect(0, 0, width, height),
+                             pygame.Rect(0, 0, width, height), line_spacing=self.line_spacing,
+                             default_font_data={"font": font, "font_colour": style["font_colour"],
+                                                "bg_colour": style["bg_colour"]},
+                             allow_split_dashes=self.allow_split_dashes, text_direction=style["direction"],
+                             editable=True)
+
+    def parse_html_into_style_data(self) -> None:
+        if self._straight and self.scroll_bar is None:
+            self._straight = False
+            self.text_box_layout = _TallLayout()          # rebuild() then lays it out beside the bar
+            return
+        super().parse_html_into_style_data()
+
+    def rebuild(self) -> None:
+        if self.scroll_bar is not None:                  # pygame-gui would kill it: keep it for the next
+            self._spare, self.scroll_bar = self.scroll_bar, None
+        super().rebuild()
+        if self._spare is not None and self._spare is not self.scroll_bar:
+            self._spare.hide()
+        elif self._spare is self.scroll_bar:
+            self._spare = None
+
+    def _build_scrollbar_for_oversized_text(self, *offsets) -> None:
+        spare = self._spare
+        if spare is None or not spare.alive():
+            return super()._build_scrollbar_for_oversized_text(*offsets)
+        made = pygame_gui_text_box.UIVerticalScrollBar
+        pygame_gui_text_box.UIVerticalScrollBar = (
+            lambda rect, share, *_args, **options: _used_again(spare, rect, share, options.get("visible", 1)))
+        try:
+            super()._build_scrollbar_for_oversized_text(*offsets)
+        finally:
+            pygame_gui_text_box.UIVerticalScrollBar = made
+
+    def kill(self) -> None:
+        if self._spare is not None:
+            self._spare.kill()
+            self._spare = None
+        super().kill()

@@ -1,0 +1,158 @@
+"""A new page of the helper's text is laid out a screen first, the rest in the frames after it.
+
+pygame-gui lays out and draws all of a text at once, twice when it needs a scroll bar (at the box's
+whole width, then beside the bar): an answer with its example is 40-60 rows, 44 ms on a fast machine,
+and a text that first outgrows its box while a model's words stream in is 15-17 ms. A child sees one
+screen of it. So the text is cut after its line breaks (`pieces`: every <br> richtext.py writes lies
+outside any tag) and laid out a piece at a time, as a model's words are (growing_text.grow: the same
+pixels as a whole layout): this frame until the box's screen is full, then pieces for STEP_S each
+frame (helper_pane.update) until the text is whole. The scroll bar is chosen as pygame-gui chooses it:
+while the text fits, at the whole width; the piece that makes it taller than the box shows it needs the
+bar (what follows only adds rows), so what is laid out so far is laid out again beside the bar (one
+screen: helper_text_box.lay_out), and the rest goes there. Words added at the end of a page (a model's)
+join the pieces still to come. A page shown scrolled down (kept scroll) is laid out whole at once: where
+the child reads is known only once the whole text is. tests/ui/test_text_feed.py compares pixels.
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections import deque
+from typing import List
+
+from kidcoder.ui.growing_text import GROWN, OUTGREW, SAME, WHOLE, appended, grow
+
+PARTS = "parts"            # laid out a screen now, the rest in the next frames
+STEP_S = 0.004             # each later frame lays out pieces for about this long (at least one piece)
+_TAG = re.compile(r"<(/?)(b|i|u|a|font)\b[^>]*>|<br>")
+
+
+def pieces(html: str) -> List[str]:
+    """html cut after each line break that lies outside every tag (pure); joined, they are html."""
+    out, start, depth = [], 0, 0
+    for match in _TAG.finditer(html):
+        if match.group(0) == "<br>":
+            if depth == 0:
+                out.append(html[start:match.end()])
+                start = match.end()
+        else:
+            depth += -1 if match.group(1) else 1
+    if start < len(html):
+        out.append(html[start:])
+    return out
+
+
+class TextFeed:
+    """The html a HelperTextBox shows, laid out in pieces: show() each new text, step() each frame."""
+
+    def __init__(self, text_box, html: str):
+        self.box = text_box
+        self.laid = html           # what the box holds now
+        self.target = html         # what it holds once the pieces still to come are laid out
+        self.queue: deque = deque()
+        self.where = 0.0           # the scroll bar's place, as a share of the text
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.queue)
+
+    def show(self, html: str, keep_scroll: bool) -> str:
+        """Lay out html now, or its first screen now and the rest in step(): SAME, GROWN, WHOLE or PARTS."""
+        if html == self.target:
+            return SAME
+        bar = self.box.scroll_bar
+        if not keep_scroll:
+            self.where = 0.0
+        elif not self.queue:                    # (while pieces come, the place it had before them)
+            self.where = bar.start_percentage if bar is not None else 0.0
+        more = appended(self.target, html)
+        self.target = html
+        if more is not None:                    # words added at the end: after the pieces still to come
+            self.queue.append(more)
+            way = self.step(first=True)
+            return PARTS if self.queue else way
+        if self.where:                          # a new text shown scrolled down: whole, now (see above)
+            return self._all()
+        self._start(pieces(html))
+        if self.queue and not self._screen_full():
+            self.step(first=True)
+        return PARTS if self.queue else WHOLE
+
+    def step(self, first: bool = False) -> str:
+        """Lay out pieces: until the screen is full (first), or for STEP_S. WHOLE, GROWN or PARTS (some
+        was laid out again beside a new bar), SAME when nothing was left."""
+        if not self.queue:
+            return SAME
+        bar = self.box.scroll_bar
+        if bar is not None and bar.start_percentage != self.where:    # the child scrolled meanwhile
+            self.where = bar.start_percentage
+        began, ways = time.perf_counter(), set()
+        while self.queue:
+            ways.add(self._next())
+            if first:
+                if self._screen_full():
+                    break
+            elif time.perf_counter() - began >= STEP_S:
+                break
+        if not self.queue and hasattr(self.box, "appended_text"):    # whole: its html in one place again
+            self.box.html_text, self.box.appended_text = self.laid, ""
+        if self.queue and not first and not self.where and ways == {GROWN} and self._screen_full():
+            self._unscrolled()             # rows only added below the screen: nothing to draw until the end
+        else:
+            self._scroll()
+        return WHOLE if WHOLE in ways else PARTS if PARTS in ways else GROWN
+
+    def _start(self, cut: List[str]) -> None:
+        """A new text: its first screen laid out now, whole width or beside the bar as pygame-gui would
+        choose for the whole text (the pieces that are already too tall at the whole width say it needs
+        the bar), the rest queued."""
+        too_tall = self.box.too_tall_after(cut)
+        first = len(cut) if too_tall is None else too_tall
+        self.laid = "".join(cut[:first])
+        self.box.lay_out(self.laid, bar=too_tall is not None)
+        self.queue = deque(cut[first:])
+        group = getattr(self.box, "ui_group", None)           # a bar shown again: drawn this frame, not
+        if getattr(group, "should_update_visibility", False):  # after pygame-gui's next update
+            group.should_update_visibility = False
+            group.update_visibility()
+
+    def _next(self) -> str:
+        piece = self.queue.popleft()
+        html = self.laid + piece
+        way = grow(self.box, piece) if appended(self.laid, html) is not None else None
+        if way == OUTGREW:                      # taller than the box: it needs the bar, and so does the rest
+            self._start(pieces(html) + list(self.queue))
+            return PARTS
+        elif way is None:
+            self.box.lay_out(html, bar=False)
+            way = WHOLE if not self.laid else PARTS
+        self.laid = html
+        return way
+
+    def _screen_full(self) -> bool:
+        """What comes next starts below the box (it goes in the layout's last row: the one after a break)."""
+        layout = getattr(self.box, "text_box_layout", None)
+        wrap = getattr(self.box, "text_wrap_rect", None)
+        rows = getattr(layout, "layout_rows", None)
+        return not rows or wrap is None or rows[-1].top >= wrap[3]
+
+    def _all(self) -> str:
+        self.box.lay_out(self.target, bar=False)
+        self.queue.clear()
+        self.laid = self.target
+        self._scroll()
+        return WHOLE
+
+    def _unscrolled(self) -> None:
+        """Where pygame-gui's append_html_text moved the bar's place (to the end), back, without drawing."""
+        bar = self.box.scroll_bar
+        if bar is not None:
+            bar.start_percentage = self.where
+            bar.scroll_position = self.where * bar.scrollable_height
+
+    def _scroll(self) -> None:
+        """The box drawn again, its bar where it was (a grown text scrolls to its end in pygame-gui)."""
+        bar = self.box.scroll_bar
+        if bar is not None:
+            bar.set_scroll_from_start_percentage(self.where)
+        self.box.redraw_from_text_block()

@@ -39,8 +39,16 @@ def _used_again(bar, rect, visible: float, shown: bool):
     return bar
 
 
+# The pygame-gui steps this box builds on (0.6.14): with a pygame-gui that lacks one, the box does what a plain
+# UITextBox does (in_parts False) and text_feed.py lays every text out whole, as pygame-gui does it.
+STEPS = ("parse_html_into_style_data", "rebuild", "_build_scrollbar_for_oversized_text", "_pre_parse_text")
+FITS = all(hasattr(UITextBox, name) for name in STEPS) and hasattr(pygame_gui_text_box, "UIVerticalScrollBar")
+
+
 class HelperTextBox(UITextBox):
     """UITextBox with lay_out(html, bar) and a scroll bar kept between texts."""
+
+    in_parts = FITS          # text_feed.py may lay its texts out in parts
 
     _straight = False        # the next rebuild's first layout is skipped: the text needs the bar
     _spare = None            # a scroll bar no text uses now (hidden)
@@ -48,7 +56,7 @@ class HelperTextBox(UITextBox):
     def keep_a_bar(self) -> None:
         """Build the scroll bar before a text needs it (the helper asks while its answer is worked out):
         the frame that shows the first long answer does not build one."""
-        if self._spare is None and self.scroll_bar is None:
+        if self._spare is None and self.scroll_bar is None and FITS:
             self._spare = pygame_gui_text_box.UIVerticalScrollBar(
                 pygame.Rect(0, 0, self.scroll_bar_width, max(1, self.rect.height)), 1.0, self.ui_manager,
                 self.ui_container, parent_element=self, visible=0, anchors=self.anchors)
@@ -104,14 +112,14 @@ class HelperTextBox(UITextBox):
                              editable=True)
 
     def parse_html_into_style_data(self) -> None:
-        if self._straight and self.scroll_bar is None:
+        if self._straight and self.scroll_bar is None and FITS:
             self._straight = False
             self.text_box_layout = _TallLayout()          # rebuild() then lays it out beside the bar
             return
         super().parse_html_into_style_data()
 
     def rebuild(self) -> None:
-        if self.scroll_bar is not None:                  # pygame-gui would kill it: keep it for the next
+        if self.scroll_bar is not None and FITS:         # pygame-gui would kill it: keep it for the next
             self._spare, self.scroll_bar = self.scroll_bar, None
         super().rebuild()
         if self._spare is not None and self._spare is not self.scroll_bar:
@@ -121,7 +129,7 @@ class HelperTextBox(UITextBox):
 
     def _build_scrollbar_for_oversized_text(self, *offsets) -> None:
         spare = self._spare
-        if spare is None or not spare.alive():
+        if spare is None or not spare.alive() or not FITS:
             return super()._build_scrollbar_for_oversized_text(*offsets)
         made = pygame_gui_text_box.UIVerticalScrollBar
         pygame_gui_text_box.UIVerticalScrollBar = (

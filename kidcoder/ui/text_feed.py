@@ -58,6 +58,14 @@ class TextFeed:
 
     def show(self, html: str, keep_scroll: bool) -> str:
         """Lay out html now, or its first screen now and the rest in step(): SAME, GROWN, WHOLE or PARTS."""
+        try:
+            return self._show(html, keep_scroll)
+        except Exception:                       # pygame-gui's insides changed under us: its own whole layout
+            return self._plain(html)
+
+    def _show(self, html: str, keep_scroll: bool) -> str:
+        if not getattr(self.box, "in_parts", False):
+            return SAME if html == self.target else self._plain(html)
         if html == self.target:
             return SAME
         bar = self.box.scroll_bar
@@ -81,6 +89,19 @@ class TextFeed:
     def step(self, first: bool = False) -> str:
         """Lay out pieces: until the screen is full (first), or for STEP_S. WHOLE, GROWN or PARTS (some
         was laid out again beside a new bar), SAME when nothing was left."""
+        try:
+            return self._step(first)
+        except Exception:                       # as in show(): never a half-shown text, never a crash
+            return self._plain(self.target)
+
+    def _plain(self, html: str) -> str:
+        """pygame-gui's own set_text, the whole text at once (slower, always right)."""
+        self.queue.clear()
+        self.target = self.laid = html
+        self.box.set_text(html)
+        return WHOLE
+
+    def _step(self, first: bool) -> str:
         if not self.queue:
             return SAME
         bar = self.box.scroll_bar

@@ -134,3 +134,33 @@ def test_html_is_cut_only_after_line_breaks_outside_tags():
     assert "".join(cut) == html
     assert cut == ["<b>Title</b><br>", "one <a href='x'>link<br>inside</a><br>",
                    "<font face='m'>a&nbsp;b</font><br>", "end"]
+
+
+def test_without_the_pygame_gui_steps_it_builds_on_every_text_is_laid_out_whole(windows, monkeypatch):
+    """Another pygame-gui version (helper_text_box.FITS false): no parts, pygame-gui's own layout, same pixels."""
+    from kidcoder.ui import helper_text_box
+
+    monkeypatch.setattr(helper_text_box, "FITS", False)
+    monkeypatch.setattr(helper_text_box.HelperTextBox, "in_parts", False)
+    app = windows(lang="en", size=(1200, 900))
+    helper = app.helper
+    for card_id in CARDS:
+        title, text, sources = answer("en", card_id)
+        helper.show_answer(title, text, sources)
+        assert helper.laid_out != PARTS and not helper.laying_out
+        assert helper_pixels(app) == whole_layout_pixels(app)[0], f"{card_id}: not the whole layout's pixels"
+
+
+def test_a_fault_in_the_parts_falls_back_to_the_whole_layout(windows, monkeypatch):
+    """If laying out in parts fails (pygame-gui changed inside), the text is still shown whole, never half."""
+    app = windows(lang="es", size=(800, 600))
+    helper = app.helper
+
+    def broken(*_args):
+        raise AttributeError("a pygame-gui without this step")
+
+    monkeypatch.setattr(type(helper.text_box), "too_tall_after", broken)
+    title, text, sources = answer("es", CARDS[0])
+    helper.show_answer(title, text, sources)
+    assert not helper.laying_out and helper.feed.laid == helper._html
+    assert helper_pixels(app) == whole_layout_pixels(app)[0]

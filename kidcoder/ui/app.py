@@ -258,10 +258,9 @@ class App:
 
     def _focus_order(self):
         helper = self.helper
-        order = focus_order(self.toolbar.order, self.console.waiting and self.console.shown,
-                            helper.more_button.visible, helper.fix_button.visible, self.toolbar.view_order,
-                            tabs=self.dock.focus_targets(), helper_shown=helper.shown)
-        return order[:order.index("preview") + 1] + ["change"] + order[order.index("preview") + 1:]
+        return focus_order(self.toolbar.order, self.console.waiting and self.console.shown,
+                           helper.more_button.visible, helper.fix_button.visible, self.toolbar.view_order,
+                           tabs=self.dock.focus_targets(), helper_shown=helper.shown, change_box=True)
 
     def _move_to_pane(self, step: int) -> None:
         self.keyboard.set(next_pane(self._focus_order(), self.keyboard.target, step))
@@ -393,11 +392,5 @@ class App:
         return self.exit_code
 
     def rescue_work(self) -> None:
-        """KidCoder itself broke: keep the child's unsaved text in the autosave folder right now,
-        so the next start offers it back."""
-        try:
-            if self.editor.view.buffer.modified:
-                self.docs.doc.text = self.editor.get_text()
-                self.docs.files.autosave(self.docs.doc)
-        except Exception:
-            pass
+        """KidCoder itself broke: the child's unsaved text is kept for the next start (documents.py)."""
+        self.docs.rescue(self.editor)

@@ -149,3 +149,13 @@ class DocumentKeeper:
 
     def close(self) -> None:
         self.worker.close()
+
+    def rescue(self, editor) -> None:
+        """KidCoder itself broke: keep the child's unsaved text in the autosave folder right now, so the next
+        start offers it back (never raises: the window is going down already)."""
+        try:
+            if editor.view.buffer.modified:
+                self.doc.text = editor.get_text()
+                self.files.autosave(self.doc)
+        except Exception:
+            pass

@@ -12,12 +12,12 @@ from typing import List, Sequence
 
 def focus_order(toolbar_actions: Sequence[str], console_waiting: bool, more_shown: bool,
                 fix_shown: bool, view_actions: Sequence[str] = (), tabs: Sequence[str] = (),
-                helper_shown: bool = True) -> List[str]:
+                helper_shown: bool = True, change_box: bool = False) -> List[str]:
     """All targets that can have focus now, in Tab order (left to right, top to bottom).
 
     tabs are the dock's tab buttons that are there; helper_shown: the helper's tab (with its
     question line) shows, not the console's. view_actions are the small buttons in the status
-    bar (zoom, contrast, language): last.
+    bar (zoom, contrast, language): last. change_box: the "Change my game" line, right after the game.
     """
     order = [f"tb:{action}" for action in toolbar_actions]
     order += ["editor"]
@@ -25,7 +25,7 @@ def focus_order(toolbar_actions: Sequence[str], console_waiting: bool, more_show
     if helper_shown:
         order += ["question", "ask"]
     order += list(tabs)
-    order += ["preview"]
+    order += ["preview"] + (["change"] if change_box else [])
     if console_waiting:
         order.append("console")
     order += [f"vw:{action}" for action in view_actions]

@@ -6,7 +6,9 @@ answered with one JSON object whose every value is picked from a list we give it
 a word the child really wrote. It never writes a name or an amount of its own.
 
 - "change": a "Change my game" request -> {thing, property, change, number, colour, shape}
-- "describe": a game description -> {template, player, thing, scene, speed, count}
+- "describe": a game description -> {player, thing, scene, speed, count, template}: the nouns first, and a
+  template that is not ours (Qwen 0.5B wrote "player" or a noun there, asked for the template first) is
+  null, so the rules' template stands
 - "search": a misspelled or Spanish question -> {language, topics} (topics from model/search_topics.py)
 
 Each prompt keeps everything fixed in its system part (the same text every time,
@@ -196,7 +198,26 @@ def retry_prompt(prompt: ChatPrompt, _reply: str, error: str) -> ChatPrompt:
 # ---- reading a reply ------------------------------------------------------------------------
 
 def json_object(text: str, prefill: str = "") -> Optional[dict]:
-    """The first JSON object in a reply (a local model's reply may lack the prefilled start)."""
+    """The first JSON object in a reply (a local model's reply may lack the prefilled start); a reply the answer
+    limit cut off keeps its whole values ('{"player": "cat", "thing": null, "templ' -> player and thing)."""
+    return _first_object(text, prefill) or _cut_object(prefill + text)
+
+
+def _cut_object(text: str) -> Optional[dict]:
+    """The values before where a reply was cut off, as an object, or None."""
+    start = text.find("{")
+    if start == -1 or "}" in text[start:]:
+        return None
+    for match in reversed(list(re.finditer(r',\s*"', text[start:]))):
+        try:
+            found = json.loads(text[start:start + match.start()] + "}")
+        except ValueError:
+            continue
+        return found if isinstance(found, dict) else None
+    return None
+
+
+def _first_object(text: str, prefill: str) -> Optional[dict]:
     for candidate in (text, prefill + text):
         start = candidate.find("{")
         if start == -1:

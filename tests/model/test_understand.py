@@ -166,3 +166,14 @@ def test_the_bench_counts_reading_jobs_answered_on_the_first_try():
             timed(change("el pez más lento"))
     jobs = timed.by_job()["change"]
     assert (jobs["requests"], jobs["answered"], jobs["first_try"]) == (3, 2, 1)
+
+
+def test_a_reply_cut_off_by_the_answer_limit_keeps_its_whole_values():
+    """Qwen 0.5B wrote long nouns ("el gato") and its answer ended inside the last key, "template"."""
+    facts = DescriptionFacts("es", "el gato quiere los ratones", TEMPLATES)
+    cut = 'el gato", "thing": "ratones", "scene": null, "speed": "normal", "count": null, "templ'
+    data, problem = understand.read_reply(cut, facts, '{"player": "')
+    assert problem == "" and (data["player"], data["thing"], data["template"]) == ("el gato", "ratones", None)
+    assert understand.read_reply('gato", "thing": "rat', facts, '{"player": "')[0]["thing"] is None
+    assert understand.json_object('{"topics": ["loop", "mo', "") is None        # a list cut off: nothing
+    assert understand.json_object("no se", '{"player": "') is None

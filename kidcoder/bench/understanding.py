@@ -135,9 +135,12 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
     """The figures without a model, then (check: a usable model file, or model_factory) with it. model_file:
     `kidcoder bench --only understanding --model FILE` (these figures without the model's speed and window)."""
     if model_file and check is None and model_factory is None:
-        from kidcoder.bench.model import prepare
+        from kidcoder import paths
+        from kidcoder.model import files as model_files
 
-        found = prepare(model_file)
+        folder = paths.cache_dir() / "bench-models"         # as bench/model.py's prepare() (it imports this module)
+        folder.mkdir(parents=True, exist_ok=True)
+        found = model_files.usable_model(Path(model_file), folder)
         check = found if found is not None and found.ok else None
     rules = changes.ok_rate(None)
     figures: Dict[str, object] = {

@@ -4,7 +4,8 @@
 se llama a sí misma"), and "¿quién es mi mejor amigo?" shares "amigo" with the two-player card
 and "mejor" with the high-score card. Matching words cannot tell these apart; the shape of the
 question can:
-- it asks *who* (its first word is "who"/"quién"): cards explain code, never people;
+- it asks *who is* ("who is", "who are you", "quién es", "quién eres"): cards explain code, never people
+  ("who wins", "quién gana" still ask about the game);
 - all it is about is said to the helper: in Spanish the verb after "te" ("te llamas", "te
   gusta") or the thing after "tu" ("tu nombre"); in English the thing after "your" ("your
   name"). "how do you make your guy jump" still asks about jumping.
@@ -18,6 +19,7 @@ from kidcoder.knowledge import words
 from kidcoder.knowledge.spelling import SHORTHAND
 
 WHO = {"en": frozenset({"who", "whos", "whose"}), "es": frozenset({"quien", "quienes"})}
+IS = {"en": frozenset({"is", "are", "was", "were", "am"}), "es": frozenset({"es", "eres", "son", "era", "fue", "sera"})}
 # words that make the next word something of the helper's ("te llamas", "tu nombre", "your name")
 TO_THE_HELPER = {"en": frozenset({"your", "yours"}), "es": frozenset({"te", "tu", "tus"})}
 
@@ -32,7 +34,7 @@ def about_a_person(question: str, lang: str) -> bool:
     """True when the question asks about a person rather than about making a game."""
     lang = lang if lang in WHO else "en"
     said = _read(question, lang)
-    if said and said[0] in WHO[lang]:
+    if said and said[0] in WHO[lang] and (said[0] == "whos" or said[1:2] and said[1] in IS[lang]):
         return True
     stops = words.stop_words(lang)
     helpers = {at + 1 for at, word in enumerate(said[:-1]) if word in TO_THE_HELPER[lang]}

@@ -18,6 +18,7 @@ def test_questions_about_a_person(lang, question):
     ("en", "can you help me"), ("en", "how do i make the enemy follow you"), ("en", "my name error"),
     ("es", "como hago que tu personaje salte"), ("es", "como hago que el enemigo te siga"),
     ("es", "como pongo mi nombre en la pantalla"), ("es", "como hago un bucle"),
+    ("en", "who wins when both players score"), ("es", "quien gana si chocan"), ("es", "kien gana"),
 ])
 def test_questions_about_making_a_game(lang, question):
     assert not about_a_person(question, lang)

@@ -18,10 +18,12 @@ GROUPS = {
     "hint_real": "kidcoder.bench.hint_real",
     "generate": "kidcoder.bench.generate",
     "model": "kidcoder.bench.model",
+    "understanding": "kidcoder.bench.understanding",
     "install": "kidcoder.bench.install",
     "xo": "kidcoder.bench.xo",
 }
-OPT_IN = {"xo"}          # slow, and needs root for its cgroups: only when asked for by name
+OPT_IN = {"xo", "understanding"}     # xo: slow, and needs root for its cgroups; understanding: part of "model"
+                                     # (alone: what the model adds, without its speed and window figures)
 
 
 def p95(values) -> Optional[float]:
@@ -50,7 +52,8 @@ def run_benchmarks(model_file: Optional[str] = None, only: Optional[List[str]] =
         if (only and group not in only) or (not only and group in OPT_IN):
             continue
         module = importlib.import_module(module_name)
-        group_options = {"model_file": model_file, "server_url": server_url} if group == "model" else {}
+        group_options = ({"model_file": model_file, "server_url": server_url} if group == "model"
+                         else {"model_file": model_file} if group == "understanding" else {})
         group_options.update((options or {}).get(group, {}))
         try:
             result.update(module.measure(**group_options))

@@ -214,7 +214,10 @@ def game_pictures_from_reading(description: str, lang: str, enrich) -> Optional[
     reply = enrich(DescriptionFacts(lang, description, tuple(templates)))
     if reply is None or not reply.data:
         return None
-    blank = description_model.RulesReading(str(reply.data.get("template")), None, (), (), ())
+    from kidcoder.making.templates import choose_template
+
+    template = reply.data.get("template") or choose_template(description, lang)[0]     # none: the rules' one
+    blank = description_model.RulesReading(str(template), None, (), (), ())
     found = description_model.model_description(reply.data, description, lang, blank,
                                                 description_model.template_roles(templates), tuple(template_words()))
     if found is None:

@@ -14,7 +14,8 @@
   misspelled_questions.json, never tuned on; ask_found_real_pct_without_model: its 7 real beginners'
   questions from pygame issue threads; ask_off_topic_unknown_pct: its off-topic questions that
   still get "I don't know".
-Also the model's time per request and the longest prompt in its own tokens.
+Also the model's time per request and the longest prompt in its own tokens, and per kind of request
+(change, describe, search, answer) how many were answered, how many on the first try, and their median time.
 
 model_alone() is for comparing models (Qwen 0.5B against 1.5B on a classroom server): every
 request and description read by the model itself, not only those the rules leave, and
@@ -68,8 +69,11 @@ class Timed:
         self.seconds: List[float] = []
         self.prompt_tokens: List[int] = []
         self.answered = 0
+        self.jobs: List[tuple] = []         # (kind, seconds, answered, answered on the first try)
 
     def __call__(self, facts):
+        if self.service is not None:
+            self.service.last_tries = 0          # a retelling is not a reading job: no tries counted
         start = time.monotonic()
         reply = self.enrich(facts)
         self.seconds.append(time.monotonic() - start)
@@ -77,7 +81,19 @@ class Timed:
         if tokens:
             self.prompt_tokens.append(tokens)
         self.answered += reply is not None
+        self.jobs.append((facts.kind, self.seconds[-1], reply is not None,
+                          reply is not None and getattr(self.service, "last_tries", 0) == 1))
         return reply
+
+    def by_job(self) -> Dict[str, Dict[str, object]]:
+        """Per kind of request: how many, answered, answered on the first try, median seconds."""
+        out: Dict[str, Dict[str, object]] = {}
+        for kind in dict.fromkeys(job[0] for job in self.jobs):
+            mine = [job for job in self.jobs if job[0] == kind]
+            out[kind] = {"requests": len(mine), "answered": sum(job[2] for job in mine),
+                         "first_try": sum(job[3] for job in mine),
+                         "s_median": round(statistics.median(job[1] for job in mine), 2)}
+        return out
 
 
 def misspelled(name: str) -> List[tuple]:
@@ -115,8 +131,17 @@ def questions_found(enrich, questions=LOST_QUESTIONS) -> Optional[float]:
     return round(100 * right / len(questions), 1)
 
 
-def measure(check=None, model_factory=None) -> Dict[str, object]:
-    """The figures without a model, then (check: a usable model file, or model_factory) with it."""
+def measure(check=None, model_factory=None, model_file: Optional[str] = None) -> Dict[str, object]:
+    """The figures without a model, then (check: a usable model file, or model_factory) with it. model_file:
+    `kidcoder bench --only understanding --model FILE` (these figures without the model's speed and window)."""
+    if model_file and check is None and model_factory is None:
+        from kidcoder import paths
+        from kidcoder.model import files as model_files
+
+        folder = paths.cache_dir() / "bench-models"         # as bench/model.py's prepare() (it imports this module)
+        folder.mkdir(parents=True, exist_ok=True)
+        found = model_files.usable_model(Path(model_file), folder)
+        check = found if found is not None and found.ok else None
     rules = changes.ok_rate(None)
     figures: Dict[str, object] = {
         "change_request_ok_pct_rules": rules["ok_pct"],
@@ -159,6 +184,8 @@ def measure(check=None, model_factory=None) -> Dict[str, object]:
         "model_understanding_s_median": round(statistics.median(timed.seconds), 2) if timed.seconds else None,
         "model_understanding_s_max": round(max(timed.seconds), 2) if timed.seconds else None,
         "model_understanding_prompt_tokens_max": max(timed.prompt_tokens) if timed.prompt_tokens else None,
+        "model_understanding_first_try": sum(job[3] for job in timed.jobs),
+        "model_understanding_by_job": timed.by_job(),
     })
     return figures
 

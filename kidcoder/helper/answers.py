@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from kidcoder.helper.retell import beneath
 from kidcoder.i18n import tr
-from kidcoder.knowledge import words
+from kidcoder.knowledge import personal, words
 from kidcoder.knowledge.answers import FoundCards, find_cards
 from kidcoder.knowledge.answers import see_also as also_read
 from kidcoder.knowledge.cards import Card, cards_by_id, word_count
@@ -153,6 +153,8 @@ def answer_question(question: str, lang: Optional[str] = None, *, index,
     understand is searched again with the model's terms). answer_in: say it in this language whatever the
     question's (the child switched the window's language: the same cards' twins)."""
     asked = words.choose_language(question, lang)
+    if personal.about_a_person(question, asked):     # "¿cómo te llamas?": no card (nor model) answers it
+        return dont_know(question, answer_in or asked)
     found = find_cards(question, asked, index)
     terms: Tuple[str, ...] = ()
     searched_by = None

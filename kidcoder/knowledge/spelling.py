@@ -12,9 +12,9 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
-from typing import Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
-from kidcoder.knowledge import words
+from kidcoder.knowledge import compounds, verb_forms, words
 
 # Shorthand children type that no sound rule reaches (letters and digits said as words, chat spellings).
 # General kid and chat writing, not words picked from a test set.
@@ -102,7 +102,7 @@ class SoundAlikes:
     """The words of one language's cards (with how often they are used) and the question words, by sound."""
 
     def __init__(self, vocabulary: Mapping[str, int], topics: Mapping[str, int], lang: str,
-                 tags_only: Iterable[str] = ()):
+                 tags_only: Iterable[str] = (), said_apart: Callable[[str, str], bool] = lambda _a, _b: False):
         """vocabulary: every word the cards use (these are never respelled); topics: the words of their
         titles and tags, what cards are about (a child's word may become one of these, or a question word);
         tags_only: words only tags use, mostly children's spellings kept for search ("randum", "eror"): these
@@ -110,10 +110,12 @@ class SoundAlikes:
         self.lang = lang
         self.vocabulary = dict(vocabulary)
         self.tags_only = frozenset(tags_only)
+        self.said_apart = said_apart      # (word, next word) -> True when a card's tag is those two words
         self.topics = dict(topics)
         self.stops = words.stop_words(lang)
         self._keys: Optional[Dict[str, List[str]]] = None     # made on the first unknown word
         self._long_keys: List[str] = []
+        self._spoken: Optional[Dict[str, str]] = None     # es: how each card word is said -> the word
 
     @property
     def _by_key(self) -> Dict[str, List[str]]:
@@ -127,6 +129,18 @@ class SoundAlikes:
             self._keys = keys
         return self._keys
 
+    def said_as(self, word: str) -> Optional[str]:
+        """es: the card word (any of their words, the most used first) said exactly as this one ("kaiga":
+        "caiga"), or None. Spanish is written as it is said, so that is what the child meant."""
+        if self.lang != "es" or not word.isalpha():
+            return None
+        if self._spoken is None:
+            self._spoken = {}
+            for other in sorted(self.vocabulary, key=lambda known: -self.vocabulary[known]):
+                if other.isalpha() and len(other) > SHORT_WORD:
+                    self._spoken.setdefault(spoken(other, self.lang), other)
+        return word if word in self.vocabulary else self._spoken.get(spoken(word, self.lang))
+
     def known(self, word: str) -> bool:
         return word in self.vocabulary or word in self.stops or not word.isalpha()
 
@@ -136,7 +150,11 @@ class SoundAlikes:
         scored = [entry for entry in scored if entry[0] >= (STOP_LIKENESS if entry[2] in self.stops else least)]
         if not scored or scored[0][2] in self.stops:
             return [entry[2] for entry in scored[:1]]
-        return [entry[2] for entry in scored[:2] if entry[0] >= scored[0][0] - BOTH and entry[2] not in self.stops]
+        kept = [entry for entry in scored[:2] if entry[0] >= scored[0][0] - BOTH and entry[2] not in self.stops]
+        tagged = [entry[2] for entry in kept if entry[2] in self.tags_only]
+        if len(kept) == 2 and len(tagged) == 1 and kept[0][0] == kept[1][0] == 1.0:
+            return tagged       # said exactly alike ("pik": pic, pick): the form tags keep for children's spelling
+        return [entry[2] for entry in kept]
 
     def sounds_like(self, word: str) -> List[str]:
         """The known words (one or two) a child's unknown word sounds like; none when none is close enough."""
@@ -145,36 +163,63 @@ class SoundAlikes:
             return []
         same = self._by_key.get(key, [])
         found = self._rank(word, same, SHORT_LIKENESS if len(word) <= SHORT_WORD else MIN_LIKENESS)
-        if found or len(key) < CLOSE_KEY_LEN:
+        if found:
             return found
+        said = self.said_as(word) if len(word) > SHORT_WORD else None
+        if said and said != word:
+            return [said]
+        if len(key) < CLOSE_KEY_LEN:
+            return []
         close = [near for near in difflib.get_close_matches(key, self._long_keys, n=3, cutoff=CLOSE_KEY)
                  if near[:CLOSE_KEY_LEN - 1] == key[:CLOSE_KEY_LEN - 1]]     # the same start: another ending
         return self._rank(word, [other for near in close for other in self._by_key[near]], CLOSE_LIKENESS)
 
-    def respell(self, question: str) -> Tuple[str, frozenset]:
-        """The question with shorthand written out and each unknown word replaced by the known words it
-        sounds like: "hw du i mak a lup" -> "how d i make a loop"; and the card words found by their sound."""
+    def readings(self, question: str) -> List[Tuple[List[str], List[str]]]:
+        """Each word of a question as the known words it is read as, and those of them read by its sound:
+        shorthand written out, an unknown word replaced by the words it sounds like (or kept as it is)."""
         shorthand = SHORTHAND.get(self.lang, {})
-        out: List[str] = []
-        by_sound: set = set()
+        out: List[Tuple[List[str], List[str]]] = []
         question = _CAMEL.sub(" ", words.spell_symbols(question, self.lang))     # "CollisionDetection": 2 words
         for word in words.words(question):
             if word in shorthand:
-                out.append(shorthand[word])
+                out.append((shorthand[word].split(), []))
             elif word in self.tags_only and word.isalpha():
                 alike = [other for other in self.sounds_like(word) if other not in self.stops]
-                by_sound.update(alike)
-                out.append(" ".join([word] + alike))
+                out.append(([word] + alike, alike))
             elif self.known(word):
-                out.append(word)
+                out.append(([word], []))
             else:
                 alike = self.sounds_like(word)
-                by_sound.update(other for other in alike if other not in self.stops)
-                out.append(" ".join(alike) or word)
-        return " ".join(out), frozenset(by_sound)
+                out.append((alike or [word], [other for other in alike if other not in self.stops]))
+        return out
+
+    def reading(self, question: str) -> Tuple[str, frozenset, Dict[str, float]]:
+        """respell(), and what each word that is one of several forms of a child's Spanish verb weighs: the
+        child typed one word, so its forms share one word's weight ("caiga" -> caiga, cae, caer: 1/3 each)."""
+        out: List[str] = []
+        by_sound: set = set()
+        shares: Dict[str, float] = {}
+        for read, heard in compounds.joined(self.readings(question), self.topics, self.stops, self.said_apart):
+            by_sound.update(heard)
+            if self.lang == "es":
+                extra = list(dict.fromkeys(form for other in read if other not in self.stops
+                                           for form in verb_forms.known_forms(other, self.said_as)
+                                           if form not in read))
+                if extra:
+                    read = read + extra
+                    shares.update((form, min(shares.get(form, 1.0), 1.0 / len(read))) for form in read)
+            out.append(" ".join(read))
+        return " ".join(out), frozenset(by_sound), shares
+
+    def respell(self, question: str) -> Tuple[str, frozenset]:
+        """The question with shorthand written out and each unknown word replaced by the known words it
+        sounds like: "hw du i mak a lup" -> "how d i make a loop"; and the card words found by their sound."""
+        respelled, by_sound, _shares = self.reading(question)
+        return respelled, by_sound
 
     def topic(self, question: str) -> List[Tuple[str, float]]:
-        """words.weighted_topic_words() of the respelled question; words read by their sound weigh less."""
-        respelled, by_sound = self.respell(question)
-        return [(word, weight * SOUND_WEIGHT if word in by_sound else weight)
+        """words.weighted_topic_words() of the respelled question; words read by their sound weigh less, and
+        the forms of one Spanish verb share one word's weight."""
+        respelled, by_sound, shares = self.reading(question)
+        return [(word, weight * (SOUND_WEIGHT if word in by_sound else 1.0) * shares.get(word, 1.0))
                 for word, weight in words.weighted_topic_words(respelled, self.lang)]

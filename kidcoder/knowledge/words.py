@@ -62,8 +62,11 @@ _AMBIGUOUS_ES = _folded("y o no si uno dos tres")
 # game-making helper is about a game, so the word says little about which card answers it ("the game doesn't let me jump" asks about jumping, not the platformer recipe).
 _WEAK_EN = _folded("not in is as with from one two three game games")
 _WEAK_ES = _folded("no uno dos tres juego juegos videojuego videojuegos")
+_PUT_IN = {"en": _folded("add adds added adding"),
+           "es": _folded("agregar agrego agrega agregue anadir anado anade anada")}
 _SHORT_QUESTION = 2
 WEAK_WEIGHT = 0.35
+PUT_IN_WEIGHT = 0.6
 
 # Symbols children ask about, said in words the cards use.
 _SYMBOLS = {
@@ -107,9 +110,10 @@ def weighted_topic_words(question: str, lang: str) -> List[Tuple[str, float]]:
     if len(kept) > _SHORT_QUESTION:
         kept = [word for word in kept if word not in ambiguous]
     weak = _WEAK_ES if lang == "es" else _WEAK_EN
-    if all(word in weak for word in kept):
+    put_in = _PUT_IN.get(lang, _PUT_IN["en"])
+    if all(word in weak or word in put_in for word in kept):
         return [(word, 1.0) for word in kept]
-    return [(word, WEAK_WEIGHT if word in weak else 1.0) for word in kept]
+    return [(word, WEAK_WEIGHT if word in weak else PUT_IN_WEIGHT if word in put_in else 1.0) for word in kept]
 
 
 def stop_words(lang: str) -> frozenset:

@@ -101,8 +101,9 @@ def _noun_for(word: Optional[str], reading: Reading, unknown: List[str]
 def model_description(data: Mapping[str, object], description: str, lang: str, rules: RulesReading,
                       template_roles: Mapping[str, Sequence[str]], template_words: Sequence[str] = ()
                       ) -> Optional[Tuple[str, str]]:
-    """(template id, a plain description of the model's reading) when it adds to the rules' reading; else None."""
-    template = str(data.get("template") or "")
+    """(template id, a plain description of the model's reading) when it adds to the rules' reading; else None.
+    With no template from the model (it named none of ours: the reply was checked) the rules' template stands."""
+    template = str(data.get("template") or rules.template)
     roles = list(template_roles.get(template, ()))
     if not roles:
         return None

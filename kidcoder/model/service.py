@@ -83,6 +83,7 @@ class ModelService:
         self._slow = 0
         self._overflow = ""
         self.last_prompt_tokens: Optional[int] = None      # the last prompt's length in the model's tokens
+        self.last_tries = 0                                 # the tries the last reading job took (0: no reply)
         self.last_threads = 0
 
     # --- called from the UI thread ---
@@ -283,7 +284,8 @@ class ModelService:
     def _understand(self, request_id: int, facts: Facts, emit: Emit) -> Optional[ModelReply]:
         """A JSON reading: checked, asked once more with what was wrong, else None (the rules' reading stays)."""
         make_prompt: Callable[[ChatFormat], ChatPrompt] = lambda fmt: build_prompt(facts, fmt)
-        for _attempt in range(TRIES):
+        self.last_tries = 0
+        for attempt in range(TRIES):
             done = self._generate(request_id, facts.kind, make_prompt, None, emit)
             if done is None or self._stale(request_id):
                 return None
@@ -292,6 +294,7 @@ class ModelService:
                 return None
             data, error = read_reply(result.text, facts, prompt.prefill)
             if data is not None:
+                self.last_tries = attempt + 1
                 return ModelReply(json.dumps(data, ensure_ascii=False), model.name, data)
             log.info("model %s reply refused (%s): %r", facts.kind, error, result.text[:160])
             make_prompt = lambda _fmt, asked=prompt, said=result.text, wrong=error: retry_prompt(asked, said, wrong)

@@ -6,7 +6,9 @@ answered with one JSON object whose every value is picked from a list we give it
 a word the child really wrote. It never writes a name or an amount of its own.
 
 - "change": a "Change my game" request -> {thing, property, change, number, colour, shape}
-- "describe": a game description -> {template, player, thing, scene, speed, count}
+- "describe": a game description -> {player, thing, scene, speed, count, template}: the nouns first, and a
+  template that is not ours (Qwen 0.5B wrote "player" or a noun there, asked for the template first) is
+  null, so the rules' template stands
 - "search": a misspelled or Spanish question -> {language, topics} (topics from model/search_topics.py)
 
 Each prompt keeps everything fixed in its system part (the same text every time,
@@ -51,7 +53,7 @@ THINGS_TOKENS = 20               # the game's things in a change prompt (more ar
 CHILD_CHARS = 150                # the child's words in a prompt (a longer wish or idea is cut)
 RETRY_ERROR_TOKENS = 20          # a retry's error is cut to about this many tokens (ours are at most 19)
 # The label before the child's words in each prompt's user part (a retry finds the words by it).
-CHILD_LABEL = {"change": "\nWish: ", "describe": "\nIdea: ", "search": "Question: "}
+CHILD_LABEL = {"change": "\nWish: ", "describe": "Idea: ", "search": "Question: "}
 
 
 def _nullable_enum(values: Sequence[str]) -> dict:
@@ -72,13 +74,14 @@ def change_schema(things: Sequence[str]) -> dict:
 
 
 def describe_schema(templates: Sequence[str]) -> dict:
-    """The JSON a game description becomes: a template id, two nouns, a scene, a speed and a count."""
+    """The JSON a game description becomes: two nouns first (what a small model reads best), a scene, a speed,
+    a count, and a template id or null (the rules' template stands)."""
     noun = {"anyOf": [{"type": "string", "pattern": "^[a-z]{2,20}$"}, {"type": "null"}]}
     return {"type": "object", "additionalProperties": False,
-            "required": ["template", "player", "thing", "scene", "speed", "count"],
-            "properties": {"template": {"enum": list(templates)}, "player": noun, "thing": noun,
+            "required": list(DESCRIBE_KEYS),
+            "properties": {"player": noun, "thing": noun,
                            "scene": {"enum": list(SCENE_WORDS)}, "speed": {"enum": list(SPEEDS)},
-                           "count": {"type": ["integer", "null"]}}}
+                           "count": {"type": ["integer", "null"]}, "template": _nullable_enum(templates)}}
 
 
 SEARCH_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["topics", "language"],
@@ -92,11 +95,20 @@ _CHANGE_SYSTEM = (
     "thing: a listed thing, player, enemies, background or whole "
     "game. property: " + ", ".join(PROPERTIES) + ". change: more, less or set. number: the child's number or "
     "null. colour: an English colour or null. shape: an English shape or null.")
-_DESCRIBE_SYSTEM = (
-    'Turn a game idea into JSON: {"template", "player", "thing", "scene", "speed", "count"}. '
-    "template: a listed type. player: who the child is, "
-    "an English noun or null. thing: what they catch, avoid or shoot, an English noun or null. scene: a "
-    "place (space, sea, snow...) or none. speed: slow, normal or fast. count: how many things or null.")
+DESCRIBE_KEYS = ("player", "thing", "scene", "speed", "count", "template")
+DESCRIBE_PREFILL = '{"player": "'
+
+
+def describe_system(templates: Sequence[str]) -> str:
+    """The fixed part of a game-idea prompt: each value on its own, the template types listed (a 0.5B model
+    that saw the keys in a row, {"template", "player", ...}, wrote "player" as the template's value)."""
+    kinds = ", ".join(f"{tid} ({TEMPLATE_GLOSS[tid]})" if tid in TEMPLATE_GLOSS else tid for tid in templates)
+    return ("Read a child's game idea into JSON. player: who the child plays, one English noun or null. "
+            "thing: what they catch, avoid or shoot, one English noun or null. scene: a place (space, sea, "
+            "snow...) or none. speed: slow, normal or fast. count: how many things or null. template: one of "
+            + kinds + ", or null.")
+
+
 _SEARCH_SYSTEM = (
     "Turn a question into one JSON object. topics: 1 or 2 words for what it asks about, only from: "
     + ", ".join(TOPIC_WORDS) + '. language: "en" or "es". Example: "hola k tal" -> '
@@ -155,12 +167,10 @@ def change_prompt(facts: ChangeFacts, lang: str, fmt: ChatFormat = CHATML) -> Ch
 
 
 def describe_prompt(facts: DescriptionFacts, lang: str, fmt: ChatFormat = CHATML) -> ChatPrompt:
-    """The game types (with a few words each) and the child's idea."""
-    kinds = ", ".join(f"{tid} ({TEMPLATE_GLOSS[tid]})" if tid in TEMPLATE_GLOSS else tid for tid in facts.templates)
-    prefill = '{"template": "'
-    user = _fit(_DESCRIBE_SYSTEM, f"Types: {kinds}." + CHILD_LABEL["describe"], facts.description, "", fmt,
-                prefill)
-    return _prompt("describe", _DESCRIBE_SYSTEM, user, fmt, lang, describe_schema(facts.templates), prefill)
+    """The child's idea; the game types and what each value is stay in the (fixed) system part."""
+    system = describe_system(facts.templates)
+    user = _fit(system, CHILD_LABEL["describe"], facts.description, "", fmt, DESCRIBE_PREFILL)
+    return _prompt("describe", system, user, fmt, lang, describe_schema(facts.templates), DESCRIBE_PREFILL)
 
 
 def search_prompt(facts: SearchFacts, lang: str, fmt: ChatFormat = CHATML) -> ChatPrompt:
@@ -188,7 +198,26 @@ def retry_prompt(prompt: ChatPrompt, _reply: str, error: str) -> ChatPrompt:
 # ---- reading a reply ------------------------------------------------------------------------
 
 def json_object(text: str, prefill: str = "") -> Optional[dict]:
-    """The first JSON object in a reply (a local model's reply may lack the prefilled start)."""
+    """The first JSON object in a reply (a local model's reply may lack the prefilled start); a reply the answer
+    limit cut off keeps its whole values ('{"player": "cat", "thing": null, "templ' -> player and thing)."""
+    return _first_object(text, prefill) or _cut_object(prefill + text)
+
+
+def _cut_object(text: str) -> Optional[dict]:
+    """The values before where a reply was cut off, as an object, or None."""
+    start = text.find("{")
+    if start == -1 or "}" in text[start:]:
+        return None
+    for match in reversed(list(re.finditer(r',\s*"', text[start:]))):
+        try:
+            found = json.loads(text[start:start + match.start()] + "}")
+        except ValueError:
+            continue
+        return found if isinstance(found, dict) else None
+    return None
+
+
+def _first_object(text: str, prefill: str) -> Optional[dict]:
     for candidate in (text, prefill + text):
         start = candidate.find("{")
         if start == -1:
@@ -297,9 +326,8 @@ def _check_change(data: dict, facts: ChangeFacts) -> Tuple[Optional[dict], str]:
 def _check_describe(data: dict, facts: DescriptionFacts) -> Tuple[Optional[dict], str]:
     template = _word(data.get("template"))
     template = template.replace(" ", "_") if template else template
-    if template not in facts.templates:
-        return None, "template must be a listed type"
-    out: Dict[str, object] = {"template": template}
+    # a template that is not listed (a noun, a key's name) is no template: the rules' template stands
+    out: Dict[str, object] = {"template": template if template in facts.templates else None}
     for role in ("player", "thing"):
         value = _word(data.get(role))
         if value is not None and not _NOUN.match(fold(value)):

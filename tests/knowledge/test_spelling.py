@@ -73,3 +73,24 @@ def test_a_childs_spelling_only_tags_know_is_read_as_itself_and_as_the_word_it_s
     respelled, by_sound = SoundAlikes(cards, cards, "en", tags_only={"randum"}).respell("wat duz randum doo")
     assert "randum random" in respelled and by_sound == {"random"}
     assert SoundAlikes(cards, cards, "en").respell("randum")[0] == "randum"      # a word the cards use stays
+
+
+def test_a_compound_typed_apart_is_read_as_the_cards_one_word_unless_a_tag_says_it_apart():
+    cards = {"spacebar": 1, "space": 3, "bar": 4, "health": 5, "healthbar": 1, "jump": 2}
+    alikes = SoundAlikes(cards, cards, "en")
+    assert alikes.respell("wen i pres the spase bar")[0].endswith("the spacebar")
+    apart = SoundAlikes(cards, cards, "en", said_apart=lambda word, after: (word, after) == ("health", "bar"))
+    assert apart.respell("my health bar")[0] == "my health bar"        # a card's tag: "health bar"
+
+
+def test_a_word_said_exactly_like_a_tags_short_form_and_another_word_is_read_as_the_short_form():
+    cards = {"pic": 1, "pick": 3, "picture": 5, "random": 4}
+    alikes = SoundAlikes(cards, cards, "en", tags_only=("pic",))
+    assert alikes.respell("hw du i ad a pik")[0].split()[-1] == "pic"
+    assert set(SoundAlikes(cards, cards, "en").respell("a pik")[0].split()[1:]) == {"pic", "pick"}
+
+
+def test_a_spanish_word_said_exactly_like_a_card_word_is_that_word():
+    cards = {"caiga": 1, "caigan": 2, "chocar": 3}
+    alikes = SoundAlikes(cards, {"caigan": 2, "chocar": 3}, "es")
+    assert alikes.sounds_like("kaiga") == ["caiga"]           # not the plural only the tags hold

@@ -311,3 +311,12 @@ def test_a_description_that_breaks_the_filling_still_gets_the_template(monkeypat
     made = make_game_source("a cat that catches fish", "en", check=passes)
     assert (made["template"], made["fallback"]) == ("catch", True)
     assert made["source"] == all_templates()["catch"].source
+
+
+def test_a_reading_with_no_template_of_ours_keeps_the_rules_template():
+    description = "a pong game with a robot and ghosts"                     # the rules: pong
+    enrich, asked = _fake_model(dict(ROBOT, template=None))                 # Qwen 0.5B often names no template
+    made = make_game_source(description, "en", enrich=enrich, check=passes)
+    assert asked and made["template"] == _built(description, "en")[0] == "pong"
+    with_dodge = make_game_source(description, "en", enrich=_fake_model(ROBOT)[0], check=passes)
+    assert with_dodge["template"] == "dodge"                                # one of ours, named: it counts

@@ -35,7 +35,7 @@ BAD_REPLIES = {
                '{"thing": "player", "property": "colour", "change": "set", "colour": "blue"}',
                '{"thing": "player", "property": "shape", "change": "set", "shape": "rectangle"}',
                '{"thing": "player", "property": "shape", "change": "set", "shape": "star"}', "no se"],
-    "describe": ['{"template": "chess"}', '{"template": "catch", "player": "a very big dog 2"}',
+    "describe": ['{"template": "catch", "player": "a very big dog 2"}', '{"thing": "un cohete que vuela a la luna"}',
                  '{"template": "catch", "speed": "zoom"}', '{"template": "catch", "count": 5000}', "no se"],
     "search": ['{"topics": ["loop"], "language": "fr"}', '{"topics": [], "language": "es"}',
                '{"topics": ["chess"], "language": "es"}', "no se"],
@@ -112,7 +112,7 @@ def test_the_prompt_keeps_what_the_model_picks_from():
     assert all(name in change.user for name, _role in things)
     assert all(word in change.system for word in understand.PROPERTIES + understand.CHANGES)
     describe = build_prompt(DescriptionFacts("es", "un gato", TEMPLATES))
-    assert all(template in describe.user for template in TEMPLATES)
+    assert all(template in describe.system for template in TEMPLATES)
     search = build_prompt(SearchFacts("es", "komo ago un bucle"))
     assert all(topic in search.system for topic in understand.TOPIC_WORDS)
 

@@ -241,9 +241,11 @@ class KnowledgeIndex:
                 reader = self._searcher.reader()
                 tags_only = set(vocabulary(reader, (f"tags_{lang}",))) - set(vocabulary(reader, (f"title_{lang}",
                                                                                               f"body_{lang}")))
+                pairs = whole_tags.two_word_tags(fields.get("tag_stems") or "" for fields in reader.all_stored_fields()
+                                                 if fields.get("lang") == lang)
                 self._sounds = {key: SoundAlikes(vocabulary(reader, (f"title_{lang}", f"tags_{lang}", f"body_{lang}")),
                                                  vocabulary(reader, (f"title_{lang}", f"tags_{lang}")), lang,
-                                                 tags_only),
+                                                 tags_only, whole_tags.said_apart(pairs, lang)),
                                 **{k: v for k, v in self._sounds.items() if k[0] == self._hash}}
             return self._sounds[key]
 

@@ -47,3 +47,14 @@ def whole_share(topic: Sequence[Tuple[Set[str], float]], stored: str) -> float:
 def boost(topic: Sequence[Tuple[Set[str], float]], stored: str) -> float:
     """What a hit's score is multiplied by."""
     return 1.0 + WHOLE_TAG * whole_share(topic, stored)
+
+
+def two_word_tags(stored_tags: Iterable[str]) -> Set[frozenset]:
+    """The tags of two words (as their stems) among cards' stored tag_stems: "health bar", "game over"."""
+    return {frozenset(tag.split()) for stored in stored_tags for tag in stored.split(TAG_SEPARATOR)
+            if len(tag.split()) == 2}
+
+
+def said_apart(tags: Set[frozenset], lang: str):
+    """(word, next word) -> True when the two words are a two-word tag of some card."""
+    return lambda word, after: frozenset(stems(f"{word} {after}", lang)) in tags

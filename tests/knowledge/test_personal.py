@@ -1,0 +1,24 @@
+"""Questions about a person (the helper or the child) get no card, however their words happen to match."""
+import pytest
+
+from kidcoder.knowledge.personal import about_a_person
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("es", "komo te yamas"), ("es", "¿Cómo te llamas?"), ("es", "kien es mi mejor amigo"), ("es", "quién eres"),
+    ("es", "cual es tu nombre"), ("es", "que te gusta"),
+    ("en", "who is my best friend"), ("en", "what is your name"), ("en", "whats ur name"), ("en", "who r u"),
+])
+def test_questions_about_a_person(lang, question):
+    assert about_a_person(question, lang)
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("en", "how do you make your guy jump"), ("en", "how do i put my name on the screen"),
+    ("en", "can you help me"), ("en", "how do i make the enemy follow you"), ("en", "my name error"),
+    ("es", "como hago que tu personaje salte"), ("es", "como hago que el enemigo te siga"),
+    ("es", "como pongo mi nombre en la pantalla"), ("es", "como hago un bucle"),
+    ("en", "who wins when both players score"), ("es", "quien gana si chocan"), ("es", "kien gana"),
+])
+def test_questions_about_making_a_game(lang, question):
+    assert not about_a_person(question, lang)

@@ -48,8 +48,8 @@ from kidcoder.ui.pane import PaneKit, build_panes  # noqa: E402
 from kidcoder.ui.playing import Playing  # noqa: E402
 from kidcoder.ui.present import Presenter  # noqa: E402
 from kidcoder.ui.preview_pane import PreviewPane  # noqa: E402
-from kidcoder.ui.redraw import (EVERYTHING, FPS, NOTHING, PICTURE, WHOLE, WORK_WAKE_S, GuiTicker, Pacer,  # noqa: E402
-                                run_loop, screen_key, uncovered)
+from kidcoder.ui.redraw import (CARET_WAKE_S, EVERYTHING, FPS, NOTHING, PICTURE, WHOLE, WORK_WAKE_S, GuiTicker,  # noqa: E402
+                                Pacer, run_loop, screen_key, uncovered)
 from kidcoder.ui.shell import HelperContext, Shell  # noqa: E402
 from kidcoder.ui.splash import desktop_size, window_shown, window_surface  # noqa: E402
 from kidcoder.ui.sugar_actions import in_sugar  # noqa: E402
@@ -310,11 +310,12 @@ class App:
         self.pacer.spent(self.frame_times[-1])
 
     def _pace(self) -> Optional[float]:
-        """How often to look while something goes on: a game or a dialog (full pace), background work."""
+        """How often to look while something goes on: a game or a dialog (full pace), background work, the
+        blinking caret of a text line that has the keys."""
         if self.games.live or self.dialogs.current is not None or self.helper.laying_out:
             return 1 / FPS
         busy = self.worker.busy or self.docs.pending_saves or self.assist.stream.request_id is not None
-        return WORK_WAKE_S if busy else None
+        return WORK_WAKE_S if busy else CARET_WAKE_S if self.keyboard.target in TEXT_TARGETS else None
 
     def handle_event(self, event) -> None:
         self.router.route(event)

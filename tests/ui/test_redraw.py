@@ -329,3 +329,21 @@ def test_while_game_frames_come_alone_the_caret_still_blinks_on_time():
     pacer.choose([], False, True)
     pacer.choose([], False, True)               # next blink far away: the frame alone
     assert len(looks) == 3
+
+
+def test_an_idle_window_sleeps_longer_unless_a_text_lines_caret_blinks(tmp_path, monkeypatch):
+    """Nothing going on: the window looks every IDLE_WAKE_S; while the question line has the keys, often
+    enough for pygame-gui's caret (it blinks every 0.4 s)."""
+    from kidcoder.ui.redraw import CARET_WAKE_S, IDLE_WAKE_S
+    from tests.ui.driver import close_app, make_app
+
+    monkeypatch.setenv("KIDCODER_HOME", str(tmp_path))
+    app = make_app()
+    try:
+        run_until(app, lambda: not app.worker.busy and not app.docs.pending_saves, what="start-up work")
+        app.set_focus("editor")
+        assert app._pace() is None
+        app.set_focus("question")
+        assert app._pace() == CARET_WAKE_S < 0.4 < IDLE_WAKE_S
+    finally:
+        close_app(app)

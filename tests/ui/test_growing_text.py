@@ -77,14 +77,20 @@ def whole_layout(app, html, start):
         fresh.kill()
 
 
-@pytest.mark.parametrize("lang, size", [("en", (1200, 900)), ("es", (800, 600))])
-def test_streamed_words_look_the_same_as_the_whole_text_laid_out_again(windows, lang, size):
-    app = windows(lang=lang, size=size)
+def retelling(app, lang):
+    """The helper shows a rules' hint and a stand-in model starts retelling it word piece by word piece."""
     helper, stream = app.helper, app.assist.stream
     helper._set_page(Page("Line 12", RULES[lang], HINT, actions=False))
     stream.service = WordByWord()
     stream.request(HintFacts(lang, Finding("runtime", 12, None, "diag.name_error"), RULES[lang], 2),
                    helper.heading, helper.text)
+    return helper, stream
+
+
+@pytest.mark.parametrize("lang, size", [("en", (1200, 900)), ("es", (800, 600))])
+def test_streamed_words_look_the_same_as_the_whole_text_laid_out_again(windows, lang, size):
+    app = windows(lang=lang, size=size)
+    helper, stream = retelling(app, lang)
     ways, scrolled = [], False
     said = "\n".join([MODEL[lang]] * 3)                # long enough to outgrow the box in both windows
     for number, piece in enumerate(tokens(said)):

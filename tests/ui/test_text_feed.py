@@ -11,10 +11,9 @@ from kidcoder.i18n import current_language, set_language
 from kidcoder.knowledge.cards import cards_by_id
 from kidcoder.model.facts import HintFacts
 from kidcoder.model.service import ModelEvent
-from kidcoder.ui.helper_page import HINT, Page
 from kidcoder.ui.text_feed import PARTS, pieces
 from tests.ui.driver import step
-from tests.ui.test_growing_text import MODEL, RULES, WordByWord, tokens
+from tests.ui.test_growing_text import MODEL, RULES, WordByWord, retelling, tokens
 
 CARDS = ("bouncing", "sounds-music", "gravity-jump")
 WINDOWS = [("en", (1200, 900)), ("es", (800, 600)), ("es", (1200, 900)), ("en", (800, 600))]
@@ -86,11 +85,7 @@ def test_an_answer_shows_its_first_screen_at_once_and_ends_as_a_whole_layout(win
 @pytest.mark.parametrize("lang, size", [("en", (800, 600)), ("es", (1200, 900))])
 def test_a_retelling_that_outgrows_the_box_and_a_new_page_meanwhile(windows, lang, size):
     app = windows(lang=lang, size=size)
-    helper, stream = app.helper, app.assist.stream
-    helper._set_page(Page("Line 12", RULES[lang], HINT, actions=False))
-    stream.service = WordByWord()
-    stream.request(HintFacts(lang, Finding("runtime", 12, None, "diag.name_error"), RULES[lang], 2),
-                   helper.heading, helper.text)
+    helper, stream = retelling(app, lang)
     ways = []
     for piece in tokens("\n".join([MODEL[lang]] * 3)):
         stream.service.events.append(ModelEvent(1, "token", piece))

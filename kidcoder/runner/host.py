@@ -27,6 +27,7 @@ from kidcoder.runner.game_pipes import GamePipes
 from kidcoder.runner.launch import child_command, child_env, kill_group, process_state
 from kidcoder.runner.limits import sane_memory_mb
 from kidcoder.runner.reports import ConsoleText, NoFrame, ProcessEnded
+from kidcoder.runner.stall_watch import StallWatch
 from kidcoder.runner.states import GameStatus, ended_status
 
 __all__ = ["GameProcess", "ConsoleText", "NoFrame", "ProcessEnded", "GameStatus"]
@@ -81,6 +82,7 @@ class GameProcess:
         self._last_frame_number = 0
         self._last_frame_time = 0.0
         self._no_frame_reported = False
+        self._stall = StallWatch(self.no_frame_seconds)     # stuck, or only starved of the processor?
         self._waiting_for_input = False
         self._waiting_after_frame = -1          # the game waits for events after this frame
         self._stop_reason: Optional[GameStatus] = None
@@ -338,12 +340,13 @@ class GameProcess:
             self._last_frame_number = number
             self._last_frame_time = now
             self._no_frame_reported = False
+            self._stall.frame()
             self.frames_seen = number
             return
         # Only a game with a window can be "stuck"; one waiting for the player or for input() is not.
         if (self.running and self.size is not None and not self.paused and not self._waiting_for_input
                 and self._waiting_after_frame != number and not self._no_frame_reported
-                and now - self._last_frame_time >= self.no_frame_seconds):
+                and self._stall.check(self.process.pid, now - self._last_frame_time, now)):
             self._no_frame_reported = True
             out.append(NoFrame(seconds=round(now - self._last_frame_time, 1)))
 
@@ -361,8 +364,7 @@ class GameProcess:
         if self._ended_reported or self.process is None or self.process.poll() is None:
             return
         now = time.monotonic()
-        if self._exited_at is None:
-            self._exited_at = now
+        self._exited_at = now if self._exited_at is None else self._exited_at
         # The last messages may still be on their way: wait for both pipes to close (bounded).
         if not self._pipes.finished and now - self._exited_at < END_GRACE_SECONDS:
             return
@@ -388,8 +390,7 @@ class GameProcess:
 
     def wait_ended(self, timeout: float) -> list:
         """Poll until the process has ended or timeout passes; returns all messages seen."""
-        deadline = time.monotonic() + timeout
-        seen = []
+        deadline, seen = time.monotonic() + timeout, []
         while time.monotonic() < deadline:
             seen.extend(self.poll())
             if self._ended_reported:

@@ -4,7 +4,7 @@ where figures go.
 KIDCODER_TEST_MODEL names a GGUF file (the test models are built by tools/fetch_test_models.sh);
 without it the real-model tests are skipped with that reason. KIDCODER_TEST_REPORT names a folder
 where each test writes its figures as JSON (for the notes on the issue); KIDCODER_TEST_LANGS
-limits the corpus languages ("en es" by default).
+limits the corpus languages ("en es" by default), KIDCODER_TEST_CORPORA the corpora ("corpus real_corpus").
 """
 from __future__ import annotations
 
@@ -31,6 +31,11 @@ needs_model = pytest.mark.skipif(model_file() is None,
 
 def languages() -> List[str]:
     return os.environ.get("KIDCODER_TEST_LANGS", "en es").split()
+
+
+def hint_corpora() -> List[str]:
+    """Which hint corpora the never-worse test reads (KIDCODER_TEST_CORPORA, "corpus real_corpus" by default)."""
+    return os.environ.get("KIDCODER_TEST_CORPORA", "corpus real_corpus").split()
 
 
 def report(name: str, figures: dict) -> None:

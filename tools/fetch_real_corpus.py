@@ -5,8 +5,8 @@
 For each repository entry of tests/diagnosis/real_corpus/index.json: the program from its commit's
 raw URL (https://raw.githubusercontent.com/<repo>/<commit>/<path>), kept only when its sha256 is the
 index's; then the files beside it that the program names and its repository has at that commit
-(pictures, sounds, fonts, text files named in string literals, and local modules it imports, whose
-own named files are fetched too); files that are not there are left to the placeholders. Then
+(pictures, sounds, fonts, text files named in string literals or joined with os.path.join from
+literals, and local modules it imports, whose own named files are fetched too); files that are not there are left to the placeholders. Then
 tools/real_corpus_placeholders.py makes the placeholders. Issue-thread entries are not downloaded:
 their program is the code posted in the thread (index.json gives the URL; copy it by hand and check
 the sha256 with --check FILE ID).
@@ -34,6 +34,8 @@ INDEX = ROOT / "tests" / "diagnosis" / "real_corpus" / "index.json"
 RAW = "https://raw.githubusercontent.com/{repo}/{commit}/{path}"
 MEDIA = r"png|jpe?g|gif|bmp|tga|wav|ogg|mp3|mid|midi|ttf|otf|txt|json|csv|dat"
 NAMED = re.compile(r"""['"]([^'"\n{}]{1,160}\.(?:%s))['"]""" % MEDIA, re.I)
+JOINED = re.compile(r"""path\.join\(\s*((?:['"][^'"\n]+['"]\s*,\s*)+['"][^'"\n]+['"])\s*\)""")
+LITERAL = re.compile(r"""['"]([^'"\n]+)['"]""")
 IMPORTS = re.compile(r"^[ \t]*(?:from[ \t]+([A-Za-z_]\w*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w \t,]*))", re.M)
 STANDARD = set(getattr(sys, "stdlib_module_names", ())) | {"pygame", "pygame_gui", "numpy", "pgzrun", "pgzero"}
 Getter = Callable[[str], Optional[bytes]]   # a path in the repository at the commit -> its bytes, or None
@@ -66,6 +68,10 @@ def download(url: str, timeout: float = 30.0) -> Optional[bytes]:
 def named_files(source: str) -> Set[str]:
     """Relative file names the program names in string literals, and the local modules it imports."""
     names = {name.replace("\\", "/") for name in NAMED.findall(source)}
+    for parts in JOINED.findall(source):          # os.path.join('assets', 'dog.png') -> assets/dog.png
+        joined = "/".join(LITERAL.findall(parts))
+        if NAMED.fullmatch(repr(joined)):
+            names.add(joined)
     for single, several in IMPORTS.findall(source):
         modules = [single] if single else [part.strip().split()[0] for part in several.split(",") if part.strip()]
         names |= {f"{module}.py" for module in modules if module and module not in STANDARD}

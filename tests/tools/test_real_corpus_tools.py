@@ -60,8 +60,10 @@ def test_the_raw_url_of_an_entry_quotes_the_path():
 
 
 def test_the_files_a_program_names_and_the_modules_it_imports():
-    names = fetch.named_files(PROGRAM.decode() + "import os, random as r\nx = 'C:\\\\pics\\\\a.png'\n")
-    assert names == {"config.py", "helpers.py", "ball.png", "music/bgm.ogg", "gone.ttf", "../outside.png"}
+    names = fetch.named_files(PROGRAM.decode() + "import os, random as r\nx = 'C:\\\\pics\\\\a.png'\n"
+                              "dog = load(os.path.join('assets', 'dog_1.png'))\n")
+    assert names == {"config.py", "helpers.py", "ball.png", "music/bgm.ogg", "gone.ttf", "../outside.png",
+                     "assets/dog_1.png", "dog_1.png"}   # each literal, and the joined path
 
 
 def test_a_program_comes_with_the_files_it_names_from_its_repository(tmp_path):

@@ -32,7 +32,7 @@ from typing import Callable, Dict, List, Optional, Set
 ROOT = Path(__file__).resolve().parents[1]
 INDEX = ROOT / "tests" / "diagnosis" / "real_corpus" / "index.json"
 RAW = "https://raw.githubusercontent.com/{repo}/{commit}/{path}"
-MEDIA = r"png|jpe?g|gif|bmp|tga|wav|ogg|mp3|mid|midi|ttf|otf|txt|json|csv|dat"
+MEDIA = r"png|jpe?g|gif|bmp|tga|wav|ogg|mp3|mid|midi|ttf|otf|txt|json|csv|dat|mp4|mpg|avi"
 NAMED = re.compile(r"""['"]([^'"\n{}]{1,160}\.(?:%s))['"]""" % MEDIA, re.I)
 JOINED = re.compile(r"""path\.join\(\s*((?:['"][^'"\n]+['"]\s*,\s*)+['"][^'"\n]+['"])\s*\)""")
 LITERAL = re.compile(r"""['"]([^'"\n]+)['"]""")

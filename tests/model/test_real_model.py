@@ -13,7 +13,7 @@ import statistics
 from pathlib import Path
 
 import pytest
-from real_model import languages, local_model, needs_model, report, hint_corpora
+from real_model import hint_corpora, languages, local_model, needs_model, note_case, report
 
 from kidcoder.config import Settings
 from kidcoder.model import grounding
@@ -78,6 +78,7 @@ def test_the_hint_with_the_model_names_the_problem_whenever_the_hint_without_it_
         if case["rules_names"] and not case["with_model_names"]:
             worse.append(case)
         cases.append(case)
+        note_case(f"hint-corpus-{lang}", case)
     sizes = [c["prompt_tokens"] for c in cases if c.get("prompt_tokens")]
     firsts = [c["first_token_s"] for c in cases if c.get("first_token_s")]
     figures = {
@@ -90,6 +91,7 @@ def test_the_hint_with_the_model_names_the_problem_whenever_the_hint_without_it_
         "first_token_s_median_wall": round(statistics.median(firsts), 2) if firsts else None,
     }
     report(f"hint-corpus-{lang}", figures)
+    assert figures["model_asked"] > 0, "the model was never asked (switched off?): nothing was compared"
     assert worse == []
     assert figures["prompt_tokens_max"] is None or figures["prompt_tokens_max"] <= PROMPT_LIMIT
 

@@ -200,9 +200,13 @@ def evaluate(cases: Optional[List[dict]] = None, workers: int = 2, hint: Callabl
 
 
 def measure(**_options) -> Dict[str, object]:
-    """`kidcoder bench` figures: hint_real_* (nothing when the corpus programs are not here)."""
+    """`kidcoder bench` figures: hint_real_* (nothing when the corpus programs are not here).
+    KIDCODER_REAL_CORPUS_ROWS=FILE also writes the per-program rows there, to see which ones fail."""
     cases = load_cases()
     if not cases:
         return {"hint_real_programs": 0}
-    summary = evaluate(cases)["summary"]
-    return {f"hint_real_{key}": value for key, value in summary.items()}
+    result = evaluate(cases)
+    rows_file = os.environ.get("KIDCODER_REAL_CORPUS_ROWS")
+    if rows_file:
+        Path(rows_file).write_text(json.dumps(result["rows"], indent=1, default=str), encoding="utf-8")
+    return {f"hint_real_{key}": value for key, value in result["summary"].items()}

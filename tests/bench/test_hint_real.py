@@ -98,3 +98,14 @@ def test_a_slice_of_the_real_corpus():
     result = hint_real.evaluate(cases, workers=2)
     assert len(result["rows"]) == len(cases)
     print(json.dumps(result["summary"], indent=1))
+
+
+def test_the_bench_can_keep_the_rows_to_show_which_programs_fail(tmp_path, monkeypatch):
+    folder = make_corpus(tmp_path, [("fine", WORKING, {"status": "working", "anim": "static_redraw"})])
+    monkeypatch.setenv("KIDCODER_REAL_CORPUS", str(folder))
+    monkeypatch.delenv("KIDCODER_REAL_CORPUS_PROGRAMS", raising=False)
+    monkeypatch.setenv("KIDCODER_REAL_CORPUS_ROWS", str(tmp_path / "rows.json"))
+    figures = hint_real.measure()
+    rows = json.loads((tmp_path / "rows.json").read_text(encoding="utf-8"))
+    assert figures["hint_real_programs"] == 1 and [row["id"] for row in rows] == ["fine"]
+    assert rows[0]["wrong_claim"] == (figures["hint_real_wrong_claims"] == 1)

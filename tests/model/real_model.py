@@ -4,7 +4,8 @@ where figures go.
 KIDCODER_TEST_MODEL names a GGUF file (the test models are built by tools/fetch_test_models.sh);
 without it the real-model tests are skipped with that reason. KIDCODER_TEST_REPORT names a folder
 where each test writes its figures as JSON (for the notes on the issue); KIDCODER_TEST_LANGS
-limits the corpus languages ("en es" by default).
+limits the corpus languages ("en es" by default), KIDCODER_TEST_CORPORA the corpora ("corpus real_corpus"); KIDCODER_TEST_LOAD_TIMEOUT gives the model's
+worker longer to load than the app does (seconds; for a busy shared machine).
 """
 from __future__ import annotations
 
@@ -31,6 +32,11 @@ needs_model = pytest.mark.skipif(model_file() is None,
 
 def languages() -> List[str]:
     return os.environ.get("KIDCODER_TEST_LANGS", "en es").split()
+
+
+def hint_corpora() -> List[str]:
+    """Which hint corpora the never-worse test reads (KIDCODER_TEST_CORPORA, "corpus real_corpus" by default)."""
+    return os.environ.get("KIDCODER_TEST_CORPORA", "corpus real_corpus").split()
 
 
 def report(name: str, figures: dict) -> None:
@@ -81,4 +87,16 @@ def local_model():
 
     check = prepare(model_file())
     assert check is not None and check.ok, check
-    return Recording(ProcessModel(check.path, chat_format=format_for_template(check.chat_template)))
+    load_timeout = float(os.environ.get("KIDCODER_TEST_LOAD_TIMEOUT", 0) or 0)   # a busy shared machine loads slowly
+    extra = {"load_timeout_s": load_timeout} if load_timeout > 0 else {}
+    return Recording(ProcessModel(check.path, chat_format=format_for_template(check.chat_template), **extra))
+
+
+def note_case(name: str, case: dict) -> None:
+    """One case's figures appended to KIDCODER_TEST_REPORT/<name>-cases.jsonl as it is done (a long run that
+    is stopped still says what it saw)."""
+    folder = os.environ.get("KIDCODER_TEST_REPORT")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        with open(Path(folder) / f"{name}-cases.jsonl", "a", encoding="utf-8") as out:
+            out.write(json.dumps(case, ensure_ascii=False, default=str) + "\n")

@@ -1,7 +1,8 @@
 """Opt-in, slow: a real small model (KIDCODER_TEST_MODEL) never makes help worse, and its prompts fit in 200 tokens.
 
-Over the whole hint corpus (tests/diagnosis/corpus, and tests/diagnosis/real_corpus when it
-exists), at level 2 of the ladder in each language: the hint with the model names the problem
+Over the whole hint corpus (tests/diagnosis/corpus, and the real corpus's programs when they are
+here: tests/diagnosis/real_corpus/index.json, KIDCODER_REAL_CORPUS_PROGRAMS; KIDCODER_TEST_CORPORA
+picks "corpus", "real_corpus" or both, the default), at level 2 of the ladder in each language: the hint with the model names the problem
 whenever the hint without it does, keeps the rules' words (card and example included) whole
 at its start, and any model text shown names the problem itself. The prompts' sizes are
 measured with the model's own tokenizer (the context length gpt4all reports). Figures go to
@@ -12,7 +13,7 @@ import statistics
 from pathlib import Path
 
 import pytest
-from real_model import languages, local_model, needs_model, report
+from real_model import hint_corpora, languages, local_model, needs_model, note_case, report
 
 from kidcoder.config import Settings
 from kidcoder.model import grounding
@@ -23,14 +24,19 @@ ROOT = Path(__file__).resolve().parents[2]
 PROMPT_LIMIT = 200
 
 
-def corpus_programs():
+def corpus_programs(corpora=None):
+    """The broken programs of the made-up corpus (manifest.json) and of the real corpus (index.json: only
+    the programs that are here with their sha256, see kidcoder/bench/hint_real.py)."""
+    from kidcoder.bench import hint_real
+
+    corpora = corpora or hint_corpora()
     found = []
-    for name in ("corpus", "real_corpus"):
-        folder = ROOT / "tests" / "diagnosis" / name
-        manifest = folder / "manifest.json"
-        if manifest.exists():
-            entries = json.loads(manifest.read_text(encoding="utf-8"))["programs"]
-            found += [(folder / entry["file"], entry) for entry in entries if entry.get("kind")]
+    if "corpus" in corpora:
+        folder = ROOT / "tests" / "diagnosis" / "corpus"
+        entries = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["programs"]
+        found += [(folder / entry["file"], entry) for entry in entries if entry.get("kind")]
+    if "real_corpus" in corpora:
+        found += [(Path(case["path"]), case) for case in hint_real.load_cases() if case["status"] == "broken"]
     return found
 
 
@@ -50,12 +56,12 @@ def test_the_hint_with_the_model_names_the_problem_whenever_the_hint_without_it_
     cases, worse = [], []
     for path, entry in corpus_programs():
         asked = len(recording.generations)
-        hint = find_hint(path.read_text(encoding="utf-8"), str(path), 2, lang, enrich=enrich)
+        hint = find_hint(path.read_text(encoding="utf-8-sig"), str(path), 2, lang, enrich=enrich)
         if hint.finding is None:
             continue
         problem = hint.facts.problem
         rules = hint.facts.rules_hint
-        case = {"file": path.name, "rules_names": grounding.names_problem(rules, problem),
+        case = {"file": entry.get("id", path.name), "rules_names": grounding.names_problem(rules, problem),
                 "with_model_names": grounding.names_problem(hint.text, problem), "shown": hint.model is not None,
                 "asked": len(recording.generations) > asked}
         if len(recording.generations) > asked:
@@ -72,6 +78,7 @@ def test_the_hint_with_the_model_names_the_problem_whenever_the_hint_without_it_
         if case["rules_names"] and not case["with_model_names"]:
             worse.append(case)
         cases.append(case)
+        note_case(f"hint-corpus-{lang}", case)
     sizes = [c["prompt_tokens"] for c in cases if c.get("prompt_tokens")]
     firsts = [c["first_token_s"] for c in cases if c.get("first_token_s")]
     figures = {
@@ -84,6 +91,7 @@ def test_the_hint_with_the_model_names_the_problem_whenever_the_hint_without_it_
         "first_token_s_median_wall": round(statistics.median(firsts), 2) if firsts else None,
     }
     report(f"hint-corpus-{lang}", figures)
+    assert figures["model_asked"] > 0, "the model was never asked (switched off?): nothing was compared"
     assert worse == []
     assert figures["prompt_tokens_max"] is None or figures["prompt_tokens_max"] <= PROMPT_LIMIT
 
@@ -125,3 +133,23 @@ def test_lost_questions_read_into_topics_give_a_card_from_our_table_or_the_rules
         assert got is None or not answer.search_terms or got in listed, question   # the rules (sound step), or our table
     report("lost-questions", {"found_pct": round(100 * sum(c["right"] for c in cases) / len(cases), 1),
                               "cases": cases})
+
+
+def test_the_never_worse_test_reads_the_real_corpus_when_its_programs_are_here(tmp_path, monkeypatch):
+    """No model needed: the real corpus is index.json plus programs checked by sha256 (not a manifest.json)."""
+    import hashlib
+
+    text = "import pygame\nscreen = pygame.display.set_mode((100, 100))\n"
+    programs = []
+    for case_id, status in (("broken_one", "broken"), ("working_one", "working")):
+        (tmp_path / "programs" / case_id).mkdir(parents=True)
+        (tmp_path / "programs" / case_id / "main.py").write_text(text, encoding="utf-8")
+        programs.append({"id": case_id, "status": status, "file": f"{case_id}/main.py",
+                         "sha256": hashlib.sha256(text.encode()).hexdigest()})
+    (tmp_path / "index.json").write_text(json.dumps({"programs": programs}), encoding="utf-8")
+    monkeypatch.setenv("KIDCODER_REAL_CORPUS", str(tmp_path))
+    monkeypatch.delenv("KIDCODER_REAL_CORPUS_PROGRAMS", raising=False)
+    found = corpus_programs(["real_corpus"])
+    assert [(path.name, entry["id"]) for path, entry in found] == [("main.py", "broken_one")]
+    made_up = corpus_programs(["corpus"])
+    assert made_up and all(path.is_file() and entry["kind"] for path, entry in made_up)

@@ -1,0 +1,119 @@
+"""tools/fetch_real_corpus.py and tools/real_corpus_placeholders.py, without network: the sha256 check on a
+local file, the files a program names fetched from a repository faked here, and placeholders pygame can load."""
+import hashlib
+import importlib.util
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_tool(name):
+    sys.path.insert(0, str(ROOT / "tools"))     # fetch_real_corpus imports the placeholders tool beside it
+    try:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+
+
+fetch = load_tool("fetch_real_corpus")
+placeholders = load_tool("real_corpus_placeholders")
+
+PROGRAM = (b"import pygame\nimport config\nfrom helpers import draw\n"
+           b"ball = pygame.image.load('ball.png')\nsound = pygame.mixer.Sound('music/bgm.ogg')\n"
+           b"font = pygame.font.Font('gone.ttf', 20)\nother = '../outside.png'\n")
+REPO = {
+    "game/main.py": PROGRAM,
+    "game/ball.png": b"picture bytes",
+    "game/config.py": b"SIZE = 3\nBACK = 'back.jpg'\n",
+    "game/back.jpg": b"background bytes",
+    "game/music/bgm.ogg": b"the author's music",
+    "outside.png": b"not beside the program",
+}
+
+
+def entry(data=PROGRAM, **extra):
+    return dict({"id": "game", "file": "game_case/main.py", "sha256": hashlib.sha256(data).hexdigest(),
+                 "placeholders": [], "source": {"kind": "repository", "repo": "someone/game",
+                                                "commit": "0" * 40, "path": "game/main.py"}}, **extra)
+
+
+def test_the_sha256_check_on_a_local_file(tmp_path):
+    program = tmp_path / "main.py"
+    program.write_bytes(PROGRAM)
+    index = {"programs": [entry()]}
+    assert fetch.check_file(index, program, "game")
+    program.write_bytes(PROGRAM.replace(b"\n", b"\r\n"))           # other line endings: not the same program
+    assert not fetch.check_file(index, program, "game")
+    (tmp_path / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    assert fetch.main(["--index", str(tmp_path / "index.json"), "--check", str(program), "game"]) == 1
+
+
+def test_the_raw_url_of_an_entry_quotes_the_path():
+    assert (fetch.raw_url("a/b", "c" * 40, "dodger initial.py")
+            == f"https://raw.githubusercontent.com/a/b/{'c' * 40}/dodger%20initial.py")
+
+
+def test_the_files_a_program_names_and_the_modules_it_imports():
+    names = fetch.named_files(PROGRAM.decode() + "import os, random as r\nx = 'C:\\\\pics\\\\a.png'\n"
+                              "dog = load(os.path.join('assets', 'dog_1.png'))\n")
+    assert names == {"config.py", "helpers.py", "ball.png", "music/bgm.ogg", "gone.ttf", "../outside.png",
+                     "assets/dog_1.png", "dog_1.png"}   # each literal, and the joined path
+
+
+def test_a_program_comes_with_the_files_it_names_from_its_repository(tmp_path):
+    status = fetch.fetch_entry(entry(placeholders=["gone.ttf"]), tmp_path, REPO.get)
+    assert status == "ok"
+    folder = tmp_path / "game_case"
+    assert (folder / "main.py").read_bytes() == PROGRAM
+    assert sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) == [
+        "back.jpg", "ball.png", "config.py", "main.py", "music/bgm.ogg"]   # config.py's own picture too
+
+
+def test_a_program_with_other_bytes_is_not_kept(tmp_path):
+    changed = dict(REPO, **{"game/main.py": PROGRAM + b"# changed\n"})
+    assert fetch.fetch_entry(entry(), tmp_path, changed.get) == "sha-mismatch"
+    assert fetch.fetch_entry(entry(), tmp_path, {}.get) == "missing"
+    assert not (tmp_path / "game_case").exists()
+
+
+def test_placeholders_are_made_once_and_pygame_loads_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    index = {"programs": [
+        {"id": "a", "file": "a/main.py", "placeholders": ["hero.png", "sky.jpg", "snow.gif", "uni.otf",
+                                                          "pop.wav", "space.ogg",
+                                                          "background.mid (replaced: unreadable here)"]},
+        {"id": "b", "file": "b/main.py", "placeholders": ["music/bgm.wav", "hero.png"]}]}
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "hero.png").write_bytes(b"the author's own picture")
+    counts = placeholders.make(index, tmp_path)
+    assert counts == {"made": 8, "kept": 1}
+    assert (tmp_path / "b" / "hero.png").read_bytes() == b"the author's own picture"
+    assert (tmp_path / "a" / "background.mid").is_file()
+    pygame.init()
+    try:
+        for name in ("hero.png", "sky.jpg", "snow.gif"):
+            assert pygame.image.load(str(tmp_path / "a" / name)).get_size() == (64, 64)
+        assert pygame.font.Font(str(tmp_path / "a" / "uni.otf"), 20).size("Hi")[0] > 0
+        pygame.mixer.init()
+        for name in ("a/pop.wav", "a/space.ogg", "b/music/bgm.wav"):
+            assert pygame.mixer.Sound(str(tmp_path / name)).get_length() > 0
+            pygame.mixer.music.load(str(tmp_path / name))       # music picks the decoder by the name's ending
+    finally:
+        pygame.quit()
+    assert placeholders.make(index, tmp_path) == {"made": 0, "kept": 9}
+
+
+def test_the_committed_index_names_only_files_the_tool_can_make():
+    index = json.loads((ROOT / "tests" / "diagnosis" / "real_corpus" / "index.json").read_text(encoding="utf-8"))
+    plan = placeholders.planned(index, Path("programs"))
+    assert plan and all(os.path.basename(item["path"]) and "(" not in item["path"] for item in plan)
+    assert {item["kind"] for item in plan} == {"picture", "sound", "font"}

@@ -1,0 +1,177 @@
+"""Download the real corpus's programs on a developer machine with network (the app never uses this).
+
+    python3 tools/fetch_real_corpus.py [PROGRAMS] [--index INDEX] [--only ID ...] [--no-placeholders]
+
+For each repository entry of tests/diagnosis/real_corpus/index.json: the program from its commit's
+raw URL (https://raw.githubusercontent.com/<repo>/<commit>/<path>), kept only when its sha256 is the
+index's; then the files beside it that the program names and its repository has at that commit
+(pictures, sounds, fonts, text files named in string literals or joined with os.path.join from
+literals, and local modules it imports, whose own named files are fetched too); files that are not there are left to the placeholders. Then
+tools/real_corpus_placeholders.py makes the placeholders. Issue-thread entries are not downloaded:
+their program is the code posted in the thread (index.json gives the URL; copy it by hand and check
+the sha256 with --check FILE ID).
+
+PROGRAMS defaults to KIDCODER_REAL_CORPUS_PROGRAMS, else tests/diagnosis/real_corpus/programs
+(git-ignored). The programs are third-party code: never commit them.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import posixpath
+import re
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Set
+
+ROOT = Path(__file__).resolve().parents[1]
+INDEX = ROOT / "tests" / "diagnosis" / "real_corpus" / "index.json"
+RAW = "https://raw.githubusercontent.com/{repo}/{commit}/{path}"
+MEDIA = r"png|jpe?g|gif|bmp|tga|wav|ogg|mp3|mid|midi|ttf|otf|txt|json|csv|dat|mp4|mpg|avi"
+NAMED = re.compile(r"""['"]([^'"\n{}]{1,160}\.(?:%s))['"]""" % MEDIA, re.I)
+JOINED = re.compile(r"""path\.join\(\s*((?:['"][^'"\n]+['"]\s*,\s*)+['"][^'"\n]+['"])\s*\)""")
+LITERAL = re.compile(r"""['"]([^'"\n]+)['"]""")
+IMPORTS = re.compile(r"^[ \t]*(?:from[ \t]+([A-Za-z_]\w*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w \t,]*))", re.M)
+STANDARD = set(getattr(sys, "stdlib_module_names", ())) | {"pygame", "pygame_gui", "numpy", "pgzrun", "pgzero"}
+Getter = Callable[[str], Optional[bytes]]   # a path in the repository at the commit -> its bytes, or None
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def matches(entry: dict, data: bytes) -> bool:
+    """Are these the bytes the index recorded for the entry?"""
+    return sha256(data) == entry["sha256"]
+
+
+def raw_url(repo: str, commit: str, path: str) -> str:
+    return RAW.format(repo=repo, commit=commit, path=urllib.parse.quote(path))
+
+
+def download(url: str, timeout: float = 30.0) -> Optional[bytes]:
+    """The bytes at a URL, or None when it is not there (404)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as answer:
+            return answer.read()
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            return None
+        raise
+
+
+def named_files(source: str) -> Set[str]:
+    """Relative file names the program names in string literals, and the local modules it imports."""
+    names = {name.replace("\\", "/") for name in NAMED.findall(source)}
+    for parts in JOINED.findall(source):          # os.path.join('assets', 'dog.png') -> assets/dog.png
+        joined = "/".join(LITERAL.findall(parts))
+        if NAMED.fullmatch(repr(joined)):
+            names.add(joined)
+    for single, several in IMPORTS.findall(source):
+        modules = [single] if single else [part.strip().split()[0] for part in several.split(",") if part.strip()]
+        names |= {f"{module}.py" for module in modules if module and module not in STANDARD}
+    return {name for name in names if not name.startswith("/") and ":" not in name}
+
+
+def side_files(program_path: str, source: str, get: Getter, skip: Set[str] = frozenset()) -> Dict[str, bytes]:
+    """The files beside the program that it names and its repository has: {relative name: bytes}.
+    Local modules are read for their own names too; names in `skip` (placeholders) are left out."""
+    folder = posixpath.dirname(program_path)
+    found: Dict[str, bytes] = {}
+    queue = [source]
+    while queue:
+        for name in sorted(named_files(queue.pop())):
+            if name in found or name in skip:
+                continue
+            if ".." in name.split("/"):       # nothing is written outside the program's folder
+                continue
+            repo_path = posixpath.normpath(posixpath.join(folder, name))
+            data = get(repo_path)
+            if data is None:
+                continue
+            found[name] = data
+            if name.endswith(".py"):
+                queue.append(data.decode("utf-8", "replace"))
+    return found
+
+
+def placeholder_names(entry: dict) -> Set[str]:
+    return {raw.split(" (", 1)[0].strip() for raw in entry.get("placeholders", [])}
+
+
+def fetch_entry(entry: dict, programs: Path, get: Getter) -> str:
+    """One repository entry into programs/: 'ok', 'sha-mismatch' or 'missing' (nothing written then)."""
+    source = entry["source"]
+    data = get(source["path"])
+    if data is None:
+        return "missing"
+    if not matches(entry, data):
+        return "sha-mismatch"
+    target = programs / entry["file"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    text = data.decode("utf-8", "replace")
+    for name, content in side_files(source["path"], text, get, placeholder_names(entry)).items():
+        beside = target.parent / name
+        if not beside.exists():
+            beside.parent.mkdir(parents=True, exist_ok=True)
+            beside.write_bytes(content)
+    return "ok"
+
+
+def http_getter(repo: str, commit: str) -> Getter:
+    return lambda path: download(raw_url(repo, commit, path))
+
+
+def default_programs() -> Path:
+    folder = os.environ.get("KIDCODER_REAL_CORPUS_PROGRAMS")
+    return Path(folder) if folder else INDEX.parent / "programs"
+
+
+def check_file(index: dict, path: Path, case_id: str) -> bool:
+    entry = next(e for e in index["programs"] if e["id"] == case_id)
+    return matches(entry, path.read_bytes())
+
+
+def main(argv: List[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("programs", nargs="?", type=Path, default=None)
+    parser.add_argument("--index", type=Path, default=INDEX)
+    parser.add_argument("--only", nargs="*", default=None, help="entry ids")
+    parser.add_argument("--check", nargs=2, metavar=("FILE", "ID"), help="only check a file's sha256 against an entry")
+    parser.add_argument("--no-placeholders", action="store_true")
+    args = parser.parse_args(argv)
+    index = json.loads(args.index.read_text(encoding="utf-8"))
+    if args.check:
+        ok = check_file(index, Path(args.check[0]), args.check[1])
+        print("sha256 matches" if ok else "sha256 differs")
+        return 0 if ok else 1
+    programs = args.programs or default_programs()
+    counts: Dict[str, int] = {}
+    for entry in index["programs"]:
+        if args.only and entry["id"] not in args.only:
+            continue
+        source = entry["source"]
+        if source.get("kind") != "repository":
+            status = "thread (copy by hand)"
+        else:
+            status = fetch_entry(entry, programs, http_getter(source["repo"], source["commit"]))
+        counts[status] = counts.get(status, 0) + 1
+        if status != "ok":
+            print(f"{entry['id']}: {status}", file=sys.stderr)
+    if not args.no_placeholders:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import real_corpus_placeholders
+
+        counts.update(real_corpus_placeholders.make(index, programs))
+    print(json.dumps(counts))
+    return 0 if not counts.get("sha-mismatch") else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

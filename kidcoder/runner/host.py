@@ -89,13 +89,11 @@ class GameProcess:
         self.contained: List[str] = []          # the walls up around the game (from its Ready message)
         self.caption = ""
         self.size: Optional[tuple] = None
-        self.paused = False
-        self.paused_at: Optional[int] = None
+        self.paused, self.paused_at = False, None      # paused_at: the frame it paused at (its Paused message)
         self.finished: Optional[protocol.Finished] = None
         self.error: Optional[protocol.GameError] = None
         self.console: Deque[str] = collections.deque(maxlen=MAX_CONSOLE_LINES + 1)
-        self.console_truncated = False
-        self.started_at = 0.0
+        self.console_truncated, self.started_at = False, 0.0
         self.first_frame_at: Optional[float] = None
         self.frames_seen = 0
         self.frame_rate = FrameRate()
@@ -266,6 +264,10 @@ class GameProcess:
         self._check_parent(out)
         self._check_ended(out)
         return out
+
+    def news_waiting(self) -> bool:
+        """A message or printed text waits for poll() (cheap: nothing is read)."""
+        return self._pipes is not None and self._pipes.waiting()
 
     def _drain(self) -> list:
         """Up to MAX_PER_POLL waiting messages, each noted (what the game said changes this object)."""

@@ -250,7 +250,7 @@ class App:
         rects = None if self._held_events else self.frame_only.show(self.screen, dt, started)
         if rects is not None:
             self.frames += 1
-            return self._sent(rects, started) if rects else self.pacer.spent(time.perf_counter() - started)
+            return self._sent(rects, started, costed=False) if rects else None
         dt += self.frame_only.owed(started)
         events = [*self._held_events, *pygame.event.get()]
         self._held_events.clear()
@@ -273,8 +273,10 @@ class App:
             self.preview.show_picture(self.screen) if what == PICTURE or rect == self.pacer.picture else self.draw(rect)
         self._sent(rects, started)
 
-    def _sent(self, rects, started: float, presented: bool = False) -> None:
-        """The frame's rects go to the screen (presented: the Presenter sent them); who waits is told."""
+    def _sent(self, rects, started: float, presented: bool = False, costed: bool = True) -> None:
+        """The frame's rects go to the screen (presented: the Presenter sent them); who waits is told. costed:
+        its time moves the Pacer's estimate of a frame's cost (not a game's frame alone: redraw.SHORT_CPU_S and
+        GIVE_WAY weigh the window's whole steps)."""
         if not presented:
             for rect in rects:
                 self.presenter.touched(rect)
@@ -286,7 +288,8 @@ class App:
             self.first_frame_at, _ = time.perf_counter(), self.assist.start_index()   # slow this frame
             window_shown()                  # the garbage collector waited since the splash
         self.frame_times.append(time.perf_counter() - started)
-        self.pacer.spent(self.frame_times[-1])
+        if costed:
+            self.pacer.spent(self.frame_times[-1])
 
     def _pace(self) -> Optional[float]:
         """How often to look while something goes on: a game or a dialog (full pace), background work, the

@@ -103,7 +103,7 @@ class App:
                            self.preview.picture_only, lambda rect: uncovered(rect, self.manager))
         self.gui = GuiTicker(self.manager, self.pacer, first_update)
         self._build_parts(files)
-        self.frame_only = FrameOnly(self.pacer, self.preview, self.games, self._quiet)
+        self.frame_only = FrameOnly(self.pacer, self.preview, self.games, self._quiet, self.gui.due)
         self._last_version = self.editor.version
         self.files.start_up()       # the index check and the model start after the first frame (step)
 

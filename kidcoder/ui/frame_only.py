@@ -28,9 +28,10 @@ class FrameOnly:
     """Decides whether a step may be the game's frame alone, and shows it; `owed()` hands the whole step
     the time of the steps it skipped."""
 
-    def __init__(self, pacer, preview, games, quiet: Callable[[], bool]):
+    def __init__(self, pacer, preview, games, quiet: Callable[[], bool], gui_due: Callable[[float], bool]):
         self.pacer, self.preview, self.games = pacer, preview, games
         self.quiet = quiet              # nothing but the game goes on (no dialog, no background work)
+        self.gui_due = gui_due          # pygame-gui's update is due after this many more seconds (GuiTicker.due)
         self.full_at = -1e9             # when the last whole step ran
         self.skipped = 0.0              # seconds of steps since then that were the game's frame alone
         self.steps = 0                  # steps that were a frame alone (tests and benchmarks read it)
@@ -40,18 +41,19 @@ class FrameOnly:
         skipped, self.skipped, self.full_at = self.skipped, 0.0, now
         return skipped
 
-    def ready(self, now: float) -> bool:
-        """Only a new game frame wants the window: a whole step ran lately, the game plays and has nothing
-        to say, nothing else goes on, and no event waits."""
+    def ready(self, now: float, dt: float) -> bool:
+        """Only a new game frame wants the window: a whole step ran lately, pygame-gui's update is not due
+        (with the time skipped and dt), the game plays and has nothing to say, nothing else goes on, and no
+        event waits."""
         games = self.games
-        return (now - self.full_at < FULL_EVERY_S and games.state == GameState.RUNNING and games.game is not None
-                and not games.news() and self.quiet() and self.preview.frame_waiting(games.game)
-                and not pygame.event.peek())
+        return (now - self.full_at < FULL_EVERY_S and not self.gui_due(self.skipped + dt)
+                and games.state == GameState.RUNNING and games.game is not None and not games.news()
+                and self.quiet() and self.preview.frame_waiting(games.game) and not pygame.event.peek())
 
     def show(self, screen, dt: float, now: float) -> Optional[List[pygame.Rect]]:
         """The new frame alone, blitted into its place in screen (the caller sends the rects returned: none
         when the frame was torn while it was read); None: a whole step is needed."""
-        if not self.ready(now):
+        if not self.ready(now, dt):
             return None
         place = self.pacer.picture_now(now)
         if place is None:

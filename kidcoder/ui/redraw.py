@@ -232,10 +232,15 @@ class GuiTicker:
         keys_for_it = bool(self.manager.get_focus_set())
         self.input = self.input or any(keys_for_it or event.type not in KEY_EVENTS for event in events)
 
-    def tick(self, dt: float) -> None:
-        self.owed += dt
+    def due(self, dt: float) -> bool:
+        """A tick given dt more seconds would run pygame-gui's update (a game's frame alone then waits)."""
         every = LOOK_EVERY_S if self.pacer.frames_coming else GUI_TICK_S
-        if self.input or self.pacer.gui_moved or self.owed >= every:
+        return self.input or self.pacer.gui_moved or self.owed + dt >= every
+
+    def tick(self, dt: float) -> None:
+        due = self.due(dt)
+        self.owed += dt
+        if due:
             if self.updates == 0 and self.first_update is not None:
                 self.first_update(self.manager, self.owed)
             else:

@@ -81,6 +81,10 @@ class Worker:
         """Jobs submitted and not yet finished."""
         return self._busy
 
+    def waiting(self) -> bool:
+        """Results (or posted items) wait for poll() (cheap: nothing is taken)."""
+        return not self._results.empty()
+
     def post(self, item: Any, timeout: float = 0.0) -> bool:
         """Queue an item for poll() from inside a job (waiting up to timeout); False when the queue stayed full."""
         try:

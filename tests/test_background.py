@@ -5,6 +5,13 @@ import time
 from kidcoder.background import Worker
 
 
+def wait_for(condition, timeout=5.0):
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return condition()
+
+
 def drain(worker, count, timeout=5.0):
     results = []
     deadline = time.monotonic() + timeout
@@ -82,3 +89,14 @@ def test_a_silent_job_that_fails_does_not_stop_its_lane():
     assert drain(worker, 1) == ["after"]
     worker.close()
     assert worker.busy == 0
+
+
+def test_waiting_says_when_a_result_is_there_to_poll_without_taking_it():
+    worker = Worker()
+    assert not worker.waiting()
+    worker.submit("job", lambda: 42)
+    assert wait_for(worker.waiting)
+    assert worker.waiting()                     # asking takes nothing
+    assert [result.value for result in worker.poll()] == [42]
+    assert not worker.waiting()
+    worker.close()

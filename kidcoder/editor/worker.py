@@ -36,6 +36,10 @@ class FileWorker:
             raise ValueError(f"unknown file action {action!r}")
         self._worker.submit(action, self._call, action, args, lane="files", tag=tag)
 
+    def waiting(self) -> bool:
+        """Results wait for poll()."""
+        return self._worker.waiting()
+
     def poll(self, limit: int = 20) -> List[Result]:
         """Results that are ready (at most limit, so one frame never does too much)."""
         return self._worker.poll(limit)

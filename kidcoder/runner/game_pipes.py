@@ -73,6 +73,10 @@ class GamePipes:
         read_console(fd, lambda text: self._put(ConsoleText(text)))
         self._put(PipeClosed("output"))
 
+    def waiting(self) -> bool:
+        """Something arrived that drain() has not given yet (cheap: the window asks between game frames)."""
+        return not self._queue.empty()
+
     def drain(self, limit: int = MAX_PER_POLL) -> List[object]:
         """Up to `limit` waiting messages (protocol messages and ConsoleText), oldest first."""
         out: List[object] = []

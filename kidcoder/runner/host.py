@@ -81,8 +81,7 @@ class GameProcess:
         self._out_of_memory = False
         self._last_frame_number = 0
         self._last_frame_time = 0.0
-        self._no_frame_reported = False
-        self._stall = StallWatch(self.no_frame_seconds)     # stuck, or only starved of the processor?
+        self._stall = StallWatch(self.no_frame_seconds)     # stuck, or only starved of the processor? (once)
         self._waiting_for_input = False
         self._waiting_after_frame = -1          # the game waits for events after this frame
         self._stop_reason: Optional[GameStatus] = None
@@ -91,13 +90,11 @@ class GameProcess:
         self.contained: List[str] = []          # the walls up around the game (from its Ready message)
         self.caption = ""
         self.size: Optional[tuple] = None
-        self.paused = False
-        self.paused_at: Optional[int] = None
+        self.paused, self.paused_at = False, None      # paused_at: the frame it paused at (its Paused message)
         self.finished: Optional[protocol.Finished] = None
         self.error: Optional[protocol.GameError] = None
         self.console: Deque[str] = collections.deque(maxlen=MAX_CONSOLE_LINES + 1)
-        self.console_truncated = False
-        self.started_at = 0.0
+        self.console_truncated, self.started_at = False, 0.0
         self.first_frame_at: Optional[float] = None
         self.frames_seen = 0
         self.frame_rate = FrameRate()
@@ -269,6 +266,10 @@ class GameProcess:
         self._check_ended(out)
         return out
 
+    def news_waiting(self) -> bool:
+        """A message or printed text waits for poll() (cheap: nothing is read)."""
+        return self._pipes is not None and self._pipes.waiting()
+
     def _drain(self) -> list:
         """Up to MAX_PER_POLL waiting messages, each noted (what the game said changes this object)."""
         out = self._pipes.drain() if self._pipes is not None else []
@@ -339,15 +340,13 @@ class GameProcess:
             self.frame_rate.seen(number, when if self.started_at - 1.0 <= when <= now + 1.0 else now)
             self._last_frame_number = number
             self._last_frame_time = now
-            self._no_frame_reported = False
             self._stall.frame()
             self.frames_seen = number
             return
         # Only a game with a window can be "stuck"; one waiting for the player or for input() is not.
         if (self.running and self.size is not None and not self.paused and not self._waiting_for_input
-                and self._waiting_after_frame != number and not self._no_frame_reported
+                and self._waiting_after_frame != number
                 and self._stall.check(self.process.pid, now - self._last_frame_time, now)):
-            self._no_frame_reported = True
             out.append(NoFrame(seconds=round(now - self._last_frame_time, 1)))
 
     def _check_parent(self, out: list) -> None:

@@ -53,19 +53,23 @@ def sched_seconds(pid: Optional[int]) -> Optional[Tuple[float, float, bool]]:
 
 
 class StallWatch:
-    """Says when a game with no new frame for `seconds` is stuck: check() each poll, frame() on each frame."""
+    """Says when a game with no new frame for `seconds` is stuck, once until its next frame: check() each
+    poll, frame() on each frame."""
 
     def __init__(self, seconds: float, read=sched_seconds):
         self.seconds = seconds
         self.read = read
         self._mark: Optional[tuple] = None      # (when, what the game had used and waited then)
         self._looked_at = -1e9
+        self.reported = False
 
     def frame(self) -> None:
-        self._mark = None
+        self._mark, self.reported = None, False
 
     def check(self, pid: Optional[int], idle_s: float, now: float) -> bool:
-        """idle_s: seconds since the game's last frame. True when it is stuck (not only starved)."""
+        """idle_s: seconds since the game's last frame. True when it is stuck (not only starved), once."""
+        if self.reported:
+            return False
         if idle_s < self.seconds * MARK_SHARE:
             self._mark = None
             return False
@@ -76,6 +80,6 @@ class StallWatch:
         self._looked_at = now
         at, before = self._mark
         after = self.read(pid) if before is not None else None
-        if after is None:
-            return True
-        return looks_stuck(after[0] - before[0], after[1] - before[1], now - at, ready=after[2])
+        self.reported = after is None or looks_stuck(after[0] - before[0], after[1] - before[1], now - at,
+                                                     ready=after[2])
+        return self.reported

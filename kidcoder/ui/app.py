@@ -21,8 +21,7 @@ from kidcoder.ui.gui_start import first_update, new_manager  # noqa: E402  (firs
 
 from kidcoder.background import Worker  # noqa: E402
 from kidcoder.config import Settings, load_settings  # noqa: E402
-from kidcoder.editor.theme import load_theme  # noqa: E402
-from kidcoder.i18n import retranslate, set_key_names, set_language  # noqa: E402
+from kidcoder.i18n import set_key_names, set_language  # noqa: E402
 from kidcoder.ui import style  # noqa: E402
 from kidcoder.runner.smoothscale import use_safe_smoothscale  # noqa: E402
 from kidcoder.ui.actions import Actions  # noqa: E402
@@ -38,6 +37,7 @@ from kidcoder.ui.editor_pane import EditorPane  # noqa: E402
 from kidcoder.ui.events import EventRouter  # noqa: E402
 from kidcoder.ui.file_actions import FileActions, starter_program  # noqa: E402
 from kidcoder.ui.focus import focus_order, next_pane  # noqa: E402
+from kidcoder.ui.frame_only import FrameOnly  # noqa: E402
 from kidcoder.ui.game_control import GameControl  # noqa: E402
 from kidcoder.ui.helper_links import HelperLinks  # noqa: E402
 from kidcoder.ui.helper_pane import HelperPane  # noqa: E402
@@ -56,6 +56,7 @@ from kidcoder.ui.sugar_actions import in_sugar  # noqa: E402
 from kidcoder.ui.sugar_keys import shell_key_names  # noqa: E402
 from kidcoder.ui.toolbar import Toolbar, fitted_widths  # noqa: E402
 from kidcoder.ui.view_actions import ViewActions  # noqa: E402
+from kidcoder.ui.window_looks import WindowLooks  # noqa: E402
 
 PANES = (Toolbar, EditorPane, PreviewPane, ChangePane, HelperPane, ConsolePane)     # in drawing order
 SEEN_RESULTS = frozenset(("hint", "ask"))    # background results the screen's key sees whole (redraw.py)
@@ -102,6 +103,7 @@ class App:
                            self.preview.picture_only, lambda rect: uncovered(rect, self.manager))
         self.gui = GuiTicker(self.manager, self.pacer, first_update)
         self._build_parts(files)
+        self.frame_only = FrameOnly(self.pacer, self.preview, self.games, self._quiet, self.gui.due)
         self._last_version = self.editor.version
         self.files.start_up()       # the index check and the model start after the first frame (step)
 
@@ -131,8 +133,10 @@ class App:
         self.files = files = FileActions(shell, self.docs, self.games, self.worker, self.settings, editor, helper,
                                          preview, console, start_game=more.library.before_run(play.start),
                                          make_game=self.assist.make_game)
-        view = ViewActions(shell, self.settings, self.worker, editor, relabel=self.relabel, restyle=self.restyle,
-                           rescale=self.rescale)
+        looks = WindowLooks(self.settings, self.manager, self.fonts, self.colours, self.panes, self.assist,
+                            relayout=lambda: self.relayout(self.size), forget=self.pacer.forget)
+        view = ViewActions(shell, self.settings, self.worker, editor, relabel=looks.relabel, restyle=looks.restyle,
+                           rescale=looks.rescale)
         links = HelperLinks(shell, editor, helper, starter=lambda: starter_program(self.settings.language))
         self.actions = Actions({
             "new": files.new, "open": files.open, "save": files.save, "examples": files.examples,
@@ -218,41 +222,6 @@ class App:
         area = picture_area(self._lay_out(playing=True).preview, playing=True)
         return area.w, area.h
 
-    def relabel(self) -> None:
-        """The settings' language changed: every pane gets its words in it, the status line and the
-        editor's marker are said again, and a hint or an answer on screen is asked for again."""
-        set_language(self.settings.language)
-        self.manager.set_locale(self.settings.language)     # pygame-gui's own words (the file picker)
-        for pane in self.panes.values():
-            pane.relabel()
-        self.toolbar.message = retranslate(self.toolbar.message)
-        self.editor.view.error_message = retranslate(self.editor.view.error_message)
-        self.relayout(self.size)
-        self.assist.ask_again(self.helper.page)
-
-    def rescale(self) -> None:
-        """The text size changed (A+ / A-): every pane's text, the dialogs' and the toolbar's follow."""
-        scale = style.zoom_scale(self.settings.font_size)
-        if scale == self.fonts.scale:
-            return
-        self.fonts.set_scale(scale)
-        style.add_mono_font(self.manager, self.fonts.mono_px)
-        self.manager.get_theme().load_theme(style.scaled_theme(self.settings.theme, scale))
-        self.manager.rebuild_all_from_changed_theme_data()
-        self.relayout(self.size)
-        for pane in self.panes.values():
-            pane.relabel()
-
-    def restyle(self) -> None:
-        """The settings' theme changed (normal or high contrast): every pane gets its colours."""
-        theme = self.settings.theme
-        self.colours.clear()
-        self.colours.update(style.colours(theme))          # the panes' PaneKit holds this same dict
-        self.manager.get_theme().load_theme(style.scaled_theme(theme, self.fonts.scale))
-        self.manager.rebuild_all_from_changed_theme_data()
-        self.editor.view.set_theme(load_theme(theme))
-        self.pacer.forget()
-
     def _say(self, text: str) -> None:
         self.toolbar.message = text
 
@@ -275,8 +244,14 @@ class App:
 
     # ---- one frame --------------------------------------------------------------------------
     def step(self, dt: float = 1 / FPS) -> None:
-        """One frame: events, background results, then drawing only what changed (see redraw.py)."""
+        """One frame: events, background results, then drawing only what changed (see redraw.py); while only
+        the game's picture changes, its new frame alone (frame_only.py)."""
         started = time.perf_counter()
+        rects = None if self._held_events else self.frame_only.show(self.screen, dt, started)
+        if rects is not None:
+            self.frames += 1
+            return self._sent(rects, started, costed=False) if rects else None
+        dt += self.frame_only.owed(started)
         events = [*self._held_events, *pygame.event.get()]
         self._held_events.clear()
         self.gui.saw(events)
@@ -289,15 +264,21 @@ class App:
         self.dialogs.tick()
         if what == WHOLE:
             self.presenter.forget()             # after a resize or a theme change: the whole frame goes out
+        if what == NOTHING:
+            return self.pacer.spent(time.perf_counter() - started)
         if what in (EVERYTHING, WHOLE):
             self.draw()
-            rects = self.presenter.present(self.screen, [self.layout.editor.right + 3])
-        elif what == NOTHING:
-            return self.pacer.spent(time.perf_counter() - started)
-        else:
-            for rect in rects:      # a new game frame is only blitted (see Pacer.choose)
-                picture = what == PICTURE or rect == self.pacer.picture
-                self.preview.show_picture(self.screen) if picture else self.draw(rect)
+            return self._sent(self.presenter.present(self.screen, [self.layout.editor.right + 3]), started, True)
+        for rect in rects:      # a new game frame is only blitted (see Pacer.choose)
+            self.preview.show_picture(self.screen) if what == PICTURE or rect == self.pacer.picture else self.draw(rect)
+        self._sent(rects, started)
+
+    def _sent(self, rects, started: float, presented: bool = False, costed: bool = True) -> None:
+        """The frame's rects go to the screen (presented: the Presenter sent them); who waits is told. costed:
+        its time moves the Pacer's estimate of a frame's cost (not a game's frame alone: redraw.SHORT_CPU_S and
+        GIVE_WAY weigh the window's whole steps)."""
+        if not presented:
+            for rect in rects:
                 self.presenter.touched(rect)
             pygame.display.update(rects)
         self.drawn += 1
@@ -307,15 +288,26 @@ class App:
             self.first_frame_at, _ = time.perf_counter(), self.assist.start_index()   # slow this frame
             window_shown()                  # the garbage collector waited since the splash
         self.frame_times.append(time.perf_counter() - started)
-        self.pacer.spent(self.frame_times[-1])
+        if costed:
+            self.pacer.spent(self.frame_times[-1])
 
     def _pace(self) -> Optional[float]:
         """How often to look while something goes on: a game or a dialog (full pace), background work, the
         blinking caret of a text line that has the keys."""
         if self.games.live or self.dialogs.current is not None or self.helper.laying_out:
             return 1 / FPS
-        busy = self.worker.busy or self.docs.pending_saves or self.assist.stream.request_id is not None
-        return WORK_WAKE_S if busy else CARET_WAKE_S if self.keyboard.target in TEXT_TARGETS else None
+        return WORK_WAKE_S if self._busy() else CARET_WAKE_S if self.keyboard.target in TEXT_TARGETS else None
+
+    def _busy(self) -> bool:
+        """Background work goes on: a file, a hint, an answer streaming in."""
+        return self.worker.busy or self.docs.pending_saves or self.assist.stream.request_id is not None
+
+    def _quiet(self) -> bool:
+        """Nothing but a game wants the window (frame_only.py): no dialog, no helper's text being laid out or
+        streamed in, no background results waiting (work still going on, such as the search index's check held
+        while a game plays, need not be looked at until it comes back)."""
+        return (self.dialogs.current is None and not self.helper.laying_out and self.assist.stream.request_id is None
+                and not self.worker.waiting() and not self.docs.results_waiting())
 
     def handle_event(self, event) -> None:
         self.router.route(event)

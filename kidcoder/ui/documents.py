@@ -140,6 +140,11 @@ class DocumentKeeper:
     def discard_autosave(self) -> None:
         self.worker.submit("discard_autosave", dataclasses.replace(self.doc), tag=self._tag("discard"))
 
+    def results_waiting(self) -> bool:
+        """The file worker has results for poll() (a worker that cannot say: always)."""
+        waiting = getattr(self.worker, "waiting", None)
+        return waiting is None or waiting()
+
     def poll(self) -> List[object]:
         results = self.worker.poll()
         for result in results:

@@ -130,6 +130,11 @@ class GameControl:
                 self.end_status = message.status
         return messages
 
+    def news(self) -> bool:
+        """The current game has messages for poll() (a game without news_waiting() always may)."""
+        news_waiting = getattr(self.game, "news_waiting", None)
+        return self.game is not None and (news_waiting is None or news_waiting())
+
     def send_event(self, message) -> None:
         if self.live and message is not None:
             self.game.send_event(message)

@@ -33,6 +33,7 @@ class Playing:
         self._last_size: Optional[tuple] = None     # the last playing game's size (see laid_out_for)
         self._before_stall = None       # the helper's page before it said the game seems stuck (NoFrame)
         self._code_from: Optional[float] = None     # when the game's own code began (its Ready came)
+        self._fps_at = 0                # the window's frame number when the fps shown was last asked for
 
     # ---- commands ---------------------------------------------------------------------------
     def run(self) -> None:
@@ -129,8 +130,8 @@ class Playing:
             preview.message = ""          # it was only slow to start (a busy or old laptop): its window came
         if game is not None:
             preview.caption = game.caption or preview.caption
-            if frame_number % FPS_EVERY_FRAMES == 0:
-                preview.fps = game.fps()
+            if abs(frame_number - self._fps_at) >= FPS_EVERY_FRAMES:     # (steps between follow()s may be
+                self._fps_at, preview.fps = frame_number, game.fps()      # a game's frame alone: frame_only.py)
             self._show_console(game)
         self._follow_input(games.waiting_for_input)
         live = games.live

@@ -28,6 +28,9 @@ AWAKE_AFTER_INPUT_S = 1.0   # after a key or a click, keep the full pace a while
 SLICE_S = 0.015         # while it sleeps, the loop looks for events this often
 INPUT_SLICE_S = 0.004   # ... and this often for AWAKE_AFTER_INPUT_S after events: a typed letter waits less (at
                         # 12.5% of a core, 6 runs each: keystroke p95 median 35 ms, not 46; a look costs ~30 us)
+BELL_SLICE_S = 0.025    # ... and this often while a game's doorbell wakes it for each frame (longer than a frame
+                        # at 60 a second: the loop is not woken between frames for nothing, each wake costs ~0.1 ms
+                        # of a slow core's time; events are looked at with each frame)
 SHORT_CPU_S = 0.002     # a window whose frames take this long (a slow core, or a CPU quota's pauses) is short of CPU:
                         # while a game rings its doorbell, it then looks for keys with each game frame and every
                         # SLICE_S, not every INPUT_SLICE_S (the looks would take the game's share)
@@ -140,16 +143,27 @@ class Pacer:
         it; or NOTHING. Background results draw everything (they are rare). A new game frame alone, when
         the last look (within LOOK_EVERY_S, and before the caret's blink) had the picture in the same
         uncovered place, is the PICTURE without looking again."""
-        if new_frame and not events and not results and not self.look_now and self._key is not None:
-            (looked_at, place, blink_at), now = self._looked, time.perf_counter()
-            picture = self.picture_only()
-            if picture is not None and picture == place and now - looked_at < LOOK_EVERY_S and now < blink_at:
-                self.picture, self.gui_moved, self.frames_coming = None, False, True
+        if new_frame and not events and not results:
+            picture = self.picture_now(time.perf_counter())
+            if picture is not None:
                 return PICTURE, [picture]
         before = self._key
         what, rects = self._choose(events, results, new_frame)
         self.gui_moved = results or before is None or before[0] != self._key[0] or before[2] != self._key[2]
         return what, rects
+
+    def picture_now(self, now: float) -> Optional[pygame.Rect]:
+        """Where a new game frame goes when it may be shown alone without looking again (the last look, within
+        LOOK_EVERY_S and before the caret's blink, had the picture in the same uncovered place, and nothing
+        asked for a look since); None: look first."""
+        if self.look_now or self._key is None:
+            return None
+        looked_at, place, blink_at = self._looked
+        picture = self.picture_only()
+        if picture is None or picture != place or now - looked_at >= LOOK_EVERY_S or now >= blink_at:
+            return None
+        self.picture, self.gui_moved, self.frames_coming = None, False, True
+        return picture
 
     def _choose(self, events: list, results: bool, new_frame: bool) -> Tuple[str, List[pygame.Rect]]:
         """choose() without noting what it drew."""
@@ -191,8 +205,11 @@ class Pacer:
 def look_every_s(typing: bool, rung: bool, cost: float) -> float:
     """How often the sleeping loop looks for events: INPUT_SLICE_S while a child types (typing: events came
     lately), unless a game's doorbell wakes it for each frame (rung) and its frames cost SHORT_CPU_S or more
-    (a short CPU: the game's frames come first); else SLICE_S. Pure."""
-    return INPUT_SLICE_S if typing and not (rung and cost >= SHORT_CPU_S) else SLICE_S
+    (a short CPU: the game's frames come first); else BELL_SLICE_S while the doorbell rings, SLICE_S without
+    one. Pure."""
+    if typing and not (rung and cost >= SHORT_CPU_S):
+        return INPUT_SLICE_S
+    return BELL_SLICE_S if rung else SLICE_S
 
 
 class GuiTicker:
@@ -215,10 +232,15 @@ class GuiTicker:
         keys_for_it = bool(self.manager.get_focus_set())
         self.input = self.input or any(keys_for_it or event.type not in KEY_EVENTS for event in events)
 
-    def tick(self, dt: float) -> None:
-        self.owed += dt
+    def due(self, dt: float) -> bool:
+        """A tick given dt more seconds would run pygame-gui's update (a game's frame alone then waits)."""
         every = LOOK_EVERY_S if self.pacer.frames_coming else GUI_TICK_S
-        if self.input or self.pacer.gui_moved or self.owed >= every:
+        return self.input or self.pacer.gui_moved or self.owed + dt >= every
+
+    def tick(self, dt: float) -> None:
+        due = self.due(dt)
+        self.owed += dt
+        if due:
             if self.updates == 0 and self.first_update is not None:
                 self.first_update(self.manager, self.owed)
             else:

@@ -214,3 +214,15 @@ def test_fast_clock_skips_waiting_but_keeps_game_time(tmp_path):
         # the last tick took about 1/30 s of game time, or the real time when that was longer
         assert dt >= 32 and abs(dt - max(real_dt, 33)) <= 3, text
     assert "fast_clock" in "".join(fast.console) and "fast_clock" not in "".join(slow.console)
+
+
+def test_news_waiting_says_a_printed_line_is_there_to_poll_without_reading_it(tmp_path):
+    program = tmp_path / "prints.py"
+    program.write_text("import time\nprint('hello')\ntime.sleep(30)\n", encoding="utf-8")
+    with GameProcess(program, interactive=False) as game:
+        game.start()
+        assert not game.console
+        assert wait_until(game.news_waiting)
+        assert not game.console                     # asking read nothing
+        assert wait_until(lambda: game.poll() is not None and "hello\n" in game.console)
+        assert wait_until(lambda: game.poll() == [] and not game.news_waiting())     # all read: nothing waits

@@ -37,6 +37,10 @@ def test_the_watch_counts_from_a_third_of_the_time_and_starts_again_with_each_fr
     sleeping = StallWatch(3.0, read=lambda pid: (0.2, 0.1, False))        # the same: nothing more used or waited
     assert not sleeping.check(1, idle_s=1.0, now=1.0)
     assert sleeping.check(1, idle_s=3.0, now=3.0)
+    assert not sleeping.check(1, idle_s=4.0, now=4.0)     # said once
+    sleeping.frame()
+    assert not sleeping.check(1, idle_s=1.0, now=5.0)
+    assert sleeping.check(1, idle_s=3.0, now=7.0)         # and again after the next frame
 
 
 def test_with_nothing_to_read_the_clock_alone_decides():

@@ -306,16 +306,17 @@ def test_new_game_frames_alone_are_sent_without_a_look_at_the_rest_for_a_while()
 
 
 def test_while_a_child_types_the_loop_looks_often_unless_a_game_rings_on_a_short_cpu():
-    from kidcoder.ui.redraw import INPUT_SLICE_S, SHORT_CPU_S, SLICE_S, look_every_s
+    from kidcoder.ui.redraw import BELL_SLICE_S, FPS, INPUT_SLICE_S, SHORT_CPU_S, SLICE_S, look_every_s
 
     assert look_every_s(False, False, 0.0) == SLICE_S                 # nobody types
     assert look_every_s(True, False, 0.05) == INPUT_SLICE_S           # typing, no game: keys first
     assert look_every_s(True, True, SHORT_CPU_S / 2) == INPUT_SLICE_S  # a game on a CPU with room: keys still first
-    assert look_every_s(True, True, SHORT_CPU_S) == SLICE_S           # short of CPU: the game's frames wake it
+    assert look_every_s(True, True, SHORT_CPU_S) == BELL_SLICE_S      # short of CPU: the game's frames wake it
+    assert look_every_s(False, True, 0.0) == BELL_SLICE_S > 1 / FPS   # a game rings: no wake between its frames
     pacer = Pacer(look=lambda: (), pace=lambda: None, caret_due=lambda: None, picture_only=lambda: None)
     for _ in range(50):
         pacer.spent(SHORT_CPU_S * 3)
-    assert pacer.slice_s(True, True) == SLICE_S and pacer.slice_s(True, False) == INPUT_SLICE_S
+    assert pacer.slice_s(True, True) == BELL_SLICE_S and pacer.slice_s(True, False) == INPUT_SLICE_S
 
 
 def test_while_game_frames_come_alone_the_caret_still_blinks_on_time():

@@ -88,9 +88,8 @@ class TextFeed:
             return PARTS if self.busy else way
         if self.where:                          # a new text shown scrolled down: whole, now (see above)
             return self._all()
-        self._begin(pieces(html))
-        self.step()
-        return PARTS if self.busy else WHOLE
+        self._begin(pieces(html))               # laid out from the next frame on: this one has the page's
+        return PARTS                            # html to make, and the window to draw
 
     def step(self, first: bool = False) -> str:
         """Lay out pieces: until the screen is full (first), or for STEP_S. WHOLE, GROWN or PARTS (some

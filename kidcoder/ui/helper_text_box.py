@@ -1,11 +1,12 @@
 """The helper's text box: a pygame-gui UITextBox that can lay a text out straight beside its scroll bar,
-and keeps its scroll bar for the next text that needs one.
+keeps its scroll bar for the next text that needs one, and can keep its picture while a new text is laid out.
 
 pygame-gui lays a text out at the box's whole width and, when it is taller than the box, lays it out
 again beside a scroll bar it builds anew (buttons, pictures, theme: about 11 ms on a fast machine, a
-quarter of the frame that showed an answer). text_feed.py often knows a text needs the bar (the start
-of it is already too tall), so `lay_out(html, bar=True)` skips the first layout, and a bar the text no
-longer needs is hidden and used again, not thrown away. Same pictures as pygame-gui's own way
+quarter of the frame that showed an answer). text_feed.py measures a new text at the whole width first
+(DryLayout, never drawn), so `lay_out(html, bar=True)` skips pygame-gui's first layout; a bar the text no
+longer needs is hidden and used again, not thrown away; `hold()` keeps the picture on screen until
+text_feed.py has laid out a screen of the new text. Same pictures as pygame-gui's own way
 (tests/ui/test_text_feed.py compares the window's pixels).
 """
 from __future__ import annotations

@@ -1,17 +1,20 @@
-"""A new page of the helper's text is laid out a screen first, the rest in the frames after it.
+"""A new page of the helper's text is laid out a few pieces a frame; its first screen shows whole.
 
 pygame-gui lays out and draws all of a text at once, twice when it needs a scroll bar (at the box's
-whole width, then beside the bar): an answer with its example is 40-60 rows, 44 ms on a fast machine,
-and a text that first outgrows its box while a model's words stream in is 15-17 ms. A child sees one
-screen of it. So the text is cut after its line breaks (`pieces`: every <br> richtext.py writes lies
-outside any tag) and laid out a piece at a time, as a model's words are (growing_text.grow: the same
-pixels as a whole layout): this frame until the box's screen is full, then pieces for STEP_S each
-frame (helper_pane.update) until the text is whole. The scroll bar is chosen as pygame-gui chooses it:
-while the text fits, at the whole width; the piece that makes it taller than the box shows it needs the
-bar (what follows only adds rows), so what is laid out so far is laid out again beside the bar (one
-screen: helper_text_box.lay_out), and the rest goes there. Words added at the end of a page (a model's)
-join the pieces still to come. A page shown scrolled down (kept scroll) is laid out whole at once: where
-the child reads is known only once the whole text is. tests/ui/test_text_feed.py compares pixels.
+whole width, then beside the bar): an answer with its example is 40-60 rows, 44 ms on a fast machine.
+So the text is cut after its line breaks (`pieces`: every <br> richtext.py writes lies outside any tag)
+and laid out a few pieces a frame (at most about STEP_S of work, helper_pane.update), as a model's words
+are (growing_text.grow: the same pixels as a whole layout). The frame that shows a new page only makes
+its html. In the next frames its pieces are first laid out at the box's whole width and never drawn
+(helper_text_box.DryLayout), until they are taller than the box: pygame-gui would then lay it out beside
+a scroll bar (what follows only adds rows), or they all fit. Then the first piece is laid out in the box,
+beside the bar or not, and the next ones grown onto it; meanwhile the box keeps the picture it showed
+(HelperTextBox.hold), and its first screen appears whole once it is full (2-6 frames on an idle machine:
+a child sees no half screen). The rest comes in the frames after; rows added below the screen draw
+nothing until the end. Words added at the end of a page (a model's) join the pieces still to come; a text
+that outgrows its box while they come is measured and laid out again the same way. A page shown
+scrolled down (a kept scroll) is laid out whole at once: where the child reads is known only once the
+whole text is. tests/ui/test_text_feed.py compares pixels.
 """
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ in the preview and shows real rules' answers and hints (each coming back through
 a child's question does), in both window sizes and both languages. Figures, the worst over them all:
 helper_answer_frame_ms, the frame that showed an answer or a hint (a screen of it is laid out then);
 helper_answer_later_frame_ms, the costliest frame after it while the rest of its text was laid out;
+helper_answer_frame_cpu_ms and helper_answer_later_frame_cpu_ms, the same frames' CPU time of the window's
+thread (on a shared machine wall time also counts other programs' turns on the core);
 helper_words_worst_cost_ms and helper_words_slow_frames, the costliest frame of the window's own work
 while a retold hint's words came (a stand-in sends a sentence every 0.4 s; the frame in which the text
 first needs a scroll bar is one of them) and the frames over 1/60 s; helper_short_words_* the same for a
@@ -31,8 +33,10 @@ def window_figures(results: List[dict]) -> Dict[str, object]:
     shown = [r for r in results if r["phase"] == "shown"]
     words = [r for r in results if r["phase"] == "words"]
     short = [r for r in results if r["phase"] == "short"]
+    cpu = [r for r in shown if "shown_cpu_ms" in r]
     return {"answer_frame_ms": _worst(shown, "shown_ms"), "answer_later_frame_ms": _worst(shown, "later_ms"),
             "answer_slow_frames": sum(r["shown_ms"] > 1000 / 60 for r in shown),
+            "answer_frame_cpu_ms": _worst(cpu, "shown_cpu_ms"), "answer_later_frame_cpu_ms": _worst(cpu, "later_cpu_ms"),
             "words_worst_cost_ms": _worst(words, "stream_worst_cost_ms"),
             "words_slow_frames": sum(r["stream_slow_frames"] for r in words),
             "short_words_worst_cost_ms": _worst(short, "stream_worst_cost_ms"),
@@ -47,6 +51,10 @@ def figures(by_window: Dict[str, dict]) -> Dict[str, object]:
         "helper_answer_frame_ms": _worst(rows, "answer_frame_ms"),
         "helper_answer_later_frame_ms": _worst(rows, "answer_later_frame_ms"),
         "helper_answer_slow_frames": sum(r["answer_slow_frames"] for r in rows),
+        "helper_answer_frame_cpu_ms": _worst([r for r in rows if r["answer_frame_cpu_ms"] is not None],
+                                             "answer_frame_cpu_ms"),
+        "helper_answer_later_frame_cpu_ms": _worst([r for r in rows if r["answer_later_frame_cpu_ms"] is not None],
+                                                   "answer_later_frame_cpu_ms"),
         "helper_words_worst_cost_ms": _worst(rows, "words_worst_cost_ms"),
         "helper_words_slow_frames": sum(r["words_slow_frames"] for r in rows),
         "helper_short_words_worst_cost_ms": _worst(rows, "short_words_worst_cost_ms"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import List, Tuple
 
 FIRST_SCREEN_WORDS = 120
@@ -30,6 +31,13 @@ def split_parts(text: str) -> List[Part]:
 
     An unclosed fence runs to the end of the text (the code still shows).
     """
+    return list(_split_parts(text))
+
+
+@lru_cache(maxsize=64)
+def _split_parts(text: str) -> Tuple[Part, ...]:
+    """split_parts, kept for the texts seen last: the helper's first screen tries ten lengths of one answer
+    in the frame that shows it (its Parts are frozen: sharing them is safe)."""
     parts: List[Part] = []
     prose: List[str] = []
     code: List[str] = []
@@ -57,7 +65,7 @@ def split_parts(text: str) -> List[Part]:
     if in_code:
         parts.append(Part(CODE, "\n".join(code)))
     end_prose()
-    return parts
+    return tuple(parts)
 
 
 def join_parts(parts: List[Part]) -> str:

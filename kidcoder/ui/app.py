@@ -101,7 +101,7 @@ class App:
                                               id(self.dialogs.current), self.layout),
                            self._pace, self.editor.view.blink_due_s,
                            self.preview.picture_only, lambda rect: uncovered(rect, self.manager))
-        self.gui = GuiTicker(self.manager, self.pacer, first_update)
+        self.gui = GuiTicker(self.manager, self.pacer, first_update, calm=lambda: not self.helper.laying_out)
         self._build_parts(files)
         self.frame_only = FrameOnly(self.pacer, self.preview, self.games, self._quiet, self.gui.due)
         self._last_version = self.editor.version

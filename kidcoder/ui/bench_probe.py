@@ -260,6 +260,8 @@ def main(argv=None) -> int:
         from kidcoder.ui.app import App
 
         app = App(None, size=size)
+        if args.mode == "helper":
+            bench_probe_helper.clock_cpu(app)
     if args.mode == "cold":
         def first(_rects):          # window_ready: the editor takes keys in the whole window (or the picture
             now = time.monotonic()  # of it); gui_ready: pygame-gui's elements are there

@@ -11,6 +11,8 @@ sentences every 0.4 s: bench_probe_model.Words) and a short answer retold, whose
 """
 from __future__ import annotations
 
+import time
+from collections import deque
 from typing import List, Optional
 
 from kidcoder.ui.bench_probe_model import RETOLD, Retold, Watch, Words, _Lang
@@ -34,6 +36,20 @@ RETOLD_ES = ("La línea 12 usa `speed_x`, pero el programa nunca le dio un valor
               "Entonces rebota en cada pared, una y otra vez. ",
               "Así la pelota sigue moviéndose mientras el juego corre. "))
 AFTER_FRAMES = 3           # frames still watched after the text is whole
+
+
+def clock_cpu(app) -> None:
+    """app.frame_cpu: the window thread's CPU time for each frame drawn, beside app.frame_times (wall): on a
+    shared machine a frame's wall time also counts other programs' turns on the core."""
+    app.frame_cpu = deque(maxlen=app.frame_times.maxlen)
+    step = app.step
+
+    def timed(dt: float = 1 / 60) -> None:
+        drawn, began = app.drawn, time.thread_time()
+        step(dt)
+        if app.drawn != drawn:
+            app.frame_cpu.append(time.thread_time() - began)
+    app.step = timed
 
 
 def answers_and_hints(lang: str) -> list:
@@ -74,10 +90,13 @@ class Shown:
         self.whole_at = self.whole_at or len(app.frame_times)
         if len(app.frame_times) < self.whole_at + AFTER_FRAMES:
             return False
-        costs = list(app.frame_times)
+        costs, cpu = list(app.frame_times), list(getattr(app, "frame_cpu", ()))
         self.results.append({"phase": "shown", "label": self.label, "shown_ms": round(costs[self.index] * 1000, 1),
                              "later_ms": round(max(costs[self.index + 1:] or [0.0]) * 1000, 1),
                              "later_frames": self.whole_at - self.index, "laid_out": helper.laid_out})
+        if len(cpu) == len(costs):
+            self.results[-1].update(shown_cpu_ms=round(cpu[self.index] * 1000, 1),
+                                    later_cpu_ms=round(max(cpu[self.index + 1:] or [0.0]) * 1000, 1))
         return True
 
     def _submit(self, app) -> None:

@@ -29,6 +29,7 @@ ASK_ROW_H = 46
 SMALL_BUTTON_H = TITLE_H - 4
 TEXT_PAD = 8 + 20          # the text box's padding and its scroll bar: what code lines cannot use
 LINE_SPACING = 1.15
+SPARE_BAR_AFTER = 30      # updates (frames) after the window opened, a spare scroll bar is built
 TABS = ((HELPER, "ui.helper.title", "show_helper"), (CONSOLE, "ui.console.title", "show_console"))
 
 
@@ -55,6 +56,7 @@ class HelperPane(Pane):
         self.news = False
         self.game_asks = False
         self._buttons = None                 # (more, fix) shown when the helper's tab comes back
+        self.updates = 0
         self.laid_out = ""                   # how the last new text was laid out (text_feed: whole, grown, parts, same)
         boxes = self._boxes()
         self._html = self.page.html(self.first_words(), self.code_cols, self.fonts.mono_px)
@@ -302,11 +304,13 @@ class HelperPane(Pane):
         return self.feed.busy
 
     def update(self, dt: float) -> None:
-        """The next pieces of a text shown a screen first (text_feed.py); while a hint or an answer is worked
-        out, a scroll bar for it built."""
+        """The next pieces of a new text (text_feed.py); a scroll bar for the next text that needs one built
+        while a hint or an answer is worked out, or once the window is up (a hint can come back in the
+        frame after Run: the frame that shows it never builds one)."""
+        self.updates += 1
         if self.feed.busy:
             self.feed.step()
-        elif self.busy:
+        elif self.busy or self.updates >= SPARE_BAR_AFTER:
             self.text_box.keep_a_bar()
 
     def show_hint(self, hint: dict, level: int, source: str = "") -> None:

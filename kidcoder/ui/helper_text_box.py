@@ -1,16 +1,17 @@
 """The helper's text box: a pygame-gui UITextBox that can lay a text out straight beside its scroll bar,
-and keeps its scroll bar for the next text that needs one.
+keeps its scroll bar for the next text that needs one, and can keep its picture while a new text is laid out.
 
 pygame-gui lays a text out at the box's whole width and, when it is taller than the box, lays it out
 again beside a scroll bar it builds anew (buttons, pictures, theme: about 11 ms on a fast machine, a
-quarter of the frame that showed an answer). text_feed.py often knows a text needs the bar (the start
-of it is already too tall), so `lay_out(html, bar=True)` skips the first layout, and a bar the text no
-longer needs is hidden and used again, not thrown away. Same pictures as pygame-gui's own way
+quarter of the frame that showed an answer). text_feed.py measures a new text at the whole width first
+(DryLayout, never drawn), so `lay_out(html, bar=True)` skips pygame-gui's first layout; a bar the text no
+longer needs is hidden and used again, not thrown away; `hold()` keeps the picture on screen until
+text_feed.py has laid out a screen of the new text. Same pictures as pygame-gui's own way
 (tests/ui/test_text_feed.py compares the window's pixels).
 """
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Optional
 
 import pygame
 from pygame_gui.core.text.html_parser import HTMLParser
@@ -52,6 +53,7 @@ class HelperTextBox(UITextBox):
 
     _straight = False        # the next rebuild's first layout is skipped: the text needs the bar
     _spare = None            # a scroll bar no text uses now (hidden)
+    _held = False            # the picture shown is kept while a new text is laid out (hold)
 
     def keep_a_bar(self) -> None:
         """Build the scroll bar before a text needs it (the helper asks while its answer is worked out):
@@ -70,24 +72,29 @@ class HelperTextBox(UITextBox):
         finally:
             self._straight = False
 
-    def too_tall_after(self, pieces: Sequence[str]) -> Optional[int]:
-        """How many of the pieces (html cut at line breaks) make the text taller than the box when laid
-        out at the box's whole width, as pygame-gui first lays a text out (None: all of them fit). Laid out
-        apart from the box and never drawn: a text that needs the bar is laid out again beside it anyway."""
-        width, height = self._whole_wrap_size()
-        parser = HTMLParser(self.ui_theme, self.combined_element_ids, self.link_style, line_spacing=self.line_spacing,
-                            text_direction=self.font_dict.get_default_font().get_direction())
-        layout = None
-        for count, piece in enumerate(pieces, 1):
-            parser.feed(self._pre_parse_text(piece))
-            if layout is None:
-                layout = self._dry_layout(parser, width, height)
-            else:
-                next_rows(layout, parser.layout_rect_queue)
-            parser.empty_layout_queue()
-            if layout.layout_rect.height > height:
-                return count
-        return None
+    def dry_layout(self) -> "DryLayout":
+        """A layout of a new text at the box's whole width, as pygame-gui first lays a text out, a piece at
+        a time (DryLayout.add): it tells whether the text needs the scroll bar."""
+        return DryLayout(self)
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def hold(self) -> None:
+        """The picture shown now stays (and is not drawn again) while a new text is laid out, until release()."""
+        self._held = True
+
+    def release(self) -> None:
+        self._held = False
+
+    def _set_image(self, new_image) -> None:
+        if not self._held:
+            super()._set_image(new_image)
+
+    def redraw_from_text_block(self) -> None:
+        if not self._held:          # (a link hovered meanwhile: drawn at release, with the rest)
+            super().redraw_from_text_block()
 
     def _whole_wrap_size(self):
         """The size rebuild() lays a text out in before it knows of a scroll bar."""
@@ -144,3 +151,29 @@ class HelperTextBox(UITextBox):
             self._spare.kill()
             self._spare = None
         super().kill()
+
+
+class DryLayout:
+    """A text's pieces laid out at the box's whole width one at a time, never drawn (a text that needs the
+    bar is laid out again beside it anyway): add() says when they are taller than the box."""
+
+    def __init__(self, box: HelperTextBox):
+        self.box = box
+        self.width, self.height = box._whole_wrap_size()
+        self.parser = HTMLParser(box.ui_theme, box.combined_element_ids, box.link_style, line_spacing=box.line_spacing,
+                                 text_direction=box.font_dict.get_default_font().get_direction())
+        self.layout = None
+        self.count = 0               # pieces laid out so far
+        self.too_tall = False
+
+    def add(self, piece: str) -> bool:
+        """One more piece laid out; True once the text is taller than the box (what follows only adds rows)."""
+        self.parser.feed(self.box._pre_parse_text(piece))
+        if self.layout is None:
+            self.layout = self.box._dry_layout(self.parser, self.width, self.height)
+        else:
+            next_rows(self.layout, self.parser.layout_rect_queue)
+        self.parser.empty_layout_queue()
+        self.count += 1
+        self.too_tall = self.layout.layout_rect.height > self.height
+        return self.too_tall

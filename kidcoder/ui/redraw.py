@@ -19,6 +19,8 @@ from typing import Callable, List, Optional, Tuple
 
 import pygame
 
+from kidcoder.ui import gui_rebuilds
+
 FPS = 60
 IDLE_WAKE_S = 0.5       # nothing going on: look at the world this often (at 0.25 s the idle window used 2.2-2.4%
                         # of a core here, at 0.5 s 1.9-2.1%)
@@ -220,8 +222,10 @@ class GuiTicker:
     frame, and while a game plays the loop steps 60 times a second with nothing for them to see; keys
     typed in the editor are not for it."""
 
-    def __init__(self, manager, pacer: "Pacer", first_update: Optional[Callable[[object, float], None]] = None):
+    def __init__(self, manager, pacer: "Pacer", first_update: Optional[Callable[[object, float], None]] = None,
+                 calm: Callable[[], bool] = lambda: True):
         self.manager, self.pacer = manager, pacer
+        self.calm = calm                    # resized elements' full rebuilds may happen now (gui_rebuilds.py)
         self.first_update = first_update    # the first update (the window's first frame), if not manager.update
         self.owed = 0.0
         self.input = True           # the first update always runs
@@ -244,6 +248,7 @@ class GuiTicker:
             if self.updates == 0 and self.first_update is not None:
                 self.first_update(self.manager, self.owed)
             else:
+                gui_rebuilds.pace(self.manager.get_sprite_group().sprites(), self.owed, self.calm())
                 self.manager.update(self.owed)
             self.owed, self.input, self.pacer.look_now = 0.0, False, True
             self.updates += 1

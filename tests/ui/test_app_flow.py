@@ -251,7 +251,7 @@ def test_tab_moves_a_visible_focus_and_enter_presses(app):
     key(app, pygame.K_RETURN)
     run_until(app, lambda: not app.helper.busy, timeout=30, what="the answer")
     assert app.helper.heading == "how do I move a sprite" and len(app.helper.text) > 40
-    step(app, 3)
+    run_until(app, lambda: not app.helper.feed.held, timeout=30, what="its first screen")   # a few frames
     bar = app.helper.text_box.scroll_bar
     assert bar is not None and bar.start_percentage == 0
     key(app, pygame.K_PAGEDOWN)                        # a long answer scrolls from the keyboard

@@ -65,14 +65,30 @@ def until_whole(app, limit=400):
     raise AssertionError("the text was never laid out whole")
 
 
+def until_shown(app, limit=400):
+    """Frames until the new text's first screen replaces the picture from before; how many it took."""
+    for count in range(limit):
+        if not app.helper.feed.held:
+            return count
+        before = pygame.image.tobytes(app.helper.text_box.image, "RGBA")
+        step(app)
+        if app.helper.feed.held:
+            assert pygame.image.tobytes(app.helper.text_box.image, "RGBA") == before, "a half-laid screen shown"
+    raise AssertionError("the first screen was never shown")
+
+
 @pytest.mark.parametrize("lang, size", WINDOWS)
-def test_an_answer_shows_its_first_screen_at_once_and_ends_as_a_whole_layout(windows, lang, size):
+def test_an_answer_shows_its_first_screen_in_a_few_frames_and_ends_as_a_whole_layout(windows, lang, size):
     app = windows(lang=lang, size=size)
     helper = app.helper
     for card_id in CARDS:
+        before = pygame.image.tobytes(helper.text_box.image, "RGBA")
         title, text, sources = answer(lang, card_id)
         helper.show_answer(title, text, sources)
-        assert helper.laid_out == PARTS and helper.laying_out      # only a screen of it so far
+        assert helper.laid_out == PARTS and helper.laying_out and helper.feed.held
+        assert pygame.image.tobytes(helper.text_box.image, "RGBA") == before     # the page before, still
+        assert until_shown(app) > 0                                # (a few frames on an idle machine)
+        assert helper.laying_out                                   # only a screen of it so far
         first = pygame.image.tobytes(helper.text_box.image, "RGBA")
         whole, whole_image, whole_bar = whole_layout_pixels(app)
         assert whole_bar and helper.text_box.scroll_bar is not None
@@ -154,7 +170,7 @@ def test_a_fault_in_the_parts_falls_back_to_the_whole_layout(windows, monkeypatc
     def broken(*_args):
         raise AttributeError("a pygame-gui without this step")
 
-    monkeypatch.setattr(type(helper.text_box), "too_tall_after", broken)
+    monkeypatch.setattr(type(helper.text_box), "dry_layout", broken)
     title, text, sources = answer("es", CARDS[0])
     helper.show_answer(title, text, sources)
     assert not helper.laying_out and helper.feed.laid == helper._html

@@ -92,6 +92,7 @@ def text_sizes(app):
     console_line = app.fonts.mono.get_linesize()
     app.actions.do("show_helper")
     step(app)
+    run_until(app, lambda: not app.helper.laying_out, timeout=30, what="the helper's text laid out")
     sizes = {
         "editor": app.editor.view.fonts.line_height,
         "helper": first_row_height(app.helper.text_box),

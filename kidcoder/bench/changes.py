@@ -69,9 +69,12 @@ def verdict(case: dict, enrich=None, run=True) -> Dict[str, object]:
             "model": plan.model, "ok": judged == "right" and ran and (changed is not None or not plan.edits)}
 
 
-def ok_rate(enrich=None, held_out: bool = False, run: bool = True, workers: int = 2) -> Dict[str, object]:
-    """{"ok_pct", "count", "wrong", "refused", "by_model", "results"} over the 40 requests (or the held-out 20)."""
-    chosen = [case for case in cases().get("requests", []) if bool(case.get("held_out")) == held_out]
+def ok_rate(enrich=None, held_out: bool = False, run: bool = True, workers: int = 2,
+            chosen: Optional[List[dict]] = None) -> Dict[str, object]:
+    """{"ok_pct", "count", "wrong", "refused", "by_model", "results"} over the 40 requests (or the held-out 20,
+    or the chosen ones: model_held_out())."""
+    if chosen is None:
+        chosen = [case for case in cases().get("requests", []) if bool(case.get("held_out")) == held_out]
     with ThreadPoolExecutor(max_workers=1 if enrich is not None else workers) as pool:
         results: List[Dict[str, object]] = list(pool.map(lambda case: verdict(case, enrich, run), chosen))
     count = max(1, len(results))
@@ -79,3 +82,8 @@ def ok_rate(enrich=None, held_out: bool = False, run: bool = True, workers: int 
             "wrong": [r["request"] for r in results if r["judged"] == "wrong"],
             "refused": [r["request"] for r in results if r["judged"] == "refused"],
             "by_model": [r["request"] for r in results if r["model"]], "results": results}
+
+
+def model_held_out() -> List[dict]:
+    """The requests the rules leave to a model (written before the change prompt was last changed, never tuned on)."""
+    return list(cases().get("model_held_out", []))

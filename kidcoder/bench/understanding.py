@@ -1,7 +1,8 @@
 """What a model adds a child can see, measured with and without it: change requests, made games, questions.
 
 - change_request_ok_pct: the 40 requests of bench/changes.py, applied and checked by a run
-  (with the model for what the rules do not understand, when a model is given);
+  (with the model for what the rules do not understand, when a model is given); change_request_left_ok_pct
+  (and _rules): the 13 held-out requests the rules leave to a model (changes.model_held_out());
 - generate_relevant_pct_with_model / _without_model: the 60 descriptions of
   bench/relevance.py (the model is asked only when the rules are unsure), and the
   same for the 20 HARD descriptions written after the rules, and (_new_) the 24 HARD_NEW ones written
@@ -13,7 +14,8 @@
   alone; ask_found_held_out_pct_without_model: the 40 made-up misspelled questions of
   misspelled_questions.json, never tuned on; ask_found_real_pct_without_model: its 7 real beginners'
   questions from pygame issue threads; ask_off_topic_unknown_pct: its off-topic questions that
-  still get "I don't know".
+  still get "I don't know"; ask_found_held_out_2_pct_without_model: its held_out_2, 20 more misspelled
+  questions (4 about a person) written before the words19d rules and never tuned on.
 Also the model's time per request and the longest prompt in its own tokens, and per kind of request
 (change, describe, search, answer) how many were answered, how many on the first try, and their median time.
 
@@ -108,6 +110,7 @@ def asked_without_model() -> Dict[str, Optional[float]]:
     return {"ask_found_pct_without_model": questions_found(None),
             "ask_found_held_out_pct_without_model": questions_found(None, misspelled("made_up")),
             "ask_found_real_pct_without_model": questions_found(None, misspelled("real")),
+            "ask_found_held_out_2_pct_without_model": questions_found(None, misspelled("held_out_2")),
             "ask_off_topic_unknown_pct": off_topic}
 
 
@@ -143,10 +146,12 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
         found = model_files.usable_model(Path(model_file), folder)
         check = found if found is not None and found.ok else None
     rules = changes.ok_rate(None)
+    rules_left = changes.ok_rate(None, chosen=changes.model_held_out())
     figures: Dict[str, object] = {
         "change_request_ok_pct_rules": rules["ok_pct"],
         **asked_without_model(),
         "change_request_count": rules["count"],
+        "change_request_left_ok_pct_rules": rules_left["ok_pct"],
         "generate_relevant_pct_without_model": relevance(None),
         "generate_relevant_hard_pct_without_model": relevance(None, HARD),
         "generate_relevant_new_pct_without_model": relevance(None, HARD_NEW),
@@ -168,10 +173,14 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
     with OneShot(Settings(model_first_token_limit_s=60.0), model_factory=factory) as one_shot:
         timed = Timed(one_shot, one_shot.service)
         with_model = changes.ok_rate(timed)
+        left = changes.ok_rate(timed, chosen=changes.model_held_out())
         figures.update({
             "change_request_ok_pct": with_model["ok_pct"],
             "change_request_by_model": len(with_model["by_model"]),
             "change_request_wrong_with_model": with_model["wrong"],
+            "change_request_left_ok_pct": left["ok_pct"],
+            "change_request_left_by_model": len(left["by_model"]),
+            "change_request_left_wrong_with_model": left["wrong"],
             "generate_relevant_pct_with_model": relevance(timed),
             "generate_relevant_hard_pct_with_model": relevance(timed, HARD),
             "generate_relevant_new_pct_with_model": relevance(timed, HARD_NEW),

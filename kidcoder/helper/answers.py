@@ -153,8 +153,9 @@ def answer_question(question: str, lang: Optional[str] = None, *, index,
     understand is searched again with the model's terms). answer_in: say it in this language whatever the
     question's (the child switched the window's language: the same cards' twins)."""
     asked = words.choose_language(question, lang)
-    if personal.about_a_person(question, asked):     # "¿cómo te llamas?": no card (nor model) answers it
-        return dont_know(question, answer_in or asked)
+    sounds = getattr(index, "sound_alikes", None)     # the words read as the index reads them ("wats ur naim")
+    if personal.about_a_person(question, asked, sounds(asked).said if sounds else None):   # "¿cómo te llamas?":
+        return dont_know(question, answer_in or asked)                                        # no card, no model
     found = find_cards(question, asked, index)
     terms: Tuple[str, ...] = ()
     searched_by = None

@@ -56,7 +56,7 @@ def _sub_all(text: str, rules: Iterable[Tuple[re.Pattern, str]]) -> str:
 # English: a small Metaphone-like table. Vowels say little in a child's English spelling, so only a
 # first vowel is kept (as "A"); consonants that sound alike share one letter.
 _EN_RULES = tuple((re.compile(pattern), said) for pattern, said in (
-    (r"[^a-z]", ""), (r"^kn", "n"), (r"^wr", "r"), (r"^ps", "s"), (r"^wh", "w"), (r"^x", "s"),
+    (r"[^a-z]", ""), (r"^kn", "n"), (r"^wr", "r"), (r"^ps", "s"), (r"^who", "hu"), (r"^wh", "w"), (r"^x", "s"),
     (r"alk", "ak"), (r"tch", "ch"), (r"[ts]ion", "shun"), (r"cia", "sha"), (r"ph", "f"), (r"gh(?![aeiou])", ""),
     (r"ck", "k"), (r"qu", "kw"), (r"q", "k"), (r"x", "ks"), (r"dg", "j"),
     (r"c(?=[eiy])", "s"), (r"sh", "X"), (r"ch", "X"), (r"th", "0"), (r"c", "k"),
@@ -150,7 +150,8 @@ class SoundAlikes:
         scored = [entry for entry in scored if entry[0] >= (STOP_LIKENESS if entry[2] in self.stops else least)]
         if not scored or scored[0][2] in self.stops:
             return [entry[2] for entry in scored[:1]]
-        kept = [entry for entry in scored[:2] if entry[0] >= scored[0][0] - BOTH and entry[2] not in self.stops]
+        least_kept = 1.0 if scored[0][0] == 1.0 else scored[0][0] - BOTH    # said exactly as a word: that word
+        kept = [entry for entry in scored[:2] if entry[0] >= least_kept and entry[2] not in self.stops]
         tagged = [entry[2] for entry in kept if entry[2] in self.tags_only]
         if len(kept) == 2 and len(tagged) == 1 and kept[0][0] == kept[1][0] == 1.0:
             return tagged       # said exactly alike ("pik": pic, pick): the form tags keep for children's spelling
@@ -174,13 +175,22 @@ class SoundAlikes:
                  if near[:CLOSE_KEY_LEN - 1] == key[:CLOSE_KEY_LEN - 1]]     # the same start: another ending
         return self._rank(word, [other for near in close for other in self._by_key[near]], CLOSE_LIKENESS)
 
+    def typed(self, question: str) -> List[str]:
+        """The words of a question as readings() takes them one by one (symbols said, identifiers split)."""
+        return words.words(_CAMEL.sub(" ", words.spell_symbols(question, self.lang)))   # "CollisionDetection": 2
+
+    def said(self, question: str) -> List[Tuple[str, List[str], bool]]:
+        """Each word of a question as typed, as it is read, and whether the cards talk about it: a word of theirs
+        as typed, or one read as a word of their titles and tags ("perro", read as "pero", is not)."""
+        return [(typed, read, typed in self.vocabulary or any(word in self.topics for word in read))
+                for typed, (read, _heard) in zip(self.typed(question), self.readings(question))]
+
     def readings(self, question: str) -> List[Tuple[List[str], List[str]]]:
         """Each word of a question as the known words it is read as, and those of them read by its sound:
         shorthand written out, an unknown word replaced by the words it sounds like (or kept as it is)."""
         shorthand = SHORTHAND.get(self.lang, {})
         out: List[Tuple[List[str], List[str]]] = []
-        question = _CAMEL.sub(" ", words.spell_symbols(question, self.lang))     # "CollisionDetection": 2 words
-        for word in words.words(question):
+        for word in self.typed(question):
             if word in shorthand:
                 out.append((shorthand[word].split(), []))
             elif word in self.tags_only and word.isalpha():
@@ -218,8 +228,11 @@ class SoundAlikes:
         return respelled, by_sound
 
     def topic(self, question: str) -> List[Tuple[str, float]]:
-        """words.weighted_topic_words() of the respelled question; words read by their sound weigh less, and
-        the forms of one Spanish verb share one word's weight."""
+        """words.weighted_topic_words() of the respelled question; words read by their sound weigh less, the
+        forms of one Spanish verb share one word's weight, and a two-word tag said whole is one entry
+        ("barra espaciadora": compounds.phrases)."""
         respelled, by_sound, shares = self.reading(question)
-        return [(word, weight * (SOUND_WEIGHT if word in by_sound else 1.0) * shares.get(word, 1.0))
-                for word, weight in words.weighted_topic_words(respelled, self.lang)]
+        pairs = compounds.phrases(compounds.joined(self.readings(question), self.topics, self.stops, self.said_apart),
+                                  self.stops, self.said_apart)
+        return compounds.merged([(word, weight * (SOUND_WEIGHT if word in by_sound else 1.0) * shares.get(word, 1.0))
+                                 for word, weight in words.weighted_topic_words(respelled, self.lang)], pairs)

@@ -62,11 +62,14 @@ _AMBIGUOUS_ES = _folded("y o no si uno dos tres")
 # game-making helper is about a game, so the word says little about which card answers it ("the game doesn't let me jump" asks about jumping, not the platformer recipe).
 _WEAK_EN = _folded("not in is as with from one two three game games")
 _WEAK_ES = _folded("no uno dos tres juego juegos videojuego videojuegos")
-_PUT_IN = {"en": _folded("add adds added adding"),
-           "es": _folded("agregar agrego agrega agregue anadir anado anade anada")}
+# Verbs whose object is what the question is about: "add a picture", "show a picture", "make a photo appear"
+# ask about the picture; alone ("how do i show something") they keep their whole weight.
+_PUT_IN = {"en": _folded("add adds added adding show shows showed showing appear appears appeared appearing"),
+           "es": _folded("agregar agrego agrega agregue anadir anado anade anada aparecer aparece aparecen "
+                         "aparezca aparezcan mostrar muestra muestran muestre muestren")}
 _SHORT_QUESTION = 2
 WEAK_WEIGHT = 0.35
-PUT_IN_WEIGHT = 0.6
+PUT_IN_WEIGHT = 0.4
 
 # Symbols children ask about, said in words the cards use.
 _SYMBOLS = {

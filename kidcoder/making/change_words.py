@@ -262,6 +262,8 @@ def request_from_reading(reading: Mapping[str, object], names: Mapping[str, str]
     """A Request from a model's checked reading {thing, property, change, number, colour, shape}: the thing
     is one of the game's names (its *_NAME prefix) or player/enemies/background/whole game."""
     request = Request()
+    if reading.get("property") == "other":
+        return request          # a wish no setting holds: nothing ("more" of a thing would read as more things)
     thing = str(reading.get("thing") or "")
     prefix = next((prefix for prefix, value in names.items() if fold(str(value)).lower() == thing), None)
     prefix = prefix or _MODEL_THINGS.get(thing)

@@ -24,7 +24,6 @@ asks once more with that error before it falls back to the rules.
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -34,18 +33,30 @@ from kidcoder.making.change_words import SHAPE_WORDS
 from kidcoder.model.chat import (CHATML, PROMPT_BUDGET, ChatFormat, ChatPrompt, estimate_tokens,
                                   trim_to_tokens)
 from kidcoder.model.facts import ChangeFacts, DescriptionFacts, Facts, SearchFacts
+from kidcoder.model.reply_json import colours_in, enum_word, json_object, numbers_in, whole_number, words_of
 from kidcoder.model.search_topics import MAX_TOPICS, TOPIC_WORDS, TOPICS
 
 PROPERTIES = ("speed", "fall speed", "jump", "gravity", "size", "count", "lives", "time", "win score",
               "biggest number", "colour", "shape", "difficulty", "other")
 CHANGES = ("more", "less", "set")
+# What a small model writes for a listed property instead of its name (Qwen 0.5B wrote "life", "zoom speed"):
+# read as that property when its words point at one property only; a wish no word points at is "other".
+PROPERTY_WORDS = {
+    "speed": ("speed", "fast", "faster", "slow", "slower", "quick", "quicker", "velocity", "zoom", "pace", "move",
+              "movement", "run", "running"),
+    "fall speed": ("fall", "falling", "drop", "dropping"), "jump": ("jump", "jumping", "bounce", "leap"),
+    "gravity": ("gravity",), "size": ("size", "big", "bigger", "small", "smaller", "tiny", "huge", "scale", "radius"),
+    "count": ("count", "amount", "many", "quantity", "enemies", "number of"),
+    "lives": ("lives", "life", "heart", "hearts", "health", "hp"), "time": ("time", "seconds", "timer"),
+    "win score": ("win", "goal", "target"), "colour": ("colour", "color"), "shape": ("shape",),
+    "difficulty": ("difficulty", "hard", "easy"),
+}
 COMMON_THINGS = ("player", "enemies", "background", "whole game")
 SPEEDS = ("slow", "normal", "fast")
 SCENE_WORDS = ("none", "space", "night", "sea", "sky", "forest", "jungle", "snow", "desert", "beach", "lava",
                "city", "castle")
 SHAPES = nouns.SHAPES
 ANSWER_TOKENS = {"change": 60, "describe": 60, "search": 40}
-MAX_NUMBER = 1000
 _NOUN = re.compile(r"^[a-z][a-z ]{1,23}$")
 # What each template is, in a few words (the model chooses among these ids).
 TEMPLATE_GLOSS = {"pong": "2 players", "quiz": "maths", "painter": "draw"}
@@ -90,11 +101,14 @@ SEARCH_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["
                                 "language": {"enum": ["en", "es"]}}}
 SEARCH_PREFILL = '{"topics": ["'
 
+# Each property with the everyday words that mean it (a small model wrote the wish itself as the property:
+# "dance", "zoom around"), "other" for a wish no property holds, and "set" only with a value to set.
+_PROPERTY_HINTS = {"speed": "fast, slow", "size": "big, small", "lives": "hearts"}
 _CHANGE_SYSTEM = (
-    'Turn a wish for a game into JSON: {"thing", "property", "change", "number", "colour", "shape"}. '
-    "thing: a listed thing, player, enemies, background or whole "
-    "game. property: " + ", ".join(PROPERTIES) + ". change: more, less or set. number: the child's number or "
-    "null. colour: an English colour or null. shape: an English shape or null.")
+    'Read a game wish into JSON: {"thing", "property", "change", "number", "colour", "shape"}. '
+    "thing: a listed thing, player, enemies, background or whole game. property: "
+    + ", ".join(f"{prop} ({_PROPERTY_HINTS[prop]})" if prop in _PROPERTY_HINTS else prop for prop in PROPERTIES)
+    + ". change: more, less or set. number, colour, shape: the child's in English, or null.")
 DESCRIBE_KEYS = ("player", "thing", "scene", "speed", "count", "template")
 DESCRIBE_PREFILL = '{"player": "'
 
@@ -197,126 +211,61 @@ def retry_prompt(prompt: ChatPrompt, _reply: str, error: str) -> ChatPrompt:
 
 # ---- reading a reply ------------------------------------------------------------------------
 
-def json_object(text: str, prefill: str = "") -> Optional[dict]:
-    """The first JSON object in a reply (a local model's reply may lack the prefilled start); a reply the answer
-    limit cut off keeps its whole values ('{"player": "cat", "thing": null, "templ' -> player and thing)."""
-    return _first_object(text, prefill) or _cut_object(prefill + text)
+def property_of(value) -> Optional[str]:
+    """A model's property made one of PROPERTIES: the listed word itself, or the one property its words point at
+    ("zoom speed", "life" -> "lives", "jump height"); "other" when they point at none ("dance"), None for no
+    value or words that point at two ("speed size")."""
+    word = enum_word(value)
+    if word is None or word in PROPERTIES:
+        return word
+    said = " ".join(re.findall(r"[a-z]+", word))
+    found = {prop for prop, hints in PROPERTY_WORDS.items()
+             if any(re.search(r"\b" + hint + r"\b", said) for hint in hints)}
+    if "fall speed" in found:
+        found.discard("speed")                   # "falling speed" is about falling
+    return found.pop() if len(found) == 1 else None if found else "other"
 
 
-def _cut_object(text: str) -> Optional[dict]:
-    """The values before where a reply was cut off, as an object, or None."""
-    start = text.find("{")
-    if start == -1 or "}" in text[start:]:
-        return None
-    for match in reversed(list(re.finditer(r',\s*"', text[start:]))):
-        try:
-            found = json.loads(text[start:start + match.start()] + "}")
-        except ValueError:
-            continue
-        return found if isinstance(found, dict) else None
-    return None
+def _named_thing(facts: ChangeFacts) -> Optional[str]:
+    """The game's thing the rules find named in the wish ("the aliens need to chill": alien), or None."""
+    from kidcoder.making.change_words import read_request
 
-
-def _first_object(text: str, prefill: str) -> Optional[dict]:
-    for candidate in (text, prefill + text):
-        start = candidate.find("{")
-        if start == -1:
-            continue
-        depth, in_string, escaped = 0, False, False
-        for index in range(start, len(candidate)):
-            char = candidate[index]
-            if in_string:
-                escaped = char == "\\" and not escaped
-                if char == '"' and not escaped:
-                    in_string = False
-                continue
-            if char == '"':
-                in_string = True
-            elif char == "{":
-                depth += 1
-            elif char == "}":
-                depth -= 1
-                if depth == 0:
-                    try:
-                        found = json.loads(candidate[start:index + 1])
-                    except ValueError:
-                        break
-                    if isinstance(found, dict):
-                        return found
-                    break
-    return None
-
-
-def _word(value) -> Optional[str]:
-    """A small model's enum answer made comparable: lower case, "fall_speed" -> "fall speed", "null" -> None."""
-    if value is None:
-        return None
-    text = " ".join(str(value).strip().lower().replace("_", " ").split())
-    return None if text in ("", "null") else text
-
-
-def _number(value) -> Tuple[Optional[int], str]:
-    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "null", "none")):
-        return None, ""
-    if isinstance(value, bool):
-        return None, "number must be a whole number or null"
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        return None, "number must be a whole number or null"
-    if not 0 <= number <= MAX_NUMBER:
-        return None, f"number must be between 0 and {MAX_NUMBER}"
-    return number, ""
-
-
-def _words_of(text: str) -> List[str]:
-    return re.findall(r"\w+", text.lower())
-
-
-def numbers_in(text: str) -> List[int]:
-    """The numbers a text writes, in digits or in words ("5", "cinco"); "a"/"una" do not count."""
-    found = []
-    for word in _words_of(text):
-        if word in ("a", "an", "one", "un", "una", "uno") and not word.isdigit():
-            continue
-        number = nouns.find_number(word)
-        if number is not None:
-            found.append(number)
-    return found
-
-
-def _colours_in(text: str, lang: str) -> List[Tuple[int, int, int]]:
-    return [colour for word in _words_of(text) if len(word) > 2
-            for colour in [nouns.find_colour(word, lang)] if colour is not None]
+    names = {role: fold(name).lower() for name, role in facts.things if name}
+    roles = read_request(facts.request, facts.lang, names).roles
+    named = [names[role] for role in dict.fromkeys(roles) if role in names]
+    return named[0] if len(named) == 1 else None
 
 
 def _check_change(data: dict, facts: ChangeFacts) -> Tuple[Optional[dict], str]:
     things = list(dict.fromkeys(_things(facts) + list(COMMON_THINGS)))
-    out = {"thing": _word(data.get("thing")), "property": _word(data.get("property")),
-           "change": _word(data.get("change"))}
-    if out["property"] == "color":
-        out["property"] = "colour"
+    out = {"thing": enum_word(data.get("thing")), "property": property_of(data.get("property")),
+           "change": enum_word(data.get("change"))}
     for name, allowed, words in (("thing", things, "the listed things"), ("property", PROPERTIES, "the listed words"),
                                  ("change", CHANGES, "more, less, set")):
         if out[name] not in allowed:               # the lists are in the prompt: the error stays short
             return None, f"{name} must be one of {words}"
-    number, problem = _number(data.get("number"))
+    named = _named_thing(facts)
+    if named and out["thing"] != "background":
+        out["thing"] = named                       # the thing the child named ("the ship is a snail": ship)
+    number, problem = whole_number(data.get("number"))
     if problem:
         return None, problem
+    if out["change"] == "set" and number is None and out["property"] not in ("colour", "shape", "other"):
+        return None, "change must be more or less"     # set, with nothing to set it to
     if number is not None and number not in numbers_in(facts.request):
         if out["change"] == "set" and out["property"] not in ("colour", "shape"):
             return None, f"the child wrote no number {number}; use null"
         number = None                    # a number nobody wrote is dropped, not believed
-    colour = _word(data.get("colour") or data.get("color")) if out["property"] == "colour" else None
-    shape = _word(data.get("shape")) if out["property"] == "shape" else None
+    colour = enum_word(data.get("colour") or data.get("color")) if out["property"] == "colour" else None
+    shape = enum_word(data.get("shape")) if out["property"] == "shape" else None
     if out["property"] == "colour":
         rgb = nouns.find_colour(colour, "en") if colour else None
         if rgb is None:
             return None, "colour must be an English colour word"
-        if rgb not in _colours_in(facts.request, facts.lang):
+        if rgb not in colours_in(facts.request, facts.lang):
             return None, "the child named no such colour"
     if out["property"] == "shape":
-        said = {SHAPE_WORDS[fold(word)] for word in _words_of(facts.request) if fold(word) in SHAPE_WORDS}
+        said = {SHAPE_WORDS[fold(word)] for word in words_of(facts.request) if fold(word) in SHAPE_WORDS}
         if shape not in SHAPES or shape not in said:
             return None, "the child named no such shape"
     out.update(number=number, colour=colour, shape=shape)
@@ -324,20 +273,20 @@ def _check_change(data: dict, facts: ChangeFacts) -> Tuple[Optional[dict], str]:
 
 
 def _check_describe(data: dict, facts: DescriptionFacts) -> Tuple[Optional[dict], str]:
-    template = _word(data.get("template"))
+    template = enum_word(data.get("template"))
     template = template.replace(" ", "_") if template else template
     # a template that is not listed (a noun, a key's name) is no template: the rules' template stands
     out: Dict[str, object] = {"template": template if template in facts.templates else None}
     for role in ("player", "thing"):
-        value = _word(data.get(role))
+        value = enum_word(data.get(role))
         if value is not None and not _NOUN.match(fold(value)):
             return None, f"{role} must be one noun or null"
         out[role] = fold(value) if value else None
-    scene, speed = _word(data.get("scene")) or "none", _word(data.get("speed")) or "normal"
+    scene, speed = enum_word(data.get("scene")) or "none", enum_word(data.get("speed")) or "normal"
     scene = scene if scene in SCENE_WORDS else "none"      # a place we have no scene for: no scene, not an error
     if speed not in SPEEDS:
         return None, "speed must be slow, normal or fast"
-    count, problem = _number(data.get("count"))
+    count, problem = whole_number(data.get("count"))
     if problem:
         return None, problem.replace("number", "count")
     if count is not None and count not in numbers_in(facts.description):
@@ -348,7 +297,7 @@ def _check_describe(data: dict, facts: DescriptionFacts) -> Tuple[Optional[dict]
 
 def _topic(value) -> Optional[str]:
     """A topic word as a small model may write it ("Loops", "color") -> the list's word, else None."""
-    word = _word(value) if isinstance(value, str) else None
+    word = enum_word(value) if isinstance(value, str) else None
     word = "colour" if word == "color" else word
     for candidate in (word, word[:-1] if word and word.endswith("s") else None):
         if candidate in TOPICS:
@@ -357,7 +306,7 @@ def _topic(value) -> Optional[str]:
 
 
 def _check_search(data: dict, facts: SearchFacts) -> Tuple[Optional[dict], str]:
-    language = _word(data.get("language"))
+    language = enum_word(data.get("language"))
     if language not in ("en", "es"):
         return None, 'language must be "en" or "es"'
     topics = data.get("topics")

@@ -132,6 +132,13 @@ def test_the_word_game_weighs_less_than_what_the_question_is_about():
     assert words.weighted_topic_words("game", "en") == [("game", 1.0)]       # alone, it is the question
 
 
+def test_showing_adding_or_making_appear_weighs_less_than_what_is_shown():
+    assert dict(words.weighted_topic_words("how do i show a picture", "en")) == {"show": words.PUT_IN_WEIGHT,
+                                                                                 "picture": 1.0}
+    assert dict(words.weighted_topic_words("que aparezca una foto", "es"))["aparezca"] < 1.0
+    assert words.weighted_topic_words("how do i show something", "en") == [("show", 1.0)]     # alone: the question
+
+
 def test_model_answer_follows_the_cards_answer_when_the_model_gives_one(index):
     seen = []
 
@@ -316,14 +323,19 @@ def test_misspelled_questions_never_tuned_on_find_their_card_and_off_topic_ones_
     assert figures["ask_off_topic_unknown_pct"] >= 100.0                # 62.5 before "favrit" stopped being fruit,
     # 75 before questions about a person ("komo te yamas", "kien es mi mejor amigo") got no card
     assert figures["ask_found_real_pct_without_model"] >= 100.0         # 85.7 before "game" weighed less
+    # held_out_2: written before words19d's rules, never tuned on: 85 (17 of 20) before them, 95 after
+    assert figures["ask_found_held_out_2_pct_without_model"] >= 95.0
 
 
 # Questions that reached a wrong card (issue 19, words19c): [lang, question, right first card or None for "I
-# don't know"]. FIXED were the reason for the rules; UNTUNED were written before the rules and never tuned on
-# (the ones still wrong on 2 December are left out: "komo se yama tu perro", "wats ur naim", "hu is mi best
-# frend", "hw do i sho a foto", "komo uso la barra espasiadora").
+# don't know"]. FIXED were the reason for the rules; UNTUNED were written before the rules and never tuned on.
+# FIXED_LATER (words19d) were still wrong on 2 December: the untuned ones words19c left out, and "komo ago q
+# aparesca una foto" (random spawning since "aparezca" was read as "aparece"/"aparecer").
 FIXED = (("es", "komo te yamas", None), ("es", "kien es mi mejor amigo", None), ("en", "hw du i ad a pik", "images"),
          ("es", "ke ago pa q kaiga", "gravity-jump"), ("en", "spase bar", "keydown-vs-get-pressed"))
+FIXED_LATER = (("es", "komo se yama tu perro", None), ("en", "wats ur naim", None), ("en", "hu is mi best frend", None),
+               ("en", "hw do i sho a foto", "images"), ("es", "komo uso la barra espasiadora", "keydown-vs-get-pressed"),
+               ("es", "komo ago q aparesca una foto", "images"))
 UNTUNED = (("es", "¿cómo te llamas?", None), ("es", "como te yamas tu", None), ("es", "kien te izo", None),
            ("es", "ke edad tienes", None), ("en", "who r u", None), ("en", "hw du i put a pik in mi gaim", "images"),
            ("en", "how 2 ad a pictur", "images"), ("es", "ke ago pa q se kaiga el muñeko", "gravity-jump"),
@@ -332,7 +344,7 @@ UNTUNED = (("es", "¿cómo te llamas?", None), ("es", "como te yamas tu", None),
            ("en", "the spase key", "keydown-vs-get-pressed"), ("en", "wen i pres spase", "keydown-vs-get-pressed"))
 
 
-@pytest.mark.parametrize("lang, question, card", FIXED + UNTUNED)
+@pytest.mark.parametrize("lang, question, card", FIXED + UNTUNED + FIXED_LATER)
 def test_questions_spelled_by_sound_or_about_a_person_reach_the_right_card_or_none(index, lang, question, card):
     answer = answer_question(question, lang, index=index)
     if card is None:

@@ -22,3 +22,29 @@ def test_questions_about_a_person(lang, question):
 ])
 def test_questions_about_making_a_game(lang, question):
     assert not about_a_person(question, lang)
+
+
+@pytest.fixture(scope="module")
+def said():
+    from kidcoder.knowledge.index import shared_index
+
+    index = shared_index()
+    return lambda lang: index.sound_alikes(lang).said
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("es", "komo se yama tu perro"), ("es", "cual es tu comida favorita"), ("es", "donde vive tu mama"),
+    ("en", "wats ur naim"), ("en", "hu is mi best frend"), ("en", "what is your favrit colour"),
+])
+def test_read_as_the_index_reads_them_questions_about_a_person_or_the_helpers_things(said, lang, question):
+    assert about_a_person(question, lang, said(lang))
+    assert not about_a_person(question, lang)        # shorthand alone does not read them ("wats", "hu", "perro")
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("en", "how do you make your guy jump"), ("en", "how do i fix ur code"), ("en", "how do i make ur charactr jump"),
+    ("es", "como hago que tu personaje salte"), ("es", "komo ago q tu muñeko dispare"), ("es", "como hago un bucle"),
+    ("en", "hw do i sho a foto"), ("es", "ke ago pa q kaiga"),
+])
+def test_read_as_the_index_reads_them_questions_about_a_game_stay_about_the_game(said, lang, question):
+    assert not about_a_person(question, lang, said(lang))

@@ -94,3 +94,31 @@ def test_a_spanish_word_said_exactly_like_a_card_word_is_that_word():
     cards = {"caiga": 1, "caigan": 2, "chocar": 3}
     alikes = SoundAlikes(cards, {"caigan": 2, "chocar": 3}, "es")
     assert alikes.sounds_like("kaiga") == ["caiga"]           # not the plural only the tags hold
+
+
+def test_who_is_said_with_an_h():
+    assert sound_key("hu", "en") == sound_key("who", "en")
+    assert SoundAlikes({"jump": 1}, {"jump": 1}, "en").respell("hu is mi frend")[0].split()[0] == "who"
+
+
+def test_a_word_said_exactly_as_one_card_word_is_not_also_read_as_a_nearer_sounding_one():
+    cards = {"photo": 1, "food": 4, "snake": 3}
+    assert SoundAlikes(cards, cards, "en").sounds_like("foto") == ["photo"]       # not "food" (FT) as well
+    near = {"loop": 3, "lap": 1}
+    assert SoundAlikes(near, near, "en").sounds_like("lup") == ["loop", "lap"]     # neither exact: both kept
+
+
+def test_said_tells_which_words_the_cards_talk_about():
+    cards = {"personaje": 5, "comida": 2, "salte": 1}
+    said = SoundAlikes(cards, cards, "es").said("komo se yama tu perro")
+    assert [typed for typed, _read, _known in said] == ["komo", "se", "yama", "tu", "perro"]
+    assert said[-1][2] is False
+    assert SoundAlikes(cards, cards, "es").said("tu personaje salte")[1][2] is True
+
+
+def test_a_two_word_tag_said_whole_is_one_entry_of_the_topic():
+    cards = {"barra": 6, "espaciadora": 1, "vida": 4, "salto": 2}
+    apart = SoundAlikes(cards, cards, "es", said_apart=lambda word, after: (word, after) == ("barra", "espaciadora"))
+    assert apart.topic("komo uso la barra espasiadora") == [("barra espaciadora", (1.0 + 0.8) / 2)]
+    assert [word for word, _w in apart.topic("la barra de vida")] == ["barra", "vida"]     # not said together
+    assert [word for word, _w in apart.topic("espaciadora barra")] == ["espaciadora", "barra"]    # nor in order

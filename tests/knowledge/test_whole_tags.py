@@ -38,3 +38,12 @@ def test_the_real_cards_answer_a_walking_guy_with_moving_not_the_maze_recipe():
 
     answer = answer_question("hw du i mak ma gai wok", "en", index=shared_index())
     assert answer.sources[0].id == "move-with-keys"
+
+
+def test_the_real_cards_answer_a_two_word_tag_said_whole_with_its_card_not_those_of_each_word():
+    from kidcoder.knowledge.index import shared_index
+
+    index = shared_index()
+    assert index.search("komo uso la barra espaciadora", "es")[0].card_id == "keydown-vs-get-pressed"
+    assert index.search("una barra de vida", "es")[0].card_id == "health-bar"       # "barra" alone: the health bar
+    assert index.search("la barra", "es")[0].card_id == "health-bar"

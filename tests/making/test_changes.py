@@ -26,6 +26,13 @@ def test_the_request_set_has_twenty_requests_per_language_and_known_games():
     assert all(case["game"] in CASES["games"] or case["game"] == "own" for case in CASES["requests"])
 
 
+def test_the_held_out_requests_left_to_a_model_are_in_both_languages_and_the_rules_leave_them_all():
+    left = requests_bench.model_held_out()
+    assert len(left) >= 8 and {case["lang"] for case in left} == {"en", "es"} and all(case["expect"] for case in left)
+    for case in left:
+        assert plan_changes(case["request"], game(case["game"]), case["lang"]).status == "unknown", case["request"]
+
+
 def test_rules_handle_the_common_phrasings_and_never_make_a_wrong_edit():
     verdicts = {case["request"]: judge(case) for case in CASES["requests"]}
     wrong = [request for request, verdict in verdicts.items() if verdict == "wrong"]
@@ -182,3 +189,22 @@ def test_a_model_reading_the_game_cannot_do_keeps_the_kind_i_dont_know(data):
     plan = plan_changes("make the fish do a dance", game("catch_en"), "en", enrich)
     assert asked and plan.status == "unknown" and not plan.edits and plan.model is None
     assert plan.message == i18n.tr("changes.unknown", lang="en")
+
+
+def test_a_model_that_writes_a_property_in_its_own_words_through_the_service_gets_a_checked_edit():
+    from kidcoder.config import Settings
+    from kidcoder.model.fake import FakeModel
+    from kidcoder.model.service import OneShot
+
+    # after the prefilled '{"thing": "', as Qwen 0.5B answered such wishes ("life", not "lives")
+    model = FakeModel('player", "property": "life", "change": "more", "number": null, "colour": "red", "shape": null}')
+    with OneShot(Settings(), model_factory=lambda: model) as enrich:
+        plan = plan_changes("dame corazoncitos", game("dodge_es"), "es", enrich)
+    assert len(model.prompts) == 1 and plan.status == "ok" and plan.model
+    assert [(edit.name, edit.new > edit.old) for edit in plan.edits] == [("LIVES", True)]
+
+
+def test_a_model_reading_of_other_with_more_of_a_thing_is_not_read_as_more_things():
+    enrich, asked = reading(thing="fish", property="other", change="more")
+    plan = plan_changes("the fish should boogie", game("catch_en"), "en", enrich)
+    assert asked and plan.status == "unknown" and not plan.edits     # it read as COUNT 3 -> 4 before

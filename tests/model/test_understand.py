@@ -34,7 +34,9 @@ def test_a_good_change_reading_is_taken_in_our_own_words(reply, data):
 
 @pytest.mark.parametrize("request_text, reply, wrong", [
     ("haz el gato rápido", '{"thing": "dragon", "property": "speed", "change": "more"}', "thing must be one of"),
-    ("haz el gato rápido", '{"thing": "gato", "property": "wings", "change": "more"}', "property must be one of"),
+    ("haz el gato rápido", '{"thing": "gato", "property": "speed or size", "change": "more"}',
+     "property must be one of"),
+    ("haz el gato rápido", '{"thing": "gato", "property": "speed", "change": "set"}', "change must be more or less"),
     ("haz el gato rápido", '{"thing": "gato", "property": "lives", "change": "set", "number": 7}', "no number 7"),
     ("haz el gato rápido", '{"thing": "gato", "property": "colour", "change": "set", "colour": "blue"}',
      "no such colour"),
@@ -44,6 +46,33 @@ def test_a_good_change_reading_is_taken_in_our_own_words(reply, data):
 def test_a_change_reading_with_a_value_the_child_never_wrote_is_refused(request_text, reply, wrong):
     data, problem = understand.read_reply(reply, change(request_text))
     assert data is None and wrong in problem
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("zoom speed", "speed"), ("Falling_Speed", "fall speed"), ("life", "lives"), ("hearts", "lives"),
+    ("jump height", "jump"), ("bigger", "size"), ("color", "colour"), ("dance", "other"),
+    ("dispare rayos laser", "other"), ("speed and size", None), (None, None),
+])
+def test_a_property_written_in_other_words_is_read_as_the_one_listed_property_they_point_at(written, meant):
+    assert understand.property_of(written) == meant
+
+
+def test_a_wish_no_property_holds_is_read_as_other_and_changes_nothing():
+    from kidcoder.bench.changes import game
+    from kidcoder.making.changes import plan_from_reading
+
+    facts = ChangeFacts("en", "make the fish do a dance", (("cat", "PLAYER"), ("fish", "THING")))
+    data, problem = understand.read_reply('{"thing": "fish", "property": "dance", "change": "more"}', facts)
+    assert problem == "" and data["property"] == "other"
+    assert plan_from_reading(data, facts.request, game("catch_en"), "en").edits == ()
+
+
+def test_the_thing_the_rules_find_named_in_the_wish_wins_over_the_models():
+    facts = ChangeFacts("en", "the fish are way too speedy", (("cat", "PLAYER"), ("fish", "THING")))
+    data, _ = understand.read_reply('{"thing": "cat", "property": "fall speed", "change": "less"}', facts)
+    assert data["thing"] == "fish"
+    unnamed = ChangeFacts("en", "everything is too speedy", (("cat", "PLAYER"), ("fish", "THING")))
+    assert understand.read_reply('{"thing": "cat", "property": "speed", "change": "less"}', unnamed)[0]["thing"] == "cat"
 
 
 def test_values_that_do_not_belong_to_the_property_are_dropped_not_believed():

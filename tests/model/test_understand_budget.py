@@ -27,7 +27,8 @@ def long_facts():
 # Replies that make each check say what was wrong: every error a retry can carry.
 BAD_REPLIES = {
     "change": ['{"thing": "dragon", "property": "speed", "change": "more"}',
-               '{"thing": "player", "property": "wings", "change": "more"}',
+               '{"thing": "player", "property": "speed and size", "change": "more"}',
+               '{"thing": "player", "property": "speed", "change": "set"}',
                '{"thing": "player", "property": "speed", "change": "double"}',
                '{"thing": "player", "property": "lives", "change": "set", "number": 5000}',
                '{"thing": "player", "property": "lives", "change": "set", "number": 7}',

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from kidcoder.knowledge.index.whoosh_parts import FuzzyTerm, Or, Term
+from kidcoder.knowledge.index.whoosh_parts import And, FuzzyTerm, Or, Term
 
 from kidcoder.knowledge.index.analysis import code_analyzer, text_analyzer
 
@@ -34,17 +34,25 @@ class QueryBuilder:
         except (KeyError, ValueError):
             return False
 
-    def word_clauses(self, word: str, weight: float = 1.0, correct: bool = True) -> List:
+    def word_clauses(self, word: str, weight: float = 1.0, correct: bool = True, named: Optional[bool] = None) -> List:
         """Every way one word can match. A word the index does not know is spelled right first
-        (Whoosh's spelling fields hold the unstemmed words); failing that, fuzzy terms are used."""
+        (Whoosh's spelling fields hold the unstemmed words); failing that, fuzzy terms are used.
+        Two words said as a card's two-word tag ("barra espaciadora", compounds.merged) match in what a card is
+        named (title and tags) only together; in its text, each as usual. named: True for only the title and
+        tags, False for only the text, None for both."""
+        if " " in word.strip():
+            parts = [Or(clauses) for clauses in (self.word_clauses(part, weight, correct, named=True)
+                                                 for part in word.split()) if clauses]
+            texts = [clause for part in word.split() for clause in self.word_clauses(part, weight, correct, False)]
+            return ([And(parts)] if len(parts) > 1 else parts) + texts
         exact, candidates = [], []
         for lang, fields in self.text_fields.items():
             for stem in {token.text for token in self._analyzers[lang](word)}:
-                for field in fields:
+                for field in (field for field in fields if named is None or named != field.startswith("body_")):
                     candidates.append((field, stem))
                     if self._known(field, stem):
                         exact.append(Term(field, stem, boost=weight))
-        if self.code_field:
+        if self.code_field and named is None:
             for token in {token.text for token in self._code(word)}:
                 if self._known(self.code_field, token):
                     exact.append(Term(self.code_field, token, boost=weight))
@@ -52,7 +60,7 @@ class QueryBuilder:
             return exact
         for fields in self.text_fields.values():
             for corrected in self.correct(word, fields):
-                exact.extend(self.word_clauses(corrected, weight * CORRECTED_BOOST, correct=False))
+                exact.extend(self.word_clauses(corrected, weight * CORRECTED_BOOST, correct=False, named=named))
         if exact:
             return exact
         fuzzy = []

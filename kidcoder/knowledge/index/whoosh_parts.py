@@ -8,10 +8,10 @@ from whoosh.analysis.filters import STOP_WORDS
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.lang import stopwords_for_language
-from whoosh.query import FuzzyTerm, Or, Term
+from whoosh.query import And, FuzzyTerm, Or, Term
 from whoosh.scoring import BM25F
 from whoosh.support.charset import accent_map
 
 __all__ = ["whoosh_index", "CharsetFilter", "Filter", "LowercaseFilter", "RegexTokenizer", "StemFilter", "StopFilter",
-           "STOP_WORDS", "ID", "STORED", "TEXT", "Schema", "RamStorage", "stopwords_for_language", "FuzzyTerm", "Or",
+           "STOP_WORDS", "ID", "STORED", "TEXT", "Schema", "RamStorage", "stopwords_for_language", "And", "FuzzyTerm", "Or",
            "Term", "BM25F", "accent_map"]

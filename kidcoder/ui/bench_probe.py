@@ -250,9 +250,14 @@ def main(argv=None) -> int:
 
         bench_probe_helper.use_language(args.lang)
 
-    if args.mode == "cold":          # the way `kidcoder` opens (ui/start.py, ui/early.py): the first picture
-        from kidcoder.config import load_settings   # (the kept picture of the window, or the splash), then
-        from kidcoder.ui.early import open_window   # the window
+    if args.mode == "cold":
+        # the way `kidcoder` opens (kidcoder/app.py, ui/start.py, ui/early.py): the garbage collector waits,
+        # the first picture (the kept picture of the window, or the splash), then the window
+        import gc
+
+        gc.disable()
+        from kidcoder.config import load_settings
+        from kidcoder.ui.early import open_window
 
         marks: dict = {}
         app = open_window(load_settings(), size, marks=marks)

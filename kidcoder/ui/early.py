@@ -20,7 +20,7 @@ from typing import Callable, Dict, List, Optional
 import pygame
 
 from kidcoder.ui import first_frame
-from kidcoder.ui.splash import open_display, show_splash, when_shown
+from kidcoder.ui.window_open import open_display, when_shown
 
 # loaded one by one before the App is made, the early editor taking keys between them (the slow ones first)
 LOADING = ("kidcoder.ui.gui_start", "kidcoder.ui.helper_pane", "kidcoder.ui.toolbar", "kidcoder.ui.dialogs",
@@ -134,6 +134,8 @@ def open_window(settings, size=None, window_flags: int = 0, marks: Optional[Dict
         early.pump()
         marks["window_ready"] = time.monotonic()
     elif splash:
+        from kidcoder.ui.splash import show_splash      # (only now: the kept picture needs none of it)
+
         show_splash(settings.theme, settings.language, screen=screen)
         marks["first_present"] = time.monotonic()
     app = make_app(settings, screen.get_size(), window_flags, early.pump if early is not None else lambda: None)

@@ -241,6 +241,13 @@ def main(argv=None) -> int:
     parser.add_argument("--lang", default="en", help="helper mode: the window's language")
     args = parser.parse_args(argv)
     size = tuple(int(n) for n in args.size.split("x"))
+    if args.mode == "cold":         # as the window's process starts (kidcoder/app.py): the garbage collector
+        import gc                   # waits, and pygame comes without its sound (ui/sound_later.py)
+
+        gc.disable()
+    from kidcoder.ui.sound_later import import_pygame
+
+    import_pygame()
     if args.mode == "model":
         from kidcoder.ui import bench_probe_model
 
@@ -250,14 +257,9 @@ def main(argv=None) -> int:
 
         bench_probe_helper.use_language(args.lang)
 
-    if args.mode == "cold":
-        # the way `kidcoder` opens (kidcoder/app.py, ui/start.py, ui/early.py): the garbage collector waits,
-        # the first picture (the kept picture of the window, or the splash), then the window
-        import gc
-
-        gc.disable()
-        from kidcoder.config import load_settings
-        from kidcoder.ui.early import open_window
+    if args.mode == "cold":          # the way `kidcoder` opens (ui/start.py, ui/early.py): the first picture
+        from kidcoder.config import load_settings   # (the kept picture of the window, or the splash), then
+        from kidcoder.ui.early import open_window   # the window
 
         marks: dict = {}
         app = open_window(load_settings(), size, marks=marks)

@@ -24,9 +24,9 @@ def _open_display(chosen: bool):
     (SDL's own chatter while it tries is kept out of the terminal). chosen: SDL_VIDEODRIVER was
     set on purpose, so an off-screen driver is what was asked for; otherwise it means no display."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from kidcoder.ui.sound_later import import_pygame
+    from kidcoder.ui.pygame_import import import_pygame
 
-    pygame = import_pygame()        # its sound loads when a sound plays (ui/sound_later.py)
+    pygame = import_pygame()        # without its sound until a sound plays (ui/pygame_import.py)
 
     saved = os.dup(2)
     try:

@@ -242,10 +242,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     size = tuple(int(n) for n in args.size.split("x"))
     if args.mode == "cold":         # as the window's process starts (kidcoder/app.py): the garbage collector
-        import gc                   # waits, and pygame comes without its sound (ui/sound_later.py)
+        import gc                   # waits, and pygame comes without its sound (ui/pygame_import.py)
 
         gc.disable()
-    from kidcoder.ui.sound_later import import_pygame
+    from kidcoder.ui.pygame_import import import_pygame
 
     import_pygame()
     if args.mode == "model":

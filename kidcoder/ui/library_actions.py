@@ -91,7 +91,7 @@ class SoundPlayer:
         self._loaded: Dict[str, object] = {}
 
     def play(self, path: str) -> str:
-        from kidcoder.ui.sound_later import mixer
+        from kidcoder.ui.pygame_import import mixer
 
         sound_out = mixer()          # loaded now, the first time (the window starts without it)
         if not sound_out.get_init():
@@ -105,7 +105,7 @@ class SoundPlayer:
 
     def quiet(self) -> None:
         """The picker closed: stop, and give the sound device back (the child's game may want it)."""
-        from kidcoder.ui.sound_later import mixer, sound_loaded
+        from kidcoder.ui.pygame_import import mixer, sound_loaded
 
         if sound_loaded() and mixer().get_init():
             mixer().stop()

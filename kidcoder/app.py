@@ -1,4 +1,5 @@
 """Entry point for the window: `python main.py` and `kidcoder` with no subcommand."""
+import gc
 import os
 import sys
 
@@ -23,7 +24,9 @@ def _open_display(chosen: bool):
     (SDL's own chatter while it tries is kept out of the terminal). chosen: SDL_VIDEODRIVER was
     set on purpose, so an off-screen driver is what was asked for; otherwise it means no display."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    import pygame
+    from kidcoder.ui.pygame_import import import_pygame
+
+    pygame = import_pygame()        # without its sound until a sound plays (ui/pygame_import.py)
 
     saved = os.dup(2)
     try:
@@ -44,10 +47,15 @@ def _open_display(chosen: bool):
 
 def main(argv=None, host=None):
     """Open the KidCoder window; returns the process exit code. host: see kidcoder.ui.start.run_app."""
+    # Loading the window makes a few hundred thousand objects and almost no garbage: the collector walking
+    # them again and again was ~6% of the processor time to the first picture. It waits from here to the
+    # whole window's first frame (kidcoder.ui.splash.window_shown), as it did from the splash on.
+    gc.disable()
     if os.environ.get("SDL_VIDEODRIVER") == "":
         del os.environ["SDL_VIDEODRIVER"]          # empty means "choose": let SDL choose
     problem = display_problem(os.environ) or _open_display(bool(os.environ.get("SDL_VIDEODRIVER")))
     if problem:
+        gc.enable()
         print(f"kidcoder: {problem}", file=sys.stderr)
         return EXIT_NO_DISPLAY
     from kidcoder.ui.start import run_app

@@ -241,6 +241,13 @@ def main(argv=None) -> int:
     parser.add_argument("--lang", default="en", help="helper mode: the window's language")
     args = parser.parse_args(argv)
     size = tuple(int(n) for n in args.size.split("x"))
+    if args.mode == "cold":         # as the window's process starts (kidcoder/app.py): the garbage collector
+        import gc                   # waits, and pygame comes without its sound (ui/pygame_import.py)
+
+        gc.disable()
+    from kidcoder.ui.pygame_import import import_pygame
+
+    import_pygame()
     if args.mode == "model":
         from kidcoder.ui import bench_probe_model
 

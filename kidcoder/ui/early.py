@@ -20,7 +20,7 @@ from typing import Callable, Dict, List, Optional
 import pygame
 
 from kidcoder.ui import first_frame
-from kidcoder.ui.splash import open_display, show_splash, when_shown
+from kidcoder.ui.window_open import open_display, when_shown
 
 # loaded one by one before the App is made, the early editor taking keys between them (the slow ones first)
 LOADING = ("kidcoder.ui.gui_start", "kidcoder.ui.helper_pane", "kidcoder.ui.toolbar", "kidcoder.ui.dialogs",
@@ -35,25 +35,25 @@ LEFT_TO_THE_APP = {pygame.QUIT, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygam
 class EarlyWindow:
     """The picture of the whole window, and the editor pane over it until the App takes over."""
 
-    def __init__(self, screen, picture, note: dict, settings, key: str = ""):
-        self.picture, self.note, self.settings, self.key = picture, note, settings, key
-        self.canvas = screen.copy()     # what the window shows, in its pixel format: the editor draws here
+    def __init__(self, note: dict, settings, key: str = ""):
+        self.note, self.settings, self.key = note, settings, key
+        self.canvas = None          # what the window shows, in its pixel format: the editor draws here
         self.held: List[pygame.event.Event] = []    # every event, in order, for the App
         self.editor = None
         self.typing = True          # False once an event came that the App may answer otherwise (a click,
                                     # a shortcut): the App shows what follows it
 
     def show(self) -> None:
-        pygame.display.get_surface().blit(self.picture, (0, 0))
+        """Show the picture (already in the window's pixels: see kept())."""
         pygame.display.flip()
-        self.canvas.blit(self.picture, (0, 0))
 
     @classmethod
     def kept(cls, screen, settings) -> Optional["EarlyWindow"]:
-        """The early window for this window's size and settings, if the last start kept a picture for them."""
+        """The early window for this window's size and settings, if the last start kept a picture for them:
+        the picture is put straight into screen's pixels, for show()."""
         key = first_frame.snapshot_key(settings, screen.get_size())
-        kept = first_frame.load(key, screen.get_size())
-        return cls(screen, *kept, settings, key) if kept else None
+        note = first_frame.load_into(key, screen)
+        return cls(note, settings, key) if note is not None else None
 
     def take_keys(self) -> None:
         """Make the editor pane with the program the window starts with, as the App's editor has it."""
@@ -63,6 +63,7 @@ class EarlyWindow:
         from kidcoder.ui.starter import starter_program
         from kidcoder.ui.style import Fonts, colours, zoom_scale
 
+        self.canvas = pygame.display.get_surface().copy()          # the picture, for the editor to draw on
         pygame.key.set_repeat(400, 35)
         pygame.key.start_text_input()
         kit = PaneKit(None, Fonts(zoom_scale(self.settings.font_size)), colours(self.settings.theme), self.settings)
@@ -133,12 +134,14 @@ def open_window(settings, size=None, window_flags: int = 0, marks: Optional[Dict
         early.pump()
         marks["window_ready"] = time.monotonic()
     elif splash:
+        from kidcoder.ui.splash import show_splash      # (only now: the kept picture needs none of it)
+
         show_splash(settings.theme, settings.language, screen=screen)
         marks["first_present"] = time.monotonic()
     app = make_app(settings, screen.get_size(), window_flags, early.pump if early is not None else lambda: None)
     if quick:
         key = early.key if early is not None else first_frame.snapshot_key(settings, app.size)
-        when_shown(keeper(app, key, early and early.picture))
+        when_shown(keeper(app, key, shown=early is not None))
     if early is not None:
         early.hand_over()
     return app
@@ -152,9 +155,9 @@ def make_app(settings, size, window_flags: int, between: Callable[[], None]):
                                                           between=between)
 
 
-def keeper(app, key: str, shown=None) -> Callable[[], None]:
+def keeper(app, key: str, shown: bool = False) -> Callable[[], None]:
     """For after the App's first frame: keep a picture of it for the next start, unless it is the picture
-    shown (nothing to do) or something already changed it (typing, a click, the mouse over a button)."""
+    shown (key's: nothing to do) or something already changed it (typing, a click, the mouse over a button)."""
     version = app.editor.version
 
     def keep() -> None:
@@ -162,13 +165,9 @@ def keeper(app, key: str, shown=None) -> Callable[[], None]:
                      and app.focus == "editor" and not app.manager.get_hovering_any_element())
         if not untouched:
             return
-        if shown is not None and _same(shown, app.screen):
+        if shown and first_frame.same(key, app.screen):
             return
         box = app.layout.editor
         first_frame.save(app.screen, key, {"editor": [box.x, box.y, box.w, box.h]})
     return keep
 
-
-def _same(picture, screen) -> bool:
-    return picture.get_size() == screen.get_size() and \
-        pygame.image.tobytes(picture, "RGB") == pygame.image.tobytes(screen, "RGB")

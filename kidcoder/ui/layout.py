@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, NamedTuple, Optional, Sequence, Tuple
 
-MIN_SIZE = (800, 600)
-DEFAULT_SIZE = (1200, 900)
+from kidcoder.ui.window_size import DEFAULT_SIZE, MIN_SIZE, initial_size  # noqa: F401  (the window's size)
 GAP = 6                 # space between panes
 TITLE_H = 30            # the title strip at the top of each pane
 TOOLBAR_ROW_H = 44
@@ -86,17 +85,6 @@ class Layout:
     def panes(self):
         return {"editor": self.editor, "helper": self.helper, "preview": self.preview, "console": self.console,
                 "change": self.change}
-
-
-def initial_size(desktop: Optional[Tuple[int, int]], wanted: Tuple[int, int] = DEFAULT_SIZE,
-                 margin: Tuple[int, int] = (0, 60)) -> Tuple[int, int]:
-    """The window size to open with: the default, shrunk to fit the screen (room for the title bar
-    and a panel), never below the minimum."""
-    if not desktop or desktop[0] <= 0 or desktop[1] <= 0:
-        return wanted
-    width = min(wanted[0], desktop[0] - margin[0])
-    height = min(wanted[1], desktop[1] - margin[1])
-    return max(MIN_SIZE[0], width), max(MIN_SIZE[1], height)
 
 
 def clamp(value: float, low: float, high: float) -> float:

@@ -91,25 +91,26 @@ class SoundPlayer:
         self._loaded: Dict[str, object] = {}
 
     def play(self, path: str) -> str:
-        import pygame
+        from kidcoder.ui.pygame_import import mixer
 
-        if not pygame.mixer.get_init():
-            pygame.mixer.init()
-        pygame.mixer.stop()
+        sound_out = mixer()          # loaded now, the first time (the window starts without it)
+        if not sound_out.get_init():
+            sound_out.init()
+        sound_out.stop()
         sound = self._loaded.get(path)
         if sound is None:
-            sound = self._loaded[path] = pygame.mixer.Sound(path)
+            sound = self._loaded[path] = sound_out.Sound(path)
         sound.play()
         return path
 
     def quiet(self) -> None:
         """The picker closed: stop, and give the sound device back (the child's game may want it)."""
-        import pygame
+        from kidcoder.ui.pygame_import import mixer, sound_loaded
 
-        if pygame.mixer.get_init():
-            pygame.mixer.stop()
+        if sound_loaded() and mixer().get_init():
+            mixer().stop()
             self._loaded.clear()
-            pygame.mixer.quit()
+            mixer().quit()
 
 
 class LibraryActions:

@@ -49,7 +49,7 @@ def test_cold_start_is_timed_to_the_first_picture_and_then_to_the_whole_window(h
     (first,), (ready,), (gui,) = times["first"], times["ready"], times["gui"]
     assert 0 < first <= ready < gui < 300          # ready before gui: the editor took keys before pygame-gui
     # the measured start found the picture of the window the warm-up kept (ui/first_frame.py): the everyday start
-    assert list((Path(home) / "cache" / window.FIRST_FRAME).glob("*.png"))
+    assert list((Path(home) / "cache" / window.FIRST_FRAME).glob("*.pixels"))
 
 
 def test_the_idle_window_reports_its_cpu_use(home):

@@ -58,7 +58,7 @@ def second_start(settings, size=(1200, 900)):
 def test_the_kept_picture_is_the_window_and_the_window_after_it_is_the_same(home, size, lang):
     settings = Settings(language=lang)
     frame = first_start(settings, size)
-    assert list((home / "cache" / first_frame.FOLDER).glob("*.png"))
+    assert list((home / "cache" / first_frame.FOLDER).glob("*" + first_frame.PIXELS))
 
     early = second_start(settings, size)
     assert frame_bytes(pygame.display.get_surface()) == frame          # the first picture: the whole window
@@ -126,7 +126,7 @@ def test_a_picture_kept_for_another_size_or_language_is_not_used(home, size, lan
     step(app)
     close_app(app)
     saved()
-    assert len(list((home / "cache" / first_frame.FOLDER).glob("*.png"))) == 2     # its own picture now
+    assert len(list((home / "cache" / first_frame.FOLDER).glob("*" + first_frame.PIXELS))) == 2   # its own now
 
 
 def test_the_quick_start_loads_no_pygame_gui_before_the_editor_takes_keys(home):
@@ -150,8 +150,9 @@ def test_the_app_keeps_the_window_the_first_picture_is_in(home):
     first_start(settings, (1200, 900))
     early = second_start(settings)
     shown = pygame.display.get_surface()
+    picture = frame_bytes(shown)
     app = make_app(settings, (1200, 900), 0, early.pump)
-    assert app.screen is shown and frame_bytes(shown) == frame_bytes(early.picture)     # still the picture
+    assert app.screen is shown and frame_bytes(shown) == picture     # still the picture
     early.hand_over()
     close_app(app)
 
@@ -171,3 +172,81 @@ def test_the_first_picture_opens_the_window_without_opengl_on_a_real_display(hom
                           timeout=120)
     assert done.returncode == 0, done.stderr[-1500:]
     assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+def kept_files(home):
+    folder = home / "cache" / first_frame.FOLDER
+    (pixels,) = folder.glob("*" + first_frame.PIXELS)
+    return pixels, pixels.with_suffix(".json")
+
+
+def test_the_kept_picture_is_read_back_pixel_for_pixel(home):
+    """The picture is kept as the window's own bytes: what the next start reads into its window is exactly
+    what the window drew (every pixel, not a look-alike)."""
+    screen = open_display((800, 600))
+    for x in range(0, 800, 7):                      # a picture no two starts could draw by chance
+        pygame.draw.line(screen, ((x * 5) % 256, (x * 3) % 256, x % 256), (x, 0), (799 - x, 599))
+    expected = frame_bytes(screen)
+    first_frame.save(screen, "the key", {"editor": [0, 0, 10, 10]}).join()
+    screen.fill((0, 0, 0))
+    note = first_frame.load_into("the key", screen)
+    assert note["editor"] == [0, 0, 10, 10] and note["format"] == first_frame.pixel_format(screen)
+    assert frame_bytes(screen) == expected
+    assert first_frame.same("the key", screen)
+    screen.set_at((400, 300), (1, 2, 3))
+    assert not first_frame.same("the key", screen)
+    assert first_frame.load_into("another key", screen) is None
+
+
+def damage_cut(pixels, note):
+    pixels.write_bytes(pixels.read_bytes()[:-4800])         # the last row never written
+
+
+def damage_zeros(pixels, note):
+    pixels.write_bytes(bytes(pixels.stat().st_size))         # the right size, nothing in it (a power cut)
+
+
+def damage_longer(pixels, note):
+    pixels.write_bytes(pixels.read_bytes() + b"x")
+
+
+def damage_note(pixels, note):
+    note.write_text("{not json", encoding="utf-8")
+
+
+def damage_format(pixels, note):
+    import json
+
+    data = json.loads(note.read_text(encoding="utf-8"))
+    data["format"]["masks"] = list(reversed(data["format"]["masks"]))     # a window of another pixel format
+    note.write_text(json.dumps(data), encoding="utf-8")
+
+
+def damage_gone(pixels, note):
+    pixels.unlink()
+
+
+@pytest.mark.parametrize("damage", [damage_cut, damage_zeros, damage_longer, damage_note, damage_format,
+                                    damage_gone])
+def test_a_damaged_kept_picture_is_not_shown_and_the_splash_is(home, damage):
+    settings = Settings(language="en")
+    first_start(settings, (1200, 900))
+    damage(*kept_files(home))
+    assert EarlyWindow.kept(open_display((1200, 900)), settings) is None
+    marks = {}
+    app = open_window(settings, (1200, 900), marks=marks)
+    assert "window_ready" not in marks and "first_present" in marks      # the splash, then the long way
+    step(app)
+    close_app(app)
+    saved()
+    pixels, _note = kept_files(home)                                      # a whole picture kept again
+    assert EarlyWindow.kept(open_display((1200, 900)), settings) is not None
+
+
+def test_a_picture_an_earlier_version_kept_is_cleared_away(home):
+    folder = home / "cache" / first_frame.FOLDER
+    folder.mkdir(parents=True)
+    (folder / "0badf00d.png").write_bytes(b"an old picture")
+    (folder / "0badf00d.json").write_text("{}", encoding="utf-8")
+    first_start(Settings(language="en"), (800, 600))
+    assert sorted(p.suffix for p in folder.iterdir()) == [".json", first_frame.PIXELS]

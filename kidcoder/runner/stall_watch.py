@@ -14,8 +14,9 @@ schedstat), the clock alone decides, as before.
 """
 from __future__ import annotations
 
-import os
 from typing import Optional, Tuple
+
+from kidcoder.runner.proc_tree import threads
 
 STUCK_CPU_S = 0.5       # processor time used with no new frame: stuck, however slow the machine
 MARK_SHARE = 1 / 3      # the watch starts counting after this share of the no-frame time
@@ -33,22 +34,20 @@ def sched_seconds(pid: Optional[int]) -> Optional[Tuple[float, float, bool]]:
     """(processor seconds used, seconds waited for the processor, a thread is ready to run now) for a
     process's threads and its child processes' (a game runs under a launcher); None when unreadable."""
     try:
-        used = waited = 0.0
-        ready, children = False, []
-        for tid in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{tid}/schedstat", encoding="ascii") as stat:
-                fields = stat.read().split()
-            used, waited = used + int(fields[0]) / 1e9, waited + int(fields[1]) / 1e9
-            with open(f"/proc/{pid}/task/{tid}/stat", encoding="ascii") as stat:
-                ready = ready or stat.read().rsplit(")", 1)[1].split()[0] == "R"
-            with open(f"/proc/{pid}/task/{tid}/children", encoding="ascii") as found:
-                children += found.read().split()
-    except (OSError, ValueError, IndexError, TypeError):
+        folders = threads(pid)
+    except (OSError, TypeError):
         return None
-    for child in children:
-        more = sched_seconds(int(child))
-        if more is not None:
-            used, waited, ready = used + more[0], waited + more[1], ready or more[2]
+    used = waited = 0.0
+    ready = False
+    for folder in folders:
+        try:
+            with open(f"{folder}/schedstat", encoding="ascii") as stat:
+                fields = stat.read().split()
+            with open(f"{folder}/stat", encoding="ascii") as stat:
+                state = stat.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):       # the thread ended after the walk
+            continue
+        used, waited, ready = used + int(fields[0]) / 1e9, waited + int(fields[1]) / 1e9, ready or state == "R"
     return used, waited, ready
 
 

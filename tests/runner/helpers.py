@@ -1,6 +1,7 @@
 """Shared bits for runner tests: where the tiny games live, and a check that nothing is left running."""
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 GAMES = Path(__file__).resolve().parent.parent / "games"
@@ -32,3 +33,17 @@ def wait_until(condition, timeout=10.0, step=0.01):
         time.sleep(step)
         value = condition()
     return value
+
+
+@contextmanager
+def reported_stuck(program: Path, source: str):
+    """A game running `source` (written to program) that the runner has reported as making no new frame
+    (the watchdog at 0.5 s); fails if no report came."""
+    from kidcoder.runner.host import GameProcess, NoFrame
+
+    program.write_text(source)
+    with GameProcess(program, interactive=False, no_frame_seconds=0.5) as game:
+        game.start()
+        seen = []
+        assert wait_until(lambda: seen.extend(game.poll()) or any(isinstance(m, NoFrame) for m in seen))
+        yield game

@@ -6,9 +6,9 @@ import pygame
 
 from kidcoder.runner import protocol
 from kidcoder.runner.headless import run_program, run_source
-from kidcoder.runner.host import GameProcess, NoFrame, ProcessEnded
+from kidcoder.runner.host import GameProcess, ProcessEnded
 
-from tests.runner.helpers import GAMES, processes_in_group, wait_until
+from tests.runner.helpers import GAMES, processes_in_group, reported_stuck, wait_until
 
 
 def _frame_colour(game, at=(5, 40)):
@@ -174,13 +174,9 @@ def test_sound_works_without_a_sound_device(monkeypatch):
 
 
 def test_watchdog_reports_a_loop_that_never_draws(tmp_path):
-    program = tmp_path / "noflip.py"
-    program.write_text("import pygame\npygame.init()\nscreen = pygame.display.set_mode((50, 50))\n"
-                       "while True:\n    screen.fill((0, 0, 0))\n")
-    with GameProcess(program, interactive=False, no_frame_seconds=0.5) as game:
-        game.start()
-        seen = []
-        assert wait_until(lambda: seen.extend(game.poll()) or any(isinstance(m, NoFrame) for m in seen))
+    source = ("import pygame\npygame.init()\nscreen = pygame.display.set_mode((50, 50))\n"
+              "while True:\n    screen.fill((0, 0, 0))\n")
+    with reported_stuck(tmp_path / "noflip.py", source) as game:
         assert game.running                      # reported, not killed
 
 

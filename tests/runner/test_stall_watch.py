@@ -7,9 +7,10 @@ import time
 import pytest
 
 from kidcoder.runner.host import GameProcess, NoFrame
+from kidcoder.runner.proc_tree import threads
 from kidcoder.runner.stall_watch import STUCK_CPU_S, StallWatch, looks_stuck, sched_seconds
 
-from tests.runner.helpers import wait_until
+from tests.runner.helpers import reported_stuck, wait_until
 
 SPIN = [sys.executable, "-c", "while True: pass"]
 
@@ -68,23 +69,12 @@ def test_schedstat_tells_a_spinning_process_from_a_sleeping_one():
 def _starve(pid, core, starved=True):
     """The game's threads on one core, last in line: SCHED_IDLE, and its session's autogroup (the game
     has its own session: with autogroups, sessions share the processor as groups) at nice 19; or back."""
-    for tid in _threads(pid):
+    for tid in (int(folder.rsplit("/", 1)[1]) for folder in threads(pid)):
         os.sched_setaffinity(tid, {core} if starved else os.sched_getaffinity(0))
         os.sched_setscheduler(tid, os.SCHED_IDLE if starved else os.SCHED_OTHER, os.sched_param(0))
     if os.path.exists(f"/proc/{pid}/autogroup"):
         with open(f"/proc/{pid}/autogroup", "w") as group:
             group.write("19" if starved else "0")
-
-
-def _threads(pid):
-    """Every thread of a process and of its child processes."""
-    tids = []
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        tids.append(int(tid))
-        with open(f"/proc/{pid}/task/{tid}/children") as found:
-            for child in found.read().split():
-                tids += _threads(int(child))
-    return tids
 
 
 HEAVY_FRAMES = """import time, pygame
@@ -134,10 +124,7 @@ def test_a_game_starved_of_the_processor_is_not_called_stuck(tmp_path):
 
 
 def test_a_game_that_sleeps_after_its_first_frame_is_still_called_stuck(tmp_path):
-    program = tmp_path / "sleeps.py"
-    program.write_text("import time, pygame\npygame.init()\nscreen = pygame.display.set_mode((50, 50))\n"
-                       "pygame.display.flip()\ntime.sleep(60)\n")
-    with GameProcess(program, interactive=False, no_frame_seconds=0.5) as game:
-        game.start()
-        seen = []
-        assert wait_until(lambda: seen.extend(game.poll()) or any(isinstance(m, NoFrame) for m in seen))
+    source = ("import time, pygame\npygame.init()\nscreen = pygame.display.set_mode((50, 50))\n"
+              "pygame.display.flip()\ntime.sleep(60)\n")
+    with reported_stuck(tmp_path / "sleeps.py", source) as game:
+        assert game.running

@@ -106,7 +106,8 @@ class App:
         self._build_parts(files)
         self.frame_only = FrameOnly(self.pacer, self.preview, self.games, self._quiet, self.gui.due)
         self.key_alone = KeyAlone(self.pacer, self.frame_only, self.editor, self.preview, self.games, self.keyboard,
-                                  self.manager, lambda: self.helper.fix_button.visible, self._quiet, self.draw)
+                                  self.manager, lambda: self.helper.fix_button.visible, self._quiet, self.draw,
+                                  self.presenter, lambda rects: self.on_present and self.on_present(rects))
         self._last_version = self.editor.version
         self.files.start_up()       # the index check and the model start after the first frame (step)
 
@@ -188,8 +189,7 @@ class App:
 
     def finish(self, exit_code: int = 0) -> None:
         """Close the window after this frame, with this exit code."""
-        self.exit_code = exit_code
-        self.running = False
+        self.exit_code, self.running = exit_code, False
 
     # ---- the window's own doings ------------------------------------------------------------
     def _lay_out(self, playing: Optional[bool] = None, game_size=None) -> Layout:

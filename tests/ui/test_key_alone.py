@@ -92,7 +92,7 @@ def test_letters_typed_while_a_game_plays_send_only_their_rows_and_match_a_full_
     app.actions.do("stop")
 
 
-def test_a_waiting_game_frame_goes_out_with_the_letter(windows, slow_machine):
+def test_a_waiting_game_frame_goes_out_after_the_letter_in_its_step(windows, slow_machine):
     app = playing(windows)
     view, sent = app.editor.view, Sent(app)
     sent.screen = app.screen.copy()
@@ -107,7 +107,8 @@ def test_a_waiting_game_frame_goes_out_with_the_letter(windows, slow_machine):
         rects, alone = typed(app, sent, "z")
         assert sent.matches_a_full_drawing()
         row = pygame.Rect(view.rect.x, view.line_y(0), view.text_right - view.rect.x, view.fonts.line_height)
-        return alone and app.preview.frames_drawn == frames + 1 and rects == [[row, pygame.Rect(app.preview.shown_box)]]
+        picture = pygame.Rect(app.preview.shown_box)
+        return alone and app.preview.frames_drawn == frames + 1 and rects == [[row], [picture]]
 
     run_until(app, letter_and_frame, what="a letter and a game frame in one step alone")
     app.actions.do("stop")

@@ -163,7 +163,8 @@ def run(examples, quota: float, seconds: float, home: str, raw: str) -> None:
         keys = result["key_ms"]
         print(f"{result['example']}: preview fps {result['preview_fps']}, keys p95 {p95(keys):.1f} ms "
               f"(n={len(keys)}, lost {result['keys_lost']}), frame p95 {p95(result['frame_ms']):.1f} ms, "
-              f"window cpu ms/frame {result['window_cpu_ms_per_frame']}")
+              f"window cpu ms/frame {result['window_cpu_ms_per_frame']}; slowest keys "
+              f"{sorted(keys, reverse=True)[:6]} (the first: {keys[:3]})")
     print(summary(steps))
     if raw:
         Path(raw).write_text(json.dumps(steps))

@@ -145,6 +145,12 @@ def test_keys_that_change_more_than_rows_take_the_whole_step(windows, slow_machi
     whole(lambda: typed(app, sent, "7"), "a letter for a dialog")
     key(app, pygame.K_ESCAPE)
     assert app.dialog is None and app.focus == "editor"
+    app.dialogs.confirm("Sure?", "A question with answers (no text line)", [("yes", "Yes"), ("no", "No")], "sure",
+                        lambda dialog: None)
+    whole(lambda: typed(app, sent, "8"), "a letter while a dialog of buttons is open")
+    key(app, pygame.K_ESCAPE)
+    app.set_focus("editor")
+    assert app.dialog is None
     app.helper.fix_button.show()                         # a typed letter hides the helper's fix: pygame-gui changes
     whole(lambda: typed(app, sent, "x"), "a letter while the fix shows")
     assert not app.helper.fix_button.visible

@@ -60,6 +60,7 @@ class KeyAlone:
         sent at once, before the frame is taken and blitted; the rects left to send, or None: a whole step
         is needed (it follows the edit itself)."""
         editor, pacer = self.editor, self.pacer
+        editor.modified = editor.view.buffer.modified       # as EditorPane.update(): commands read it (Ctrl+N)
         follow_edits()
         if self.keyboard.target != "editor" or self.manager.get_focus_set():
             return None

@@ -41,6 +41,7 @@ from kidcoder.ui.frame_only import FrameOnly  # noqa: E402
 from kidcoder.ui.game_control import GameControl  # noqa: E402
 from kidcoder.ui.helper_links import HelperLinks  # noqa: E402
 from kidcoder.ui.helper_pane import HelperPane  # noqa: E402
+from kidcoder.ui.key_alone import KeyAlone  # noqa: E402
 from kidcoder.ui.keyboard import TEXT_TARGETS, Keyboard  # noqa: E402
 from kidcoder.ui.layout import Layout, compute_layout, initial_size, picture_area, toolbar_rows_needed  # noqa: E402
 from kidcoder.ui.more_actions import MoreActions  # noqa: E402
@@ -104,6 +105,9 @@ class App:
         self.gui = GuiTicker(self.manager, self.pacer, first_update, calm=lambda: not self.helper.laying_out)
         self._build_parts(files)
         self.frame_only = FrameOnly(self.pacer, self.preview, self.games, self._quiet, self.gui.due)
+        self.key_alone = KeyAlone(self.pacer, self.frame_only, self.editor, self.preview, self.games, self.keyboard,
+                                  self.manager, lambda: self.helper.fix_button.visible, self._quiet, self.draw,
+                                  self.presenter, lambda rects: self.on_present and self.on_present(rects))
         self._last_version = self.editor.version
         self.files.start_up()       # the index check and the model start after the first frame (step)
 
@@ -185,8 +189,7 @@ class App:
 
     def finish(self, exit_code: int = 0) -> None:
         """Close the window after this frame, with this exit code."""
-        self.exit_code = exit_code
-        self.running = False
+        self.exit_code, self.running = exit_code, False
 
     # ---- the window's own doings ------------------------------------------------------------
     def _lay_out(self, playing: Optional[bool] = None, game_size=None) -> Layout:
@@ -245,18 +248,22 @@ class App:
     # ---- one frame --------------------------------------------------------------------------
     def step(self, dt: float = 1 / FPS) -> None:
         """One frame: events, background results, then drawing only what changed (see redraw.py); while only
-        the game's picture changes, its new frame alone (frame_only.py)."""
+        the game's picture changes, its new frame alone (frame_only.py); keys for the editor alone, its
+        changed rows (key_alone.py)."""
         started = time.perf_counter()
         rects = None if self._held_events else self.frame_only.show(self.screen, dt, started)
+        if rects is None:
+            events = [*self._held_events, *pygame.event.get()]
+            self._held_events.clear()
+            self.gui.saw(events)
+            alone = self.key_alone.ready(events, started, dt)
+            for event in events:
+                self.handle_event(event)
+            rects = self.key_alone.show(self.screen, dt, started, self._follow_edits) if alone else None
         if rects is not None:
             self.frames += 1
             return self._sent(rects, started, costed=False) if rects else None
         dt += self.frame_only.owed(started)
-        events = [*self._held_events, *pygame.event.get()]
-        self._held_events.clear()
-        self.gui.saw(events)
-        for event in events:
-            self.handle_event(event)
         shown = self.preview.frames_drawn
         results = self.update(dt)
         what, rects = self.pacer.choose(events, results, self.preview.frames_drawn != shown)
@@ -319,10 +326,7 @@ class App:
         laying = self.helper.laying_out         # its text's next pieces (and its end) are looked at this frame
         for pane in self.panes.values():
             pane.update(dt)
-        if self.editor.version != self._last_version:
-            self._last_version = self.editor.version
-            self.docs.edited()
-            self.assist.program_changed()
+        self._follow_edits()
         self.docs.tick(self.editor.get_text, self.editor.modified)
         files_done = self.docs.poll()
         for result in files_done:
@@ -347,6 +351,12 @@ class App:
         if laying or any(result.kind in SEEN_RESULTS for result in work_done):
             self.pacer.look_now = True          # not once a LOOK_EVERY_S: while a game plays, at once
         return bool(files_done or [result for result in work_done if result.kind not in SEEN_RESULTS])
+
+    def _follow_edits(self) -> None:         # the text changed: the autosave's clock starts again, a fix goes
+        if self.editor.version != self._last_version:
+            self._last_version = self.editor.version
+            self.docs.edited()
+            self.assist.program_changed()
 
     def draw(self, part: Optional[pygame.Rect] = None) -> None:
         """Draw the window, or only what lies in part (every pane and element there, clipped to it)."""

@@ -222,3 +222,12 @@ def visible_lines(total: int, area_h: int, line_h: int, scroll_from_end: int = 0
     rows = max(1, area_h // max(1, line_h))
     end = max(0, total - max(0, scroll_from_end))
     return max(0, end - rows), end
+
+
+def shown_place(area: Box, game_size) -> Tuple[Box, float]:
+    """Where the game's picture goes in area, and its scale: a game that fits is shown at its own
+    size, centred (no scaling costs nothing and looks best); a bigger one is scaled down to fit."""
+    w, h = game_size
+    if 0 < w <= area.w and 0 < h <= area.h:
+        return Box(area.x + (area.w - w) // 2, area.y + (area.h - h) // 2, w, h), 1.0
+    return fit_inside(area, game_size)

@@ -75,11 +75,14 @@ def uncovered(rect: Optional[pygame.Rect], manager) -> Optional[pygame.Rect]:
 
 
 def screen_key(panes, manager, *more) -> tuple:
-    """What the window shows now, in short: (the window's own state (more), each pane's (the rects it
-    draws in, words and looks, and its changed_parts), the pygame-gui elements). redraw.Pacer compares
-    it with the last frame's."""
-    return (more, tuple((pane.parts(), (tuple(pane.shown_text()), pane.looks()), pane.changed_parts)
-                        for pane in panes), gui_key(manager))
+    """What the window shows now, in short: (the window's own state (more), each pane's (pane_key), the
+    pygame-gui elements). redraw.Pacer compares it with the last frame's."""
+    return (more, tuple(pane_key(pane) for pane in panes), gui_key(manager))
+
+
+def pane_key(pane) -> tuple:
+    """A pane's part of the screen's key: the rects it draws in, its words and looks, and its changed_parts."""
+    return pane.parts(), (tuple(pane.shown_text()), pane.looks()), pane.changed_parts
 
 
 def changed_rects(before: tuple, now: tuple, margin: int = RING_MARGIN) -> Optional[List[pygame.Rect]]:
@@ -154,14 +157,37 @@ class Pacer:
         self.gui_moved = results or before is None or before[0] != self._key[0] or before[2] != self._key[2]
         return what, rects
 
-    def picture_now(self, now: float) -> Optional[pygame.Rect]:
+    def last_key(self) -> Optional[tuple]:
+        """The screen's key at the last look (None: the whole window is drawn next)."""
+        return self._key
+
+    def looked_lately(self) -> bool:
+        """The last look still stands: nothing asked for a new one (pygame-gui did not update since)."""
+        return self._key is not None and not self.look_now
+
+    def typed(self, index: int, entry: tuple, now: float, owed: float) -> None:
+        """A step of keys alone (key_alone.py) drew what changed in pane `index` of the screen's key, which
+        is now `entry`; keys came (the loop keeps its pace a while). The caret (set going again by a key)
+        blinks at the next whole step after its time: it is owed `owed` seconds of steps already."""
+        more, panes, gui = self._key
+        self._key = (more, panes[:index] + (entry,) + panes[index + 1:], gui)
+        self._input_at = now
+        blink = self.caret_due()
+        looked_at, place, _ = self._looked
+        self._looked = (looked_at, place, now + blink - owed if blink is not None else float("inf"))
+
+    def picture_now(self, now: float, uncover: bool = False) -> Optional[pygame.Rect]:
         """Where a new game frame goes when it may be shown alone without looking again (the last look, within
         LOOK_EVERY_S and before the caret's blink, had the picture in the same uncovered place, and nothing
-        asked for a look since); None: look first."""
+        asked for a look since); None: look first. uncover: when the last look had no new frame, whether
+        pygame-gui covers the picture is asked now (nothing in it changed since that look)."""
         if self.look_now or self._key is None:
             return None
         looked_at, place, blink_at = self._looked
         picture = self.picture_only()
+        if uncover and place is None and picture is not None:
+            place = self.uncovered(picture)
+            self._looked = (looked_at, place, blink_at)
         if picture is None or picture != place or now - looked_at >= LOOK_EVERY_S or now >= blink_at:
             return None
         self.picture, self.gui_moved, self.frames_coming = None, False, True

@@ -353,3 +353,24 @@ def test_an_idle_window_sleeps_longer_unless_a_text_lines_caret_blinks(tmp_path,
         assert app._pace() == CARET_WAKE_S < 0.4 < IDLE_WAKE_S
     finally:
         close_app(app)
+
+
+def test_a_new_fps_in_the_game_title_sends_only_the_title_strip(windows):
+    app = playing_window(windows)
+    sent = Sent(app)
+    sent.screen = app.screen.copy()
+    for fps in (12.0, 47.0):
+        settle(app)
+        for _ in range(20):                     # pygame-gui's updates after a change are done
+            if not app.pacer.gui_moved:
+                break
+            app.step(0.0)
+        sent.take()
+        app.preview.fps, app.playing._fps_at = fps, app.frames    # as Playing.follow sets it every 15 steps
+        app.pacer.look_now = True
+        app.step(0.0)
+        assert f"{fps:g} fps" in app.preview.title_text()
+        title = pygame.Rect(app.preview.box.title())
+        frames = [[r for r in frame if r != pygame.Rect(app.preview.shown_box)] for frame in sent.take()]
+        assert frames == [[title]], frames                          # not the whole pane with its picture
+        assert sent.matches_a_full_drawing()

@@ -97,3 +97,8 @@ def test_code_quoted_from_nowhere_and_echoed_instructions_are_dropped():
     assert not invented.ok and any("nobody wrote" in c for c in invented.contradictions)
     echo = grounding.check("The child wrote scor on line 12, not score.", facts)
     assert not echo.ok and any("instructions" in c for c in echo.contradictions)
+    for retold_prompt in ("You are KidCoder's helper for children aged 8 to 14. Line 12 uses scor, not score.",
+                          "The hint states that line 12 uses scor, but you made score.",
+                          "Line 12: scor = scor + 1 Name written: scor Name meant: score"):
+        echoed = grounding.check(retold_prompt, facts)          # shown to children by Qwen 0.5B (issue 19)
+        assert not echoed.ok and any("instructions" in c for c in echoed.contradictions), retold_prompt

@@ -221,7 +221,7 @@ def echoes_problem_line(answer: str, line: Optional[int], problem_line: str) -> 
         return False
     for match in re.finditer(rf"\bline\s+{line}\s*:\s*…?", answer, re.I):
         after = answer[match.end():match.end() + 12].rstrip()
-        if len(after) >= 4 and after in code:
+        if len(after) >= 4 and after.lower() in code.lower():      # "Line 2: Print "Hello"" too
             return True
     return False
 

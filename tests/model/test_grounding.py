@@ -111,4 +111,5 @@ def test_the_prompts_problem_line_fact_repeated_is_dropped_but_a_line_talked_abo
     echoed = grounding.check("On line 12 you wrote scor, not score. Line 12: scor = scor + 1", facts)
     assert not echoed.ok and any("instructions" in c for c in echoed.contradictions)
     assert grounding.check("Line 12: you wrote scor, but you made score.", facts).ok
+    assert grounding.echoes_problem_line('Print is a function. Line 2: Print "Hello", name.', 2, 'print "Hello", name')
     assert grounding.echoes("Línea 3: Si la respuesta es mayor. Clave palabras: >")

@@ -31,6 +31,10 @@ _BACKTICKED = re.compile(r"`([^`\n]{1,60})`")
 # Signs the model retold its instructions instead of talking to the child.
 _ECHOES = re.compile(r"the helper|the child|a child|what we know:|my code near the problem|a true answer to start from|"
                      r"my question:|el ayudante|el niño|la niña|un niño|"
+                     # the hint prompt's own system part and labels (model/prompts.py), retold by Qwen 0.5B
+                     # to a child in 3 of 128 hints (issue 19's never-worse run)
+                     r"kidcoder's helper|children aged|the hint (?:states|says)|name written|name meant|"
+                     r"key words:|palabras? clave:|clave palabras|^\s*hint:|"
                      r"^\s*>?\s*\d+\s*\|", re.I | re.M)
 _PYGAME_NAME = re.compile(r"\bpygame((?:\.[A-Za-z_]\w*)+)")
 _ERROR_TYPE = re.compile(r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)*Error)\b")
@@ -209,6 +213,19 @@ def echoes(answer: str) -> List[str]:
     return sorted({m.group(0).strip().lower() for m in _ECHOES.finditer(answer)})
 
 
+def echoes_problem_line(answer: str, line: Optional[int], problem_line: str) -> bool:
+    """Does the answer repeat the prompt's "Line N: <code>" fact (model/prompts.py) instead of talking
+    to the child? ("Line 17: screen.blit(player, x, 300)" in a Spanish hint, issue 19.)"""
+    code = problem_line.strip()
+    if not line or not code:
+        return False
+    for match in re.finditer(rf"\bline\s+{line}\s*:\s*…?", answer, re.I):
+        after = answer[match.end():match.end() + 12].rstrip()
+        if len(after) >= 4 and after.lower() in code.lower():      # "Line 2: Print "Hello"" too
+            return True
+    return False
+
+
 def _common_contradictions(answer: str, known: str) -> List[str]:
     found = []
     invented = unknown_pygame_names(answer)
@@ -323,6 +340,8 @@ def check_hint(answer: str, finding: Mapping, rules_hint: str = "", context: str
     foreign = foreign_code(answer, known)
     if foreign:
         contradictions.append("names code that is not in the program: " + ", ".join(foreign[:4]))
+    if echoes_problem_line(answer, facts.line, problem_line):
+        contradictions.append("repeats its instructions: the problem line's fact")
     backwards = backwards_advice(answer, problem_line, fixed_lines)
     if backwards:
         contradictions.append("advises the faulty code: " + ", ".join(backwards[:2]))

@@ -23,6 +23,10 @@ from kidcoder.model.grounding import key_facts
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 ANSWER_TOKENS = {"hint": 90, "answer": 110}
 EXCERPT_RADIUS = 4              # lines shown either side of the problem line
+HINT_USER_BUDGET = 70          # a hint's user part, estimated (about 65 of Qwen's tokens): its system part is
+                                # kept between requests, but every user token is read again and delays the first
+                                # word (Qwen 0.5B on one core of the test machine: 22 a second, measured)
+LINE_CHARS = 50                 # of the problem line shown: a long line of code is 35-40 tokens
 
 
 def excerpt_around(source: str, line: Optional[int], radius: int = EXCERPT_RADIUS) -> str:
@@ -48,7 +52,8 @@ def _system(lang: str, what: str) -> str:
             f"line numbers that are not given. No links. Answer in {LANGUAGE_NAMES[lang]}.")
 
 
-HINT_SYSTEM = "Say the helper's hint again in other words, in two short sentences. Keep the line number and every name."
+HINT_SYSTEM = ("Say the helper's hint again in other words, in two short sentences. Keep the line number and every "
+               "name. Do not show the fixed code unless told you may.")
 ANSWER_SYSTEM = "Say the helper's answer again in other words, in two or three short sentences."
 
 
@@ -58,6 +63,18 @@ def hint_system(lang: str) -> str:
     return _system(lang, HINT_SYSTEM)
 
 
+def line_part(text: str, anchors, width: int = LINE_CHARS) -> str:
+    """A code line cut to about width characters around the first anchor it holds (the wrong name, the
+    missing symbol's place), whole when it is short; "…" marks a cut."""
+    text = text.strip()
+    if len(text) <= width:
+        return text
+    at = next((text.find(a) for a in anchors if a and a in text), 0)
+    start = max(0, min(at - width // 3, len(text) - width))
+    part = text[start:start + width]
+    return ("…" if start else "") + part + ("…" if start + width < len(text) else "")
+
+
 def _problem_facts(facts: HintFacts) -> str:
     """The diagnosis as short true statements (the same facts grounding later checks for)."""
     problem = facts.problem
@@ -65,7 +82,8 @@ def _problem_facts(facts: HintFacts) -> str:
     parts = []
     lines = (facts.program or "").splitlines()
     if found.line and 0 < found.line <= len(lines):
-        parts.append(f"Line {found.line}: {lines[found.line - 1].strip()[:90]}")
+        anchors = (found.wrong_name, found.symbol, *found.key_words)
+        parts.append(f"Line {found.line}: {line_part(lines[found.line - 1], anchors)}")
     elif found.line:
         parts.append(f"Line: {found.line}")
     if found.wrong_name:
@@ -79,12 +97,15 @@ def _problem_facts(facts: HintFacts) -> str:
     return "\n".join(parts)
 
 
-def hint_prompt(facts: HintFacts, lang: str, fmt: ChatFormat = CHATML, budget: int = PROMPT_BUDGET) -> ChatPrompt:
-    """Retell a hint: the rules' own words (no card), the problem line and the key facts."""
+def hint_prompt(facts: HintFacts, lang: str, fmt: ChatFormat = CHATML, budget: Optional[int] = None) -> ChatPrompt:
+    """Retell a hint: the rules' own words (no card), the problem line and the key facts, in a user part of
+    about HINT_USER_BUDGET tokens (the whole prompt within PROMPT_BUDGET)."""
     system = hint_system(lang)
+    if budget is None:
+        budget = min(PROMPT_BUDGET, estimate_tokens(fmt.system_text(system)) + HINT_USER_BUDGET)
     head = "Hint: "
-    tail = "\n" + _problem_facts(facts) + "\n"
-    tail += "You may show the fixed line." if facts.level >= 3 else "Do not show the fixed code."
+    tail = "\n" + _problem_facts(facts)
+    tail += "\nYou may show the fixed line." if facts.level >= 3 else ""
     body = " ".join((facts.rules_words or facts.rules_hint).split())
     return ChatPrompt("hint", system, fit(system, head, body, tail, fmt, budget), fmt, ANSWER_TOKENS["hint"], lang)
 

@@ -4,7 +4,10 @@ The 1-minute load average counted the model's own last answer, so back-to-back r
 got one thread (issue 19). LoadMeter reads /proc/stat instead and takes away the CPU time
 of the model's own processes, between the previous request and this one. A running game
 always means one thread: llama.cpp's threads spin, and a game that misses frames is worse
-than a slower hint.
+than a slower hint. With no game, every core other programs leave free is used: on an idle
+2-core laptop, 2 threads (Qwen 0.5B's first word in about half the time, measured), as the
+worker runs at low priority in its own session and the window, waiting for events, needs
+little (model/priority.py).
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from typing import Iterable, Optional, Tuple
 MAX_THREADS = 4              # llama.cpp threads spin: more than the free cores slows everything down
 MIN_WINDOW_S = 0.1           # a shorter gap between readings says too little: read again after this
 STALE_S = 30.0               # a reading older than this says nothing about now
-WINDOW_CORES = 1             # never taken by the model: the window draws and the game runs there
+WINDOW_CORES = 1             # never taken by the model while a game runs: the window draws and the game runs there
 SPARE = 0.25                 # other programs using less than this share of a core leave it free
 
 
@@ -28,11 +31,11 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def choose_threads(cpu_count: Optional[int], busy: int = 0) -> int:
-    """Model threads from the cores left free, one core always kept for the window and the child's game
-    (cores - 1, at least 1): with one busy core of two, 1 thread kept 64 tokens/s where 2 threads fell to
-    0.8 (measured). A running game counts as busy."""
-    free = (cpu_count or 1) - WINDOW_CORES - max(0, busy)
+def choose_threads(cpu_count: Optional[int], busy: int = 0, keep: int = WINDOW_CORES) -> int:
+    """Model threads from the cores left free, keep cores kept for the window and the child's game
+    (cores - keep - busy, at least 1): with one busy core of two, 1 thread kept 64 tokens/s where 2 threads
+    fell to 0.8 (measured), so busy cores are never counted as free."""
+    free = (cpu_count or 1) - max(0, keep) - max(0, busy)
     return max(1, min(MAX_THREADS, free))
 
 
@@ -89,11 +92,12 @@ class LoadMeter:
 
 
 def threads_now(game_running: bool, meter: Optional[LoadMeter] = None, own_pids: Iterable[int] = ()) -> int:
-    """Threads for a generation starting now: 1 while a game runs (or when the load is unknown), else the
-    cores other programs leave free (the model's own earlier work does not count)."""
+    """Threads for a generation starting now: 1 while a game runs (or when the load is unknown), else every
+    core other programs leave free, the window's included (the model's own earlier work does not count;
+    the window's own drawing counts when it is busy)."""
     if game_running or meter is None:
         return 1
     others = meter.others_busy(own_pids)
     if others is None:
         return 1
-    return choose_threads(usable_cores(), math.ceil(others - SPARE))
+    return choose_threads(usable_cores(), math.ceil(others - SPARE), keep=0)

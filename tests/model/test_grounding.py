@@ -97,3 +97,19 @@ def test_code_quoted_from_nowhere_and_echoed_instructions_are_dropped():
     assert not invented.ok and any("nobody wrote" in c for c in invented.contradictions)
     echo = grounding.check("The child wrote scor on line 12, not score.", facts)
     assert not echo.ok and any("instructions" in c for c in echo.contradictions)
+    for retold_prompt in ("You are KidCoder's helper for children aged 8 to 14. Line 12 uses scor, not score.",
+                          "The hint states that line 12 uses scor, but you made score.",
+                          "Line 12: scor = scor + 1 Name written: scor Name meant: score"):
+        echoed = grounding.check(retold_prompt, facts)          # shown to children by Qwen 0.5B (issue 19)
+        assert not echoed.ok and any("instructions" in c for c in echoed.contradictions), retold_prompt
+
+def test_the_prompts_problem_line_fact_repeated_is_dropped_but_a_line_talked_about_is_not():
+    program = "\n".join(["score = 0"] * 11 + ["    scor = scor + 1"]) + "\n"
+    facts = name_error(source_excerpt=">12 |     scor = scor + 1")
+    facts = HintFacts(facts.lang, facts.finding, facts.rules_hint, facts.level, facts.source_excerpt,
+                      error_message=facts.error_message, program=program)
+    echoed = grounding.check("On line 12 you wrote scor, not score. Line 12: scor = scor + 1", facts)
+    assert not echoed.ok and any("instructions" in c for c in echoed.contradictions)
+    assert grounding.check("Line 12: you wrote scor, but you made score.", facts).ok
+    assert grounding.echoes_problem_line('Print is a function. Line 2: Print "Hello", name.', 2, 'print "Hello", name')
+    assert grounding.echoes("Línea 3: Si la respuesta es mayor. Clave palabras: >")

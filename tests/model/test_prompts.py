@@ -63,7 +63,24 @@ def test_hint_prompt_carries_the_rules_words_the_problem_line_and_the_facts_but_
     assert "Line 41: print(scor)" in prompt.user and "Name written: scor" in prompt.user
     assert "Name meant: score" in prompt.user and "La línea 41 usa scor" in prompt.user
     assert "line_1 = 1" not in prompt.user and "Un nombre" not in prompt.user and "jump" not in prompt.user
-    assert "Spanish" in prompt.system and "Do not show the fixed code." in prompt.user
+    assert "Spanish" in prompt.system and "Do not show the fixed code unless told you may." in prompt.system
+
+
+def test_a_long_problem_line_is_cut_around_the_wrong_name_and_the_user_part_stays_short():
+    """Issue 19: every token of the user part is read again for each hint (the system part is kept); a long
+    line of code was 38 of Qwen's tokens out of 88, and the first word came after 4.1-4.5 s on one core."""
+    long_line = "    text = pygame.font.Font(None, 30).render(str(scor), True, (255, 255, 255))"
+    program = "score = 0\n" * 40 + long_line + "\n"
+    words = "Line 41 uses scor, but your program made a name called score. Python only knows names you made, " \
+            "spelled the same way each time, so check every letter of it against the place you made it."
+    prompt = build_prompt(hint(rules_words=words, program=program))
+    shown = next(line for line in prompt.user.splitlines() if line.startswith("Line 41:"))
+    assert "str(scor)" in shown and len(shown) <= len("Line 41: ") + prompts.LINE_CHARS + 2 and "…" in shown
+    assert "Line 41 uses scor, but your program made a name called score." in prompt.user
+    assert "Name written: scor" in prompt.user and "Name meant: score" in prompt.user
+    user_part = CHATML.user_template.replace("{0}", prompt.user)
+    assert prompts.estimate_tokens(user_part) <= prompts.HINT_USER_BUDGET
+    assert prompts.line_part("print(scor)", ("scor",)) == "print(scor)"
 
 
 def test_level_three_may_show_the_fix():

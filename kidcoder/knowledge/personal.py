@@ -10,7 +10,8 @@ question can:
   gusta") or the thing after "tu" ("tu nombre"); in English the thing after "your" ("your
   name"). "how do you make your guy jump" still asks about jumping;
 - it asks about a thing of the helper's that no card talks about ("tu perro", "tu comida favorita", "your
-  favrit food"): "tu personaje salte" has only cards' words, so it is about a game.
+  favrit food"): "tu personaje salte" has only cards' words, so it is about a game, and so is a question
+  that asks how to make or do something ("how do i make your dinosaur jump", "como hago que tu robot dispare");
 Pure: folded words only; shorthand ("kien", "ur") is read first, and with the cards' words by sound
 (`said`: SoundAlikes.said) every word is read as the index reads it ("wats ur naim": whats your name).
 """
@@ -29,6 +30,11 @@ IS = {"en": frozenset({"is", "are", "was", "were", "am"}), "es": frozenset({"es"
 TO_THE_HELPER = {"en": frozenset({"your", "yours"}), "es": frozenset({"te", "tu", "tus"})}
 # words that make the next word a thing the helper has ("tu perro", "your dog")
 HELPERS_THING = {"en": frozenset({"your", "yours"}), "es": frozenset({"tu", "tus"})}
+# a question that asks how to make or do something is about a game, whatever it names ("how do i make your
+# dinosaur jump", "cómo hago que tu robot dispare": the dinosaur is no card's word, the question is a card's)
+HOW = {"en": frozenset({"how"}), "es": frozenset({"como"})}
+HOW_TO = {"en": frozenset({"make", "do", "does", "can", "could", "get", "let"}),
+          "es": frozenset({"hago", "hacer", "hace", "hacemos", "puedo", "puede", "pongo", "consigo", "logro"})}
 
 
 def _read(question: str, lang: str) -> List[Tuple[str, List[str], bool]]:
@@ -59,9 +65,10 @@ def about_a_person(question: str, lang: str, said: Optional[Said] = None) -> boo
     as the index reads them (SoundAlikes.said), or None for shorthand only."""
     lang = lang if lang in WHO else "en"
     read = said(question) if said is not None else _read(question, lang)
-    if _helpers_unknown_thing(read, lang):
-        return True
     said_words = [word for _typed, entry, _known in read for word in entry]
+    how_to = said_words[:1] and said_words[0] in HOW[lang] and HOW_TO[lang] & set(said_words[1:3])
+    if not how_to and _helpers_unknown_thing(read, lang):
+        return True
     if said_words and said_words[0] in WHO[lang] and (said_words[0] == "whos" or said_words[1:2]
                                                       and said_words[1] in IS[lang]):
         return True

@@ -45,6 +45,11 @@ def test_read_as_the_index_reads_them_questions_about_a_person_or_the_helpers_th
     ("en", "how do you make your guy jump"), ("en", "how do i fix ur code"), ("en", "how do i make ur charactr jump"),
     ("es", "como hago que tu personaje salte"), ("es", "komo ago q tu muñeko dispare"), ("es", "como hago un bucle"),
     ("en", "hw do i sho a foto"), ("es", "ke ago pa q kaiga"),
+    # a name no card knows, in a question that asks how to make something (a reviewer's finding)
+    ("en", "how do i make your dinosaur jump"), ("en", "how do i make your dragon fly"),
+    ("en", "how can your robot shoot lasers"), ("en", "how do i move your dude with arrows"),
+    ("es", "como hago que tu dinosaurio salte"), ("es", "como hago que tu carro avance"),
+    ("es", "como hago que tu robot dispare"),
 ])
 def test_read_as_the_index_reads_them_questions_about_a_game_stay_about_the_game(said, lang, question):
     assert not about_a_person(question, lang, said(lang))

@@ -17,6 +17,7 @@ import dataclasses
 import json
 import os
 import threading
+import time
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
@@ -145,6 +146,7 @@ def save(surface: pygame.Surface, key: str, note: dict) -> threading.Thread:
     note = {**note, "key": key, "format": pixel_format(picture)}
 
     def write() -> None:
+        temporary = None
         try:
             where = folder()
             where.mkdir(parents=True, exist_ok=True)
@@ -155,8 +157,10 @@ def save(surface: pygame.Surface, key: str, note: dict) -> threading.Thread:
             (where / f"{name}.json").write_text(json.dumps(note), encoding="utf-8")
             os.replace(temporary, where / f"{name}{PIXELS}")
             _prune(where)
-        except (OSError, pygame.error):
-            pass                 # no picture: the next start draws the window the long way, as before
+        except (OSError, ValueError, BufferError, pygame.error):
+            if temporary is not None:    # a full disk keeps no half picture (4 MB on a small laptop's disk)
+                temporary.unlink(missing_ok=True)
+            # no picture: the next start draws the window the long way, as before
 
     thread = threading.Thread(target=write, name="kidcoder-first-frame")
     thread.start()
@@ -164,7 +168,10 @@ def save(surface: pygame.Surface, key: str, note: dict) -> threading.Thread:
 
 
 def _prune(where: Path) -> None:
-    """Keep the KEPT newest pictures; earlier versions' pictures go."""
+    """Keep the KEPT newest pictures; earlier versions' pictures go, and half-written ones an hour old."""
+    for half in where.glob("*.tmp"):
+        if time.time() - half.stat().st_mtime > 3600:
+            half.unlink(missing_ok=True)
     for pattern in OLD:
         for old in where.glob(pattern):
             old.unlink(missing_ok=True)

@@ -250,3 +250,25 @@ def test_a_picture_an_earlier_version_kept_is_cleared_away(home):
     (folder / "0badf00d.json").write_text("{}", encoding="utf-8")
     first_start(Settings(language="en"), (800, 600))
     assert sorted(p.suffix for p in folder.iterdir()) == [".json", first_frame.PIXELS]
+
+
+def test_a_picture_that_could_not_be_written_leaves_nothing_behind(home, monkeypatch):
+    """A full disk while the picture is written: the half-written file goes (4 MB a start, on a small disk);
+    a half-written file an hour old, from a start that was killed, is cleared away by the next save."""
+    screen = open_display((800, 600))
+    screen.fill((200, 120, 40))                             # (a black picture is taken for a zeroed file)
+    folder = home / "cache" / first_frame.FOLDER
+    folder.mkdir(parents=True)
+    killed = folder / "0badf00d.1234.tmp"
+    killed.write_bytes(b"half a picture")
+    os.utime(killed, (1, 1))
+
+    def disk_full(pixels):
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(first_frame, "_sample", disk_full)     # after the pixels went into the file
+        first_frame.save(screen, "the key", {"editor": [0, 0, 10, 10]}).join()
+    assert not list(folder.glob("*.tmp.*")) and sorted(p.name for p in folder.iterdir()) == [killed.name]
+    first_frame.save(screen, "the key", {"editor": [0, 0, 10, 10]}).join()
+    assert not list(folder.glob("*.tmp")) and first_frame.load_into("the key", screen) is not None

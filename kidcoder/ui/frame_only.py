@@ -58,13 +58,23 @@ class FrameOnly:
         place = self.pacer.picture_now(now)
         if place is None:
             return None
-        taken = self.preview.refresh(self.games.game)
-        if taken and self.preview.picture_only() != place:     # the game's picture moved (a new size): the
-            self.pacer.forget()                                 # whole step draws all of the window
+        shown = take_frame(self.preview, self.games.game, self.pacer, screen, place)
+        if shown is None:
             return None
         self.skipped += dt
         self.steps += 1
-        if not taken:
-            return []
-        self.preview.show_picture(screen)
-        return [place]
+        return shown
+
+
+def take_frame(preview, game, pacer, screen, place: pygame.Rect) -> Optional[List[pygame.Rect]]:
+    """The game's waiting frame taken and blitted into place (a frame alone, or beside typed keys:
+    key_alone.py): the rects to send, [] when it was torn while it was read; None when the game's picture
+    moved (a new size): the Pacer forgets, so the next whole step draws all of the window."""
+    taken = preview.refresh(game)
+    if taken and preview.picture_only() != place:
+        pacer.forget()
+        return None
+    if not taken:
+        return []
+    preview.show_picture(screen)
+    return [place]

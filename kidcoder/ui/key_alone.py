@@ -114,12 +114,4 @@ class KeyAlone:
     def _frame(self, screen, place: pygame.Rect) -> List[pygame.Rect]:
         """The waiting frame taken and blitted into place; the rects to send (none when it was torn, or the
         game's picture moved: the next step draws all of the window)."""
-        preview = self.preview
-        taken = preview.refresh(self.games.game)
-        if taken and preview.picture_only() != place:
-            self.pacer.forget()
-            return []
-        if not taken:
-            return []
-        preview.show_picture(screen)
-        return [place]
+        return frames_alone.take_frame(self.preview, self.games.game, self.pacer, screen, place) or []

@@ -50,18 +50,40 @@ def test_with_nothing_to_read_the_clock_alone_decides():
     assert watch.check(1, idle_s=3.0, now=3.0)
 
 
+def _just_ran(pid, timeout_s=2.0):
+    """sched_seconds(pid) read just after the process's thread was given the processor again: the kernel
+    adds a wait to schedstat only then, so a spinner read while it waits (a loaded machine) shows less."""
+    def slices():
+        with open(f"/proc/{pid}/schedstat", encoding="ascii") as stat:
+            return int(stat.read().split()[2])
+    before, end = slices(), time.monotonic() + timeout_s
+    while slices() == before and time.monotonic() < end:
+        pass
+    return sched_seconds(pid)
+
+
+def _stolen_s(core):
+    """Seconds the virtual machine's host took core `core` away (/proc/stat's steal): in a loaded cloud
+    machine a spinner neither runs nor waits in the kernel's queue then, so schedstat cannot show it."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        line = next(line for line in stat if line.startswith(f"cpu{core} "))
+    return int(line.split()[8]) / os.sysconf("SC_CLK_TCK")
+
+
 def test_schedstat_tells_a_spinning_process_from_a_sleeping_one():
-    spinner = subprocess.Popen(SPIN)
+    core = min(os.sched_getaffinity(0))
+    spinner = subprocess.Popen(SPIN, preexec_fn=lambda: os.sched_setaffinity(0, {core}))
     sleeper = subprocess.Popen(["sleep", "30"])
     try:
         time.sleep(0.5)
-        spin0, sleep0 = sched_seconds(spinner.pid), sched_seconds(sleeper.pid)
+        spin0, sleep0, stolen0 = _just_ran(spinner.pid), sched_seconds(sleeper.pid), _stolen_s(core)
         time.sleep(0.8)
-        spin1, sleep1 = sched_seconds(spinner.pid), sched_seconds(sleeper.pid)
+        spin1, sleep1, stolen1 = _just_ran(spinner.pid), sched_seconds(sleeper.pid), _stolen_s(core)
     finally:
         spinner.kill(), sleeper.kill()
         spinner.wait(), sleeper.wait()
-    assert spin1[0] - spin0[0] > 0.05 and spin1[0] - spin0[0] + spin1[1] - spin0[1] > 0.6
+    used, waited = spin1[0] - spin0[0], spin1[1] - spin0[1]
+    assert used > 0.05 and used + waited + stolen1 - stolen0 > 0.6, (used, waited, stolen1 - stolen0)
     assert sleep1[0] - sleep0[0] < 0.01 and sleep1[1] - sleep0[1] < 0.01
     assert sched_seconds(spinner.pid) is None            # gone
 

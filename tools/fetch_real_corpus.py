@@ -12,14 +12,14 @@ their program is the code posted in the thread (index.json gives the URL; copy i
 the sha256 with --check FILE ID).
 
 PROGRAMS defaults to KIDCODER_REAL_CORPUS_PROGRAMS, else tests/diagnosis/real_corpus/programs
-(git-ignored). The programs are third-party code: never commit them.
+(git-ignored). The programs are third-party code: never commit them. With no network each entry is
+counted as 'fetch-error' and the tool ends with 1.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
 import json
-import os
 import posixpath
 import re
 import sys
@@ -128,14 +128,20 @@ def http_getter(repo: str, commit: str) -> Getter:
     return lambda path: download(raw_url(repo, commit, path))
 
 
-def default_programs() -> Path:
-    folder = os.environ.get("KIDCODER_REAL_CORPUS_PROGRAMS")
-    return Path(folder) if folder else INDEX.parent / "programs"
+def check_file(index: dict, path: Path, case_id: str) -> Optional[bool]:
+    """Does the file have the entry's sha256? None when the index has no entry with that id."""
+    entry = next((e for e in index["programs"] if e["id"] == case_id), None)
+    return None if entry is None else matches(entry, path.read_bytes())
 
 
-def check_file(index: dict, path: Path, case_id: str) -> bool:
-    entry = next(e for e in index["programs"] if e["id"] == case_id)
-    return matches(entry, path.read_bytes())
+def fetch_or_say(entry: dict, programs: Path, get: Getter) -> str:
+    """fetch_entry's status, or 'fetch-error' when the network failed (no network, a timeout, a 500):
+    that entry is counted and the others are still tried."""
+    try:
+        return fetch_entry(entry, programs, get)
+    except (urllib.error.URLError, OSError, ValueError) as error:     # HTTPError and timeouts included
+        print(f"{entry['id']}: {error}", file=sys.stderr)
+        return "fetch-error"
 
 
 def main(argv: List[str]) -> int:
@@ -149,9 +155,15 @@ def main(argv: List[str]) -> int:
     index = json.loads(args.index.read_text(encoding="utf-8"))
     if args.check:
         ok = check_file(index, Path(args.check[0]), args.check[1])
+        if ok is None:
+            print(f"no entry with the id {args.check[1]!r} in {args.index}", file=sys.stderr)
+            return 2
         print("sha256 matches" if ok else "sha256 differs")
         return 0 if ok else 1
-    programs = args.programs or default_programs()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import real_corpus_placeholders
+
+    programs = args.programs or real_corpus_placeholders.default_programs()
     counts: Dict[str, int] = {}
     for entry in index["programs"]:
         if args.only and entry["id"] not in args.only:
@@ -160,17 +172,14 @@ def main(argv: List[str]) -> int:
         if source.get("kind") != "repository":
             status = "thread (copy by hand)"
         else:
-            status = fetch_entry(entry, programs, http_getter(source["repo"], source["commit"]))
+            status = fetch_or_say(entry, programs, http_getter(source["repo"], source["commit"]))
         counts[status] = counts.get(status, 0) + 1
         if status != "ok":
             print(f"{entry['id']}: {status}", file=sys.stderr)
     if not args.no_placeholders:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        import real_corpus_placeholders
-
         counts.update(real_corpus_placeholders.make(index, programs))
     print(json.dumps(counts))
-    return 0 if not counts.get("sha-mismatch") else 1
+    return 0 if not (counts.get("sha-mismatch") or counts.get("fetch-error")) else 1
 
 
 if __name__ == "__main__":

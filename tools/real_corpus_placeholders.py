@@ -144,8 +144,11 @@ def make(index: dict, programs: Path, force: bool = False) -> Dict[str, int]:
 
 
 def default_programs() -> Path:
-    folder = os.environ.get("KIDCODER_REAL_CORPUS_PROGRAMS")
-    return Path(folder) if folder else INDEX.parent / "programs"
+    """The benchmark's own folder for the programs (one rule for the tools and `kidcoder bench`)."""
+    sys.path.insert(0, str(ROOT))       # this checkout's kidcoder, installed or not
+    from kidcoder.bench.hint_real import programs_folder
+
+    return programs_folder(INDEX.parent)
 
 
 def main(argv: List[str]) -> int:

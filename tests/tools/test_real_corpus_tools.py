@@ -52,6 +52,31 @@ def test_the_sha256_check_on_a_local_file(tmp_path):
     assert not fetch.check_file(index, program, "game")
     (tmp_path / "index.json").write_text(json.dumps(index), encoding="utf-8")
     assert fetch.main(["--index", str(tmp_path / "index.json"), "--check", str(program), "game"]) == 1
+    assert fetch.check_file(index, program, "no-such-id") is None          # said, not a StopIteration
+    assert fetch.main(["--index", str(tmp_path / "index.json"), "--check", str(program), "no-such-id"]) == 2
+
+
+def test_a_network_error_is_counted_and_the_other_entries_are_still_fetched(tmp_path, monkeypatch, capsys):
+    def getter(repo, commit):
+        if repo == "someone/offline":
+            return lambda path: fetch.download("http://127.0.0.1:9/nothing-listens-here", timeout=2)
+        return REPO.get
+    offline = entry(id="offline", file="offline_case/main.py")
+    offline["source"] = dict(offline["source"], repo="someone/offline")
+    (tmp_path / "index.json").write_text(json.dumps({"programs": [offline, entry()]}), encoding="utf-8")
+    monkeypatch.setattr(fetch, "http_getter", getter)
+    assert fetch.main([str(tmp_path / "programs"), "--index", str(tmp_path / "index.json"), "--no-placeholders"]) == 1
+    assert json.loads(capsys.readouterr().out) == {"fetch-error": 1, "ok": 1}
+    assert (tmp_path / "programs" / "game_case" / "main.py").read_bytes() == PROGRAM
+
+
+def test_the_tools_and_the_bench_look_for_the_programs_in_the_same_folder(monkeypatch, tmp_path):
+    from kidcoder.bench.hint_real import programs_folder
+
+    assert placeholders.default_programs() == programs_folder(placeholders.INDEX.parent)
+    assert placeholders.default_programs() == placeholders.INDEX.parent / "programs"
+    monkeypatch.setenv("KIDCODER_REAL_CORPUS_PROGRAMS", str(tmp_path))
+    assert placeholders.default_programs() == tmp_path
 
 
 def test_the_raw_url_of_an_entry_quotes_the_path():

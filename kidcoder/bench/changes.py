@@ -87,3 +87,8 @@ def ok_rate(enrich=None, held_out: bool = False, run: bool = True, workers: int 
 def model_held_out() -> List[dict]:
     """The requests the rules leave to a model (written before the change prompt was last changed, never tuned on)."""
     return list(cases().get("model_held_out", []))
+
+
+def kid_held_out() -> List[dict]:
+    """48 requests in a child's voice written by someone who never saw the rules, before they were last changed."""
+    return list(cases().get("kid_held_out", []))

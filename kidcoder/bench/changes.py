@@ -92,3 +92,8 @@ def model_held_out() -> List[dict]:
 def kid_held_out() -> List[dict]:
     """48 requests in a child's voice written by someone who never saw the rules, before they were last changed."""
     return list(cases().get("kid_held_out", []))
+
+
+def kid_held_out_2() -> List[dict]:
+    """48 more, by a second writer who saw neither the rules nor kid_held_out; unread while the rules changed."""
+    return list(cases().get("kid_held_out_2", []))

@@ -4,7 +4,8 @@
   (with the model for what the rules do not understand, when a model is given); change_request_left_ok_pct
   (and _rules): the 13 held-out requests the rules leave to a model (changes.model_held_out());
   change_request_kid_ok_pct (and _rules, and _wrong: edits not asked for): the 48 requests in a child's
-  voice of changes.kid_held_out(), written by someone who never saw the rules;
+  voice of changes.kid_held_out(), written by someone who never saw the rules; change_request_kid2_* the same
+  for changes.kid_held_out_2(), by a second writer, not read while the rules were changed;
 - generate_relevant_pct_with_model / _without_model: the 60 descriptions of
   bench/relevance.py (the model is asked only when the rules are unsure), and the
   same for the 20 HARD descriptions written after the rules, and (_new_) the 24 HARD_NEW ones written
@@ -150,6 +151,7 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
     rules = changes.ok_rate(None)
     rules_left = changes.ok_rate(None, chosen=changes.model_held_out())
     rules_kid = changes.ok_rate(None, chosen=changes.kid_held_out())
+    rules_kid2 = changes.ok_rate(None, chosen=changes.kid_held_out_2())
     figures: Dict[str, object] = {
         "change_request_ok_pct_rules": rules["ok_pct"],
         **asked_without_model(),
@@ -158,6 +160,9 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
         "change_request_kid_ok_pct_rules": rules_kid["ok_pct"],
         "change_request_kid_wrong_rules": len(rules_kid["wrong"]),
         "change_request_kid_ok_pct": rules_kid["ok_pct"],
+        "change_request_kid2_ok_pct_rules": rules_kid2["ok_pct"],
+        "change_request_kid2_wrong_rules": len(rules_kid2["wrong"]),
+        "change_request_kid2_ok_pct": rules_kid2["ok_pct"],
         "generate_relevant_pct_without_model": relevance(None),
         "generate_relevant_hard_pct_without_model": relevance(None, HARD),
         "generate_relevant_new_pct_without_model": relevance(None, HARD_NEW),
@@ -181,6 +186,7 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
         with_model = changes.ok_rate(timed)
         left = changes.ok_rate(timed, chosen=changes.model_held_out())
         kid = changes.ok_rate(timed, chosen=changes.kid_held_out())
+        kid2 = changes.ok_rate(timed, chosen=changes.kid_held_out_2())
         figures.update({
             "change_request_ok_pct": with_model["ok_pct"],
             "change_request_by_model": len(with_model["by_model"]),
@@ -191,6 +197,9 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
             "change_request_kid_ok_pct": kid["ok_pct"],
             "change_request_kid_by_model": len(kid["by_model"]),
             "change_request_kid_wrong_with_model": kid["wrong"],
+            "change_request_kid2_ok_pct": kid2["ok_pct"],
+            "change_request_kid2_by_model": len(kid2["by_model"]),
+            "change_request_kid2_wrong_with_model": len(kid2["wrong"]),
             "generate_relevant_pct_with_model": relevance(timed),
             "generate_relevant_hard_pct_with_model": relevance(timed, HARD),
             "generate_relevant_new_pct_with_model": relevance(timed, HARD_NEW),

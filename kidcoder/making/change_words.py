@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Mapping, Optional, Tuple
 
+from kidcoder.knowledge.spelling import likeness, sound_key
 from kidcoder.knowledge.words import fold
-from kidcoder.making import description, nouns
+from kidcoder.making import description, nouns, wish_moods as moods
 
 _TOKEN = re.compile(r"\w+")
+SAID_ALIKE = 0.75        # how alike two spellings must sound (spelling.likeness) for one to mend the other
 
 
 def _words(text: str) -> frozenset:
@@ -29,7 +31,8 @@ ROLE_WORDS: Dict[str, frozenset] = {
     "THING": _words("thing things cosa cosas item items objeto objetos"),
     "BALL": _words("ball balls pelota pelotas bola bolas"),
     "PADDLE": _words("paddle paddles pala palas raqueta raquetas"),
-    "BACKGROUND": _words("background fondo sky cielo space espacio grass hierba cesped floor suelo screen pantalla"),
+    "BACKGROUND": _words("background fondo sky cielo space espacio grass hierba yerba pasto cesped floor suelo screen "
+                         "pantalla"),
     "WALL": _words("wall walls pared paredes muro muros"),
     "ROAD": _words("road carretera calle pista"),
     "PLATFORM": _words("platform platforms plataforma plataformas"),
@@ -64,8 +67,10 @@ FAST = description.FAST_WORDS | _words("fastest quicker veloces")          # the
 SLOW = description.SLOW_WORDS | _words("slowest despacito")
 HIGH = _words("higher high highest alto alta altos")
 LOW = _words("lower low bajo baja bajos")
-BIG = _words("bigger big biggest large larger huge giant grande grandes enorme enormes gigante")
-SMALL = _words("smaller small smallest tiny little pequeño pequeña pequeños pequeñas chico chica chiquito mini")
+BIG = _words("bigger big biggest large larger huge giant gigantic enormous humongous ginormous massive grande "
+             "grandes enorme enormes gigante gigantes grandote")
+SMALL = _words("smaller small smallest tiny teeny little pequeño pequeña pequeños pequeñas chico chica chiquito "
+               "chiquita mini")
 LONG = _words("longer long largo larga")
 SHORT = _words("shorter short corto corta")
 MORE = _words("more mas another otro otra otros otras add anade anadir agrega agregar extra")
@@ -74,13 +79,15 @@ DARK = _words("darker dark oscuro oscura oscuros oscuras")
 LIGHT = _words("lighter light brighter bright claro clara claros claras")
 EASY = _words("easier easy facil")
 HARD = _words("harder hard dificil difficult")
-INVERT = _words("too demasiado demasiada demasiados tan")
+INVERT = _words("too demasiado demasiada demasiados demasiadas tan")
+TOO_MANY = _words("demasiados demasiadas")
 NEGATE = _words("not no dont nunca")
 STRONG = description.STRONG_WORDS | _words("much lot lots way mucho muchisimo bastante")
 WEAK = _words("bit poco poquito slightly")
 DOUBLE = _words("twice double doble")
 HALF = _words("half mitad")
 ARTICLES = _words("a an one un una uno")
+OF_WORDS = _words("of the on de del la el los las")
 SHAPE_WORDS: Dict[str, str] = {}
 for _shape, _names in (("circle", "circle circles round circulo circulos redondo redonda"),
                        ("square", "square squares box cuadrado cuadrados cuadrada caja"),
@@ -122,6 +129,7 @@ class Request:
     operation: Optional[str] = None
     easier: int = 0                                        # +1 easier, -1 harder
     counting: bool = False                                 # "more enemies", "menos meteoritos": how many
+    new_thing: bool = False                                # "add a dog": a thing the game has not got
     shade: int = 0                                         # +1 lighter, -1 darker
 
     @property
@@ -130,13 +138,36 @@ class Request:
                     or self.easier or self.direction or self.shade)
 
 
-def correct(word: str, extra: Tuple[str, ...] = ()) -> str:
-    """A misspelt request word mended to the closest known one ("fater" -> "faster"), else the word itself."""
+def correct(word: str, extra: Tuple[str, ...] = (), lang: str = "en") -> str:
+    """A misspelt request word mended to the closest known one ("fater" -> "faster"), or to the one it sounds
+    like ("bulits" -> "bullets", "valas" -> "balas", knowledge/spelling.py), else the word itself."""
     if len(word) < 4 or not word.isalpha() or word in _VOCABULARY or word in extra:
         return word
     cutoff = 0.85 if len(word) <= 5 else 0.8
     close = difflib.get_close_matches(word, list(extra) + _VOCABULARY, n=1, cutoff=cutoff)
-    return close[0] if close else word
+    if close:
+        return close[0]
+    return _said_alike(word, tuple(extra) + tuple(_VOCABULARY), lang) or word
+
+
+def _said_alike(word: str, known: Tuple[str, ...], lang: str) -> Optional[str]:
+    """The one known word said exactly like this one, when it is not itself a word we know as a thing."""
+    key = sound_key(word, lang)
+    if len(key) < 3 or nouns.exact_noun(word):
+        return None
+    alike = [other for other in known if len(other) >= 4 and other.isalpha() and abs(len(other) - len(word)) <= 2
+             and sound_key(other, lang) == key and likeness(word, other, lang) >= SAID_ALIKE]
+    return alike[0] if len(set(alike)) == 1 else None
+
+
+def _colour_of(raw: str, lang: str, known: Mapping[str, str]):
+    """The colour a word names, or sounds like when misspelt ("blak", "purpel", "amariyo")."""
+    colour = nouns.find_colour(raw, lang) if len(raw) > 2 else None
+    if colour or len(raw) < 4 or not raw.isalpha() or raw in known or raw in _VOCABULARY:
+        return colour
+    names = [fold(name) for name in nouns.colour_names()] + list(nouns.colour_words(lang))
+    alike = _said_alike(raw, tuple(names), lang)
+    return nouns.find_colour(alike, lang) if alike else None
 
 
 def split_clauses(text: str) -> List[str]:
@@ -175,33 +206,47 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
     name_roles = _name_roles(names)
     request = Request()
     originals = _TOKEN.findall(text.lower())
-    raw = [fold(word) for word in originals]
-    tokens = [correct(word, tuple(name_roles)) for word in raw]
+    raw = [re.sub(r"(.)\1{2,}", r"\1", fold(word)) for word in originals]     # "soooo" -> "so"
+    tokens = [correct(word, tuple(name_roles), lang) for word in raw]
     invert = False
     number_at = more_at = None
+    named: List[str] = []                      # the roles named with the game's own words
+    role_at: List[int] = []                    # where each role was named
     for index, word in enumerate(tokens):
         previous = tokens[index - 1] if index else ""
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        colour = nouns.find_colour(raw[index], lang) if len(raw[index]) > 2 else None
-        if word in NEGATE or word in INVERT or (word == "to" and _has_direction(following)):
+        colour = _colour_of(raw[index], lang, name_roles)
+        if word in NEGATE or word in INVERT or (word in ("to", "2") and _has_direction(following)):
             invert = invert or word != "tan" or previous in NEGATE   # "too fast", "is to slow", "no tan"
+            if word in TOO_MANY:                  # "hay demasiados meteoritos"
+                request.counting, request.direction, more_at = True, -1, index
         elif colour and word not in name_roles:
             request.colour = colour
         elif word in SHAPE_WORDS and word not in name_roles:
-            if previous in SHAPE_CUES or SHAPE_CUES & set(tokens):   # "a star", "shape", not "in circles"
-                request.shape = SHAPE_WORDS[word]
+            if previous in SHAPE_CUES or SHAPE_CUES & set(tokens) or _is_role(previous, name_roles):
+                request.shape = SHAPE_WORDS[word]     # "a star", "shape", "the bricks circles", not "in circles"
         elif word in name_roles:
             request.roles.append(name_roles[word])
             request.role_words.append(word.upper())
+            named.append(name_roles[word])
+            role_at.append(index)
         elif _is_role(word, {}):
             request.roles.append(next(role for role, members in ROLE_WORDS.items() if word in members))
             request.role_words.append(word.upper())
-        elif nouns.exact_noun(word):              # a thing the game does not name ("make the dragon red")
+            role_at.append(index)
+        elif word in moods.MANY:                  # "a zillion aliens"; "theres like a million trucks" is too many
+            request.counting, more_at = True, index
+            request.direction = -1 if invert or moods.complains(tokens, index) else 1
+        elif (word in moods.SLOW_LIKE or word in moods.FAST_LIKE) and moods.complains(tokens, index):
+            _read_property(request, "slow" if word in moods.SLOW_LIKE else "fast", "", True)   # "is a snail"
+        elif nouns.exact_noun(word) and not _is_attribute(word):    # a thing the game does not name ("the dragon")
             noun = nouns.exact_noun(word)[0]
             request.role_words.extend(sorted({word.upper(), noun.key.upper()}))
             request.unknown_thing = request.unknown_thing or originals[index]
+            request.new_thing = request.new_thing or _after_more(tokens, index)     # "add a dog"
         elif word.isdigit() or (nouns.find_number(word) is not None and word not in ARTICLES):
-            request.number, number_at = nouns.find_number(word), index
+            if previous not in NEGATE:            # "60 seconds not 30"
+                request.number, number_at = nouns.find_number(word), index
         elif word in MORE or word in LESS:
             request.direction = request.direction or (1 if word in MORE else -1)
             more_at = index
@@ -211,27 +256,55 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             request.shade = 1 if word in LIGHT else -1
         elif word in EASY or word in HARD:
             request.easier = 1 if word in EASY else -1
+            if (word in moods.HARD_PLAIN or word in moods.EASY_PLAIN) and (
+                    invert or moods.complains(tokens, index) or moods.unasked_difficulty(tokens)):
+                request.easier = -request.easier          # "it's too hard", "muy difícil": easier
         elif word in OPERATIONS:
             request.operation = OPERATIONS[word]
         elif word in WEAK or (word == "little" and (following in MORE or _has_direction(following))):
             request.amount = "weak"              # "a bit faster", "a little slower", "un poco más"
         elif word in STRONG or word in DOUBLE or word in HALF:
             request.amount = "strong" if word in STRONG else ("double" if word in DOUBLE else "half")
+        elif moods.at_once(tokens, index):
+            continue                              # "at the same time": how many, not how long
         else:
-            _read_property(request, word, previous, invert)
+            complaint = not moods.comparative(word, previous, MORE | LESS) and moods.complains(tokens, index)
+            _read_property(request, word, previous, invert or complaint, bool(NEGATE & set(tokens[max(0, index - 2):index])))
     request.relative = number_at is not None and more_at is not None and abs(number_at - more_at) <= 2
+    if len(set(request.roles)) > 1:               # "the cat is too slow, it can't get the fish": the cat
+        request.roles = [_subject(tokens, request.roles, role_at, named)]
     return request
+
+
+def _subject(tokens: List[str], roles: List[str], role_at: List[int], named: List[str]) -> str:
+    """The first thing a clause names, or the game's own name that says which one it is: "la pala de la
+    derecha" (of the paddles, the right one)."""
+    if roles[0] not in named and roles[1] in named and all(
+            word in OF_WORDS for word in tokens[role_at[0] + 1:role_at[1]]):
+        return roles[1]
+    return roles[0]
+
+
+def _after_more(tokens: List[str], index: int) -> bool:
+    """Is the word at index right after "add", "another", "más" (articles between)?"""
+    before = [word for word in tokens[max(0, index - 3):index] if word not in ARTICLES]
+    return bool(before) and before[-1] in MORE
 
 
 def _is_role(word: str, name_roles: Mapping[str, str]) -> bool:
     return word in name_roles or any(word in members for members in ROLE_WORDS.values())
 
 
+def _is_attribute(word: str) -> bool:
+    """'hearts', 'drops': words that name a property, though they are things too."""
+    return any(word in members for members in ATTRIBUTE_WORDS.values())
+
+
 def _has_direction(word: str) -> bool:
     return any(word in members for members, _, _ in _DIRECTION_SETS)
 
 
-def _read_property(request: Request, word: str, previous: str, invert: bool) -> None:
+def _read_property(request: Request, word: str, previous: str, invert: bool, negated: bool = False) -> None:
     """Adjectives ("faster", "más lento") and property words ("jump", "vidas") of one token."""
     for members, attribute, sign in _DIRECTION_SETS:
         if word in members:
@@ -246,7 +319,8 @@ def _read_property(request: Request, word: str, previous: str, invert: bool) -> 
     for attribute, members in ATTRIBUTE_WORDS.items():
         if word in members:
             if attribute == "controls":
-                request.controls = "wasd" if word == "wasd" else "arrows"
+                if not negated:                   # "wasd not the arrows"
+                    request.controls = "wasd" if word == "wasd" else "arrows"
             elif attribute not in request.attributes:
                 request.attributes.append(attribute)
             return

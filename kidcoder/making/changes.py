@@ -207,6 +207,8 @@ def _template_limits(constants: Dict[str, Constant]) -> Dict[str, Tuple[float, f
 def _clause_edits(constants, request: Request, template_limits,
                   planned: Dict[str, object]) -> Tuple[List[Tuple[str, object]], Optional[str]]:
     """(name, new value) pairs for one clause, or a status saying why there are none."""
+    if request.new_thing:
+        return [], "no_thing"          # "add a dog": a new kind of thing needs new code, not a setting
     attribute = _property(request)
     if attribute is None:
         return [], "unknown"
@@ -286,6 +288,7 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
           lang: str) -> ChangePlan:
     """The edits for the requests read from each clause (the rules' reading, or a model's)."""
     template_limits = _template_limits(constants)
+    requests = _concrete_first(requests)
     for index in range(len(requests) - 1):      # "the cat and the fish faster": the fish clause says how
         if requests[index].roles and _property(requests[index]) is None:
             requests[index + 1].roles[:0] = requests[index].roles
@@ -317,6 +320,15 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
     status, request, _ = problems[0] if problems else ("unknown", Request(), "")
     return ChangePlan(status, (), _message(status, lang, attribute=_property(request),
                                             thing=request.unknown_thing))
+
+
+def _concrete_first(requests: List[Request]) -> List[Request]:
+    """"muy difícil, hay demasiados meteoritos": when one part says what to change, a part that only says
+    the game is too hard (or easy) is the reason, not another change."""
+    concrete = [r for r in requests if _property(r) not in (None, "easier") and not r.new_thing]
+    if not concrete:
+        return requests
+    return [r for r in requests if not (_property(r) == "easier" and not r.roles)]
 
 
 def change_program(request_text: str, source: str, lang: str = "en", run=None,

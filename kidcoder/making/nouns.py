@@ -259,6 +259,11 @@ def find_colour(word: str, lang: str) -> Optional[Colour]:
     return _COLOUR_BY_LANG[other].get(folded)
 
 
+def colour_words(lang: str) -> Tuple[str, ...]:
+    """Every folded word that names a colour in lang ("rojo", "roja", "rosa", ...)."""
+    return tuple(_COLOUR_BY_LANG.get(lang, {}))
+
+
 def colour_names() -> Tuple[str, ...]:
     """The English name of every colour KidCoder knows ("red", "orange", ...), one per colour."""
     return tuple(english.split()[0] for _rgb, english, _spanish in _COLOUR_ROWS)

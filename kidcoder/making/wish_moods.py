@@ -1,0 +1,66 @@
+"""What a wish says is wrong NOW, read as the change it asks for: "the ball is so slow" wants it faster.
+
+Children often describe their game instead of asking for a change: "the ship is a snail", "la pelota
+va demasiado rápido", "theres like a million trucks", "es muy difícil". A plain word (slow, not slower)
+after a verb that says how things are, or after "like"/"como", is a complaint, and the change goes the
+other way; "make it fast", "quiero que sea rápido" and "faster" are wishes and go the way they say.
+Pure word lists and functions for change_words.read_request.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from kidcoder.knowledge.words import fold
+
+
+def _words(text: str) -> frozenset:
+    return frozenset(fold(word) for word in text.split())
+
+
+# Verbs that say how the game is now (not what the child wants it to be).
+STATE_VERBS = _words("is are its was were theres thats there's seems looks goes go moves runs drives falls jumps "
+                     "drops walks es son esta estan era va van anda andan hay cae caen salta saltan corre corren "
+                     "se siente")
+LIKE = _words("like como parece parecen")
+# Words before which a plain word is what the child wants: "make it fast", "quiero que sea rápido".
+COMMANDS = _words("make let want wanna should could can put set give gimme add need needs haz hazlo hace hacer "
+                  "pon ponlo ponle ponla quiero queria quisiera deberia debe puedes que ke ojala")
+# Things a child likens their game's things to: a snail is slow, a rocket fast.
+SLOW_LIKE = _words("snail snails turtle turtles tortoise sloth slug grandma granny grandpa caracol caracoles "
+                   "tortuga tortugas perezoso babosa abuela abuelita abuelo abuelito")
+FAST_LIKE = _words("rocket rockets cheetah lightning jet cohete cohetes rayo guepardo")
+# "a zillion aliens", "un montón de peces": how many, and more of them.
+MANY = _words("many lots tons loads bunch million millions zillion zillions billion gazillion muchos muchas "
+              "monton montones mogollon millon millones")
+# Plain words of difficulty: "it's hard" complains, "make it harder" asks.
+HARD_PLAIN = _words("hard difficult dificil impossible imposible")
+EASY_PLAIN = _words("easy facil")
+# Said of a time, "at the same time", "a la vez", "al mismo tiempo": how many at once, not how long.
+AT_ONCE = (("same", "time"), ("la", "vez"), ("mismo", "tiempo"))
+
+
+def comparative(word: str, previous: str, more_or_less: frozenset) -> bool:
+    """'faster', 'más rápido', 'less fast': a word that already says which way."""
+    return previous in more_or_less or (word.endswith(("er", "est")) and len(word) > 4)
+
+
+def complains(tokens: Sequence[str], index: int) -> bool:
+    """Does the word at index describe the game as it is now: after a state verb or a likening word,
+    with no wish word ('make', 'quiero que') before that verb?"""
+    for back in range(index - 1, -1, -1):
+        word = tokens[back]
+        if word in COMMANDS:
+            return False
+        if word in STATE_VERBS or word in LIKE:
+            return not any(earlier in COMMANDS for earlier in tokens[:back])
+    return False
+
+
+def at_once(tokens: Sequence[str], index: int) -> bool:
+    """Is the time word at index part of 'at the same time', 'a la vez', 'al mismo tiempo'?"""
+    return index > 0 and (tokens[index - 1], tokens[index]) in AT_ONCE
+
+
+def unasked_difficulty(tokens: Sequence[str]) -> bool:
+    """'muy difícil', "it's too hard": difficulty with no wish word in the clause is a complaint."""
+    return not any(word in COMMANDS for word in tokens)

@@ -106,10 +106,12 @@ for _operation, _names in (("x", "times multiply multiplying multiplication mult
 SHAPE_CUES = _words("a an un una into like como shape shaped forma")
 SPLIT_WORDS = _words("and y also tambien then luego plus")
 
-_DIRECTION_SETS = ((FAST, "speed", 1), (SLOW, "speed", -1), (HIGH, None, 1), (LOW, None, -1),
+FLOATY = _words("floaty floatier float flota flotar flote")          # less gravity
+_DIRECTION_SETS = ((FAST, "speed", 1), (SLOW, "speed", -1), (HIGH, None, 1), (LOW, None, -1), (FLOATY, "gravity", -1),
                    (BIG, "size", 1), (SMALL, "size", -1), (LONG, "time", 1), (SHORT, "time", -1))
 _VOCABULARY = sorted(set().union(*ROLE_WORDS.values(), *ATTRIBUTE_WORDS.values(), FAST, SLOW, HIGH, LOW, BIG,
-                                 SMALL, LONG, SHORT, MORE, LESS, DARK, LIGHT, EASY, HARD, SHAPE_WORDS, OPERATIONS))
+                                 SMALL, LONG, SHORT, MORE, LESS, DARK, LIGHT, EASY, HARD, SHAPE_WORDS, OPERATIONS,
+                                 FLOATY))
 
 
 @dataclass
@@ -130,6 +132,8 @@ class Request:
     easier: int = 0                                        # +1 easier, -1 harder
     counting: bool = False                                 # "more enemies", "menos meteoritos": how many
     new_thing: bool = False                                # "add a dog": a thing the game has not got
+    describes: bool = False                                # says how the game is ("30 seconds is too short")
+    target: Optional[str] = None                           # the setting a quoted value named (quoted_values.py)
     shade: int = 0                                         # +1 lighter, -1 darker
 
     @property
@@ -216,10 +220,11 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
         previous = tokens[index - 1] if index else ""
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         colour = _colour_of(raw[index], lang, name_roles)
-        if word in NEGATE or word in INVERT or (word in ("to", "2") and _has_direction(following)):
+        if word in NEGATE or (word in INVERT and _inverts(tokens, index)) or (
+                word in ("to", "2") and _has_direction(following)):
             invert = invert or word != "tan" or previous in NEGATE   # "too fast", "is to slow", "no tan"
             if word in TOO_MANY:                  # "hay demasiados meteoritos"
-                request.counting, request.direction, more_at = True, -1, index
+                request.counting, request.direction = True, -1
         elif colour and word not in name_roles:
             request.colour = colour
         elif word in SHAPE_WORDS and word not in name_roles:
@@ -235,7 +240,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             request.role_words.append(word.upper())
             role_at.append(index)
         elif word in moods.MANY:                  # "a zillion aliens"; "theres like a million trucks" is too many
-            request.counting, more_at = True, index
+            request.counting = True
             request.direction = -1 if invert or moods.complains(tokens, index) else 1
         elif (word in moods.SLOW_LIKE or word in moods.FAST_LIKE) and moods.complains(tokens, index):
             _read_property(request, "slow" if word in moods.SLOW_LIKE else "fast", "", True)   # "is a snail"
@@ -244,7 +249,8 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             request.role_words.extend(sorted({word.upper(), noun.key.upper()}))
             request.unknown_thing = request.unknown_thing or originals[index]
             request.new_thing = request.new_thing or _after_more(tokens, index)     # "add a dog"
-        elif word.isdigit() or (nouns.find_number(word) is not None and word not in ARTICLES):
+        elif word.isdigit() or (nouns.find_number(word) is not None and word not in ARTICLES
+                                and not (lang == "en" and word == "once")):    # "at once" is not 11
             if previous not in NEGATE:            # "60 seconds not 30"
                 request.number, number_at = nouns.find_number(word), index
         elif word in MORE or word in LESS:
@@ -265,12 +271,22 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             request.amount = "weak"              # "a bit faster", "a little slower", "un poco más"
         elif word in STRONG or word in DOUBLE or word in HALF:
             request.amount = "strong" if word in STRONG else ("double" if word in DOUBLE else "half")
+        elif word in moods.FEW and previous not in ARTICLES and not request.direction:
+            request.direction = 1 if invert or moods.complains(tokens, index) else -1    # "es muy poco"
+        elif word in moods.MINUTES:
+            request.number, number_at = (request.number or 1) * 60, index      # "a whole minute": 60 seconds
+            if "time" not in request.attributes:
+                request.attributes.append("time")
         elif moods.at_once(tokens, index):
             continue                              # "at the same time": how many, not how long
+        elif previous in ARTICLES and _after_more(tokens, index) and word.isalpha() and word not in _VOCABULARY:
+            request.new_thing = True              # "add a nitro boost": something the game has not got
+            request.unknown_thing = request.unknown_thing or originals[index]
         else:
             complaint = not moods.comparative(word, previous, MORE | LESS) and moods.complains(tokens, index)
             _read_property(request, word, previous, invert or complaint, bool(NEGATE & set(tokens[max(0, index - 2):index])))
     request.relative = number_at is not None and more_at is not None and abs(number_at - more_at) <= 2
+    request.describes = moods.describes(tokens)
     if len(set(request.roles)) > 1:               # "the cat is too slow, it can't get the fish": the cat
         request.roles = [_subject(tokens, request.roles, role_at, named)]
     return request
@@ -283,6 +299,15 @@ def _subject(tokens: List[str], roles: List[str], role_at: List[int], named: Lis
             word in OF_WORDS for word in tokens[role_at[0] + 1:role_at[1]]):
         return roles[1]
     return roles[0]
+
+
+def _inverts(tokens: List[str], index: int) -> bool:
+    """"too fast", "demasiado rápido", "too many": yes; "the cat is slow too, make him faster": no (also)."""
+    if tokens[index] != "too":
+        return True
+    ahead = [word for word in tokens[index + 1:index + 3] if word not in STRONG]
+    return bool(ahead) and (_has_direction(ahead[0]) or ahead[0] in moods.MANY or ahead[0] in EASY | HARD
+                            or ahead[0] in moods.SLOW_LIKE | moods.FAST_LIKE)
 
 
 def _after_more(tokens: List[str], index: int) -> bool:
@@ -319,7 +344,7 @@ def _read_property(request: Request, word: str, previous: str, invert: bool, neg
     for attribute, members in ATTRIBUTE_WORDS.items():
         if word in members:
             if attribute == "controls":
-                if not negated:                   # "wasd not the arrows"
+                if not negated and not request.controls:     # "wasd not the arrows", "wasd, my arrows broke"
                     request.controls = "wasd" if word == "wasd" else "arrows"
             elif attribute not in request.attributes:
                 request.attributes.append(attribute)

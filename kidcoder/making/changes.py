@@ -21,6 +21,7 @@ from kidcoder.making.change_words import ROLE_PREFIXES, Request, request_from_re
 from kidcoder.making.game_slots import LIMITS
 from kidcoder.making.settings_block import format_value
 from kidcoder.making.program_constants import Constant, Edit, apply_edits, find_constants, make_edit, still_runs
+from kidcoder.making.quoted_values import take_quotes
 from kidcoder.model.facts import ChangeFacts, Enrich, consult
 
 __all__ = ["ChangePlan", "plan_changes", "apply_edits", "still_runs", "Edit"]
@@ -102,7 +103,8 @@ def _named(role: Optional[str], attribute: str) -> List[str]:
         return ["GRAVITY", "FALL_SPEED"] if role and playerish else ["FALL_SPEED", "GRAVITY"]
     if attribute == "count":
         own = [name for prefix in prefixes for name in (f"{prefix}_COUNT", f"NUM_{prefix}S", f"{prefix}S")]
-        return own if role and playerish else own + ["COUNT"]
+        falling = role is None or ({"THING", "ENEMY"} & set(prefixes) and not playerish)
+        return own + ["COUNT"] if falling else own          # COUNT is how many things, not bullets
     if attribute == "size":
         return [f"{prefix}_SIZE" for prefix in prefixes] + ["SIZE"]
     return {"jump": ["JUMP", "JUMP_POWER", "JUMP_SPEED", "JUMP_HEIGHT", "JUMP_STRENGTH"], "gravity": ["GRAVITY"],
@@ -128,6 +130,8 @@ def _by_parts(constants: Dict[str, Constant], attribute: str, request: Request, 
     if thing_parts:
         named = [name for name in matches if thing_parts & set(name.split("_"))]
         plain = [name for name in matches if set(name.split("_")) <= wanted | {"FALL", "MOVE"}]
+        if attribute == "count" and role and not {"THING", "ENEMY"} & set(_prefixes(role)):
+            plain = []                 # "three bullets": COUNT is how many things fall, not bullets
         return named or plain
     return matches
 
@@ -209,6 +213,8 @@ def _clause_edits(constants, request: Request, template_limits,
     """(name, new value) pairs for one clause, or a status saying why there are none."""
     if request.new_thing:
         return [], "no_thing"          # "add a dog": a new kind of thing needs new code, not a setting
+    if request.target:                 # a quoted setting: "30 seconds is too short" (quoted_values.py)
+        return _quoted_edit(constants, request, template_limits, planned), None
     attribute = _property(request)
     if attribute is None:
         return [], "unknown"
@@ -232,6 +238,21 @@ def _clause_edits(constants, request: Request, template_limits,
     if not changes:
         return [], "no_thing" if request.role_words and not request.roles else "no_setting"
     return changes, None
+
+
+def _quoted_edit(constants, request: Request, template_limits, planned) -> List[Tuple[str, object]]:
+    """The new value of a setting a clause quoted: the next clause's number, or one step its complaint's way
+    (none when another clause already set it: "5 preguntas, 10 son muchas")."""
+    name = request.target
+    if name in planned and request.number is None:
+        return []
+    constant = constants[name]
+    step = next((attribute for attribute, parts in _PARTS.items() if set(name.split("_")) & parts), "speed")
+    if not request.direction and request.easier:      # "it's too hard, I miss 5 fish": 5 lives, and easier
+        request = replace(request, direction=request.easier if step in ("lives", "time") else -request.easier)
+    new = _new_number(constant.value, step if step in _ADDITIVE else "speed", request,
+                      _limits(name, constant.value, template_limits))
+    return [(name, new)] if new != constant.value else []
 
 
 def _message(status: str, lang: str, edits: Sequence[Edit] = (), attribute: Optional[str] = None,
@@ -289,6 +310,7 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
     """The edits for the requests read from each clause (the rules' reading, or a model's)."""
     template_limits = _template_limits(constants)
     requests = _concrete_first(requests)
+    take_quotes(constants, requests, _PARTS)
     for index in range(len(requests) - 1):      # "the cat and the fish faster": the fish clause says how
         if requests[index].roles and _property(requests[index]) is None:
             requests[index + 1].roles[:0] = requests[index].roles

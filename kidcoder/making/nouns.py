@@ -147,7 +147,7 @@ _COLOUR_ROWS = (
     ((20, 20, 20), "black", "negro negra negros negras"),
     ((250, 250, 250), "white", "blanco blanca blancos blancas"),
     ((140, 140, 140), "grey gray", "gris grises"),
-    ((255, 200, 40), "gold golden", "dorado dorada oro"),
+    ((255, 200, 40), "gold golden", "dorado dorada dorados doradas oro"),
     ((200, 200, 210), "silver", "plateado plateada plata"),
     ((0, 220, 230), "cyan turquoise", "turquesa celeste cian"),
 )

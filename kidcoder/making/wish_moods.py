@@ -19,8 +19,8 @@ def _words(text: str) -> frozenset:
 
 # Verbs that say how the game is now (not what the child wants it to be).
 STATE_VERBS = _words("is are its was were theres thats there's seems looks goes go moves runs drives falls jumps "
-                     "drops walks es son esta estan era va van anda andan hay cae caen salta saltan corre corren "
-                     "se siente")
+                     "drops walks turns takes feels es son esta estan era va van anda andan hay cae caen salta "
+                     "saltan corre corren gira giran tarda tardan se siente")
 LIKE = _words("like como parece parecen")
 # Words before which a plain word is what the child wants: "make it fast", "quiero que sea rápido".
 COMMANDS = _words("make let want wanna should could can put set give gimme add need needs haz hazlo hace hacer "
@@ -32,6 +32,9 @@ FAST_LIKE = _words("rocket rockets cheetah lightning jet cohete cohetes rayo gue
 # "a zillion aliens", "un montón de peces": how many, and more of them.
 MANY = _words("many lots tons loads bunch million millions zillion zillions billion gazillion muchos muchas "
               "monton montones mogollon millon millones")
+# "es muy poco", "too few": too little of something (so more); "un poco" is "a bit", not this.
+FEW = _words("few poco pocos pocas")
+MINUTES = _words("minute minutes minuto minutos")
 # Plain words of difficulty: "it's hard" complains, "make it harder" asks.
 HARD_PLAIN = _words("hard difficult dificil impossible imposible")
 EASY_PLAIN = _words("easy facil")
@@ -64,3 +67,8 @@ def at_once(tokens: Sequence[str], index: int) -> bool:
 def unasked_difficulty(tokens: Sequence[str]) -> bool:
     """'muy difícil', "it's too hard": difficulty with no wish word in the clause is a complaint."""
     return not any(word in COMMANDS for word in tokens)
+
+
+def describes(tokens: Sequence[str]) -> bool:
+    """Does the clause say how the game is ('30 seconds is too short'), not what the child wants?"""
+    return any(word in STATE_VERBS for word in tokens) and not any(word in COMMANDS for word in tokens)

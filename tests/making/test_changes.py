@@ -265,3 +265,28 @@ def test_a_model_reading_of_other_with_more_of_a_thing_is_not_read_as_more_thing
     enrich, asked = reading(thing="fish", property="other", change="more")
     plan = plan_changes("the fish should boogie", game("catch_en"), "en", enrich)
     assert asked and plan.status == "unknown" and not plan.edits     # it read as COUNT 3 -> 4 before
+
+
+@pytest.mark.parametrize("request_text, key, expected", [
+    ("bruh 20 fish to win takes forever, make it 10", "catch_en", {"WIN_SCORE": 10}),
+    ("30 seconds is too short, make it a whole minute", "clicker_en", {"SECONDS": 60}),
+    ("aguantar 45 segundos es un monton, que sea 30", "dodge_es", {"WIN_SCORE": 30}),
+    ("20 manzanas es muy poco, que haya que comer 50 para ganar", "snake_es", {"WIN_SCORE": 50}),
+    ("¿puedes poner solo 5 preguntas? 10 son muchas", "quiz_es", {"COUNT": 5}),
+])
+def test_a_number_the_game_already_has_names_the_setting_and_is_not_the_new_value(request_text, key, expected):
+    """quoted_values.py: before it, '10' went to COUNT (catch), '50' beside COUNT=10 (snake), and '10 son
+    muchas' set COUNT back to 10."""
+    plan = plan_changes(request_text, game(key), "en" if key.endswith("_en") else "es")
+    assert {edit.name: edit.new for edit in plan.edits} == expected
+
+
+def test_too_as_also_and_once_as_once_and_bullets_are_not_the_falling_things():
+    plan = plan_changes("the cat is slow too make him faster", game("catch_en"), "en")
+    assert [(edit.name, edit.new > edit.old) for edit in plan.edits] == [("SPEED", True)]
+    assert read_request("shoot three bullets at once", "en").number == 3          # not "once" (11 in Spanish)
+    assert plan_changes("can my ship shoot three bullets at once", game("shooter_en"), "en").edits == ()
+    assert plan_changes("add a nitro boost when I press space", game("racing_en"), "en").status == "no_thing"
+    assert read_request("I want to drive with wasd because my arrow keys are broken", "en").controls == "wasd"
+    assert read_request("the frog is so floaty", "en", {"PLAYER": "frog"}).direction == 1      # more gravity
+    assert read_request("make him more floaty", "en").direction == -1

@@ -97,3 +97,8 @@ def kid_held_out() -> List[dict]:
 def kid_held_out_2() -> List[dict]:
     """48 more, by a second writer who saw neither the rules nor kid_held_out; unread while the rules changed."""
     return list(cases().get("kid_held_out_2", []))
+
+
+def kid_held_out_4() -> List[dict]:
+    """60 more by a fourth writer, measured once before the rules were changed for it (kid_held_out_4_about)."""
+    return list(cases().get("kid_held_out_4", []))

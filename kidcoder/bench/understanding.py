@@ -5,7 +5,7 @@
   (and _rules): the 13 held-out requests the rules leave to a model (changes.model_held_out());
   change_request_kid_ok_pct (and _rules, and _wrong: edits not asked for): the 48 requests in a child's
   voice of changes.kid_held_out(), written by someone who never saw the rules; change_request_kid2_* the same
-  for changes.kid_held_out_2(), by a second writer, not read while the rules were changed;
+  for changes.kid_held_out_2(), by a second writer, and change_request_kid4_* for kid_held_out_4() (a fourth);
 - generate_relevant_pct_with_model / _without_model: the 60 descriptions of
   bench/relevance.py (the model is asked only when the rules are unsure), and the
   same for the 20 HARD descriptions written after the rules, and (_new_) the 24 HARD_NEW ones written
@@ -152,6 +152,7 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
     rules_left = changes.ok_rate(None, chosen=changes.model_held_out())
     rules_kid = changes.ok_rate(None, chosen=changes.kid_held_out())
     rules_kid2 = changes.ok_rate(None, chosen=changes.kid_held_out_2())
+    rules_kid4 = changes.ok_rate(None, chosen=changes.kid_held_out_4())
     figures: Dict[str, object] = {
         "change_request_ok_pct_rules": rules["ok_pct"],
         **asked_without_model(),
@@ -163,6 +164,9 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
         "change_request_kid2_ok_pct_rules": rules_kid2["ok_pct"],
         "change_request_kid2_wrong_rules": len(rules_kid2["wrong"]),
         "change_request_kid2_ok_pct": rules_kid2["ok_pct"],
+        "change_request_kid4_ok_pct_rules": rules_kid4["ok_pct"],
+        "change_request_kid4_wrong_rules": len(rules_kid4["wrong"]),
+        "change_request_kid4_ok_pct": rules_kid4["ok_pct"],
         "generate_relevant_pct_without_model": relevance(None),
         "generate_relevant_hard_pct_without_model": relevance(None, HARD),
         "generate_relevant_new_pct_without_model": relevance(None, HARD_NEW),
@@ -187,6 +191,7 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
         left = changes.ok_rate(timed, chosen=changes.model_held_out())
         kid = changes.ok_rate(timed, chosen=changes.kid_held_out())
         kid2 = changes.ok_rate(timed, chosen=changes.kid_held_out_2())
+        kid4 = changes.ok_rate(timed, chosen=changes.kid_held_out_4())
         figures.update({
             "change_request_ok_pct": with_model["ok_pct"],
             "change_request_by_model": len(with_model["by_model"]),
@@ -200,6 +205,9 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
             "change_request_kid2_ok_pct": kid2["ok_pct"],
             "change_request_kid2_by_model": len(kid2["by_model"]),
             "change_request_kid2_wrong_with_model": len(kid2["wrong"]),
+            "change_request_kid4_ok_pct": kid4["ok_pct"],
+            "change_request_kid4_by_model": len(kid4["by_model"]),
+            "change_request_kid4_wrong_with_model": len(kid4["wrong"]),
             "generate_relevant_pct_with_model": relevance(timed),
             "generate_relevant_hard_pct_with_model": relevance(timed, HARD),
             "generate_relevant_new_pct_with_model": relevance(timed, HARD_NEW),

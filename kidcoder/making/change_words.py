@@ -88,6 +88,7 @@ DOUBLE = _words("twice double doble")
 HALF = _words("half mitad")
 ARTICLES = _words("a an one un una uno")
 OF_WORDS = _words("of the on de del la el los las")
+HAVE = _words("have has get tenga tener tiene tengan")     # "tenga un escudo": a new thing
 SHAPE_WORDS: Dict[str, str] = {}
 for _shape, _names in (("circle", "circle circles round circulo circulos redondo redonda"),
                        ("square", "square squares box cuadrado cuadrados cuadrada caja"),
@@ -103,7 +104,8 @@ for _operation, _names in (("x", "times multiply multiplying multiplication mult
                            ("+", "plus adding addition sum sums suma sumas sumar")):
     for _word in _names.split():
         OPERATIONS[fold(_word)] = _operation
-SHAPE_CUES = _words("a an un una into like como shape shaped forma")
+SHAPE_CUES = _words("a an un una into like como shape shaped forma be sea sean")
+INSTEAD = _words("instead vez not no")        # "stars instead of squares", "en vez de cuadrados": not this one
 SPLIT_WORDS = _words("and y also tambien then luego plus")
 
 FLOATY = _words("floaty floatier float flota flotar flote")          # less gravity
@@ -133,6 +135,7 @@ class Request:
     counting: bool = False                                 # "more enemies", "menos meteoritos": how many
     new_thing: bool = False                                # "add a dog": a thing the game has not got
     describes: bool = False                                # says how the game is ("30 seconds is too short")
+    numbers: List[int] = field(default_factory=list)       # every number, in order ("treinta ... 45 es mucho")
     target: Optional[str] = None                           # the setting a quoted value named (quoted_values.py)
     shade: int = 0                                         # +1 lighter, -1 darker
 
@@ -148,7 +151,8 @@ def correct(word: str, extra: Tuple[str, ...] = (), lang: str = "en") -> str:
     if len(word) < 4 or not word.isalpha() or word in _VOCABULARY or word in extra:
         return word
     cutoff = 0.85 if len(word) <= 5 else 0.8
-    close = difflib.get_close_matches(word, list(extra) + _VOCABULARY, n=1, cutoff=cutoff)
+    close = [known for known in difflib.get_close_matches(word, list(extra) + _VOCABULARY, n=3, cutoff=cutoff)
+             if len(known) >= len(word) - 1]          # "losing" is not "long"
     if close:
         return close[0]
     return _said_alike(word, tuple(extra) + tuple(_VOCABULARY), lang) or word
@@ -159,7 +163,7 @@ def _said_alike(word: str, known: Tuple[str, ...], lang: str) -> Optional[str]:
     key = sound_key(word, lang)
     if len(key) < 3 or nouns.exact_noun(word):
         return None
-    alike = [other for other in known if len(other) >= 4 and other.isalpha() and abs(len(other) - len(word)) <= 2
+    alike = [other for other in known if len(other) >= 4 and other.isalpha() and abs(len(other) - len(word)) <= 1
              and sound_key(other, lang) == key and likeness(word, other, lang) >= SAID_ALIKE]
     return alike[0] if len(set(alike)) == 1 else None
 
@@ -210,12 +214,13 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
     name_roles = _name_roles(names)
     request = Request()
     originals = _TOKEN.findall(text.lower())
-    raw = [re.sub(r"(.)\1{2,}", r"\1", fold(word)) for word in originals]     # "soooo" -> "so"
+    raw = [_plain(re.sub(r"(.)\1{2,}", r"\1", fold(word))) for word in originals]     # "soooo" -> "so"
     tokens = [correct(word, tuple(name_roles), lang) for word in raw]
     invert = False
     number_at = more_at = None
     named: List[str] = []                      # the roles named with the game's own words
     role_at: List[int] = []                    # where each role was named
+    colour_at: Optional[int] = None
     for index, word in enumerate(tokens):
         previous = tokens[index - 1] if index else ""
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -226,8 +231,10 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             if word in TOO_MANY:                  # "hay demasiados meteoritos"
                 request.counting, request.direction = True, -1
         elif colour and word not in name_roles:
-            request.colour = colour
+            request.colour, colour_at = colour, index
         elif word in SHAPE_WORDS and word not in name_roles:
+            if INSTEAD & set(tokens[max(0, index - 3):index]):
+                continue                              # "stars instead of squares"
             if previous in SHAPE_CUES or SHAPE_CUES & set(tokens) or _is_role(previous, name_roles):
                 request.shape = SHAPE_WORDS[word]     # "a star", "shape", "the bricks circles", not "in circles"
         elif word in name_roles:
@@ -253,6 +260,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
                                 and not (lang == "en" and word == "once")):    # "at once" is not 11
             if previous not in NEGATE:            # "60 seconds not 30"
                 request.number, number_at = nouns.find_number(word), index
+                request.numbers.append(request.number)
         elif word in MORE or word in LESS:
             request.direction = request.direction or (1 if word in MORE else -1)
             more_at = index
@@ -288,17 +296,34 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
     request.relative = number_at is not None and more_at is not None and abs(number_at - more_at) <= 2
     request.describes = moods.describes(tokens)
     if len(set(request.roles)) > 1:               # "the cat is too slow, it can't get the fish": the cat
-        request.roles = [_subject(tokens, request.roles, role_at, named)]
+        request.roles = [_subject(tokens, request.roles, role_at, named, colour_at)]
     return request
 
 
-def _subject(tokens: List[str], roles: List[str], role_at: List[int], named: List[str]) -> str:
+def _subject(tokens: List[str], roles: List[str], role_at: List[int], named: List[str],
+             colour_at: Optional[int] = None) -> str:
     """The first thing a clause names, or the game's own name that says which one it is: "la pala de la
-    derecha" (of the paddles, the right one)."""
+    derecha" (of the paddles, the right one), or the one a colour is said of ("balas verdes", "green bullets")."""
+    if colour_at is not None:
+        beside = [role for role, at in zip(roles, role_at) if abs(at - colour_at) == 1]
+        if len(set(beside)) == 1:
+            return beside[0]
     if roles[0] not in named and roles[1] in named and all(
             word in OF_WORDS for word in tokens[role_at[0] + 1:role_at[1]]):
         return roles[1]
     return roles[0]
+
+
+def _plain(word: str) -> str:
+    """'rapidísimo' -> 'rapido', 'lentisimas' -> 'lentas', 'grandisimo' -> 'grande' (when we know the word)."""
+    match = re.match(r"^(\w{3,}?)isim([oa]s?)$", word)
+    if not match:
+        return word
+    stem, end = match.groups()
+    for known in (stem + end, stem + "e" + end[1:]):
+        if known in _VOCABULARY:
+            return known
+    return word
 
 
 def _inverts(tokens: List[str], index: int) -> bool:
@@ -313,7 +338,7 @@ def _inverts(tokens: List[str], index: int) -> bool:
 def _after_more(tokens: List[str], index: int) -> bool:
     """Is the word at index right after "add", "another", "más" (articles between)?"""
     before = [word for word in tokens[max(0, index - 3):index] if word not in ARTICLES]
-    return bool(before) and before[-1] in MORE
+    return bool(before) and (before[-1] in MORE or before[-1] in HAVE)
 
 
 def _is_role(word: str, name_roles: Mapping[str, str]) -> bool:

@@ -311,6 +311,7 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
     template_limits = _template_limits(constants)
     requests = _concrete_first(requests)
     take_quotes(constants, requests, _PARTS)
+    _bare_numbers_follow(requests)
     for index in range(len(requests) - 1):      # "the cat and the fish faster": the fish clause says how
         if requests[index].roles and _property(requests[index]) is None:
             requests[index + 1].roles[:0] = requests[index].roles
@@ -351,6 +352,17 @@ def _concrete_first(requests: List[Request]) -> List[Request]:
     if not concrete:
         return requests
     return [r for r in requests if not (_property(r) == "easier" and not r.roles)]
+
+
+def _bare_numbers_follow(requests: List[Request]) -> None:
+    """"números más grandes, hasta cien", "son muchas preguntas, mejor solo cinco": a part that is only a
+    number is about what the part before it was about."""
+    for before, request in zip(requests, requests[1:]):
+        if request.number is not None and not (request.attributes or request.roles or request.role_words
+                                               or request.colour or request.counting or request.target) \
+                and _property(before) not in (None, "easier", "colour", "shape", "controls", "operation"):
+            request.attributes, request.counting = list(before.attributes), before.counting
+            request.roles, request.target = list(before.roles), before.target
 
 
 def change_program(request_text: str, source: str, lang: str = "en", run=None,

@@ -165,8 +165,9 @@ for _i, _word in enumerate("zero one two three four five six seven eight nine te
 for _i, _word in enumerate("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce "
                            "quince dieciseis diecisiete dieciocho diecinueve veinte".split()):
     _NUMBER_WORDS[_word] = _i
-_NUMBER_WORDS.update({"una": 1, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "treinta": 30,
-                      "cuarenta": 40, "cincuenta": 50, "cien": 100, "ciento": 100})
+_NUMBER_WORDS.update({"una": 1, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                      "ninety": 90, "hundred": 100, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+                      "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100})
 
 # Folded word -> (noun, language of the word). A word in both lists (robot, ninja) counts as English.
 _BY_WORD: Dict[str, Tuple[Noun, str]] = {}

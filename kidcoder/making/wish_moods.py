@@ -18,12 +18,13 @@ def _words(text: str) -> frozenset:
 
 
 # Verbs that say how the game is now (not what the child wants it to be).
-STATE_VERBS = _words("is are its was were theres thats there's seems looks goes go moves runs drives falls jumps "
-                     "drops walks turns takes feels es son esta estan era va van anda andan hay cae caen salta "
-                     "saltan corre corren gira giran tarda tardan se siente")
+STATE_VERBS = _words("is are its was were theres thats there's seems looks goes go moves move runs run drives falls "
+                     "fall jumps jump drops drop walks walk turns turn takes feels es son esta estan era va van "
+                     "voy anda andan ando hay cae caen caigo baja bajan sube suben salta saltan salto corre corren "
+                     "corro gira giran giro muevo mueve mueven tarda tardan se siente")
 LIKE = _words("like como parece parecen")
 # Words before which a plain word is what the child wants: "make it fast", "quiero que sea rápido".
-COMMANDS = _words("make let want wanna should could can put set give gimme add need needs haz hazlo hace hacer "
+COMMANDS = _words("make let want wanna should put set give gimme add need needs haz hazlo hace hacer "
                   "pon ponlo ponle ponla quiero queria quisiera deberia debe puedes que ke ojala")
 # Things a child likens their game's things to: a snail is slow, a rocket fast.
 SLOW_LIKE = _words("snail snails turtle turtles tortoise sloth slug grandma granny grandpa caracol caracoles "

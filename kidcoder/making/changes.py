@@ -17,7 +17,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from kidcoder import i18n
 from kidcoder.making import change_words, templates
-from kidcoder.making.change_words import ROLE_PREFIXES, Request, request_from_reading
+from kidcoder.making.change_words import ROLE_PREFIXES, Request
+from kidcoder.making.model_reading import request_from_reading
 from kidcoder.making.game_slots import LIMITS
 from kidcoder.making.settings_block import format_value
 from kidcoder.making.program_constants import Constant, Edit, apply_edits, find_constants, make_edit, still_runs

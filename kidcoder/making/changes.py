@@ -23,6 +23,8 @@ from kidcoder.making.game_slots import LIMITS
 from kidcoder.making.settings_block import format_value
 from kidcoder.making.program_constants import Constant, Edit, apply_edits, find_constants, make_edit, still_runs
 from kidcoder.making.quoted_values import take_quotes
+from kidcoder.making.setting_comments import counted_by
+from kidcoder.making.text_wishes import text_wish
 from kidcoder.model.facts import ChangeFacts, Enrich, consult
 
 __all__ = ["ChangePlan", "plan_changes", "apply_edits", "still_runs", "Edit"]
@@ -138,6 +140,9 @@ def _by_parts(constants: Dict[str, Constant], attribute: str, request: Request, 
 
 
 def _targets(constants: Dict[str, Constant], attribute: str, request: Request, role: Optional[str]) -> List[str]:
+    counted = counted_by(constants, request.role_words) if attribute == "count" and request.role_words else None
+    if counted:
+        return [counted]                # "give me 5 balls": LIVES = 3  # how many balls you have
     if role is None and request.role_words:
         return _by_parts(constants, attribute, request, None)  # a thing the made game has no slot for
     present = [name for name in _named(role, attribute)
@@ -231,8 +236,7 @@ def _clause_edits(constants, request: Request, template_limits,
             for name in _targets(constants, part_attribute, part_request, role):
                 constant = constants[name]
                 if name in planned:
-                    constant = Constant(name, planned[name], constant.line, constant.start, constant.end,
-                                        constant.in_settings)
+                    constant = replace(constant, value=planned[name])
                 new = _new_value(constant, part_attribute, part_request,
                                  _limits(name, constant.value, template_limits))
                 changes.append((name, new))
@@ -277,9 +281,11 @@ def plan_changes(request_text: str, source: str, lang: str = "en", enrich: Optio
         return ChangePlan("syntax", (), i18n.tr("changes.syntax", lang=lang, line=exc.lineno or 1))
     if not constants:
         return ChangePlan("no_constants", (), _message("no_constants", lang))
-    clauses = change_words.split_clauses(request_text)
+    words = text_wish(request_text, constants)         # "when I win it should say GOOD JOB"
+    rest = words[2] if words else request_text
+    clauses = change_words.split_clauses(rest)
     requests = [change_words.read_request(clause, lang, _names(constants)) for clause in clauses]
-    plan = _plan(source, constants, clauses, requests, lang)
+    plan = _plan(source, constants, clauses, requests, lang, {words[0]: words[1]} if words else None)
     if plan.status != "unknown" or enrich is None:
         return plan
     reply = consult(enrich, ChangeFacts(lang, request_text, game_things(constants)))
@@ -307,8 +313,9 @@ def plan_from_reading(reading, request_text: str, source: str, lang: str,
 
 
 def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], requests: List[Request],
-          lang: str) -> ChangePlan:
-    """The edits for the requests read from each clause (the rules' reading, or a model's)."""
+          lang: str, first: Optional[Dict[str, object]] = None) -> ChangePlan:
+    """The edits for the requests read from each clause (the rules' reading, or a model's), after the
+    settings already decided (first: a new text)."""
     template_limits = _template_limits(constants)
     requests = _concrete_first(requests)
     take_quotes(constants, requests, _PARTS)
@@ -317,7 +324,7 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
         if requests[index].roles and _property(requests[index]) is None:
             requests[index + 1].roles[:0] = requests[index].roles
             requests[index].roles = []
-    planned: Dict[str, object] = {}
+    planned: Dict[str, object] = dict(first or {})
     problems: List[Tuple[str, Request, str]] = []
     previous_roles: List[str] = []
     for request, clause in zip(requests, clauses):

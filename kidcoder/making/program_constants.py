@@ -30,6 +30,7 @@ class Constant:
     start: int           # columns of the value's text on that line
     end: int
     in_settings: bool    # inside the SETTINGS block of a made game
+    comment: str = ""    # what the line's comment says ("how many balls you have")
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,9 @@ def find_constants(source: str) -> Dict[str, Constant]:
         encoded = text.encode("utf-8")
         start = len(encoded[:value_node.col_offset].decode("utf-8", "replace"))
         end = len(encoded[:value_node.end_col_offset].decode("utf-8", "replace"))
-        found[name] = Constant(name, value, line, start, end, first < line < last)
+        rest = text[end:].strip()
+        comment = rest[1:].strip() if rest.startswith("#") else ""
+        found[name] = Constant(name, value, line, start, end, first < line < last, comment)
     return found
 
 

@@ -319,3 +319,20 @@ def test_across_every_set_in_a_childs_voice_few_wishes_get_an_edit_not_asked_for
     assert len(wishes) == 204
     wrong = [case["request"] for case in wishes if judge(case) == "wrong"]
     assert len(wrong) <= 0.08 * len(wishes), wrong
+
+
+def test_a_wish_for_new_words_changes_the_text_of_the_moment_it_names():
+    plan = plan_changes("when the time runs out it should say Nice try!! and make the background black",
+                        game("clicker_en"), "en")
+    assert {edit.name: edit.new for edit in plan.edits}.keys() == {"LOSE_TEXT", "BACKGROUND"}
+    assert {edit.name: edit.new for edit in plan.edits}["LOSE_TEXT"] == "Nice try!!"
+    plan, changed = change_program("cuando acierto que diga ¡Eres un crack!", game("quiz_es"), "es")
+    assert plan.status == "ok" and 'RIGHT_TEXT = "¡Eres un crack!"' in changed      # and the game still runs
+    assert plan_changes("i want the cat to say meow", game("catch_en"), "en").edits == ()   # no moment named
+
+
+def test_a_thing_a_settings_comment_counts_is_that_setting():
+    """breakout: LIVES = 3  # how many balls you have; "more balls" was COUNT, the rows of bricks."""
+    assert [edit.name for edit in plan_changes("more balls", game("breakout_en"), "en").edits] == ["LIVES"]
+    assert {e.name: e.new for e in plan_changes("give me 5 balls", game("breakout_en"), "en").edits} == {"LIVES": 5}
+    assert [edit.name for edit in plan_changes("more enemies", game("shooter_en"), "en").edits] == ["COUNT"]

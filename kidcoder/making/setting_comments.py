@@ -1,0 +1,27 @@
+"""A made game's comments say what each number counts ("LIVES = 3  # how many balls you have"): a thing a
+child wants more or fewer of, counted by one comment's "how many ...", is that setting.
+
+The templates' comments are written for children, in their words, so they name what a child asks for
+("give me 5 balls" in breakout is lives, not rows of bricks). Pure functions over program_constants.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping, Optional
+
+from kidcoder.knowledge.words import fold
+
+_HOW_MANY = re.compile(r"\b(?:how many|cuant[oa]s)\s+(\w+)")
+
+
+def _singular(word: str) -> str:
+    return word[:-2] if word.endswith("es") and len(word) > 4 else word[:-1] if word.endswith("s") else word
+
+
+def counted_by(constants: Mapping[str, object], words: Iterable[str]) -> Optional[str]:
+    """The one SETTINGS number whose comment counts one of these words, or None (none, or more than one)."""
+    wanted = {_singular(fold(word).lower()) for word in words}
+    hits = [c.name for c in constants.values()
+            if c.in_settings and isinstance(c.value, int) and not isinstance(c.value, bool)
+            and any(_singular(counted) in wanted for counted in _HOW_MANY.findall(fold(c.comment).lower()))]
+    return hits[0] if len(hits) == 1 else None

@@ -1,0 +1,45 @@
+"""'When the time runs out it should say NICE TRY', 'cuando acierto que diga ¡Eres un crack!': new words.
+
+A made game keeps what it shows in *_TEXT settings (WIN_TEXT, LOSE_TEXT, RIGHT_TEXT, ...). The words after
+"say"/"diga" (to the end of the wish, or to "and make ...") are the new text, exactly as the child wrote
+them; the moment named before them (winning, losing, a right or a wrong answer, the title) says which
+setting. No moment named, or a setting the game has not got: not a text wish. Pure functions.
+"""
+from __future__ import annotations
+
+import re
+from typing import Mapping, Optional, Tuple
+
+from kidcoder.knowledge.words import fold
+
+MAX_CHARS = 40               # a longer text would not fit the game's window
+_SAY = re.compile(r"\b(?:says?|show|write|diga|digan|dice|ponga|escriba|salga|aparezca)\b\s*[:,]?\s*(.+)$",
+                  re.IGNORECASE)
+# Where a second wish starts after the text: "... and make the background black", "... y pon el fondo azul".
+_NEXT_WISH = re.compile(r"\s+(?:and|y)\s+(?:make|put|give|change|set|haz|pon|dame|cambia)\b.*$", re.IGNORECASE)
+_MOMENTS = (
+    ("WIN_TEXT", "win wins won winning beat gano gane ganas ganar ganes gana victoria"),
+    ("LOSE_TEXT", "lose lost losing die dies dead over out pierdo pierda pierdes perder muero acaba termina"),
+    ("RIGHT_TEXT", "right correct acierto aciertas aciertes acierte bien"),
+    ("WRONG_TEXT", "wrong fallo fallas falle mal equivoco"),
+    ("TITLE", "title titulo name nombre"),
+)
+
+
+def text_wish(request_text: str, constants: Mapping[str, object]) -> Optional[Tuple[str, str, str]]:
+    """(setting, new text, the rest of the wish for the other rules), or None."""
+    said = _SAY.search(request_text)
+    if not said:
+        return None
+    before = {fold(word) for word in re.findall(r"\w+", request_text[:said.start()].lower())}
+    name = next((name for name, words in _MOMENTS if before & set(words.split())), None)
+    if name is None or name not in constants or not isinstance(constants[name].value, str):
+        return None
+    text = said.group(1)
+    following = _NEXT_WISH.search(text)
+    rest = following.group(0).strip() if following else ""
+    text = text[:following.start()] if following else text
+    text = text.strip().strip("\"'“”«»").strip()
+    if not text or len(text) > MAX_CHARS:
+        return None
+    return name, text, re.sub(r"^(?:and|y)\s+", "", rest, flags=re.IGNORECASE)

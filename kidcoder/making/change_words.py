@@ -292,7 +292,8 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             request.unknown_thing = request.unknown_thing or originals[index]
         else:
             complaint = not moods.comparative(word, previous, MORE | LESS) and moods.complains(tokens, index)
-            _read_property(request, word, previous, invert or complaint, bool(NEGATE & set(tokens[max(0, index - 2):index])))
+            negated = bool(NEGATE & set(tokens[max(0, index - 2):index]))
+            _read_property(request, word, previous, invert or complaint, negated)
     request.relative = number_at is not None and more_at is not None and abs(number_at - more_at) <= 2
     request.describes = moods.describes(tokens)
     if len(set(request.roles)) > 1:               # "the cat is too slow, it can't get the fish": the cat

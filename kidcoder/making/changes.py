@@ -44,9 +44,9 @@ _FACTORS = {"normal": 1.5, "strong": 2.0, "double": 2.0, "half": 2.0, "weak": 1.
 
 @dataclass(frozen=True)
 class ChangePlan:
-    """The answer to one request: status ok | unknown | no_setting | no_thing | at_limit | syntax | no_constants
-    (or broken, from change_program), the edits (when ok or broken), what to tell the child, and the model
-    that read the request when the rules could not."""
+    """The answer to one request: status ok | unknown | no_setting | no_thing | new_thing | at_limit | syntax |
+    no_constants (or broken, from change_program), the edits (when ok or broken), what to tell the child, and
+    the model that read the request when the rules could not."""
     status: str
     edits: Tuple[Edit, ...]
     message: str
@@ -218,7 +218,7 @@ def _clause_edits(constants, request: Request, template_limits,
                   planned: Dict[str, object]) -> Tuple[List[Tuple[str, object]], Optional[str]]:
     """(name, new value) pairs for one clause, or a status saying why there are none."""
     if request.new_thing:
-        return [], "no_thing"          # "add a dog": a new kind of thing needs new code, not a setting
+        return [], "new_thing"         # "add a dog": a new kind of thing needs new code, not a setting
     if request.target:                 # a quoted setting: "30 seconds is too short" (quoted_values.py)
         return _quoted_edit(constants, request, template_limits, planned), None
     attribute = _property(request)
@@ -267,8 +267,8 @@ def _message(status: str, lang: str, edits: Sequence[Edit] = (), attribute: Opti
     if status == "no_setting":
         what = i18n.tr(f"changes.what.{attribute}", lang=lang) if attribute else ""
         return i18n.tr("changes.no_setting", lang=lang, what=what)
-    if status == "no_thing":
-        return i18n.tr("changes.no_thing", lang=lang, thing=thing)
+    if status in ("no_thing", "new_thing"):
+        return i18n.tr(f"changes.{status}", lang=lang, thing=thing)
     return i18n.tr(f"changes.{status}", lang=lang)
 
 

@@ -18,10 +18,11 @@ def _words(text: str) -> frozenset:
 
 
 # Verbs that say how the game is now (not what the child wants it to be).
-STATE_VERBS = _words("is isnt are arent its was were theres thats there's seems looks goes go moves move runs run drives falls "
-                     "fall jumps jump drops drop walks walk turns turn takes feels es son esta estan era va van "
-                     "voy anda andan ando hay cae caen caigo baja bajan sube suben salta saltan salto corre corren "
-                     "corro gira giran giro muevo mueve mueven tarda tardan se siente")
+STATE_VERBS = _words("is isnt are arent its was were theres thats there's seems looks goes go moves move runs "
+                     "run drives falls fall jumps jump drops drop walks walk turns turn takes feels es son "
+                     "esta estan era va van voy anda andan ando hay cae caen caigo baja bajan sube suben salta "
+                     "saltan salto corre corren corro gira giran giro muevo mueve mueven tarda tardan se "
+                     "siente")
 LIKE = _words("like como parece parecen")
 # Words before which a plain word is what the child wants: "make it fast", "quiero que sea rápido".
 COMMANDS = _words("make let want wanna should put set give gimme add need needs haz hazlo hace hacer "

@@ -81,7 +81,7 @@ def test_misspelt_by_sound_and_which_thing_a_clause_is_about():
 
 def test_adding_a_kind_of_thing_the_game_has_not_got_is_not_one_more_of_its_things():
     plan = plan_changes("add a dog that chases the cat", game("catch_en"), "en")
-    assert plan.status == "no_thing" and not plan.edits and "dog" in plan.message
+    assert plan.status == "new_thing" and not plan.edits and "dog" in plan.message and "new code" in plan.message
     assert [edit.name for edit in plan_changes("add another fish", game("catch_en"), "en").edits] == ["COUNT"]
 
 
@@ -286,7 +286,7 @@ def test_too_as_also_and_once_as_once_and_bullets_are_not_the_falling_things():
     assert [(edit.name, edit.new > edit.old) for edit in plan.edits] == [("SPEED", True)]
     assert read_request("shoot three bullets at once", "en").number == 3          # not "once" (11 in Spanish)
     assert plan_changes("can my ship shoot three bullets at once", game("shooter_en"), "en").edits == ()
-    assert plan_changes("add a nitro boost when I press space", game("racing_en"), "en").status == "no_thing"
+    assert plan_changes("add a nitro boost when I press space", game("racing_en"), "en").status == "new_thing"
     assert read_request("I want to drive with wasd because my arrow keys are broken", "en").controls == "wasd"
     assert read_request("the frog is so floaty", "en", {"PLAYER": "frog"}).direction == 1      # more gravity
     assert read_request("make him more floaty", "en").direction == -1

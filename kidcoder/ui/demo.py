@@ -22,7 +22,8 @@ waits until the program in the editor holds that text.
 The walk (issue 16, tools/walk.py): {"replace": ["old", "new"]} changes the program as a child
 typing would (a mistake), {"wait_helper": true} waits until the helper says something new,
 {"link": "put:0"} clicks a link in the helper's text (here: Put in my program), {"answer": "drop"}
-picks that answer of the open dialog (its focus goes there, then Enter).
+picks that answer of the open dialog (its focus goes there, then Enter), {"focus": "change"}
+gives the keyboard to a focus target (ui/focus.py: here the "Change my game" line).
 
 The exit code is 0 when every step worked (the game showed frames and stopped),
 1 otherwise; a one-line JSON summary is printed at the end.
@@ -148,6 +149,9 @@ class Demo:
             return False
         if "do" in step:
             window.do(str(step["do"]))
+            return True
+        if "focus" in step:                 # {"focus": "change"}: the "Change my game" line gets the keys
+            window.set_focus(str(step["focus"]))
             return True
         if "wait_dialog" in step:
             return window.dialog() == step["wait_dialog"]

@@ -89,16 +89,12 @@ def model_held_out() -> List[dict]:
     return list(cases().get("model_held_out", []))
 
 
-def kid_held_out() -> List[dict]:
-    """48 requests in a child's voice written by someone who never saw the rules, before they were last changed."""
-    return list(cases().get("kid_held_out", []))
+
+# Wishes in a child's voice, each set by a helper who saw neither the rules nor the other sets (their
+# "_about" in change_requests.json says when each was written and whether the rules were tuned on it).
+KID_SETS = {"kid": "kid_held_out", "kid2": "kid_held_out_2", "kid3": "kid_held_out_3", "kid4": "kid_held_out_4"}
 
 
-def kid_held_out_2() -> List[dict]:
-    """48 more, by a second writer who saw neither the rules nor kid_held_out; unread while the rules changed."""
-    return list(cases().get("kid_held_out_2", []))
-
-
-def kid_held_out_4() -> List[dict]:
-    """60 more by a fourth writer, measured once before the rules were changed for it (kid_held_out_4_about)."""
-    return list(cases().get("kid_held_out_4", []))
+def kid_set(short: str) -> List[dict]:
+    """One set of KID_SETS by its short name ("kid4")."""
+    return list(cases().get(KID_SETS[short], []))

@@ -3,9 +3,8 @@
 - change_request_ok_pct: the 40 requests of bench/changes.py, applied and checked by a run
   (with the model for what the rules do not understand, when a model is given); change_request_left_ok_pct
   (and _rules): the 13 held-out requests the rules leave to a model (changes.model_held_out());
-  change_request_kid_ok_pct (and _rules, and _wrong: edits not asked for): the 48 requests in a child's
-  voice of changes.kid_held_out(), written by someone who never saw the rules; change_request_kid2_* the same
-  for changes.kid_held_out_2(), by a second writer, and change_request_kid4_* for kid_held_out_4() (a fourth);
+  change_request_kid*_ok_pct (and _rules, and _wrong: edits not asked for): the four sets of wishes in a
+  child's voice of changes.KID_SETS, each written by someone who saw neither the rules nor the other sets;
 - generate_relevant_pct_with_model / _without_model: the 60 descriptions of
   bench/relevance.py (the model is asked only when the rules are unsure), and the
   same for the 20 HARD descriptions written after the rules, and (_new_) the 24 HARD_NEW ones written
@@ -137,6 +136,19 @@ def questions_found(enrich, questions=LOST_QUESTIONS) -> Optional[float]:
     return round(100 * right / len(questions), 1)
 
 
+def kid_wishes(enrich, suffix: str) -> Dict[str, object]:
+    """change_request_<set>_ok_pct<suffix>, _wrong<suffix> (edits not asked for) and, with a model,
+    _by_model, for each set in a child's voice (changes.KID_SETS)."""
+    figures: Dict[str, object] = {}
+    for short in changes.KID_SETS:
+        rate = changes.ok_rate(enrich, chosen=changes.kid_set(short))
+        figures[f"change_request_{short}_ok_pct{suffix}"] = rate["ok_pct"]
+        figures[f"change_request_{short}_wrong{suffix}"] = len(rate["wrong"])
+        if enrich is not None:
+            figures[f"change_request_{short}_by_model"] = len(rate["by_model"])
+    return figures
+
+
 def measure(check=None, model_factory=None, model_file: Optional[str] = None) -> Dict[str, object]:
     """The figures without a model, then (check: a usable model file, or model_factory) with it. model_file:
     `kidcoder bench --only understanding --model FILE` (these figures without the model's speed and window)."""
@@ -150,29 +162,19 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
         check = found if found is not None and found.ok else None
     rules = changes.ok_rate(None)
     rules_left = changes.ok_rate(None, chosen=changes.model_held_out())
-    rules_kid = changes.ok_rate(None, chosen=changes.kid_held_out())
-    rules_kid2 = changes.ok_rate(None, chosen=changes.kid_held_out_2())
-    rules_kid4 = changes.ok_rate(None, chosen=changes.kid_held_out_4())
     figures: Dict[str, object] = {
         "change_request_ok_pct_rules": rules["ok_pct"],
         **asked_without_model(),
         "change_request_count": rules["count"],
         "change_request_left_ok_pct_rules": rules_left["ok_pct"],
-        "change_request_kid_ok_pct_rules": rules_kid["ok_pct"],
-        "change_request_kid_wrong_rules": len(rules_kid["wrong"]),
-        "change_request_kid_ok_pct": rules_kid["ok_pct"],
-        "change_request_kid2_ok_pct_rules": rules_kid2["ok_pct"],
-        "change_request_kid2_wrong_rules": len(rules_kid2["wrong"]),
-        "change_request_kid2_ok_pct": rules_kid2["ok_pct"],
-        "change_request_kid4_ok_pct_rules": rules_kid4["ok_pct"],
-        "change_request_kid4_wrong_rules": len(rules_kid4["wrong"]),
-        "change_request_kid4_ok_pct": rules_kid4["ok_pct"],
+        **kid_wishes(None, "_rules"),
         "generate_relevant_pct_without_model": relevance(None),
         "generate_relevant_hard_pct_without_model": relevance(None, HARD),
         "generate_relevant_new_pct_without_model": relevance(None, HARD_NEW),
         "generate_relevant_kid_pct_without_model": relevance(None, HARD_KID),
         "generate_relevant_count": sum(len(cases) for cases in DESCRIPTIONS.values()),
         "change_request_ok_pct": rules["ok_pct"], "generate_relevant_pct_with_model": None,
+        **{key.replace("_rules", ""): value for key, value in kid_wishes(None, "_rules").items() if "ok_pct" in key},
         "generate_relevant_hard_pct_with_model": None, "generate_relevant_new_pct_with_model": None,
         "generate_relevant_kid_pct_with_model": None,
         "ask_found_pct_with_model": None,
@@ -189,9 +191,6 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
         timed = Timed(one_shot, one_shot.service)
         with_model = changes.ok_rate(timed)
         left = changes.ok_rate(timed, chosen=changes.model_held_out())
-        kid = changes.ok_rate(timed, chosen=changes.kid_held_out())
-        kid2 = changes.ok_rate(timed, chosen=changes.kid_held_out_2())
-        kid4 = changes.ok_rate(timed, chosen=changes.kid_held_out_4())
         figures.update({
             "change_request_ok_pct": with_model["ok_pct"],
             "change_request_by_model": len(with_model["by_model"]),
@@ -199,15 +198,7 @@ def measure(check=None, model_factory=None, model_file: Optional[str] = None) ->
             "change_request_left_ok_pct": left["ok_pct"],
             "change_request_left_by_model": len(left["by_model"]),
             "change_request_left_wrong_with_model": left["wrong"],
-            "change_request_kid_ok_pct": kid["ok_pct"],
-            "change_request_kid_by_model": len(kid["by_model"]),
-            "change_request_kid_wrong_with_model": kid["wrong"],
-            "change_request_kid2_ok_pct": kid2["ok_pct"],
-            "change_request_kid2_by_model": len(kid2["by_model"]),
-            "change_request_kid2_wrong_with_model": len(kid2["wrong"]),
-            "change_request_kid4_ok_pct": kid4["ok_pct"],
-            "change_request_kid4_by_model": len(kid4["by_model"]),
-            "change_request_kid4_wrong_with_model": len(kid4["wrong"]),
+            **kid_wishes(timed, ""),
             "generate_relevant_pct_with_model": relevance(timed),
             "generate_relevant_hard_pct_with_model": relevance(timed, HARD),
             "generate_relevant_new_pct_with_model": relevance(timed, HARD_NEW),

@@ -35,7 +35,7 @@ def test_the_held_out_requests_once_left_to_a_model_are_in_both_languages_and_th
 def test_wishes_in_a_childs_voice_written_by_someone_who_never_saw_the_rules():
     """kid_held_out: 47.9% right and 14 wrong edits before the rules read complaints ("the ball is soooo
     slow"), likenings ("el gato parece un caracol"), misspellings by sound and "la pala de la derecha"."""
-    wishes = requests_bench.kid_held_out()
+    wishes = requests_bench.kid_set("kid")
     assert len(wishes) == 48 and sum(case["lang"] == "es" for case in wishes) == 24
     verdicts = {case["request"]: judge(case) for case in wishes}
     wrong = [request for request, verdict in verdicts.items() if verdict == "wrong"]
@@ -314,8 +314,7 @@ def test_the_third_round_read_in_the_second_and_third_childrens_sets():
 
 
 def test_across_every_set_in_a_childs_voice_few_wishes_get_an_edit_not_asked_for():
-    wishes = [case for key in ("kid_held_out", "kid_held_out_2", "kid_held_out_3", "kid_held_out_4")
-              for case in CASES.get(key, [])]
+    wishes = [case for short in requests_bench.KID_SETS for case in requests_bench.kid_set(short)]
     assert len(wishes) == 204
     wrong = [case["request"] for case in wishes if judge(case) == "wrong"]
     assert len(wrong) <= 0.08 * len(wishes), wrong

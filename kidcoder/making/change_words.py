@@ -246,7 +246,8 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             request.roles.append(next(role for role, members in ROLE_WORDS.items() if word in members))
             request.role_words.append(word.upper())
             role_at.append(index)
-        elif word in moods.MANY:                  # "a zillion aliens"; "theres like a million trucks" is too many
+        elif word in moods.MANY and (word not in STRONG or following in ("of", "de")):   # not "lots faster"
+            # "a zillion aliens", "lots of fish"; "theres like a million trucks" is too many
             request.counting = True
             request.direction = -1 if invert or moods.complains(tokens, index) else 1
         elif (word in moods.SLOW_LIKE or word in moods.FAST_LIKE) and moods.complains(tokens, index):

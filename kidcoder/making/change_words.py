@@ -276,12 +276,14 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
                 request.easier = -request.easier          # "it's too hard", "muy difícil": easier
         elif word in OPERATIONS:
             request.operation = OPERATIONS[word]
-        elif word in WEAK or (word == "little" and (following in MORE or _has_direction(following))):
+        elif (word in WEAK and not (word in moods.FEW and previous not in ARTICLES)) or (
+                word == "little" and (following in MORE or _has_direction(following))):
             request.amount = "weak"              # "a bit faster", "a little slower", "un poco más"
         elif word in STRONG or word in DOUBLE or word in HALF:
             request.amount = "strong" if word in STRONG else ("double" if word in DOUBLE else "half")
         elif word in moods.FEW and previous not in ARTICLES and not request.direction:
             request.direction = 1 if invert or moods.complains(tokens, index) else -1    # "es muy poco"
+            request.counting = request.counting or _is_role(following, name_roles)      # "pocos meteoritos"
         elif word in moods.MINUTES:
             request.number, number_at = (request.number or 1) * 60, index      # "a whole minute": 60 seconds
             if "time" not in request.attributes:

@@ -88,7 +88,7 @@ DOUBLE = _words("twice double doble")
 HALF = _words("half mitad")
 ARTICLES = _words("a an one un una uno")
 OF_WORDS = _words("of the on de del la el los las")
-HAVE = _words("have has get tenga tener tiene tengan")     # "tenga un escudo": a new thing
+HAVE = _words("have has get tenga tener tiene tengan want wanna quiero quisiera need needs necesita")  # + a new thing
 SHAPE_WORDS: Dict[str, str] = {}
 for _shape, _names in (("circle", "circle circles round circulo circulos redondo redonda"),
                        ("square", "square squares box cuadrado cuadrados cuadrada caja"),

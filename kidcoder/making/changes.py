@@ -25,6 +25,7 @@ from kidcoder.making.program_constants import Constant, Edit, apply_edits, find_
 from kidcoder.making.quoted_values import take_quotes
 from kidcoder.making.setting_comments import counted_by
 from kidcoder.making.text_wishes import text_wish
+from kidcoder.making.wish_moods import new_action
 from kidcoder.model.facts import ChangeFacts, Enrich, consult
 
 __all__ = ["ChangePlan", "plan_changes", "apply_edits", "still_runs", "Edit"]
@@ -285,6 +286,9 @@ def plan_changes(request_text: str, source: str, lang: str = "en", enrich: Optio
     rest = words[2] if words else request_text
     clauses = change_words.split_clauses(rest)
     requests = [change_words.read_request(clause, lang, _names(constants)) for clause in clauses]
+    action = new_action(rest, constants)
+    if action and not any(request.understood for request in requests):
+        return ChangePlan("new_thing", (), _message("new_thing", lang, thing=action))   # nothing for a model
     plan = _plan(source, constants, clauses, requests, lang, {words[0]: words[1]} if words else None)
     if plan.status != "unknown" or enrich is None:
         return plan
@@ -331,7 +335,7 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
         if not request.roles and not request.role_words and previous_roles:
             request.roles = list(previous_roles)   # "make the cat blue and faster"
         previous_roles = request.roles or previous_roles
-        if not request.understood and not request.roles:
+        if not request.understood and not request.roles and not request.target:
             continue
         changes, status = _clause_edits(constants, request, template_limits, planned)
         if status:

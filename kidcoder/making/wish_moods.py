@@ -8,6 +8,7 @@ Pure word lists and functions for change_words.read_request.
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from kidcoder.knowledge.words import fold
@@ -40,6 +41,14 @@ MINUTES = _words("minute minutes minuto minutos")
 # Plain words of difficulty: "it's hard" complains, "make it harder" asks.
 HARD_PLAIN = _words("hard difficult dificil impossible imposible")
 EASY_PLAIN = _words("easy facil")
+# Doing something new: "make the cat shoot lasers", "que la serpiente eche fuego". A game with no setting
+# named for it (BULLET_..., FIRE_...) needs new code for that; a model must not guess a setting instead.
+NEW_ACTIONS = {word: parts.split() for words, parts in (
+    ("shoot shoots shooting fire dispare dispara disparar disparen eche echa lanza lance", "BULLET SHOOT FIRE"),
+    ("explode explodes explote exploten explotar destroy destroys destruya destruir", "EXPLODE BOMB"),
+    ("protect protects proteja proteger shield escudo", "SHIELD"),
+    ("fly flies vuele vuela volar teleport", "FLY"),
+) for word in _words(words)}
 # Said of a time, "at the same time", "a la vez", "al mismo tiempo": how many at once, not how long.
 AT_ONCE = (("same", "time"), ("la", "vez"), ("mismo", "tiempo"))
 
@@ -74,3 +83,14 @@ def unasked_difficulty(tokens: Sequence[str]) -> bool:
 def describes(tokens: Sequence[str]) -> bool:
     """Does the clause say how the game is ('30 seconds is too short'), not what the child wants?"""
     return any(word in STATE_VERBS for word in tokens) and not any(word in COMMANDS for word in tokens)
+
+
+def new_action(text: str, constants) -> str:
+    """The words of a new thing to do ("shoot lazers") when the wish asks for one and no setting's name is
+    about it, else ''."""
+    words = re.findall(r"\w+", text.lower())
+    for index, word in enumerate(words):
+        parts = NEW_ACTIONS.get(fold(word))
+        if parts and not any(set(name.split("_")) & set(parts) for name in constants):
+            return " ".join(words[index:index + 2])
+    return ""

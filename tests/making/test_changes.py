@@ -335,3 +335,21 @@ def test_a_thing_a_settings_comment_counts_is_that_setting():
     assert [edit.name for edit in plan_changes("more balls", game("breakout_en"), "en").edits] == ["LIVES"]
     assert {e.name: e.new for e in plan_changes("give me 5 balls", game("breakout_en"), "en").edits} == {"LIVES": 5}
     assert [edit.name for edit in plan_changes("more enemies", game("shooter_en"), "en").edits] == ["COUNT"]
+
+
+def test_a_new_thing_to_do_or_to_have_is_new_code_and_never_reaches_a_model():
+    """With Qwen 0.5B these got edits nobody asked for ("make the cat shoot lazers...", "my ship needs a mega
+    laser..."): the rules now say they need new code, so the model is not asked."""
+    asked = []
+    def model(facts):
+        asked.append(facts)
+        return None
+    for text, key in [("make the cat shoot lazers out of its eyes at the fish", "catch_en"),
+                      ("my ship needs a mega laser that destroys evryone on the screen", "shooter_en"),
+                      ("ke la serpiente eche fuego por la voca", "snake_es"),
+                      ("quiero un escudo que me proteja cuando aprieto la barra espaciadora", "shooter_es")]:
+        plan = plan_changes(text, game(key), "en" if key.endswith("_en") else "es", enrich=model)
+        assert plan.status == "new_thing" and plan.edits == (), text
+    assert asked == []
+    plan = plan_changes("make the ship shoot red bullets", game("shooter_en"), "en")      # it has BULLET_COLOUR
+    assert [edit.name for edit in plan.edits] == ["BULLET_COLOUR"]

@@ -98,6 +98,8 @@ def nogame_figures(results: List[dict]) -> Dict[str, object]:
     for name, rows in (("model_window_nogame", asks), ("model_window_nogame_control", controls)):
         found.update({f"{name}_late_frames": _total(rows, "window_late"), f"{name}_late_per_10s": _per_10s(rows, "window_late"),
                       f"{name}_worst_frame_ms": _worst(rows, "window_worst_ms"), f"{name}_woke_late": _total(rows, "woke_late"),
+                      f"{name}_late_own_work": _total(rows, "late_own_work"),
+                      f"{name}_run_delay_in_steps_worst_ms": _worst(rows, "run_delay_in_steps_worst_ms"),
                       f"{name}_steps": _total(rows, "steps"), f"{name}_seconds": round(_total(rows, "seconds") or 0.0, 1),
                       f"{name}_run_delay_worst_ms": _worst([r for r in rows if r["run_delay_worst_ms"] is not None],
                                                            "run_delay_worst_ms")})

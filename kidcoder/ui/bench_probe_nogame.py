@@ -36,20 +36,23 @@ class Punctual:
 
     def __init__(self, app):
         self.app = app
-        self.steps: List[tuple] = []      # (due, began, ended, presented, run_delay waited at this wake)
+        self.steps: List[tuple] = []      # (due, began, ended, presented, run_delay waited at this wake,
+                                          # run_delay waited during the step, the thread's CPU time in it)
         self._due: Optional[float] = None
         self._delay = run_delay_s()
         self.on = False
         step, wait_s = app.step, app.pacer.wait_s
 
         def timed(dt: float = 1 / 60) -> None:
-            began, delay, drawn = time.perf_counter(), run_delay_s(), app.drawn
+            began, delay, drawn, cpu = time.perf_counter(), run_delay_s(), app.drawn, time.thread_time()
             step(dt)
+            ended, cpu, after = time.perf_counter(), time.thread_time() - cpu, run_delay_s()
             if self.on:
                 due = began if self._due is None else min(began, self._due)
                 waited = None if delay is None or self._delay is None else delay - self._delay
-                self.steps.append((due, began, time.perf_counter(), app.drawn != drawn, waited))
-            self._delay = delay
+                inside = None if delay is None or after is None else after - delay
+                self.steps.append((due, began, ended, app.drawn != drawn, waited, inside, cpu))
+            self._delay = after
             self._began = began
 
         def planned() -> float:
@@ -70,10 +73,17 @@ class Punctual:
 def punctual_figures(steps: List[tuple]) -> Dict[str, object]:
     """Late frames from the timed steps (pure): a step is late when it ended more than LATE_AFTER_DUE_S
     after it was due; how late the worst was; the run_delay at the wakes (the window ready, no core free)."""
-    late = [ended - due for due, _, ended, _, _ in steps]
-    delays = [waited for *_, waited in steps if waited is not None]
+    late = [s[2] - s[0] for s in steps]
+    delays = [s[4] for s in steps if s[4] is not None]
+    late_steps = [s for s, t in zip(steps, late) if t > LATE_AFTER_DUE_S]
     return {"steps": len(steps), "steps_presented": sum(1 for s in steps if s[3]),
-            "window_late": sum(1 for t in late if t > LATE_AFTER_DUE_S),
+            "window_late": len(late_steps),
+            # a late step whose own work (the thread's CPU time) took a frame: the window's cost, not a wait
+            "late_own_work": sum(1 for s in late_steps if len(s) > 6 and s[6] > LATE_AFTER_DUE_S),
+            "late_waited_ms": [round(((s[4] or 0.0) + (s[5] or 0.0)) * 1000, 1) for s in late_steps][:40] if
+            late_steps and len(late_steps[0]) > 5 else [],
+            "late_cpu_ms": [round(s[6] * 1000, 1) for s in late_steps][:40] if late_steps and len(late_steps[0]) > 6 else [],
+            "run_delay_in_steps_worst_ms": round(max((s[5] or 0.0 for s in steps if len(s) > 5), default=0.0) * 1000, 2),
             "window_worst_ms": round(max(late, default=0.0) * 1000, 1),
             "woke_late": sum(1 for due, began, *_ in steps if began - due > LATE_AFTER_DUE_S),
             "run_delay_ms": round(sum(delays) * 1000, 1) if delays else None,

@@ -81,11 +81,13 @@ def test_the_stand_in_retells_a_sentence_at_a_time_then_ends():
 def test_a_step_is_late_when_it_ends_more_than_a_frame_after_it_was_due():
     from kidcoder.ui.bench_probe_nogame import punctual_figures
 
-    steps = [(0.0, 0.0, 0.002, True, 0.0),        # on time
-             (0.05, 0.07, 0.072, False, 0.019),    # woke 20 ms late (waited 19 ms for a core)
-             (0.1, 0.1, 0.12, True, None),         # on time, but its work took 20 ms
-             (0.2, 0.2, 0.21, True, 0.001)]        # 10 ms: not late
+    steps = [(0.0, 0.0, 0.002, True, 0.0, 0.0, 0.002),        # on time
+             (0.05, 0.07, 0.072, False, 0.019, 0.0, 0.001),    # woke 20 ms late (waited 19 ms for a core)
+             (0.1, 0.1, 0.12, True, None, 0.0, 0.02),          # on time, but its work took 20 ms
+             (0.2, 0.2, 0.21, True, 0.001, 0.004, 0.006)]      # 10 ms: not late
     found = punctual_figures(steps)
     assert found["window_late"] == 2 and found["woke_late"] == 1
     assert found["window_worst_ms"] == 22.0 and found["steps"] == 4 and found["steps_presented"] == 3
     assert found["run_delay_worst_ms"] == 19.0 and found["run_delay_ms"] == 20.0
+    assert found["late_own_work"] == 1 and found["late_waited_ms"] == [19.0, 0.0]
+    assert found["run_delay_in_steps_worst_ms"] == 4.0

@@ -109,6 +109,9 @@ def nogame_figures(results: List[dict]) -> Dict[str, object]:
         "model_window_nogame_stream_slow_frames": _total(asks, "stream_slow_frames"),
         "model_window_nogame_first_word_s": round(statistics.median(words), 3) if words else None,
         "model_window_nogame_threads": [r["threads"] for r in asks],
+        # each late step of each question: how long the window's thread waited for a core in it and at its
+        # wake (ms), its own CPU time (ms); and the processor seconds of the window's threads meanwhile
+        "model_window_nogame_late_detail": [[r["late_waited_ms"], r["late_cpu_ms"], r["thread_cpu_s"]] for r in asks],
         "model_window_nogame_rounds": [[r["phase"], r["window_late"], r["woke_late"], r["window_worst_ms"], r["steps"],
                                         r["run_delay_worst_ms"], r["seconds"], r["load"]]
                                        for r in results if r["phase"] in ("nogame", "nogame_control")],

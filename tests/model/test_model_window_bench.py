@@ -38,6 +38,7 @@ def test_the_window_is_watched_while_the_model_answers_and_as_long_without(tmp_p
     assert figures["model_window_nogame_control_worst_frame_ms"] > 0
     assert figures["model_window_nogame_late_frames"] >= 0 and figures["model_window_nogame_worst_frame_ms"] >= 0
     assert len(figures["model_window_nogame_threads"]) == 2       # how many threads the model was given
+    assert all("MainThread" in threads for _, _, threads in figures["model_window_nogame_late_detail"])
 
 
 def test_late_frames_are_gaps_longer_than_two_frames_and_the_pacer_owns_some():

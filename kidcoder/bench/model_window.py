@@ -16,6 +16,11 @@ worst gap between presents, and ..._stream_slow_frames, frames costing more than
 model's answer to this question goes below the answer's first screen, so those words are not laid out
 where they show: model_window_words_* are the same figures for a hint retold while the game plays (its
 words a sentence every 0.4 s from a stand-in for the model: bench_probe_model.Words).
+Then the game stops and the same rounds run with NO game (the model may then use every free core:
+model/threads.py): model_window_nogame_* and model_window_nogame_control_*. With no game the window draws
+only what changed, when it is due, so a late frame there is a step of its loop that ended more than a
+60 Hz frame after it was due (bench_probe_nogame.py); ..._woke_late: steps that began that late;
+..._run_delay_worst_ms: the longest the window's thread, woken, waited for a core.
 """
 from __future__ import annotations
 
@@ -78,7 +83,40 @@ def figures(results: List[dict]) -> Dict[str, object]:
         "model_window_answers_shown": sum(r["model_end"] == "final" for r in asks),
         "model_window_rounds": [[r["phase"], r["window_late"], r["game_late_shown"], r["window_worst_ms"],
                                  r["seconds"], r["load"]] for r in results if r["phase"] in ("model", "control")],
+        **nogame_figures(results),
     }
+
+
+def nogame_figures(results: List[dict]) -> Dict[str, object]:
+    """The figures of the rounds with no game playing (bench_probe_nogame.py): a late frame is a step of the
+    window's loop that ended more than a 60 Hz frame after it was due; run_delay: the window's thread ready
+    to run, no core free."""
+    asks = [r for r in results if r["phase"] == "nogame"]
+    controls = [r for r in results if r["phase"] == "nogame_control"]
+    words = [r["first_word_s"] for r in asks if r["first_word_s"] is not None]
+    found: Dict[str, object] = {}
+    for name, rows in (("model_window_nogame", asks), ("model_window_nogame_control", controls)):
+        found.update({f"{name}_late_frames": _total(rows, "window_late"), f"{name}_late_per_10s": _per_10s(rows, "window_late"),
+                      f"{name}_worst_frame_ms": _worst(rows, "window_worst_ms"), f"{name}_woke_late": _total(rows, "woke_late"),
+                      f"{name}_late_own_work": _total(rows, "late_own_work"),
+                      f"{name}_run_delay_in_steps_worst_ms": _worst(rows, "run_delay_in_steps_worst_ms"),
+                      f"{name}_steps": _total(rows, "steps"), f"{name}_seconds": round(_total(rows, "seconds") or 0.0, 1),
+                      f"{name}_run_delay_worst_ms": _worst([r for r in rows if r["run_delay_worst_ms"] is not None],
+                                                           "run_delay_worst_ms")})
+    found.update({
+        "model_window_nogame_stream_worst_cost_ms": _worst(asks, "stream_worst_cost_ms"),
+        "model_window_nogame_stream_worst_gap_ms": _worst(asks, "stream_worst_gap_ms"),
+        "model_window_nogame_stream_slow_frames": _total(asks, "stream_slow_frames"),
+        "model_window_nogame_first_word_s": round(statistics.median(words), 3) if words else None,
+        "model_window_nogame_threads": [r["threads"] for r in asks],
+        # each late step of each question: how long the window's thread waited for a core in it and at its
+        # wake (ms), its own CPU time (ms); and the processor seconds of the window's threads meanwhile
+        "model_window_nogame_late_detail": [[r["late_waited_ms"], r["late_cpu_ms"], r["thread_cpu_s"]] for r in asks],
+        "model_window_nogame_rounds": [[r["phase"], r["window_late"], r["woke_late"], r["window_worst_ms"], r["steps"],
+                                        r["run_delay_worst_ms"], r["seconds"], r["load"]]
+                                       for r in results if r["phase"] in ("nogame", "nogame_control")],
+    })
+    return found
 
 
 def measure(model_path: str, rounds: int = ROUNDS, home: Optional[str] = None) -> Dict[str, object]:
@@ -88,5 +126,5 @@ def measure(model_path: str, rounds: int = ROUNDS, home: Optional[str] = None) -
         if not os.path.isdir(os.path.join(home, "cache")):
             window.build_index(home)
         report = window.run_probe(["model", EXAMPLE, "--model", str(model_path), "--rounds", str(rounds),
-                                   "--seconds", str(CONTROL_FALLBACK_S)], home, timeout=300 + rounds * 700)
+                                   "--seconds", str(CONTROL_FALLBACK_S)], home, timeout=300 + rounds * 1400)
     return figures(report["results"])

@@ -11,7 +11,8 @@ because it drives the window; nothing imports it: bench/window.py and bench/xo.p
     idle                 the window's own CPU time while nothing happens
     model EXAMPLE --model FILE [--rounds N]
                          late window and game frames while the helper's model answers a question, against
-                         the same window with nothing asked (bench_probe_model.py)
+                         the same window with nothing asked (bench_probe_model.py), then the same
+                         with no game playing (bench_probe_nogame.py)
     helper EXAMPLE [--lang en|es] [--size WxH]
                          the frames that show the helper's answers and hints, and its words retold while
                          the game plays (bench_probe_helper.py; no model)
@@ -300,6 +301,10 @@ def main(argv=None) -> int:
             measured = [Play(example, args.seconds, typist, results)]
         tasks += [Steps([{"open_example": example}, {"run": True}, {"wait_frames": FRAMES_BEFORE}], waker),
                   *measured, Steps([{"stop": True}, {"wait_stopped": True}], waker)]
+    if args.mode == "model":        # then no game: the model may use every free core (bench_probe_nogame.py)
+        from kidcoder.ui import bench_probe_nogame
+
+        tasks += bench_probe_nogame.nogame_tasks(app, args.rounds, args.seconds, results)
     driver = app.demo = Driver(tasks, app)
     report = {"results": results}
     try:

@@ -210,8 +210,8 @@ class Ask:
 class Control:
     """Watch the same window as long as the last Ask was watched (at least CONTROL_MIN_S), with nothing asked."""
 
-    def __init__(self, results: list, durations: list, fallback_s: float):
-        self.results, self.durations, self.fallback_s = results, durations, fallback_s
+    def __init__(self, results: list, durations: list, fallback_s: float, label: str = "control"):
+        self.results, self.durations, self.fallback_s, self.label = results, durations, fallback_s, label
         self.watch: Optional[Watch] = None
 
     def tick(self, window, app, now: float) -> bool:
@@ -222,7 +222,7 @@ class Control:
             return False
         if time.perf_counter() - self.watch.began < self.seconds:     # as long as the watch itself says
             return False
-        self.results.append(dict(self.watch.stop(), phase="control"))
+        self.results.append(dict(self.watch.stop(), phase=self.label))
         return True
 
 

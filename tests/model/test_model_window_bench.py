@@ -29,6 +29,16 @@ def test_the_window_is_watched_while_the_model_answers_and_as_long_without(tmp_p
     first = figures["model_window_first_word_s"]              # (a sentence may show while it streams)
     assert first is None or first > 0
     assert figures["model_window_words_worst_cost_ms"] > 0 and figures["model_window_words_late_frames"] >= 0
+    # then the game stops and the same rounds run with no game: the loop's steps are timed in each
+    nogame = [row[0] for row in figures["model_window_nogame_rounds"]]
+    assert nogame == ["nogame", "nogame_control", "nogame_control", "nogame"]
+    # (the tiny model may answer within a frame: its rounds may time no step; a control is watched a second)
+    assert figures["model_window_nogame_steps"] >= 0 and figures["model_window_nogame_control_steps"] > 0
+    assert figures["model_window_nogame_control_seconds"] >= 2
+    assert figures["model_window_nogame_control_worst_frame_ms"] > 0
+    assert figures["model_window_nogame_late_frames"] >= 0 and figures["model_window_nogame_worst_frame_ms"] >= 0
+    assert len(figures["model_window_nogame_threads"]) == 2       # how many threads the model was given
+    assert all("MainThread" in threads for _, _, threads in figures["model_window_nogame_late_detail"])
 
 
 def test_late_frames_are_gaps_longer_than_two_frames_and_the_pacer_owns_some():
@@ -69,3 +79,18 @@ def test_the_stand_in_retells_a_sentence_at_a_time_then_ends():
     events = retold.poll(10)
     assert [(e.kind, e.text) for e in events] == [("token", "Two. "), ("final", "One. Two.")]
     assert retold.poll(10) == []
+
+
+def test_a_step_is_late_when_it_ends_more_than_a_frame_after_it_was_due():
+    from kidcoder.ui.bench_probe_nogame import punctual_figures
+
+    steps = [(0.0, 0.0, 0.002, True, 0.0, 0.0, 0.002),        # on time
+             (0.05, 0.07, 0.072, False, 0.019, 0.0, 0.001),    # woke 20 ms late (waited 19 ms for a core)
+             (0.1, 0.1, 0.12, True, None, 0.0, 0.02),          # on time, but its work took 20 ms
+             (0.2, 0.2, 0.21, True, 0.001, 0.004, 0.006)]      # 10 ms: not late
+    found = punctual_figures(steps)
+    assert found["window_late"] == 2 and found["woke_late"] == 1
+    assert found["window_worst_ms"] == 22.0 and found["steps"] == 4 and found["steps_presented"] == 3
+    assert found["run_delay_worst_ms"] == 19.0 and found["run_delay_ms"] == 20.0
+    assert found["late_own_work"] == 1 and found["late_waited_ms"] == [19.0, 0.0]
+    assert found["run_delay_in_steps_worst_ms"] == 4.0

@@ -321,7 +321,8 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
     """The edits for the requests read from each clause (the rules' reading, or a model's), after the
     settings already decided (first: a new text)."""
     template_limits = _template_limits(constants)
-    requests = _concrete_first(requests)
+    kept = _concrete_first(requests)
+    requests, clauses = [requests[i] for i in kept], [clauses[i] for i in kept]
     take_quotes(constants, requests, _PARTS)
     _bare_numbers_follow(requests)
     for index in range(len(requests) - 1):      # "the cat and the fish faster": the fish clause says how
@@ -357,13 +358,11 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
                                             thing=request.unknown_thing))
 
 
-def _concrete_first(requests: List[Request]) -> List[Request]:
-    """"muy difícil, hay demasiados meteoritos": when one part says what to change, a part that only says
-    the game is too hard (or easy) is the reason, not another change."""
+def _concrete_first(requests: List[Request]) -> List[int]:
+    """The parts to act on: "muy difícil, hay demasiados meteoritos": when one part says what to change, a
+    part that only says the game is too hard (or easy) is the reason, not another change."""
     concrete = [r for r in requests if _property(r) not in (None, "easier") and not r.new_thing]
-    if not concrete:
-        return requests
-    return [r for r in requests if not (_property(r) == "easier" and not r.roles)]
+    return [i for i, r in enumerate(requests) if not (concrete and _property(r) == "easier" and not r.roles)]
 
 
 def _bare_numbers_follow(requests: List[Request]) -> None:

@@ -88,6 +88,8 @@ def test_adding_a_kind_of_thing_the_game_has_not_got_is_not_one_more_of_its_thin
 def test_a_difficulty_complaint_beside_a_concrete_change_is_its_reason():
     plan = plan_changes("muy dificil, hay demasiados meteoritos", game("dodge_es"), "es")
     assert [(edit.name, edit.new < edit.old) for edit in plan.edits] == [("COUNT", True)]
+    plan = plan_changes("muy dificil, hay demasiados meteoritos, y que bailen", game("dodge_es"), "es")
+    assert plan.message.endswith("«que bailen».")       # the part left out, not the one beside the reason
 
 
 def test_rules_handle_the_common_phrasings_and_never_make_a_wrong_edit():

@@ -157,7 +157,7 @@ def make_app(settings, size, window_flags: int, between: Callable[[], None]):
 
 def keeper(app, key: str, shown: bool = False) -> Callable[[], None]:
     """For after the App's first frame: keep a picture of it for the next start, unless it is the picture
-    shown (key's: nothing to do) or something already changed it (typing, a click, the mouse over a button)."""
+    shown (key's: the writer thread leaves it) or something already changed it (typing, a click, the mouse over a button)."""
     version = app.editor.version
 
     def keep() -> None:
@@ -165,9 +165,7 @@ def keeper(app, key: str, shown: bool = False) -> Callable[[], None]:
                      and app.focus == "editor" and not app.manager.get_hovering_any_element())
         if not untouched:
             return
-        if shown and first_frame.same(key, app.screen):
-            return
-        box = app.layout.editor
-        first_frame.save(app.screen, key, {"editor": [box.x, box.y, box.w, box.h]})
+        box = app.layout.editor         # (the picture shown is compared with it on the writer thread)
+        first_frame.save(app.screen, key, {"editor": [box.x, box.y, box.w, box.h]}, unless_same=shown)
     return keep
 

@@ -1,7 +1,8 @@
 """What the start keeps of the window's first frame (ui/early.py keeper, ui/first_frame.py save): a picture
 that did not change is not written again, and the comparison that decides it is the writer thread's, not
-the window's (it read and compared 4.3 MB before the window's next frames). Real pygame on the dummy
-driver, real files."""
+the window's (it read and compared 4.3 MB before the window's next frames); a window the window manager
+resized before its first frame is kept under its real size's key (it was filed under the size it was
+opened at, where no start could use it). Real pygame on the dummy driver, real files."""
 import builtins
 import io
 import threading
@@ -66,3 +67,28 @@ def test_a_picture_that_differs_from_the_one_kept_is_written(home):
     assert pixels.stat().st_ino != inode and first_frame.same("the key", screen)
     screen.fill((0, 0, 0))
     assert first_frame.load_into("the key", screen) is not None and tuple(screen.get_at((799, 599)))[:3] == (1, 2, 3)
+
+
+@pytest.mark.parametrize("told", [True, False])
+def test_a_window_resized_before_its_first_frame_is_kept_under_its_real_size(home, told):
+    """told: the App heard of the resize before its first frame (it draws for the new size, and that is
+    kept under the new size's key); not told: the frame was drawn for the old size in a window of the new
+    one, and nothing is kept."""
+    settings = Settings(language="en")
+    app = open_window(settings, (1200, 900), marks={})
+    pygame.display.set_mode((800, 600), pygame.RESIZABLE)   # the window manager's size, before the first frame
+    assert app.screen.get_size() == (800, 600)
+    pygame.event.clear()                                    # (SDL's own word of it)
+    if told:
+        pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(800, 600), w=800, h=600))
+    step(app)
+    frame = frame_bytes(app.screen)
+    close_app(app)
+    saved()
+    assert EarlyWindow.kept(open_display((1200, 900)), settings) is None      # nothing under the size it opened at
+    folder = home / "cache" / first_frame.FOLDER
+    if not told:
+        assert not list(folder.glob("*" + first_frame.PIXELS))
+        return
+    early = EarlyWindow.kept(open_display((800, 600)), settings)
+    assert early is not None and frame_bytes(pygame.display.get_surface()) == frame

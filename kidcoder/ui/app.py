@@ -98,8 +98,8 @@ class App:
         self.first_frame_at: Optional[float] = None
         self.on_present = self.demo = None   # benchmarks: on_present(rects sent) after each present
         self.presenter = Presenter()
-        self.pacer = Pacer(lambda: screen_key(self.panes.values(), self.manager, self.keyboard.target,
-                                              id(self.dialogs.current), self.layout),
+        self.pacer = Pacer(lambda: screen_key(self.panes.values(), self.manager, id(self.dialogs.current), self.layout,
+                                              ring=self.keyboard.ring()),
                            self._pace, self.editor.view.blink_due_s,
                            self.preview.picture_only, lambda rect: uncovered(rect, self.manager))
         self.gui = GuiTicker(self.manager, self.pacer, first_update, calm=lambda: not self.helper.laying_out)

@@ -141,7 +141,7 @@ def open_window(settings, size=None, window_flags: int = 0, marks: Optional[Dict
     app = make_app(settings, screen.get_size(), window_flags, early.pump if early is not None else lambda: None)
     if quick:
         key = early.key if early is not None else first_frame.snapshot_key(settings, app.size)
-        when_shown(keeper(app, key, shown=early is not None))
+        when_shown(keeper(app, key, app.size, shown=early is not None))
     if early is not None:
         early.hand_over()
     return app
@@ -155,19 +155,24 @@ def make_app(settings, size, window_flags: int, between: Callable[[], None]):
                                                           between=between)
 
 
-def keeper(app, key: str, shown: bool = False) -> Callable[[], None]:
-    """For after the App's first frame: keep a picture of it for the next start, unless it is the picture
-    shown (key's: nothing to do) or something already changed it (typing, a click, the mouse over a button)."""
+def keeper(app, key: str, size, shown: bool = False) -> Callable[[], None]:
+    """For after the App's first frame: keep a picture of it for the next start (key: made for a window of
+    size), unless it is the picture shown (key's: the writer thread leaves it) or something already changed it
+    (typing, a click, the mouse over a button). A window the window manager resized before the first frame
+    is kept under its real size's key, and not at all when the frame was drawn for another size than the
+    window's (the App had not yet heard of the resize)."""
     version = app.editor.version
 
     def keep() -> None:
         untouched = (app.first_frame_at is not None and app.editor.version == version and app.dialog is None
                      and app.focus == "editor" and not app.manager.get_hovering_any_element())
-        if not untouched:
+        real = app.screen.get_size()
+        if not untouched or real != tuple(app.size):
             return
-        if shown and first_frame.same(key, app.screen):
-            return
+        filed, unless_same = key, shown
+        if real != tuple(size):         # resized before the first frame: no picture of this size was shown
+            filed, unless_same = first_frame.snapshot_key(app.settings, real), False
         box = app.layout.editor
-        first_frame.save(app.screen, key, {"editor": [box.x, box.y, box.w, box.h]})
+        first_frame.save(app.screen, filed, {"editor": [box.x, box.y, box.w, box.h]}, unless_same=unless_same)
     return keep
 

@@ -33,6 +33,7 @@ KEPT = 4                # pictures kept (a window switched between sizes or lang
 PIXELS = ".pixels"      # the window's pixels, as the window holds them (4.3 MB at 1200x900)
 OLD = ("*.png",)        # what earlier versions kept
 SAMPLES, SAMPLE_BYTES = 64, 1024    # the pieces of a picture checked before it is shown
+COMPARE_BYTES = 256 * 1024          # a kept picture is compared with a new one this much at a time
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -132,16 +133,28 @@ def load_into(key: str, screen: pygame.Surface) -> Optional[dict]:
 def same(key: str, surface: pygame.Surface) -> bool:
     """Whether surface's pixels are the bytes of the picture saved under key (a window of the format it
     was loaded into: see load_into)."""
+    with _pixels(surface) as pixels:
+        return _kept_is(folder() / f"{_name(key)}{PIXELS}", pixels)
+
+
+def _kept_is(path: Path, pixels) -> bool:
+    """Whether the file holds exactly these bytes, read a piece at a time (not 4.3 MB more in memory)."""
     try:
-        kept = (folder() / _name(key)).with_suffix(PIXELS).read_bytes()
+        with open(path, "rb") as file:
+            for start in range(0, len(pixels), COMPARE_BYTES):
+                piece = pixels[start:start + COMPARE_BYTES]
+                if file.read(len(piece)) != piece:
+                    return False
+            return not file.read(1)
     except OSError:
         return False
-    with _pixels(surface) as pixels:
-        return pixels.tobytes() == kept
 
 
-def save(surface: pygame.Surface, key: str, note: dict) -> threading.Thread:
-    """Save a copy of surface under key, on a thread (the window goes on); the oldest pictures go."""
+def save(surface: pygame.Surface, key: str, note: dict, unless_same: bool = False) -> threading.Thread:
+    """Save a copy of surface under key, on a thread (the window goes on); the oldest pictures go.
+    unless_same: a picture already kept under key with the same pixels (the one this start showed, when the
+    window drew it again unchanged) is left as it is; the comparison is the thread's (4.3 MB read and compared
+    at 1200x900: not on the way of the window's first frames)."""
     picture, name = surface.copy(), _name(key)
     note = {**note, "key": key, "format": pixel_format(picture)}
 
@@ -149,6 +162,10 @@ def save(surface: pygame.Surface, key: str, note: dict) -> threading.Thread:
         temporary = None
         try:
             where = folder()
+            if unless_same:
+                with _pixels(picture) as pixels:
+                    if _kept_is(where / f"{name}{PIXELS}", pixels):
+                        return
             where.mkdir(parents=True, exist_ok=True)
             temporary = where / f"{name}.{os.getpid()}.tmp"
             with _pixels(picture) as pixels, open(temporary, "wb") as file:

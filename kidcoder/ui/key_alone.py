@@ -7,10 +7,11 @@ game sharing the quota, that cost a typed letter most of its time to the screen,
 already knows to the row (editor/damage.py). When the only events are keys for the editor (the keyboard is
 in it, no pygame-gui element has the keys, no dialog, nothing waits: App._quiet), none of them is a window
 command, and a whole step ran lately (within frame_only.FULL_EVERY_S), the keys are handled, the editor's
-title and rows that changed are drawn (and sent before a waiting game frame is taken), and the Pacer notes
-the editor's new part of the screen's key. Any other change (Enter or a paste moving the rows below, a
-scroll, the keyboard leaving the editor, the game's picture moving) makes the step a whole step, with the
-keys already handled. The whole step still runs at least every FULL_EVERY_S and is given the time of the
+title and rows that changed are drawn (all of the editor when it scrolled or its rows moved: Enter, a paste,
+the first key after the cursor was put out of sight), sent before a waiting game frame is taken, and the
+Pacer notes the editor's new part of the screen's key. Any other change (the editor's place, the keyboard
+leaving the editor, the game's picture moving or covered by the editor's drawing) makes the step a whole
+step, with the keys already handled. The whole step still runs at least every FULL_EVERY_S and is given the time of the
 steps it skipped (frame_only.FrameOnly.owed).
 """
 from __future__ import annotations
@@ -71,8 +72,8 @@ class KeyAlone:
         if now_key[0] != before[0]:
             return None
         rects = editor.changed_parts(now_key[1][0] != before[1][0]) if now_key[1] != before[1] else []
-        if rects is None:
-            return None
+        if rects is None:               # it scrolled, or its rows moved (Enter, a paste): all of it, still alone
+            rects = [pygame.Rect(part) for part in now_key[0]]
         place = self._place(now, rects)
         if place is False:
             return None

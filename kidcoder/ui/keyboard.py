@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Callable, List, Optional, Sequence
 
+import pygame
 import pygame_gui
 
 from kidcoder.ui.focus import pane_of
 from kidcoder.ui.pane import Pane
-from kidcoder.ui.style import draw_focus_ring
+from kidcoder.ui.style import draw_focus_ring, focus_ring_rect
 
 TEXT_TARGETS = ("question", "console", "change")      # text lines: typed keys go to pygame-gui
 
@@ -59,9 +60,23 @@ class Keyboard:
 
     def draw_ring(self, surface, colour) -> None:
         """A thick outline around what has the keyboard: a whole pane, or a button or text line."""
+        around = self._ring_around()
+        if around is not None:
+            rect, width = around
+            draw_focus_ring(surface, rect, colour, width)
+
+    def ring(self) -> Optional[pygame.Rect]:
+        """Where the focus ring is drawn now (None: nowhere). The window's screen key holds it, so the keyboard
+        moving between panes draws only where the ring was and is (redraw.screen_key), not the whole window."""
+        around = self._ring_around()
+        return None if around is None else focus_ring_rect(*around)
+
+    def _ring_around(self):
+        """(the rect the ring goes around, its width), or None."""
         pane = self._by_region.get(self.target)
         element = self.element(self.target)
         if pane is not None and element is None:
-            draw_focus_ring(surface, pane.rect, colour, pane.ring_width)
-        elif element is not None and element.visible:
-            draw_focus_ring(surface, element.get_abs_rect(), colour)
+            return pane.rect, pane.ring_width
+        if element is not None and element.visible:
+            return element.get_abs_rect(), 3
+        return None

@@ -74,10 +74,18 @@ def uncovered(rect: Optional[pygame.Rect], manager) -> Optional[pygame.Rect]:
     return rect
 
 
-def screen_key(panes, manager, *more) -> tuple:
-    """What the window shows now, in short: (the window's own state (more), each pane's (pane_key), the
-    pygame-gui elements). redraw.Pacer compares it with the last frame's."""
-    return (more, tuple(pane_key(pane) for pane in panes), gui_key(manager))
+def screen_key(panes, manager, *more, ring: Optional[pygame.Rect] = None) -> tuple:
+    """What the window shows now, in short: (the window's own state: the elements pygame-gui gives the keys
+    (their look changes with its next update) and more; each pane's (pane_key) and the focus ring's (ring_key);
+    the pygame-gui elements). redraw.Pacer compares it with the last frame's."""
+    return ((frozenset(manager.get_focus_set() or ()), *more), (*(pane_key(pane) for pane in panes), ring_key(ring)),
+            gui_key(manager))
+
+
+def ring_key(ring: Optional[pygame.Rect]) -> tuple:
+    """The focus ring's part of the screen's key, as a pane's: where it is drawn (Keyboard.ring). The keyboard
+    moving from the game to the editor draws the two panes and where the ring was and is, not everything."""
+    return ((ring,) if ring is not None else (), ((), tuple(ring) if ring is not None else None), None)
 
 
 def pane_key(pane) -> tuple:
@@ -95,8 +103,10 @@ def changed_rects(before: tuple, now: tuple, margin: int = RING_MARGIN) -> Optio
     rects = []
     for (parts, key, *narrow), (old_parts, old, *_) in zip(now[1], before[1]):
         if key != old:
-            inside = narrow[0](key[0] != old[0]) if narrow and parts == old_parts else None
+            inside = narrow[0](key[0] != old[0]) if narrow and narrow[0] and parts == old_parts else None
             rects += inside if inside is not None else [rect.inflate(2 * margin, 2 * margin) for rect in parts]
+            if parts != old_parts:      # it moved (the focus ring): where it was is drawn again too
+                rects += [rect.inflate(2 * margin, 2 * margin) for rect in old_parts]
     rects += [pygame.Rect(rect) for _, rect in before[2] ^ now[2]]
     return merged(rects)
 

@@ -114,8 +114,12 @@ class Fonts:
 
 def draw_focus_ring(surface, rect, colour: RGB, width: int = 3) -> None:
     """The visible focus: a thick rounded outline just outside rect."""
-    pygame.draw.rect(surface, colour, pygame.Rect(rect).inflate(2 * width, 2 * width), width,
-                     border_radius=6)
+    pygame.draw.rect(surface, colour, focus_ring_rect(rect, width), width, border_radius=6)
+
+
+def focus_ring_rect(rect, width: int = 3) -> pygame.Rect:
+    """Where draw_focus_ring draws around rect (every pixel of the ring lies inside it)."""
+    return pygame.Rect(rect).inflate(2 * width, 2 * width)
 
 
 def draw_title(surface, box, text: str, fonts: Fonts, col: Dict[str, RGB], active: bool = False,

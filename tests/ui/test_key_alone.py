@@ -1,7 +1,8 @@
 """Keys typed in the editor while a game plays are a step of their own (ui/key_alone.py): only the editor's
-changed rows (and a waiting game frame) are drawn, without the whole step's update(); what reaches the screen
-is always what a full drawing gives, and anything more than rows (Enter, a scroll, a text line of pygame-gui,
-a dialog, a window command, the helper's fix) takes the whole step. A real game in a child process, the real
+changed rows (all of it when it scrolls or its rows move: Enter, Page Down, the first letter after the cursor
+was put out of sight) and a waiting game frame are drawn, without the whole step's update(); what reaches the
+screen is always what a full drawing gives, and anything more than the editor (a text line of pygame-gui, a
+dialog, a window command, the helper's fix) takes the whole step. A real game in a child process, the real
 window on the dummy driver; what was sent is compared pixel for pixel with a full drawing."""
 import time
 
@@ -50,9 +51,9 @@ def whole_step(app):
     raise AssertionError("pygame-gui kept changing")
 
 
-def typed(app, sent, text, real_keys=False):
-    """Type text in one step (real_keys: as a keyboard does: KEYDOWN, TEXTINPUT, KEYUP); what was sent, and
-    whether the step was the keys alone (no update())."""
+def typed(app, sent, text, real_keys=False, keep=False):
+    """Type text in one step (real_keys: as a keyboard does: KEYDOWN, TEXTINPUT, KEYUP); what was sent (keep:
+    sent keeps it too), and whether the step was the keys alone (no update())."""
     before = len(app.updates)
     for letter in text:
         if real_keys:
@@ -63,7 +64,7 @@ def typed(app, sent, text, real_keys=False):
             pygame.event.post(pygame.event.Event(pygame.KEYUP, key=ord(letter.lower()), mod=0, unicode=letter,
                                                  scancode=0))
     app.step(0.0)
-    return sent.take(), len(app.updates) == before
+    return list(sent.rects) if keep else sent.take(), len(app.updates) == before
 
 
 @pytest.mark.parametrize("size", [(1200, 900), (800, 600)])
@@ -127,12 +128,6 @@ def test_keys_that_change_more_than_rows_take_the_whole_step(windows, slow_machi
         assert len(app.updates) > before, what          # update() ran: a whole step
         assert sent.matches_a_full_drawing(), what
 
-    lines = len(view.buffer.lines)
-    whole(lambda: key(app, pygame.K_RETURN), "Enter moves the rows below")
-    assert len(view.buffer.lines) == lines + 1
-    top = view.top
-    whole(lambda: key(app, pygame.K_PAGEDOWN), "Page Down scrolls")
-    assert view.top != top
     whole(lambda: key(app, pygame.K_F7), "a window command (F7: pause)")
     assert app.games.state == "paused"
     whole(lambda: key(app, pygame.K_F7), "F7 again: play on")
@@ -157,6 +152,36 @@ def test_keys_that_change_more_than_rows_take_the_whole_step(windows, slow_machi
     whole_step(app)
     rects, alone = typed(app, sent, "y")                 # the fix gone, a letter is alone again
     assert alone and sent.matches_a_full_drawing()
+    app.actions.do("stop")
+
+
+def test_keys_that_scroll_or_move_rows_draw_all_of_the_editor_alone(windows, slow_machine):
+    app = playing(windows, LONG_GAME)
+    view, sent = app.editor.view, Sent(app)
+    sent.screen = app.screen.copy()
+    picture = pygame.Rect(app.preview.shown_box)
+    editor = app.editor.rect
+
+    def alone(action, what):
+        whole_step(app)
+        sent.take()
+        before, steps = len(app.updates), app.key_alone.steps
+        action()
+        assert len(app.updates) == before and app.key_alone.steps > steps, what     # no update(): keys alone
+        assert sent.matches_a_full_drawing(), what
+        drawn = [rect for frame in sent.take() for rect in frame]
+        assert all(editor.contains(rect) or rect == picture for rect in drawn), (what, drawn)
+
+    lines = len(view.buffer.lines)
+    alone(lambda: key(app, pygame.K_RETURN), "Enter moves the rows below")
+    assert len(view.buffer.lines) == lines + 1
+    top = view.top
+    alone(lambda: key(app, pygame.K_PAGEDOWN), "Page Down scrolls")
+    assert view.top != top
+    view.buffer.end(document=True)       # the cursor out of sight (as the benchmark's typist puts it)
+    top = view.top
+    alone(lambda: typed(app, sent, "w", keep=True), "the first letter scrolls to the cursor")
+    assert view.top != top and view.buffer.get_text().endswith("w")
     app.actions.do("stop")
 
 

@@ -45,3 +45,17 @@ def test_the_window_puts_them_off_while_an_answer_is_laid_out(windows):
     assert frames > 1
     step(app, 30)                                  # (pygame-gui's updates come every few frames)
     assert pending(shapes) == 0
+
+
+def test_after_a_full_rebuild_the_window_is_drawn_whole_once(windows):
+    """A resized element's quick picture may spill over its neighbours until its full one comes (the helper's
+    text over the question line, seen after Run): the step after the rebuild draws the whole window."""
+    app = windows(lang="en", size=(1200, 900))
+    step(app, 30)
+    assert app.pacer.last_key() is not None        # settled: steps draw only what changed
+    shapes = resized_lines(app)
+    while pending(shapes):
+        app.gui.tick(0.1)
+        if pending(shapes) < 2:
+            break
+    assert app.pacer.last_key() is None            # forget(): the next step draws everything, sent whole

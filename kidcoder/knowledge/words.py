@@ -19,8 +19,12 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _folded(words: str) -> frozenset:
+def folded_words(words: str) -> frozenset:
+    """The words of a space-separated list, folded (lower case, no accents): the making rules' word lists too."""
     return frozenset(fold(word) for word in words.split())
+
+
+_folded = folded_words
 
 
 # Words that say "I have a question" rather than what it is about (with kid spellings).

@@ -12,15 +12,11 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Mapping, Optional, Tuple
 
 from kidcoder.knowledge.spelling import likeness, sound_key
-from kidcoder.knowledge.words import fold
+from kidcoder.knowledge.words import fold, folded_words as _words
 from kidcoder.making import description, nouns, wish_moods as moods
 
 _TOKEN = re.compile(r"\w+")
 SAID_ALIKE = 0.75        # how alike two spellings must sound (spelling.likeness) for one to mend the other
-
-
-def _words(text: str) -> frozenset:
-    return frozenset(fold(word) for word in text.split())
 
 
 # Who or what a request is about -> the constant-name prefixes it stands for, best first.

@@ -15,10 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Collection, List, Optional, Sequence
 
 from kidcoder.knowledge import words
-
-
-def _folded(text: str) -> frozenset:
-    return frozenset(words.fold(word) for word in text.split())
+from kidcoder.knowledge.words import folded_words as _folded   # the words of a list, folded
 
 
 # Words that end a clause: the next one starts another ("zombies are coming | and the ninja chops them").

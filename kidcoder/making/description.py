@@ -13,14 +13,11 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from kidcoder.making import clauses, nouns, role_words
 from kidcoder.knowledge import words
+from kidcoder.knowledge.words import folded_words as _folded   # the words of a list, folded
 
 
 Colour = Tuple[int, int, int]
 _TOKEN = re.compile(r"\w+")
-
-
-def _folded(text: str) -> frozenset:
-    return frozenset(words.fold(word) for word in text.split())
 
 
 # Words that say what the game does rather than who is in it (never an unknown noun).

@@ -11,11 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from kidcoder.knowledge.words import fold
-
-
-def _words(text: str) -> frozenset:
-    return frozenset(fold(word) for word in text.split())
+from kidcoder.knowledge.words import fold, folded_words as _words
 
 
 # Verbs that say how the game is now (not what the child wants it to be).

@@ -9,7 +9,7 @@ such rebuild happen per update and puts the others off to the next, and puts all
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Tuple
 
 WAIT_S = 0.001             # a put-off rebuild's countdown after this update: due at the next one
 
@@ -33,8 +33,13 @@ def rebuilds_due(elements: Iterable, dt: float) -> list:
 def pace(elements: Iterable, dt: float, calm: bool) -> int:
     """Before manager.update(dt): at most one full rebuild is left due (none unless calm); the others wait
     one more update. How many were put off."""
+    return paced(elements, dt, calm)[0]
+
+
+def paced(elements: Iterable, dt: float, calm: bool) -> Tuple[int, bool]:
+    """pace(), and whether the update will rebuild an element in full (its quick picture then goes)."""
     due = rebuilds_due(elements, dt)
     waiting = due[1:] if calm else due
     for thing in waiting:
         thing.full_rebuild_countdown = dt + WAIT_S
-    return len(waiting)
+    return len(waiting), len(due) > len(waiting)

@@ -284,9 +284,7 @@ class GuiTicker:
             if self.updates == 0 and self.first_update is not None:
                 self.first_update(self.manager, self.owed)
             else:
-                sprites = self.manager.get_sprite_group().sprites()
-                gui_rebuilds.pace(sprites, self.owed, self.calm())
-                rebuilt = gui_rebuilds.rebuilds_due(sprites, self.owed)
+                _, rebuilt = gui_rebuilds.paced(self.manager.get_sprite_group().sprites(), self.owed, self.calm())
                 self.manager.update(self.owed)
                 if rebuilt:         # a resized element's full picture replaces its quick one, which may have
                     self.pacer.forget()     # spilled over its neighbours (the helper's text after Run): all again

@@ -79,11 +79,10 @@ def punctual_figures(steps: List[tuple]) -> Dict[str, object]:
     return {"steps": len(steps), "steps_presented": sum(1 for s in steps if s[3]),
             "window_late": len(late_steps),
             # a late step whose own work (the thread's CPU time) took a frame: the window's cost, not a wait
-            "late_own_work": sum(1 for s in late_steps if len(s) > 6 and s[6] > LATE_AFTER_DUE_S),
-            "late_waited_ms": [round(((s[4] or 0.0) + (s[5] or 0.0)) * 1000, 1) for s in late_steps][:40] if
-            late_steps and len(late_steps[0]) > 5 else [],
-            "late_cpu_ms": [round(s[6] * 1000, 1) for s in late_steps][:40] if late_steps and len(late_steps[0]) > 6 else [],
-            "run_delay_in_steps_worst_ms": round(max((s[5] or 0.0 for s in steps if len(s) > 5), default=0.0) * 1000, 2),
+            "late_own_work": sum(1 for s in late_steps if s[6] > LATE_AFTER_DUE_S),
+            "late_waited_ms": [round(((s[4] or 0.0) + (s[5] or 0.0)) * 1000, 1) for s in late_steps][:40],
+            "late_cpu_ms": [round(s[6] * 1000, 1) for s in late_steps][:40],
+            "run_delay_in_steps_worst_ms": round(max((s[5] or 0.0 for s in steps), default=0.0) * 1000, 2),
             "window_worst_ms": round(max(late, default=0.0) * 1000, 1),
             "woke_late": sum(1 for due, began, *_ in steps if began - due > LATE_AFTER_DUE_S),
             "run_delay_ms": round(sum(delays) * 1000, 1) if delays else None,

@@ -41,6 +41,7 @@ SETTLE_FRAMES = 3
 IDLE_SECONDS = 0.12
 STEP_SECONDS = 0.3            # one input: long enough for a few frames, short for a stuck game
 CLOSE_SECONDS = 0.6
+STARVED_STALLS = 3           # no progress, neither spinning nor asleep: wait this many stalls more
 # SDL2 key codes (what pygame 2 calls K_RIGHT ...), so the host need not import pygame.
 KEYS = {"right": 0x4000004F, "left": 0x40000050, "down": 0x40000051, "up": 0x40000052,
         "space": 32, "a": 97, "return": 13, "escape": 27}
@@ -126,24 +127,32 @@ def _play_step(watch: Watcher, name: str, size, started: float) -> Dict[str, obj
     return step
 
 
-def _alive_after(watch: Watcher) -> bool:
-    """Does the game still go on now (a new frame or event read soon after a fresh report)? A
-    game can handle an input, draw a frame or two, and only then get stuck in what it started."""
+def _alive_after(watch: Watcher, least: int = 1) -> bool:
+    """Does the game still go on now (`least` new frames or event reads soon after a fresh report)? A
+    game can handle an input, draw a frame or two, and only then get stuck in what it started. No
+    progress while the game neither spins nor sleeps is a machine that gives it no CPU (a busy
+    laptop, a host that took the virtual core): it is given up to STARVED_STALLS stalls to go on."""
     if watch.ended:
         return False
     base = watch.ask()
     if base is None:
         return not watch.ended       # no answer in time: a busy machine, not a sign of a stuck game
     answers = watch.answers
-    watch.wait_for(lambda r: r.frames > base.frames or r.event_reads > base.event_reads or watch.stuck(r),
-                   watch.stall)
-    report = watch.report
-    if watch.answers == answers:
-        return not watch.ended       # no second answer: nothing known, so not called stuck
-    alive = not watch.ended and (report.frames > base.frames or report.event_reads > base.event_reads)
-    if not alive and not watch.ended:
-        watch.wait_ended(watch.stall)       # no progress: maybe it is on its way out (Escape quits it)
-    return alive
+
+    def moved(report: protocol.ProbeReport) -> bool:
+        return report.frames - base.frames >= least or report.event_reads - base.event_reads >= least
+
+    deadline = time.monotonic() + STARVED_STALLS * watch.stall
+    while True:
+        watch.wait_for(lambda r: moved(r) or watch.stuck(r), watch.stall)
+        if watch.answers == answers:
+            return not watch.ended   # no second answer: nothing known, so not called stuck
+        if watch.ended or moved(watch.report):
+            return not watch.ended
+        if watch.stuck(watch.report) or time.monotonic() >= deadline:
+            break
+    watch.wait_ended(watch.stall)    # no progress: maybe it is on its way out (Escape quits it)
+    return False
 
 
 def _running(step: Dict[str, object]) -> bool:
@@ -180,7 +189,8 @@ def _close(watch: Watcher, started: float) -> Dict[str, object]:
     before = dict(_counts(watch.report), hash=watch.picture()["hash"])
     watch.game.send_event(protocol.QuitEvent())
     watch.wait_ended(CLOSE_SECONDS * watch.slowness)
-    alive = _alive_after(watch) if not watch.ended else False
+    # Two new frames or reads: one could be the frame it was drawing when the close came.
+    alive = _alive_after(watch, least=2) if not watch.ended else False
     step = _record(watch, "close", before, started)
     step["alive_after"] = alive       # still flipping or reading events after the close: it ignores it
     return step

@@ -12,6 +12,7 @@ from typing import Collection, Dict, Optional
 
 from kidcoder.runner import protocol
 from kidcoder.runner.host import GameProcess, ProcessEnded
+from kidcoder.runner.proc_tree import inner_process
 
 STALL_SECONDS = 2.0           # no frame and no event read for this long: the game is stuck
 CPU_STALL_SECONDS = 0.3       # ... or while it used this much CPU: it spins in a loop (any machine load)
@@ -45,6 +46,7 @@ class Watcher:
         self._asleep = 0.0            # seconds the game's main thread slept since its last progress
         self._lines: set = set()
         self._sampled_at: Optional[float] = None
+        self.game_pid: Optional[int] = None   # the game's own process (it runs under a launcher), once Ready
 
     @property
     def stall(self) -> float:
@@ -66,7 +68,7 @@ class Watcher:
 
     def _note_progress(self, report: protocol.ProbeReport) -> None:
         now = time.monotonic()
-        if self._sampled_at is not None and _sleeping(self.game):
+        if self._sampled_at is not None and _sleeping(self.game_pid):
             self._asleep += now - self._sampled_at
         self._sampled_at = now
         progress = (report.frames, report.event_reads)
@@ -88,6 +90,8 @@ class Watcher:
                 self.answers += 1
                 self._note_progress(message)
             elif isinstance(message, protocol.Ready):
+                if self.game.process is not None:
+                    self.game_pid = inner_process(self.game.process.pid, message.pid)
                 ready = time.monotonic() - self.spawned
                 self.slowness = min(MAX_SLOWNESS, max(1.0, ready / READY_SECONDS))
             elif isinstance(message, protocol.DisplayOpened):
@@ -138,22 +142,22 @@ class Watcher:
         return {"hash": zlib.crc32(pixels), "plain": plain}
 
 
-def _sleeping(game: GameProcess) -> bool:
+def _sleeping(pid: Optional[int]) -> bool:
     """The game's main thread sleeps by itself (time.sleep, waiting for a file): not running, not
     waiting for the CPU, and not waiting for a lock (the command thread may hold the interpreter
-    lock while it answers). Linux only: elsewhere every pause without progress counts."""
-    process = game.process
-    if process is None:
-        return False
+    lock while it answers). pid: the game's own process, not its launcher (which only waits for it).
+    Linux only: elsewhere, or before the game is known, every pause without progress counts."""
+    if pid is None:
+        return True
     try:
-        with open(f"/proc/{process.pid}/stat", "rb") as stat:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
             state = stat.read().rsplit(b")", 1)[1].split()[:1]
     except (OSError, IndexError):
         return True
     if state not in ([b"S"], [b"D"]):
         return False
     try:
-        with open(f"/proc/{process.pid}/wchan", "rb") as wchan:
+        with open(f"/proc/{pid}/wchan", "rb") as wchan:
             return not wchan.read().startswith(b"futex")
     except OSError:
         return True

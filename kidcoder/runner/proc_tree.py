@@ -3,7 +3,7 @@ its process and its child processes (one walk, for the stall watch, the benchmar
 from __future__ import annotations
 
 import os
-from typing import List
+from typing import List, Optional
 
 
 def process_tree(pid: int) -> List[int]:
@@ -34,3 +34,23 @@ def _tids(pid: int) -> List[str]:
         return os.listdir(f"/proc/{pid}/task")
     except OSError:             # it ended after the walk
         return []
+
+
+def inner_process(pid: int, inner_pid: int) -> Optional[int]:
+    """The process of pid's tree that calls itself inner_pid in its own pid namespace (the game's Ready
+    says pid 1 when the launcher gave it one; its own pid when not), or None (gone, no /proc)."""
+    try:
+        tree = process_tree(pid)
+    except OSError:
+        return None
+    for each in tree:
+        try:
+            with open(f"/proc/{each}/status", encoding="ascii", errors="replace") as status:
+                for line in status:
+                    if line.startswith("NSpid:"):
+                        if line.split()[-1] == str(inner_pid):
+                            return each
+                        break
+        except OSError:         # it ended during the walk
+            continue
+    return None

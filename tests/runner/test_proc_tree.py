@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from kidcoder.runner.proc_tree import process_tree, threads
+from kidcoder.runner.proc_tree import inner_process, process_tree, threads
 from kidcoder.ui.proc_cpu import process_cpu
 from tests.runner.helpers import wait_until
 
@@ -41,3 +41,24 @@ def test_a_process_that_is_gone_is_said_so():
     with pytest.raises(OSError):
         process_tree(gone.pid)
     assert process_cpu(gone.pid) == 0.0 and process_cpu(None) == 0.0
+
+
+def test_the_game_process_is_found_under_its_launcher_by_the_pid_it_calls_itself(tmp_path):
+    # The probe reads the main thread of the game, not of the launcher that only waits for it (a
+    # launcher "asleep" in wait() made every pause of a game look like a game asleep in time.sleep).
+    from kidcoder.runner import protocol
+    from kidcoder.runner.host import GameProcess
+    program = tmp_path / "game.py"
+    program.write_text("import time\nwhile True:\n    time.sleep(0.01)\n", encoding="utf-8")
+    game = GameProcess(program, frames=0, interactive=False)
+    with game:
+        game.start()
+        ready = []
+        assert wait_until(lambda: ready.extend(m for m in game.poll() if isinstance(m, protocol.Ready)) or ready,
+                          timeout=20)
+        inner = inner_process(game.process.pid, ready[0].pid)
+        assert inner in process_tree(game.process.pid)
+        # its main thread sleeps in time.sleep (a launcher would be in wait(): "do_wait")
+        assert wait_until(lambda: open(f"/proc/{inner}/wchan").read().startswith("hrtimer"), timeout=10)
+        assert inner_process(game.process.pid, 999999) is None
+        game.stop()

@@ -141,10 +141,14 @@ class Request:
                     or self.easier or self.direction or self.shade)
 
 
+# Small words a child writes that look like a game's words ("cant" is not "cat", "want" not "ant").
+_NEVER_MENDED = moods.NOT_WORDS | _words("want wont what that this then than when with went very")
+
+
 def correct(word: str, extra: Tuple[str, ...] = (), lang: str = "en") -> str:
     """A misspelt request word mended to the closest known one ("fater" -> "faster"), or to the one it sounds
     like ("bulits" -> "bullets", "valas" -> "balas", knowledge/spelling.py), else the word itself."""
-    if len(word) < 4 or not word.isalpha() or word in _VOCABULARY or word in extra:
+    if len(word) < 4 or not word.isalpha() or word in _VOCABULARY or word in extra or word in _NEVER_MENDED:
         return word
     cutoff = 0.85 if len(word) <= 5 else 0.8
     close = [known for known in difflib.get_close_matches(word, list(extra) + _VOCABULARY, n=3, cutoff=cutoff)
@@ -174,10 +178,13 @@ def _colour_of(raw: str, lang: str, known: Mapping[str, str]):
     return nouns.find_colour(alike, lang) if alike else None
 
 
+_SPELLED_WASD = re.compile(r"\bw[\s,.-]*a[\s,.-]*s[\s,.-]*d\b", re.IGNORECASE)     # "w a s d", "w,a,s,d"
+
+
 def split_clauses(text: str) -> List[str]:
     """'make the cat blue and faster' -> ['make the cat blue', 'faster'] (also at commas and full stops)."""
     clauses, current = [], []
-    for piece in re.split(r"([,.;!?]|\s+)", text):
+    for piece in re.split(r"([,.;!?]|\s+)", _SPELLED_WASD.sub("wasd", text)):
         if not piece or piece.isspace():
             continue
         if piece in ",.;!?" or fold(piece) in SPLIT_WORDS:
@@ -209,7 +216,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
     names = dict(names or {})
     name_roles = _name_roles(names)
     request = Request()
-    originals = _TOKEN.findall(text.lower())
+    originals = _TOKEN.findall(_SPELLED_WASD.sub("wasd", text.lower()))
     raw = [_plain(re.sub(r"(.)\1{2,}", r"\1", fold(word))) for word in originals]     # "soooo" -> "so"
     tokens = [correct(word, tuple(name_roles), lang) for word in raw]
     invert = False
@@ -281,7 +288,12 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             request.direction = 1 if invert or moods.complains(tokens, index) else -1    # "es muy poco"
             request.counting = request.counting or _is_role(following, name_roles)      # "pocos meteoritos"
         elif word in moods.MINUTES:
-            request.number, number_at = (request.number or 1) * 60, index      # "a whole minute": 60 seconds
+            # "2 minutes", "dos minutos", "a whole minute" (60 seconds; not the "30 seconds" said before it)
+            counted = number_at is not None and index - number_at <= 2 and request.number is not None
+            if counted and request.numbers and request.numbers[-1] == request.number:
+                request.numbers.pop()
+            request.number, number_at = (request.number if counted else 1) * 60, index
+            request.numbers.append(request.number)
             if "time" not in request.attributes:
                 request.attributes.append("time")
         elif moods.at_once(tokens, index):
@@ -289,9 +301,12 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
         elif previous in ARTICLES and _after_more(tokens, index) and word.isalpha() and word not in _VOCABULARY:
             request.new_thing = True              # "add a nitro boost": something the game has not got
             request.unknown_thing = request.unknown_thing or originals[index]
+        elif _has_direction(word) and moods.too_little(tokens, index):
+            _read_property(request, word, previous, False)    # "not fast enough", "can't jump high": more
         else:
             complaint = not moods.comparative(word, previous, MORE | LESS) and moods.complains(tokens, index)
-            negated = bool(NEGATE & set(tokens[max(0, index - 2):index]))
+            negated = bool(NEGATE & set(tokens[max(0, index - 2):index])) or (
+                word in ATTRIBUTE_WORDS["controls"] and bool(INSTEAD & set(tokens[max(0, index - 3):index])))
             _read_property(request, word, previous, invert or complaint, negated)
     request.relative = number_at is not None and more_at is not None and abs(number_at - more_at) <= 2
     request.describes = moods.describes(tokens)
@@ -369,7 +384,8 @@ def _read_property(request: Request, word: str, previous: str, invert: bool, neg
     for attribute, members in ATTRIBUTE_WORDS.items():
         if word in members:
             if attribute == "controls":
-                if not negated and not request.controls:     # "wasd not the arrows", "wasd, my arrows broke"
+                # "wasd not the arrows", "wasd, my arrows broke", "he takes the arrow keys so I want wasd"
+                if not negated and (not request.controls or word == "wasd"):
                     request.controls = "wasd" if word == "wasd" else "arrows"
             elif attribute not in request.attributes:
                 request.attributes.append(attribute)

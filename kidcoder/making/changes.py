@@ -167,11 +167,14 @@ def _limits(name: str, old: object, template_limits: Dict[str, Tuple[float, floa
 
 def _new_number(old, attribute: str, request: Request, limits: Tuple[float, float]):
     if request.number is not None and not request.relative:
-        new = request.number
+        # "5 balls instead of 3", "a 10 xq a 5 se acaba": of two numbers, the game's value now is not the wish
+        new = next((n for n in request.numbers if n != old), request.number) if old in request.numbers \
+            else request.number
     elif request.number is not None:
         new = old + (request.direction or 1) * request.number
     else:
-        direction = request.direction or (1 if request.amount == "double" else -1 if request.amount == "half" else 0)
+        # "half as fast" is slower, "twice as slow" longer: the amount says the way
+        direction = 1 if request.amount == "double" else -1 if request.amount == "half" else request.direction
         if not direction and attribute == "speed" and old == 0:
             direction = 1               # "make the cookie move"
         if not direction:

@@ -19,11 +19,19 @@ _SAY = re.compile(r"\b(?:says?|show|write|diga|digan|dice|ponga|escriba|salga|ap
 _NEXT_WISH = re.compile(r"\s+(?:and|y)\s+(?:make|put|give|change|set|haz|pon|dame|cambia)\b.*$", re.IGNORECASE)
 _MOMENTS = (
     ("WIN_TEXT", "win wins won winning beat gano gane ganas ganar ganes gana victoria"),
-    ("LOSE_TEXT", "lose lost losing die dies dead over out pierdo pierda pierdes perder muero acaba termina"),
+    ("LOSE_TEXT", "lose lost losing die dies dead over out end ends ended pierdo pierda pierdes perder muero acaba "
+                  "termina"),
     ("RIGHT_TEXT", "right correct acierto aciertas aciertes acierte bien"),
     ("WRONG_TEXT", "wrong fallo fallas falle mal equivoco"),
     ("TITLE", "title titulo name nombre"),
 )
+# "when I get all the stars": all of them is winning, when no other moment is named.
+_ALL = ("WIN_TEXT", "all todas todos")
+# A run of words in capitals is the text, and a wish may go on after it: "diga GENIAL y el fondo azul".
+_CAPITALS = re.compile(r"^((?:[^\w\s]*[A-ZÁÉÍÓÚÑÜ0-9]{2,}[^\w\s]*|[^\w\s]*[AIYOE][^\w\s]*)"
+                       r"(?:\s+(?:[^\w\s]*[A-ZÁÉÍÓÚÑÜ0-9]+[^\w\s]*))*)(?:\s+(.*))?$")
+# Words a child ends a wish with that are not part of the text: "write Better luck next time instead".
+_TRAILING = re.compile(r"\s+(?:instead|pls|plz|please|porfa|porfavor|por favor|en vez)\W*$", re.IGNORECASE)
 
 
 def text_wish(request_text: str, constants: Mapping[str, object]) -> Optional[Tuple[str, str, str]]:
@@ -32,14 +40,17 @@ def text_wish(request_text: str, constants: Mapping[str, object]) -> Optional[Tu
     if not said:
         return None
     before = {fold(word) for word in re.findall(r"\w+", request_text[:said.start()].lower())}
-    name = next((name for name, words in _MOMENTS if before & set(words.split())), None)
+    name = next((name for name, words in _MOMENTS + (_ALL,) if before & set(words.split())), None)
     if name is None or name not in constants or not isinstance(constants[name].value, str):
         return None
     text = said.group(1)
     following = _NEXT_WISH.search(text)
     rest = following.group(0).strip() if following else ""
     text = text[:following.start()] if following else text
-    text = text.strip().strip("\"'“”«»").strip()
+    shouted = _CAPITALS.match(text.strip())
+    if shouted and shouted.group(2) and not shouted.group(2)[:1].isupper():
+        text, rest = shouted.group(1), (shouted.group(2) + " " + rest).strip()
+    text = _TRAILING.sub("", text).strip().strip("\"'“”«»").strip()
     if not text or len(text) > MAX_CHARS:
         return None
     return name, text, re.sub(r"^(?:and|y)\s+", "", rest, flags=re.IGNORECASE)

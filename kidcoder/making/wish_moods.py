@@ -45,8 +45,15 @@ NEW_ACTIONS = {word: parts.split() for words, parts in (
     ("protect protects proteja proteger shield escudo", "SHIELD"),
     ("fly flies vuele vuela volar teleport", "FLY"),
 ) for word in _words(words)}
+# "not fast enough", "can't jump high": there is too little of it now (so more, not less).
+ENOUGH = _words("enough enuf suficiente suficientemente")
+NOT_WORDS = _words("not no dont isnt arent doesnt cant cannot nunca")
+CANNOT = _words("cant cannot")
+SO_WORDS = _words("so too soo muy tan demasiado demasiada re")
 # Said of a time, "at the same time", "a la vez", "al mismo tiempo": how many at once, not how long.
 AT_ONCE = (("same", "time"), ("la", "vez"), ("mismo", "tiempo"))
+OFTEN_TIMES = _words("time times tiempo rato")
+OFTEN_BEFORE = _words("every each single next this last")
 
 
 def comparative(word: str, previous: str, more_or_less: frozenset) -> bool:
@@ -66,9 +73,34 @@ def complains(tokens: Sequence[str], index: int) -> bool:
     return False
 
 
+def _said_not(tokens: Sequence[str], at: int) -> bool:
+    """Is the token at `at` a "not" ("can't" comes as "can", "t")?"""
+    word = tokens[at]
+    return word in NOT_WORDS or (word == "t" and at > 0 and tokens[at - 1] in ("can", "don", "isn", "doesn", "aren"))
+
+
+def too_little(tokens: Sequence[str], index: int) -> bool:
+    """Does the direction word at index say there is too little of it: "isn't fast enough", "no va
+    suficientemente rápido" (a "not" before, "enough" near), or "the frog can't jump high" ("can't" and one
+    verb right before, and no "so"/"too": "I can't, it's so fast" complains of too much)?"""
+    before = range(max(0, index - 4), index)
+    near = set(tokens[max(0, index - 2):index + 3])
+    if ENOUGH & near and any(_said_not(tokens, at) for at in before):
+        return True
+    if index and tokens[index - 1] in SO_WORDS:
+        return False
+    return any(tokens[at] in CANNOT or (tokens[at] == "t" and at and tokens[at - 1] == "can")
+               for at in range(max(0, index - 3), index - 1))
+
+
 def at_once(tokens: Sequence[str], index: int) -> bool:
-    """Is the time word at index part of 'at the same time', 'a la vez', 'al mismo tiempo'?"""
-    return index > 0 and (tokens[index - 1], tokens[index]) in AT_ONCE
+    """Is the time word at index part of 'at the same time', 'a la vez', 'al mismo tiempo' (how many at once),
+    or of a way of saying "often": 'I crash all the time', 'every single time', 'todo el rato'?"""
+    if not index:
+        return False
+    two_before = tuple(tokens[max(0, index - 2):index])
+    return (tokens[index - 1], tokens[index]) in AT_ONCE or (tokens[index] in OFTEN_TIMES and (
+        tokens[index - 1] in OFTEN_BEFORE or two_before in (("all", "the"), ("todo", "el"))))
 
 
 def unasked_difficulty(tokens: Sequence[str]) -> bool:

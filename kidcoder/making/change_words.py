@@ -229,7 +229,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         colour = _colour_of(raw[index], lang, name_roles)
         if word in NEGATE or (word in INVERT and _inverts(tokens, index)) or (
-                word in ("to", "2") and _has_direction(following)):
+                word in ("to", "2") and (_has_direction(following) or following in moods.MANY)):
             invert = invert or word != "tan" or previous in NEGATE   # "too fast", "is to slow", "no tan"
             if word in TOO_MANY:                  # "hay demasiados meteoritos"
                 request.counting, request.direction = True, -1
@@ -296,8 +296,8 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             request.numbers.append(request.number)
             if "time" not in request.attributes:
                 request.attributes.append("time")
-        elif moods.at_once(tokens, index):
-            continue                              # "at the same time": how many, not how long
+        elif moods.at_once(tokens, index):        # "at the same time": how many, not how long
+            request.counting = request.counting or moods.how_many_at_once(tokens, index)
         elif previous in ARTICLES and _after_more(tokens, index) and word.isalpha() and word not in _VOCABULARY:
             request.new_thing = True              # "add a nitro boost": something the game has not got
             request.unknown_thing = request.unknown_thing or originals[index]

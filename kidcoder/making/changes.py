@@ -12,12 +12,14 @@ apply_edits() and still_runs() (program_constants.py) make and check the change.
 """
 from __future__ import annotations
 
+
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from kidcoder import i18n
 from kidcoder.making import change_words, templates
 from kidcoder.making.change_words import ROLE_PREFIXES, Request
+from kidcoder.making.clause_links import bare_numbers_follow, concrete_first, other_roles, property_of, says_other
 from kidcoder.making.model_reading import request_from_reading
 from kidcoder.making.game_slots import LIMITS
 from kidcoder.making.settings_block import format_value
@@ -52,34 +54,6 @@ class ChangePlan:
     edits: Tuple[Edit, ...]
     message: str
     model: Optional[str] = None
-
-
-def _property(request: Request) -> Optional[str]:
-    """The one property a clause changes (colour first: "make the fast cat blue" is about colour)."""
-    for attribute, present in (("colour", request.colour or request.shade), ("shape", request.shape),
-                               ("controls", request.controls), ("operation", request.operation)):
-        if present:
-            return attribute
-    words = request.attributes
-    if request.counting and not ({"lives", "win", "time", "points"} & set(words)):
-        return "count"                  # "que caigan más meteoritos" is about how many, not how fast
-    for attribute in ("jump", "gravity", "fall", "steer", "lives", "win", "time"):
-        if attribute in words:
-            return attribute
-    if "numbers" in words:
-        return "max_number"
-    if "points" in words and (request.number is not None or request.direction):
-        return "win"
-    if "rows" in words or "questions" in words:
-        return "count"
-    for attribute in ("size", "speed"):
-        if attribute in words:
-            return attribute
-    if request.easier:
-        return "easier"
-    if request.roles and (request.direction or request.number is not None):
-        return "count"
-    return None
 
 
 def _prefixes(role: str) -> Tuple[str, ...]:
@@ -225,7 +199,7 @@ def _clause_edits(constants, request: Request, template_limits,
         return [], "new_thing"         # "add a dog": a new kind of thing needs new code, not a setting
     if request.target:                 # a quoted setting: "30 seconds is too short" (quoted_values.py)
         return _quoted_edit(constants, request, template_limits, planned), None
-    attribute = _property(request)
+    attribute = property_of(request)
     if attribute is None:
         return [], "unknown"
     if attribute == "easier":
@@ -324,12 +298,12 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
     """The edits for the requests read from each clause (the rules' reading, or a model's), after the
     settings already decided (first: a new text)."""
     template_limits = _template_limits(constants)
-    kept = _concrete_first(requests)
+    kept = concrete_first(requests)
     requests, clauses = [requests[i] for i in kept], [clauses[i] for i in kept]
     take_quotes(constants, requests, _PARTS)
-    _bare_numbers_follow(requests)
+    bare_numbers_follow(requests)
     for index in range(len(requests) - 1):      # "the cat and the fish faster": the fish clause says how
-        if requests[index].roles and _property(requests[index]) is None:
+        if requests[index].roles and property_of(requests[index]) is None:
             requests[index + 1].roles[:0] = requests[index].roles
             requests[index].roles = []
     planned: Dict[str, object] = dict(first or {})
@@ -337,7 +311,8 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
     previous_roles: List[str] = []
     for request, clause in zip(requests, clauses):
         if not request.roles and not request.role_words and previous_roles:
-            request.roles = list(previous_roles)   # "make the cat blue and faster"
+            request.roles = other_roles(previous_roles, constants) if says_other(clause) \
+                else list(previous_roles)          # "make the cat blue and faster", "... and the other green"
         previous_roles = request.roles or previous_roles
         if not request.understood and not request.roles and not request.target:
             continue
@@ -357,26 +332,8 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
         return ChangePlan("at_limit", (), i18n.tr("changes.at_limit", lang=lang,
                                                   names=", ".join(sorted(planned))))
     status, request, _ = problems[0] if problems else ("unknown", Request(), "")
-    return ChangePlan(status, (), _message(status, lang, attribute=_property(request),
+    return ChangePlan(status, (), _message(status, lang, attribute=property_of(request),
                                             thing=request.unknown_thing))
-
-
-def _concrete_first(requests: List[Request]) -> List[int]:
-    """The parts to act on: "muy difícil, hay demasiados meteoritos": when one part says what to change, a
-    part that only says the game is too hard (or easy) is the reason, not another change."""
-    concrete = [r for r in requests if _property(r) not in (None, "easier") and not r.new_thing]
-    return [i for i, r in enumerate(requests) if not (concrete and _property(r) == "easier" and not r.roles)]
-
-
-def _bare_numbers_follow(requests: List[Request]) -> None:
-    """"números más grandes, hasta cien", "son muchas preguntas, mejor solo cinco": a part that is only a
-    number is about what the part before it was about."""
-    for before, request in zip(requests, requests[1:]):
-        if request.number is not None and not (request.attributes or request.roles or request.role_words
-                                               or request.colour or request.counting or request.target) \
-                and _property(before) not in (None, "easier", "colour", "shape", "controls", "operation"):
-            request.attributes, request.counting = list(before.attributes), before.counting
-            request.roles, request.target = list(before.roles), before.target
 
 
 def change_program(request_text: str, source: str, lang: str = "en", run=None,

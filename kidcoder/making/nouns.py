@@ -150,6 +150,8 @@ _COLOUR_ROWS = (
     ((255, 200, 40), "gold golden", "dorado dorada dorados doradas oro"),
     ((200, 200, 210), "silver", "plateado plateada plata"),
     ((0, 220, 230), "cyan turquoise", "turquesa celeste cian"),
+    ((225, 200, 140), "sand sandy beige", "arena beis beige"),
+    ((160, 230, 40), "lime", "lima fosforito fosforescente"),
 )
 _COLOUR_BY_LANG: Dict[str, Dict[str, Colour]] = {"en": {}, "es": {}}
 for _rgb, _en, _es in _COLOUR_ROWS:

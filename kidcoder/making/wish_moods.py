@@ -103,6 +103,12 @@ def at_once(tokens: Sequence[str], index: int) -> bool:
         tokens[index - 1] in OFTEN_BEFORE or two_before in (("all", "the"), ("todo", "el"))))
 
 
+def how_many_at_once(tokens: Sequence[str], index: int) -> bool:
+    """'6 peces a la vez', 'three bullets at the same time': the phrase at index counts things at once
+    (not 'all the time', which only says often)."""
+    return (tokens[index - 1], tokens[index]) in AT_ONCE
+
+
 def unasked_difficulty(tokens: Sequence[str]) -> bool:
     """'muy difícil', "it's too hard": difficulty with no wish word in the clause is a complaint."""
     return not any(word in COMMANDS for word in tokens)

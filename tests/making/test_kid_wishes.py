@@ -1,0 +1,55 @@
+"""Wishes as children write them, read by the rules alone: each case is a kind of wording a blind set in a
+child's voice (tests/making/data/change_requests.json, kid_held_out*) showed the rules got wrong."""
+from kidcoder.bench.changes import game
+from kidcoder.making.changes import plan_changes
+
+
+def _new(text, key):
+    """{setting: (old, new)} for a wish to a gallery game."""
+    plan = plan_changes(text, game(key), "en" if key.endswith("_en") else "es")
+    return {edit.name: (edit.old, edit.new) for edit in plan.edits}
+
+
+def test_the_number_a_game_has_now_is_not_the_wish_when_another_is_said():
+    assert _new("can i have 5 balls instead of 3", "breakout_en") == {"LIVES": (3, 5)}
+    assert _new("que se juegue a 10 puntos xq a 5 se acaba enseguida", "pong_es") == {"WIN_SCORE": (5, 10)}
+    assert _new("30 seconds isnt enough give me a whole minute", "clicker_en") == {"SECONDS": (30, 60)}
+    assert _new("give me 2 minutes", "clicker_en") == {"SECONDS": (30, 120)}
+
+
+def test_not_enough_and_cant_ask_for_more_while_too_much_asks_for_less():
+    assert _new("the cat is not fast enough", "catch_en") == {"SPEED": (6, 9)}
+    assert _new("the cat cant go fast enough", "catch_en") == {"SPEED": (6, 9)}      # "cant" is not "cat"
+    assert _new("the frog can't jump high", "platformer_en")["JUMP"][1] > 11
+    assert _new("the fish are too fast, i can't catch them", "catch_en") == {"FALL_SPEED": (2, 1)}
+    assert _new("i cant catch them they are so fast", "catch_en")["SPEED"][1] < 6
+    assert _new("make the fish half as fast", "catch_en") == {"FALL_SPEED": (2, 1)}
+    assert _new("the paddle is soooo slowww i miss the ball every single time", "breakout_en")["PADDLE_SPEED"][1] > 7
+    assert _new("theres too many trucks i crash ALL the time", "racing_en") == {"COUNT": (3, 2)}
+
+
+def test_wasd_spelt_out_and_arrows_said_instead():
+    assert _new("my brother takes the arrow keys so i want to play with w a s d", "catch_en") == {
+        "CONTROLS": ("arrows", "wasd")}
+    assert _new("play with W,A,S,D", "catch_en") == {"CONTROLS": ("arrows", "wasd")}
+    assert plan_changes("use the arrows instead of wasd", game("catch_en"), "en").status == "at_limit"
+
+
+def test_a_text_in_capitals_ends_where_the_capitals_end_and_fillers_are_not_the_text():
+    assert _new("q cuando aciertes diga GENIAL y el fondo azul clarito", "quiz_es").keys() == {"RIGHT_TEXT", "BACKGROUND"}
+    assert _new("q cuando aciertes diga GENIAL y el fondo azul clarito", "quiz_es")["RIGHT_TEXT"][1] == "GENIAL"
+    assert _new("when the time ends write Better luck next time instead", "clicker_en")["LOSE_TEXT"][1] == \
+        "Better luck next time"
+    assert _new("when i get all the stars make it say YOU ARE A LEGEND", "platformer_en")["WIN_TEXT"][1] == \
+        "YOU ARE A LEGEND"
+    assert _new("cuando acierto que diga ¡Eres un crack!", "quiz_es")["RIGHT_TEXT"][1] == "¡Eres un crack!"
+
+
+def test_the_other_player_colours_sand_and_how_many_at_once():
+    assert _new("la pala de la izquierda morada y la otra verde fosforito", "pong_es").keys() == {
+        "PLAYER_COLOUR", "PLAYER2_COLOUR"}
+    assert _new("can the road be black and the grass like sand colour", "racing_en").keys() == {
+        "ROAD_COLOUR", "BACKGROUND"}
+    assert _new("ke caigan 6 peces a la vez", "catch_es") == {"COUNT": (3, 6)}
+    assert _new("there r to many aliens on the screen at once", "shooter_en")["COUNT"][1] < 4
+    assert _new("make the frog float like hes on the moon when he jumps", "platformer_en").keys() == {"GRAVITY"}

@@ -59,8 +59,8 @@ ATTRIBUTE_WORDS: Dict[str, frozenset] = {
                     "corran va vaya vayan anda ande drive drives maneja"),
     "controls": _words("wasd arrows arrow flechas flecha"),
 }
-FAST = description.FAST_WORDS | _words("fastest quicker veloces")          # the words descriptions use, and more
-SLOW = description.SLOW_WORDS | _words("slowest despacito")
+FAST = description.FAST_WORDS | _words("fastest quicker veloces zoom zooms zooming pastilla")          # the words descriptions use, and more
+SLOW = description.SLOW_WORDS | _words("slowest despacito sluggish chill")
 HIGH = _words("higher high highest alto alta altos")
 LOW = _words("lower low bajo baja bajos")
 BIG = _words("bigger big biggest large larger huge giant gigantic enormous humongous ginormous massive grande "
@@ -229,7 +229,8 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         colour = _colour_of(raw[index], lang, name_roles)
         if word in NEGATE or (word in INVERT and _inverts(tokens, index)) or (
-                word in ("to", "2") and (_has_direction(following) or following in moods.MANY)):
+                word in ("to", "2") and (_has_direction(following) or following in moods.MANY)
+                and (previous in moods.STATE_VERBS or previous in ("way", "r"))):    # "is to slow", not "need to chill"
             invert = invert or word != "tan" or previous in NEGATE   # "too fast", "is to slow", "no tan"
             if word in TOO_MANY:                  # "hay demasiados meteoritos"
                 request.counting, request.direction = True, -1

@@ -15,7 +15,7 @@ from kidcoder.knowledge.words import fold, folded_words as _words
 
 
 # Verbs that say how the game is now (not what the child wants it to be).
-STATE_VERBS = _words("is isnt are arent its was were theres thats there's seems looks goes go moves move runs "
+STATE_VERBS = _words("is isnt are arent r its was were theres thats there's seems looks goes go moves move runs "
                      "run drives falls fall jumps jump drops drop walks walk turns turn takes feels es son "
                      "esta estan era va van voy anda andan ando hay cae caen caigo baja bajan sube suben salta "
                      "saltan salto corre corren corro gira giran giro muevo mueve mueven tarda tardan se "
@@ -29,7 +29,7 @@ SLOW_LIKE = _words("snail snails turtle turtles tortoise sloth slug grandma gran
                    "tortuga tortugas perezoso babosa abuela abuelita abuelo abuelito")
 FAST_LIKE = _words("rocket rockets cheetah lightning jet cohete cohetes rayo guepardo")
 # "a zillion aliens", "un montón de peces": how many, and more of them.
-MANY = _words("many lots tons loads bunch million millions zillion zillions billion gazillion muchos muchas "
+MANY = _words("many lots tons loads bunch million millions zillion zillions billion gazillion everywhere muchos muchas "
               "monton montones mogollon millon millones")
 # "es muy poco", "too few": too little of something (so more); "un poco" is "a bit", not this.
 FEW = _words("few poco pocos pocas")
@@ -99,6 +99,8 @@ def at_once(tokens: Sequence[str], index: int) -> bool:
     if not index:
         return False
     two_before = tuple(tokens[max(0, index - 2):index])
+    if tokens[index] == "tiempo" and tokens[index - 1] in ("da", "dio", "daba", "dar"):
+        return True           # "no me da tiempo a girar": I have no time to turn (it is too fast)
     return (tokens[index - 1], tokens[index]) in AT_ONCE or (tokens[index] in OFTEN_TIMES and (
         tokens[index - 1] in OFTEN_BEFORE or two_before in (("all", "the"), ("todo", "el"))))
 

@@ -234,7 +234,7 @@ def test_the_model_is_asked_only_when_the_rules_understand_nothing():
 
 def test_a_request_the_rules_do_not_understand_is_read_by_the_model_from_the_games_own_names():
     enrich, asked = reading(thing="pez", property="speed", change="less")
-    plan, changed = change_program("los peces van a toda pastilla, tranqui", game("catch_es"), "es", enrich=enrich)
+    plan, changed = change_program("los peces van como Sonic, tranqui", game("catch_es"), "es", enrich=enrich)
     facts = asked[0]
     assert isinstance(facts, ChangeFacts) and ("pez", "THING") in facts.things and ("gato", "PLAYER") in facts.things
     assert plan.status == "ok" and plan.model == "tiny-test-model"

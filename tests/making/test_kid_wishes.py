@@ -53,3 +53,13 @@ def test_the_other_player_colours_sand_and_how_many_at_once():
     assert _new("ke caigan 6 peces a la vez", "catch_es") == {"COUNT": (3, 6)}
     assert _new("there r to many aliens on the screen at once", "shooter_en")["COUNT"][1] < 4
     assert _new("make the frog float like hes on the moon when he jumps", "platformer_en").keys() == {"GRAVITY"}
+
+
+def test_slang_for_fast_and_slow_and_to_for_too_only_after_a_verb_of_how_it_is():
+    assert _new("the cat should zoom around", "catch_en") == {"SPEED": (6, 9)}
+    assert _new("the ball is sluggish", "breakout_en")["SPEED"][1] > 4
+    assert _new("the aliens need to chill out", "shooter_en") == {"FALL_SPEED": (2, 1)}    # "to", not "too"
+    assert _new("the aliens are to fast", "shooter_en") == {"FALL_SPEED": (2, 1)}          # "to" for "too"
+    assert _new("la pelota va a toda pastilla tio no me da tiempo a nada", "pong_es") == {"SPEED": (5, 3)}
+    assert _new("que vaya a toda pastilla", "snake_es")["SPEED"][1] > 6
+    assert _new("there are trucks everywhere its like a traffic jam", "racing_en") == {"COUNT": (3, 2)}

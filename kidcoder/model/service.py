@@ -109,7 +109,10 @@ class ModelService:
         self._busy_cores = max(0, int(busy))
 
     def poll(self, limit: int = 64) -> List[ModelEvent]:
-        """Up to limit events, without waiting (call once per frame)."""
+        """Up to limit events, without waiting (call once per frame). Keeps a load reading a few seconds
+        old, so the next question's threads are chosen from how busy the machine was before it."""
+        model = self._model
+        self._meter.mark(model.pids if model is not None else ())
         return self._worker.poll(limit)
 
     def available(self) -> bool:

@@ -13,14 +13,21 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 import time
-from typing import Iterable, Optional, Tuple
+from collections import deque
+from typing import Deque, Iterable, Optional, Tuple
 
 MAX_THREADS = 4              # llama.cpp threads spin: more than the free cores slows everything down
 MIN_WINDOW_S = 0.1           # a shorter gap between readings says too little: read again after this
+MIN_LOOK_S = 1.0             # a question is measured over at least this much of the time before it, when known
+MARK_EVERY_S = 5.0           # how often the window keeps a reading (LoadMeter.mark)
 STALE_S = 30.0               # a reading older than this says nothing about now
 WINDOW_CORES = 1             # never taken by the model while a game runs: the window draws and the game runs there
 SPARE = 0.25                 # other programs using less than this share of a core leave it free
+
+
+_now, _sleep = time.monotonic, time.sleep     # (a test gives its own clock)
 
 
 def usable_cores() -> int:
@@ -62,16 +69,42 @@ def _cpu_ticks() -> Optional[Tuple[int, int]]:
 
 
 class LoadMeter:
-    """Cores kept busy by everything except the model's own processes, since the last reading."""
+    """Cores kept busy by everything except the model's own processes, since a reading a few seconds ago.
+
+    The window marks a reading every MARK_EVERY_S (mark(), from its frame loop), so a question is measured
+    over the seconds before it: with only a 0.1 s look at the moment of the click, the window's own answer
+    to the click (the helper's text laid out again) counted as a busy core, and a session's first question
+    got 1 thread on an idle 2-core laptop."""
 
     def __init__(self):
-        self._last: Optional[Tuple[float, int, int, int]] = None
+        self._marks: Deque[Tuple[float, int, int, int]] = deque(maxlen=2)
+        self._lock = threading.Lock()
 
     def _reading(self, own_pids: Iterable[int]) -> Optional[Tuple[float, int, int, int]]:
         ticks = _cpu_ticks()
         if ticks is None:
             return None
-        return time.monotonic(), ticks[0], ticks[1], sum(_ticks(pid) for pid in own_pids)
+        return _now(), ticks[0], ticks[1], sum(_ticks(pid) for pid in own_pids)
+
+    def mark(self, own_pids: Iterable[int] = (), every_s: float = MARK_EVERY_S) -> None:
+        """Keep a reading to measure the next question from (reads /proc only every every_s: call it often)."""
+        with self._lock:
+            if self._marks and _now() - self._marks[-1][0] < every_s:
+                return
+        reading = self._reading(tuple(own_pids))
+        if reading is not None:
+            with self._lock:
+                self._marks.append(reading)
+
+    def _since(self, now: float) -> Optional[Tuple[float, int, int, int]]:
+        """The newest mark at least MIN_LOOK_S old (the older one when the newest is too fresh), not stale."""
+        with self._lock:
+            marks = list(self._marks)
+        fresh = [m for m in marks if MIN_LOOK_S <= now - m[0] <= STALE_S]
+        if fresh:
+            return fresh[-1]
+        usable = [m for m in marks if MIN_WINDOW_S <= now - m[0] <= STALE_S]
+        return usable[0] if usable else None
 
     def others_busy(self, own_pids: Iterable[int] = ()) -> Optional[float]:
         """Busy cores, not counting own_pids (None when the system does not say)."""
@@ -79,11 +112,12 @@ class LoadMeter:
         now = self._reading(own_pids)
         if now is None:
             return None
-        last = self._last
-        if last is None or now[0] - last[0] < MIN_WINDOW_S or now[0] - last[0] > STALE_S:
-            time.sleep(MIN_WINDOW_S)
+        last = self._since(now[0])
+        if last is None:
+            _sleep(MIN_WINDOW_S)
             last, now = now, self._reading(own_pids)
-        self._last = now
+        with self._lock:
+            self._marks.append(now)
         total = now[1] - last[1]
         if total <= 0:
             return None

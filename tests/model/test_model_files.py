@@ -194,3 +194,30 @@ def test_the_model_commands(files, home):
     listing = json.loads(kidcoder("list", "--json").stdout)
     assert [Path(m["path"]).name for m in listing["models"]] == ["smol.kidcoder-fixed.gguf"]
     assert listing["active"].endswith("smol.kidcoder-fixed.gguf")
+
+
+def test_a_question_is_measured_over_the_seconds_before_it_not_the_click(monkeypatch):
+    """The first question of a session got 1 thread on an idle 2-core machine: the only look at the load was
+    the 0.1 s after the click, while the window laid out the helper's text. The window now keeps a reading
+    every few seconds (LoadMeter.mark, from ModelService.poll) and the question is measured from it."""
+    from kidcoder.model import threads
+
+    clock = {"t": 0.0}
+    monkeypatch.setattr(threads, "_now", lambda: clock["t"])
+    monkeypatch.setattr(threads, "_sleep", lambda s: clock.update(t=clock["t"] + s))
+    monkeypatch.setattr(threads.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(threads, "usable_cores", lambda: 2)
+    # (all ticks, busy ticks) at 100 ticks a second on 2 cores: idle for 10 s, then the click's 0.3 s of drawing,
+    # which goes on through the 0.1 s a question with no mark looks at.
+    readings = {0.0: (0, 0), 10.0: (2000, 30), 10.1: (2020, 40)}
+    monkeypatch.setattr(threads, "_cpu_ticks", lambda: readings[round(clock["t"], 3)])
+    unmarked = threads.LoadMeter()
+    clock["t"] = 10.0
+    assert threads.threads_now(False, unmarked) == 1           # the click alone: a busy core
+    marked = threads.LoadMeter()
+    clock["t"] = 0.0
+    marked.mark()
+    clock["t"] = 10.0
+    assert threads.threads_now(False, marked) == 2             # 10 s, nearly idle: both cores
+    clock["t"] = 10.1                                          # a question right after: the reading at 10.0 is
+    assert marked.others_busy() < 0.1                          # too fresh, the one from 0.0 is used

@@ -85,6 +85,7 @@ HALF = _words("half mitad")
 ARTICLES = _words("a an one un una uno")
 OF_WORDS = _words("of the on de del la el los las")
 HAVE = _words("have has get tenga tener tiene tengan want wanna quiero quisiera need needs necesita")  # + a new thing
+_ADDING = MORE | HAVE                  # "add a dog", "quiero un escudo": words before a new thing
 SHAPE_WORDS: Dict[str, str] = {}
 for _shape, _names in (("circle", "circle circles round circulo circulos redondo redonda"),
                        ("square", "square squares box cuadrado cuadrados cuadrada caja"),
@@ -260,7 +261,11 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             noun = nouns.exact_noun(word)[0]
             request.role_words.extend(sorted({word.upper(), noun.key.upper()}))
             request.unknown_thing = request.unknown_thing or originals[index]
-            request.new_thing = request.new_thing or _after_more(tokens, index)     # "add a dog"
+            request.new_thing = request.new_thing or _after_word(tokens, index, _ADDING)     # "add a dog"
+            if noun.kind == "thing" and "THING" in name_roles.values() and _after_word(tokens, index, LESS):
+                # "que lluevan menos piedras": fewer of something that falls or comes is fewer of the game's things
+                request.roles.append("THING")
+                request.counting, request.direction = True, -1
         elif word.isdigit() or (nouns.find_number(word) is not None and word not in ARTICLES
                                 and not (lang == "en" and word == "once")):    # "at once" is not 11
             if previous not in NEGATE:            # "60 seconds not 30"
@@ -299,7 +304,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
                 request.attributes.append("time")
         elif moods.at_once(tokens, index):        # "at the same time": how many, not how long
             request.counting = request.counting or moods.how_many_at_once(tokens, index)
-        elif previous in ARTICLES and _after_more(tokens, index) and word.isalpha() and word not in _VOCABULARY:
+        elif previous in ARTICLES and _after_word(tokens, index, _ADDING) and word.isalpha() and word not in _VOCABULARY:
             request.new_thing = True              # "add a nitro boost": something the game has not got
             request.unknown_thing = request.unknown_thing or originals[index]
         elif _has_direction(word) and moods.too_little(tokens, index):
@@ -351,10 +356,10 @@ def _inverts(tokens: List[str], index: int) -> bool:
                             or ahead[0] in moods.SLOW_LIKE | moods.FAST_LIKE)
 
 
-def _after_more(tokens: List[str], index: int) -> bool:
-    """Is the word at index right after "add", "another", "más" (articles between)?"""
+def _after_word(tokens: List[str], index: int, words: frozenset) -> bool:
+    """Is the word at index right after one of words (articles between): "add a", "another", "más", "menos"?"""
     before = [word for word in tokens[max(0, index - 3):index] if word not in ARTICLES]
-    return bool(before) and (before[-1] in MORE or before[-1] in HAVE)
+    return bool(before) and before[-1] in words
 
 
 def _is_role(word: str, name_roles: Mapping[str, str]) -> bool:

@@ -63,3 +63,10 @@ def test_slang_for_fast_and_slow_and_to_for_too_only_after_a_verb_of_how_it_is()
     assert _new("la pelota va a toda pastilla tio no me da tiempo a nada", "pong_es") == {"SPEED": (5, 3)}
     assert _new("que vaya a toda pastilla", "snake_es")["SPEED"][1] > 6
     assert _new("there are trucks everywhere its like a traffic jam", "racing_en") == {"COUNT": (3, 2)}
+
+
+def test_fewer_of_a_thing_the_game_calls_otherwise_is_fewer_of_its_things():
+    assert _new("que lluevan menos piedras", "dodge_es") == {"COUNT": (5, 4)}      # rocks: the meteors that fall
+    assert _new("fewer rocks pls", "catch_en") == {"COUNT": (3, 2)}
+    assert plan_changes("less dogs", game("catch_en"), "en").edits == ()          # a character is not a falling thing
+    assert plan_changes("add a dog", game("catch_en"), "en").status == "new_thing"

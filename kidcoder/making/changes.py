@@ -20,7 +20,7 @@ from kidcoder import i18n
 from kidcoder.making import change_words, templates
 from kidcoder.making.change_words import ROLE_PREFIXES, Request
 from kidcoder.making.clause_links import bare_numbers_follow, concrete_first, other_roles, property_of, says_other
-from kidcoder.making.model_reading import request_from_reading
+from kidcoder.making.model_reading import goes_against, request_from_reading
 from kidcoder.making.game_slots import LIMITS
 from kidcoder.making.settings_block import format_value
 from kidcoder.making.program_constants import Constant, Edit, apply_edits, find_constants, make_edit, still_runs
@@ -272,6 +272,8 @@ def plan_changes(request_text: str, source: str, lang: str = "en", enrich: Optio
     reply = consult(enrich, ChangeFacts(lang, request_text, game_things(constants)))
     if reply is None or not reply.data:
         return plan
+    if goes_against(reply.data, requests, rest):
+        return plan                                  # "bounce way up" read as less: the rules' answer stands
     read = plan_from_reading(reply.data, request_text, source, lang, constants)
     return replace(read, model=reply.model) if read.status in ("ok", "at_limit") else plan
 

@@ -5,7 +5,8 @@ change, number, colour, shape}, every value picked from a list; this turns it in
 """
 from __future__ import annotations
 
-from typing import Mapping
+import re
+from typing import Mapping, Sequence
 
 from kidcoder.knowledge.words import fold
 from kidcoder.making import nouns
@@ -48,3 +49,21 @@ def request_from_reading(reading: Mapping[str, object], names: Mapping[str, str]
     elif prop in _MODEL_PROPERTIES:
         request.attributes.append(_MODEL_PROPERTIES[prop])
     return request
+
+
+_UP = frozenset({"up", "arriba"})      # "bounce way up", "más arriba": more, whatever the property
+_NO_WAY = ("difficulty", "colour", "shape", "other")
+
+
+def goes_against(reading: Mapping[str, object], requests: Sequence[Request], text: str) -> bool:
+    """Does the model's change go the other way from what the wish itself says (the rules' reading of its
+    words, "too fast" included, or "up")? "my frog needs to bounce way up" read as less jump: such a
+    reading is not used (never worse than the rules' own answer)."""
+    change = reading.get("change")
+    sign = 1 if change == "more" else -1 if change == "less" else 0
+    if not sign or reading.get("property") in _NO_WAY:
+        return False
+    said = {request.direction for request in requests if request.direction}
+    if not said and _UP & set(re.findall(r"\w+", text.lower())):
+        said = {1}
+    return -sign in said and sign not in said

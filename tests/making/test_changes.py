@@ -355,3 +355,13 @@ def test_a_new_thing_to_do_or_to_have_is_new_code_and_never_reaches_a_model():
     assert asked == []
     plan = plan_changes("make the ship shoot red bullets", game("shooter_en"), "en")      # it has BULLET_COLOUR
     assert [edit.name for edit in plan.edits] == ["BULLET_COLOUR"]
+
+
+def test_a_model_reading_that_goes_against_the_wishs_own_words_is_not_used():
+    """Qwen 0.5B read "my frog needs to bounce way up" as less jump (a wrong edit where the rules had none)."""
+    enrich, asked = reading(thing="frog", property="jump", change="less")
+    plan = plan_changes("my frog needs to bounce way up", game("platformer_en"), "en", enrich)
+    assert asked and plan.edits == () and plan.model is None
+    enrich, asked = reading(thing="frog", property="jump", change="more")
+    plan = plan_changes("my frog needs to bounce way up", game("platformer_en"), "en", enrich)
+    assert [(e.name, e.new > e.old) for e in plan.edits] == [("JUMP", True)] and plan.model == "tiny-test-model"

@@ -60,43 +60,35 @@ def test_a_key_that_starts_an_endless_loop_is_found_with_its_line(tmp_path):
     assert stuck[0].line in (12, 13)          # inside the while event.type loop
 
 
-def test_a_game_held_back_a_moment_without_spinning_or_sleeping_is_not_stuck(tmp_path):
-    # What a starved game looks like to the probe (a busy laptop, a host that took the virtual core):
-    # no frame and no event read, yet its main thread neither runs nor sleeps by itself. Here it
-    # waits on a lock (a futex) for longer than the stall time after Right, then plays on.
-    trace, found = probe(tmp_path, """
-        import threading
-        held = threading.Event()
+def on_right(setup: str, action: str) -> str:
+    """A game that does `action` when Right is pressed, and otherwise draws and closes like any other."""
+    return f"""
+        {setup}
         while True:
             for event in pygame.event.get():
                 if event.type == pygame.QUIT:
                     pygame.quit()
                     raise SystemExit
                 if event.type == pygame.KEYDOWN and event.key == pygame.K_RIGHT:
-                    held.wait(2.5)
+                    {action}
             screen.fill((0, 0, 0))
             pygame.display.flip()
             clock.tick(60)
-        """)
+        """
+
+
+def test_a_game_held_back_a_moment_without_spinning_or_sleeping_is_not_stuck(tmp_path):
+    # What a starved game looks like to the probe (a busy laptop, a host that took the virtual core):
+    # no frame and no event read, yet its main thread neither runs nor sleeps by itself. Here it
+    # waits on a lock (a futex) for longer than the stall time after Right, then plays on.
+    trace, found = probe(tmp_path, on_right("import threading; held = threading.Event()", "held.wait(2.5)"))
     assert serious(found) == []
     assert [s["input"] for s in trace["runs"][0]["steps"]][:3] == ["start", "idle", "key:right"]
 
 
 def test_a_key_that_puts_the_game_to_sleep_for_long_is_stuck(tmp_path):
     # ... while a game that sleeps by itself after a key is frozen for the child.
-    trace, found = probe(tmp_path, """
-        import time
-        while True:
-            for event in pygame.event.get():
-                if event.type == pygame.QUIT:
-                    pygame.quit()
-                    raise SystemExit
-                if event.type == pygame.KEYDOWN and event.key == pygame.K_RIGHT:
-                    time.sleep(30)
-            screen.fill((0, 0, 0))
-            pygame.display.flip()
-            clock.tick(60)
-        """)
+    trace, found = probe(tmp_path, on_right("import time", "time.sleep(30)"))
     assert ("stuck_input", "key:right") in kinds(found)
 
 

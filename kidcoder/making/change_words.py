@@ -59,8 +59,8 @@ ATTRIBUTE_WORDS: Dict[str, frozenset] = {
                     "corran va vaya vayan anda ande drive drives maneja"),
     "controls": _words("wasd arrows arrow flechas flecha"),
 }
-FAST = description.FAST_WORDS | _words("fastest quicker veloces zoom zooms zooming pastilla")          # the words descriptions use, and more
-SLOW = description.SLOW_WORDS | _words("slowest despacito sluggish chill")
+FAST = description.FAST_WORDS | _words("fastest quicker veloces zoom zooms zooming pastilla")   # and "a toda pastilla"
+SLOW = description.SLOW_WORDS | _words("slowest despacito sluggish chill")     # the descriptions' words, and more
 HIGH = _words("higher high highest alto alta altos")
 LOW = _words("lower low bajo baja bajos")
 BIG = _words("bigger big biggest large larger huge giant gigantic enormous humongous ginormous massive grande "
@@ -142,8 +142,7 @@ class Request:
                     or self.easier or self.direction or self.shade)
 
 
-# Small words a child writes that look like a game's words ("cant" is not "cat", "want" not "ant").
-_NEVER_MENDED = moods.NOT_WORDS | _words("want wont what that this then than when with went very")
+_NEVER_MENDED = moods.NOT_WORDS | _words("want wont what that this then than when with went very")  # "cant" not "cat"
 
 
 def correct(word: str, extra: Tuple[str, ...] = (), lang: str = "en") -> str:
@@ -314,6 +313,8 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             negated = bool(NEGATE & set(tokens[max(0, index - 2):index])) or (
                 word in ATTRIBUTE_WORDS["controls"] and bool(INSTEAD & set(tokens[max(0, index - 3):index])))
             _read_property(request, word, previous, invert or complaint, negated)
+    if request.direction and moods.says_half_as(tokens, HALF):
+        request.direction = -request.direction    # "half as fast", "la mitad de rápido": slower
     request.relative = number_at is not None and more_at is not None and abs(number_at - more_at) <= 2
     request.describes = moods.describes(tokens)
     if len(set(request.roles)) > 1:               # "the cat is too slow, it can't get the fish": the cat

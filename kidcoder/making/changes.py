@@ -12,7 +12,6 @@ apply_edits() and still_runs() (program_constants.py) make and check the change.
 """
 from __future__ import annotations
 
-
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -147,8 +146,7 @@ def _new_number(old, attribute: str, request: Request, limits: Tuple[float, floa
     elif request.number is not None:
         new = old + (request.direction or 1) * request.number
     else:
-        # "half as fast" is slower, "twice as slow" longer: the amount says the way
-        direction = 1 if request.amount == "double" else -1 if request.amount == "half" else request.direction
+        direction = request.direction or (1 if request.amount == "double" else -1 if request.amount == "half" else 0)
         if not direction and attribute == "speed" and old == 0:
             direction = 1               # "make the cookie move"
         if not direction:

@@ -111,6 +111,11 @@ def how_many_at_once(tokens: Sequence[str], index: int) -> bool:
     return (tokens[index - 1], tokens[index]) in AT_ONCE
 
 
+def says_half_as(tokens: Sequence[str], half_words: frozenset) -> bool:
+    """'half as fast', 'la mitad de rápido': the way its direction word says is the other way."""
+    return any(word in half_words and following in ("as", "de") for word, following in zip(tokens, tokens[1:]))
+
+
 def unasked_difficulty(tokens: Sequence[str]) -> bool:
     """'muy difícil', "it's too hard": difficulty with no wish word in the clause is a complaint."""
     return not any(word in COMMANDS for word in tokens)

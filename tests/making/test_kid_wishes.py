@@ -70,3 +70,10 @@ def test_fewer_of_a_thing_the_game_calls_otherwise_is_fewer_of_its_things():
     assert _new("fewer rocks pls", "catch_en") == {"COUNT": (3, 2)}
     assert plan_changes("less dogs", game("catch_en"), "en").edits == ()          # a character is not a falling thing
     assert plan_changes("add a dog", game("catch_en"), "en").status == "new_thing"
+
+
+def test_half_as_fast_is_slower_and_twice_as_slow_is_slower_still():
+    assert _new("make the fish half as fast", "catch_en") == {"FALL_SPEED": (2, 1)}
+    assert _new("make the fish twice as slow", "catch_en") == {"FALL_SPEED": (2, 1)}
+    assert _new("make the fish twice as fast", "catch_en") == {"FALL_SPEED": (2, 4)}
+    assert _new("que los peces vayan la mitad de rapido", "catch_es") == {"FALL_SPEED": (2, 1)}

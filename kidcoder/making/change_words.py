@@ -260,8 +260,8 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             noun = nouns.exact_noun(word)[0]
             request.role_words.extend(sorted({word.upper(), noun.key.upper()}))
             request.unknown_thing = request.unknown_thing or originals[index]
-            request.new_thing = request.new_thing or _after_word(tokens, index, _ADDING)     # "add a dog"
-            if noun.kind == "thing" and "THING" in name_roles.values() and _after_word(tokens, index, LESS):
+            request.new_thing = request.new_thing or _after(tokens, index, _ADDING)     # "add a dog"
+            if noun.kind == "thing" and "THING" in name_roles.values() and _after(tokens, index, LESS):
                 # "que lluevan menos piedras": fewer of something that falls or comes is fewer of the game's things
                 request.roles.append("THING")
                 request.counting, request.direction = True, -1
@@ -303,7 +303,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
                 request.attributes.append("time")
         elif moods.at_once(tokens, index):        # "at the same time": how many, not how long
             request.counting = request.counting or moods.how_many_at_once(tokens, index)
-        elif previous in ARTICLES and _after_word(tokens, index, _ADDING) and word.isalpha() and word not in _VOCABULARY:
+        elif previous in ARTICLES and _after(tokens, index, _ADDING) and word.isalpha() and word not in _VOCABULARY:
             request.new_thing = True              # "add a nitro boost": something the game has not got
             request.unknown_thing = request.unknown_thing or originals[index]
         elif _has_direction(word) and moods.too_little(tokens, index):
@@ -357,7 +357,7 @@ def _inverts(tokens: List[str], index: int) -> bool:
                             or ahead[0] in moods.SLOW_LIKE | moods.FAST_LIKE)
 
 
-def _after_word(tokens: List[str], index: int, words: frozenset) -> bool:
+def _after(tokens: List[str], index: int, words: frozenset) -> bool:
     """Is the word at index right after one of words (articles between): "add a", "another", "más", "menos"?"""
     before = [word for word in tokens[max(0, index - 3):index] if word not in ARTICLES]
     return bool(before) and before[-1] in words

@@ -36,7 +36,8 @@ def test_wasd_spelt_out_and_arrows_said_instead():
 
 
 def test_a_text_in_capitals_ends_where_the_capitals_end_and_fillers_are_not_the_text():
-    assert _new("q cuando aciertes diga GENIAL y el fondo azul clarito", "quiz_es").keys() == {"RIGHT_TEXT", "BACKGROUND"}
+    shouted = _new("q cuando aciertes diga GENIAL y el fondo azul clarito", "quiz_es")
+    assert shouted.keys() == {"RIGHT_TEXT", "BACKGROUND"}
     assert _new("q cuando aciertes diga GENIAL y el fondo azul clarito", "quiz_es")["RIGHT_TEXT"][1] == "GENIAL"
     assert _new("when the time ends write Better luck next time instead", "clicker_en")["LOSE_TEXT"][1] == \
         "Better luck next time"

@@ -1,19 +1,22 @@
 """Download the real corpus's programs on a developer machine with network (the app never uses this).
 
     python3 tools/fetch_real_corpus.py [PROGRAMS] [--index INDEX] [--only ID ...] [--no-placeholders]
+                                       [--git-mirrors FOLDER]
 
-For each repository entry of tests/diagnosis/real_corpus/index.json: the program from its commit's
-raw URL (https://raw.githubusercontent.com/<repo>/<commit>/<path>), kept only when its sha256 is the
-index's; then the files beside it that the program names and its repository has at that commit
-(pictures, sounds, fonts, text files named in string literals or joined with os.path.join from
-literals, and local modules it imports, whose own named files are fetched too); files that are not there are left to the placeholders. Then
-tools/real_corpus_placeholders.py makes the placeholders. Issue-thread entries are not downloaded:
-their program is the code posted in the thread (index.json gives the URL; copy it by hand and check
-the sha256 with --check FILE ID).
+For each repository entry of tests/diagnosis/real_corpus/index.json: the program from its commit's raw URL
+(https://raw.githubusercontent.com/<repo>/<commit>/<path>), kept only when its sha256 is the index's; then the
+files beside it that the program names and its repository has at that commit (pictures, sounds, fonts, text
+files named in string literals or joined with os.path.join from literals, and local modules it imports, whose
+own named files are fetched too); files that are not there are left to the placeholders. Then
+tools/real_corpus_placeholders.py makes the placeholders. Issue-thread entries are not downloaded: their
+program is the code posted in the thread (index.json gives the URL; copy it by hand and check the sha256 with
+--check FILE ID).
 
-PROGRAMS defaults to KIDCODER_REAL_CORPUS_PROGRAMS, else tests/diagnosis/real_corpus/programs
-(git-ignored). The programs are third-party code: never commit them. With no network each entry is
-counted as 'fetch-error' and the tool ends with 1.
+PROGRAMS defaults to KIDCODER_REAL_CORPUS_PROGRAMS, else tests/diagnosis/real_corpus/programs (git-ignored).
+The programs are third-party code: never commit them. With --git-mirrors FOLDER the files come from local git
+copies of the repositories (FOLDER/<owner>+<name>, bare or with repo/.git) instead of the network; an entry
+whose repository has no copy there is counted as 'no-mirror' (and the tool ends with 1). With no network each
+entry is counted as 'fetch-error' and the tool ends with 1.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ import hashlib
 import json
 import posixpath
 import re
+import subprocess
 import sys
 import urllib.error
 import urllib.parse
@@ -128,6 +132,25 @@ def http_getter(repo: str, commit: str) -> Getter:
     return lambda path: download(raw_url(repo, commit, path))
 
 
+def mirror_of(mirrors: Path, repo: str) -> Optional[Path]:
+    """The git directory of repo's copy under mirrors: <owner>+<name> itself (bare), or its repo/ or
+    repo/.git folder (how a snapshot of a repository is laid out); None when there is none."""
+    base = mirrors / repo.replace("/", "+")
+    for folder in (base, base / "repo", base / "repo" / ".git", base / ".git"):
+        if (folder / "HEAD").is_file() and (folder / "objects").is_dir():
+            return folder
+    return None
+
+
+def git_getter(git_dir: Path, commit: str) -> Getter:
+    """Files of a local copy of the repository at the entry's commit (no network: `git show`)."""
+    def get(path: str) -> Optional[bytes]:
+        shown = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
+                               capture_output=True)
+        return shown.stdout if shown.returncode == 0 else None
+    return get
+
+
 def check_file(index: dict, path: Path, case_id: str) -> Optional[bool]:
     """Does the file have the entry's sha256? None when the index has no entry with that id."""
     entry = next((e for e in index["programs"] if e["id"] == case_id), None)
@@ -151,6 +174,8 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--only", nargs="*", default=None, help="entry ids")
     parser.add_argument("--check", nargs=2, metavar=("FILE", "ID"), help="only check a file's sha256 against an entry")
     parser.add_argument("--no-placeholders", action="store_true")
+    parser.add_argument("--git-mirrors", type=Path, default=None,
+                        help="a folder of local git copies named owner+name (no network needed)")
     args = parser.parse_args(argv)
     index = json.loads(args.index.read_text(encoding="utf-8"))
     if args.check:
@@ -172,14 +197,19 @@ def main(argv: List[str]) -> int:
         if source.get("kind") != "repository":
             status = "thread (copy by hand)"
         else:
-            status = fetch_or_say(entry, programs, http_getter(source["repo"], source["commit"]))
+            mirror = mirror_of(args.git_mirrors, source["repo"]) if args.git_mirrors else None
+            if args.git_mirrors and mirror is None:
+                status = "no-mirror"
+            else:
+                get = git_getter(mirror, source["commit"]) if mirror else http_getter(source["repo"], source["commit"])
+                status = fetch_or_say(entry, programs, get)
         counts[status] = counts.get(status, 0) + 1
         if status != "ok":
             print(f"{entry['id']}: {status}", file=sys.stderr)
     if not args.no_placeholders:
         counts.update(real_corpus_placeholders.make(index, programs))
     print(json.dumps(counts))
-    return 0 if not (counts.get("sha-mismatch") or counts.get("fetch-error")) else 1
+    return 0 if not (counts.get("sha-mismatch") or counts.get("fetch-error") or counts.get("no-mirror")) else 1
 
 
 if __name__ == "__main__":

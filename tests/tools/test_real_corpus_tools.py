@@ -70,6 +70,34 @@ def test_a_network_error_is_counted_and_the_other_entries_are_still_fetched(tmp_
     assert (tmp_path / "programs" / "game_case" / "main.py").read_bytes() == PROGRAM
 
 
+def test_programs_come_from_local_git_copies_at_their_commit_without_network(tmp_path, capsys):
+    """--git-mirrors: a snapshot of each repository (as the tool library's `fetch` keeps them, owner+name/repo)
+    stands in for the network; the file is taken at the entry's commit, not as it is now."""
+    import subprocess
+
+    work = tmp_path / "someone+game" / "repo"
+    git = ["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@t"]
+    for path, data in REPO.items():
+        (work / path).parent.mkdir(parents=True, exist_ok=True)
+        (work / path).write_bytes(data)
+    subprocess.run(["git", "init", "-q", str(work)], check=True)
+    subprocess.run(git + ["add", "-A"], check=True)
+    subprocess.run(git + ["commit", "-qm", "first"], check=True)
+    commit = subprocess.run(git + ["rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    (work / "game" / "main.py").write_bytes(b"print('changed later')\n")
+    subprocess.run(git + ["commit", "-qam", "later"], check=True)
+    pinned = entry()
+    pinned["source"] = dict(pinned["source"], commit=commit)
+    elsewhere = entry(id="elsewhere", file="elsewhere_case/main.py")
+    elsewhere["source"] = dict(elsewhere["source"], repo="nobody/copied")
+    (tmp_path / "index.json").write_text(json.dumps({"programs": [pinned, elsewhere]}), encoding="utf-8")
+    code = fetch.main([str(tmp_path / "programs"), "--index", str(tmp_path / "index.json"), "--no-placeholders",
+                       "--git-mirrors", str(tmp_path)])
+    assert json.loads(capsys.readouterr().out) == {"ok": 1, "no-mirror": 1} and code == 1   # one not brought
+    assert (tmp_path / "programs" / "game_case" / "main.py").read_bytes() == PROGRAM
+    assert (tmp_path / "programs" / "game_case" / "music" / "bgm.ogg").read_bytes() == b"the author's music"
+
+
 def test_the_tools_and_the_bench_look_for_the_programs_in_the_same_folder(monkeypatch, tmp_path):
     from kidcoder.bench.hint_real import programs_folder
 

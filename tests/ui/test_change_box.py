@@ -74,7 +74,7 @@ def test_the_model_reads_what_the_rules_cannot_on_the_worker(app):
         return ModelReply(json.dumps(reading), "tiny-test-model", reading)
 
     app.change.enrich = lambda: enrich
-    ask_for_change(app, "the fishes zoom like crazy, chill them out")
+    ask_for_change(app, "the fishes are hyper, calm them")        # words the rules do not read
     assert [facts.kind for facts in asked] == ["change"] and "FALL_SPEED = 1" in app.editor.get_text()
 
 

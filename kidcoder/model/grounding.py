@@ -21,6 +21,8 @@ from typing import Iterable, List, Mapping, Optional, Set, Tuple
 from kidcoder.diagnosis.pygame_names import NAMES as PYGAME_NAMES
 from kidcoder.knowledge.cards import Card
 from kidcoder.model.facts import AnswerFacts, Facts, HintFacts
+from kidcoder.model.false_claims import claims
+from kidcoder.model.retelling import MOST_COPIED, chats, copied_share, echoes, echoes_problem_line, wrong_language
 
 _NAME_ERROR = re.compile(r"name '([A-Za-z_]\w*)' is not defined")
 _SUGGESTION = re.compile(r"Did you mean:? '([A-Za-z_]\w*)'")
@@ -28,14 +30,6 @@ _EXPECTED = re.compile(r"expected '([^']{1,3})'")
 _NEVER_CLOSED = re.compile(r"'([(\[{])' was never closed")
 _LINE_MENTION = re.compile(r"\b(?:line|l[ií]nea|row|fila)s?\s*[:#]?\s*(?:n[úu]mero\s*|number\s*)?(\d+)", re.I)
 _BACKTICKED = re.compile(r"`([^`\n]{1,60})`")
-# Signs the model retold its instructions instead of talking to the child.
-_ECHOES = re.compile(r"the helper|the child|a child|what we know:|my code near the problem|a true answer to start from|"
-                     r"my question:|el ayudante|el niño|la niña|un niño|"
-                     # the hint prompt's own system part and labels (model/prompts.py), retold by Qwen 0.5B
-                     # to a child in 3 of 128 hints (issue 19's never-worse run)
-                     r"kidcoder's helper|children aged|the hint (?:states|says)|name written|name meant|"
-                     r"key words:|palabras? clave:|clave palabras|^\s*hint:|"
-                     r"^\s*>?\s*\d+\s*\|", re.I | re.M)
 _PYGAME_NAME = re.compile(r"\bpygame((?:\.[A-Za-z_]\w*)+)")
 _ERROR_TYPE = re.compile(r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)*Error)\b")
 
@@ -83,11 +77,17 @@ class KeyFacts:
 
 @dataclass
 class Grounding:
-    """The verdict on one answer: ok, and if not, which facts it dropped and what it contradicted."""
+    """The verdict on one answer: ok, and if not, which facts it dropped, what it contradicted, and whether it
+    only says the rules' words again (copied: the share of its words copied from them, see model/retelling.py)."""
 
     ok: bool
     missing: List[str] = field(default_factory=list)
     contradictions: List[str] = field(default_factory=list)
+    copied: float = 0.0
+
+    @property
+    def adds_nothing(self) -> bool:
+        return self.copied > MOST_COPIED
 
 
 def _flat(finding: Mapping) -> dict:
@@ -193,39 +193,6 @@ def invented_code(answer: str, known: str) -> List[str]:
             if re.sub(r"\s+", "", term).rstrip("()") not in squeezed]
 
 
-_COMMON_WORDS = {
-    "en": frozenset("the is are you your and to of it this that with when have not can".split()),
-    "es": frozenset("el la los las de que es tu y en un una para con por cuando no puedes".split()),
-}
-
-
-def wrong_language(answer: str, lang: str) -> bool:
-    """True when the answer is plainly in the other language (small models often ignore the request)."""
-    words = re.findall(r"[a-záéíóúñü]+", answer.lower())
-    other = "en" if lang == "es" else "es"
-    ours = sum(w in _COMMON_WORDS.get(lang, ()) for w in words)
-    theirs = sum(w in _COMMON_WORDS[other] for w in words)
-    return theirs >= 3 and theirs > 2 * ours
-
-
-def echoes(answer: str) -> List[str]:
-    """Pieces of the prompt's scaffolding repeated in the answer (it talks about the child, not to them)."""
-    return sorted({m.group(0).strip().lower() for m in _ECHOES.finditer(answer)})
-
-
-def echoes_problem_line(answer: str, line: Optional[int], problem_line: str) -> bool:
-    """Does the answer repeat the prompt's "Line N: <code>" fact (model/prompts.py) instead of talking
-    to the child? ("Line 17: screen.blit(player, x, 300)" in a Spanish hint, issue 19.)"""
-    code = problem_line.strip()
-    if not line or not code:
-        return False
-    for match in re.finditer(rf"\bline\s+{line}\s*:\s*…?", answer, re.I):
-        after = answer[match.end():match.end() + 12].rstrip()
-        if len(after) >= 4 and after.lower() in code.lower():      # "Line 2: Print "Hello"" too
-            return True
-    return False
-
-
 def _common_contradictions(answer: str, known: str) -> List[str]:
     found = []
     invented = unknown_pygame_names(answer)
@@ -237,6 +204,9 @@ def _common_contradictions(answer: str, known: str) -> List[str]:
     repeated = echoes(answer)
     if repeated:
         found.append("repeats its instructions: " + ", ".join(repeated[:3]))
+    chat = chats(answer)
+    if chat:
+        found.append("talks like a chat assistant: " + ", ".join(chat[:2]))
     return found
 
 
@@ -345,7 +315,9 @@ def check_hint(answer: str, finding: Mapping, rules_hint: str = "", context: str
     backwards = backwards_advice(answer, problem_line, fixed_lines)
     if backwards:
         contradictions.append("advises the faulty code: " + ", ".join(backwards[:2]))
-    return Grounding(not missing and not contradictions, missing, contradictions)
+    contradictions += claims(answer, named=facts.wrong_name, rules_text=rules_hint, known=known, line=facts.line)
+    copied = copied_share(answer, rules_hint)
+    return Grounding(not missing and not contradictions and copied <= MOST_COPIED, missing, contradictions, copied)
 
 
 def _key_terms(text: str) -> Set[str]:
@@ -370,7 +342,8 @@ def check_answer(answer: str, rules_answer: str = "", cards: Iterable[Card] = ()
             missing.append("the code the helper's answer named: " + ", ".join(sorted(bare)[:4]))
     if not answer.strip():
         missing.append("an answer")
-    return Grounding(not missing and not contradictions, missing, contradictions)
+    copied = copied_share(answer, rules_answer)
+    return Grounding(not missing and not contradictions and copied <= MOST_COPIED, missing, contradictions, copied)
 
 
 def _cards_text(cards: Iterable[Card]) -> str:
@@ -395,4 +368,5 @@ def check(answer: str, facts: Facts) -> Grounding:
 
 def describe(result: Grounding) -> Tuple[str, ...]:
     """One line per problem, for the teacher's log."""
-    return tuple([f"missing {m}" for m in result.missing] + result.contradictions)
+    again = [f"says the rules' words again ({round(100 * result.copied)}% copied)"] if result.adds_nothing else []
+    return tuple([f"missing {m}" for m in result.missing] + result.contradictions + again)

@@ -1,7 +1,9 @@
 """Checking a model's words before a child sees them: sentence by sentence while they stream, and whole at the end.
 
 Text is let through only when it passes the safety filter and contradicts none of
-the facts (grounding); the whole answer must also keep those facts. Only retellings
+the facts (grounding); the whole answer must also keep those facts. Text that so far
+only says the rules' words again is held back (model/retelling.py), so a copy is
+never shown and then taken away. Only retellings
 (hints and answers) are reviewed here: understanding requests answer in JSON, which
 model/understand.py checks, and a child never reads it.
 """
@@ -45,10 +47,14 @@ class StreamGate:
             return ""
         candidate = self.text[:end]
         problems = model_text_problems(candidate, self.lang)
+        copy = False
         if not problems and self.facts is not None and self.facts.kind in ("hint", "answer"):
-            problems = grounding.check(candidate, self.facts).contradictions
+            verdict = grounding.check(candidate, self.facts)
+            problems, copy = verdict.contradictions, verdict.adds_nothing
         if problems:
             self.rejected = problems[0]
+            return ""
+        if copy:     # the rules' words again so far: held back, shown only if the whole answer says more
             return ""
         new, self.released = self.text[self.released:end], end
         return new

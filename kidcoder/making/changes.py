@@ -17,7 +17,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from kidcoder import i18n
 from kidcoder.making import change_words, templates
-from kidcoder.making.change_words import ROLE_PREFIXES, Request
+from kidcoder.making.change_words import Request
 from kidcoder.making.clause_links import bare_numbers_follow, concrete_first, other_roles, property_of, says_other
 from kidcoder.making.model_reading import goes_against, request_from_reading
 from kidcoder.making.game_slots import LIMITS
@@ -27,6 +27,7 @@ from kidcoder.making.quoted_values import take_quotes
 from kidcoder.making.setting_comments import counted_by
 from kidcoder.making.text_wishes import text_wish
 from kidcoder.making.wish_moods import new_action
+from kidcoder.making.wish_words import ROLE_PREFIXES
 from kidcoder.model.facts import ChangeFacts, Enrich, consult
 
 __all__ = ["ChangePlan", "plan_changes", "apply_edits", "still_runs", "Edit"]

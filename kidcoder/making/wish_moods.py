@@ -47,7 +47,9 @@ NEW_ACTIONS = {word: parts.split() for words, parts in (
 ) for word in _words(words)}
 # "not fast enough", "can't jump high": there is too little of it now (so more, not less).
 ENOUGH = _words("enough enuf suficiente suficientemente")
-NOT_WORDS = _words("not no dont isnt arent doesnt cant cannot nunca")
+# A "not" that belongs to its verb: "isn't fast enough", "can't jump high" are read with the verb (too_little).
+NOT_OF_A_VERB = _words("isnt arent doesnt cant cannot")
+NOT_WORDS = _words("not no dont nunca") | NOT_OF_A_VERB
 CANNOT = _words("cant cannot")
 SO_WORDS = _words("so too soo muy tan demasiado demasiada re")
 # Said of a time, "at the same time", "a la vez", "al mismo tiempo": how many at once, not how long.
@@ -73,10 +75,10 @@ def complains(tokens: Sequence[str], index: int) -> bool:
     return False
 
 
-def _said_not(tokens: Sequence[str], at: int) -> bool:
-    """Is the token at `at` a "not" ("can't" comes as "can", "t")?"""
+def said(tokens: Sequence[str], at: int, words: frozenset = NOT_WORDS) -> bool:
+    """Is the token at `at` one of words (a "not"), also when its "n't" came apart ("can't" is "can", "t")?"""
     word = tokens[at]
-    return word in NOT_WORDS or (word == "t" and at > 0 and tokens[at - 1] in ("can", "don", "isn", "doesn", "aren"))
+    return word in words or (word == "t" and at > 0 and tokens[at - 1] + "t" in words)
 
 
 def too_little(tokens: Sequence[str], index: int) -> bool:
@@ -85,12 +87,11 @@ def too_little(tokens: Sequence[str], index: int) -> bool:
     verb right before, and no "so"/"too": "I can't, it's so fast" complains of too much)?"""
     before = range(max(0, index - 4), index)
     near = set(tokens[max(0, index - 2):index + 3])
-    if ENOUGH & near and any(_said_not(tokens, at) for at in before):
+    if ENOUGH & near and any(said(tokens, at) for at in before):
         return True
     if index and tokens[index - 1] in SO_WORDS:
         return False
-    return any(tokens[at] in CANNOT or (tokens[at] == "t" and at and tokens[at - 1] == "can")
-               for at in range(max(0, index - 3), index - 1))
+    return any(said(tokens, at, CANNOT) for at in range(max(0, index - 3), index - 1))
 
 
 def at_once(tokens: Sequence[str], index: int) -> bool:

@@ -13,9 +13,9 @@ from typing import Dict, List, Mapping, Optional, Tuple
 from kidcoder.knowledge.words import fold
 from kidcoder.making import nouns, wish_moods as moods
 from kidcoder.making.wish_words import (
-    ADDING, ARTICLES, ATTRIBUTE_WORDS, DARK, DIRECTION_SETS, DOUBLE, EASY, HALF, HARD, INSTEAD, INVERT, LESS, LIGHT,
-    MORE, NEGATE, OF_WORDS, OPERATIONS, ROLE_WORDS, SHAPE_CUES, SHAPE_WORDS, SPLIT_WORDS, STRONG, TOKEN, TOO_MANY,
-    VOCABULARY, WEAK, colour_of, correct, has_direction, is_attribute, is_role, plain_word)
+    ADDING, ARTICLES, ATTRIBUTE_WORDS, DARK, DIRECTION_SETS, DOUBLE, EASY, FAST, HALF, HARD, INSTEAD, INVERT, LESS,
+    LIGHT, MORE, NEGATE, OF_WORDS, OPERATIONS, ROLE_WORDS, SHAPE_CUES, SHAPE_WORDS, SLOW, SPLIT_WORDS, STRONG, TOKEN,
+    TOO_MANY, VOCABULARY, WEAK, colour_of, correct, has_direction, is_attribute, is_role, plain_word)
 
 
 @dataclass
@@ -40,11 +40,14 @@ class Request:
     numbers: List[int] = field(default_factory=list)       # every number, in order ("treinta ... 45 es mucho")
     target: Optional[str] = None                           # the setting a quoted value named (quoted_values.py)
     shade: int = 0                                         # +1 lighter, -1 darker
+    in_seconds: bool = False                               # the number is a time ("30 segundos", "2 minutes")
+    appears: bool = False                                  # a thing asked to be there ("que haya paredes")
+    picture: Optional[str] = None                          # what a thing turns into ("images/dog.png")
 
     @property
     def understood(self) -> bool:
         return bool(self.attributes or self.colour or self.shape or self.controls or self.operation
-                    or self.easier or self.direction or self.shade)
+                    or self.easier or self.direction or self.shade or self.picture)
 
 
 _SPELLED_WASD = re.compile(r"\bw[\s,.-]*a[\s,.-]*s[\s,.-]*d\b", re.IGNORECASE)     # "w a s d", "w,a,s,d"
@@ -88,7 +91,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
     name_roles = _name_roles(names)
     request = Request()
     originals = TOKEN.findall(text.lower())
-    raw = [plain_word(re.sub(r"(.)\1{2,}", r"\1", fold(word))) for word in originals]     # "soooo" -> "so"
+    raw = [plain_word(re.sub(r"([^\W\d])\1{2,}", r"\1", fold(word))) for word in originals]  # "soooo": "so", not "1000"
     tokens = [correct(word, tuple(name_roles), lang) for word in raw]
     invert = False
     number_at = more_at = None
@@ -99,6 +102,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
         previous = tokens[index - 1] if index else ""
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         colour = colour_of(raw[index], lang, name_roles)
+        request.in_seconds = request.in_seconds or word in moods.SECONDS or word in moods.MINUTES
         if word in NEGATE or (word in INVERT and _inverts(tokens, index)) or (
                 word in ("to", "2") and (has_direction(following) or following in moods.MANY)
                 and (previous in moods.STATE_VERBS or previous in ("way", "r"))):    # "is to slow", not "need to chill"
@@ -121,24 +125,31 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             request.roles.append(next(role for role, members in ROLE_WORDS.items() if word in members))
             request.role_words.append(word.upper())
             role_at.append(index)
+            if moods.appears(tokens, index, ARTICLES):    # "que haya paredes": new code when the game has none
+                request.appears = True
+                request.unknown_thing = request.unknown_thing or originals[index]
         elif word in moods.MANY and (word not in STRONG or following in ("of", "de")):   # not "lots faster"
             # "a zillion aliens", "lots of fish"; "theres like a million trucks" is too many
             request.counting = True
             request.direction = -1 if invert or moods.complains(tokens, index) else 1
         elif (word in moods.SLOW_LIKE or word in moods.FAST_LIKE) and moods.complains(tokens, index):
             _read_property(request, "slow" if word in moods.SLOW_LIKE else "fast", "", True)   # "is a snail"
-        elif nouns.exact_noun(word) and not is_attribute(word):    # a thing the game does not name ("the dragon")
-            noun = nouns.exact_noun(word)[0]
+        elif nouns.exact_noun(word) and (not is_attribute(word) or moods.appears(tokens, index, ARTICLES)):
+            noun = nouns.exact_noun(word)[0]          # a thing the game does not name ("the dragon")
             request.role_words.extend(sorted({word.upper(), noun.key.upper()}))
             request.unknown_thing = request.unknown_thing or originals[index]
-            request.new_thing = request.new_thing or _after(tokens, index, ADDING)     # "add a dog"
+            request.new_thing = request.new_thing or _after(tokens, index, ADDING) or moods.appears(
+                tokens, index, ARTICLES)                   # "add a dog", "que salgan corazones"
+            picture = nouns.picture_of(noun) if moods.becomes(tokens, index, ARTICLES) else None
+            if picture is not None and not request.new_thing:
+                request.picture = picture.project_path     # "que el gato sea un perro"
             if noun.kind == "thing" and "THING" in name_roles.values() and _after(tokens, index, LESS):
                 # "que lluevan menos piedras": fewer of something that falls or comes is fewer of the game's things
                 request.roles.append("THING")
                 request.counting, request.direction = True, -1
         elif word.isdigit() or (nouns.find_number(word) is not None and word not in ARTICLES
                                 and not (lang == "en" and word == "once")):    # "at once" is not 11
-            if previous not in NEGATE:            # "60 seconds not 30"
+            if previous not in NEGATE and not moods.compared(tokens, index):   # "60 seconds not 30", "formula 1"
                 request.number, number_at = nouns.find_number(word), index
                 request.numbers.append(request.number)
         elif word in MORE or word in LESS:
@@ -174,7 +185,8 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
                 request.attributes.append("time")
         elif moods.at_once(tokens, index):        # "at the same time": how many, not how long
             request.counting = request.counting or moods.how_many_at_once(tokens, index)
-        elif previous in ARTICLES and _after(tokens, index, ADDING) and word.isalpha() and word not in VOCABULARY:
+        elif previous in ARTICLES and (_after(tokens, index, ADDING) or moods.appears(tokens, index, ARTICLES)) \
+                and word.isalpha() and word not in VOCABULARY:
             request.new_thing = True              # "add a nitro boost": something the game has not got
             request.unknown_thing = request.unknown_thing or originals[index]
         elif has_direction(word) and moods.too_little(tokens, index):
@@ -183,6 +195,8 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             complaint = not moods.comparative(word, previous, MORE | LESS) and moods.complains(tokens, index)
             negated = bool(NEGATE & set(tokens[max(0, index - 2):index])) or (
                 word in ATTRIBUTE_WORDS["controls"] and bool(INSTEAD & set(tokens[max(0, index - 3):index])))
+            if (word in FAST or word in SLOW) and moods.ends_soon(tokens, index):
+                word = "short" if word in FAST else "long"       # "the race ends too quick": too short
             _read_property(request, word, previous, invert or complaint, negated)
     if request.direction and moods.says_half_as(tokens, HALF):
         request.direction = -request.direction    # "half as fast", "la mitad de rápido": slower

@@ -24,7 +24,7 @@ from kidcoder.making.game_slots import LIMITS
 from kidcoder.making.settings_block import format_value
 from kidcoder.making.program_constants import Constant, Edit, apply_edits, find_constants, make_edit, still_runs
 from kidcoder.making.quoted_values import take_quotes
-from kidcoder.making.setting_comments import counted_by
+from kidcoder.making.setting_comments import counted_by, in_seconds, lasting_by
 from kidcoder.making.text_wishes import text_wish
 from kidcoder.making.wish_moods import new_action
 from kidcoder.making.wish_words import ROLE_PREFIXES
@@ -70,8 +70,8 @@ def _named(role: Optional[str], attribute: str) -> List[str]:
                     "PAPER_COLOUR"]
         prefixes = prefixes or ("PLAYER", "THING")
         return [f"{prefix}_{suffix}" for prefix in prefixes for suffix in ("COLOUR", "COLOR")]
-    if attribute == "shape":
-        return [f"{prefix}_SHAPE" for prefix in (prefixes or ("PLAYER", "THING"))]
+    if attribute in ("shape", "picture"):
+        return [f"{prefix}_{attribute.upper()}" for prefix in (prefixes or ("PLAYER", "THING"))]
     if attribute == "speed":
         own = [f"{prefix}_SPEED" for prefix in prefixes]
         if role is None:
@@ -94,7 +94,7 @@ def _named(role: Optional[str], attribute: str) -> List[str]:
 def _fits(attribute: str, value: object) -> bool:
     if attribute == "colour":
         return isinstance(value, tuple) and len(value) == 3
-    if attribute in ("shape", "controls", "operation"):
+    if attribute in ("shape", "picture", "controls", "operation"):
         return isinstance(value, str)
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -127,7 +127,8 @@ def _targets(constants: Dict[str, Constant], attribute: str, request: Request, r
     found = _by_parts(constants, attribute, request, role)
     if attribute in ("speed", "count", "fall") or len(found) == 1:
         return found
-    return []
+    lasting = lasting_by(constants) if attribute == "time" and not found else None
+    return [lasting] if lasting else []      # "the race is too short": WIN_SCORE = 2000  # drive this far to win
 
 
 def _limits(name: str, old: object, template_limits: Dict[str, Tuple[float, float]]) -> Tuple[float, float]:
@@ -175,6 +176,8 @@ def _new_value(constant: Constant, attribute: str, request: Request, limits) -> 
         return tuple(int(channel + (255 - channel) * 0.5) for channel in constant.value)
     if attribute == "shape":
         return request.shape
+    if attribute == "picture":
+        return request.picture
     if attribute == "controls":
         return request.controls
     if attribute == "operation":
@@ -183,19 +186,22 @@ def _new_value(constant: Constant, attribute: str, request: Request, limits) -> 
 
 
 def _template_limits(constants: Dict[str, Constant]) -> Dict[str, Tuple[float, float]]:
-    """The limits of the template this game was made from (the one whose SETTINGS names it has)."""
+    """The limits of the template this game was made from: of those whose SETTINGS names it has, the one with
+    the most (racing, not snake, whose few names a racing game has too)."""
     names = {c.name for c in constants.values() if c.in_settings}
-    for template in templates.all_templates().values():
-        if names and names >= set(template.defaults) - {"MAZE", "COLOURS"}:
-            return {slot: tuple(pair) for slot, pair in template.meta.get("limits", {}).items()}
-    return {}
+    made_from = [template for template in templates.all_templates().values()
+                 if names and names >= set(template.defaults) - {"MAZE", "COLOURS"}]
+    if not made_from:
+        return {}
+    template = max(made_from, key=lambda template: len(template.defaults))
+    return {slot: tuple(pair) for slot, pair in template.meta.get("limits", {}).items()}
 
 
 def _clause_edits(constants, request: Request, template_limits,
                   planned: Dict[str, object]) -> Tuple[List[Tuple[str, object]], Optional[str]]:
     """(name, new value) pairs for one clause, or a status saying why there are none."""
-    if request.new_thing:
-        return [], "new_thing"         # "add a dog": a new kind of thing needs new code, not a setting
+    if request.new_thing or (request.appears and not _has_role(constants, request.roles)):
+        return [], "new_thing"         # "add a dog", "que haya paredes": a new kind of thing needs new code
     if request.target:                 # a quoted setting: "30 seconds is too short" (quoted_values.py)
         return _quoted_edit(constants, request, template_limits, planned), None
     attribute = property_of(request)
@@ -212,6 +218,10 @@ def _clause_edits(constants, request: Request, template_limits,
         for role in roles:
             for name in _targets(constants, part_attribute, part_request, role):
                 constant = constants[name]
+                if part_request.in_seconds and part_request.number is not None and not in_seconds(constant):
+                    if not part_request.direction:
+                        continue                 # "make the race 60 seconds": the race is counted in distance
+                    part_request = replace(part_request, number=None, numbers=[])    # "I win in 10 secs"
                 if name in planned:
                     constant = replace(constant, value=planned[name])
                 new = _new_value(constant, part_attribute, part_request,
@@ -220,6 +230,11 @@ def _clause_edits(constants, request: Request, template_limits,
     if not changes:
         return [], "no_thing" if request.role_words and not request.roles else "no_setting"
     return changes, None
+
+
+def _has_role(constants: Dict[str, Constant], roles: Sequence[str]) -> bool:
+    """Has the game a setting for each of these things (WALL_COLOUR for walls)?"""
+    return all(any(name.split("_")[0] in _prefixes(role) for name in constants) for role in roles)
 
 
 def _quoted_edit(constants, request: Request, template_limits, planned) -> List[Tuple[str, object]]:

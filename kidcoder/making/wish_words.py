@@ -45,11 +45,11 @@ ATTRIBUTE_WORDS: Dict[str, frozenset] = {
     "jump": _words("jump jumps jumping jumped salta saltar salte salten salto saltos brinca brincar brinque"),
     "fall": _words("fall falls falling fell drop drops caer cae caen caiga caigan cayendo bajan baje bajen"),
     "gravity": _words("gravity gravedad"),
-    "steer": _words("steer steers steering turn turns gira girar gire volante"),
+    "steer": _words("steer steers steering turn turns gira girar gire volante") | moods.STEER_VERBS,
     "lives": _words("lives life lifes live vidas vida hearts corazones"),
     "win": _words("win wins winning ganar gana gane ganes ganas victory"),
     "points": _words("points point puntos punto score"),
-    "time": _words("time tiempo seconds second segundos segundo longer shorter minute minuto"),
+    "time": _words("time tiempo longer shorter minute minuto") | moods.SECONDS,
     "size": _words("size tamaño sized"),
     "numbers": _words("numbers number numeros numero"),
     "rows": _words("rows row filas fila"),
@@ -112,7 +112,12 @@ VOCABULARY = sorted(set().union(*ROLE_WORDS.values(), *ATTRIBUTE_WORDS.values(),
                                 FLOATY))
 
 
-_NEVER_MENDED = moods.NOT_WORDS | _words("want wont what that this then than when with went very")  # "cant" not "cat"
+# Words the rules read as they are are never mended into others: "cant" is not "cat", "esta" not "resta",
+# "grandmas" not "grandes".
+_NEVER_MENDED = frozenset().union(
+    moods.NOT_WORDS, moods.STATE_VERBS, moods.COMMANDS, moods.SLOW_LIKE, moods.FAST_LIKE, moods.MANY, moods.LIKE,
+    moods.ENDS,
+    _words("want wont what that this then than when with went very"))
 
 
 def correct(word: str, extra: Tuple[str, ...] = (), lang: str = "en") -> str:

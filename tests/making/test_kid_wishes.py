@@ -78,3 +78,38 @@ def test_half_as_fast_is_slower_and_twice_as_slow_is_slower_still():
     assert _new("make the fish twice as slow", "catch_en") == {"FALL_SPEED": (2, 1)}
     assert _new("make the fish twice as fast", "catch_en") == {"FALL_SPEED": (2, 4)}
     assert _new("que los peces vayan la mitad de rapido", "catch_es") == {"FALL_SPEED": (2, 1)}
+
+
+def test_words_the_rules_read_themselves_are_never_mended_into_others():
+    assert _new("q los peces caigan mas rapido porfa esta muy facil", "catch_es") == {"FALL_SPEED": (2, 4)}  # "resta"?
+    assert _new("race is to long i got bored make it end at 1000", "racing_en") == {"WIN_SCORE": (2000, 1000)}  # not 10
+
+
+def test_how_long_a_game_without_a_clock_lasts_is_the_goal_its_comment_measures_in_time_or_distance():
+    assert _new("k dure solo 30 segundos", "dodge_es") == {"WIN_SCORE": (45, 30)}     # stay alive this many seconds
+    assert _new("the race ends too quick, make it a longer race", "racing_en")["WIN_SCORE"][1] > 2000   # not slower
+    assert _new("the race is way too short i win in like 10 secs", "racing_en")["WIN_SCORE"][1] > 2000  # not 10
+    assert plan_changes("make the race 60 seconds", game("racing_en"), "en").edits == ()     # a distance, not seconds
+
+
+def test_a_thing_asked_to_be_there_that_the_game_has_no_setting_for_needs_new_code():
+    assert plan_changes("q haya paredes en medio para q sea mas dificil", game("snake_es"), "es").status == "new_thing"
+    assert plan_changes("que salgan corazones que te den una vida extra", game("dodge_es"), "es").status == "new_thing"
+    assert plan_changes("can there be a shop where u buy grandmas", game("clicker_en"), "en").edits == ()
+    assert _new("que salgan mas meteoritos", "dodge_es") == {"COUNT": (5, 6)}      # the game's own things: how many
+
+
+def test_a_thing_turned_into_another_gets_its_picture_when_the_library_has_one():
+    assert _new("quiero q el gato sea un perro", "catch_es") == {"PLAYER_PICTURE": ("images/cat.png", "images/dog.png")}
+    assert _new("turn the fish into sharks", "catch_en") == {"THING_PICTURE": ("images/fish.png", "images/shark.png")}
+    assert plan_changes("can my car be a lambo", game("racing_en"), "en").edits == ()      # no picture of one
+
+
+def test_a_moment_said_in_any_person_of_its_verb():
+    assert _new("cuando pierdas que salga jajaja perdiste", "snake_es") == {
+        "LOSE_TEXT": ("¡Fin del juego!", "jajaja perdiste")}
+
+
+def test_what_a_car_does_now_and_a_number_in_the_name_of_what_it_is_likened_to():
+    assert _new("my car swerves crazy fast i cant control it its like a shopping cart", "racing_en")["STEER"][1] < 5
+    assert _new("make it go as fast as a real formula 1 car", "racing_en")["SPEED"][1] > 6

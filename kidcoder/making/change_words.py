@@ -43,6 +43,7 @@ class Request:
     in_seconds: bool = False                               # the number is a time ("30 segundos", "2 minutes")
     appears: bool = False                                  # a thing asked to be there ("que haya paredes")
     picture: Optional[str] = None                          # what a thing turns into ("images/dog.png")
+    more_of: List[str] = field(default_factory=list)       # the words after "more"/"menos" ("golpes")
 
     @property
     def understood(self) -> bool:
@@ -51,13 +52,17 @@ class Request:
 
 
 _SPELLED_WASD = re.compile(r"\bw[\s,.-]*a[\s,.-]*s[\s,.-]*d\b", re.IGNORECASE)     # "w a s d", "w,a,s,d"
+# Two of those keys by their letters: "con la A y la D", "A and D", "the w and s keys" (a small letter needs
+# "la"/"the"/"tecla" before it: "a" alone is a word).
+_KEY_LETTER = r"(?:\b[WASD]|\b(?:la|the|tecla|letra|key)\s+[wasdWASD])"
+_LETTER_KEYS = re.compile(_KEY_LETTER + r"\s*(?:,|y|and|e|&|/)\s*" + _KEY_LETTER + r"\b")
 
 
 def split_clauses(text: str) -> List[str]:
     """'make the cat blue and faster' -> ['make the cat blue', 'faster'] (also at commas and full stops);
     "w a s d" spelt out comes back as one word, so read_request need not look for it again."""
     clauses, current = [], []
-    for piece in re.split(r"([,.;!?]|\s+)", _SPELLED_WASD.sub("wasd", text)):
+    for piece in re.split(r"([,.;!?]|\s+)", _LETTER_KEYS.sub("wasd", _SPELLED_WASD.sub("wasd", text))):
         if not piece or piece.isspace():
             continue
         if piece in ",.;!?" or fold(piece) in SPLIT_WORDS:
@@ -93,7 +98,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
     originals = TOKEN.findall(text.lower())
     raw = [plain_word(re.sub(r"([^\W\d])\1{2,}", r"\1", fold(word))) for word in originals]  # "soooo": "so", not "1000"
     tokens = [correct(word, tuple(name_roles), lang) for word in raw]
-    invert = False
+    invert = cannot = False
     number_at = more_at = None
     named: List[str] = []                      # the roles named with the game's own words
     role_at: List[int] = []                    # where each role was named
@@ -157,6 +162,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             more_at = index
             after = [token for token in tokens[index + 1:index + 3] if not token.isdigit()][:1]
             request.counting = request.counting or any(is_role(token, name_roles) for token in after)
+            request.more_of.extend(after)         # "más golpes": a comment may count them (setting_comments)
         elif word in DARK or word in LIGHT:
             request.shade = 1 if word in LIGHT else -1
         elif word in EASY or word in HARD:
@@ -165,7 +171,8 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
                     invert or moods.complains(tokens, index) or moods.unasked_difficulty(tokens)):
                 request.easier = -request.easier          # "it's too hard", "muy difícil": easier
         elif word in OPERATIONS:
-            request.operation = OPERATIONS[word]
+            if not INSTEAD & set(tokens[max(0, index - 2):index]):     # "de multiplicar no de sumar"
+                request.operation = OPERATIONS[word]
         elif (word in WEAK and not (word in moods.FEW and previous not in ARTICLES)) or (
                 word == "little" and (following in MORE or has_direction(following))):
             request.amount = "weak"              # "a bit faster", "a little slower", "un poco más"
@@ -198,6 +205,9 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             if (word in FAST or word in SLOW) and moods.ends_soon(tokens, index):
                 word = "short" if word in FAST else "long"       # "the race ends too quick": too short
             _read_property(request, word, previous, invert or complaint, negated)
+            cannot = cannot or (is_attribute(word) and moods.cannot_do(tokens, index))    # "i cant steer"
+    if cannot and not request.direction and not request.number:
+        request.direction = 1                     # "i cant steer in time", "no puedo saltar": more of it
     if request.direction and moods.says_half_as(tokens, HALF):
         request.direction = -request.direction    # "half as fast", "la mitad de rápido": slower
     request.relative = number_at is not None and more_at is not None and abs(number_at - more_at) <= 2

@@ -115,7 +115,8 @@ def _by_parts(constants: Dict[str, Constant], attribute: str, request: Request, 
 
 
 def _targets(constants: Dict[str, Constant], attribute: str, request: Request, role: Optional[str]) -> List[str]:
-    counted = counted_by(constants, request.role_words) if attribute == "count" and request.role_words else None
+    counted = counted_by(constants, request.role_words + request.more_of) \
+        if attribute == "count" and (request.role_words or request.more_of) else None
     if counted:
         return [counted]                # "give me 5 balls": LIVES = 3  # how many balls you have
     if role is None and request.role_words:

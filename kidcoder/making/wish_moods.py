@@ -17,11 +17,11 @@ from kidcoder.knowledge.words import fold, folded_words as _words
 # Steering said as what the car does now: "it swerves crazy fast" is too much steering.
 STEER_VERBS = _words("swerve swerves swerving drifts derrapa derrapan")
 # Verbs that say how the game is now (not what the child wants it to be).
-STATE_VERBS = STEER_VERBS | _words("is isnt are arent r its was were theres thats there's seems looks goes go moves move runs "
-                     "run drives falls fall jumps jump drops drop walks walk turns turn takes feels es son "
-                     "esta estan era va van voy anda andan ando hay cae caen caigo baja bajan sube suben salta "
-                     "saltan salto corre corren corro gira giran giro muevo mueve mueven tarda tardan se "
-                     "siente")
+STATE_VERBS = STEER_VERBS | _words(
+    "is isnt are arent r its was were theres thats there's seems looks goes go moves move runs run drives falls fall "
+    "jumps jump drops drop walks walk turns turn takes feels es son esta estan era va van voy anda andan ando hay cae "
+    "caen caigo baja bajan sube suben salta saltan salto corre corren corro gira giran giro muevo mueve mueven tarda "
+    "tardan se siente")
 LIKE = _words("like como parece parecen")
 # Words before which a plain word is what the child wants: "make it fast", "quiero que sea rápido".
 COMMANDS = _words("make let want wanna should put set give gimme add need needs haz hazlo hace hacer "
@@ -61,10 +61,12 @@ ENOUGH = _words("enough enuf suficiente suficientemente")
 NOT_OF_A_VERB = _words("isnt arent doesnt cant cannot")
 NOT_WORDS = _words("not no dont nunca") | NOT_OF_A_VERB
 CANNOT = _words("cant cannot")
+CAN = _words("puedo puede puedes podemos pueda")        # after "no": can't
 SO_WORDS = _words("so too soo muy tan demasiado demasiada re")
 _STRONGER = SO_WORDS | _words("way super really very bien mucho")
 # Said of a time, "at the same time", "a la vez", "al mismo tiempo": how many at once, not how long.
 AT_ONCE = (("same", "time"), ("la", "vez"), ("mismo", "tiempo"))
+IN_TIME = (("in", "time"), ("a", "tiempo"))        # "i cant steer in time": soon enough, not how long
 OFTEN_TIMES = _words("time times tiempo rato")
 OFTEN_BEFORE = _words("every each single next this last")
 
@@ -142,6 +144,12 @@ def ends_soon(tokens: Sequence[str], index: int) -> bool:
     return back >= 0 and tokens[back] in ENDS
 
 
+def cannot_do(tokens: Sequence[str], index: int) -> bool:
+    """Is the word at index what the child can't do: "i cant steer", "no puedo girar" (too little of it)?"""
+    return any(said(tokens, at, CANNOT) or (tokens[at] in CAN and at and tokens[at - 1] in NOT_WORDS)
+               for at in range(max(0, index - 2), index))
+
+
 def at_once(tokens: Sequence[str], index: int) -> bool:
     """Is the time word at index part of 'at the same time', 'a la vez', 'al mismo tiempo' (how many at once),
     or of a way of saying "often": 'I crash all the time', 'every single time', 'todo el rato'?"""
@@ -150,7 +158,7 @@ def at_once(tokens: Sequence[str], index: int) -> bool:
     two_before = tuple(tokens[max(0, index - 2):index])
     if tokens[index] == "tiempo" and tokens[index - 1] in ("da", "dio", "daba", "dar"):
         return True           # "no me da tiempo a girar": I have no time to turn (it is too fast)
-    return (tokens[index - 1], tokens[index]) in AT_ONCE or (tokens[index] in OFTEN_TIMES and (
+    return (tokens[index - 1], tokens[index]) in AT_ONCE + IN_TIME or (tokens[index] in OFTEN_TIMES and (
         tokens[index - 1] in OFTEN_BEFORE or two_before in (("all", "the"), ("todo", "el"))))
 
 

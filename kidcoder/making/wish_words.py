@@ -154,8 +154,9 @@ def colour_of(raw: str, lang: str, known: Mapping[str, str]):
 
 
 def plain_word(word: str) -> str:
-    """'rapidísimo' -> 'rapido', 'lentisimas' -> 'lentas', 'grandisimo' -> 'grande' (when we know the word)."""
-    match = re.match(r"^(\w{3,}?)isim([oa]s?)$", word)
+    """'rapidísimo' -> 'rapido', 'lentisimas' -> 'lentas', 'grandisimo' -> 'grande', 'flechitas' -> 'flechas'
+    (when we know the word)."""
+    match = re.match(r"^(\w{3,}?)(?:isim|it)([oa]s?)$", word)
     if not match:
         return word
     stem, end = match.groups()

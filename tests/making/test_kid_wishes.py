@@ -113,3 +113,20 @@ def test_a_moment_said_in_any_person_of_its_verb():
 def test_what_a_car_does_now_and_a_number_in_the_name_of_what_it_is_likened_to():
     assert _new("my car swerves crazy fast i cant control it its like a shopping cart", "racing_en")["STEER"][1] < 5
     assert _new("make it go as fast as a real formula 1 car", "racing_en")["SPEED"][1] > 6
+
+
+def test_an_operation_said_not_is_not_the_wish():
+    assert _new("kiero de multiplicar no de sumar", "quiz_es") == {"OPERATION": ("+", "x")}
+
+
+def test_two_keys_said_by_their_letters_and_arrows_said_small():
+    assert _new("quiero mover la nave con la A y la D en vez de las flechitas", "shooter_es") == {
+        "CONTROLS": ("arrows", "wasd")}
+
+
+def test_what_a_child_cannot_do_in_time_is_too_little_of_it():
+    assert _new("i cant steer out of the way of the trucks in time", "racing_en")["STEER"][1] > 5   # not the time
+
+
+def test_more_of_what_a_setting_comment_counts_is_that_setting():
+    assert _new("q pueda aguantar mas golpes porfaaaa me matan enseguida", "dodge_es") == {"LIVES": (5, 6)}

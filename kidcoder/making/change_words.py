@@ -13,9 +13,10 @@ from typing import Dict, List, Mapping, Optional, Tuple
 from kidcoder.knowledge.words import fold
 from kidcoder.making import nouns, wish_moods as moods
 from kidcoder.making.wish_words import (
-    ADDING, ARTICLES, ATTRIBUTE_WORDS, DARK, DIRECTION_SETS, DOUBLE, EASY, FAST, HALF, HARD, INSTEAD, INVERT, LESS,
-    LIGHT, MORE, NEGATE, OF_WORDS, OPERATIONS, ROLE_WORDS, SHAPE_CUES, SHAPE_WORDS, SLOW, SPLIT_WORDS, STRONG, TOKEN,
-    TOO_MANY, VOCABULARY, WEAK, colour_of, correct, has_direction, is_attribute, is_role, plain_word)
+    ADDING, ARTICLES, ATTRIBUTE_WORDS, CHANGE_WORDS, COLOUR_WORDS, DARK, DIRECTION_SETS, DOUBLE, EASY, FAST, HALF,
+    HARD, INSTEAD, INVERT, LESS, LIGHT, MORE, NEGATE, OF_WORDS, OPERATIONS, ROLE_WORDS, SHAPE_CUES, SHAPE_WORDS,
+    SLOW, SPLIT_WORDS, STRONG, TOKEN, TOO_MANY, VOCABULARY, WEAK, colour_of, correct, has_direction, is_attribute,
+    is_role, plain_word)
 
 
 @dataclass
@@ -44,11 +45,12 @@ class Request:
     appears: bool = False                                  # a thing asked to be there ("que haya paredes")
     picture: Optional[str] = None                          # what a thing turns into ("images/dog.png")
     more_of: List[str] = field(default_factory=list)       # the words after "more"/"menos" ("golpes")
+    recolour: bool = False                                 # another colour, none named ("cambiales el color")
 
     @property
     def understood(self) -> bool:
         return bool(self.attributes or self.colour or self.shape or self.controls or self.operation
-                    or self.easier or self.direction or self.shade or self.picture)
+                    or self.easier or self.direction or self.shade or self.picture or self.recolour)
 
 
 _SPELLED_WASD = re.compile(r"\bw[\s,.-]*a[\s,.-]*s[\s,.-]*d\b", re.IGNORECASE)     # "w a s d", "w,a,s,d"
@@ -212,6 +214,8 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
         request.direction = -request.direction    # "half as fast", "la mitad de rápido": slower
     request.relative = number_at is not None and more_at is not None and abs(number_at - more_at) <= 2
     request.describes = moods.describes(tokens)
+    request.recolour = request.colour is None and not request.shade and bool(
+        COLOUR_WORDS & set(tokens) and CHANGE_WORDS & set(tokens))      # "cambiales el color porfa"
     if len(set(request.roles)) > 1:               # "the cat is too slow, it can't get the fish": the cat
         request.roles = [_subject(tokens, request.roles, role_at, named, colour_at)]
     return request

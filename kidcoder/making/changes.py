@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from kidcoder import i18n
-from kidcoder.making import change_words, templates
+from kidcoder.making import change_words, nouns, templates
 from kidcoder.making.change_words import Request
 from kidcoder.making.clause_links import bare_numbers_follow, concrete_first, other_roles, property_of, says_other
 from kidcoder.making.model_reading import goes_against, request_from_reading
@@ -198,9 +198,10 @@ def _template_limits(constants: Dict[str, Constant]) -> Dict[str, Tuple[float, f
     return {slot: tuple(pair) for slot, pair in template.meta.get("limits", {}).items()}
 
 
-def _clause_edits(constants, request: Request, template_limits,
-                  planned: Dict[str, object]) -> Tuple[List[Tuple[str, object]], Optional[str]]:
-    """(name, new value) pairs for one clause, or a status saying why there are none."""
+def _clause_edits(constants, request: Request, template_limits, planned: Dict[str, object],
+                  easier: int = 0) -> Tuple[List[Tuple[str, object]], Optional[str]]:
+    """(name, new value) pairs for one clause, or a status saying why there are none. easier: the way the
+    wish says the game should go (+1 "es muy difícil"), for a clause that only quotes a value it has now."""
     if request.new_thing or (request.appears and not _has_role(constants, request.roles)):
         return [], "new_thing"         # "add a dog", "que haya paredes": a new kind of thing needs new code
     if request.target:                 # a quoted setting: "30 seconds is too short" (quoted_values.py)
@@ -219,6 +220,14 @@ def _clause_edits(constants, request: Request, template_limits,
         for role in roles:
             for name in _targets(constants, part_attribute, part_request, role):
                 constant = constants[name]
+                if part_attribute == "colour" and part_request.recolour:
+                    part_request = replace(part_request, colour=_standing_out(constants, constant.value,
+                                                                             role == "BACKGROUND"))
+                if easier and not part_request.direction and not part_request.relative and \
+                        part_request.numbers and set(part_request.numbers) == {constant.value}:
+                    # "es muy difícil, con 5 vidas no me da": 5 is the value now; the wish is easier
+                    way = easier if part_attribute in ("lives", "time") else -easier
+                    part_request = replace(part_request, number=None, numbers=[], direction=way)
                 if part_request.in_seconds and part_request.number is not None and not in_seconds(constant):
                     if not part_request.direction:
                         continue                 # "make the race 60 seconds": the race is counted in distance
@@ -231,6 +240,17 @@ def _clause_edits(constants, request: Request, template_limits,
     if not changes:
         return [], "no_thing" if request.role_words and not request.roles else "no_setting"
     return changes, None
+
+
+def _standing_out(constants: Dict[str, Constant], now: Tuple[int, int, int],
+                  background: bool = False) -> Tuple[int, int, int]:
+    """Another named colour, the one farthest from the colour now and the game's other colours ("no se ven
+    bien las balas, cambiales el color": seen against the background); a dark one for a background, where
+    the game's white words are."""
+    others = [c.value for c in constants.values() if c.in_settings and _fits("colour", c.value)] + [now]
+    named = [nouns.find_colour(name, "en") for name in nouns.colour_names()]
+    return max([rgb for rgb in named if not background or sum(rgb) < 3 * 130],
+               key=lambda rgb: min(sum((a - b) ** 2 for a, b in zip(rgb, other)) for other in others))
 
 
 def _has_role(constants: Dict[str, Constant], roles: Sequence[str]) -> bool:
@@ -315,6 +335,7 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
     """The edits for the requests read from each clause (the rules' reading, or a model's), after the
     settings already decided (first: a new text)."""
     template_limits = _template_limits(constants)
+    easier = next((request.easier for request in requests if request.easier), 0)
     kept = concrete_first(requests)
     requests, clauses = [requests[i] for i in kept], [clauses[i] for i in kept]
     take_quotes(constants, requests, _PARTS)
@@ -333,7 +354,7 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
         previous_roles = request.roles or previous_roles
         if not request.understood and not request.roles and not request.target:
             continue
-        changes, status = _clause_edits(constants, request, template_limits, planned)
+        changes, status = _clause_edits(constants, request, template_limits, planned, easier)
         if status:
             problems.append((status, request, clause))
         for name, new in changes:

@@ -104,12 +104,16 @@ SHAPE_CUES = _words("a an un una into like como shape shaped forma be sea sean")
 INSTEAD = _words("instead vez not no")        # "stars instead of squares", "en vez de cuadrados": not this one
 SPLIT_WORDS = _words("and y also tambien then luego plus")
 
+# "cambiales el color", "change the colour of the bullets", "a different colour": a colour, none named.
+COLOUR_WORDS = _words("colour colours color colors colores")
+CHANGE_WORDS = _words("change cambia cambiale cambiales cambiar cambien cambies different diferente otro otra "
+                      "another new nuevo nueva")
 FLOATY = _words("floaty floatier float flota flotar flote")          # less gravity
 DIRECTION_SETS = ((FAST, "speed", 1), (SLOW, "speed", -1), (HIGH, None, 1), (LOW, None, -1), (FLOATY, "gravity", -1),
                   (BIG, "size", 1), (SMALL, "size", -1), (LONG, "time", 1), (SHORT, "time", -1))
 VOCABULARY = sorted(set().union(*ROLE_WORDS.values(), *ATTRIBUTE_WORDS.values(), FAST, SLOW, HIGH, LOW, BIG,
                                 SMALL, LONG, SHORT, MORE, LESS, DARK, LIGHT, EASY, HARD, SHAPE_WORDS, OPERATIONS,
-                                FLOATY))
+                                FLOATY, COLOUR_WORDS, CHANGE_WORDS))
 
 
 # Words the rules read as they are are never mended into others: "cant" is not "cat", "esta" not "resta",

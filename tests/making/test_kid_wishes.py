@@ -130,3 +130,14 @@ def test_what_a_child_cannot_do_in_time_is_too_little_of_it():
 
 def test_more_of_what_a_setting_comment_counts_is_that_setting():
     assert _new("q pueda aguantar mas golpes porfaaaa me matan enseguida", "dodge_es") == {"LIVES": (5, 6)}
+
+
+def test_a_value_the_game_has_now_said_beside_too_hard_goes_the_easier_way():
+    assert _new("es muy dificil!! con 5 vidas no me da, pierdo siempre", "shooter_es") == {"LIVES": (5, 6)}
+    assert _new("its too hard, with 5 lives i always lose", "catch_en") == {"LIVES": (5, 6)}
+
+
+def test_another_colour_with_none_named_is_one_that_stands_out():
+    changed = _new("no se ven bien las balas, cambiales el color porfa", "shooter_es")
+    assert changed.keys() == {"BULLET_COLOUR"} and changed["BULLET_COLOUR"][1] != (255, 255, 0)
+    assert _new("change the background colour", "racing_en")["BACKGROUND"][1] == (20, 20, 20)   # dark: white words

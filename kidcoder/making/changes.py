@@ -352,8 +352,8 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
             request.roles = other_roles(previous_roles, constants) if says_other(clause) \
                 else list(previous_roles)          # "make the cat blue and faster", "... and the other green"
         previous_roles = request.roles or previous_roles
-        if not request.understood and not request.roles and not request.target:
-            continue
+        if not (request.understood or request.roles or request.target or request.new_thing):
+            continue                                # a new thing ("can there be a shop") is said so, not skipped
         changes, status = _clause_edits(constants, request, template_limits, planned, easier)
         if status:
             problems.append((status, request, clause))

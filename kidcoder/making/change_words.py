@@ -1,116 +1,22 @@
 """How children ask to change a game, in English and Spanish: a request read into what, which way, how much.
 
 read_request("make the fish fall slower", names={"THING": "fish"}) says: the
-THING, its falling, down. Pure word lists and rules, with close misspellings
-forgiven ("fater", "enemys", "bakground"); changes.py turns a Request into edits.
+THING, its falling, down. Rules over the words of wish_words.py (where close misspellings
+are forgiven: "fater", "enemys", "bakground"); changes.py turns a Request into edits.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Mapping, Optional, Tuple
 
-from kidcoder.knowledge.spelling import likeness, sound_key
-from kidcoder.knowledge.words import fold, folded_words as _words
-from kidcoder.making import description, nouns, wish_moods as moods
-
-_TOKEN = re.compile(r"\w+")
-SAID_ALIKE = 0.75        # how alike two spellings must sound (spelling.likeness) for one to mend the other
-
-
-# Who or what a request is about -> the constant-name prefixes it stands for, best first.
-ROLE_WORDS: Dict[str, frozenset] = {
-    "PLAYER": _words("player players jugador jugadora me myself yo character personaje hero heroe guy muñeco"),
-    "ENEMY": _words("enemy enemies enemigo enemigos enemiga enemigas malo malos baddies baddie monster monsters "
-                    "monstruo monstruos obstacle obstacles obstaculo obstaculos"),
-    "THING": _words("thing things cosa cosas item items objeto objetos"),
-    "BALL": _words("ball balls pelota pelotas bola bolas"),
-    "PADDLE": _words("paddle paddles pala palas raqueta raquetas"),
-    "BACKGROUND": _words("background fondo sky cielo space espacio grass hierba yerba pasto cesped floor suelo screen "
-                         "pantalla"),
-    "WALL": _words("wall walls pared paredes muro muros"),
-    "ROAD": _words("road carretera calle pista"),
-    "PLATFORM": _words("platform platforms plataforma plataformas"),
-    "BULLET": _words("bullet bullets bala balas laser lasers disparo disparos shot shots"),
-    "PAPER": _words("paper papel hoja"),
-}
-ROLE_PREFIXES: Dict[str, Tuple[str, ...]] = {
-    "PLAYER": ("PLAYER", "HERO"), "ENEMY": ("ENEMY", "THING"), "THING": ("THING", "ENEMY"),
-    "BALL": ("BALL", "THING"), "PADDLE": ("PADDLE", "PLAYER"), "BACKGROUND": ("BACKGROUND", "BG"),
-    "WALL": ("WALL",), "ROAD": ("ROAD",), "PLATFORM": ("PLATFORM",), "BULLET": ("BULLET",), "PAPER": ("PAPER",),
-}
-
-# Words that say which property changes.
-ATTRIBUTE_WORDS: Dict[str, frozenset] = {
-    "jump": _words("jump jumps jumping jumped salta saltar salte salten salto saltos brinca brincar brinque"),
-    "fall": _words("fall falls falling fell drop drops caer cae caen caiga caigan cayendo bajan baje bajen"),
-    "gravity": _words("gravity gravedad"),
-    "steer": _words("steer steers steering turn turns gira girar gire volante"),
-    "lives": _words("lives life lifes live vidas vida hearts corazones"),
-    "win": _words("win wins winning ganar gana gane ganes ganas victory"),
-    "points": _words("points point puntos punto score"),
-    "time": _words("time tiempo seconds second segundos segundo longer shorter minute minuto"),
-    "size": _words("size tamaño sized"),
-    "numbers": _words("numbers number numeros numero"),
-    "rows": _words("rows row filas fila"),
-    "questions": _words("questions question preguntas pregunta"),
-    "speed": _words("speed velocidad move moves moving run runs go goes mueve mueva muevan moverse corre corra "
-                    "corran va vaya vayan anda ande drive drives maneja"),
-    "controls": _words("wasd arrows arrow flechas flecha"),
-}
-FAST = description.FAST_WORDS | _words("fastest quicker veloces zoom zooms zooming pastilla")   # and "a toda pastilla"
-SLOW = description.SLOW_WORDS | _words("slowest despacito sluggish chill")     # the descriptions' words, and more
-HIGH = _words("higher high highest alto alta altos")
-LOW = _words("lower low bajo baja bajos")
-BIG = _words("bigger big biggest large larger huge giant gigantic enormous humongous ginormous massive grande "
-             "grandes enorme enormes gigante gigantes grandote")
-SMALL = _words("smaller small smallest tiny teeny little pequeño pequeña pequeños pequeñas chico chica chiquito "
-               "chiquita mini")
-LONG = _words("longer long largo larga")
-SHORT = _words("shorter short corto corta")
-MORE = _words("more mas another otro otra otros otras add anade anadir agrega agregar extra")
-LESS = _words("less fewer menos remove quita quitar saca sacar")
-DARK = _words("darker dark oscuro oscura oscuros oscuras")
-LIGHT = _words("lighter light brighter bright claro clara claros claras")
-EASY = _words("easier easy facil")
-HARD = _words("harder hard dificil difficult")
-INVERT = _words("too demasiado demasiada demasiados demasiadas tan")
-TOO_MANY = _words("demasiados demasiadas")
-NEGATE = _words("not no dont nunca")
-STRONG = description.STRONG_WORDS | _words("much lot lots way mucho muchisimo bastante")
-WEAK = _words("bit poco poquito slightly")
-DOUBLE = _words("twice double doble")
-HALF = _words("half mitad")
-ARTICLES = _words("a an one un una uno")
-OF_WORDS = _words("of the on de del la el los las")
-HAVE = _words("have has get tenga tener tiene tengan want wanna quiero quisiera need needs necesita")  # + a new thing
-_ADDING = MORE | HAVE                  # "add a dog", "quiero un escudo": words before a new thing
-SHAPE_WORDS: Dict[str, str] = {}
-for _shape, _names in (("circle", "circle circles round circulo circulos redondo redonda"),
-                       ("square", "square squares box cuadrado cuadrados cuadrada caja"),
-                       ("triangle", "triangle triangles triangulo triangulos"),
-                       ("diamond", "diamond diamonds diamante diamantes rombo rombos"),
-                       ("star", "star stars estrella estrellas"), ("oval", "oval ovals ovalo ovalos")):
-    for _word in _names.split():
-        SHAPE_WORDS[fold(_word)] = _shape
-OPERATIONS: Dict[str, str] = {}
-for _operation, _names in (("x", "times multiply multiplying multiplication multiplicar multiplica multiplicacion "
-                                 "multiplicaciones tablas"),
-                           ("-", "minus subtract subtracting subtraction takeaway resta restas restar"),
-                           ("+", "plus adding addition sum sums suma sumas sumar")):
-    for _word in _names.split():
-        OPERATIONS[fold(_word)] = _operation
-SHAPE_CUES = _words("a an un una into like como shape shaped forma be sea sean")
-INSTEAD = _words("instead vez not no")        # "stars instead of squares", "en vez de cuadrados": not this one
-SPLIT_WORDS = _words("and y also tambien then luego plus")
-
-FLOATY = _words("floaty floatier float flota flotar flote")          # less gravity
-_DIRECTION_SETS = ((FAST, "speed", 1), (SLOW, "speed", -1), (HIGH, None, 1), (LOW, None, -1), (FLOATY, "gravity", -1),
-                   (BIG, "size", 1), (SMALL, "size", -1), (LONG, "time", 1), (SHORT, "time", -1))
-_VOCABULARY = sorted(set().union(*ROLE_WORDS.values(), *ATTRIBUTE_WORDS.values(), FAST, SLOW, HIGH, LOW, BIG,
-                                 SMALL, LONG, SHORT, MORE, LESS, DARK, LIGHT, EASY, HARD, SHAPE_WORDS, OPERATIONS,
-                                 FLOATY))
+from kidcoder.knowledge.words import fold
+from kidcoder.making import nouns, wish_moods as moods
+from kidcoder.making.wish_words import (
+    ADDING, ARTICLES, ATTRIBUTE_WORDS, CHANGE_WORDS, COLOUR_WORDS, DARK, DIRECTION_SETS, DOUBLE, EASY, FAST, HALF,
+    HARD, INSTEAD, INVERT, LESS, LIGHT, MORE, NEGATE, OF_WORDS, OPERATIONS, ROLE_WORDS, SHAPE_CUES, SHAPE_WORDS,
+    SLOW, SPLIT_WORDS, STRONG, TOKEN, TOO_MANY, VOCABULARY, WEAK, colour_of, correct, has_direction, is_attribute,
+    is_role, plain_word)
 
 
 @dataclass
@@ -135,56 +41,30 @@ class Request:
     numbers: List[int] = field(default_factory=list)       # every number, in order ("treinta ... 45 es mucho")
     target: Optional[str] = None                           # the setting a quoted value named (quoted_values.py)
     shade: int = 0                                         # +1 lighter, -1 darker
+    in_seconds: bool = False                               # the number is a time ("30 segundos", "2 minutes")
+    appears: bool = False                                  # a thing asked to be there ("que haya paredes")
+    picture: Optional[str] = None                          # what a thing turns into ("images/dog.png")
+    more_of: List[str] = field(default_factory=list)       # the words after "more"/"menos" ("golpes")
+    recolour: bool = False                                 # another colour, none named ("cambiales el color")
 
     @property
     def understood(self) -> bool:
         return bool(self.attributes or self.colour or self.shape or self.controls or self.operation
-                    or self.easier or self.direction or self.shade)
-
-
-_NEVER_MENDED = moods.NOT_WORDS | _words("want wont what that this then than when with went very")  # "cant" not "cat"
-
-
-def correct(word: str, extra: Tuple[str, ...] = (), lang: str = "en") -> str:
-    """A misspelt request word mended to the closest known one ("fater" -> "faster"), or to the one it sounds
-    like ("bulits" -> "bullets", "valas" -> "balas", knowledge/spelling.py), else the word itself."""
-    if len(word) < 4 or not word.isalpha() or word in _VOCABULARY or word in extra or word in _NEVER_MENDED:
-        return word
-    cutoff = 0.85 if len(word) <= 5 else 0.8
-    close = [known for known in difflib.get_close_matches(word, list(extra) + _VOCABULARY, n=3, cutoff=cutoff)
-             if len(known) >= len(word) - 1]          # "losing" is not "long"
-    if close:
-        return close[0]
-    return _said_alike(word, tuple(extra) + tuple(_VOCABULARY), lang) or word
-
-
-def _said_alike(word: str, known: Tuple[str, ...], lang: str) -> Optional[str]:
-    """The one known word said exactly like this one, when it is not itself a word we know as a thing."""
-    key = sound_key(word, lang)
-    if len(key) < 3 or nouns.exact_noun(word):
-        return None
-    alike = [other for other in known if len(other) >= 4 and other.isalpha() and abs(len(other) - len(word)) <= 1
-             and sound_key(other, lang) == key and likeness(word, other, lang) >= SAID_ALIKE]
-    return alike[0] if len(set(alike)) == 1 else None
-
-
-def _colour_of(raw: str, lang: str, known: Mapping[str, str]):
-    """The colour a word names, or sounds like when misspelt ("blak", "purpel", "amariyo")."""
-    colour = nouns.find_colour(raw, lang) if len(raw) > 2 else None
-    if colour or len(raw) < 4 or not raw.isalpha() or raw in known or raw in _VOCABULARY:
-        return colour
-    names = [fold(name) for name in nouns.colour_names()] + list(nouns.colour_words(lang))
-    alike = _said_alike(raw, tuple(names), lang)
-    return nouns.find_colour(alike, lang) if alike else None
+                    or self.easier or self.direction or self.shade or self.picture or self.recolour)
 
 
 _SPELLED_WASD = re.compile(r"\bw[\s,.-]*a[\s,.-]*s[\s,.-]*d\b", re.IGNORECASE)     # "w a s d", "w,a,s,d"
+# Two of those keys by their letters: "con la A y la D", "A and D", "the w and s keys" (a small letter needs
+# "la"/"the"/"tecla" before it: "a" alone is a word).
+_KEY_LETTER = r"(?:\b[WASD]|\b(?:la|the|tecla|letra|key)\s+[wasdWASD])"
+_LETTER_KEYS = re.compile(_KEY_LETTER + r"\s*(?:,|y|and|e|&|/)\s*" + _KEY_LETTER + r"\b")
 
 
 def split_clauses(text: str) -> List[str]:
-    """'make the cat blue and faster' -> ['make the cat blue', 'faster'] (also at commas and full stops)."""
+    """'make the cat blue and faster' -> ['make the cat blue', 'faster'] (also at commas and full stops);
+    "w a s d" spelt out comes back as one word, so read_request need not look for it again."""
     clauses, current = [], []
-    for piece in re.split(r"([,.;!?]|\s+)", _SPELLED_WASD.sub("wasd", text)):
+    for piece in re.split(r"([,.;!?]|\s+)", _LETTER_KEYS.sub("wasd", _SPELLED_WASD.sub("wasd", text))):
         if not piece or piece.isspace():
             continue
         if piece in ",.;!?" or fold(piece) in SPLIT_WORDS:
@@ -202,7 +82,7 @@ def _name_roles(names: Mapping[str, str]) -> Dict[str, str]:
     """Folded words (and the same thing's names in both languages) -> the prefix of the *_NAME that holds them."""
     found: Dict[str, str] = {}
     for prefix, value in names.items():
-        for word in _TOKEN.findall(fold(value)):
+        for word in TOKEN.findall(fold(value)):
             found.setdefault(word, prefix)
             noun = nouns.exact_noun(word)
             if noun:
@@ -212,14 +92,15 @@ def _name_roles(names: Mapping[str, str]) -> Dict[str, str]:
 
 
 def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request:
-    """One clause of a child's request, read with the game's own names (PLAYER -> "gato", THING -> "fish")."""
+    """One clause of a child's request (from split_clauses), read with the game's own names (PLAYER -> "gato",
+    THING -> "fish")."""
     names = dict(names or {})
     name_roles = _name_roles(names)
     request = Request()
-    originals = _TOKEN.findall(_SPELLED_WASD.sub("wasd", text.lower()))
-    raw = [_plain(re.sub(r"(.)\1{2,}", r"\1", fold(word))) for word in originals]     # "soooo" -> "so"
+    originals = TOKEN.findall(text.lower())
+    raw = [plain_word(re.sub(r"([^\W\d])\1{2,}", r"\1", fold(word))) for word in originals]  # "soooo": "so", not "1000"
     tokens = [correct(word, tuple(name_roles), lang) for word in raw]
-    invert = False
+    invert = cannot = False
     number_at = more_at = None
     named: List[str] = []                      # the roles named with the game's own words
     role_at: List[int] = []                    # where each role was named
@@ -227,9 +108,10 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
     for index, word in enumerate(tokens):
         previous = tokens[index - 1] if index else ""
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        colour = _colour_of(raw[index], lang, name_roles)
+        colour = colour_of(raw[index], lang, name_roles)
+        request.in_seconds = request.in_seconds or word in moods.SECONDS or word in moods.MINUTES
         if word in NEGATE or (word in INVERT and _inverts(tokens, index)) or (
-                word in ("to", "2") and (_has_direction(following) or following in moods.MANY)
+                word in ("to", "2") and (has_direction(following) or following in moods.MANY)
                 and (previous in moods.STATE_VERBS or previous in ("way", "r"))):    # "is to slow", not "need to chill"
             invert = invert or word != "tan" or previous in NEGATE   # "too fast", "is to slow", "no tan"
             if word in TOO_MANY:                  # "hay demasiados meteoritos"
@@ -239,42 +121,50 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
         elif word in SHAPE_WORDS and word not in name_roles:
             if INSTEAD & set(tokens[max(0, index - 3):index]):
                 continue                              # "stars instead of squares"
-            if previous in SHAPE_CUES or SHAPE_CUES & set(tokens) or _is_role(previous, name_roles):
+            if previous in SHAPE_CUES or SHAPE_CUES & set(tokens) or is_role(previous, name_roles):
                 request.shape = SHAPE_WORDS[word]     # "a star", "shape", "the bricks circles", not "in circles"
         elif word in name_roles:
             request.roles.append(name_roles[word])
             request.role_words.append(word.upper())
             named.append(name_roles[word])
             role_at.append(index)
-        elif _is_role(word, {}):
+        elif is_role(word, {}):
             request.roles.append(next(role for role, members in ROLE_WORDS.items() if word in members))
             request.role_words.append(word.upper())
             role_at.append(index)
+            if moods.appears(tokens, index, ARTICLES):    # "que haya paredes": new code when the game has none
+                request.appears = True
+                request.unknown_thing = request.unknown_thing or originals[index]
         elif word in moods.MANY and (word not in STRONG or following in ("of", "de")):   # not "lots faster"
             # "a zillion aliens", "lots of fish"; "theres like a million trucks" is too many
             request.counting = True
             request.direction = -1 if invert or moods.complains(tokens, index) else 1
         elif (word in moods.SLOW_LIKE or word in moods.FAST_LIKE) and moods.complains(tokens, index):
             _read_property(request, "slow" if word in moods.SLOW_LIKE else "fast", "", True)   # "is a snail"
-        elif nouns.exact_noun(word) and not _is_attribute(word):    # a thing the game does not name ("the dragon")
-            noun = nouns.exact_noun(word)[0]
+        elif nouns.exact_noun(word) and (not is_attribute(word) or moods.appears(tokens, index, ARTICLES)):
+            noun = nouns.exact_noun(word)[0]          # a thing the game does not name ("the dragon")
             request.role_words.extend(sorted({word.upper(), noun.key.upper()}))
             request.unknown_thing = request.unknown_thing or originals[index]
-            request.new_thing = request.new_thing or _after(tokens, index, _ADDING)     # "add a dog"
+            request.new_thing = request.new_thing or _after(tokens, index, ADDING) or moods.appears(
+                tokens, index, ARTICLES)                   # "add a dog", "que salgan corazones"
+            picture = nouns.picture_of(noun) if moods.becomes(tokens, index, ARTICLES) else None
+            if picture is not None and not request.new_thing:
+                request.picture = picture.project_path     # "que el gato sea un perro"
             if noun.kind == "thing" and "THING" in name_roles.values() and _after(tokens, index, LESS):
                 # "que lluevan menos piedras": fewer of something that falls or comes is fewer of the game's things
                 request.roles.append("THING")
                 request.counting, request.direction = True, -1
         elif word.isdigit() or (nouns.find_number(word) is not None and word not in ARTICLES
                                 and not (lang == "en" and word == "once")):    # "at once" is not 11
-            if previous not in NEGATE:            # "60 seconds not 30"
+            if previous not in NEGATE and not moods.compared(tokens, index):   # "60 seconds not 30", "formula 1"
                 request.number, number_at = nouns.find_number(word), index
                 request.numbers.append(request.number)
         elif word in MORE or word in LESS:
             request.direction = request.direction or (1 if word in MORE else -1)
             more_at = index
             after = [token for token in tokens[index + 1:index + 3] if not token.isdigit()][:1]
-            request.counting = request.counting or any(_is_role(token, name_roles) for token in after)
+            request.counting = request.counting or any(is_role(token, name_roles) for token in after)
+            request.more_of.extend(after)         # "más golpes": a comment may count them (setting_comments)
         elif word in DARK or word in LIGHT:
             request.shade = 1 if word in LIGHT else -1
         elif word in EASY or word in HARD:
@@ -283,15 +173,16 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
                     invert or moods.complains(tokens, index) or moods.unasked_difficulty(tokens)):
                 request.easier = -request.easier          # "it's too hard", "muy difícil": easier
         elif word in OPERATIONS:
-            request.operation = OPERATIONS[word]
+            if not INSTEAD & set(tokens[max(0, index - 2):index]):     # "de multiplicar no de sumar"
+                request.operation = OPERATIONS[word]
         elif (word in WEAK and not (word in moods.FEW and previous not in ARTICLES)) or (
-                word == "little" and (following in MORE or _has_direction(following))):
+                word == "little" and (following in MORE or has_direction(following))):
             request.amount = "weak"              # "a bit faster", "a little slower", "un poco más"
         elif word in STRONG or word in DOUBLE or word in HALF:
             request.amount = "strong" if word in STRONG else ("double" if word in DOUBLE else "half")
         elif word in moods.FEW and previous not in ARTICLES and not request.direction:
             request.direction = 1 if invert or moods.complains(tokens, index) else -1    # "es muy poco"
-            request.counting = request.counting or _is_role(following, name_roles)      # "pocos meteoritos"
+            request.counting = request.counting or is_role(following, name_roles)      # "pocos meteoritos"
         elif word in moods.MINUTES:
             # "2 minutes", "dos minutos", "a whole minute" (60 seconds; not the "30 seconds" said before it)
             counted = number_at is not None and index - number_at <= 2 and request.number is not None
@@ -303,20 +194,28 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
                 request.attributes.append("time")
         elif moods.at_once(tokens, index):        # "at the same time": how many, not how long
             request.counting = request.counting or moods.how_many_at_once(tokens, index)
-        elif previous in ARTICLES and _after(tokens, index, _ADDING) and word.isalpha() and word not in _VOCABULARY:
+        elif previous in ARTICLES and (_after(tokens, index, ADDING) or moods.appears(tokens, index, ARTICLES)) \
+                and word.isalpha() and word not in VOCABULARY:
             request.new_thing = True              # "add a nitro boost": something the game has not got
             request.unknown_thing = request.unknown_thing or originals[index]
-        elif _has_direction(word) and moods.too_little(tokens, index):
+        elif has_direction(word) and moods.too_little(tokens, index):
             _read_property(request, word, previous, False)    # "not fast enough", "can't jump high": more
         else:
             complaint = not moods.comparative(word, previous, MORE | LESS) and moods.complains(tokens, index)
             negated = bool(NEGATE & set(tokens[max(0, index - 2):index])) or (
                 word in ATTRIBUTE_WORDS["controls"] and bool(INSTEAD & set(tokens[max(0, index - 3):index])))
+            if (word in FAST or word in SLOW) and moods.ends_soon(tokens, index):
+                word = "short" if word in FAST else "long"       # "the race ends too quick": too short
             _read_property(request, word, previous, invert or complaint, negated)
+            cannot = cannot or (is_attribute(word) and moods.cannot_do(tokens, index))    # "i cant steer"
+    if cannot and not request.direction and not request.number:
+        request.direction = 1                     # "i cant steer in time", "no puedo saltar": more of it
     if request.direction and moods.says_half_as(tokens, HALF):
         request.direction = -request.direction    # "half as fast", "la mitad de rápido": slower
     request.relative = number_at is not None and more_at is not None and abs(number_at - more_at) <= 2
     request.describes = moods.describes(tokens)
+    request.recolour = request.colour is None and not request.shade and bool(
+        COLOUR_WORDS & set(tokens) and CHANGE_WORDS & set(tokens))      # "cambiales el color porfa"
     if len(set(request.roles)) > 1:               # "the cat is too slow, it can't get the fish": the cat
         request.roles = [_subject(tokens, request.roles, role_at, named, colour_at)]
     return request
@@ -336,24 +235,12 @@ def _subject(tokens: List[str], roles: List[str], role_at: List[int], named: Lis
     return roles[0]
 
 
-def _plain(word: str) -> str:
-    """'rapidísimo' -> 'rapido', 'lentisimas' -> 'lentas', 'grandisimo' -> 'grande' (when we know the word)."""
-    match = re.match(r"^(\w{3,}?)isim([oa]s?)$", word)
-    if not match:
-        return word
-    stem, end = match.groups()
-    for known in (stem + end, stem + "e" + end[1:]):
-        if known in _VOCABULARY:
-            return known
-    return word
-
-
 def _inverts(tokens: List[str], index: int) -> bool:
     """"too fast", "demasiado rápido", "too many": yes; "the cat is slow too, make him faster": no (also)."""
     if tokens[index] != "too":
         return True
     ahead = [word for word in tokens[index + 1:index + 3] if word not in STRONG]
-    return bool(ahead) and (_has_direction(ahead[0]) or ahead[0] in moods.MANY or ahead[0] in EASY | HARD
+    return bool(ahead) and (has_direction(ahead[0]) or ahead[0] in moods.MANY or ahead[0] in EASY | HARD
                             or ahead[0] in moods.SLOW_LIKE | moods.FAST_LIKE)
 
 
@@ -363,22 +250,9 @@ def _after(tokens: List[str], index: int, words: frozenset) -> bool:
     return bool(before) and before[-1] in words
 
 
-def _is_role(word: str, name_roles: Mapping[str, str]) -> bool:
-    return word in name_roles or any(word in members for members in ROLE_WORDS.values())
-
-
-def _is_attribute(word: str) -> bool:
-    """'hearts', 'drops': words that name a property, though they are things too."""
-    return any(word in members for members in ATTRIBUTE_WORDS.values())
-
-
-def _has_direction(word: str) -> bool:
-    return any(word in members for members, _, _ in _DIRECTION_SETS)
-
-
 def _read_property(request: Request, word: str, previous: str, invert: bool, negated: bool = False) -> None:
     """Adjectives ("faster", "más lento") and property words ("jump", "vidas") of one token."""
-    for members, attribute, sign in _DIRECTION_SETS:
+    for members, attribute, sign in DIRECTION_SETS:
         if word in members:
             if previous in LESS:
                 sign = -sign                 # "less fast", "menos rápido"
@@ -397,3 +271,4 @@ def _read_property(request: Request, word: str, previous: str, invert: bool, neg
             elif attribute not in request.attributes:
                 request.attributes.append(attribute)
             return
+

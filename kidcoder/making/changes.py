@@ -16,17 +16,18 @@ from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from kidcoder import i18n
-from kidcoder.making import change_words, templates
-from kidcoder.making.change_words import ROLE_PREFIXES, Request
+from kidcoder.making import change_words, nouns, templates
+from kidcoder.making.change_words import Request
 from kidcoder.making.clause_links import bare_numbers_follow, concrete_first, other_roles, property_of, says_other
 from kidcoder.making.model_reading import goes_against, request_from_reading
 from kidcoder.making.game_slots import LIMITS
 from kidcoder.making.settings_block import format_value
 from kidcoder.making.program_constants import Constant, Edit, apply_edits, find_constants, make_edit, still_runs
 from kidcoder.making.quoted_values import take_quotes
-from kidcoder.making.setting_comments import counted_by
+from kidcoder.making.setting_comments import counted_by, in_seconds, lasting_by
 from kidcoder.making.text_wishes import text_wish
 from kidcoder.making.wish_moods import new_action
+from kidcoder.making.wish_words import ROLE_PREFIXES
 from kidcoder.model.facts import ChangeFacts, Enrich, consult
 
 __all__ = ["ChangePlan", "plan_changes", "apply_edits", "still_runs", "Edit"]
@@ -69,8 +70,8 @@ def _named(role: Optional[str], attribute: str) -> List[str]:
                     "PAPER_COLOUR"]
         prefixes = prefixes or ("PLAYER", "THING")
         return [f"{prefix}_{suffix}" for prefix in prefixes for suffix in ("COLOUR", "COLOR")]
-    if attribute == "shape":
-        return [f"{prefix}_SHAPE" for prefix in (prefixes or ("PLAYER", "THING"))]
+    if attribute in ("shape", "picture"):
+        return [f"{prefix}_{attribute.upper()}" for prefix in (prefixes or ("PLAYER", "THING"))]
     if attribute == "speed":
         own = [f"{prefix}_SPEED" for prefix in prefixes]
         if role is None:
@@ -93,7 +94,7 @@ def _named(role: Optional[str], attribute: str) -> List[str]:
 def _fits(attribute: str, value: object) -> bool:
     if attribute == "colour":
         return isinstance(value, tuple) and len(value) == 3
-    if attribute in ("shape", "controls", "operation"):
+    if attribute in ("shape", "picture", "controls", "operation"):
         return isinstance(value, str)
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -114,7 +115,8 @@ def _by_parts(constants: Dict[str, Constant], attribute: str, request: Request, 
 
 
 def _targets(constants: Dict[str, Constant], attribute: str, request: Request, role: Optional[str]) -> List[str]:
-    counted = counted_by(constants, request.role_words) if attribute == "count" and request.role_words else None
+    counted = counted_by(constants, request.role_words + request.more_of) \
+        if attribute == "count" and (request.role_words or request.more_of) else None
     if counted:
         return [counted]                # "give me 5 balls": LIVES = 3  # how many balls you have
     if role is None and request.role_words:
@@ -126,7 +128,8 @@ def _targets(constants: Dict[str, Constant], attribute: str, request: Request, r
     found = _by_parts(constants, attribute, request, role)
     if attribute in ("speed", "count", "fall") or len(found) == 1:
         return found
-    return []
+    lasting = lasting_by(constants) if attribute == "time" and not found else None
+    return [lasting] if lasting else []      # "the race is too short": WIN_SCORE = 2000  # drive this far to win
 
 
 def _limits(name: str, old: object, template_limits: Dict[str, Tuple[float, float]]) -> Tuple[float, float]:
@@ -174,6 +177,8 @@ def _new_value(constant: Constant, attribute: str, request: Request, limits) -> 
         return tuple(int(channel + (255 - channel) * 0.5) for channel in constant.value)
     if attribute == "shape":
         return request.shape
+    if attribute == "picture":
+        return request.picture
     if attribute == "controls":
         return request.controls
     if attribute == "operation":
@@ -182,19 +187,23 @@ def _new_value(constant: Constant, attribute: str, request: Request, limits) -> 
 
 
 def _template_limits(constants: Dict[str, Constant]) -> Dict[str, Tuple[float, float]]:
-    """The limits of the template this game was made from (the one whose SETTINGS names it has)."""
+    """The limits of the template this game was made from: of those whose SETTINGS names it has, the one with
+    the most (racing, not snake, whose few names a racing game has too)."""
     names = {c.name for c in constants.values() if c.in_settings}
-    for template in templates.all_templates().values():
-        if names and names >= set(template.defaults) - {"MAZE", "COLOURS"}:
-            return {slot: tuple(pair) for slot, pair in template.meta.get("limits", {}).items()}
-    return {}
+    made_from = [template for template in templates.all_templates().values()
+                 if names and names >= set(template.defaults) - {"MAZE", "COLOURS"}]
+    if not made_from:
+        return {}
+    template = max(made_from, key=lambda template: len(template.defaults))
+    return {slot: tuple(pair) for slot, pair in template.meta.get("limits", {}).items()}
 
 
-def _clause_edits(constants, request: Request, template_limits,
-                  planned: Dict[str, object]) -> Tuple[List[Tuple[str, object]], Optional[str]]:
-    """(name, new value) pairs for one clause, or a status saying why there are none."""
-    if request.new_thing:
-        return [], "new_thing"         # "add a dog": a new kind of thing needs new code, not a setting
+def _clause_edits(constants, request: Request, template_limits, planned: Dict[str, object],
+                  easier: int = 0) -> Tuple[List[Tuple[str, object]], Optional[str]]:
+    """(name, new value) pairs for one clause, or a status saying why there are none. easier: the way the
+    wish says the game should go (+1 "es muy difícil"), for a clause that only quotes a value it has now."""
+    if request.new_thing or (request.appears and not _has_role(constants, request.roles)):
+        return [], "new_thing"         # "add a dog", "que haya paredes": a new kind of thing needs new code
     if request.target:                 # a quoted setting: "30 seconds is too short" (quoted_values.py)
         return _quoted_edit(constants, request, template_limits, planned), None
     attribute = property_of(request)
@@ -211,6 +220,18 @@ def _clause_edits(constants, request: Request, template_limits,
         for role in roles:
             for name in _targets(constants, part_attribute, part_request, role):
                 constant = constants[name]
+                if part_attribute == "colour" and part_request.recolour:
+                    part_request = replace(part_request, colour=_standing_out(constants, constant.value,
+                                                                             role == "BACKGROUND"))
+                if easier and not part_request.direction and not part_request.relative and \
+                        part_request.numbers and set(part_request.numbers) == {constant.value}:
+                    # "es muy difícil, con 5 vidas no me da": 5 is the value now; the wish is easier
+                    way = easier if part_attribute in ("lives", "time") else -easier
+                    part_request = replace(part_request, number=None, numbers=[], direction=way)
+                if part_request.in_seconds and part_request.number is not None and not in_seconds(constant):
+                    if not part_request.direction:
+                        continue                 # "make the race 60 seconds": the race is counted in distance
+                    part_request = replace(part_request, number=None, numbers=[])    # "I win in 10 secs"
                 if name in planned:
                     constant = replace(constant, value=planned[name])
                 new = _new_value(constant, part_attribute, part_request,
@@ -219,6 +240,22 @@ def _clause_edits(constants, request: Request, template_limits,
     if not changes:
         return [], "no_thing" if request.role_words and not request.roles else "no_setting"
     return changes, None
+
+
+def _standing_out(constants: Dict[str, Constant], now: Tuple[int, int, int],
+                  background: bool = False) -> Tuple[int, int, int]:
+    """Another named colour, the one farthest from the colour now and the game's other colours ("no se ven
+    bien las balas, cambiales el color": seen against the background); a dark one for a background, where
+    the game's white words are."""
+    others = [c.value for c in constants.values() if c.in_settings and _fits("colour", c.value)] + [now]
+    named = [nouns.find_colour(name, "en") for name in nouns.colour_names()]
+    return max([rgb for rgb in named if not background or sum(rgb) < 3 * 130],
+               key=lambda rgb: min(sum((a - b) ** 2 for a, b in zip(rgb, other)) for other in others))
+
+
+def _has_role(constants: Dict[str, Constant], roles: Sequence[str]) -> bool:
+    """Has the game a setting for each of these things (WALL_COLOUR for walls)?"""
+    return all(any(name.split("_")[0] in _prefixes(role) for name in constants) for role in roles)
 
 
 def _quoted_edit(constants, request: Request, template_limits, planned) -> List[Tuple[str, object]]:
@@ -298,6 +335,7 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
     """The edits for the requests read from each clause (the rules' reading, or a model's), after the
     settings already decided (first: a new text)."""
     template_limits = _template_limits(constants)
+    easier = next((request.easier for request in requests if request.easier), 0)
     kept = concrete_first(requests)
     requests, clauses = [requests[i] for i in kept], [clauses[i] for i in kept]
     take_quotes(constants, requests, _PARTS)
@@ -314,9 +352,9 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
             request.roles = other_roles(previous_roles, constants) if says_other(clause) \
                 else list(previous_roles)          # "make the cat blue and faster", "... and the other green"
         previous_roles = request.roles or previous_roles
-        if not request.understood and not request.roles and not request.target:
-            continue
-        changes, status = _clause_edits(constants, request, template_limits, planned)
+        if not (request.understood or request.roles or request.target or request.new_thing):
+            continue                                # a new thing ("can there be a shop") is said so, not skipped
+        changes, status = _clause_edits(constants, request, template_limits, planned, easier)
         if status:
             problems.append((status, request, clause))
         for name, new in changes:

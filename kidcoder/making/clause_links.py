@@ -14,7 +14,8 @@ _OTHER = re.compile(r"\b(?:other|otra|otro)\b", re.IGNORECASE)
 
 def property_of(request: Request) -> Optional[str]:
     """The one property a clause changes (colour first: "make the fast cat blue" is about colour)."""
-    for attribute, present in (("colour", request.colour or request.shade), ("shape", request.shape),
+    for attribute, present in (("colour", request.colour or request.shade or request.recolour),
+                               ("shape", request.shape), ("picture", request.picture),
                                ("controls", request.controls), ("operation", request.operation)):
         if present:
             return attribute

@@ -25,6 +25,13 @@ _MOMENTS = (
     ("WRONG_TEXT", "wrong fallo fallas falle mal equivoco"),
     ("TITLE", "title titulo name nombre"),
 )
+# Spanish verbs said in every person and tense ("cuando pierdas", "si pierdes", "al perder"): their stems.
+_STEMS = (
+    ("WIN_TEXT", ("gan",)),
+    ("LOSE_TEXT", ("pierd", "perd", "muer", "mori", "muri", "acab", "termin")),
+    ("RIGHT_TEXT", ("aciert", "acert")),
+    ("WRONG_TEXT", ("equivoc",)),
+)
 # "when I get all the stars": all of them is winning, when no other moment is named.
 _ALL = ("WIN_TEXT", "all todas todos")
 # A run of words in capitals is the text, and a wish may go on after it: "diga GENIAL y el fondo azul".
@@ -40,7 +47,8 @@ def text_wish(request_text: str, constants: Mapping[str, object]) -> Optional[Tu
     if not said:
         return None
     before = {fold(word) for word in re.findall(r"\w+", request_text[:said.start()].lower())}
-    name = next((name for name, words in _MOMENTS + (_ALL,) if before & set(words.split())), None)
+    name = next((name for name, words in _MOMENTS + (_ALL,) if before & set(words.split())), None) or next(
+        (name for name, stems in _STEMS if any(word.startswith(stems) for word in before)), None)
     if name is None or name not in constants or not isinstance(constants[name].value, str):
         return None
     text = said.group(1)

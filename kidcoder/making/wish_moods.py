@@ -14,19 +14,21 @@ from typing import Sequence
 from kidcoder.knowledge.words import fold, folded_words as _words
 
 
+# Steering said as what the car does now: "it swerves crazy fast" is too much steering.
+STEER_VERBS = _words("swerve swerves swerving drifts derrapa derrapan")
 # Verbs that say how the game is now (not what the child wants it to be).
-STATE_VERBS = _words("is isnt are arent r its was were theres thats there's seems looks goes go moves move runs "
-                     "run drives falls fall jumps jump drops drop walks walk turns turn takes feels es son "
-                     "esta estan era va van voy anda andan ando hay cae caen caigo baja bajan sube suben salta "
-                     "saltan salto corre corren corro gira giran giro muevo mueve mueven tarda tardan se "
-                     "siente")
+STATE_VERBS = STEER_VERBS | _words(
+    "is isnt are arent r its was were theres thats there's seems looks goes go moves move runs run drives falls fall "
+    "jumps jump drops drop walks walk turns turn takes feels es son esta estan era va van voy anda andan ando hay cae "
+    "caen caigo baja bajan sube suben salta saltan salto corre corren corro gira giran giro muevo mueve mueven tarda "
+    "tardan se siente")
 LIKE = _words("like como parece parecen")
 # Words before which a plain word is what the child wants: "make it fast", "quiero que sea rápido".
 COMMANDS = _words("make let want wanna should put set give gimme add need needs haz hazlo hace hacer "
                   "pon ponlo ponle ponla quiero queria quisiera deberia debe puedes que ke ojala")
 # Things a child likens their game's things to: a snail is slow, a rocket fast.
-SLOW_LIKE = _words("snail snails turtle turtles tortoise sloth slug grandma granny grandpa caracol caracoles "
-                   "tortuga tortugas perezoso babosa abuela abuelita abuelo abuelito")
+SLOW_LIKE = _words("snail snails turtle turtles tortoise sloth slug grandma grandmas granny grannies grandpa "
+                   "caracol caracoles tortuga tortugas perezoso babosa abuela abuelita abuelo abuelito")
 FAST_LIKE = _words("rocket rockets cheetah lightning jet cohete cohetes rayo guepardo")
 # "a zillion aliens", "un montón de peces": how many, and more of them.
 MANY = _words("many lots tons loads bunch million millions zillion zillions billion gazillion everywhere muchos muchas "
@@ -34,6 +36,9 @@ MANY = _words("many lots tons loads bunch million millions zillion zillions bill
 # "es muy poco", "too few": too little of something (so more); "un poco" is "a bit", not this.
 FEW = _words("few poco pocos pocas")
 MINUTES = _words("minute minutes minuto minutos")
+SECONDS = _words("seconds second secs sec segundos segundo segs seg")
+# The game ending: "the race ends too quick", "se acaba muy rápido" is how long it lasts, not how fast.
+ENDS = _words("end ends ended over finish finishes finished acaba acabe acabo termina termine termino")
 # Plain words of difficulty: "it's hard" complains, "make it harder" asks.
 HARD_PLAIN = _words("hard difficult dificil impossible imposible")
 EASY_PLAIN = _words("easy facil")
@@ -45,13 +50,23 @@ NEW_ACTIONS = {word: parts.split() for words, parts in (
     ("protect protects proteja proteger shield escudo", "SHIELD"),
     ("fly flies vuele vuela volar teleport", "FLY"),
 ) for word in _words(words)}
+# Asking for a thing to be there: "que haya paredes", "que salgan corazones", "ponle paredes", "put walls".
+APPEAR = _words("haya hayan hubiera salga salgan aparezca aparezcan appear appears spawn spawns pon ponle ponles "
+                "put")
+# Turning one thing into another: "que el gato sea un perro", "can my car be a lambo", "turn it into a dog".
+BECOME = _words("be sea sean fuera fueran ser become becomes into")
 # "not fast enough", "can't jump high": there is too little of it now (so more, not less).
 ENOUGH = _words("enough enuf suficiente suficientemente")
-NOT_WORDS = _words("not no dont isnt arent doesnt cant cannot nunca")
+# A "not" that belongs to its verb: "isn't fast enough", "can't jump high" are read with the verb (too_little).
+NOT_OF_A_VERB = _words("isnt arent doesnt cant cannot")
+NOT_WORDS = _words("not no dont nunca") | NOT_OF_A_VERB
 CANNOT = _words("cant cannot")
+CAN = _words("puedo puede puedes podemos pueda")        # after "no": can't
 SO_WORDS = _words("so too soo muy tan demasiado demasiada re")
+_STRONGER = SO_WORDS | _words("way super really very bien mucho")
 # Said of a time, "at the same time", "a la vez", "al mismo tiempo": how many at once, not how long.
 AT_ONCE = (("same", "time"), ("la", "vez"), ("mismo", "tiempo"))
+IN_TIME = (("in", "time"), ("a", "tiempo"))        # "i cant steer in time": soon enough, not how long
 OFTEN_TIMES = _words("time times tiempo rato")
 OFTEN_BEFORE = _words("every each single next this last")
 
@@ -73,10 +88,10 @@ def complains(tokens: Sequence[str], index: int) -> bool:
     return False
 
 
-def _said_not(tokens: Sequence[str], at: int) -> bool:
-    """Is the token at `at` a "not" ("can't" comes as "can", "t")?"""
+def said(tokens: Sequence[str], at: int, words: frozenset = NOT_WORDS) -> bool:
+    """Is the token at `at` one of words (a "not"), also when its "n't" came apart ("can't" is "can", "t")?"""
     word = tokens[at]
-    return word in NOT_WORDS or (word == "t" and at > 0 and tokens[at - 1] in ("can", "don", "isn", "doesn", "aren"))
+    return word in words or (word == "t" and at > 0 and tokens[at - 1] + "t" in words)
 
 
 def too_little(tokens: Sequence[str], index: int) -> bool:
@@ -85,12 +100,54 @@ def too_little(tokens: Sequence[str], index: int) -> bool:
     verb right before, and no "so"/"too": "I can't, it's so fast" complains of too much)?"""
     before = range(max(0, index - 4), index)
     near = set(tokens[max(0, index - 2):index + 3])
-    if ENOUGH & near and any(_said_not(tokens, at) for at in before):
+    if ENOUGH & near and any(said(tokens, at) for at in before):
         return True
     if index and tokens[index - 1] in SO_WORDS:
         return False
-    return any(tokens[at] in CANNOT or (tokens[at] == "t" and at and tokens[at - 1] == "can")
-               for at in range(max(0, index - 3), index - 1))
+    return any(said(tokens, at, CANNOT) for at in range(max(0, index - 3), index - 1))
+
+
+def appears(tokens: Sequence[str], index: int, articles: frozenset) -> bool:
+    """Is the thing at index asked to be there ("que haya paredes", "que salgan corazones", "can there be a
+    shop", "ponle paredes"), right after such a word (articles between)?"""
+    back = _before(tokens, index, articles)
+    return back >= 0 and (tokens[back] in APPEAR or (tokens[back] == "be" and "there" in tokens[max(0, back - 3):back]))
+
+
+def becomes(tokens: Sequence[str], index: int, articles: frozenset) -> bool:
+    """Is the thing at index what another is to turn into: "que el gato sea un perro", "can my car be a lambo",
+    "turn the cat into a dog", "convierte el gato en un perro" (not "like a rocket": that says how fast)?"""
+    back = _before(tokens, index, articles)
+    return back >= 0 and (tokens[back] in BECOME or (
+        tokens[back] == "en" and any(word.startswith("convi") for word in tokens[:back])))
+
+
+def _before(tokens: Sequence[str], index: int, skipped: frozenset) -> int:
+    """Where the word before index is, past the skipped ones (-1 when there is none)."""
+    back = index - 1
+    while back >= 0 and tokens[back] in skipped:
+        back -= 1
+    return back
+
+
+def compared(tokens: Sequence[str], index: int) -> bool:
+    """Is the word at index part of what the game is likened to: "as fast as a formula 1 car", "tan rápido
+    como un fórmula 1" (its number names the thing, it is not a value)?"""
+    return any(tokens[at] in ("as", "tan") and tokens[at + 2] in ("as", "como")
+               for at in range(max(0, index - 8), index - 2))
+
+
+def ends_soon(tokens: Sequence[str], index: int) -> bool:
+    """Is the fast or slow word at index said of the game ending ("is over way too quick", "se acaba muy
+    rápido"): the game is short (or long), not fast?"""
+    back = _before(tokens, index, _STRONGER)
+    return back >= 0 and tokens[back] in ENDS
+
+
+def cannot_do(tokens: Sequence[str], index: int) -> bool:
+    """Is the word at index what the child can't do: "i cant steer", "no puedo girar" (too little of it)?"""
+    return any(said(tokens, at, CANNOT) or (tokens[at] in CAN and at and tokens[at - 1] in NOT_WORDS)
+               for at in range(max(0, index - 2), index))
 
 
 def at_once(tokens: Sequence[str], index: int) -> bool:
@@ -101,7 +158,7 @@ def at_once(tokens: Sequence[str], index: int) -> bool:
     two_before = tuple(tokens[max(0, index - 2):index])
     if tokens[index] == "tiempo" and tokens[index - 1] in ("da", "dio", "daba", "dar"):
         return True           # "no me da tiempo a girar": I have no time to turn (it is too fast)
-    return (tokens[index - 1], tokens[index]) in AT_ONCE or (tokens[index] in OFTEN_TIMES and (
+    return (tokens[index - 1], tokens[index]) in AT_ONCE + IN_TIME or (tokens[index] in OFTEN_TIMES and (
         tokens[index - 1] in OFTEN_BEFORE or two_before in (("all", "the"), ("todo", "el"))))
 
 

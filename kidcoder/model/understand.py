@@ -29,7 +29,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from kidcoder.knowledge.words import fold
 from kidcoder.making import nouns
-from kidcoder.making.change_words import SHAPE_WORDS
+from kidcoder.making.wish_words import SHAPE_WORDS
 from kidcoder.model.chat import (CHATML, PROMPT_BUDGET, ChatFormat, ChatPrompt, estimate_tokens,
                                   trim_to_tokens)
 from kidcoder.model.facts import ChangeFacts, DescriptionFacts, Facts, SearchFacts

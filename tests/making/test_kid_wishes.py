@@ -78,3 +78,66 @@ def test_half_as_fast_is_slower_and_twice_as_slow_is_slower_still():
     assert _new("make the fish twice as slow", "catch_en") == {"FALL_SPEED": (2, 1)}
     assert _new("make the fish twice as fast", "catch_en") == {"FALL_SPEED": (2, 4)}
     assert _new("que los peces vayan la mitad de rapido", "catch_es") == {"FALL_SPEED": (2, 1)}
+
+
+def test_words_the_rules_read_themselves_are_never_mended_into_others():
+    assert _new("q los peces caigan mas rapido porfa esta muy facil", "catch_es") == {"FALL_SPEED": (2, 4)}  # "resta"?
+    assert _new("race is to long i got bored make it end at 1000", "racing_en") == {"WIN_SCORE": (2000, 1000)}  # not 10
+
+
+def test_how_long_a_game_without_a_clock_lasts_is_the_goal_its_comment_measures_in_time_or_distance():
+    assert _new("k dure solo 30 segundos", "dodge_es") == {"WIN_SCORE": (45, 30)}     # stay alive this many seconds
+    assert _new("the race ends too quick, make it a longer race", "racing_en")["WIN_SCORE"][1] > 2000   # not slower
+    assert _new("the race is way too short i win in like 10 secs", "racing_en")["WIN_SCORE"][1] > 2000  # not 10
+    assert plan_changes("make the race 60 seconds", game("racing_en"), "en").edits == ()     # a distance, not seconds
+
+
+def test_a_thing_asked_to_be_there_that_the_game_has_no_setting_for_needs_new_code():
+    assert plan_changes("q haya paredes en medio para q sea mas dificil", game("snake_es"), "es").status == "new_thing"
+    assert plan_changes("que salgan corazones que te den una vida extra", game("dodge_es"), "es").status == "new_thing"
+    assert plan_changes("can there be a shop where u buy grandmas", game("clicker_en"), "en").status == "new_thing"
+    assert _new("que salgan mas meteoritos", "dodge_es") == {"COUNT": (5, 6)}      # the game's own things: how many
+
+
+def test_a_thing_turned_into_another_gets_its_picture_when_the_library_has_one():
+    assert _new("quiero q el gato sea un perro", "catch_es") == {"PLAYER_PICTURE": ("images/cat.png", "images/dog.png")}
+    assert _new("turn the fish into sharks", "catch_en") == {"THING_PICTURE": ("images/fish.png", "images/shark.png")}
+    assert plan_changes("can my car be a lambo", game("racing_en"), "en").edits == ()      # no picture of one
+
+
+def test_a_moment_said_in_any_person_of_its_verb():
+    assert _new("cuando pierdas que salga jajaja perdiste", "snake_es") == {
+        "LOSE_TEXT": ("¡Fin del juego!", "jajaja perdiste")}
+
+
+def test_what_a_car_does_now_and_a_number_in_the_name_of_what_it_is_likened_to():
+    assert _new("my car swerves crazy fast i cant control it its like a shopping cart", "racing_en")["STEER"][1] < 5
+    assert _new("make it go as fast as a real formula 1 car", "racing_en")["SPEED"][1] > 6
+
+
+def test_an_operation_said_not_is_not_the_wish():
+    assert _new("kiero de multiplicar no de sumar", "quiz_es") == {"OPERATION": ("+", "x")}
+
+
+def test_two_keys_said_by_their_letters_and_arrows_said_small():
+    assert _new("quiero mover la nave con la A y la D en vez de las flechitas", "shooter_es") == {
+        "CONTROLS": ("arrows", "wasd")}
+
+
+def test_what_a_child_cannot_do_in_time_is_too_little_of_it():
+    assert _new("i cant steer out of the way of the trucks in time", "racing_en")["STEER"][1] > 5   # not the time
+
+
+def test_more_of_what_a_setting_comment_counts_is_that_setting():
+    assert _new("q pueda aguantar mas golpes porfaaaa me matan enseguida", "dodge_es") == {"LIVES": (5, 6)}
+
+
+def test_a_value_the_game_has_now_said_beside_too_hard_goes_the_easier_way():
+    assert _new("es muy dificil!! con 5 vidas no me da, pierdo siempre", "shooter_es") == {"LIVES": (5, 6)}
+    assert _new("its too hard, with 5 lives i always lose", "catch_en") == {"LIVES": (5, 6)}
+
+
+def test_another_colour_with_none_named_is_one_that_stands_out():
+    changed = _new("no se ven bien las balas, cambiales el color porfa", "shooter_es")
+    assert changed.keys() == {"BULLET_COLOUR"} and changed["BULLET_COLOUR"][1] != (255, 255, 0)
+    assert _new("change the background colour", "racing_en")["BACKGROUND"][1] == (20, 20, 20)   # dark: white words

@@ -82,6 +82,8 @@ def test_misspelt_by_sound_and_which_thing_a_clause_is_about():
 def test_adding_a_kind_of_thing_the_game_has_not_got_is_not_one_more_of_its_things():
     plan = plan_changes("add a dog that chases the cat", game("catch_en"), "en")
     assert plan.status == "new_thing" and not plan.edits and "dog" in plan.message and "new code" in plan.message
+    hearts = plan_changes("que salgan corazones que te den una vida extra", game("catch_es"), "es").message
+    assert hearts.count("corazones") == 2 and "enemigos" not in hearts     # ask about the thing itself
     assert [edit.name for edit in plan_changes("add another fish", game("catch_en"), "en").edits] == ["COUNT"]
 
 

@@ -17,6 +17,7 @@ from kidcoder.making.wish_words import (
     HARD, INSTEAD, INVERT, LESS, LIGHT, MORE, NEGATE, OF_WORDS, OPERATIONS, ROLE_WORDS, SHAPE_CUES, SHAPE_WORDS,
     SLOW, SPLIT_WORDS, STRONG, TOKEN, TOO_MANY, VOCABULARY, WEAK, colour_of, correct, has_direction, is_attribute,
     is_role, plain_word)
+_A_WAY = frozenset("the a an my your this that any no".split())     # "out of the way": a way, not much
 
 
 @dataclass
@@ -178,7 +179,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
         elif (word in WEAK and not (word in moods.FEW and previous not in ARTICLES)) or (
                 word == "little" and (following in MORE or has_direction(following))):
             request.amount = "weak"              # "a bit faster", "a little slower", "un poco más"
-        elif word in STRONG or word in DOUBLE or word in HALF:
+        elif (word in STRONG and not (word == "way" and previous in _A_WAY)) or word in DOUBLE or word in HALF:
             request.amount = "strong" if word in STRONG else ("double" if word in DOUBLE else "half")
         elif word in moods.FEW and previous not in ARTICLES and not request.direction:
             request.direction = 1 if invert or moods.complains(tokens, index) else -1    # "es muy poco"

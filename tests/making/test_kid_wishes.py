@@ -128,6 +128,11 @@ def test_what_a_child_cannot_do_in_time_is_too_little_of_it():
     assert _new("i cant steer out of the way of the trucks in time", "racing_en")["STEER"][1] > 5   # not the time
 
 
+def test_the_way_is_not_way_more():
+    assert _new("i cant steer out of the way in time", "racing_en")["STEER"][1] < 10      # a step, not double
+    assert _new("my car turns way too slow", "racing_en")["STEER"][1] == 10              # "way too": much
+
+
 def test_more_of_what_a_setting_comment_counts_is_that_setting():
     assert _new("q pueda aguantar mas golpes porfaaaa me matan enseguida", "dodge_es") == {"LIVES": (5, 6)}
 

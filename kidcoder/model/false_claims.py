@@ -10,7 +10,9 @@ in texts that kept every key fact and so were shown beneath the rules' hint:
 - code the model writes for the child (```python …```): only the rules' fix is checked;
 - "line 17" in quote marks, as if it were code to mend;
 - the mend put on the problem line when the rules put it above ("You need to import the
-  pygame module at line 45", "give `baddies` a value first, on line 42").
+  pygame module at line 45", "give `baddies` a value first, on line 42");
+- a mend the wrong way for the kind of problem: "a colon after the keyword if" (it goes at
+  the end of the line), "add a space at the start of line 101" for a line already too far right.
 """
 from __future__ import annotations
 
@@ -32,6 +34,18 @@ _ABOVE = re.compile(r"line above|lines above|at the top|top of the program|befor
 _DO_ON_LINE = re.compile(r"\b(?:give|assign|import|add|put|define|set|create|make|write|dale|da|asigna|importa|pon|"
                          r"añade|agrega|define|crea|escribe)\b[^.!?\n]*?\b(?:on|at|in|en)\s+(?:the\s+)?"
                          r"(?:line|l[íi]nea)\s+(\d+)(?![^.!?\n]*\b(?:above|before|arriba|antes)\b)", re.I)
+_KEYWORDS = r"(?:if|elif|else|for|while|def|class|try|except|with)"
+# For a kind of problem (the finding's key), words that send the mend the wrong way, and what is wrong.
+_WRONG_WAY = {
+    "diag.missing_colon": (re.compile(r"(?:colon|dos puntos)\W+(?:\w+\s+){0,2}(?:after|despu[ée]s\s+del?)\s+(?:the\s+)?"
+                                      r"(?:keyword\s+|palabra\s+)?[\"'`“«]?" + _KEYWORDS +
+                                      r"[\"'`”»]?(?:\s+(?:keyword|word|in|on|at|en)\b|\s*[.,;]|\s*$)", re.I),
+                           "puts the colon after the keyword: it goes at the end of the line"),
+    "diag.unexpected_indent": (re.compile(r"\badd\s+(?:a\s+|some\s+|more\s+)?spaces?\b|\bmove\b[^.]*\bright\b|"
+                                          r"\bindent\b[^.]*\bmore\b|a[ñn]ade\s+(?:un\s+|m[áa]s\s+)?espacios?|"
+                                          r"m[áa]s a la derecha", re.I),
+                               "tells to move right a line that is already too far right"),
+}
 _QUOTED_LINE = re.compile(r"[\"'`“«]\s*(?:line|l[íi]nea)\s+\d+\s*[\"'`”»]", re.I)
 
 
@@ -107,7 +121,14 @@ def mends_on_the_problem_line(answer: str, rules_text: str, line: Optional[int])
     return any(int(n) == line for n in _DO_ON_LINE.findall(answer))
 
 
-def claims(answer: str, *, named: Optional[str], rules_text: str, known: str, line: Optional[int] = None) -> List[str]:
+def wrong_way(answer: str, key: str) -> Optional[str]:
+    """What is wrong when the answer sends the mend the wrong way for this kind of problem, else None."""
+    words, wrong = _WRONG_WAY.get(key, (None, None))
+    return wrong if words is not None and words.search(answer) else None
+
+
+def claims(answer: str, *, named: Optional[str], rules_text: str, known: str, line: Optional[int] = None,
+           key: str = "") -> List[str]:
     """Every claim above the answer makes, one line each for the teacher's log ([] when it makes none)."""
     found = []
     others = said_without_value(answer, named)
@@ -123,6 +144,9 @@ def claims(answer: str, *, named: Optional[str], rules_text: str, known: str, li
         found.append("writes code for the child (only the rules' fix is checked)")
     if quotes_a_line_number(answer):
         found.append("quotes a line number as if it were code")
+    backwards = wrong_way(answer, key)
+    if backwards:
+        found.append(backwards)
     if mends_on_the_problem_line(answer, rules_text, line):
         found.append(f"puts the mend on line {line}, where the rules say above")
     return found

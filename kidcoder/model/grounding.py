@@ -315,7 +315,8 @@ def check_hint(answer: str, finding: Mapping, rules_hint: str = "", context: str
     backwards = backwards_advice(answer, problem_line, fixed_lines)
     if backwards:
         contradictions.append("advises the faulty code: " + ", ".join(backwards[:2]))
-    contradictions += claims(answer, named=facts.wrong_name, rules_text=rules_hint, known=known, line=facts.line)
+    contradictions += claims(answer, named=facts.wrong_name, rules_text=rules_hint, known=known, line=facts.line,
+                             key=str(finding.get("key") or ""))
     copied = copied_share(answer, rules_hint)
     return Grounding(not missing and not contradictions and copied <= MOST_COPIED, missing, contradictions, copied)
 

@@ -118,3 +118,16 @@ def test_the_mend_goes_above_when_the_rules_say_so():
     assert not false_claims.mends_on_the_problem_line("Give `baddies` a value on a line before line 42.", rules, 42)
     assert not false_claims.mends_on_the_problem_line("Add a colon at the end of line 42.",
                                                       "Line 42 needs a colon at its end.", 42)
+
+
+def test_a_mend_the_wrong_way_for_the_kind_of_problem_is_a_false_claim():
+    # kid_shooter_prank_syntax and sd_orbs_indent (en), from the eleventh pass's run
+    colon, indent = "diag.missing_colon", "diag.unexpected_indent"
+    assert false_claims.wrong_way('You need to add a colon after the "for" keyword in line 4.', colon)
+    assert false_claims.wrong_way("Pon dos puntos después del if en la línea 15.", colon)
+    assert false_claims.wrong_way("Add a colon after `if x > 3` on line 15.", colon) is None       # after all of it
+    assert false_claims.wrong_way("Line 4 starts with for, so it needs a colon at its end.", colon) is None
+    assert false_claims.wrong_way("You need to add a space at the start of Line 101 to make it belong to a block.",
+                                  indent)
+    assert false_claims.wrong_way("Move line 101 left so it lines up with the line above.", indent) is None
+    assert false_claims.wrong_way("You should move line 63 to the right.", "diag.unindent_mismatch") is None

@@ -27,7 +27,9 @@ _ECHOES = re.compile(r"the helper|the child|a child|what we know:|my code near t
                      # the hint prompt's own system part and labels (model/prompts.py), retold by Qwen 0.5B
                      # to a child in 3 of 128 hints (issue 19's never-worse run)
                      r"kidcoder's helper|children aged|the hint (?:states|says)|name written|name meant|"
-                     r"key words:|palabras? clave:|clave palabras|^\s*hint:|"
+                     r"key words:|palabras? clave:|clave palabras|^\s*hint:|nombre escrito|"
+                     # the labels translated (Qwen 0.5B, eleventh pass: "Nombre escrito: moveLeft")
+                     r"^\s*(?:missing|falta|nombre (?:correcto|buscado|pensado|querido)|pista)\s*:|"
                      r"^\s*>?\s*\d+\s*\|", re.I | re.M)
 
 # A chat assistant's turns: answering a question nobody asked, offering help with "homework".
@@ -78,7 +80,7 @@ def echoes_problem_line(answer: str, line: Optional[int], problem_line: str) -> 
     code = problem_line.strip()
     if not line or not code:
         return False
-    for match in re.finditer(rf"\bline\s+{line}\s*:\s*…?", answer, re.I):
+    for match in re.finditer(rf"\bl(?:ine|[íi]nea)\s+{line}\s*:\s*…?", answer, re.I):
         after = answer[match.end():match.end() + 12].rstrip()
         if len(after) >= 4 and after.lower() in code.lower():      # "Line 2: Print "Hello"" too
             return True

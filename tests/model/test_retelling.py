@@ -131,3 +131,9 @@ def test_a_mend_the_wrong_way_for_the_kind_of_problem_is_a_false_claim():
                                   indent)
     assert false_claims.wrong_way("Move line 101 left so it lines up with the line above.", indent) is None
     assert false_claims.wrong_way("You should move line 63 to the right.", "diag.unindent_mismatch") is None
+
+
+def test_the_prompts_labels_translated_are_the_prompt_retold():
+    # sd_code_in_class_body (es), eleventh pass: the facts' labels, in Spanish
+    assert retelling.echoes("Línea 32: Si moveLeft y playerRect.left es mayor que 0:\nNombre escrito: moveLeft")
+    assert retelling.echoes("A la línea 3 le falta un paréntesis al final.") == []

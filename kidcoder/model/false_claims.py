@@ -49,8 +49,9 @@ _WRONG_WAY = {
 _QUOTED_LINE = re.compile(r"[\"'`“«]\s*(?:line|l[íi]nea)\s+\d+\s*[\"'`”»]", re.I)
 
 
-def _tokens(code: str) -> str:
-    """Code as its tokens between single spaces: spacing never matters."""
+def code_tokens(code: str) -> str:
+    """Code as its tokens between single spaces (" score == score + 1 "): spacing never matters, and a
+    search for " scor " cannot find score."""
     return " " + " ".join(re.findall(r"\w+|[^\w\s]", code)) + " "
 
 
@@ -92,13 +93,13 @@ def _call_text(text: str, start: int) -> Optional[str]:
 def invented_calls(answer: str, known: str) -> List[str]:
     """Calls with arguments the answer writes out that are nowhere, token for token, in known (the child's
     program, the rules' words and the checked fix)."""
-    known_tokens = _tokens(known)
+    known_tokens = code_tokens(known)
     found = []
     for match in _CALL_START.finditer(answer):
         call = _call_text(answer, match.start())
         if not call or call.endswith("()"):
             continue
-        if _tokens(call) not in known_tokens:
+        if code_tokens(call) not in known_tokens:
             found.append(call)
     return found
 

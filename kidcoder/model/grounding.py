@@ -21,7 +21,7 @@ from typing import Iterable, List, Mapping, Optional, Set, Tuple
 from kidcoder.diagnosis.pygame_names import NAMES as PYGAME_NAMES
 from kidcoder.knowledge.cards import Card
 from kidcoder.model.facts import AnswerFacts, Facts, HintFacts
-from kidcoder.model.false_claims import claims
+from kidcoder.model.false_claims import claims, code_tokens
 from kidcoder.model.retelling import MOST_COPIED, chats, copied_share, echoes, echoes_problem_line, wrong_language
 
 _NAME_ERROR = re.compile(r"name '([A-Za-z_]\w*)' is not defined")
@@ -226,22 +226,16 @@ def foreign_code(answer: str, known: str) -> List[str]:
     return list(dict.fromkeys(name for name in found if name not in allowed))
 
 
-def _token_text(text: str) -> str:
-    """Code as its tokens between single spaces (" score == score + 1 "): spacing never matters, and a
-    search for " scor " cannot find score."""
-    return " " + " ".join(re.findall(r"\w+|[^\w\s]", text)) + " "
-
-
 def backwards_advice(answer: str, problem_line: str, fixed_lines: str = "") -> List[str]:
     """Code the answer tells the child to write that is the faulty code itself ("it should be
     `score == score + 1`" for that very bug): a piece of the problem line the checked fix no longer has,
     or, without a fix, the whole problem line."""
-    bad, fixed = _token_text(problem_line), _token_text(fixed_lines)
+    bad, fixed = code_tokens(problem_line), code_tokens(fixed_lines)
     if not bad.strip():
         return []
     found = []
     for advised in _ADVICE.findall(answer):
-        code = _token_text(advised)
+        code = code_tokens(advised)
         if not code.strip():
             continue
         if (fixed.strip() and code in bad and code not in fixed) or (not fixed.strip() and code == bad):

@@ -64,11 +64,6 @@ def copied_share(answer: str, rules_text: str, run: int = COPY_RUN) -> float:
     return sum(copied) / len(said)
 
 
-def repeats_rules(answer: str, rules_text: str) -> bool:
-    """Does the answer say the rules' words again (more than half its words copied from them)?"""
-    return copied_share(answer, rules_text) > MOST_COPIED
-
-
 def echoes(answer: str) -> List[str]:
     """Pieces of the prompt's scaffolding repeated in the answer (it talks about the child, not to them)."""
     return sorted({m.group(0).strip().lower() for m in _ECHOES.finditer(answer)})

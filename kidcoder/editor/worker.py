@@ -36,6 +36,11 @@ class FileWorker:
             raise ValueError(f"unknown file action {action!r}")
         self._worker.submit(action, self._call, action, args, lane="files", tag=tag)
 
+    @property
+    def busy(self) -> int:
+        """File operations submitted and not yet finished (an autosave on its way to the disk)."""
+        return self._worker.busy
+
     def waiting(self) -> bool:
         """Results wait for poll()."""
         return self._worker.waiting()

@@ -16,7 +16,8 @@ a plain dict (the trace) that diagnosis.symptoms reads without any process or py
             "line": line of the child's file the game was running, "function": str,
             "waiting": "events" | "input" | "", "changed": the picture changed,
             "plain": the picture is one colour, "ended": bool, "error": {...} | None,
-            "alive_after": still going a moment later, "window" (start only), "seconds": since start}
+            "alive_after": still going a moment later, "window" (start only), "seconds": since start,
+            "why": what a step that stuck was judged on (CPU spent, time asleep; only then)}
 
 A game is "stuck" when it makes no frame and reads no event while it spins the CPU or sleeps;
 waiting for the CPU on a busy machine does not count (see Watcher.stuck).
@@ -32,7 +33,7 @@ from typing import Collection, Dict, Iterable, List, Optional
 
 from kidcoder.runner import protocol
 from kidcoder.runner.host import GameProcess
-from kidcoder.runner.probe_watch import START_CPU_STALL_SECONDS, Watcher
+from kidcoder.runner.probe_watch import POLL_SECONDS, START_CPU_STALL_SECONDS, Watcher
 
 TRACE_VERSION = 1
 BUDGET_SECONDS = 3.0          # the whole probe, both runs, on this machine
@@ -124,6 +125,8 @@ def _play_step(watch: Watcher, name: str, size, started: float) -> Dict[str, obj
     alive = _alive_after(watch)
     step = _record(watch, name, before, started)
     step["alive_after"] = alive
+    if not alive and watch.why:
+        step["why"] = watch.why       # what the stuck call rests on (for whoever reads a trace)
     return step
 
 
@@ -134,6 +137,7 @@ def _alive_after(watch: Watcher, least: int = 1) -> bool:
     laptop, a host that took the virtual core): it is given up to STARVED_STALLS stalls to go on."""
     if watch.ended:
         return False
+    watch.why = ""
     base = watch.ask()
     if base is None:
         return not watch.ended       # no answer in time: a busy machine, not a sign of a stuck game
@@ -149,9 +153,21 @@ def _alive_after(watch: Watcher, least: int = 1) -> bool:
             return not watch.ended   # no second answer: nothing known, so not called stuck
         if watch.ended or moved(watch.report):
             return not watch.ended
-        if watch.stuck(watch.report) or time.monotonic() >= deadline:
+        if watch.stuck(watch.report):
             break
-    watch.wait_ended(watch.stall)    # no progress: maybe it is on its way out (Escape quits it)
+        if time.monotonic() >= deadline:
+            watch.why = f"no frame or event read for {STARVED_STALLS} stalls, neither spinning nor asleep"
+            break
+    # No progress: maybe it is on its way out (Escape quits it). A last look over one more stall: a game
+    # that goes on after all was held up by the machine (a host that took the core, a report that came
+    # late), not stuck; a stuck game shows the same counts all the while.
+    end = time.monotonic() + watch.stall
+    while time.monotonic() < end and not watch.ended:
+        report = watch.ask(max(0.05, end - time.monotonic()))
+        if report is not None and moved(report):
+            watch.why = ""
+            return True
+        time.sleep(POLL_SECONDS)
     return False
 
 

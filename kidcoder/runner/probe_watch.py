@@ -47,6 +47,7 @@ class Watcher:
         self._lines: set = set()
         self._sampled_at: Optional[float] = None
         self.game_pid: Optional[int] = None   # the game's own process (it runs under a launcher), once Ready
+        self.why = ""                 # what the last stuck() that said yes rested on
 
     @property
     def stall(self) -> float:
@@ -64,7 +65,11 @@ class Watcher:
         stall = self.stall
         if report.line in self.stuck_lines:
             cpu_limit, stall = min(cpu_limit, SURE_CPU_SECONDS), SURE_SLEEP_SECONDS
-        return report.cpu - self._progress_cpu >= cpu_limit or self._asleep >= stall
+        spent = report.cpu - self._progress_cpu
+        if spent >= cpu_limit or self._asleep >= stall:
+            self.why = f"no frame or event read at line {report.line}: {spent:.2f} s of CPU, {self._asleep:.2f} s asleep"
+            return True
+        return False
 
     def _note_progress(self, report: protocol.ProbeReport) -> None:
         now = time.monotonic()

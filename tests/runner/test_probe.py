@@ -33,7 +33,7 @@ def test_probe_messages_round_trip():
 def test_a_game_that_animates_plays_through_and_closes():
     # a budget no busy machine runs out of: every step of the plan is played (the test is not about speed)
     trace = probe_program(EXAMPLES / "bouncing_ball.py", budget=60.0)
-    assert serious(symptoms(trace)) == []
+    assert serious(symptoms(trace)) == [], trace["runs"][0]["steps"]
     assert behaviour(trace) == "animates"
     steps = trace["runs"][0]["steps"]
     assert [s["input"] for s in steps][:2] == ["start", "idle"]
@@ -84,6 +84,16 @@ def test_a_game_held_back_a_moment_without_spinning_or_sleeping_is_not_stuck(tmp
     trace, found = probe(tmp_path, on_right("import threading; held = threading.Event()", "held.wait(2.5)"))
     assert serious(found) == []
     assert [s["input"] for s in trace["runs"][0]["steps"]][:3] == ["start", "idle", "key:right"]
+
+
+def test_a_game_that_thinks_hard_once_after_a_key_and_plays_on_is_not_stuck(tmp_path):
+    # Past the CPU limit without a frame, once (a long calculation; on CI, a machine that held the game up
+    # while its reports said it spent CPU): the last look before calling it stuck sees it play on.
+    trace, found = probe(tmp_path, on_right("import time", "t = time.time()\n"
+                                            "                    while time.time() - t < 0.6:\n"
+                                            "                        pass"))
+    assert serious(found) == [], trace["runs"][0]["steps"]
+    assert "key:left" in [s["input"] for s in trace["runs"][0]["steps"]]
 
 
 def test_a_key_that_puts_the_game_to_sleep_for_long_is_stuck(tmp_path):

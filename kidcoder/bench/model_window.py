@@ -9,7 +9,9 @@ Watching starts once the rules' answer is on screen and the window is back at fu
 the answer's, with or without a model: model_window_answer_frame_ms) and ends with the model's answer.
 model_window_late_paced: late frames the window's own Pacer chose (it sleeps longer after costly
 frames, redraw.GIVE_WAY); the rest woke late. model_window_first_word_s: from asking to the model's
-first words on screen (median; the first question, which loads the model, is model_window_first_word_cold_s).
+first words on screen (median; the first question, which loads the model, is model_window_first_word_cold_s);
+model_window_first_token_s: from asking to the first word the model wrote, shown or held back by the checks
+(model/retelling.py holds back the rules' words again, so a model may answer in time and show nothing).
 While the model's words stream in (first words to the answer's end): model_window_stream_worst_cost_ms, the
 costliest frame of the window's own work (laying the words out is part of it), ..._stream_worst_gap_ms, the
 worst gap between presents, and ..._stream_slow_frames, frames costing more than a 60 Hz frame. The
@@ -56,6 +58,7 @@ def figures(results: List[dict]) -> Dict[str, object]:
     warm = [r for r in results if r["phase"] == "warm"]
     retold = [r for r in results if r["phase"] == "words"]
     words = [r["first_word_s"] for r in asks if r["first_word_s"] is not None]
+    written = [r["first_token_s"] for r in asks if r.get("first_token_s") is not None]
     return {
         "model_window_late_frames": _total(asks, "window_late"),
         "model_window_control_late_frames": _total(controls, "window_late"),
@@ -71,6 +74,8 @@ def figures(results: List[dict]) -> Dict[str, object]:
         "model_window_control_seconds": round(_total(controls, "seconds") or 0.0, 1),
         "model_window_first_word_s": round(statistics.median(words), 3) if words else None,
         "model_window_first_word_cold_s": warm[0]["first_word_s"] if warm else None,
+        "model_window_first_token_s": round(statistics.median(written), 3) if written else None,
+        "model_window_first_token_cold_s": warm[0].get("first_token_s") if warm else None,
         "model_window_answer_frame_ms": _worst(asks, "answer_frame_ms"),
         "model_window_stream_frames": _total(asks, "stream_frames"),
         "model_window_stream_worst_cost_ms": _worst(asks, "stream_worst_cost_ms"),

@@ -85,6 +85,9 @@ class ModelService:
         self.last_prompt_tokens: Optional[int] = None      # the last prompt's length in the model's tokens
         self.last_tries = 0                                 # the tries the last reading job took (0: no reply)
         self.last_threads = 0
+        # when (time.perf_counter) the model wrote the last retelling's first word, shown or held back by the
+        # checks: the window's benchmark times the model by it, whatever the checks then do with the words
+        self.first_token_at: Optional[float] = None
 
     # --- called from the UI thread ---
 
@@ -256,8 +259,11 @@ class ModelService:
             return self._understand(request_id, facts, emit)
         gate = StreamGate(facts.lang, facts)
         holder: Dict[str, HintModel] = {}
+        self.first_token_at = None
 
         def on_token(piece: str) -> None:
+            if self.first_token_at is None:
+                self.first_token_at = time.perf_counter()
             released = gate.feed(piece)
             if gate.unsafe or self._stale(request_id):
                 holder["model"].cancel()  # a contradiction, unsafe text or a newer request: stop listening

@@ -198,11 +198,13 @@ class Ask:
             return False
         if self.first_word is None and stream.last_end == "final":
             self.first_word = now          # the whole answer came in one frame's events
+        written = getattr(stream.service, "first_token_at", None)     # the model's first word, shown or not
         figures = self.watch.stop()
         self.durations.append(figures["seconds"])
         self.results.append(dict(figures, phase=self.label, rules_s=round(self.requested - self.asked, 3),
                                  answer_frame_ms=self.answer_ms, settle_s=round(self.settled - self.requested, 3),
                                  first_word_s=None if self.first_word is None else round(self.first_word - self.asked, 3),
+                                 first_token_s=round(written - self.asked, 3) if written and written > self.asked else None,
                                  model_end=stream.last_end))
         return True
 

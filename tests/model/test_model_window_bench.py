@@ -28,6 +28,8 @@ def test_the_window_is_watched_while_the_model_answers_and_as_long_without(tmp_p
     assert figures["model_window_answers_shown"] == 0        # the tiny model's answers never pass the review
     first = figures["model_window_first_word_s"]              # (a sentence may show while it streams)
     assert first is None or first > 0
+    # the model's own first word is timed whether or not the checks let it show (the tiny model always writes)
+    assert figures["model_window_first_token_s"] > 0 and (first is None or first >= figures["model_window_first_token_s"])
     assert figures["model_window_words_worst_cost_ms"] > 0 and figures["model_window_words_late_frames"] >= 0
     # then the game stops and the same rounds run with no game: the loop's steps are timed in each
     nogame = [row[0] for row in figures["model_window_nogame_rounds"]]

@@ -93,7 +93,8 @@ def model_held_out() -> List[dict]:
 # Wishes in a child's voice, each set by a helper who saw neither the rules nor the other sets (their
 # "_about" in change_requests.json says when each was written and whether the rules were tuned on it).
 KID_SETS = {"kid": "kid_held_out", "kid2": "kid_held_out_2", "kid3": "kid_held_out_3", "kid4": "kid_held_out_4",
-            "kid5": "kid_held_out_5", "kid6": "kid_held_out_6", "kid7": "kid_held_out_7"}
+            "kid5": "kid_held_out_5", "kid6": "kid_held_out_6", "kid7": "kid_held_out_7",
+            "kid8": "kid_held_out_8"}
 
 
 def kid_set(short: str) -> List[dict]:

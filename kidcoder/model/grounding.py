@@ -89,6 +89,13 @@ class Grounding:
     def adds_nothing(self) -> bool:
         return self.copied > MOST_COPIED
 
+    @classmethod
+    def of(cls, missing: List[str], contradictions: List[str], copied: float) -> "Grounding":
+        """The verdict: ok only with every fact kept, nothing contradicted, and words of its own."""
+        verdict = cls(False, missing, contradictions, copied)
+        verdict.ok = not missing and not contradictions and not verdict.adds_nothing
+        return verdict
+
 
 def _flat(finding: Mapping) -> dict:
     """A finding as one flat dict: its own fields and its "values" (Finding.as_dict() nests them)."""
@@ -311,8 +318,7 @@ def check_hint(answer: str, finding: Mapping, rules_hint: str = "", context: str
         contradictions.append("advises the faulty code: " + ", ".join(backwards[:2]))
     contradictions += claims(answer, named=facts.wrong_name, rules_text=rules_hint, known=known, line=facts.line,
                              key=str(finding.get("key") or ""))
-    copied = copied_share(answer, rules_hint)
-    return Grounding(not missing and not contradictions and copied <= MOST_COPIED, missing, contradictions, copied)
+    return Grounding.of(missing, contradictions, copied_share(answer, rules_hint))
 
 
 def _key_terms(text: str) -> Set[str]:
@@ -337,8 +343,7 @@ def check_answer(answer: str, rules_answer: str = "", cards: Iterable[Card] = ()
             missing.append("the code the helper's answer named: " + ", ".join(sorted(bare)[:4]))
     if not answer.strip():
         missing.append("an answer")
-    copied = copied_share(answer, rules_answer)
-    return Grounding(not missing and not contradictions and copied <= MOST_COPIED, missing, contradictions, copied)
+    return Grounding.of(missing, contradictions, copied_share(answer, rules_answer))
 
 
 def _cards_text(cards: Iterable[Card]) -> str:

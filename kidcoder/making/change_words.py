@@ -47,6 +47,8 @@ class Request:
     picture: Optional[str] = None                          # what a thing turns into ("images/dog.png")
     more_of: List[str] = field(default_factory=list)       # the words after "more"/"menos" ("golpes")
     recolour: bool = False                                 # another colour, none named ("cambiales el color")
+    colours_at: List[Tuple[int, Tuple[int, int, int]]] = field(default_factory=list)   # every colour, where
+    things_at: List[int] = field(default_factory=list)     # where a thing was named (a role or a known noun)
 
     @property
     def understood(self) -> bool:
@@ -119,17 +121,20 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
                 request.counting, request.direction = True, -1
         elif colour and word not in name_roles:
             request.colour, colour_at = colour, index
+            request.colours_at.append((index, colour))
         elif word in SHAPE_WORDS and word not in name_roles:
             if INSTEAD & set(tokens[max(0, index - 3):index]):
                 continue                              # "stars instead of squares"
             if previous in SHAPE_CUES or SHAPE_CUES & set(tokens) or is_role(previous, name_roles):
                 request.shape = SHAPE_WORDS[word]     # "a star", "shape", "the bricks circles", not "in circles"
         elif word in name_roles:
+            request.things_at.append(index)
             request.roles.append(name_roles[word])
             request.role_words.append(word.upper())
             named.append(name_roles[word])
             role_at.append(index)
         elif is_role(word, {}):
+            request.things_at.append(index)
             request.roles.append(next(role for role, members in ROLE_WORDS.items() if word in members))
             request.role_words.append(word.upper())
             role_at.append(index)
@@ -144,6 +149,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             _read_property(request, "slow" if word in moods.SLOW_LIKE else "fast", "", True)   # "is a snail"
         elif nouns.exact_noun(word) and (not is_attribute(word) or moods.appears(tokens, index, ARTICLES)):
             noun = nouns.exact_noun(word)[0]          # a thing the game does not name ("the dragon")
+            request.things_at.append(index)
             request.role_words.extend(sorted({word.upper(), noun.key.upper()}))
             request.unknown_thing = request.unknown_thing or originals[index]
             request.new_thing = request.new_thing or _after(tokens, index, ADDING) or moods.appears(

@@ -20,6 +20,7 @@ from kidcoder.making import change_words, nouns, templates
 from kidcoder.making.change_words import Request
 from kidcoder.making.clause_links import bare_numbers_follow, concrete_first, other_roles, property_of, says_other
 from kidcoder.making.model_reading import goes_against, request_from_reading
+from kidcoder.making.named_values import name_by_values
 from kidcoder.making.game_slots import LIMITS
 from kidcoder.making.settings_block import format_value
 from kidcoder.making.program_constants import Constant, Edit, apply_edits, find_constants, make_edit, still_runs
@@ -338,6 +339,8 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
     easier = next((request.easier for request in requests if request.easier), 0)
     kept = concrete_first(requests)
     requests, clauses = [requests[i] for i in kept], [clauses[i] for i in kept]
+    for request in requests:
+        name_by_values(constants, request)     # "the blue trucks are everywhere": the trucks, not blue
     take_quotes(constants, requests, _PARTS)
     bare_numbers_follow(requests)
     for index in range(len(requests) - 1):      # "the cat and the fish faster": the fish clause says how

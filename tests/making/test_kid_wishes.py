@@ -146,3 +146,11 @@ def test_another_colour_with_none_named_is_one_that_stands_out():
     changed = _new("no se ven bien las balas, cambiales el color porfa", "shooter_es")
     assert changed.keys() == {"BULLET_COLOUR"} and changed["BULLET_COLOUR"][1] != (255, 255, 0)
     assert _new("change the background colour", "racing_en")["BACKGROUND"][1] == (20, 20, 20)   # dark: white words
+
+
+def test_a_colour_or_sum_the_game_has_now_names_a_thing_beside_another_wish():
+    assert _new("fewer of the blue trucks pls", "racing_en") == {"COUNT": (3, 2)}
+    assert _new("the green aliens should come down slower", "shooter_en") == {"FALL_SPEED": (2, 1)}
+    assert _new("la pala azul ponla naranja", "pong_es") == {"PLAYER2_COLOUR": ((80, 160, 255), (255, 140, 0))}
+    assert _new("make the red car blue", "racing_en") == {"PLAYER_COLOUR": ((230, 30, 30), (40, 100, 240))}
+    assert _new("que las sumas tengan numeros mas grandes", "quiz_es") == {"MAX_NUMBER": (10, 15)}

@@ -154,3 +154,11 @@ def test_a_colour_or_sum_the_game_has_now_names_a_thing_beside_another_wish():
     assert _new("la pala azul ponla naranja", "pong_es") == {"PLAYER2_COLOUR": ((80, 160, 255), (255, 140, 0))}
     assert _new("make the red car blue", "racing_en") == {"PLAYER_COLOUR": ((230, 30, 30), (40, 100, 240))}
     assert _new("que las sumas tengan numeros mas grandes", "quiz_es") == {"MAX_NUMBER": (10, 15)}
+
+
+def test_a_new_name_for_the_game_is_its_title_as_typed_and_its_number_no_count():
+    assert _new("call the game Fish Frenzy 2 and make the cat faster", "catch_en") == {
+        "TITLE": ("A cat that catches fish", "Fish Frenzy 2"), "SPEED": (6, 9)}
+    assert _new("que el juego se llame Gatos Locos", "catch_es") == {"TITLE": ("Un gato que atrapa peces", "Gatos Locos")}
+    assert _new("change the title to: Super Cat 5000", "catch_en") == {"TITLE": ("A cat that catches fish", "Super Cat 5000")}
+    assert plan_changes("make the title bigger", game("catch_en"), "en").edits == ()

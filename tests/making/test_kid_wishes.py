@@ -162,3 +162,7 @@ def test_a_new_name_for_the_game_is_its_title_as_typed_and_its_number_no_count()
     assert _new("que el juego se llame Gatos Locos", "catch_es") == {"TITLE": ("Un gato que atrapa peces", "Gatos Locos")}
     assert _new("change the title to: Super Cat 5000", "catch_en") == {"TITLE": ("A cat that catches fish", "Super Cat 5000")}
     assert plan_changes("make the title bigger", game("catch_en"), "en").edits == ()
+
+
+def test_lives_are_shown_as_a_number_so_a_child_may_have_many():
+    assert _new("gimme 50 lives", "racing_en") == {"LIVES": (5, 50)}

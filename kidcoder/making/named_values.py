@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Mapping, Optional, Tuple
 
 from kidcoder.making.change_words import Request
+from kidcoder.making.wish_words import ROLE_PREFIXES
 
 Colour = Tuple[int, int, int]
 NEAR = 130            # how close a colour word must be to a thing's colour to be its name
@@ -37,6 +38,19 @@ def colour_owner(constants: Mapping[str, object], colour: Colour) -> Optional[st
     return prefix if prefix != "BG" else "BACKGROUND"
 
 
+def _could_be(constants: Mapping[str, object], role: str, owner: str) -> bool:
+    """May a thing called by this role's word be the colour's owner? Yes when the owner is one of the things
+    the word stands for ("la pala roja": of the two paddles, the red one), or the word's things have no colour
+    of their own ("the orange blocks"); "el fondo amarillo" is the background, whatever colour it is now."""
+    if not role:
+        return True
+    candidates = set(ROLE_PREFIXES.get(role, (role,)))
+    if "PLAYER" in candidates:
+        candidates.add("PLAYER2")          # a game for two: the other player's paddle is a paddle too
+    coloured = {c for c in candidates if f"{c}_COLOUR" in constants or c in constants}
+    return owner in candidates or not coloured
+
+
 def _asks_more(request: Request, colour_index: int) -> bool:
     """Does the part ask something besides this colour: another colour after it, or another property?"""
     later = any(at > colour_index for at, _ in request.colours_at)
@@ -51,10 +65,10 @@ def name_by_values(constants: Mapping[str, object], request: Request) -> None:
             request.attributes or request.direction or request.number is not None):
         request.operation = None          # "las sumas ... pon números más grandes": the sums it has
     for at, colour in list(request.colours_at):
-        beside = any(abs(at - thing) == 1 for thing in request.things_at)
+        beside = [own for thing, own in request.things_at if abs(at - thing) == 1]
         owner = colour_owner(constants, colour) if beside and _asks_more(request, at) else None
-        if owner is None:
-            continue
+        if owner is None or not all(_could_be(constants, role, owner) for role in beside):
+            continue                      # "la nave verde": the ship (called so by the game) is to be green
         request.colours_at.remove((at, colour))
         request.roles = [owner]           # "the green guys": the aliens, not the ship
         request.colour = request.colours_at[-1][1] if request.colours_at else None

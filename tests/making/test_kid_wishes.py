@@ -166,3 +166,18 @@ def test_a_new_name_for_the_game_is_its_title_as_typed_and_its_number_no_count()
 
 def test_lives_are_shown_as_a_number_so_a_child_may_have_many():
     assert _new("gimme 50 lives", "racing_en") == {"LIVES": (5, 50)}
+
+
+def test_a_wish_after_a_complaint_goes_the_way_it_says():
+    assert _new("the cat is too slow i want him to be super fast", "catch_en")["SPEED"][1] > 6
+
+
+def test_too_much_of_what_a_thing_does_is_less_of_it():
+    assert _new("my car steers too much and i crash", "racing_en")["STEER"][1] < 5
+    assert _new("la nave se mueve demasiado", "shooter_es")["SPEED"][1] < 6
+    assert _new("the frog jumps too much", "platformer_en")["JUMP"][1] < 11
+
+
+def test_a_toda_anything_is_flat_out():
+    assert _new("los peces caen a toda mecha", "catch_es") == {"FALL_SPEED": (2, 1)}
+    assert _new("que la serpiente vaya a todo gas", "snake_es")["SPEED"][1] > 6

@@ -224,6 +224,9 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
                 word = "short" if word in FAST else "long"       # "the race ends too quick": too short
             _read_property(request, word, previous, invert or complaint, negated)
             cannot = cannot or (is_attribute(word) and moods.cannot_do(tokens, index))    # "i cant steer"
+    if request.unknown_thing and not request.roles and not request.new_thing and "fall" in request.attributes \
+            and "THING" in name_roles.values():
+        request.roles.append("THING")             # "q caigan más rápido las piedras": what falls is the game's thing
     if too_much_at is not None and not request.direction:
         request.direction = -1
         request.attributes = moods.verb_before(tokens, too_much_at, _attribute_of) or request.attributes

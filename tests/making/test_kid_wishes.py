@@ -181,3 +181,17 @@ def test_too_much_of_what_a_thing_does_is_less_of_it():
 def test_a_toda_anything_is_flat_out():
     assert _new("los peces caen a toda mecha", "catch_es") == {"FALL_SPEED": (2, 1)}
     assert _new("que la serpiente vaya a todo gas", "snake_es")["SPEED"][1] > 6
+
+
+def test_a_thing_called_by_another_word_is_the_one_that_falls_or_the_one_its_picture_shows():
+    assert _new("the rocks fall too slow", "catch_en") == {"FALL_SPEED": (2, 3)}
+    assert _new("que la sonrisa vaya mas rapido", "dodge_es") == {"SPEED": (6, 9)}
+
+
+def test_me_in_a_game_with_no_player_is_the_child():
+    assert _new("me salen demasiadas preguntas", "quiz_es") == {"COUNT": (10, 9)}
+
+
+def test_what_happens_when_after_a_new_thing_is_how_it_plays():
+    assert plan_changes("add a dog and if it touches the cat you lose a life", game("catch_en"), "en").status == \
+        "new_thing"

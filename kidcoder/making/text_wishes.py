@@ -44,7 +44,7 @@ _CAPITALS = re.compile(r"^((?:[^\w\s]*[A-ZÁÉÍÓÚÑÜ0-9]{2,}[^\w\s]*|[^\w\s]
 _RENAME = re.compile(
     r"\b(?:(?:title|titulo|título|(?:name|nombre)\s+(?:of|for|del|de)\s+(?:the\s+|my\s+|this\s+|mi\s+)?(?:game|juego))"
     r"(?:\s+(?:should\s+be|to\s+be|be|to|into|as|a|sea|por|en)\b\s*[:=]?|\s*[:=])"
-    r"|(?:call|name|rename)\s+(?:the|my|this)\s+game(?:\s+to)?|(?:game|juego)\s+(?:(?:should\s+)?be\s+called|"
+    r"|(?:de|como|as)\s+(?:title|titulo|título)|(?:call|name|rename)\s+(?:the|my|this)\s+game(?:\s+to)?|(?:game|juego)\s+(?:(?:should\s+)?be\s+called|"
     r"se\s+llame|se\s+llamara|se\s+llamará))\s+(.+)$", re.IGNORECASE)
 # Words a child ends a wish with that are not part of the text: "write Better luck next time instead".
 _TRAILING = re.compile(r"\s+(?:instead|pls|plz|please|porfa|porfavor|por favor|en vez)\W*$", re.IGNORECASE)

@@ -161,6 +161,7 @@ def test_a_new_name_for_the_game_is_its_title_as_typed_and_its_number_no_count()
         "TITLE": ("A cat that catches fish", "Fish Frenzy 2"), "SPEED": (6, 9)}
     assert _new("que el juego se llame Gatos Locos", "catch_es") == {"TITLE": ("Un gato que atrapa peces", "Gatos Locos")}
     assert _new("change the title to: Super Cat 5000", "catch_en") == {"TITLE": ("A cat that catches fish", "Super Cat 5000")}
+    assert _new("ponle de titulo Gatos Locos", "catch_es") == {"TITLE": ("Un gato que atrapa peces", "Gatos Locos")}
     assert plan_changes("make the title bigger", game("catch_en"), "en").edits == ()
 
 

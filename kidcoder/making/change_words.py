@@ -47,6 +47,9 @@ class Request:
     picture: Optional[str] = None                          # what a thing turns into ("images/dog.png")
     more_of: List[str] = field(default_factory=list)       # the words after "more"/"menos" ("golpes")
     recolour: bool = False                                 # another colour, none named ("cambiales el color")
+    colours_at: List[Tuple[int, Tuple[int, int, int]]] = field(default_factory=list)   # every colour, where
+    things_at: List[Tuple[int, str]] = field(default_factory=list)   # where a thing was named, and its role
+    #                                                        (a prefix or ROLE_WORDS key; "" for another noun)
 
     @property
     def understood(self) -> bool:
@@ -106,9 +109,16 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
     named: List[str] = []                      # the roles named with the game's own words
     role_at: List[int] = []                    # where each role was named
     colour_at: Optional[int] = None
+    too_much_at: Optional[int] = None          # "it turns way too much", "gira demasiado": less of that verb
     for index, word in enumerate(tokens):
         previous = tokens[index - 1] if index else ""
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if moods.flat_out(tokens, index):
+            word = "rapido"                       # "bajan a toda leche", "a todo gas": flat out
+        if word in moods.COMMANDS and invert and request.direction:
+            invert = False                        # "its too slow i want to go super fast": the wish, as said
+        if moods.too_much(tokens, index, has_direction(following)):
+            too_much_at = index
         colour = colour_of(raw[index], lang, name_roles)
         request.in_seconds = request.in_seconds or word in moods.SECONDS or word in moods.MINUTES
         if word in NEGATE or (word in INVERT and _inverts(tokens, index)) or (
@@ -119,17 +129,20 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
                 request.counting, request.direction = True, -1
         elif colour and word not in name_roles:
             request.colour, colour_at = colour, index
+            request.colours_at.append((index, colour))
         elif word in SHAPE_WORDS and word not in name_roles:
             if INSTEAD & set(tokens[max(0, index - 3):index]):
                 continue                              # "stars instead of squares"
             if previous in SHAPE_CUES or SHAPE_CUES & set(tokens) or is_role(previous, name_roles):
                 request.shape = SHAPE_WORDS[word]     # "a star", "shape", "the bricks circles", not "in circles"
         elif word in name_roles:
+            request.things_at.append((index, name_roles[word]))
             request.roles.append(name_roles[word])
             request.role_words.append(word.upper())
             named.append(name_roles[word])
             role_at.append(index)
         elif is_role(word, {}):
+            request.things_at.append((index, next(role for role, members in ROLE_WORDS.items() if word in members)))
             request.roles.append(next(role for role, members in ROLE_WORDS.items() if word in members))
             request.role_words.append(word.upper())
             role_at.append(index)
@@ -144,6 +157,7 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             _read_property(request, "slow" if word in moods.SLOW_LIKE else "fast", "", True)   # "is a snail"
         elif nouns.exact_noun(word) and (not is_attribute(word) or moods.appears(tokens, index, ARTICLES)):
             noun = nouns.exact_noun(word)[0]          # a thing the game does not name ("the dragon")
+            request.things_at.append((index, ""))
             request.role_words.extend(sorted({word.upper(), noun.key.upper()}))
             request.unknown_thing = request.unknown_thing or originals[index]
             request.new_thing = request.new_thing or _after(tokens, index, ADDING) or moods.appears(
@@ -179,7 +193,8 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
         elif (word in WEAK and not (word in moods.FEW and previous not in ARTICLES)) or (
                 word == "little" and (following in MORE or has_direction(following))):
             request.amount = "weak"              # "a bit faster", "a little slower", "un poco más"
-        elif (word in STRONG and not (word == "way" and previous in _A_WAY)) or word in DOUBLE or word in HALF:
+        elif (word in STRONG and not (word == "way" and previous in _A_WAY) and not (
+                word in moods.MUCH and previous == "too")) or word in DOUBLE or word in HALF:   # "too much": a step
             request.amount = "strong" if word in STRONG else ("double" if word in DOUBLE else "half")
         elif word in moods.FEW and previous not in ARTICLES and not request.direction:
             request.direction = 1 if invert or moods.complains(tokens, index) else -1    # "es muy poco"
@@ -209,6 +224,12 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
                 word = "short" if word in FAST else "long"       # "the race ends too quick": too short
             _read_property(request, word, previous, invert or complaint, negated)
             cannot = cannot or (is_attribute(word) and moods.cannot_do(tokens, index))    # "i cant steer"
+    if request.unknown_thing and not request.roles and not request.new_thing and "fall" in request.attributes \
+            and "THING" in name_roles.values():
+        request.roles.append("THING")             # "q caigan más rápido las piedras": what falls is the game's thing
+    if too_much_at is not None and not request.direction:
+        request.direction = -1
+        request.attributes = moods.verb_before(tokens, too_much_at, _attribute_of) or request.attributes
     if cannot and not request.direction and not request.number:
         request.direction = 1                     # "i cant steer in time", "no puedo saltar": more of it
     if request.direction and moods.says_half_as(tokens, HALF):
@@ -234,6 +255,10 @@ def _subject(tokens: List[str], roles: List[str], role_at: List[int], named: Lis
             word in OF_WORDS for word in tokens[role_at[0] + 1:role_at[1]]):
         return roles[1]
     return roles[0]
+
+
+def _attribute_of(word: str) -> Optional[str]:
+    return next((attribute for attribute, members in ATTRIBUTE_WORDS.items() if word in members), None)
 
 
 def _inverts(tokens: List[str], index: int) -> bool:

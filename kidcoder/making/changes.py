@@ -18,8 +18,10 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from kidcoder import i18n
 from kidcoder.making import change_words, nouns, templates
 from kidcoder.making.change_words import Request
-from kidcoder.making.clause_links import bare_numbers_follow, concrete_first, other_roles, property_of, says_other
+from kidcoder.making.clause_links import (bare_numbers_follow, concrete_first, other_roles, property_of,
+                                          rules_of_new_things, says_other)
 from kidcoder.making.model_reading import goes_against, request_from_reading
+from kidcoder.making.named_values import name_by_values, reading_names
 from kidcoder.making.game_slots import LIMITS
 from kidcoder.making.settings_block import format_value
 from kidcoder.making.program_constants import Constant, Edit, apply_edits, find_constants, make_edit, still_runs
@@ -297,7 +299,7 @@ def plan_changes(request_text: str, source: str, lang: str = "en", enrich: Optio
     words = text_wish(request_text, constants)         # "when I win it should say GOOD JOB"
     rest = words[2] if words else request_text
     clauses = change_words.split_clauses(rest)
-    requests = [change_words.read_request(clause, lang, _names(constants)) for clause in clauses]
+    requests = [change_words.read_request(clause, lang, reading_names(constants)) for clause in clauses]
     action = new_action(rest, constants)
     if action and not any(request.understood for request in requests):
         return ChangePlan("new_thing", (), _message("new_thing", lang, thing=action))   # nothing for a model
@@ -338,8 +340,11 @@ def _plan(source: str, constants: Dict[str, Constant], clauses: List[str], reque
     easier = next((request.easier for request in requests if request.easier), 0)
     kept = concrete_first(requests)
     requests, clauses = [requests[i] for i in kept], [clauses[i] for i in kept]
+    for request in requests:
+        name_by_values(constants, request)     # "the blue trucks are everywhere": the trucks, not blue
     take_quotes(constants, requests, _PARTS)
     bare_numbers_follow(requests)
+    rules_of_new_things(requests, clauses)
     for index in range(len(requests) - 1):      # "the cat and the fish faster": the fish clause says how
         if requests[index].roles and property_of(requests[index]) is None:
             requests[index + 1].roles[:0] = requests[index].roles

@@ -1,6 +1,7 @@
 """How the parts of one wish lean on each other: which property a part changes, which part is only the
 reason for another ("muy difícil, hay demasiados meteoritos"), a bare number that finishes the part before
-it ("hasta cien"), and "the other one" of a game for two. Pure functions over change_words.Request.
+it ("hasta cien"), "the other one" of a game for two, and the rule of a new thing ("y si no contestas...").
+Pure functions over change_words.Request.
 """
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import re
 from typing import List, Mapping, Optional
 
 from kidcoder.making.change_words import Request
+from kidcoder.making.wish_moods import COMMANDS
 
+_IF = re.compile(r"^\s*(?:if|si|when|cuando|unless)\b", re.IGNORECASE)
 _OTHER = re.compile(r"\b(?:other|otra|otro)\b", re.IGNORECASE)
 
 
@@ -69,3 +72,13 @@ def bare_numbers_follow(requests: List[Request]) -> None:
                 and property_of(before) not in (None, "easier", "colour", "shape", "controls", "operation"):
             request.attributes, request.counting = list(before.attributes), before.counting
             request.roles, request.target = list(before.roles), before.target
+
+
+def rules_of_new_things(requests: List[Request], clauses: List[str]) -> None:
+    """"q haya un reloj y si no contestas rápido pierdes la pregunta": a part that only says what happens
+    when ("si", "if", "when", no wish word) after a part asking for a new thing is how that thing plays, so
+    it needs the new code too, not a change of a setting."""
+    for index in range(1, len(requests)):
+        words = re.findall(r"\w+", clauses[index].lower())
+        if requests[index - 1].new_thing and _IF.match(clauses[index]) and not COMMANDS & set(words):
+            requests[index].new_thing = True

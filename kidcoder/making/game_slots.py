@@ -19,10 +19,11 @@ from kidcoder.making.description import (BACKGROUND_WORDS, LIVES_WORDS, PLAYERS_
 
 TITLE_MAX = 48
 
-# Ranges a number may take in each setting, so that every game stays playable.
+# Ranges a number may take in each setting, so that every game stays playable. Lives are shown as a number
+# in every game that has them ("Lives: 99"), so a child may have as many as two digits show.
 LIMITS: Dict[str, Tuple[int, int]] = {
     "SPEED": (1, 15), "FALL_SPEED": (1, 12), "PADDLE_SPEED": (2, 15), "STEER": (2, 12), "COUNT": (1, 12),
-    "LIVES": (1, 10), "WIN_SCORE": (1, 999), "SECONDS": (5, 300), "MAX_NUMBER": (2, 1000), "SIZE": (10, 150),
+    "LIVES": (1, 99), "WIN_SCORE": (1, 999), "SECONDS": (5, 300), "MAX_NUMBER": (2, 1000), "SIZE": (10, 150),
     "JUMP": (5, 20),
 }
 SPEED_SLOTS = ("SPEED", "FALL_SPEED", "PADDLE_SPEED", "STEER")

@@ -71,6 +71,36 @@ OFTEN_TIMES = _words("time times tiempo rato")
 OFTEN_BEFORE = _words("every each single next this last")
 
 
+# "a toda leche", "a toda pastilla", "a todo gas", "a todo trapo": Spanish slang for flat out, any last word.
+FLAT_OUT = (("a", "toda"), ("a", "todo"))
+# "too much", "demasiado" said of a verb, with no direction word after: "it turns way too much".
+TOO_MUCH = _words("demasiado demasiada")
+MUCH = _words("much mucho")
+
+
+def flat_out(tokens: Sequence[str], index: int) -> bool:
+    """Is the word at index the last of "a toda X" / "a todo X" (flat out, whatever X is)?"""
+    return index >= 2 and tuple(tokens[index - 2:index]) in FLAT_OUT
+
+
+def too_much(tokens: Sequence[str], index: int, direction_after: bool) -> bool:
+    """Is the word at index "too much" (its "too") or a "demasiado" that is not before a direction word
+    ("demasiado rápido" says which way itself), nor before a thing ("demasiados" counts, elsewhere)?"""
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if tokens[index] == "too":
+        return following in MUCH
+    return tokens[index] in TOO_MUCH and not direction_after and following not in MANY
+
+
+def verb_before(tokens: Sequence[str], index: int, attribute_of) -> list:
+    """[the property of the nearest word before index that names one] ("turns way too much": steer), or []."""
+    for back in range(index - 1, max(-1, index - 5), -1):
+        attribute = attribute_of(tokens[back])
+        if attribute:
+            return [attribute]
+    return []
+
+
 def comparative(word: str, previous: str, more_or_less: frozenset) -> bool:
     """'faster', 'más rápido', 'less fast': a word that already says which way."""
     return previous in more_or_less or (word.endswith(("er", "est")) and len(word) > 4)

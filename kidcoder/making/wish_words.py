@@ -21,7 +21,7 @@ SAID_ALIKE = 0.75        # how alike two spellings must sound (spelling.likeness
 # Who or what a request is about -> the constant-name prefixes it stands for, best first.
 ROLE_WORDS: Dict[str, frozenset] = {
     "PLAYER": _words("player players jugador jugadora me myself yo character personaje hero heroe guy muñeco"),
-    "ENEMY": _words("enemy enemies enemigo enemigos enemiga enemigas malo malos baddies baddie monster monsters "
+    "ENEMY": _words("enemy enemies enemigo enemigos enemiga enemigas malo malos baddies baddie monster monsters guys "
                     "monstruo monstruos obstacle obstacles obstaculo obstaculos"),
     "THING": _words("thing things cosa cosas item items objeto objetos"),
     "BALL": _words("ball balls pelota pelotas bola bolas"),

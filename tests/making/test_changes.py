@@ -173,8 +173,8 @@ def test_constants_keep_unicode_columns_right():
 
 def test_numbers_stay_inside_the_limits_and_say_so_at_the_edge():
     source = game("catch_en")
-    assert {e.name: e.new for e in plan_changes("99 lives", source, "en").edits} == {"LIVES": 10}
-    at_limit = plan_changes("more lives", source.replace("LIVES = 5", "LIVES = 10"), "en")
+    assert {e.name: e.new for e in plan_changes("500 lives", source, "en").edits} == {"LIVES": 99}
+    at_limit = plan_changes("more lives", source.replace("LIVES = 5", "LIVES = 99"), "en")
     assert at_limit.status == "at_limit" and not at_limit.edits
     assert "LIVES" in at_limit.message
 

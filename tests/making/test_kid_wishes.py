@@ -146,3 +146,53 @@ def test_another_colour_with_none_named_is_one_that_stands_out():
     changed = _new("no se ven bien las balas, cambiales el color porfa", "shooter_es")
     assert changed.keys() == {"BULLET_COLOUR"} and changed["BULLET_COLOUR"][1] != (255, 255, 0)
     assert _new("change the background colour", "racing_en")["BACKGROUND"][1] == (20, 20, 20)   # dark: white words
+
+
+def test_a_colour_or_sum_the_game_has_now_names_a_thing_beside_another_wish():
+    assert _new("fewer of the blue trucks pls", "racing_en") == {"COUNT": (3, 2)}
+    assert _new("the green aliens should come down slower", "shooter_en") == {"FALL_SPEED": (2, 1)}
+    assert _new("la pala azul ponla naranja", "pong_es") == {"PLAYER2_COLOUR": ((80, 160, 255), (255, 140, 0))}
+    assert _new("make the red car blue", "racing_en") == {"PLAYER_COLOUR": ((230, 30, 30), (40, 100, 240))}
+    assert _new("que las sumas tengan numeros mas grandes", "quiz_es") == {"MAX_NUMBER": (10, 15)}
+
+
+def test_a_new_name_for_the_game_is_its_title_as_typed_and_its_number_no_count():
+    assert _new("call the game Fish Frenzy 2 and make the cat faster", "catch_en") == {
+        "TITLE": ("A cat that catches fish", "Fish Frenzy 2"), "SPEED": (6, 9)}
+    assert _new("que el juego se llame Gatos Locos", "catch_es") == {"TITLE": ("Un gato que atrapa peces", "Gatos Locos")}
+    assert _new("change the title to: Super Cat 5000", "catch_en") == {"TITLE": ("A cat that catches fish", "Super Cat 5000")}
+    assert _new("ponle de titulo Gatos Locos", "catch_es") == {"TITLE": ("Un gato que atrapa peces", "Gatos Locos")}
+    assert plan_changes("make the title bigger", game("catch_en"), "en").edits == ()
+
+
+def test_lives_are_shown_as_a_number_so_a_child_may_have_many():
+    assert _new("gimme 50 lives", "racing_en") == {"LIVES": (5, 50)}
+
+
+def test_a_wish_after_a_complaint_goes_the_way_it_says():
+    assert _new("the cat is too slow i want him to be super fast", "catch_en")["SPEED"][1] > 6
+
+
+def test_too_much_of_what_a_thing_does_is_less_of_it():
+    assert _new("my car steers too much and i crash", "racing_en")["STEER"][1] < 5
+    assert _new("la nave se mueve demasiado", "shooter_es")["SPEED"][1] < 6
+    assert _new("the frog jumps too much", "platformer_en")["JUMP"][1] < 11
+
+
+def test_a_toda_anything_is_flat_out():
+    assert _new("los peces caen a toda mecha", "catch_es") == {"FALL_SPEED": (2, 1)}
+    assert _new("que la serpiente vaya a todo gas", "snake_es")["SPEED"][1] > 6
+
+
+def test_a_thing_called_by_another_word_is_the_one_that_falls_or_the_one_its_picture_shows():
+    assert _new("the rocks fall too slow", "catch_en") == {"FALL_SPEED": (2, 3)}
+    assert _new("que la sonrisa vaya mas rapido", "dodge_es") == {"SPEED": (6, 9)}
+
+
+def test_me_in_a_game_with_no_player_is_the_child():
+    assert _new("me salen demasiadas preguntas", "quiz_es") == {"COUNT": (10, 9)}
+
+
+def test_what_happens_when_after_a_new_thing_is_how_it_plays():
+    assert plan_changes("add a dog and if it touches the cat you lose a life", game("catch_en"), "en").status == \
+        "new_thing"

@@ -33,7 +33,7 @@ from typing import Collection, Dict, Iterable, List, Optional
 
 from kidcoder.runner import protocol
 from kidcoder.runner.host import GameProcess
-from kidcoder.runner.probe_watch import POLL_SECONDS, START_CPU_STALL_SECONDS, Watcher
+from kidcoder.runner.probe_watch import START_CPU_STALL_SECONDS, Watcher
 
 TRACE_VERSION = 1
 BUDGET_SECONDS = 3.0          # the whole probe, both runs, on this machine
@@ -161,13 +161,10 @@ def _alive_after(watch: Watcher, least: int = 1) -> bool:
     # No progress: maybe it is on its way out (Escape quits it). A last look over one more stall: a game
     # that goes on after all was held up by the machine (a host that took the core, a report that came
     # late), not stuck; a stuck game shows the same counts all the while.
-    end = time.monotonic() + watch.stall
-    while time.monotonic() < end and not watch.ended:
-        report = watch.ask(max(0.05, end - time.monotonic()))
-        if report is not None and moved(report):
-            watch.why = ""
-            return True
-        time.sleep(POLL_SECONDS)
+    watch.wait_for(moved, watch.stall)
+    if not watch.ended and moved(watch.report):
+        watch.why = ""
+        return True
     return False
 
 

@@ -142,8 +142,9 @@ def read_request(text: str, lang: str, names: Mapping[str, str] = ()) -> Request
             named.append(name_roles[word])
             role_at.append(index)
         elif is_role(word, {}):
-            request.things_at.append((index, next(role for role, members in ROLE_WORDS.items() if word in members)))
-            request.roles.append(next(role for role, members in ROLE_WORDS.items() if word in members))
+            role = next(role for role, members in ROLE_WORDS.items() if word in members)
+            request.things_at.append((index, role))
+            request.roles.append(role)
             request.role_words.append(word.upper())
             role_at.append(index)
             if moods.appears(tokens, index, ARTICLES):    # "que haya paredes": new code when the game has none
